@@ -1,0 +1,3 @@
+"""chairlog: offline charting for IV ketamine infusion clinics."""
+
+__version__ = "0.1.0"

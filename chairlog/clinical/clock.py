@@ -1,0 +1,133 @@
+"""Time: the session clock (computed from stored timestamps) and a jump-proof "now".
+
+The session timer is always recomputed from stored UTC timestamps, so a restart or a crash
+loses nothing. Within one running program, ``SteadyClock`` advances "now" by the monotonic
+clock from an anchor, so an NTP step or a manual clock change does not make the timer jump
+or entries reorder; the jump is reported (``drift``) so the service layer can audit it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SteadyClock:
+    """UTC "now" = wall time at the anchor + monotonic time since the anchor."""
+
+    def __init__(
+        self,
+        wall: Callable[[], float] = time.time,
+        mono: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._wall = wall
+        self._mono = mono
+        self._anchor_wall = wall()
+        self._anchor_mono = mono()
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(
+            self._anchor_wall + (self._mono() - self._anchor_mono), UTC
+        )
+
+    def drift(self) -> timedelta:
+        """Wall clock minus steady clock: negative after the wall clock jumped backwards."""
+        return timedelta(seconds=self._wall() - (self._anchor_wall + (self._mono() - self._anchor_mono)))
+
+    def reanchor(self) -> timedelta:
+        """Accept the wall clock as it is now (after a jump has been noted); returns the jump."""
+        jump = self.drift()
+        self._anchor_wall = self._wall()
+        self._anchor_mono = self._mono()
+        return jump
+
+
+class FixedClock:
+    """A clock for tests and demos: set or advance by hand."""
+
+    def __init__(self, at: datetime) -> None:
+        self._now = at
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, **kw: float) -> datetime:
+        self._now += timedelta(**kw)
+        return self._now
+
+    def set(self, at: datetime) -> None:
+        self._now = at
+
+    def drift(self) -> timedelta:
+        return timedelta(0)
+
+    def reanchor(self) -> timedelta:
+        return timedelta(0)
+
+
+@dataclass(frozen=True)
+class SessionTimes:
+    infusion_started_at: datetime | None
+    infusion_stopped_at: datetime | None
+    planned_duration_min: float
+    min_monitoring_min: float
+    vitals_interval_min: float
+    vitals_interval_after_min: float
+    last_vitals_at: datetime | None
+    reference_at: datetime | None = None  # when monitoring began if no infusion (check-in)
+
+
+@dataclass(frozen=True)
+class ClockReading:
+    since_start: timedelta | None
+    planned_remaining: timedelta | None
+    since_stop: timedelta | None
+    monitoring_remaining: timedelta | None
+    next_vitals_due_at: datetime | None
+    next_vitals_in: timedelta | None  # negative when overdue
+
+
+def read_clock(t: SessionTimes, now: datetime) -> ClockReading:
+    """All the timer figures the board and the session view show, at ``now``."""
+    since_start = planned_remaining = since_stop = monitoring_remaining = None
+    if t.infusion_started_at is not None:
+        end = t.infusion_stopped_at or now
+        since_start = max(end - t.infusion_started_at, timedelta(0))
+        if t.infusion_stopped_at is None:
+            planned_remaining = timedelta(minutes=t.planned_duration_min) - since_start
+    if t.infusion_stopped_at is not None:
+        since_stop = max(now - t.infusion_stopped_at, timedelta(0))
+        monitoring_remaining = timedelta(minutes=t.min_monitoring_min) - since_stop
+    if t.infusion_stopped_at is not None:
+        interval = t.vitals_interval_after_min
+        anchor = max(t.last_vitals_at or t.infusion_stopped_at, t.infusion_stopped_at)
+    else:
+        interval = t.vitals_interval_min
+        anchor = t.last_vitals_at or t.infusion_started_at or t.reference_at  # type: ignore[assignment]
+    due = anchor + timedelta(minutes=interval) if anchor is not None and interval > 0 else None
+    return ClockReading(
+        since_start=since_start,
+        planned_remaining=planned_remaining,
+        since_stop=since_stop,
+        monitoring_remaining=monitoring_remaining,
+        next_vitals_due_at=due,
+        next_vitals_in=(due - now) if due is not None else None,
+    )
+
+
+def format_duration(td: timedelta | None, *, signed: bool = False) -> str:
+    """H:MM:SS (or -H:MM:SS); '—' for None."""
+    if td is None:
+        return "—"
+    total = int(td.total_seconds())
+    sign = "-" if total < 0 else ("+" if signed and total > 0 else "")
+    total = abs(total)
+    h, rem = divmod(total, 3600)
+    m, s = divmod(rem, 60)
+    return f"{sign}{h}:{m:02d}:{s:02d}"

@@ -1,0 +1,114 @@
+"""Protocol templates: the clinic's editable defaults for a kind of session.
+
+A session stores a snapshot of the protocol's values as used, so editing a protocol later
+never changes a past record.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+from chairlog.clinical.vitals import AlertThresholds
+from chairlog.errors import ValidationError
+
+
+class DoseMode(StrEnum):
+    RATE = "rate"  # a rate in mg/kg/h, titrated
+    FIXED = "fixed"  # a fixed dose in mg/kg given over N minutes
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: str
+    required: bool = True
+
+
+DEFAULT_CHECKLIST: tuple[ChecklistItem, ...] = (
+    ChecklistItem("identity", "Identity confirmed (two identifiers)"),
+    ChecklistItem("consent", "Consent on file"),
+    ChecklistItem("npo", "Fasting (NPO) status checked"),
+    ChecklistItem("weight", "Weight measured today"),
+    ChecklistItem("medications", "Current medications reviewed"),
+    ChecklistItem("contraindications", "Contraindications screened"),
+    ChecklistItem("escort", "Escort for the ride home confirmed"),
+    ChecklistItem("iv_site", "IV site checked"),
+    ChecklistItem("monitor", "Cardiac monitor attached", required=False),
+)
+
+
+@dataclass(frozen=True)
+class ProtocolValues:
+    """Everything a session needs from its protocol."""
+
+    name: str
+    indication: str
+    dose_mode: DoseMode = DoseMode.RATE
+    start_rate_mg_per_kg_h: float = 0.5
+    target_rate_mg_per_kg_h: float = 1.0
+    max_rate_mg_per_kg_h: float = 2.0
+    fixed_dose_mg_per_kg: float | None = None
+    fixed_dose_minutes: float | None = None
+    max_bolus_mg_per_kg: float | None = 0.35
+    max_total_mg_per_kg: float = 8.0
+    planned_duration_min: float = 240.0
+    concentration_mg_per_ml: float = 1.0
+    vitals_interval_min: float = 15.0
+    vitals_interval_after_min: float = 15.0
+    min_monitoring_min: float = 60.0
+    thresholds: AlertThresholds = field(default_factory=AlertThresholds)
+    checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["dose_mode"] = self.dose_mode.value
+        d["checklist"] = [asdict(c) for c in self.checklist]
+        return d
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ProtocolValues:
+        known = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in data.items() if k in known}
+        if "dose_mode" in kw:
+            kw["dose_mode"] = DoseMode(kw["dose_mode"])
+        if "thresholds" in kw and isinstance(kw["thresholds"], Mapping):
+            kw["thresholds"] = AlertThresholds.from_mapping(kw["thresholds"])
+        if "checklist" in kw:
+            kw["checklist"] = tuple(
+                c if isinstance(c, ChecklistItem) else ChecklistItem(**c) for c in kw["checklist"]
+            )
+        values = cls(**kw)
+        values.validate()
+        return values
+
+    def validate(self) -> None:
+        """Refuse a template that could not be used safely."""
+        if not self.name.strip():
+            raise ValidationError("name", self.name, "a protocol name", "protocol name")
+        positive = {
+            "max_rate_mg_per_kg_h": "max rate (mg/kg/h)",
+            "max_total_mg_per_kg": "max total (mg/kg)",
+            "planned_duration_min": "planned duration (min)",
+            "concentration_mg_per_ml": "concentration (mg/mL)",
+            "vitals_interval_min": "vitals interval (min)",
+            "vitals_interval_after_min": "vitals interval after infusion (min)",
+        }
+        for name, label in positive.items():
+            v = getattr(self, name)
+            if not isinstance(v, int | float) or not math.isfinite(v) or v <= 0 or v > 10_000:
+                raise ValidationError(name, v, "a number greater than 0", label)
+        for name in ("start_rate_mg_per_kg_h", "target_rate_mg_per_kg_h", "min_monitoring_min"):
+            v = getattr(self, name)
+            if not isinstance(v, int | float) or not math.isfinite(v) or v < 0:
+                raise ValidationError(name, v, "a number of 0 or more", name.replace("_", " "))
+        if self.start_rate_mg_per_kg_h > self.max_rate_mg_per_kg_h:
+            raise ValidationError(
+                "start_rate_mg_per_kg_h",
+                self.start_rate_mg_per_kg_h,
+                f"at most the max rate ({self.max_rate_mg_per_kg_h} mg/kg/h)",
+                "start rate",
+            )

@@ -1,0 +1,215 @@
+"""Vital signs: plausibility limits (typing errors, refused) and alert thresholds (saved, alerted).
+
+Plausibility limits are physical: a heart rate of 400 is a typo, not a patient. They are fixed
+here. Alert thresholds are clinical policy: they come from the protocol, which the clinic's
+medical director edits.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from chairlog.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    high: float
+    unit: str
+    label: str
+
+    def accepted(self) -> str:
+        low = f"{self.low:g}"
+        high = f"{self.high:g}"
+        return f"{low}–{high} {self.unit}".strip()
+
+
+PLAUSIBLE: dict[str, Range] = {
+    "hr": Range(20, 250, "/min", "heart rate"),
+    "sbp": Range(50, 300, "mmHg", "systolic BP"),
+    "dbp": Range(20, 200, "mmHg", "diastolic BP"),
+    "spo2": Range(50, 100, "%", "SpO2"),
+    "rr": Range(4, 60, "/min", "respiratory rate"),
+    "etco2": Range(5, 100, "mmHg", "EtCO2"),
+    "temp_c": Range(30, 43, "°C", "temperature"),
+}
+REQUIRED = ("hr", "sbp", "dbp", "spo2", "rr")
+INTEGER_FIELDS = frozenset({"hr", "sbp", "dbp", "spo2", "rr", "etco2"})
+RHYTHM_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Vitals:
+    hr: int
+    sbp: int
+    dbp: int
+    spo2: int
+    rr: int
+    etco2: int | None = None
+    temp_c: float | None = None
+    rhythm: str | None = None
+
+    @property
+    def map_mmhg(self) -> float:
+        """Mean arterial pressure, (SBP + 2·DBP) / 3."""
+        return (self.sbp + 2 * self.dbp) / 3
+
+
+def _number(field: str, raw: Any) -> float:
+    rng = PLAUSIBLE[field]
+    if isinstance(raw, bool):
+        raise ValidationError(field, raw, rng.accepted(), rng.label)
+    if isinstance(raw, str):
+        text = raw.strip().replace(",", ".")
+        try:
+            raw = float(text)
+        except ValueError:
+            raise ValidationError(field, raw, f"a number, {rng.accepted()}", rng.label) from None
+    if not isinstance(raw, int | float) or not math.isfinite(raw):
+        raise ValidationError(field, raw, f"a number, {rng.accepted()}", rng.label)
+    if field in INTEGER_FIELDS and float(raw) != int(raw):
+        raise ValidationError(field, raw, f"a whole number, {rng.accepted()}", rng.label)
+    if not rng.low <= raw <= rng.high:
+        raise ValidationError(field, raw, rng.accepted(), rng.label)
+    return float(raw)
+
+
+def validate_vitals(values: Mapping[str, Any]) -> Vitals:
+    """Check one set of vitals against the plausibility limits; return it typed.
+
+    Raises ValidationError for the first refused field (naming it and the accepted range).
+    """
+    out: dict[str, Any] = {}
+    for name in REQUIRED:
+        raw = values.get(name)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            rng = PLAUSIBLE[name]
+            raise ValidationError(name, raw, f"required, {rng.accepted()}", rng.label)
+        out[name] = int(_number(name, raw))
+    for name in ("etco2", "temp_c"):
+        raw = values.get(name)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            out[name] = None
+            continue
+        num = _number(name, raw)
+        out[name] = int(num) if name in INTEGER_FIELDS else round(num, 1)
+    if out["dbp"] >= out["sbp"]:
+        raise ValidationError(
+            "dbp", out["dbp"], f"below the systolic value ({out['sbp']} mmHg)", "diastolic BP"
+        )
+    rhythm = values.get("rhythm")
+    if rhythm is not None:
+        if not isinstance(rhythm, str):
+            raise ValidationError("rhythm", rhythm, "text", "rhythm note")
+        rhythm = rhythm.strip() or None
+        if rhythm is not None:
+            check_text("rhythm", rhythm, RHYTHM_MAX_CHARS, "rhythm note")
+    out["rhythm"] = rhythm
+    return Vitals(**out)
+
+
+def check_text(field: str, text: str, max_chars: int, label: str | None = None) -> str:
+    """Refuse control characters (except newline and tab) and over-long text."""
+    if len(text) > max_chars:
+        raise ValidationError(field, text, f"at most {max_chars} characters", label)
+    for ch in text:
+        if (ord(ch) < 32 and ch not in "\n\t") or ord(ch) == 127 or 0xD800 <= ord(ch) <= 0xDFFF:
+            raise ValidationError(field, text, "printable text (no control characters)", label)
+    return text
+
+
+@dataclass(frozen=True)
+class AlertThresholds:
+    """Alert thresholds from the protocol. ``None`` disables a check."""
+
+    sbp_max: int | None = 180
+    dbp_max: int | None = 110
+    hr_max: int | None = 120
+    hr_min: int | None = 45
+    spo2_min: int | None = 92
+    rr_min: int | None = 8
+    rr_max: int | None = 30
+    sbp_rise_max: int | None = 40
+    dbp_rise_max: int | None = 25
+    predose_sbp_max: int | None = 140
+    predose_dbp_max: int | None = 90
+    moaas_min: int | None = 4  # MOAA/S at or below (moaas_min - 1) alerts: default ≤ 3
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> AlertThresholds:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A threshold crossed by one vitals set."""
+
+    code: str
+    field: str
+    message: str
+
+
+def evaluate_vitals(
+    v: Vitals,
+    t: AlertThresholds,
+    baseline: Vitals | None = None,
+    *,
+    pre_dose: bool = False,
+) -> list[Finding]:
+    """Alert findings for one vitals set (empty when all is within thresholds)."""
+    out: list[Finding] = []
+
+    def hit(code: str, field: str, msg: str) -> None:
+        out.append(Finding(code, field, msg))
+
+    if t.sbp_max is not None and v.sbp > t.sbp_max:
+        hit("sbp_high", "sbp", f"Systolic {v.sbp} > {t.sbp_max} mmHg: pause and notify physician")
+    if t.dbp_max is not None and v.dbp > t.dbp_max:
+        hit("dbp_high", "dbp", f"Diastolic {v.dbp} > {t.dbp_max} mmHg: pause and notify physician")
+    if t.hr_max is not None and v.hr > t.hr_max:
+        hit("hr_high", "hr", f"Heart rate {v.hr} > {t.hr_max}/min")
+    if t.hr_min is not None and v.hr < t.hr_min:
+        hit("hr_low", "hr", f"Heart rate {v.hr} < {t.hr_min}/min")
+    if t.spo2_min is not None and v.spo2 < t.spo2_min:
+        hit("spo2_low", "spo2", f"SpO2 {v.spo2} % < {t.spo2_min} %")
+    if t.rr_min is not None and v.rr < t.rr_min:
+        hit("rr_low", "rr", f"Respiratory rate {v.rr} < {t.rr_min}/min")
+    if t.rr_max is not None and v.rr > t.rr_max:
+        hit("rr_high", "rr", f"Respiratory rate {v.rr} > {t.rr_max}/min")
+    if baseline is not None:
+        if t.sbp_rise_max is not None and v.sbp - baseline.sbp >= t.sbp_rise_max:
+            hit(
+                "sbp_rise",
+                "sbp",
+                f"Systolic rose {v.sbp - baseline.sbp} mmHg over baseline {baseline.sbp}",
+            )
+        if t.dbp_rise_max is not None and v.dbp - baseline.dbp >= t.dbp_rise_max:
+            hit(
+                "dbp_rise",
+                "dbp",
+                f"Diastolic rose {v.dbp - baseline.dbp} mmHg over baseline {baseline.dbp}",
+            )
+    if pre_dose and (
+        (t.predose_sbp_max is not None and v.sbp > t.predose_sbp_max)
+        or (t.predose_dbp_max is not None and v.dbp > t.predose_dbp_max)
+    ):
+        hit(
+            "predose_bp",
+            "sbp",
+            f"Pre-dose BP {v.sbp}/{v.dbp} above {t.predose_sbp_max}/{t.predose_dbp_max}: "
+            "physician review before starting",
+        )
+    return out
+
+
+def near_baseline(v: Vitals, baseline: Vitals, within_fraction: float = 0.2) -> bool:
+    """Discharge criterion: HR, SBP and DBP each within ``within_fraction`` of baseline."""
+    return all(
+        abs(getattr(v, f) - getattr(baseline, f)) <= within_fraction * getattr(baseline, f)
+        for f in ("hr", "sbp", "dbp")
+    )

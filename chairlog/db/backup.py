@@ -1,0 +1,57 @@
+"""Online backups of an SQLite database (the SQLite backup API, never a file copy).
+
+A backup is written to a temporary name, checked with ``PRAGMA integrity_check``, fsynced,
+then renamed into place, so a half-written backup never looks like a good one.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from chairlog.db.engine import Database
+from chairlog.errors import StorageError
+
+
+def integrity_ok(path: Path) -> tuple[bool, str]:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return False, str(exc)
+    result = [str(r[0]) for r in rows]
+    return result == ["ok"], "; ".join(result[:3])
+
+
+def online_backup(db: Database, dest: Path) -> Path:
+    """Copy the live database to ``dest`` consistently, while others may be writing."""
+    if db.dialect != "sqlite":
+        raise StorageError("Backups of a PostgreSQL database are made with pg_dump on the server.")
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    raw = db.engine.raw_connection()
+    try:
+        src = raw.driver_connection
+        assert isinstance(src, sqlite3.Connection)
+        out = sqlite3.connect(tmp)
+        try:
+            src.backup(out)
+            out.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            out.close()
+    finally:
+        raw.close()
+    ok, detail = integrity_ok(tmp)
+    if not ok:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"The backup failed its integrity check ({detail}); it was discarded.")
+    with tmp.open("rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)
+    return dest

@@ -1,0 +1,155 @@
+"""Opening a database: checks first, then migrations (after a backup of the existing file).
+
+Nothing is overwritten when something is wrong: a missing folder, a read-only or locked file,
+a file that is not a database, a damaged database, or one written by a newer chairlog all stop
+the opening with a ``StorageError`` that says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, inspect
+
+from chairlog.db.engine import Database, storage_message
+from chairlog.errors import StorageError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class CorruptDatabase(StorageError):
+    """The file is a damaged SQLite database: refuse to write, offer a restore."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(
+            f"The database {path} is damaged ({detail}). chairlog will not write to it. "
+            "Restore the latest verified backup (chairlog restore), which keeps the damaged "
+            "file aside."
+        )
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config  # imported only when opening a database
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def known_revisions() -> tuple[set[str], str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    heads = script.get_heads()
+    return {r.revision for r in script.walk_revisions()}, heads[0]
+
+
+def sqlite_path(url: str) -> Path | None:
+    if not url.startswith("sqlite"):
+        return None
+    raw = url.split(":///", 1)[1] if ":///" in url else ""
+    if not raw or raw == ":memory:":
+        return None
+    return Path(raw)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, with a clear message, a file chairlog must not open."""
+    if not path.parent.is_dir():
+        raise StorageError(f"The folder {path.parent} does not exist. Create it or choose another "
+                           "database location (--db or CHAIRLOG_DB).")
+    if not path.exists():
+        if not os.access(path.parent, os.W_OK):
+            raise StorageError(f"The folder {path.parent} is read-only: cannot create a database.")
+        return
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file.")
+    if path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise StorageError(f"{path} is not a chairlog database (not an SQLite file). "
+                               "Nothing was changed.")
+    if not os.access(path, os.W_OK):
+        raise StorageError(f"The database {path} is read-only. Check its permissions; "
+                           "nothing was changed.")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        msg = storage_message(exc)
+        if msg and "locked" in msg:
+            raise StorageError(msg) from exc
+        raise CorruptDatabase(path, str(exc)) from exc
+    if [r[0] for r in rows] != ["ok"]:
+        raise CorruptDatabase(path, "; ".join(str(r[0]) for r in rows[:3]))
+
+
+def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_before_migration(db: Database, path: Path, revision: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    dest = path.with_name(f"{path.stem}.pre-migration-{revision}-{stamp}.sqlite3")
+    from chairlog.db.backup import online_backup
+
+    online_backup(db, dest)
+    return dest
+
+
+def open_database(url: str, *, sqlite_pragmas: dict[str, Any] | None = None,
+                  migrate: bool = True) -> Database:
+    """Check, open and bring a database to the current schema. Raises StorageError."""
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+    db = Database(url, sqlite_pragmas=sqlite_pragmas)
+    try:
+        with db.engine.connect() as conn:
+            rev = current_revision(conn)
+            has_tables = bool(inspect(conn).get_table_names())
+        known, head = known_revisions()
+        if rev is not None and rev not in known:
+            raise StorageError(
+                f"This database was written by a newer chairlog (schema {rev}); this program "
+                f"knows up to {head}. Install the newer chairlog. Nothing was changed."
+            )
+        if rev is None and has_tables:
+            raise StorageError("This database has tables but no chairlog schema version: "
+                               "it is not a chairlog database. Nothing was changed.")
+        if rev != head and migrate:
+            if path is not None and rev is not None:
+                backup_before_migration(db, path, rev)
+            upgrade(db)
+    except StorageError:
+        db.dispose()
+        raise
+    except Exception as exc:
+        db.dispose()
+        msg = storage_message(exc)
+        if msg:
+            raise StorageError(msg) from exc
+        raise
+    return db
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    from alembic import command
+
+    cfg = _alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)

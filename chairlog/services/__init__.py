@@ -1,0 +1,28 @@
+"""Use cases. The UI and the command line call these, never the database.
+
+Open the service context with :func:`open_app`; each module holds one area:
+``accounts`` (clinic, users, sign-in), ``patients``, ``protocols`` (and chairs), ``sessions``
+(check-in, state), ``doses``, ``charting`` (vitals, assessments, side effects, medications,
+notes, alerts, discharge), ``corrections``, ``views`` (read models), ``demo``.
+"""
+
+from __future__ import annotations
+
+from chairlog.db.migrate import open_database
+from chairlog.paths import data_dir, default_db_url, resolve_db_url
+from chairlog.services.context import Chairlog, Clock
+
+
+def open_app(url: str | None = None, *, clock: Clock | None = None, demo: bool = False,
+             sqlite_pragmas: dict[str, int] | None = None) -> Chairlog:
+    """Open (and migrate) the database named by ``url`` / CHAIRLOG_DB / the default file."""
+    from chairlog.clinical.clock import SteadyClock
+
+    resolved = resolve_db_url(url)
+    if resolved == default_db_url():
+        data_dir().mkdir(parents=True, exist_ok=True)  # first start: the default folder
+    db = open_database(resolved, sqlite_pragmas=sqlite_pragmas)
+    return Chairlog(db=db, clock=clock or SteadyClock(), demo=demo)
+
+
+__all__ = ["Chairlog", "open_app"]

@@ -1,0 +1,170 @@
+"""The service context: the open database, the clock, and the helpers every use case shares.
+
+Each use case: validate → one write transaction (its change + its audit row) → return plain
+domain objects. Roles are enforced here, not by hiding buttons.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chairlog.clinical.clock import SteadyClock
+from chairlog.clinical.vitals import check_text
+from chairlog.db import audit
+from chairlog.db.engine import Database
+from chairlog.db.models import Clinic, User
+from chairlog.errors import NotFound, PermissionDenied, ValidationError
+from chairlog.services.domain import Role, UserInfo
+
+CHART_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN})
+FUTURE_TOLERANCE = timedelta(seconds=60)
+MAX_TEXT = 4000
+MAX_NAME = 120
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+    def drift(self) -> timedelta: ...
+    def reanchor(self) -> timedelta: ...
+
+
+@dataclass
+class Chairlog:
+    """What every service call needs: the database and the clock (passed in, never global)."""
+
+    db: Database
+    clock: Clock = field(default_factory=SteadyClock)
+    #: called after every committed write with (entity, id): the UI refreshes its views
+    listeners: list[Callable[[str, int | None], None]] = field(default_factory=list)
+    demo: bool = False
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def notify(self, entity: str, entity_id: int | None = None) -> None:
+        for fn in list(self.listeners):
+            fn(entity, entity_id)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def require_user(s: Session, actor: UserInfo, roles: Iterable[Role] | None = None,
+                 action: str = "do this") -> User:
+    """Load the acting user; refuse a deactivated account or a role without the right."""
+    user = s.get(User, actor.id)
+    if user is None or not user.active:
+        raise PermissionDenied("This account is deactivated or unknown; sign in again.")
+    if roles is not None and Role(user.role) not in set(roles):
+        allowed = " or ".join(sorted(r.value for r in roles))
+        raise PermissionDenied(f"Only a {allowed} may {action} (you are signed in as {user.role}).")
+    return user
+
+
+def clinic_row(s: Session) -> Clinic:
+    c = s.scalars(select(Clinic).limit(1)).first()
+    if c is None:
+        raise NotFound("No clinic is set up yet: run chairlog init or the first-start screen.")
+    return c
+
+
+def record(
+    app: Chairlog,
+    s: Session,
+    user: User | None,
+    action: str,
+    entity: str,
+    entity_id: Any = "",
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str | None = None,
+    session_id: int | None = None,
+    patient_id: int | None = None,
+    username: str | None = None,
+) -> None:
+    audit.append(
+        s,
+        at=app.now(),
+        user_id=user.id if user else None,
+        username=user.username if user else (username or ""),
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=before,
+        after=after,
+        reason=reason,
+        session_id=session_id,
+        patient_id=patient_id,
+    )
+
+
+# ---- input helpers ------------------------------------------------------------------------
+
+def text_field(name: str, value: Any, *, required: bool = False, max_chars: int = MAX_TEXT,
+               label: str | None = None) -> str:
+    """Validate free text: a str, no control characters, length-limited; stripped."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(name, value, "text", label)
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(name, value, "required (not empty)", label)
+    return check_text(name, value, max_chars, label)
+
+
+def number_field(name: str, value: Any, *, low: float, high: float, label: str | None = None,
+                 unit: str = "", allow_low: bool = True) -> float:
+    accepted = f"a number from {low:g} to {high:g} {unit}".strip()
+    if not allow_low:
+        accepted = f"a number greater than {low:g} and at most {high:g} {unit}".strip()
+    if isinstance(value, bool):
+        raise ValidationError(name, value, accepted, label)
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "."))
+        except ValueError:
+            raise ValidationError(name, value, accepted, label) from None
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValidationError(name, value, accepted, label)
+    if value > high or value < low or (not allow_low and value <= low):
+        raise ValidationError(name, value, accepted, label)
+    return float(value)
+
+
+def choice_field(name: str, value: Any, choices: Iterable[str], label: str | None = None) -> str:
+    opts = list(choices)
+    if not isinstance(value, str) or value not in opts:
+        raise ValidationError(name, value, "one of: " + ", ".join(opts), label)
+    return value
+
+
+def charted_time(app: Chairlog, value: datetime | None, *, earliest: datetime | None = None,
+                 name: str = "charted_at") -> datetime:
+    """When it happened: default now; never in the future; not before the session began."""
+    now = app.now()
+    if value is None:
+        return now
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValidationError(name, value, "a date and time with a time zone", "time")
+    if value > now + FUTURE_TOLERANCE:
+        raise ValidationError(name, value.isoformat(timespec="minutes"),
+                              "a time that is not in the future", "time")
+    if earliest is not None and value < earliest:
+        raise ValidationError(name, value.isoformat(timespec="minutes"),
+                              f"not before {earliest.isoformat(timespec='minutes')}", "time")
+    return value
+
+
+def user_info(u: User) -> UserInfo:
+    return UserInfo(id=u.id, username=u.username, full_name=u.full_name,
+                    credentials=u.credentials, role=Role(u.role), active=u.active,
+                    must_change_password=u.must_change_password)

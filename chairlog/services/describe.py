@@ -1,0 +1,126 @@
+"""Which columns each kind of chart entry uses, and its one-line description."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chairlog.clinical.scales import SCALES, Scale
+
+ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
+    "checklist": ("item_key", "label", "done", "text"),
+    "dose": ("dose_action", "rate_mg_per_kg_h", "rate_mg_per_h", "rate_ml_per_h",
+             "entered_unit", "bolus_mg", "override_reason", "text"),
+    "medication": ("drug", "dose_amount", "dose_unit", "route", "treats_entry_id", "text"),
+    "vitals": ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c", "rhythm", "is_baseline"),
+    "side_effect": ("effect_type", "severity", "action_taken", "resolved_at", "resolved_by_id",
+                    "text"),
+    "assessment": ("scale", "score", "items_json", "phase", "text"),
+    "note": ("text",),
+    "discharge": ("criteria_json", "escort_name", "instructions_given", "text"),
+}
+
+SIDE_EFFECTS: dict[str, str] = {
+    "nausea": "Nausea",
+    "vomiting": "Vomiting",
+    "dissociation": "Dissociation",
+    "dizziness": "Dizziness",
+    "sedation": "Sedation",
+    "hallucinations": "Hallucinations",
+    "agitation": "Anxiety / agitation",
+    "headache": "Headache",
+    "hypertension": "Raised blood pressure",
+    "tachycardia": "Fast heart rate",
+    "hypersalivation": "Increased secretions",
+    "blurred_vision": "Blurred vision",
+    "confusion": "Confusion",
+    "mood_change": "Mood change",
+    "numbness": "Numbness",
+    "other": "Other",
+}
+SEVERITIES = ("mild", "moderate", "severe")
+ACTIONS: dict[str, str] = {
+    "none": "None",
+    "rate_reduced": "Rate reduced",
+    "paused": "Infusion paused",
+    "stopped": "Infusion stopped",
+    "rescue_med": "Rescue medication given",
+    "physician_notified": "Physician notified",
+    "reassurance": "Reassurance / environment",
+}
+ROUTES = ("IV", "PO", "SL", "IM", "SC", "ODT", "inhaled")
+DOSE_UNITS = ("mg", "mcg", "g", "mL", "units")
+RESCUE_MEDS: dict[str, tuple[float, str, str]] = {
+    "ondansetron": (4.0, "mg", "IV"),
+    "midazolam": (1.0, "mg", "IV"),
+    "clonidine": (0.1, "mg", "PO"),
+    "labetalol": (10.0, "mg", "IV"),
+}
+DOSE_LABELS = {
+    "bolus": "Bolus",
+    "start": "Infusion started",
+    "rate_change": "Rate changed",
+    "pause": "Infusion paused",
+    "resume": "Infusion resumed",
+    "stop": "Infusion stopped",
+}
+
+
+def _g(v: Any, digits: int = 3) -> str:
+    return "—" if v is None else f"{v:.{digits}g}"
+
+
+def describe(kind: str, d: dict[str, Any]) -> str:
+    """One line that says what the entry records (used by the timeline and the PDF)."""
+    if kind == "vitals":
+        parts = [f"HR {d['hr']}", f"BP {d['sbp']}/{d['dbp']}", f"SpO2 {d['spo2']}%",
+                 f"RR {d['rr']}"]
+        if d.get("etco2") is not None:
+            parts.append(f"EtCO2 {d['etco2']}")
+        if d.get("temp_c") is not None:
+            parts.append(f"T {d['temp_c']:.1f}°C")
+        if d.get("rhythm"):
+            parts.append(f"rhythm: {d['rhythm']}")
+        return ("Baseline vitals: " if d.get("is_baseline") else "Vitals: ") + ", ".join(parts)
+    if kind == "dose":
+        action = d["dose_action"]
+        label = DOSE_LABELS.get(action, action)
+        if action == "bolus":
+            text = f"{label} {_g(d['bolus_mg'])} mg"
+        elif action in ("start", "rate_change", "resume") and d.get("rate_mg_per_kg_h") is not None:
+            text = (f"{label} at {_g(d['rate_mg_per_kg_h'])} mg/kg/h "
+                    f"({_g(d['rate_mg_per_h'])} mg/h, {_g(d['rate_ml_per_h'])} mL/h)")
+        else:
+            text = label
+        if d.get("override_reason"):
+            text += f" — limit override: {d['override_reason']}"
+        if d.get("text"):
+            text += f" — {d['text']}"
+        return text
+    if kind == "medication":
+        text = f"{d['drug']} {_g(d['dose_amount'])} {d['dose_unit']} {d['route']}"
+        return text + (f" — {d['text']}" if d.get("text") else "")
+    if kind == "side_effect":
+        name = SIDE_EFFECTS.get(d["effect_type"], d["effect_type"])
+        text = f"{name} ({d['severity']}); action: {ACTIONS.get(d['action_taken'], d['action_taken'])}"
+        if d.get("resolved_at") is not None:
+            text += " — resolved"
+        return text + (f" — {d['text']}" if d.get("text") else "")
+    if kind == "assessment":
+        try:
+            label = SCALES[Scale(d["scale"])].label
+        except (ValueError, KeyError):
+            label = str(d["scale"])
+        phase = f" ({d['phase']})" if d.get("phase") else ""
+        return f"{label}{phase}: {d['score']}" + (f" — {d['text']}" if d.get("text") else "")
+    if kind == "checklist":
+        if d.get("done"):
+            return f"✓ {d['label']}"
+        return f"Skipped: {d['label']} — {d.get('text') or ''}"
+    if kind == "note":
+        return f"Note: {d['text']}"
+    if kind == "discharge":
+        text = f"Discharged to {d['escort_name']}"
+        if d.get("instructions_given"):
+            text += "; written instructions given"
+        return text
+    return kind

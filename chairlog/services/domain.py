@@ -1,0 +1,272 @@
+"""Plain domain objects returned by the services (no database session attached)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from chairlog.clinical.dosing import DoseAction, DoseEvent, cumulative_mg, current_rate_mg_per_h
+from chairlog.clinical.protocol import ProtocolValues
+from chairlog.clinical.states import SessionState
+from chairlog.clinical.vitals import Vitals
+
+
+class Role(StrEnum):
+    NURSE = "nurse"
+    PHYSICIAN = "physician"
+    ADMIN = "admin"
+
+
+class EntryKind(StrEnum):
+    CHECKLIST = "checklist"
+    DOSE = "dose"
+    MEDICATION = "medication"
+    VITALS = "vitals"
+    SIDE_EFFECT = "side_effect"
+    ASSESSMENT = "assessment"
+    NOTE = "note"
+    DISCHARGE = "discharge"
+
+
+class EntryStatus(StrEnum):
+    ACTIVE = "active"
+    CORRECTED = "corrected"
+    ENTERED_IN_ERROR = "entered_in_error"
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """The signed-in person. Services re-check the account on every call."""
+
+    id: int
+    username: str
+    full_name: str
+    credentials: str
+    role: Role
+    active: bool = True
+    must_change_password: bool = False
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.full_name}, {self.credentials}" if self.credentials else self.full_name
+
+
+@dataclass(frozen=True)
+class ClinicInfo:
+    id: int
+    name: str
+    address: str
+    timezone: str
+    paper_size: str
+    idle_lock_minutes: int
+    late_entry_minutes: int
+    has_ca: bool
+
+
+@dataclass(frozen=True)
+class PatientInfo:
+    id: int
+    mrn: str
+    family_name: str
+    given_name: str
+    date_of_birth: date | None
+    sex: str
+    allergies: str
+    notes: str
+    version: int
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}"
+
+
+@dataclass(frozen=True)
+class ChairInfo:
+    id: int
+    name: str
+    position: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class ProtocolInfo:
+    id: int
+    key: str
+    version: int
+    name: str
+    indication: str
+    active: bool
+    values: ProtocolValues
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One chart entry with who made it and its correction status."""
+
+    id: int
+    session_id: int
+    kind: EntryKind
+    charted_at: datetime
+    recorded_at: datetime
+    user_id: int
+    user_name: str
+    status: EntryStatus
+    is_late: bool
+    summary: str
+    record_version: int
+    supersedes_id: int | None = None
+    superseded_by_id: int | None = None
+    invalidated_at: datetime | None = None
+    invalidated_by_name: str | None = None
+    invalidation_reason: str | None = None
+    version: int = 1
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def active(self) -> bool:
+        return self.status is EntryStatus.ACTIVE
+
+
+@dataclass(frozen=True)
+class AlertView:
+    id: int
+    session_id: int
+    entry_id: int | None
+    code: str
+    message: str
+    raised_at: datetime
+    acknowledged_at: datetime | None
+    acknowledged_by_name: str | None
+    action_taken: str | None
+    version: int
+
+
+@dataclass(frozen=True)
+class SignedRecordInfo:
+    session_id: int
+    record_version: int
+    sha256: str
+    signer_name: str
+    meaning: str
+    comment: str
+    signed_at: datetime
+    supersedes_version: int | None
+    addendum_reason: str | None
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """A session with everything the board, the session view and the PDF need."""
+
+    id: int
+    patient: PatientInfo
+    chair: ChairInfo
+    protocol_id: int
+    protocol_key: str
+    protocol_version: int
+    protocol: ProtocolValues
+    weight_kg: float
+    nurse_name: str
+    state: SessionState
+    checked_in_at: datetime
+    pre_infusion_at: datetime | None
+    infusion_started_at: datetime | None
+    infusion_stopped_at: datetime | None
+    discharged_at: datetime | None
+    stopped_early_at: datetime | None
+    stopped_early_reason: str | None
+    signed_at: datetime | None
+    record_version: int
+    version: int
+    entries: tuple[EntryView, ...] = ()
+    alerts: tuple[AlertView, ...] = ()
+    signed_records: tuple[SignedRecordInfo, ...] = ()
+    nurse_names: tuple[str, ...] = ()
+
+    # --- derived, pure -----------------------------------------------------------------
+    def active_entries(self, kind: EntryKind | None = None) -> list[EntryView]:
+        return [e for e in self.entries if e.active and (kind is None or e.kind is kind)]
+
+    @property
+    def dose_events(self) -> list[DoseEvent]:
+        out = []
+        for e in self.active_entries(EntryKind.DOSE):
+            out.append(DoseEvent(e.charted_at, DoseAction(e.data["dose_action"]),
+                                 e.data.get("rate_mg_per_h"), e.data.get("bolus_mg")))
+        return sorted(out, key=lambda d: d.at)
+
+    def cumulative_mg(self, at: datetime) -> float:
+        return cumulative_mg(self.dose_events, at)
+
+    def cumulative_mg_per_kg(self, at: datetime) -> float:
+        return self.cumulative_mg(at) / self.weight_kg
+
+    def current_rate_mg_per_h(self, at: datetime) -> float:
+        return current_rate_mg_per_h(self.dose_events, at)
+
+    @property
+    def last_rate_entry(self) -> EntryView | None:
+        doses = [e for e in self.active_entries(EntryKind.DOSE)
+                 if e.data["dose_action"] in ("start", "rate_change", "resume")]
+        return max(doses, key=lambda e: e.charted_at) if doses else None
+
+    @property
+    def vitals(self) -> list[EntryView]:
+        return sorted(self.active_entries(EntryKind.VITALS), key=lambda e: e.charted_at)
+
+    @property
+    def latest_vitals(self) -> EntryView | None:
+        v = self.vitals
+        return v[-1] if v else None
+
+    @property
+    def baseline_vitals(self) -> Vitals | None:
+        base = [e for e in self.vitals if e.data.get("is_baseline")]
+        chosen = base[0] if base else None
+        return vitals_of(chosen) if chosen else None
+
+    @property
+    def open_alerts(self) -> list[AlertView]:
+        return [a for a in self.alerts if a.acknowledged_at is None]
+
+    @property
+    def open_side_effects(self) -> list[EntryView]:
+        return [e for e in self.active_entries(EntryKind.SIDE_EFFECT)
+                if e.data.get("resolved_at") is None]
+
+
+def vitals_of(e: EntryView) -> Vitals:
+    d = e.data
+    return Vitals(hr=d["hr"], sbp=d["sbp"], dbp=d["dbp"], spo2=d["spo2"], rr=d["rr"],
+                  etco2=d.get("etco2"), temp_c=d.get("temp_c"), rhythm=d.get("rhythm"))
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A line in a session list (CLI, history, sign-off queue)."""
+
+    id: int
+    patient_id: int
+    patient_mrn: str
+    patient_name: str
+    chair_name: str
+    protocol_name: str
+    state: SessionState
+    checked_in_at: datetime
+    infusion_started_at: datetime | None
+    record_version: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "patient_mrn": self.patient_mrn,
+            "patient_name": self.patient_name,
+            "chair": self.chair_name,
+            "protocol": self.protocol_name,
+            "state": self.state.value,
+            "started_at": (self.infusion_started_at or self.checked_in_at).isoformat(),
+            "checked_in_at": self.checked_in_at.isoformat(),
+            "record_version": self.record_version,
+        }

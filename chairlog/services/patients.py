@@ -1,0 +1,167 @@
+"""Patients: registration, search by name or MRN, history."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+
+from chairlog.db.models import InfusionSession, Patient
+from chairlog.errors import NotFound, ValidationError
+from chairlog.services.context import CHART_ROLES, Chairlog, record, require_user, text_field
+from chairlog.services.domain import PatientInfo, Role, UserInfo
+
+SEXES = ("female", "male", "other", "unknown")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for searching names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def patient_info(p: Patient) -> PatientInfo:
+    return PatientInfo(p.id, p.mrn, p.family_name, p.given_name, p.date_of_birth, p.sex,
+                       p.allergies, p.notes, p.version)
+
+
+def _dob(value: Any, today: date) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError("date_of_birth", value, "a date as YYYY-MM-DD",
+                                  "date of birth") from None
+    if not isinstance(value, date) or not date(1900, 1, 1) <= value <= today:
+        raise ValidationError("date_of_birth", value, f"a date from 1900-01-01 to {today}",
+                              "date of birth")
+    return value
+
+
+def _mrn(value: Any) -> str:
+    mrn = text_field("mrn", value, required=True, max_chars=40, label="MRN")
+    if any(ch.isspace() for ch in mrn):
+        raise ValidationError("mrn", mrn, "letters, digits and dashes without spaces", "MRN")
+    return mrn
+
+
+def create_patient(app: Chairlog, actor: UserInfo, *, mrn: str, family_name: str,
+                   given_name: str, date_of_birth: date | str | None = None, sex: str = "unknown",
+                   allergies: str = "", notes: str = "") -> PatientInfo:
+    m = _mrn(mrn)
+    fam = text_field("family_name", family_name, required=True, max_chars=120, label="family name")
+    giv = text_field("given_name", given_name, required=True, max_chars=120, label="given name")
+    dob = _dob(date_of_birth, app.now().date())
+    if sex not in SEXES:
+        raise ValidationError("sex", sex, "one of " + ", ".join(SEXES))
+    alg = text_field("allergies", allergies, max_chars=2000)
+    nts = text_field("notes", notes, max_chars=4000)
+    try:
+        with app.db.write() as s:
+            user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, "register patients")
+            if s.scalar(select(Patient.id).where(Patient.mrn == m)) is not None:
+                raise ValidationError("mrn", m, "an MRN not already registered", "MRN")
+            p = Patient(mrn=m, family_name=fam, given_name=giv, search_name=fold(f"{fam} {giv}"),
+                        date_of_birth=dob, sex=sex, allergies=alg, notes=nts, created_at=app.now())
+            s.add(p)
+            s.flush()
+            record(app, s, user, "patient.create", "patient", p.id, patient_id=p.id,
+                   after={"mrn": m, "family_name": fam, "given_name": giv,
+                          "date_of_birth": dob, "sex": sex, "allergies": alg})
+            info = patient_info(p)
+    except IntegrityError:
+        raise ValidationError("mrn", m, "an MRN not already registered", "MRN") from None
+    app.notify("patient", info.id)
+    return info
+
+
+def update_patient(app: Chairlog, actor: UserInfo, patient_id: int, expected_version: int,
+                   reason: str, **changes: Any) -> PatientInfo:
+    why = text_field("reason", reason, required=True, max_chars=500)
+    with app.db.write() as s:
+        user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, "edit patients")
+        p = s.get(Patient, patient_id)
+        if p is None:
+            raise NotFound(f"No patient {patient_id}.")
+        if p.version != expected_version:
+            from chairlog.errors import ConflictError
+            raise ConflictError("This patient")
+        fields = ("family_name", "given_name", "date_of_birth", "sex", "allergies", "notes")
+        before = {k: getattr(p, k) for k in fields}
+        for k, v in changes.items():
+            if k in ("family_name", "given_name"):
+                v = text_field(k, v, required=True, max_chars=120)
+            elif k == "date_of_birth":
+                v = _dob(v, app.now().date())
+            elif k == "sex":
+                if v not in SEXES:
+                    raise ValidationError("sex", v, "one of " + ", ".join(SEXES))
+            elif k in ("allergies", "notes"):
+                v = text_field(k, v, max_chars=4000)
+            else:
+                raise ValidationError(k, v, "one of " + ", ".join(fields))
+            setattr(p, k, v)
+        p.search_name = fold(f"{p.family_name} {p.given_name}")
+        record(app, s, user, "patient.update", "patient", p.id, patient_id=p.id, before=before,
+               after={k: getattr(p, k) for k in fields}, reason=why)
+        info = patient_info(p)
+    app.notify("patient", patient_id)
+    return info
+
+
+def search_patients(app: Chairlog, query: str, limit: int = 20) -> list[PatientInfo]:
+    """Patients whose MRN starts with, or whose name contains, the query (accent-insensitive)."""
+    q = (query or "").strip()
+    if not q:
+        return []
+    folded = fold(q)
+    terms = [t for t in folded.split() if t]
+    with app.db.read() as s:
+        stmt = select(Patient).where(
+            or_(Patient.mrn == q, Patient.mrn.like(_like_prefix(q), escape="\\"),
+                *[Patient.search_name.like(f"%{_escape(t)}%", escape="\\") for t in terms[:1]])
+        )
+        rows = list(s.scalars(stmt.order_by(Patient.family_name, Patient.given_name).limit(200)))
+    matched = [p for p in rows if p.mrn.startswith(q) or all(t in p.search_name for t in terms)]
+    matched.sort(key=lambda p: (p.mrn != q, not p.mrn.startswith(q), p.search_name))
+    return [patient_info(p) for p in matched[:limit]]
+
+
+def _escape(t: str) -> str:
+    return t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_prefix(t: str) -> str:
+    return _escape(t) + "%"
+
+
+def get_patient(app: Chairlog, patient_id: int) -> PatientInfo:
+    with app.db.read() as s:
+        p = s.get(Patient, patient_id)
+        if p is None:
+            raise NotFound(f"No patient {patient_id}.")
+        return patient_info(p)
+
+
+def get_patient_by_mrn(app: Chairlog, mrn: str) -> PatientInfo:
+    with app.db.read() as s:
+        p = s.scalars(select(Patient).where(Patient.mrn == mrn)).first()
+        if p is None:
+            raise NotFound(f"No patient with MRN {mrn}.")
+        return patient_info(p)
+
+
+def last_weight_kg(app: Chairlog, patient_id: int) -> tuple[float, date] | None:
+    """The weight used at the patient's most recent session (shown for comparison)."""
+    with app.db.read() as s:
+        row = s.execute(
+            select(InfusionSession.weight_kg, InfusionSession.checked_in_at)
+            .where(InfusionSession.patient_id == patient_id)
+            .order_by(InfusionSession.checked_in_at.desc()).limit(1)
+        ).first()
+        return (row.weight_kg, row.checked_in_at.date()) if row else None

@@ -1,0 +1,151 @@
+"""Protocol templates (versioned) and chairs: the clinic's editable set-up."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import func, select
+
+from chairlog import paths
+from chairlog.clinical.protocol import ProtocolValues
+from chairlog.db.models import Chair, Protocol
+from chairlog.errors import NotFound, ValidationError
+from chairlog.services.context import Chairlog, record, require_user, text_field
+from chairlog.services.domain import ChairInfo, ProtocolInfo, Role, UserInfo
+
+
+def protocol_info(p: Protocol) -> ProtocolInfo:
+    return ProtocolInfo(p.id, p.key, p.version, p.name, p.indication, p.active,
+                        ProtocolValues.from_dict(p.values_json))
+
+
+def default_templates() -> list[dict[str, Any]]:
+    """The protocol templates shipped in resources/protocols (reviewed by the medical director)."""
+    out = []
+    for path in sorted((paths.resources_dir() / "protocols").glob("*.json")):
+        out.append(json.loads(path.read_text(encoding="utf-8")))
+    return out
+
+
+def install_default_protocols(app: Chairlog, actor: UserInfo | None) -> list[ProtocolInfo]:
+    """Load the shipped templates into an empty protocol list (first start, demo, init)."""
+    made = []
+    with app.db.write() as s:
+        user = require_user(s, actor, {Role.ADMIN}, "set up protocols") if actor else None
+        if s.scalar(select(func.count()).select_from(Protocol)):
+            return []
+        for tpl in default_templates():
+            key = tpl.pop("key")
+            values = ProtocolValues.from_dict(tpl)
+            p = Protocol(key=key, version=1, name=values.name, indication=values.indication,
+                         values_json=values.to_dict(), created_at=app.now())
+            s.add(p)
+            s.flush()
+            record(app, s, user, "protocol.create", "protocol", p.id, username="cli",
+                   after=values.to_dict())
+            made.append(protocol_info(p))
+    app.notify("protocol")
+    return made
+
+
+def list_protocols(app: Chairlog, include_inactive: bool = False) -> list[ProtocolInfo]:
+    with app.db.read() as s:
+        q = select(Protocol).order_by(Protocol.name, Protocol.version)
+        if not include_inactive:
+            q = q.where(Protocol.active.is_(True))
+        return [protocol_info(p) for p in s.scalars(q)]
+
+
+def get_protocol(app: Chairlog, protocol_id: int) -> ProtocolInfo:
+    with app.db.read() as s:
+        p = s.get(Protocol, protocol_id)
+        if p is None:
+            raise NotFound(f"No protocol {protocol_id}.")
+        return protocol_info(p)
+
+
+def save_protocol(app: Chairlog, actor: UserInfo, values: ProtocolValues | dict[str, Any],
+                  *, key: str | None = None, reason: str = "") -> ProtocolInfo:
+    """Admin: create a protocol, or a new version of ``key`` (the old version is retired;
+    sessions keep the snapshot of the values they were run with)."""
+    if isinstance(values, dict):
+        values = ProtocolValues.from_dict(values)
+    else:
+        values.validate()
+    why = text_field("reason", reason, max_chars=500)
+    with app.db.write() as s:
+        user = require_user(s, actor, {Role.ADMIN}, "edit protocols")
+        version = 1
+        before = None
+        if key is not None:
+            latest = s.scalars(select(Protocol).where(Protocol.key == key)
+                               .order_by(Protocol.version.desc())).first()
+            if latest is None:
+                raise NotFound(f"No protocol {key}.")
+            latest.active = False
+            version = latest.version + 1
+            before = latest.values_json
+        else:
+            key = _slug(values.name)
+            if s.scalar(select(Protocol.id).where(Protocol.key == key)) is not None:
+                raise ValidationError("name", values.name, "a name not used by another protocol",
+                                      "protocol name")
+        p = Protocol(key=key, version=version, name=values.name, indication=values.indication,
+                     values_json=values.to_dict(), created_at=app.now())
+        s.add(p)
+        s.flush()
+        record(app, s, user, "protocol.version" if before else "protocol.create", "protocol",
+               p.id, before=before, after=values.to_dict(), reason=why or None)
+        info = protocol_info(p)
+    app.notify("protocol", info.id)
+    return info
+
+
+def _slug(name: str) -> str:
+    out = "".join(ch.lower() if ch.isalnum() else "-" for ch in name).strip("-")
+    while "--" in out:
+        out = out.replace("--", "-")
+    return out[:60] or "protocol"
+
+
+def chair_info(c: Chair) -> ChairInfo:
+    return ChairInfo(c.id, c.name, c.position, c.active)
+
+
+def list_chairs(app: Chairlog, include_inactive: bool = False) -> list[ChairInfo]:
+    with app.db.read() as s:
+        q = select(Chair).order_by(Chair.position, Chair.name)
+        if not include_inactive:
+            q = q.where(Chair.active.is_(True))
+        return [chair_info(c) for c in s.scalars(q)]
+
+
+def add_chair(app: Chairlog, actor: UserInfo | None, name: str) -> ChairInfo:
+    n = text_field("name", name, required=True, max_chars=40, label="chair name")
+    with app.db.write() as s:
+        user = require_user(s, actor, {Role.ADMIN}, "add chairs") if actor else None
+        if s.scalar(select(Chair.id).where(Chair.name == n)) is not None:
+            raise ValidationError("name", n, "a chair name not already used", "chair name")
+        pos = (s.scalar(select(func.max(Chair.position))) or 0) + 1
+        c = Chair(name=n, position=pos)
+        s.add(c)
+        s.flush()
+        record(app, s, user, "chair.create", "chair", c.id, username="cli", after={"name": n})
+        info = chair_info(c)
+    app.notify("chair", info.id)
+    return info
+
+
+def set_chair_active(app: Chairlog, actor: UserInfo, chair_id: int, active: bool) -> ChairInfo:
+    with app.db.write() as s:
+        user = require_user(s, actor, {Role.ADMIN}, "change chairs")
+        c = s.get(Chair, chair_id)
+        if c is None:
+            raise NotFound(f"No chair {chair_id}.")
+        before = {"active": c.active}
+        c.active = active
+        record(app, s, user, "chair.update", "chair", c.id, before=before, after={"active": active})
+        info = chair_info(c)
+    app.notify("chair", chair_id)
+    return info

@@ -1,0 +1,170 @@
+"""Session lifecycle: check-in, state changes, discharge; shared helpers for charting."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from chairlog.clinical.protocol import ProtocolValues
+from chairlog.clinical.states import ACTIVE_STATES, SessionState, require_chartable, require_transition
+from chairlog.db.models import Chair, ChartEntry, InfusionSession, Patient, Protocol, StateTransition, User
+from chairlog.errors import ConflictError, NotFound, ValidationError
+from chairlog.services.context import (
+    CHART_ROLES,
+    Chairlog,
+    charted_time,
+    number_field,
+    record,
+    require_user,
+    text_field,
+)
+from chairlog.services.domain import SessionView, UserInfo
+from chairlog.services.views import load_view
+
+ACTIVE = [s.value for s in ACTIVE_STATES]
+
+
+def session_for_write(s: Session, session_id: int, expected_version: int | None,
+                      *, chartable: bool = True) -> InfusionSession:
+    """Load a session to change it. A stale ``expected_version`` (another workstation changed it
+    since this one displayed it) is refused with a ConflictError; the write bumps the version."""
+    sess = s.get(InfusionSession, session_id)
+    if sess is None:
+        raise NotFound(f"No session {session_id}.")
+    if expected_version is not None and sess.version != expected_version:
+        raise ConflictError("This session")
+    if chartable:
+        require_chartable(SessionState(sess.state))
+    flag_modified(sess, "weight_kg")  # forces UPDATE … WHERE version = ?: optimistic lock
+    return sess
+
+
+def snapshot(sess: InfusionSession) -> dict[str, Any]:
+    return {"state": sess.state, "version": sess.version, "record_version": sess.record_version}
+
+
+def transition(app: Chairlog, s: Session, user: User, sess: InfusionSession,
+               target: SessionState, reason: str | None = None) -> None:
+    current = SessionState(sess.state)
+    require_transition(current, target)
+    now = app.now()
+    sess.state = target.value
+    s.add(StateTransition(session_id=sess.id, from_state=current.value, to_state=target.value,
+                          at=now, user_id=user.id, reason=reason))
+    record(app, s, user, "session.state", "session", sess.id, session_id=sess.id,
+           patient_id=sess.patient_id, before={"state": current.value},
+           after={"state": target.value}, reason=reason)
+
+
+def add_entry(app: Chairlog, s: Session, user: User, sess: InfusionSession, kind: str,
+              charted_at: Any, audit_action: str | None = None, **values: Any) -> ChartEntry:
+    """Insert one chart entry and its audit row (charted time validated)."""
+    when = charted_time(app, charted_at, earliest=sess.checked_in_at - _EARLIEST_BEFORE_CHECKIN)
+    e = ChartEntry(session_id=sess.id, kind=kind, charted_at=when, recorded_at=app.now(),
+                   user_id=user.id, record_version=sess.record_version, status="active", **values)
+    s.add(e)
+    s.flush()
+    record(app, s, user, audit_action or f"entry.create.{kind}", "entry", e.id,
+           session_id=sess.id, patient_id=sess.patient_id,
+           after={"kind": kind, "charted_at": when, **values})
+    return e
+
+
+_EARLIEST_BEFORE_CHECKIN = timedelta(hours=2)
+
+
+def start_session(app: Chairlog, actor: UserInfo, *, patient_id: int, chair_id: int,
+                  protocol_id: int, weight_kg: float) -> SessionView:
+    """Check a patient in to a chair under a protocol, with today's weight. Starts pre-infusion.
+
+    One running session per chair and per patient: a second one is refused (also across
+    workstations, by a unique index)."""
+    w = number_field("weight_kg", weight_kg, low=2, high=400, unit="kg", label="weight (kg)")
+    try:
+        with app.db.write() as s:
+            user = require_user(s, actor, CHART_ROLES, "start sessions")
+            patient = s.get(Patient, patient_id)
+            chair = s.get(Chair, chair_id)
+            proto = s.get(Protocol, protocol_id)
+            if patient is None:
+                raise ValidationError("patient_id", patient_id, "a registered patient", "patient")
+            if chair is None or not chair.active:
+                raise ValidationError("chair_id", chair_id, "an active chair", "chair")
+            if proto is None or not proto.active:
+                raise ValidationError("protocol_id", protocol_id, "an active protocol", "protocol")
+            busy = s.scalar(select(InfusionSession.id).where(InfusionSession.chair_id == chair_id,
+                                                             InfusionSession.state.in_(ACTIVE)))
+            if busy is not None:
+                raise ValidationError("chair_id", chair.name, "a free chair (this chair has a "
+                                      f"running session, #{busy})", "chair")
+            dup = s.scalar(select(InfusionSession.id).where(
+                InfusionSession.patient_id == patient_id, InfusionSession.state.in_(ACTIVE)))
+            if dup is not None:
+                raise ValidationError("patient_id", patient.mrn, "a patient without a running "
+                                      f"session (already in session #{dup})", "patient")
+            values = ProtocolValues.from_dict(proto.values_json)
+            now = app.now()
+            sess = InfusionSession(patient_id=patient_id, chair_id=chair_id, protocol_id=proto.id,
+                                   protocol_snapshot=values.to_dict(), weight_kg=w,
+                                   nurse_id=user.id, state=SessionState.CHECKED_IN.value,
+                                   checked_in_at=now)
+            s.add(sess)
+            s.flush()
+            s.add(StateTransition(session_id=sess.id, from_state=None, to_state="checked_in",
+                                  at=now, user_id=user.id))
+            record(app, s, user, "session.create", "session", sess.id, session_id=sess.id,
+                   patient_id=patient_id,
+                   after={"patient_id": patient_id, "chair": chair.name, "protocol": proto.name,
+                          "protocol_version": proto.version, "weight_kg": w})
+            transition(app, s, user, sess, SessionState.PRE_INFUSION)
+            sess.pre_infusion_at = now
+            s.flush()
+            view = load_view(s, sess)
+    except IntegrityError:
+        raise ConflictError("This chair or patient") from None
+    app.notify("session", view.id)
+    return view
+
+
+def stop_early(app: Chairlog, actor: UserInfo, session_id: int, reason: str,
+               expected_version: int | None = None) -> SessionView:
+    """End a session before the infusion began (e.g. contraindication found). Needs a reason."""
+    why = text_field("reason", reason, required=True, max_chars=1000)
+    with app.db.write() as s:
+        user = require_user(s, actor, CHART_ROLES, "end sessions")
+        sess = session_for_write(s, session_id, expected_version)
+        transition(app, s, user, sess, SessionState.STOPPED_EARLY, why)
+        sess.stopped_early_at = app.now()
+        sess.stopped_early_reason = why
+        s.flush()
+        view = load_view(s, sess)
+    app.notify("session", session_id)
+    return view
+
+
+def change_weight(app: Chairlog, actor: UserInfo, session_id: int, weight_kg: float, reason: str,
+                  expected_version: int | None = None) -> SessionView:
+    """Correct the session weight before any dose was given (doses depend on it)."""
+    w = number_field("weight_kg", weight_kg, low=2, high=400, unit="kg", label="weight (kg)")
+    why = text_field("reason", reason, required=True, max_chars=500)
+    with app.db.write() as s:
+        user = require_user(s, actor, CHART_ROLES, "change the weight")
+        sess = session_for_write(s, session_id, expected_version)
+        if s.scalar(select(ChartEntry.id).where(ChartEntry.session_id == session_id,
+                                                ChartEntry.kind == "dose")) is not None:
+            raise ValidationError("weight_kg", w, "a change before the first dose only "
+                                  "(doses were calculated with the recorded weight)", "weight")
+        before = sess.weight_kg
+        sess.weight_kg = w
+        record(app, s, user, "session.weight", "session", sess.id, session_id=sess.id,
+               patient_id=sess.patient_id, before={"weight_kg": before},
+               after={"weight_kg": w}, reason=why)
+        s.flush()
+        view = load_view(s, sess)
+    app.notify("session", session_id)
+    return view

@@ -1,0 +1,169 @@
+"""Shared fixtures.
+
+- Tests never touch the developer's real data: CHAIRLOG_HOME points into a temporary folder.
+- Database tests run on SQLite, or on PostgreSQL when CHAIRLOG_TEST_PG_URL is set (CI runs the
+  db and services suites both ways); each test gets a fresh database.
+- No network: any connection other than to the configured PostgreSQL server fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_URL = os.environ.get("CHAIRLOG_TEST_PG_URL", "")
+T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
+
+
+def _allowed_addresses() -> set[tuple[str, int]]:
+    if not PG_URL:
+        return set()
+    from sqlalchemy.engine import make_url
+
+    u = make_url(PG_URL)
+    host = u.host or "127.0.0.1"
+    port = u.port or 5432
+    return {(host, port), ("127.0.0.1", port), ("::1", port), ("localhost", port)}
+
+
+class NetworkAccess(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    allowed = _allowed_addresses()
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def check(sock: socket.socket, address: Any) -> None:
+        if sock.family == getattr(socket, "AF_UNIX", None):
+            return
+        host, port = address[0], address[1]
+        if (host, port) not in allowed:
+            raise NetworkAccess(f"test tried to open a network connection to {host}:{port}")
+
+    def connect(sock: socket.socket, address: Any) -> None:
+        check(sock, address)
+        real_connect(sock, address)
+
+    def connect_ex(sock: socket.socket, address: Any) -> int:
+        check(sock, address)
+        return real_connect_ex(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("chairlog-home")
+    monkeypatch.setenv("CHAIRLOG_HOME", str(home))
+    monkeypatch.delenv("CHAIRLOG_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: SQLite by default, PostgreSQL when CHAIRLOG_TEST_PG_URL is set."""
+    if not PG_URL:
+        yield f"sqlite:///{tmp_path / 'chairlog.sqlite3'}"
+        return
+    import sqlalchemy as sa
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.engine.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture
+def clock() -> Any:
+    from chairlog.clinical.clock import FixedClock
+
+    return FixedClock(T0)
+
+
+@pytest.fixture
+def app(db_url: str, clock: Any) -> Iterator[Any]:
+    from chairlog.services import open_app
+
+    a = open_app(db_url, clock=clock)
+    try:
+        yield a
+    finally:
+        a.close()
+
+
+@dataclass
+class Clinic:
+    app: Any
+    clock: Any
+    admin: Any
+    nurse: Any
+    nurse2: Any
+    physician: Any
+    chairs: list[Any]
+    protocols: dict[str, Any]
+    patient: Any
+    patient2: Any
+
+
+PASSWORDS = {"admin": "admin-pass-1", "nina": "nurse-pass-1", "omar": "nurse-pass-2",
+             "drlee": "doctor-pass-1"}
+
+
+@pytest.fixture
+def clinic(app: Any, clock: Any) -> Clinic:
+    from chairlog.services import accounts, patients, protocols
+
+    admin = accounts.init_clinic(app, clinic_name="Test Clinic", timezone="Europe/Berlin",
+                                 admin_username="admin", admin_full_name="Ada Admin",
+                                 admin_password=PASSWORDS["admin"])
+    nurse = accounts.add_user(app, admin, username="nina", full_name="Nina Nurse", role="nurse",
+                              password=PASSWORDS["nina"], credentials="RN")
+    nurse2 = accounts.add_user(app, admin, username="omar", full_name="Omar Øster",
+                               role="nurse", password=PASSWORDS["omar"], credentials="RN")
+    doc = accounts.add_user(app, admin, username="drlee", full_name="Lee Žukauskas",
+                            role="physician", password=PASSWORDS["drlee"], credentials="MD")
+    protos = {p.key: p for p in protocols.install_default_protocols(app, admin)}
+    chairs = [protocols.add_chair(app, admin, f"Chair {i}") for i in range(1, 4)]
+    p1 = patients.create_patient(app, nurse, mrn="M001", family_name="Ødegård",
+                                 given_name="Zoë", date_of_birth="1980-05-01", sex="female",
+                                 allergies="Penicillin")
+    p2 = patients.create_patient(app, nurse, mrn="M002", family_name="Núñez", given_name="José")
+    return Clinic(app, clock, admin, nurse, nurse2, doc, chairs, protos, p1, p2)
+
+
+def ready_to_infuse(c: Clinic, patient: Any = None, chair: int = 0,
+                    protocol: str = "chronic-pain-titrated", weight: float = 80.0) -> Any:
+    """Start a session and complete its pre-infusion requirements; returns the session view."""
+    from chairlog.services import charting, sessions
+
+    p = patient or c.patient
+    s = sessions.start_session(c.app, c.nurse, patient_id=p.id, chair_id=c.chairs[chair].id,
+                               protocol_id=c.protocols[protocol].id, weight_kg=weight)
+    for item in s.protocol.checklist:
+        charting.complete_checklist_item(c.app, c.nurse, s.id, item.key)
+    charting.record_vitals(c.app, c.nurse, s.id, {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98,
+                                                   "rr": 14})
+    charting.record_assessment(c.app, c.nurse, s.id, "pain_nrs", 7)
+    return s
