@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "else the user data folder). e.g. postgresql://user@host/chairlog")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     core.register(sub)
-    for name in ("records", "safety"):
+    for name in ("records", "audit", "safety"):
         try:
             module = __import__(f"chairlog.cli.{name}", fromlist=["register"])
         except ModuleNotFoundError:
