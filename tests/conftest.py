@@ -65,6 +65,36 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
 
 
+_REAL_RSA_KEYGEN: Any = None
+_KEY_POOL: dict[tuple[int, int], Any] = {}
+
+
+@pytest.fixture(autouse=True)
+def _fast_crypto(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Speed: RSA keys come from a small pool generated once per run, and argon2 uses cheap
+    parameters. Certificates, signatures and hashes are still real; only key generation and
+    the password-hash cost differ from production."""
+    global _REAL_RSA_KEYGEN
+    from argon2 import PasswordHasher
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from chairlog.services import accounts
+
+    if _REAL_RSA_KEYGEN is None:
+        _REAL_RSA_KEYGEN = rsa.generate_private_key
+    counter = iter(range(10**9))
+
+    def pooled(public_exponent: int, key_size: int, backend: Any = None) -> Any:
+        slot = (key_size, next(counter) % 4)
+        if slot not in _KEY_POOL:
+            _KEY_POOL[slot] = _REAL_RSA_KEYGEN(public_exponent=public_exponent, key_size=key_size)
+        return _KEY_POOL[slot]
+
+    monkeypatch.setattr(rsa, "generate_private_key", pooled)
+    monkeypatch.setattr(accounts, "HASHER",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
                    monkeypatch: pytest.MonkeyPatch) -> Path:

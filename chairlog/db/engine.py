@@ -99,8 +99,7 @@ class Database:
                 raise StorageError(msg) from exc
             raise
         finally:
-            s.rollback()
-            s.close()
+            s.close()  # ends the read transaction; loaded objects stay usable (detached)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

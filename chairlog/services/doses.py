@@ -123,9 +123,9 @@ def _dose(app: Chairlog, actor: UserInfo, session_id: int, action: DoseAction, *
                 raise StateError(f"The infusion cannot start: the session is {state.label.lower()}.")
             missing = missing_before_start(s, sess)
             if missing and not skip:
-                raise ValidationError("checklist", "; ".join(missing),
-                                      "every required pre-infusion item done, or a reason for "
-                                      "skipping", "pre-infusion")
+                raise ValidationError("checklist", f"{len(missing)} item(s) not done",
+                                      "every required item done, or a reason for skipping. "
+                                      f"Missing: {'; '.join(missing)}", "pre-infusion")
             if missing:
                 cols["text"] = "; ".join(filter(None, [text, f"Started without: "
                                                        f"{', '.join(missing)} — {skip}"]))

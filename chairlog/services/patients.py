@@ -17,9 +17,13 @@ from chairlog.services.domain import PatientInfo, Role, UserInfo
 SEXES = ("female", "male", "other", "unknown")
 
 
+_NO_DECOMPOSITION = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ð": "d",
+                                   "þ": "th", "œ": "oe", "ı": "i", "ħ": "h"})
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for searching names."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Case- and accent-insensitive form used for searching names (Ødegård → odegard)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_NO_DECOMPOSITION))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -1,0 +1,475 @@
+"""The clinic's signing keys and certificates (pure ``cryptography``; no pyHanko here).
+
+Trust model
+-----------
+Each clinic has its own small certificate authority, the *signing authority*
+(:func:`create_clinic_ca`). Its certificate is the one trust root against which chairlog
+verifies a signed record; its private key is kept encrypted under a clinic passphrase and
+is only needed to issue physician certificates.
+
+Each physician has a key pair and a certificate issued by that authority
+(:func:`issue_signer`), or brought from the clinic's own PKI as a PKCS#12 file
+(:func:`import_pkcs12`). The physician's private key is stored **encrypted under the
+physician's own password** and is decrypted only for the moment of signing
+(:func:`unlock_signer`), which is why signing asks for the password again
+(21 CFR Part 11 §11.200).
+
+An administrator can reset a user's *login* password, but that does not give anyone the
+old signing password, so an administrator can never sign as a physician. The flip side:
+after an administrator reset the old key is unusable (nobody can decrypt it) and a new key
+and certificate must be issued with :func:`issue_signer`. Records signed with the old
+certificate stay verifiable, because verification needs only certificates, never keys.
+When the physician changes their own password (knowing the old one),
+:func:`rewrap_signer_key` re-encrypts the same key and the certificate stays.
+
+Key storage format
+------------------
+Keys are stored as standard PKCS#8 ``ENCRYPTED PRIVATE KEY`` PEM (PBES2, AES-256-CBC).
+``cryptography``'s ``BestAvailableEncryption`` uses PBKDF2 with only 2048 iterations,
+which is far too cheap against an offline guess of a human password, so this module
+builds the PBES2 structure itself with the memory-hard **scrypt** KDF
+(N=2**17, r=8, p=1: 128 MiB, about half a second). Any PKCS#8 reader that honours the
+parameters (``cryptography``, OpenSSL with a raised scrypt memory limit) decrypts it with
+the password alone; nothing else needs to be stored.
+
+Python cannot guarantee that key material is wiped from memory: the decrypted key lives
+inside OpenSSL/Rust objects and immutable ``bytes`` that the garbage collector frees when
+it likes. :meth:`UnlockedSigner.close` drops our reference so the key is not kept longer
+than needed; that is all a Python program can promise.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import os
+import unicodedata
+from dataclasses import dataclass, replace
+from types import TracebackType
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, padding, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from chairlog.errors import AuthenticationError, ChairlogError
+
+SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+"""Key types chairlog signs with (RSA PKCS#1 v1.5 or ECDSA, both verified by poppler)."""
+
+RSA_KEY_BITS = 3072
+CA_VALIDITY = dt.timedelta(days=20 * 365 + 5)
+SIGNER_VALIDITY = dt.timedelta(days=10 * 365 + 3)
+CLOCK_SKEW = dt.timedelta(hours=1)
+"""Certificates start this much before "now", so a workstation whose clock is a little
+behind another's still accepts a fresh certificate."""
+
+_SCRYPT_LOG2_N = 17
+_SCRYPT_R = 8
+_SCRYPT_P = 1
+
+
+class WrongPassword(AuthenticationError):
+    """The password does not decrypt the key (or the stored key is damaged)."""
+
+
+class CertificateProblem(ChairlogError):
+    """A certificate or key file cannot be used for signing (wrong kind, mismatched, ...)."""
+
+
+@dataclass(frozen=True)
+class CAMaterial:
+    """The clinic signing authority: its certificate and its encrypted private key."""
+
+    cert_pem: bytes
+    encrypted_key_pem: bytes
+
+
+@dataclass(frozen=True)
+class SignerMaterial:
+    """A physician's certificate and private key, the key encrypted under their password.
+
+    ``chain_pem`` holds intermediate certificates from an imported PKCS#12 file (empty for
+    certificates issued by the clinic's own signing authority). ``fingerprint_sha256`` is
+    the lowercase hex SHA-256 of the certificate's DER encoding.
+    """
+
+    cert_pem: bytes
+    encrypted_key_pem: bytes
+    serial: int
+    fingerprint_sha256: str
+    chain_pem: bytes = b""
+
+
+class UnlockedSigner:
+    """A decrypted signing key with its certificate, for one signing operation.
+
+    Use it as a context manager, or call :meth:`close` as soon as the signature is made.
+    Closing drops the reference to the key object; Python cannot guarantee that the key's
+    bytes are zeroed in memory (see the module docstring).
+    """
+
+    def __init__(
+        self,
+        private_key: SigningKey,
+        cert: x509.Certificate,
+        chain: tuple[x509.Certificate, ...] = (),
+    ) -> None:
+        self._key: SigningKey | None = private_key
+        self.cert = cert
+        self.chain = chain
+
+    @property
+    def private_key(self) -> SigningKey:
+        """The key; raises ``RuntimeError`` once the signer has been closed."""
+        if self._key is None:
+            raise RuntimeError("this signer has been closed; unlock it again to sign")
+        return self._key
+
+    @property
+    def closed(self) -> bool:
+        return self._key is None
+
+    @property
+    def cert_pem(self) -> bytes:
+        return self.cert.public_bytes(serialization.Encoding.PEM)
+
+    @property
+    def subject_name(self) -> str:
+        """The printed name on the certificate (its common name)."""
+        return _common_name(self.cert)
+
+    def close(self) -> None:
+        """Forget the private key. Safe to call more than once."""
+        self._key = None
+
+    wipe = close
+
+    def __enter__(self) -> UnlockedSigner:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "unlocked"
+        return f"<UnlockedSigner {self.subject_name!r} ({state})>"
+
+
+# ---------------------------------------------------------------- certificates
+
+
+def create_clinic_ca(
+    clinic_name: str, passphrase: bytes, *, now: dt.datetime | None = None
+) -> CAMaterial:
+    """Create the clinic's self-signed signing authority (RSA 3072, SHA-256, 20 years).
+
+    The private key is returned only encrypted under ``passphrase``.
+    """
+    clinic_name = _required_text(clinic_name, "clinic name")
+    start = _aware(now) - CLOCK_SKEW
+    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, f"{clinic_name} Signing Authority"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, clinic_name),
+        ]
+    )
+    ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + CA_VALIDITY)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(_key_usage(key_cert_sign=True, crl_sign=True), critical=True)
+        .add_extension(ski, critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return CAMaterial(
+        cert_pem=cert.public_bytes(serialization.Encoding.PEM),
+        encrypted_key_pem=_encrypt_key(key, passphrase),
+    )
+
+
+def issue_signer(
+    ca: CAMaterial,
+    ca_passphrase: bytes,
+    *,
+    full_name: str,
+    username: str,
+    credentials: str,
+    user_password: str,
+    now: dt.datetime | None = None,
+) -> SignerMaterial:
+    """Issue a new key pair and certificate for a physician, signed by the clinic CA.
+
+    The certificate's common name is the printed name, e.g. ``"Ada Lovelace, MD"``; key
+    usage is digitalSignature + contentCommitment (non-repudiation), no extended key usage
+    (poppler/NSS and pyHanko accept that for document signing). Valid 10 years, never
+    beyond the CA. The new key is encrypted under ``user_password``.
+    Raises :class:`WrongPassword` if ``ca_passphrase`` does not open the CA key.
+    """
+    full_name = _required_text(full_name, "full name")
+    username = _required_text(username, "username")
+    credentials = credentials.strip()
+    ca_cert = load_certificate(ca.cert_pem)
+    ca_key = _decrypt_key(ca.encrypted_key_pem, ca_passphrase)
+    start = _aware(now) - CLOCK_SKEW
+    end = min(start + SIGNER_VALIDITY, ca_cert.not_valid_after_utc)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
+    printed = f"{full_name}, {credentials}" if credentials else full_name
+    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, printed)]
+    orgs = ca_cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    if orgs:
+        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, str(orgs[0].value)))
+    attributes.append(x509.NameAttribute(NameOID.USER_ID, username))
+    ca_ski = ca_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name(attributes))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(digital_signature=True, content_commitment=True), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    del ca_key
+    return _material(cert, _encrypt_key(key, _password_bytes(user_password)))
+
+
+def import_pkcs12(data: bytes, p12_password: bytes, user_password: str) -> SignerMaterial:
+    """Take a physician's key and certificate from the clinic's own PKI (a .p12/.pfx file).
+
+    The key is re-encrypted under ``user_password``; extra certificates are kept in
+    ``chain_pem`` (the root must still be configured as the clinic's trusted authority).
+    Raises :class:`WrongPassword` for a wrong file password and
+    :class:`CertificateProblem` for a file that cannot sign.
+    """
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(data, p12_password)
+    except ValueError as exc:
+        raise WrongPassword(
+            "could not open the certificate file: wrong password or not a PKCS#12 file"
+        ) from exc
+    if key is None or cert is None:
+        raise CertificateProblem(
+            "the certificate file must hold one private key and its certificate"
+        )
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise CertificateProblem("only RSA and elliptic-curve signing keys are supported")
+    if key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    ) != cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    ):
+        raise CertificateProblem("the private key does not belong to the certificate")
+    _check_signing_cert(cert)
+    chain = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in extra)
+    return _material(cert, _encrypt_key(key, _password_bytes(user_password)), chain)
+
+
+def unlock_signer(material: SignerMaterial, user_password: str) -> UnlockedSigner:
+    """Decrypt the physician's key for signing. Raises :class:`WrongPassword`."""
+    key = _decrypt_key(material.encrypted_key_pem, _password_bytes(user_password))
+    cert = load_certificate(material.cert_pem)
+    chain = tuple(x509.load_pem_x509_certificates(material.chain_pem)) if material.chain_pem else ()
+    return UnlockedSigner(key, cert, chain)
+
+
+def rewrap_signer_key(
+    material: SignerMaterial, old_password: str, new_password: str
+) -> SignerMaterial:
+    """Re-encrypt the same key under a new password (the physician's own password change).
+
+    Raises :class:`WrongPassword` if ``old_password`` is wrong. The certificate is unchanged.
+    """
+    key = _decrypt_key(material.encrypted_key_pem, _password_bytes(old_password))
+    rewrapped = _encrypt_key(key, _password_bytes(new_password))
+    del key
+    return replace(material, encrypted_key_pem=rewrapped)
+
+
+def load_certificate(cert_pem: bytes) -> x509.Certificate:
+    """Load one PEM (or DER) certificate."""
+    if cert_pem.lstrip().startswith(b"-----"):
+        return x509.load_pem_x509_certificate(cert_pem)
+    return x509.load_der_x509_certificate(cert_pem)
+
+
+def cert_subject_name(cert_pem: bytes) -> str:
+    """The certificate's common name (the printed name), or its full subject if it has none."""
+    return _common_name(load_certificate(cert_pem))
+
+
+def cert_fingerprint(cert_pem: bytes) -> str:
+    """Lowercase hex SHA-256 fingerprint of the certificate's DER encoding."""
+    return load_certificate(cert_pem).fingerprint(hashes.SHA256()).hex()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _material(
+    cert: x509.Certificate, encrypted_key_pem: bytes, chain: bytes = b""
+) -> SignerMaterial:
+    return SignerMaterial(
+        cert_pem=cert.public_bytes(serialization.Encoding.PEM),
+        encrypted_key_pem=encrypted_key_pem,
+        serial=cert.serial_number,
+        fingerprint_sha256=cert.fingerprint(hashes.SHA256()).hex(),
+        chain_pem=chain,
+    )
+
+
+def _common_name(cert: x509.Certificate) -> str:
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(names[0].value) if names else cert.subject.rfc4514_string()
+
+
+def _check_signing_cert(cert: x509.Certificate) -> None:
+    try:
+        basic = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
+        if basic.ca:
+            raise CertificateProblem("a CA certificate cannot be used to sign records")
+    except x509.ExtensionNotFound:
+        pass
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return
+    if not (usage.digital_signature or usage.content_commitment):
+        raise CertificateProblem("the certificate's key usage does not allow signing")
+
+
+def _key_usage(
+    *,
+    digital_signature: bool = False,
+    content_commitment: bool = False,
+    key_cert_sign: bool = False,
+    crl_sign: bool = False,
+) -> x509.KeyUsage:
+    return x509.KeyUsage(
+        digital_signature=digital_signature,
+        content_commitment=content_commitment,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=key_cert_sign,
+        crl_sign=crl_sign,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
+def _aware(now: dt.datetime | None) -> dt.datetime:
+    if now is None:
+        return dt.datetime.now(dt.UTC)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now.astimezone(dt.UTC)
+
+
+def _required_text(value: str, label: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError(f"{label} must not be empty")
+    return value
+
+
+def _password_bytes(password: str) -> bytes:
+    """UTF-8 of the NFC-normalised password, so the same typed password always matches."""
+    if not password:
+        raise WrongPassword("a password is required")
+    return unicodedata.normalize("NFC", password).encode("utf-8")
+
+
+def _decrypt_key(pem: bytes, password: bytes) -> SigningKey:
+    try:
+        key = serialization.load_pem_private_key(pem, password=password)
+    except (ValueError, TypeError) as exc:
+        raise WrongPassword("wrong password (or the stored key is damaged)") from exc
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise CertificateProblem("only RSA and elliptic-curve signing keys are supported")
+    return key
+
+
+# PKCS#8 EncryptedPrivateKeyInfo with PBES2(scrypt, AES-256-CBC), RFC 8018 / RFC 7914.
+# DER-encoded object identifiers:
+_OID_PBES2 = bytes.fromhex("06092a864886f70d01050d")  # 1.2.840.113549.1.5.13
+_OID_SCRYPT = bytes.fromhex("06092b06010401da47040b")  # 1.3.6.1.4.1.11591.4.11
+_OID_AES256_CBC = bytes.fromhex("060960864801650304012a")  # 2.16.840.1.101.3.4.1.42
+
+
+def _encrypt_key(key: SigningKey, password: bytes) -> bytes:
+    if not password:
+        raise ValueError("a key cannot be encrypted under an empty password")
+    plain = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    salt, iv = os.urandom(16), os.urandom(16)
+    n = 2**_SCRYPT_LOG2_N
+    kek = Scrypt(salt=salt, length=32, n=n, r=_SCRYPT_R, p=_SCRYPT_P).derive(password)
+    padder = padding.PKCS7(128).padder()
+    padded = padder.update(plain) + padder.finalize()
+    encryptor = Cipher(algorithms.AES(kek), modes.CBC(iv)).encryptor()
+    ciphertext = encryptor.update(padded) + encryptor.finalize()
+    del plain, padded, kek
+    scrypt_params = _seq(_octets(salt), _int(n), _int(_SCRYPT_R), _int(_SCRYPT_P), _int(32))
+    algorithm = _seq(
+        _OID_PBES2,
+        _seq(
+            _seq(_OID_SCRYPT, scrypt_params),
+            _seq(_OID_AES256_CBC, _octets(iv)),
+        ),
+    )
+    der = _seq(algorithm, _octets(ciphertext))
+    body = base64.b64encode(der)
+    lines = b"\n".join(body[i : i + 64] for i in range(0, len(body), 64))
+    return (
+        b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
+        + lines
+        + b"\n-----END ENCRYPTED PRIVATE KEY-----\n"
+    )
+
+
+def _tlv(tag: int, body: bytes) -> bytes:
+    size = len(body)
+    if size < 0x80:
+        length = bytes([size])
+    else:
+        raw = size.to_bytes((size.bit_length() + 7) // 8, "big")
+        length = bytes([0x80 | len(raw)]) + raw
+    return bytes([tag]) + length + body
+
+
+def _seq(*parts: bytes) -> bytes:
+    return _tlv(0x30, b"".join(parts))
+
+
+def _octets(value: bytes) -> bytes:
+    return _tlv(0x04, value)
+
+
+def _int(value: int) -> bytes:
+    return _tlv(0x02, value.to_bytes(value.bit_length() // 8 + 1, "big"))
