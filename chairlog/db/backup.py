@@ -15,8 +15,11 @@ from chairlog.errors import StorageError
 
 
 def integrity_ok(path: Path) -> tuple[bool, str]:
+    """``PRAGMA integrity_check`` through a read-only connection: (ok, first problems)."""
+    from chairlog.db.migrate import readonly_uri
+
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
         finally:
@@ -54,4 +57,16 @@ def online_backup(db: Database, dest: Path) -> Path:
     with tmp.open("rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
+    fsync_dir(dest.parent)
     return dest
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable: fsync the folder that holds the new name (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

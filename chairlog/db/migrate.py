@@ -2,7 +2,9 @@
 
 Nothing is overwritten when something is wrong: a missing folder, a read-only or locked file,
 a file that is not a database, a damaged database, or one written by a newer chairlog all stop
-the opening with a ``StorageError`` that says what to do.
+the opening with a ``StorageError`` that says what to do. Every SQLite check runs through a
+read-only connection *before* the engine opens the file, because the engine switches the file to
+WAL mode (a header write) on connect.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, inspect
 
@@ -81,18 +84,72 @@ def check_sqlite_file(path: Path) -> None:
         raise StorageError(f"The database {path} is read-only. Check its permissions; "
                            "nothing was changed.")
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         msg = storage_message(exc)
-        if msg and "locked" in msg:
+        if msg and ("locked" in msg or "busy" in msg):
             raise StorageError(msg) from exc
         raise CorruptDatabase(path, str(exc)) from exc
     if [r[0] for r in rows] != ["ok"]:
         raise CorruptDatabase(path, "; ".join(str(r[0]) for r in rows[:3]))
+    _refuse_foreign_or_newer(path)
+    _probe_write_lock(path)
+
+
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path`` (quoted: '?', '#' and '%' in folder names are safe)."""
+    return "file:" + quote(str(path.resolve())) + "?mode=ro"
+
+
+def _refuse_foreign_or_newer(path: Path) -> None:
+    """Read the schema revision through a read-only connection, before the engine opens the file:
+    the engine sets WAL mode, which rewrites the header of a file in another journal mode."""
+    try:
+        con = sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
+        try:
+            tables = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")}
+            rev = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                rev = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(storage_message(exc) or str(exc)) from exc
+    _check_revision(rev, bool(tables - {"alembic_version"}))
+
+
+def _check_revision(rev: str | None, has_tables: bool) -> None:
+    known, head = known_revisions()
+    if rev is not None and rev not in known:
+        raise StorageError(
+            f"This database was written by a newer chairlog (schema {rev}); this program "
+            f"knows up to {head}. Install the newer chairlog. Nothing was changed."
+        )
+    if rev is None and has_tables:
+        raise StorageError("This database has tables but no chairlog schema version: "
+                           "it is not a chairlog database. Nothing was changed.")
+
+
+def _probe_write_lock(path: Path) -> None:
+    """Refuse to open a database another program keeps locked for writing (in WAL mode a held
+    write lock does not stop readers, so without this probe the program would open and then
+    fail on every save)."""
+    try:
+        con = sqlite3.connect(path, timeout=5, isolation_level=None)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("ROLLBACK")
+        finally:
+            con.close()
+    except sqlite3.OperationalError as exc:
+        msg = storage_message(exc)
+        raise StorageError((msg or str(exc)) + " Nothing was changed.") from exc
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -121,15 +178,8 @@ def open_database(url: str, *, sqlite_pragmas: dict[str, Any] | None = None,
         with db.engine.connect() as conn:
             rev = current_revision(conn)
             has_tables = bool(inspect(conn).get_table_names())
-        known, head = known_revisions()
-        if rev is not None and rev not in known:
-            raise StorageError(
-                f"This database was written by a newer chairlog (schema {rev}); this program "
-                f"knows up to {head}. Install the newer chairlog. Nothing was changed."
-            )
-        if rev is None and has_tables:
-            raise StorageError("This database has tables but no chairlog schema version: "
-                               "it is not a chairlog database. Nothing was changed.")
+        _check_revision(rev, has_tables)
+        _, head = known_revisions()
         if rev != head and migrate:
             if path is not None and rev is not None:
                 backup_before_migration(db, path, rev)
