@@ -66,6 +66,7 @@ class LimitExceeded(ValidationError):
     """A dose above the protocol's maximum rate or total: allowed only with an override reason."""
 
     def __init__(self, field: str, value: Any, message: str) -> None:
-        super().__init__(field, value, f"{message}. Give an override reason to proceed",
-                         "dose limit")
+        super().__init__(
+            field, value, f"{message}. Give an override reason to proceed", "dose limit"
+        )
         self.message = message

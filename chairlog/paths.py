@@ -24,7 +24,7 @@ def resolve_db_url(arg: str | None) -> str:
     if "://" not in raw:
         raw = "sqlite:///" + str(Path(raw).expanduser().resolve())
     if raw.startswith("postgresql://"):
-        raw = "postgresql+psycopg://" + raw[len("postgresql://"):]
+        raw = "postgresql+psycopg://" + raw[len("postgresql://") :]
     return raw
 
 

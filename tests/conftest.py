@@ -91,13 +91,15 @@ def _fast_crypto(monkeypatch: pytest.MonkeyPatch) -> None:
         return _KEY_POOL[slot]
 
     monkeypatch.setattr(rsa, "generate_private_key", pooled)
-    monkeypatch.setattr(accounts, "HASHER",
-                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(
+        accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
-                   monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("chairlog-home")
     monkeypatch.setenv("CHAIRLOG_HOME", str(home))
     monkeypatch.delenv("CHAIRLOG_DB", raising=False)
@@ -157,43 +159,92 @@ class Clinic:
     patient2: Any
 
 
-PASSWORDS = {"admin": "admin-pass-1", "nina": "nurse-pass-1", "omar": "nurse-pass-2",
-             "drlee": "doctor-pass-1"}
+PASSWORDS = {
+    "admin": "admin-pass-1",
+    "nina": "nurse-pass-1",
+    "omar": "nurse-pass-2",
+    "drlee": "doctor-pass-1",
+}
 
 
 @pytest.fixture
 def clinic(app: Any, clock: Any) -> Clinic:
     from chairlog.services import accounts, patients, protocols
 
-    admin = accounts.init_clinic(app, clinic_name="Test Clinic", timezone="Europe/Berlin",
-                                 admin_username="admin", admin_full_name="Ada Admin",
-                                 admin_password=PASSWORDS["admin"])
-    nurse = accounts.add_user(app, admin, username="nina", full_name="Nina Nurse", role="nurse",
-                              password=PASSWORDS["nina"], credentials="RN")
-    nurse2 = accounts.add_user(app, admin, username="omar", full_name="Omar Øster",
-                               role="nurse", password=PASSWORDS["omar"], credentials="RN")
-    doc = accounts.add_user(app, admin, username="drlee", full_name="Lee Žukauskas",
-                            role="physician", password=PASSWORDS["drlee"], credentials="MD")
+    admin = accounts.init_clinic(
+        app,
+        clinic_name="Test Clinic",
+        timezone="Europe/Berlin",
+        admin_username="admin",
+        admin_full_name="Ada Admin",
+        admin_password=PASSWORDS["admin"],
+    )
+    nurse = accounts.add_user(
+        app,
+        admin,
+        username="nina",
+        full_name="Nina Nurse",
+        role="nurse",
+        password=PASSWORDS["nina"],
+        credentials="RN",
+    )
+    nurse2 = accounts.add_user(
+        app,
+        admin,
+        username="omar",
+        full_name="Omar Øster",
+        role="nurse",
+        password=PASSWORDS["omar"],
+        credentials="RN",
+    )
+    doc = accounts.add_user(
+        app,
+        admin,
+        username="drlee",
+        full_name="Lee Žukauskas",
+        role="physician",
+        password=PASSWORDS["drlee"],
+        credentials="MD",
+    )
     protos = {p.key: p for p in protocols.install_default_protocols(app, admin)}
     chairs = [protocols.add_chair(app, admin, f"Chair {i}") for i in range(1, 4)]
-    p1 = patients.create_patient(app, nurse, mrn="M001", family_name="Ødegård",
-                                 given_name="Zoë", date_of_birth="1980-05-01", sex="female",
-                                 allergies="Penicillin")
+    p1 = patients.create_patient(
+        app,
+        nurse,
+        mrn="M001",
+        family_name="Ødegård",
+        given_name="Zoë",
+        date_of_birth="1980-05-01",
+        sex="female",
+        allergies="Penicillin",
+    )
     p2 = patients.create_patient(app, nurse, mrn="M002", family_name="Núñez", given_name="José")
     return Clinic(app, clock, admin, nurse, nurse2, doc, chairs, protos, p1, p2)
 
 
-def ready_to_infuse(c: Clinic, patient: Any = None, chair: int = 0,
-                    protocol: str = "chronic-pain-titrated", weight: float = 80.0) -> Any:
+def ready_to_infuse(
+    c: Clinic,
+    patient: Any = None,
+    chair: int = 0,
+    protocol: str = "chronic-pain-titrated",
+    weight: float = 80.0,
+) -> Any:
     """Start a session and complete its pre-infusion requirements; returns the session view."""
     from chairlog.services import charting, sessions
 
     p = patient or c.patient
-    s = sessions.start_session(c.app, c.nurse, patient_id=p.id, chair_id=c.chairs[chair].id,
-                               protocol_id=c.protocols[protocol].id, weight_kg=weight)
+    s = sessions.start_session(
+        c.app,
+        c.nurse,
+        patient_id=p.id,
+        chair_id=c.chairs[chair].id,
+        protocol_id=c.protocols[protocol].id,
+        weight_kg=weight,
+    )
     for item in s.protocol.checklist:
         charting.complete_checklist_item(c.app, c.nurse, s.id, item.key)
-    charting.record_vitals(c.app, c.nurse, s.id, {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98,
-                                                   "rr": 14})
+    charting.record_vitals(
+        c.app, c.nurse, s.id, {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14}
+    )
     charting.record_assessment(c.app, c.nurse, s.id, "pain_nrs", 7)
     return s

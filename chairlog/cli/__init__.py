@@ -17,8 +17,12 @@ from . import core
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="chairlog", description="Charting for IV ketamine clinics.")
-    p.add_argument("--db", metavar="URL", help="database file or URL (default: CHAIRLOG_DB, "
-                   "else the user data folder). e.g. postgresql://user@host/chairlog")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="database file or URL (default: CHAIRLOG_DB, "
+        "else the user data folder). e.g. postgresql://user@host/chairlog",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     core.register(sub)
     for name in ("records", "audit", "safety"):

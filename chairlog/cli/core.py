@@ -15,8 +15,9 @@ from chairlog.services.views import list_sessions
 
 def read_password(args: argparse.Namespace, field: str = "password") -> str:
     if not getattr(args, "password_stdin", False):
-        raise ValidationError(field, None, "--password-stdin (the password on the first line "
-                              "of standard input)")
+        raise ValidationError(
+            field, None, "--password-stdin (the password on the first line of standard input)"
+        )
     line = sys.stdin.readline()
     return line.rstrip("\r\n")
 
@@ -27,8 +28,9 @@ def app_from(args: argparse.Namespace) -> Chairlog:
 
 def register(sub: Any) -> None:
     g = sub.add_parser("gui", help="open the bedside window (the default)")
-    g.add_argument("--demo", action="store_true",
-                   help="use a separate demo database filled with demo data")
+    g.add_argument(
+        "--demo", action="store_true", help="use a separate demo database filled with demo data"
+    )
     g.set_defaults(func=cmd_gui)
 
     i = sub.add_parser("init", help="create the database, the clinic and the first admin")
@@ -38,8 +40,9 @@ def register(sub: Any) -> None:
     i.add_argument("--admin", required=True, metavar="USERNAME")
     i.add_argument("--admin-name", required=True, metavar="FULL_NAME")
     i.add_argument("--password-stdin", action="store_true")
-    i.add_argument("--no-protocols", action="store_true",
-                   help="do not load the shipped protocol templates")
+    i.add_argument(
+        "--no-protocols", action="store_true", help="do not load the shipped protocol templates"
+    )
     i.add_argument("--chairs", type=int, default=4, help="number of chairs to create (default 4)")
     i.set_defaults(func=cmd_init)
 
@@ -82,10 +85,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     password = read_password(args)
     app = app_from(args)
     try:
-        admin = accounts.init_clinic(app, clinic_name=args.clinic,
-                                     timezone=args.timezone or _local_timezone(),
-                                     admin_username=args.admin, admin_full_name=args.admin_name,
-                                     admin_password=password, address=args.address)
+        admin = accounts.init_clinic(
+            app,
+            clinic_name=args.clinic,
+            timezone=args.timezone or _local_timezone(),
+            admin_username=args.admin,
+            admin_full_name=args.admin_name,
+            admin_password=password,
+            address=args.address,
+        )
         if not args.no_protocols:
             protocols.install_default_protocols(app, admin)
         for n in range(1, max(0, min(args.chairs, 40)) + 1):
@@ -100,8 +108,15 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     password = read_password(args)
     app = app_from(args)
     try:
-        u = accounts.add_user(app, None, username=args.username, full_name=args.name,
-                              role=args.role, password=password, credentials=args.credentials)
+        u = accounts.add_user(
+            app,
+            None,
+            username=args.username,
+            full_name=args.name,
+            role=args.role,
+            password=password,
+            credentials=args.credentials,
+        )
         print(f"User '{u.username}' ({u.role.value}) added.")
     finally:
         app.close()
@@ -139,8 +154,9 @@ def cmd_sessions(args: argparse.Namespace) -> int:
             try:
                 SessionState(args.state)
             except ValueError:
-                raise ValidationError("state", args.state, "one of " +
-                                      ", ".join(s.value for s in SessionState)) from None
+                raise ValidationError(
+                    "state", args.state, "one of " + ", ".join(s.value for s in SessionState)
+                ) from None
         rows = list_sessions(app, patient_mrn=args.patient, state=args.state)
     finally:
         app.close()
@@ -153,6 +169,8 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     print(f"{'id':>6}  {'patient':<28} {'MRN':<12} {'chair':<9} {'start':<17} state")
     for r in rows:
         start = (r.infusion_started_at or r.checked_in_at).strftime("%Y-%m-%d %H:%M")
-        print(f"{r.id:>6}  {r.patient_name[:28]:<28} {r.patient_mrn:<12} {r.chair_name[:9]:<9} "
-              f"{start:<17} {r.state.value}")
+        print(
+            f"{r.id:>6}  {r.patient_name[:28]:<28} {r.patient_mrn:<12} {r.chair_name[:9]:<9} "
+            f"{start:<17} {r.state.value}"
+        )
     return 0

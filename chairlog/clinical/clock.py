@@ -32,13 +32,13 @@ class SteadyClock:
         self._anchor_mono = mono()
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(
-            self._anchor_wall + (self._mono() - self._anchor_mono), UTC
-        )
+        return datetime.fromtimestamp(self._anchor_wall + (self._mono() - self._anchor_mono), UTC)
 
     def drift(self) -> timedelta:
         """Wall clock minus steady clock: negative after the wall clock jumped backwards."""
-        return timedelta(seconds=self._wall() - (self._anchor_wall + (self._mono() - self._anchor_mono)))
+        return timedelta(
+            seconds=self._wall() - (self._anchor_wall + (self._mono() - self._anchor_mono))
+        )
 
     def reanchor(self) -> timedelta:
         """Accept the wall clock as it is now (after a jump has been noted); returns the jump."""

@@ -196,7 +196,9 @@ def check_limits(
     return LimitCheck(rate_over, total_over, "; ".join(parts))
 
 
-def time_to_reach_mg(events: Sequence[DoseEvent], target_mg: float, now: datetime) -> timedelta | None:
+def time_to_reach_mg(
+    events: Sequence[DoseEvent], target_mg: float, now: datetime
+) -> timedelta | None:
     """At the rate running now, how long until the cumulative dose reaches ``target_mg``.
 
     None when nothing is running. Zero when already reached.

@@ -59,7 +59,13 @@ SCALES: dict[Scale, ScaleSpec] = {
         items=5,
         item_low=0,
         item_high=2,
-        item_labels=("Activity", "Respiration", "Circulation", "Consciousness", "Oxygen saturation"),
+        item_labels=(
+            "Activity",
+            "Respiration",
+            "Circulation",
+            "Consciousness",
+            "Oxygen saturation",
+        ),
     ),
 }
 

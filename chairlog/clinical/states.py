@@ -70,7 +70,9 @@ def can_transition(current: SessionState, target: SessionState) -> bool:
 
 def require_transition(current: SessionState, target: SessionState) -> None:
     if not can_transition(current, target):
-        raise StateError(f"A session that is {current.label.lower()} cannot become {target.label.lower()}.")
+        raise StateError(
+            f"A session that is {current.label.lower()} cannot become {target.label.lower()}."
+        )
 
 
 def require_chartable(state: SessionState) -> None:

@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -33,7 +33,9 @@ def _default(o: Any) -> Any:
 
 def canonical(obj: Any) -> str:
     """Deterministic JSON: sorted keys, no whitespace, UTF-8 kept."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default)
+    return json.dumps(
+        obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
+    )
 
 
 def _row_payload(row: AuditLog) -> dict[str, Any]:
@@ -78,8 +80,15 @@ def append(
     session_id: int | None = None,
     patient_id: int | None = None,
 ) -> AuditLog:
-    """Append one audit row in the caller's transaction (commits with the change it records)."""
+    """Append one audit row in the caller's transaction (commits with the change it records).
+
+    ``at`` is stored and hashed in UTC: a clock that hands out another offset would otherwise
+    hash a different text than the one read back, and every later verification would fail."""
+    if at.tzinfo is None:
+        raise ValueError("naive datetime refused: audit times are timezone-aware")
     _lock_chain(s)
+    # hash what will be read back: storage gives UTC, so a non-UTC zone would break the hash
+    at = at.astimezone(UTC)
     head = s.get(AuditHead, 1, with_for_update=True)
     prev_seq, prev_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
     row = AuditLog(
@@ -137,9 +146,18 @@ def _iter_rows(s: Session, batch: int = 2000) -> Iterator[AuditLog]:
 
 
 def verify_chain(s: Session) -> ChainReport:
-    """Walk the whole chain; name the first broken record."""
+    """Walk the whole chain; name the first broken record.
+
+    Checks, in order: every seq present (no gaps), each row's ``prev_hash`` equal to the hash of
+    the row before (nothing removed, reordered or inserted), each row's own hash (nothing
+    edited), the end of the chain equal to ``audit_head`` (newest rows neither cut off nor
+    added behind chairlog's back), and every anchored head (signed records, backups) present
+    with the same hash. Memory stays flat: only the anchored seqs are held, not every hash."""
+    anchors: dict[int, list[tuple[str, str]]] = {}
+    for what, seq, h in _anchors(s):
+        anchors.setdefault(seq, []).append((what, h))
+    anchor_problem: tuple[str, int] | None = None
     prev_hash, expected_seq, n = GENESIS, 1, 0
-    hashes: dict[int, str] = {}
     for row in _iter_rows(s):
         n += 1
         if row.seq != expected_seq:
@@ -152,26 +170,51 @@ def verify_chain(s: Session) -> ChainReport:
         if row_hash(prev_hash, row) != row.hash:
             return ChainReport(False, n, row.seq, row.hash,
                                f"record {row.seq} was altered after it was written", row.seq)
+        for what, h in anchors.pop(row.seq, ()):
+            if h != row.hash and anchor_problem is None:
+                anchor_problem = (f"record {row.seq}, anchored in {what}, was changed "
+                                  "(the chain was rewritten)", row.seq)
         prev_hash, expected_seq = row.hash, row.seq + 1
-        hashes[row.seq] = row.hash
     last_seq = expected_seq - 1
     head_seq, head_hash = current_head(s)
-    if (head_seq, head_hash) != (last_seq, prev_hash):
+    if last_seq < head_seq:
         return ChainReport(False, n, last_seq, prev_hash,
                            f"the newest records were removed: the chain ends at {last_seq}, "
                            f"its recorded head is {head_seq}", last_seq + 1)
-    for what, seq, h in _anchors(s):
-        if hashes.get(seq) != h:
-            return ChainReport(False, n, last_seq, prev_hash,
-                               f"record {seq}, anchored in {what}, is missing or changed", seq)
+    if last_seq > head_seq:
+        return ChainReport(False, n, last_seq, prev_hash,
+                           f"records {head_seq + 1}–{last_seq} were added outside chairlog "
+                           f"(the recorded head is {head_seq})", head_seq + 1)
+    if head_hash != prev_hash:
+        return ChainReport(False, n, last_seq, prev_hash,
+                           f"record {last_seq} does not match the recorded head "
+                           "(the chain was rewritten)", last_seq)
+    if anchor_problem is not None:
+        return ChainReport(False, n, last_seq, prev_hash, anchor_problem[0], anchor_problem[1])
+    if anchors:
+        seq = min(anchors)
+        what = anchors[seq][0][0]
+        return ChainReport(False, n, last_seq, prev_hash,
+                           f"record {seq}, anchored in {what}, is missing", seq)
     return ChainReport(True, n, last_seq, prev_hash)
 
 
 def _anchors(s: Session) -> Iterator[tuple[str, int, str]]:
-    for sr in s.execute(select(SignedRecord.id, SignedRecord.session_id, SignedRecord.record_version,
-                               SignedRecord.audit_head_seq, SignedRecord.audit_head_hash)):
-        yield (f"signed record {sr.session_id} v{sr.record_version}", sr.audit_head_seq,
-               sr.audit_head_hash)
-    for b in s.execute(select(BackupRecord.path, BackupRecord.audit_head_seq,
-                              BackupRecord.audit_head_hash)):
+    for sr in s.execute(
+        select(
+            SignedRecord.id,
+            SignedRecord.session_id,
+            SignedRecord.record_version,
+            SignedRecord.audit_head_seq,
+            SignedRecord.audit_head_hash,
+        )
+    ):
+        yield (
+            f"signed record {sr.session_id} v{sr.record_version}",
+            sr.audit_head_seq,
+            sr.audit_head_hash,
+        )
+    for b in s.execute(
+        select(BackupRecord.path, BackupRecord.audit_head_seq, BackupRecord.audit_head_hash)
+    ):
         yield (f"backup {b.path}", b.audit_head_seq, b.audit_head_hash)

@@ -28,8 +28,10 @@ def storage_message(exc: BaseException) -> str | None:
     """A person-readable explanation of a storage failure, or None if it is not one."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "disk full" in text or "no space left" in text:
-        return ("The disk is full: this entry was NOT saved. What you typed is still in the form. "
-                "Free some space (or call IT) and save again.")
+        return (
+            "The disk is full: this entry was NOT saved. What you typed is still in the form. "
+            "Free some space (or call IT) and save again."
+        )
     if "readonly" in text or "read-only" in text or "read only" in text:
         return "The database is read-only: nothing can be saved. Check the file's permissions."
     if "database is locked" in text or "database table is locked" in text:

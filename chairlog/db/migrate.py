@@ -66,8 +66,10 @@ def sqlite_path(url: str) -> Path | None:
 def check_sqlite_file(path: Path) -> None:
     """Refuse, with a clear message, a file chairlog must not open."""
     if not path.parent.is_dir():
-        raise StorageError(f"The folder {path.parent} does not exist. Create it or choose another "
-                           "database location (--db or CHAIRLOG_DB).")
+        raise StorageError(
+            f"The folder {path.parent} does not exist. Create it or choose another "
+            "database location (--db or CHAIRLOG_DB)."
+        )
     if not path.exists():
         if not os.access(path.parent, os.W_OK):
             raise StorageError(f"The folder {path.parent} is read-only: cannot create a database.")
@@ -78,11 +80,13 @@ def check_sqlite_file(path: Path) -> None:
         return
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
-            raise StorageError(f"{path} is not a chairlog database (not an SQLite file). "
-                               "Nothing was changed.")
+            raise StorageError(
+                f"{path} is not a chairlog database (not an SQLite file). Nothing was changed."
+            )
     if not os.access(path, os.W_OK):
-        raise StorageError(f"The database {path} is read-only. Check its permissions; "
-                           "nothing was changed.")
+        raise StorageError(
+            f"The database {path} is read-only. Check its permissions; nothing was changed."
+        )
     try:
         con = sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
         try:
@@ -111,8 +115,9 @@ def _refuse_foreign_or_newer(path: Path) -> None:
     try:
         con = sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
         try:
-            tables = {r[0] for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             rev = None
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -132,8 +137,10 @@ def _check_revision(rev: str | None, has_tables: bool) -> None:
             f"knows up to {head}. Install the newer chairlog. Nothing was changed."
         )
     if rev is None and has_tables:
-        raise StorageError("This database has tables but no chairlog schema version: "
-                           "it is not a chairlog database. Nothing was changed.")
+        raise StorageError(
+            "This database has tables but no chairlog schema version: "
+            "it is not a chairlog database. Nothing was changed."
+        )
 
 
 def _probe_write_lock(path: Path) -> None:
@@ -167,8 +174,9 @@ def backup_before_migration(db: Database, path: Path, revision: str) -> Path:
     return dest
 
 
-def open_database(url: str, *, sqlite_pragmas: dict[str, Any] | None = None,
-                  migrate: bool = True) -> Database:
+def open_database(
+    url: str, *, sqlite_pragmas: dict[str, Any] | None = None, migrate: bool = True
+) -> Database:
     """Check, open and bring a database to the current schema. Raises StorageError."""
     path = sqlite_path(url)
     if path is not None:

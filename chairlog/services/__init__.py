@@ -13,8 +13,13 @@ from chairlog.paths import data_dir, default_db_url, resolve_db_url
 from chairlog.services.context import Chairlog, Clock
 
 
-def open_app(url: str | None = None, *, clock: Clock | None = None, demo: bool = False,
-             sqlite_pragmas: dict[str, int] | None = None) -> Chairlog:
+def open_app(
+    url: str | None = None,
+    *,
+    clock: Clock | None = None,
+    demo: bool = False,
+    sqlite_pragmas: dict[str, int] | None = None,
+) -> Chairlog:
     """Open (and migrate) the database named by ``url`` / CHAIRLOG_DB / the default file."""
     from chairlog.clinical.clock import SteadyClock
 

@@ -45,8 +45,9 @@ def _password(value: object, name: str = "password") -> str:
 
 def _username(value: object) -> str:
     if not isinstance(value, str) or not (2 <= len(value) <= 64) or set(value) - USERNAME_OK:
-        raise ValidationError("username", value,
-                              "2–64 lower-case letters, digits, '.', '_' or '-'", "username")
+        raise ValidationError(
+            "username", value, "2–64 lower-case letters, digits, '.', '_' or '-'", "username"
+        )
     return value
 
 
@@ -56,15 +57,26 @@ def _timezone(value: object) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError("timezone", value,
-                              "an IANA time zone such as Europe/London or America/New_York",
-                              "time zone") from None
+        raise ValidationError(
+            "timezone",
+            value,
+            "an IANA time zone such as Europe/London or America/New_York",
+            "time zone",
+        ) from None
     return value
 
 
 def clinic_info(c: Clinic) -> ClinicInfo:
-    return ClinicInfo(c.id, c.name, c.address, c.timezone, c.paper_size, c.idle_lock_minutes,
-                      c.late_entry_minutes, c.ca_cert_pem is not None)
+    return ClinicInfo(
+        c.id,
+        c.name,
+        c.address,
+        c.timezone,
+        c.paper_size,
+        c.idle_lock_minutes,
+        c.late_entry_minutes,
+        c.ca_cert_pem is not None,
+    )
 
 
 def is_initialised(app: Chairlog) -> bool:
@@ -78,6 +90,7 @@ def get_clinic(app: Chairlog) -> ClinicInfo:
 
 
 # ---- the clinic's signing authority -------------------------------------------------------
+
 
 def ca_secret_path(ca_cert_pem: bytes) -> Path:
     """Where this workstation keeps the passphrase of the clinic CA's (encrypted) key.
@@ -96,16 +109,26 @@ def _write_secret(path: Path, secret: bytes) -> None:
     path.chmod(0o600)
 
 
-def init_clinic(app: Chairlog, *, clinic_name: str, timezone: str, admin_username: str,
-                admin_full_name: str, admin_password: str, address: str = "",
-                admin_credentials: str = "") -> UserInfo:
+def init_clinic(
+    app: Chairlog,
+    *,
+    clinic_name: str,
+    timezone: str,
+    admin_username: str,
+    admin_full_name: str,
+    admin_password: str,
+    address: str = "",
+    admin_credentials: str = "",
+) -> UserInfo:
     """Create the clinic, its signing authority and the first admin. Only on an empty database."""
-    name = text_field("clinic_name", clinic_name, required=True, max_chars=MAX_NAME,
-                      label="clinic name")
+    name = text_field(
+        "clinic_name", clinic_name, required=True, max_chars=MAX_NAME, label="clinic name"
+    )
     tz = _timezone(timezone)
     uname = _username(admin_username)
-    full = text_field("full_name", admin_full_name, required=True, max_chars=MAX_NAME,
-                      label="full name")
+    full = text_field(
+        "full_name", admin_full_name, required=True, max_chars=MAX_NAME, label="full name"
+    )
     pw = _password(admin_password)
     addr = text_field("address", address, max_chars=500)
     creds = text_field("credentials", admin_credentials, max_chars=40)
@@ -115,17 +138,43 @@ def init_clinic(app: Chairlog, *, clinic_name: str, timezone: str, admin_usernam
         if s.scalar(select(func.count()).select_from(Clinic)):
             raise ValidationError("clinic_name", name, "an empty database (already set up)")
         now = app.now()
-        clinic = Clinic(name=name, address=addr, timezone=tz, created_at=now,
-                        ca_cert_pem=ca.cert_pem, ca_key_encrypted=ca.encrypted_key_pem)
+        clinic = Clinic(
+            name=name,
+            address=addr,
+            timezone=tz,
+            created_at=now,
+            ca_cert_pem=ca.cert_pem,
+            ca_key_encrypted=ca.encrypted_key_pem,
+        )
         s.add(clinic)
-        admin = User(username=uname, full_name=full, credentials=creds, role=Role.ADMIN.value,
-                     password_hash=HASHER.hash(pw), created_at=now)
+        admin = User(
+            username=uname,
+            full_name=full,
+            credentials=creds,
+            role=Role.ADMIN.value,
+            password_hash=HASHER.hash(pw),
+            created_at=now,
+        )
         s.add(admin)
         s.flush()
-        record(app, s, admin, "clinic.init", "clinic", clinic.id,
-               after={"name": name, "timezone": tz, "address": addr})
-        record(app, s, admin, "user.create", "user", admin.id,
-               after={"username": uname, "full_name": full, "role": "admin"})
+        record(
+            app,
+            s,
+            admin,
+            "clinic.init",
+            "clinic",
+            clinic.id,
+            after={"name": name, "timezone": tz, "address": addr},
+        )
+        record(
+            app,
+            s,
+            admin,
+            "user.create",
+            "user",
+            admin.id,
+            after={"username": uname, "full_name": full, "role": "admin"},
+        )
         _write_secret(ca_secret_path(ca.cert_pem), secret)
     app.notify("clinic")
     return user_info(admin)
@@ -133,8 +182,14 @@ def init_clinic(app: Chairlog, *, clinic_name: str, timezone: str, admin_usernam
 
 def update_clinic(app: Chairlog, actor: UserInfo, **changes: object) -> ClinicInfo:
     """Admin: clinic details and settings (name, address, timezone, paper size, idle lock…)."""
-    allowed = {"name", "address", "timezone", "paper_size", "idle_lock_minutes",
-               "late_entry_minutes"}
+    allowed = {
+        "name",
+        "address",
+        "timezone",
+        "paper_size",
+        "idle_lock_minutes",
+        "late_entry_minutes",
+    }
     with app.db.write() as s:
         user = require_user(s, actor, {Role.ADMIN}, "change clinic settings")
         c = clinic_row(s)
@@ -148,12 +203,12 @@ def update_clinic(app: Chairlog, actor: UserInfo, **changes: object) -> ClinicIn
                 value = text_field("address", value, max_chars=500)
             elif key == "timezone":
                 value = _timezone(value)
-            elif key == "paper_size":
-                if value not in ("A4", "Letter"):
-                    raise ValidationError("paper_size", value, "A4 or Letter", "paper size")
-            elif key in ("idle_lock_minutes", "late_entry_minutes"):
-                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
-                    raise ValidationError(key, value, "a whole number of minutes, 1–120")
+            elif key == "paper_size" and value not in ("A4", "Letter"):
+                raise ValidationError("paper_size", value, "A4 or Letter", "paper size")
+            elif key in ("idle_lock_minutes", "late_entry_minutes") and (
+                isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120
+            ):
+                raise ValidationError(key, value, "a whole number of minutes, 1–120")
             setattr(c, key, value)
         after = {k: getattr(c, k) for k in allowed}
         record(app, s, user, "settings.change", "clinic", c.id, before=before, after=after)
@@ -164,9 +219,18 @@ def update_clinic(app: Chairlog, actor: UserInfo, **changes: object) -> ClinicIn
 
 # ---- users --------------------------------------------------------------------------------
 
-def add_user(app: Chairlog, actor: UserInfo | None, *, username: str, full_name: str,
-             role: Role | str, password: str, credentials: str = "",
-             must_change_password: bool = False) -> UserInfo:
+
+def add_user(
+    app: Chairlog,
+    actor: UserInfo | None,
+    *,
+    username: str,
+    full_name: str,
+    role: Role | str,
+    password: str,
+    credentials: str = "",
+    must_change_password: bool = False,
+) -> UserInfo:
     """Create an account. ``actor`` None means the local command line (a trusted operator)."""
     uname = _username(username)
     full = text_field("full_name", full_name, required=True, max_chars=MAX_NAME, label="full name")
@@ -180,13 +244,27 @@ def add_user(app: Chairlog, actor: UserInfo | None, *, username: str, full_name:
         admin = require_user(s, actor, {Role.ADMIN}, "add users") if actor else None
         if s.scalar(select(User.id).where(User.username == uname)) is not None:
             raise ValidationError("username", uname, "a username not already taken")
-        u = User(username=uname, full_name=full, credentials=creds, role=r.value,
-                 password_hash=HASHER.hash(pw), created_at=app.now(),
-                 must_change_password=must_change_password)
+        u = User(
+            username=uname,
+            full_name=full,
+            credentials=creds,
+            role=r.value,
+            password_hash=HASHER.hash(pw),
+            created_at=app.now(),
+            must_change_password=must_change_password,
+        )
         s.add(u)
         s.flush()
-        record(app, s, admin, "user.create", "user", u.id, username="cli" if admin is None else None,
-               after={"username": uname, "full_name": full, "role": r.value, "credentials": creds})
+        record(
+            app,
+            s,
+            admin,
+            "user.create",
+            "user",
+            u.id,
+            username="cli" if admin is None else None,
+            after={"username": uname, "full_name": full, "role": r.value, "credentials": creds},
+        )
         if r is Role.PHYSICIAN and not must_change_password:
             _issue_key(app, s, u, pw)
         info = user_info(u)
@@ -213,8 +291,17 @@ def set_active(app: Chairlog, actor: UserInfo, user_id: int, active: bool, reaso
             raise PermissionDenied("You cannot deactivate your own account.")
         before = {"active": u.active}
         u.active = active
-        record(app, s, admin, "user.activate" if active else "user.deactivate", "user", u.id,
-               before=before, after={"active": active}, reason=why)
+        record(
+            app,
+            s,
+            admin,
+            "user.activate" if active else "user.deactivate",
+            "user",
+            u.id,
+            before=before,
+            after={"active": active},
+            reason=why,
+        )
         info = user_info(u)
     app.notify("user", user_id)
     return info
@@ -233,19 +320,30 @@ def reset_password(app: Chairlog, actor: UserInfo, user_id: int, temporary_passw
         u.password_hash = HASHER.hash(pw)
         u.must_change_password = True
         u.failed_attempts = 0
-        for key in s.scalars(select(SigningKey).where(SigningKey.user_id == u.id,
-                                                      SigningKey.retired_at.is_(None))):
+        for key in s.scalars(
+            select(SigningKey).where(SigningKey.user_id == u.id, SigningKey.retired_at.is_(None))
+        ):
             key.retired_at = app.now()
-        record(app, s, admin, "user.password_reset", "user", u.id,
-               after={"must_change_password": True, "signing_key": "retired"})
+        record(
+            app,
+            s,
+            admin,
+            "user.password_reset",
+            "user",
+            u.id,
+            after={"must_change_password": True, "signing_key": "retired"},
+        )
     app.notify("user", user_id)
 
 
-def change_password(app: Chairlog, actor: UserInfo, old_password: str, new_password: str) -> UserInfo:
+def change_password(
+    app: Chairlog, actor: UserInfo, old_password: str, new_password: str
+) -> UserInfo:
     new = _password(new_password, "new_password")
     if new == old_password:
-        raise ValidationError("new_password", "***", "a password different from the old one",
-                              "new password")
+        raise ValidationError(
+            "new_password", "***", "a password different from the old one", "new password"
+        )
     with app.db.write() as s:
         u = require_user(s, actor)
         if not _verify(u, old_password):
@@ -286,21 +384,33 @@ def login(app: Chairlog, username: str, password: str) -> UserInfo:
             remaining = (u.last_failed_at + timedelta(seconds=wait) - now).total_seconds()
             if remaining > 0:
                 raise AuthenticationError(
-                    f"Too many failed attempts: wait {int(remaining) + 1} s and try again.")
+                    f"Too many failed attempts: wait {int(remaining) + 1} s and try again."
+                )
         if u is None or not u.active or not _verify(u, password):
             if u is not None:
                 u.failed_attempts += 1
                 u.last_failed_at = now
-            record(app, s, None, "login.failed", "user", u.id if u else "", username=username[:64],
-                   reason="deactivated" if (u is not None and not u.active) else "bad credentials")
+            record(
+                app,
+                s,
+                None,
+                "login.failed",
+                "user",
+                u.id if u else "",
+                username=username[:64],
+                reason="deactivated" if (u is not None and not u.active) else "bad credentials",
+            )
             failed = True
         else:
             failed = False
             if HASHER.check_needs_rehash(u.password_hash):
                 u.password_hash = HASHER.hash(password)
             u.failed_attempts = 0
-            if (Role(u.role) is Role.PHYSICIAN and not u.must_change_password
-                    and active_key(s, u.id) is None):
+            if (
+                Role(u.role) is Role.PHYSICIAN
+                and not u.must_change_password
+                and active_key(s, u.id) is None
+            ):
                 _issue_key(app, s, u, password)
             record(app, s, u, "login", "user", u.id)
             info = user_info(u)
@@ -318,19 +428,26 @@ def verify_password(app: Chairlog, actor: UserInfo, password: str) -> bool:
 
 # ---- signing keys -------------------------------------------------------------------------
 
+
 def active_key(s: object, user_id: int) -> SigningKey | None:
     from sqlalchemy.orm import Session
 
     assert isinstance(s, Session)
-    return s.scalars(select(SigningKey).where(SigningKey.user_id == user_id,
-                                              SigningKey.retired_at.is_(None))
-                     .order_by(SigningKey.id.desc())).first()
+    return s.scalars(
+        select(SigningKey)
+        .where(SigningKey.user_id == user_id, SigningKey.retired_at.is_(None))
+        .order_by(SigningKey.id.desc())
+    ).first()
 
 
 def _material(k: SigningKey) -> pki.SignerMaterial:
-    return pki.SignerMaterial(cert_pem=k.cert_pem, encrypted_key_pem=k.encrypted_key_pem,
-                              serial=int(k.serial), fingerprint_sha256=k.fingerprint_sha256,
-                              chain_pem=k.chain_pem)
+    return pki.SignerMaterial(
+        cert_pem=k.cert_pem,
+        encrypted_key_pem=k.encrypted_key_pem,
+        serial=int(k.serial),
+        fingerprint_sha256=k.fingerprint_sha256,
+        chain_pem=k.chain_pem,
+    )
 
 
 def _issue_key(app: Chairlog, s: object, u: User, password: str) -> bool:
@@ -345,8 +462,14 @@ def _issue_key(app: Chairlog, s: object, u: User, password: str) -> bool:
     if not secret_file.exists():
         return False
     ca = pki.CAMaterial(cert_pem=c.ca_cert_pem, encrypted_key_pem=c.ca_key_encrypted)
-    mat = pki.issue_signer(ca, secret_file.read_bytes(), full_name=u.full_name,
-                           username=u.username, credentials=u.credentials, user_password=password)
+    mat = pki.issue_signer(
+        ca,
+        secret_file.read_bytes(),
+        full_name=u.full_name,
+        username=u.username,
+        credentials=u.credentials,
+        user_password=password,
+    )
     _store_key(app, s, u, mat, "clinic_ca")
     return True
 
@@ -355,20 +478,36 @@ def _store_key(app: Chairlog, s: object, u: User, mat: pki.SignerMaterial, sourc
     from sqlalchemy.orm import Session
 
     assert isinstance(s, Session)
-    for old in s.scalars(select(SigningKey).where(SigningKey.user_id == u.id,
-                                                  SigningKey.retired_at.is_(None))):
+    for old in s.scalars(
+        select(SigningKey).where(SigningKey.user_id == u.id, SigningKey.retired_at.is_(None))
+    ):
         old.retired_at = app.now()
-    s.add(SigningKey(user_id=u.id, cert_pem=mat.cert_pem, encrypted_key_pem=mat.encrypted_key_pem,
-                     chain_pem=mat.chain_pem, serial=str(mat.serial),
-                     fingerprint_sha256=mat.fingerprint_sha256, source=source,
-                     created_at=app.now()))
-    record(app, s, u, "signing_key.issue", "user", u.id,
-           after={"serial": str(mat.serial), "fingerprint": mat.fingerprint_sha256,
-                  "source": source})
+    s.add(
+        SigningKey(
+            user_id=u.id,
+            cert_pem=mat.cert_pem,
+            encrypted_key_pem=mat.encrypted_key_pem,
+            chain_pem=mat.chain_pem,
+            serial=str(mat.serial),
+            fingerprint_sha256=mat.fingerprint_sha256,
+            source=source,
+            created_at=app.now(),
+        )
+    )
+    record(
+        app,
+        s,
+        u,
+        "signing_key.issue",
+        "user",
+        u.id,
+        after={"serial": str(mat.serial), "fingerprint": mat.fingerprint_sha256, "source": source},
+    )
 
 
-def import_pkcs12(app: Chairlog, actor: UserInfo, data: bytes, p12_password: str,
-                  password: str) -> None:
+def import_pkcs12(
+    app: Chairlog, actor: UserInfo, data: bytes, p12_password: str, password: str
+) -> None:
     """A physician imports their own key and certificate from the clinic's own PKI."""
     with app.db.write() as s:
         u = require_user(s, actor, {Role.PHYSICIAN}, "import a signing certificate")
@@ -388,8 +527,10 @@ def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.Unl
             raise AuthenticationError("Wrong password: the record was not signed.")
         key = active_key(s, u.id)
         if key is None:
-            raise PermissionDenied("You have no signing certificate yet. Sign in on the clinic's "
-                                   "administration workstation once, or import a PKCS#12 file.")
+            raise PermissionDenied(
+                "You have no signing certificate yet. Sign in on the clinic's "
+                "administration workstation once, or import a PKCS#12 file."
+            )
         try:
             return pki.unlock_signer(_material(key), password)
         except pki.WrongPassword as exc:

@@ -44,32 +44,61 @@ class ChartResult:
     session: SessionView
 
 
-def _result(s: Session, sess: InfusionSession, entry_id: int, alert_ids: Sequence[int] = ()) -> ChartResult:
+def _result(
+    s: Session, sess: InfusionSession, entry_id: int, alert_ids: Sequence[int] = ()
+) -> ChartResult:
     view = load_view(s, sess)
     entry = next(e for e in view.entries if e.id == entry_id)
     alerts = tuple(a for a in view.alerts if a.id in set(alert_ids))
     return ChartResult(entry, alerts, view)
 
 
-def _raise_alerts(app: Chairlog, s: Session, user: User, sess: InfusionSession, entry: ChartEntry,
-                  findings: Sequence[Finding]) -> list[int]:
+def _raise_alerts(
+    app: Chairlog,
+    s: Session,
+    user: User,
+    sess: InfusionSession,
+    entry: ChartEntry,
+    findings: Sequence[Finding],
+) -> list[int]:
     ids = []
     for f in findings:
-        a = Alert(session_id=sess.id, entry_id=entry.id, code=f.code, message=f.message,
-                  raised_at=app.now())
+        a = Alert(
+            session_id=sess.id,
+            entry_id=entry.id,
+            code=f.code,
+            message=f.message,
+            raised_at=app.now(),
+        )
         s.add(a)
         s.flush()
-        record(app, s, user, "alert.raise", "alert", a.id, session_id=sess.id,
-               patient_id=sess.patient_id, after={"code": f.code, "message": f.message})
+        record(
+            app,
+            s,
+            user,
+            "alert.raise",
+            "alert",
+            a.id,
+            session_id=sess.id,
+            patient_id=sess.patient_id,
+            after={"code": f.code, "message": f.message},
+        )
         ids.append(a.id)
     return ids
 
 
 def _baseline(s: Session, session_id: int) -> Vitals | None:
-    e = s.scalars(select(ChartEntry).where(ChartEntry.session_id == session_id,
-                                           ChartEntry.kind == "vitals", ChartEntry.status == "active",
-                                           ChartEntry.is_baseline.is_(True))
-                  .order_by(ChartEntry.charted_at).limit(1)).first()
+    e = s.scalars(
+        select(ChartEntry)
+        .where(
+            ChartEntry.session_id == session_id,
+            ChartEntry.kind == "vitals",
+            ChartEntry.status == "active",
+            ChartEntry.is_baseline.is_(True),
+        )
+        .order_by(ChartEntry.charted_at)
+        .limit(1)
+    ).first()
     if e is None:
         return None
     assert e.hr is not None and e.sbp is not None and e.dbp is not None
@@ -78,13 +107,28 @@ def _baseline(s: Session, session_id: int) -> Vitals | None:
 
 
 def vitals_columns(v: Vitals) -> dict[str, Any]:
-    return {"hr": v.hr, "sbp": v.sbp, "dbp": v.dbp, "spo2": v.spo2, "rr": v.rr,
-            "etco2": v.etco2, "temp_c": v.temp_c, "rhythm": v.rhythm}
+    return {
+        "hr": v.hr,
+        "sbp": v.sbp,
+        "dbp": v.dbp,
+        "spo2": v.spo2,
+        "rr": v.rr,
+        "etco2": v.etco2,
+        "temp_c": v.temp_c,
+        "rhythm": v.rhythm,
+    }
 
 
-def record_vitals(app: Chairlog, actor: UserInfo, session_id: int, values: Mapping[str, Any],
-                  *, charted_at: datetime | None = None, baseline: bool | None = None,
-                  expected_version: int | None = None) -> ChartResult:
+def record_vitals(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    values: Mapping[str, Any],
+    *,
+    charted_at: datetime | None = None,
+    baseline: bool | None = None,
+    expected_version: int | None = None,
+) -> ChartResult:
     """One vitals set. Implausible values are refused (ValidationError naming the field);
     values beyond the protocol's thresholds are saved and raise alerts to acknowledge.
     ``baseline`` defaults to True before the infusion starts."""
@@ -95,22 +139,30 @@ def record_vitals(app: Chairlog, actor: UserInfo, session_id: int, values: Mappi
         pre = SessionState(sess.state) in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
         is_baseline = pre if baseline is None else bool(baseline)
         base = _baseline(s, sess.id)
-        e = add_entry(app, s, user, sess, "vitals", charted_at, is_baseline=is_baseline,
-                      **vitals_columns(v))
+        e = add_entry(
+            app, s, user, sess, "vitals", charted_at, is_baseline=is_baseline, **vitals_columns(v)
+        )
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
-        findings = evaluate_vitals(v, proto.thresholds, None if is_baseline else base,
-                                   pre_dose=pre)
+        findings = evaluate_vitals(v, proto.thresholds, None if is_baseline else base, pre_dose=pre)
         ids = _raise_alerts(app, s, user, sess, e, findings)
         result = _result(s, sess, e.id, ids)
     app.notify("session", session_id)
     return result
 
 
-def record_assessment(app: Chairlog, actor: UserInfo, session_id: int, scale: Scale | str,
-                      score: Any = None, *, items: Sequence[Any] | None = None,
-                      phase: str | None = None, note: str = "",
-                      charted_at: datetime | None = None,
-                      expected_version: int | None = None) -> ChartResult:
+def record_assessment(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    scale: Scale | str,
+    score: Any = None,
+    *,
+    items: Sequence[Any] | None = None,
+    phase: str | None = None,
+    note: str = "",
+    charted_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ChartResult:
     sc, total, item_scores = validate_score(scale, score, items)
     if phase is not None:
         choice_field("phase", phase, PHASES)
@@ -120,50 +172,105 @@ def record_assessment(app: Chairlog, actor: UserInfo, session_id: int, scale: Sc
         sess = session_for_write(s, session_id, expected_version)
         if phase is None:
             st = SessionState(sess.state)
-            phase = ("baseline" if st in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
-                     else "during" if st in (SessionState.INFUSING, SessionState.PAUSED)
-                     else "after")
-        e = add_entry(app, s, user, sess, "assessment", charted_at, scale=sc.value, score=total,
-                      items_json=list(item_scores) if item_scores else None, phase=phase,
-                      text=text or None)
+            phase = (
+                "baseline"
+                if st in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
+                else "during"
+                if st in (SessionState.INFUSING, SessionState.PAUSED)
+                else "after"
+            )
+        e = add_entry(
+            app,
+            s,
+            user,
+            sess,
+            "assessment",
+            charted_at,
+            scale=sc.value,
+            score=total,
+            items_json=list(item_scores) if item_scores else None,
+            phase=phase,
+            text=text or None,
+        )
         ids: list[int] = []
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
         limit = proto.thresholds.moaas_min
         if sc is Scale.MOAAS and limit is not None and total < limit:
-            ids = _raise_alerts(app, s, user, sess, e, [Finding(
-                "moaas_low", "score", f"MOAA/S {total}: deeper sedation than intended "
-                f"(alert at ≤ {limit - 1})")])
+            ids = _raise_alerts(
+                app,
+                s,
+                user,
+                sess,
+                e,
+                [
+                    Finding(
+                        "moaas_low",
+                        "score",
+                        f"MOAA/S {total}: deeper sedation than intended (alert at ≤ {limit - 1})",
+                    )
+                ],
+            )
         result = _result(s, sess, e.id, ids)
     app.notify("session", session_id)
     return result
 
 
-def complete_checklist_item(app: Chairlog, actor: UserInfo, session_id: int, item_key: str,
-                            *, done: bool = True, skip_reason: str = "",
-                            charted_at: datetime | None = None,
-                            expected_version: int | None = None) -> ChartResult:
+def complete_checklist_item(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    item_key: str,
+    *,
+    done: bool = True,
+    skip_reason: str = "",
+    charted_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ChartResult:
     """Tick a pre-infusion checklist item, or skip it with a reason."""
-    why = text_field("skip_reason", skip_reason, required=not done, max_chars=500,
-                     label="reason for skipping")
+    why = text_field(
+        "skip_reason", skip_reason, required=not done, max_chars=500, label="reason for skipping"
+    )
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "complete the checklist")
         sess = session_for_write(s, session_id, expected_version)
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
         item = next((c for c in proto.checklist if c.key == item_key), None)
         if item is None:
-            raise ValidationError("item_key", item_key, "one of " +
-                                  ", ".join(c.key for c in proto.checklist), "checklist item")
-        e = add_entry(app, s, user, sess, "checklist", charted_at, item_key=item.key,
-                      label=item.label, done=bool(done), text=why or None)
+            raise ValidationError(
+                "item_key",
+                item_key,
+                "one of " + ", ".join(c.key for c in proto.checklist),
+                "checklist item",
+            )
+        e = add_entry(
+            app,
+            s,
+            user,
+            sess,
+            "checklist",
+            charted_at,
+            item_key=item.key,
+            label=item.label,
+            done=bool(done),
+            text=why or None,
+        )
         result = _result(s, sess, e.id)
     app.notify("session", session_id)
     return result
 
 
-def record_side_effect(app: Chairlog, actor: UserInfo, session_id: int, effect_type: str,
-                       severity: str, action_taken: str = "none", *, note: str = "",
-                       charted_at: datetime | None = None,
-                       expected_version: int | None = None) -> ChartResult:
+def record_side_effect(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    effect_type: str,
+    severity: str,
+    action_taken: str = "none",
+    *,
+    note: str = "",
+    charted_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ChartResult:
     choice_field("effect_type", effect_type, SIDE_EFFECTS, "side effect")
     choice_field("severity", severity, SEVERITIES)
     choice_field("action_taken", action_taken, ACTIONS, "action taken")
@@ -171,16 +278,31 @@ def record_side_effect(app: Chairlog, actor: UserInfo, session_id: int, effect_t
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "chart side effects")
         sess = session_for_write(s, session_id, expected_version)
-        e = add_entry(app, s, user, sess, "side_effect", charted_at, effect_type=effect_type,
-                      severity=severity, action_taken=action_taken, text=text or None)
+        e = add_entry(
+            app,
+            s,
+            user,
+            sess,
+            "side_effect",
+            charted_at,
+            effect_type=effect_type,
+            severity=severity,
+            action_taken=action_taken,
+            text=text or None,
+        )
         result = _result(s, sess, e.id)
     app.notify("session", session_id)
     return result
 
 
-def resolve_side_effect(app: Chairlog, actor: UserInfo, entry_id: int, *,
-                        resolved_at: datetime | None = None,
-                        expected_version: int | None = None) -> ChartResult:
+def resolve_side_effect(
+    app: Chairlog,
+    actor: UserInfo,
+    entry_id: int,
+    *,
+    resolved_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ChartResult:
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "chart side effects")
         e = s.get(ChartEntry, entry_id)
@@ -192,23 +314,42 @@ def resolve_side_effect(app: Chairlog, actor: UserInfo, entry_id: int, *,
         when = charted_time(app, resolved_at, earliest=e.charted_at, name="resolved_at")
         e.resolved_at = when
         e.resolved_by_id = user.id
-        record(app, s, user, "entry.resolve", "entry", e.id, session_id=sess.id,
-               patient_id=sess.patient_id, before={"resolved_at": None},
-               after={"resolved_at": when})
+        record(
+            app,
+            s,
+            user,
+            "entry.resolve",
+            "entry",
+            e.id,
+            session_id=sess.id,
+            patient_id=sess.patient_id,
+            before={"resolved_at": None},
+            after={"resolved_at": when},
+        )
         result = _result(s, sess, e.id)
     app.notify("session", e.session_id)
     return result
 
 
-def record_medication(app: Chairlog, actor: UserInfo, session_id: int, drug: str,
-                      dose_amount: Any, dose_unit: str, route: str, *,
-                      treats_entry_id: int | None = None, note: str = "",
-                      charted_at: datetime | None = None,
-                      expected_version: int | None = None) -> ChartResult:
+def record_medication(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    drug: str,
+    dose_amount: Any,
+    dose_unit: str,
+    route: str,
+    *,
+    treats_entry_id: int | None = None,
+    note: str = "",
+    charted_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ChartResult:
     """Another medication (e.g. a rescue medication), optionally linked to a side effect."""
     name = text_field("drug", drug, required=True, max_chars=80)
-    amount = number_field("dose_amount", dose_amount, low=0, high=10_000, allow_low=False,
-                          label="dose")
+    amount = number_field(
+        "dose_amount", dose_amount, low=0, high=10_000, allow_low=False, label="dose"
+    )
     choice_field("dose_unit", dose_unit, DOSE_UNITS, "dose unit")
     choice_field("route", route, ROUTES)
     text = text_field("note", note, max_chars=1000)
@@ -218,19 +359,37 @@ def record_medication(app: Chairlog, actor: UserInfo, session_id: int, drug: str
         if treats_entry_id is not None:
             target = s.get(ChartEntry, treats_entry_id)
             if target is None or target.session_id != session_id or target.kind != "side_effect":
-                raise ValidationError("treats_entry_id", treats_entry_id,
-                                      "a side effect of this session", "treats")
-        e = add_entry(app, s, user, sess, "medication", charted_at, drug=name,
-                      dose_amount=amount, dose_unit=dose_unit, route=route,
-                      treats_entry_id=treats_entry_id, text=text or None)
+                raise ValidationError(
+                    "treats_entry_id", treats_entry_id, "a side effect of this session", "treats"
+                )
+        e = add_entry(
+            app,
+            s,
+            user,
+            sess,
+            "medication",
+            charted_at,
+            drug=name,
+            dose_amount=amount,
+            dose_unit=dose_unit,
+            route=route,
+            treats_entry_id=treats_entry_id,
+            text=text or None,
+        )
         result = _result(s, sess, e.id)
     app.notify("session", session_id)
     return result
 
 
-def add_note(app: Chairlog, actor: UserInfo, session_id: int, text: str, *,
-             charted_at: datetime | None = None,
-             expected_version: int | None = None) -> ChartResult:
+def add_note(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    text: str,
+    *,
+    charted_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ChartResult:
     body = text_field("text", text, required=True, max_chars=4000, label="note")
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "write notes")
@@ -241,11 +400,17 @@ def add_note(app: Chairlog, actor: UserInfo, session_id: int, text: str, *,
     return result
 
 
-def acknowledge_alert(app: Chairlog, actor: UserInfo, alert_id: int, action_taken: str,
-                      expected_version: int | None = None) -> AlertView:
+def acknowledge_alert(
+    app: Chairlog,
+    actor: UserInfo,
+    alert_id: int,
+    action_taken: str,
+    expected_version: int | None = None,
+) -> AlertView:
     """An alert stays on screen until someone acknowledges it, saying what was done."""
-    what = text_field("action_taken", action_taken, required=True, max_chars=1000,
-                      label="what was done")
+    what = text_field(
+        "action_taken", action_taken, required=True, max_chars=1000, label="what was done"
+    )
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "acknowledge alerts")
         a = s.get(Alert, alert_id)
@@ -255,13 +420,23 @@ def acknowledge_alert(app: Chairlog, actor: UserInfo, alert_id: int, action_take
             raise StateError("This alert was already acknowledged.")
         if expected_version is not None and a.version != expected_version:
             from chairlog.errors import ConflictError
+
             raise ConflictError("This alert")
         sess = session_for_write(s, a.session_id, None)
         a.acknowledged_at = app.now()
         a.acknowledged_by_id = user.id
         a.action_taken = what
-        record(app, s, user, "alert.acknowledge", "alert", a.id, session_id=a.session_id,
-               patient_id=sess.patient_id, after={"action_taken": what})
+        record(
+            app,
+            s,
+            user,
+            "alert.acknowledge",
+            "alert",
+            a.id,
+            session_id=a.session_id,
+            patient_id=sess.patient_id,
+            after={"action_taken": what},
+        )
         s.flush()
         view = next(x for x in load_view(s, sess).alerts if x.id == alert_id)
     app.notify("session", view.session_id)
@@ -277,14 +452,23 @@ DISCHARGE_CRITERIA = {
 }
 
 
-def discharge(app: Chairlog, actor: UserInfo, session_id: int, *, criteria: Mapping[str, bool],
-              escort_name: str, instructions_given: bool, instructions: str = "",
-              charted_at: datetime | None = None,
-              expected_version: int | None = None) -> ChartResult:
+def discharge(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    *,
+    criteria: Mapping[str, bool],
+    escort_name: str,
+    instructions_given: bool,
+    instructions: str = "",
+    charted_at: datetime | None = None,
+    expected_version: int | None = None,
+) -> ChartResult:
     """Release the patient to a responsible adult after monitoring. Needs every criterion met
     (or an explanation in ``instructions``), an escort, and written instructions given."""
-    escort = text_field("escort_name", escort_name, required=True, max_chars=120,
-                        label="escort name")
+    escort = text_field(
+        "escort_name", escort_name, required=True, max_chars=120, label="escort name"
+    )
     text = text_field("instructions", instructions, max_chars=2000)
     crit = {k: bool(criteria.get(k, False)) for k in DISCHARGE_CRITERIA}
     unknown = set(criteria) - set(DISCHARGE_CRITERIA)
@@ -292,17 +476,33 @@ def discharge(app: Chairlog, actor: UserInfo, session_id: int, *, criteria: Mapp
         raise ValidationError("criteria", sorted(unknown), "known discharge criteria")
     unmet = [DISCHARGE_CRITERIA[k] for k, ok in crit.items() if not ok]
     if unmet and not text:
-        raise ValidationError("criteria", ", ".join(unmet),
-                              "all criteria met, or a note explaining why discharge is safe")
+        raise ValidationError(
+            "criteria",
+            ", ".join(unmet),
+            "all criteria met, or a note explaining why discharge is safe",
+        )
     if not instructions_given:
-        raise ValidationError("instructions_given", False,
-                              "written instructions given (no driving for 24 h, no alcohol)",
-                              "instructions")
+        raise ValidationError(
+            "instructions_given",
+            False,
+            "written instructions given (no driving for 24 h, no alcohol)",
+            "instructions",
+        )
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "discharge patients")
         sess = session_for_write(s, session_id, expected_version)
-        e = add_entry(app, s, user, sess, "discharge", charted_at, criteria_json=crit,
-                      escort_name=escort, instructions_given=True, text=text or None)
+        e = add_entry(
+            app,
+            s,
+            user,
+            sess,
+            "discharge",
+            charted_at,
+            criteria_json=crit,
+            escort_name=escort,
+            instructions_given=True,
+            text=text or None,
+        )
         transition(app, s, user, sess, SessionState.DISCHARGED)
         sess.discharged_at = e.charted_at
         s.flush()

@@ -56,8 +56,9 @@ class Chairlog:
         self.db.dispose()
 
 
-def require_user(s: Session, actor: UserInfo, roles: Iterable[Role] | None = None,
-                 action: str = "do this") -> User:
+def require_user(
+    s: Session, actor: UserInfo, roles: Iterable[Role] | None = None, action: str = "do this"
+) -> User:
     """Load the acting user; refuse a deactivated account or a role without the right."""
     user = s.get(User, actor.id)
     if user is None or not user.active:
@@ -108,8 +109,15 @@ def record(
 
 # ---- input helpers ------------------------------------------------------------------------
 
-def text_field(name: str, value: Any, *, required: bool = False, max_chars: int = MAX_TEXT,
-               label: str | None = None) -> str:
+
+def text_field(
+    name: str,
+    value: Any,
+    *,
+    required: bool = False,
+    max_chars: int = MAX_TEXT,
+    label: str | None = None,
+) -> str:
     """Validate free text: a str, no control characters, length-limited; stripped."""
     if value is None:
         value = ""
@@ -121,8 +129,16 @@ def text_field(name: str, value: Any, *, required: bool = False, max_chars: int 
     return check_text(name, value, max_chars, label)
 
 
-def number_field(name: str, value: Any, *, low: float, high: float, label: str | None = None,
-                 unit: str = "", allow_low: bool = True) -> float:
+def number_field(
+    name: str,
+    value: Any,
+    *,
+    low: float,
+    high: float,
+    label: str | None = None,
+    unit: str = "",
+    allow_low: bool = True,
+) -> float:
     accepted = f"a number from {low:g} to {high:g} {unit}".strip()
     if not allow_low:
         accepted = f"a number greater than {low:g} and at most {high:g} {unit}".strip()
@@ -147,8 +163,13 @@ def choice_field(name: str, value: Any, choices: Iterable[str], label: str | Non
     return value
 
 
-def charted_time(app: Chairlog, value: datetime | None, *, earliest: datetime | None = None,
-                 name: str = "charted_at") -> datetime:
+def charted_time(
+    app: Chairlog,
+    value: datetime | None,
+    *,
+    earliest: datetime | None = None,
+    name: str = "charted_at",
+) -> datetime:
     """When it happened: default now; never in the future; not before the session began."""
     now = app.now()
     if value is None:
@@ -156,15 +177,26 @@ def charted_time(app: Chairlog, value: datetime | None, *, earliest: datetime | 
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ValidationError(name, value, "a date and time with a time zone", "time")
     if value > now + FUTURE_TOLERANCE:
-        raise ValidationError(name, value.isoformat(timespec="minutes"),
-                              "a time that is not in the future", "time")
+        raise ValidationError(
+            name, value.isoformat(timespec="minutes"), "a time that is not in the future", "time"
+        )
     if earliest is not None and value < earliest:
-        raise ValidationError(name, value.isoformat(timespec="minutes"),
-                              f"not before {earliest.isoformat(timespec='minutes')}", "time")
+        raise ValidationError(
+            name,
+            value.isoformat(timespec="minutes"),
+            f"not before {earliest.isoformat(timespec='minutes')}",
+            "time",
+        )
     return value
 
 
 def user_info(u: User) -> UserInfo:
-    return UserInfo(id=u.id, username=u.username, full_name=u.full_name,
-                    credentials=u.credentials, role=Role(u.role), active=u.active,
-                    must_change_password=u.must_change_password)
+    return UserInfo(
+        id=u.id,
+        username=u.username,
+        full_name=u.full_name,
+        credentials=u.credentials,
+        role=Role(u.role),
+        active=u.active,
+        must_change_password=u.must_change_password,
+    )

@@ -28,53 +28,88 @@ from chairlog.services.context import (
     require_user,
     text_field,
 )
-from chairlog.services.describe import ACTIONS, DOSE_UNITS, ENTRY_FIELDS, ROUTES, SEVERITIES, SIDE_EFFECTS
+from chairlog.services.describe import (
+    ACTIONS,
+    DOSE_UNITS,
+    ENTRY_FIELDS,
+    ROUTES,
+    SEVERITIES,
+    SIDE_EFFECTS,
+)
 from chairlog.services.domain import UserInfo
 from chairlog.services.sessions import session_for_write
 
 STATE_CHANGING_DOSES = ("start", "pause", "resume", "stop")
 
 
-def _validated(kind: str, old: dict[str, Any], changes: dict[str, Any],
-               weight_kg: float, proto: ProtocolValues) -> dict[str, Any]:
+def _validated(
+    kind: str, old: dict[str, Any], changes: dict[str, Any], weight_kg: float, proto: ProtocolValues
+) -> dict[str, Any]:
     """Merge the changes into the old values and validate them like a new entry."""
-    allowed = set(ENTRY_FIELDS[kind]) - {"resolved_at", "resolved_by_id", "is_baseline",
-                                         "dose_action", "rate_mg_per_h", "rate_ml_per_h",
-                                         "rate_mg_per_kg_h", "entered_unit", "item_key", "label",
-                                         "criteria_json", "items_json", "treats_entry_id"}
+    allowed = set(ENTRY_FIELDS[kind]) - {
+        "resolved_at",
+        "resolved_by_id",
+        "is_baseline",
+        "dose_action",
+        "rate_mg_per_h",
+        "rate_ml_per_h",
+        "rate_mg_per_kg_h",
+        "entered_unit",
+        "item_key",
+        "label",
+        "criteria_json",
+        "items_json",
+        "treats_entry_id",
+    }
     if kind == "dose":
         allowed |= {"rate", "unit"}
     if kind == "assessment":
         allowed |= {"items"}
     unknown = set(changes) - allowed
     if unknown:
-        raise ValidationError(sorted(unknown)[0], changes[sorted(unknown)[0]],
-                              "a correctable field: " + ", ".join(sorted(allowed)))
+        raise ValidationError(
+            sorted(unknown)[0],
+            changes[sorted(unknown)[0]],
+            "a correctable field: " + ", ".join(sorted(allowed)),
+        )
     new = dict(old) | {k: v for k, v in changes.items() if k in ENTRY_FIELDS[kind]}
     if kind == "vitals":
         new |= vitals_columns(validate_vitals(new))
     elif kind == "dose":
         if "rate" in changes:
             if old["dose_action"] not in ("start", "rate_change", "resume"):
-                raise ValidationError("rate", changes["rate"], "a rate only on a start, rate change "
-                                      "or resume")
+                raise ValidationError(
+                    "rate", changes["rate"], "a rate only on a start, rate change or resume"
+                )
             unit = RateUnit(changes.get("unit", RateUnit.MG_PER_KG_H))
             number_field("rate", changes["rate"], low=0, high=10_000, label="rate")
             r = convert_rate(float(changes["rate"]), unit, weight_kg, proto.concentration_mg_per_ml)
-            new |= {"rate_mg_per_kg_h": r.mg_per_kg_h, "rate_mg_per_h": r.mg_per_h,
-                    "rate_ml_per_h": r.ml_per_h, "entered_unit": unit.value}
+            new |= {
+                "rate_mg_per_kg_h": r.mg_per_kg_h,
+                "rate_mg_per_h": r.mg_per_h,
+                "rate_ml_per_h": r.ml_per_h,
+                "entered_unit": unit.value,
+            }
         if "bolus_mg" in changes:
             if old["dose_action"] != "bolus":
                 raise ValidationError("bolus_mg", changes["bolus_mg"], "only on a bolus")
-            new["bolus_mg"] = number_field("bolus_mg", changes["bolus_mg"], low=0, high=1000,
-                                           allow_low=False, unit="mg", label="bolus (mg)")
+            new["bolus_mg"] = number_field(
+                "bolus_mg",
+                changes["bolus_mg"],
+                low=0,
+                high=1000,
+                allow_low=False,
+                unit="mg",
+                label="bolus (mg)",
+            )
         for k in ("override_reason", "text"):
             if k in changes:
                 new[k] = text_field(k, changes[k], max_chars=1000) or None
     elif kind == "medication":
         new["drug"] = text_field("drug", new["drug"], required=True, max_chars=80)
-        new["dose_amount"] = number_field("dose_amount", new["dose_amount"], low=0, high=10_000,
-                                          allow_low=False, label="dose")
+        new["dose_amount"] = number_field(
+            "dose_amount", new["dose_amount"], low=0, high=10_000, allow_low=False, label="dose"
+        )
         choice_field("dose_unit", new["dose_unit"], DOSE_UNITS, "dose unit")
         choice_field("route", new["route"], ROUTES)
         new["text"] = text_field("text", new.get("text"), max_chars=1000) or None
@@ -84,9 +119,11 @@ def _validated(kind: str, old: dict[str, Any], changes: dict[str, Any],
         choice_field("action_taken", new["action_taken"], ACTIONS, "action taken")
         new["text"] = text_field("text", new.get("text"), max_chars=1000) or None
     elif kind == "assessment":
-        _, total, items = validate_score(new["scale"], changes.get("score", old["score"])
-                                         if "items" not in changes else None,
-                                         changes.get("items"))
+        _, total, items = validate_score(
+            new["scale"],
+            changes.get("score", old["score"]) if "items" not in changes else None,
+            changes.get("items"),
+        )
         new["score"] = total
         new["items_json"] = list(items) if items else old.get("items_json")
         new.pop("items", None)
@@ -95,20 +132,29 @@ def _validated(kind: str, old: dict[str, Any], changes: dict[str, Any],
         new["text"] = text_field("text", new["text"], required=True, max_chars=4000, label="note")
     elif kind == "checklist":
         new["done"] = bool(new["done"])
-        new["text"] = text_field("text", new.get("text"), required=not new["done"],
-                                 max_chars=500) or None
+        new["text"] = (
+            text_field("text", new.get("text"), required=not new["done"], max_chars=500) or None
+        )
     elif kind == "discharge":
-        new["escort_name"] = text_field("escort_name", new["escort_name"], required=True,
-                                        max_chars=120, label="escort name")
+        new["escort_name"] = text_field(
+            "escort_name", new["escort_name"], required=True, max_chars=120, label="escort name"
+        )
         new["text"] = text_field("text", new.get("text"), max_chars=2000) or None
     new.pop("rate", None)
     new.pop("unit", None)
     return new
 
 
-def correct_entry(app: Chairlog, actor: UserInfo, entry_id: int, reason: str, *,
-                  charted_at: datetime | None = None, expected_version: int | None = None,
-                  **changes: Any) -> ChartResult:
+def correct_entry(
+    app: Chairlog,
+    actor: UserInfo,
+    entry_id: int,
+    reason: str,
+    *,
+    charted_at: datetime | None = None,
+    expected_version: int | None = None,
+    **changes: Any,
+) -> ChartResult:
     """Supersede an entry with corrected values. The original stays, marked corrected."""
     why = text_field("reason", reason, required=True, max_chars=1000, label="reason")
     with app.db.write() as s:
@@ -119,6 +165,7 @@ def correct_entry(app: Chairlog, actor: UserInfo, entry_id: int, reason: str, *,
         sess = session_for_write(s, old.session_id, None)
         if expected_version is not None and old.version != expected_version:
             from chairlog.errors import ConflictError
+
             raise ConflictError("This entry")
         if old.status != "active":
             raise StateError("This entry was already corrected or marked entered in error.")
@@ -127,20 +174,45 @@ def correct_entry(app: Chairlog, actor: UserInfo, entry_id: int, reason: str, *,
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
         old_values = {f: getattr(old, f) for f in ENTRY_FIELDS[old.kind]}
         new_values = _validated(old.kind, old_values, dict(changes), sess.weight_kg, proto)
-        when = (charted_time(app, charted_at, earliest=sess.checked_in_at) if charted_at
-                else old.charted_at)
-        new = ChartEntry(session_id=sess.id, kind=old.kind, charted_at=when,
-                         recorded_at=app.now(), user_id=user.id,
-                         record_version=sess.record_version, status="active",
-                         supersedes_id=old.id, item_key=old.item_key, label=old.label,
-                         is_baseline=old.is_baseline, dose_action=old.dose_action,
-                         criteria_json=old.criteria_json, items_json=old.items_json,
-                         treats_entry_id=old.treats_entry_id, resolved_at=old.resolved_at,
-                         resolved_by_id=old.resolved_by_id,
-                         **{k: v for k, v in new_values.items()
-                            if k not in ("dose_action", "item_key", "label", "is_baseline",
-                                         "resolved_at", "resolved_by_id", "treats_entry_id",
-                                         "criteria_json")})
+        when = (
+            charted_time(app, charted_at, earliest=sess.checked_in_at)
+            if charted_at
+            else old.charted_at
+        )
+        new = ChartEntry(
+            session_id=sess.id,
+            kind=old.kind,
+            charted_at=when,
+            recorded_at=app.now(),
+            user_id=user.id,
+            record_version=sess.record_version,
+            status="active",
+            supersedes_id=old.id,
+            item_key=old.item_key,
+            label=old.label,
+            is_baseline=old.is_baseline,
+            dose_action=old.dose_action,
+            criteria_json=old.criteria_json,
+            items_json=old.items_json,
+            treats_entry_id=old.treats_entry_id,
+            resolved_at=old.resolved_at,
+            resolved_by_id=old.resolved_by_id,
+            **{
+                k: v
+                for k, v in new_values.items()
+                if k
+                not in (
+                    "dose_action",
+                    "item_key",
+                    "label",
+                    "is_baseline",
+                    "resolved_at",
+                    "resolved_by_id",
+                    "treats_entry_id",
+                    "criteria_json",
+                )
+            },
+        )
         s.add(new)
         old.status = "corrected"
         old.invalidated_at = app.now()
@@ -151,17 +223,32 @@ def correct_entry(app: Chairlog, actor: UserInfo, entry_id: int, reason: str, *,
             sess.infusion_started_at = when
         if old.kind == "dose" and old.dose_action == "stop":
             sess.infusion_stopped_at = when
-        record(app, s, user, "entry.correct", "entry", old.id, session_id=sess.id,
-               patient_id=sess.patient_id, reason=why,
-               before={"charted_at": old.charted_at, **old_values},
-               after={"charted_at": when, "superseded_by": new.id, **new_values})
+        record(
+            app,
+            s,
+            user,
+            "entry.correct",
+            "entry",
+            old.id,
+            session_id=sess.id,
+            patient_id=sess.patient_id,
+            reason=why,
+            before={"charted_at": old.charted_at, **old_values},
+            after={"charted_at": when, "superseded_by": new.id, **new_values},
+        )
         result = _result(s, sess, new.id)
     app.notify("session", result.session.id)
     return result
 
 
-def mark_entered_in_error(app: Chairlog, actor: UserInfo, entry_id: int, reason: str, *,
-                          expected_version: int | None = None) -> ChartResult:
+def mark_entered_in_error(
+    app: Chairlog,
+    actor: UserInfo,
+    entry_id: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> ChartResult:
     """The entry should never have been charted (wrong patient, duplicate…). It stays visible,
     struck through, with the reason."""
     why = text_field("reason", reason, required=True, max_chars=1000, label="reason")
@@ -173,19 +260,32 @@ def mark_entered_in_error(app: Chairlog, actor: UserInfo, entry_id: int, reason:
         sess = session_for_write(s, e.session_id, None)
         if expected_version is not None and e.version != expected_version:
             from chairlog.errors import ConflictError
+
             raise ConflictError("This entry")
         if e.status != "active":
             raise StateError("This entry was already corrected or marked entered in error.")
         if (e.kind == "dose" and e.dose_action in STATE_CHANGING_DOSES) or e.kind == "discharge":
-            raise StateError("This entry changed the session's state: correct its time or rate "
-                             "instead, or chart the opposite action (e.g. resume after a pause).")
+            raise StateError(
+                "This entry changed the session's state: correct its time or rate "
+                "instead, or chart the opposite action (e.g. resume after a pause)."
+            )
         e.status = "entered_in_error"
         e.invalidated_at = app.now()
         e.invalidated_by_id = user.id
         e.invalidation_reason = why
-        record(app, s, user, "entry.entered_in_error", "entry", e.id, session_id=sess.id,
-               patient_id=sess.patient_id, reason=why, before={"status": "active"},
-               after={"status": "entered_in_error"})
+        record(
+            app,
+            s,
+            user,
+            "entry.entered_in_error",
+            "entry",
+            e.id,
+            session_id=sess.id,
+            patient_id=sess.patient_id,
+            reason=why,
+            before={"status": "active"},
+            after={"status": "entered_in_error"},
+        )
         s.flush()
         result = _result(s, sess, e.id)
     app.notify("session", result.session.id)

@@ -8,12 +8,26 @@ from chairlog.clinical.scales import SCALES, Scale
 
 ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
     "checklist": ("item_key", "label", "done", "text"),
-    "dose": ("dose_action", "rate_mg_per_kg_h", "rate_mg_per_h", "rate_ml_per_h",
-             "entered_unit", "bolus_mg", "override_reason", "text"),
+    "dose": (
+        "dose_action",
+        "rate_mg_per_kg_h",
+        "rate_mg_per_h",
+        "rate_ml_per_h",
+        "entered_unit",
+        "bolus_mg",
+        "override_reason",
+        "text",
+    ),
     "medication": ("drug", "dose_amount", "dose_unit", "route", "treats_entry_id", "text"),
     "vitals": ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c", "rhythm", "is_baseline"),
-    "side_effect": ("effect_type", "severity", "action_taken", "resolved_at", "resolved_by_id",
-                    "text"),
+    "side_effect": (
+        "effect_type",
+        "severity",
+        "action_taken",
+        "resolved_at",
+        "resolved_by_id",
+        "text",
+    ),
     "assessment": ("scale", "score", "items_json", "phase", "text"),
     "note": ("text",),
     "discharge": ("criteria_json", "escort_name", "instructions_given", "text"),
@@ -72,8 +86,12 @@ def _g(v: Any, digits: int = 3) -> str:
 def describe(kind: str, d: dict[str, Any]) -> str:
     """One line that says what the entry records (used by the timeline and the PDF)."""
     if kind == "vitals":
-        parts = [f"HR {d['hr']}", f"BP {d['sbp']}/{d['dbp']}", f"SpO2 {d['spo2']}%",
-                 f"RR {d['rr']}"]
+        parts = [
+            f"HR {d['hr']}",
+            f"BP {d['sbp']}/{d['dbp']}",
+            f"SpO2 {d['spo2']}%",
+            f"RR {d['rr']}",
+        ]
         if d.get("etco2") is not None:
             parts.append(f"EtCO2 {d['etco2']}")
         if d.get("temp_c") is not None:
@@ -87,8 +105,10 @@ def describe(kind: str, d: dict[str, Any]) -> str:
         if action == "bolus":
             text = f"{label} {_g(d['bolus_mg'])} mg"
         elif action in ("start", "rate_change", "resume") and d.get("rate_mg_per_kg_h") is not None:
-            text = (f"{label} at {_g(d['rate_mg_per_kg_h'])} mg/kg/h "
-                    f"({_g(d['rate_mg_per_h'])} mg/h, {_g(d['rate_ml_per_h'])} mL/h)")
+            text = (
+                f"{label} at {_g(d['rate_mg_per_kg_h'])} mg/kg/h "
+                f"({_g(d['rate_mg_per_h'])} mg/h, {_g(d['rate_ml_per_h'])} mL/h)"
+            )
         else:
             text = label
         if d.get("override_reason"):
@@ -101,7 +121,9 @@ def describe(kind: str, d: dict[str, Any]) -> str:
         return text + (f" — {d['text']}" if d.get("text") else "")
     if kind == "side_effect":
         name = SIDE_EFFECTS.get(d["effect_type"], d["effect_type"])
-        text = f"{name} ({d['severity']}); action: {ACTIONS.get(d['action_taken'], d['action_taken'])}"
+        text = (
+            f"{name} ({d['severity']}); action: {ACTIONS.get(d['action_taken'], d['action_taken'])}"
+        )
         if d.get("resolved_at") is not None:
             text += " — resolved"
         return text + (f" — {d['text']}" if d.get("text") else "")

@@ -193,8 +193,14 @@ class SessionView:
     def dose_events(self) -> list[DoseEvent]:
         out = []
         for e in self.active_entries(EntryKind.DOSE):
-            out.append(DoseEvent(e.charted_at, DoseAction(e.data["dose_action"]),
-                                 e.data.get("rate_mg_per_h"), e.data.get("bolus_mg")))
+            out.append(
+                DoseEvent(
+                    e.charted_at,
+                    DoseAction(e.data["dose_action"]),
+                    e.data.get("rate_mg_per_h"),
+                    e.data.get("bolus_mg"),
+                )
+            )
         return sorted(out, key=lambda d: d.at)
 
     def cumulative_mg(self, at: datetime) -> float:
@@ -208,8 +214,11 @@ class SessionView:
 
     @property
     def last_rate_entry(self) -> EntryView | None:
-        doses = [e for e in self.active_entries(EntryKind.DOSE)
-                 if e.data["dose_action"] in ("start", "rate_change", "resume")]
+        doses = [
+            e
+            for e in self.active_entries(EntryKind.DOSE)
+            if e.data["dose_action"] in ("start", "rate_change", "resume")
+        ]
         return max(doses, key=lambda e: e.charted_at) if doses else None
 
     @property
@@ -233,14 +242,25 @@ class SessionView:
 
     @property
     def open_side_effects(self) -> list[EntryView]:
-        return [e for e in self.active_entries(EntryKind.SIDE_EFFECT)
-                if e.data.get("resolved_at") is None]
+        return [
+            e
+            for e in self.active_entries(EntryKind.SIDE_EFFECT)
+            if e.data.get("resolved_at") is None
+        ]
 
 
 def vitals_of(e: EntryView) -> Vitals:
     d = e.data
-    return Vitals(hr=d["hr"], sbp=d["sbp"], dbp=d["dbp"], spo2=d["spo2"], rr=d["rr"],
-                  etco2=d.get("etco2"), temp_c=d.get("temp_c"), rhythm=d.get("rhythm"))
+    return Vitals(
+        hr=d["hr"],
+        sbp=d["sbp"],
+        dbp=d["dbp"],
+        spo2=d["spo2"],
+        rr=d["rr"],
+        etco2=d.get("etco2"),
+        temp_c=d.get("temp_c"),
+        rhythm=d.get("rhythm"),
+    )
 
 
 @dataclass(frozen=True)

@@ -41,21 +41,33 @@ MAX_RATE_ENTRY = 10_000.0
 
 
 def dose_events(s: Session, session_id: int) -> list[DoseEvent]:
-    rows = s.scalars(select(ChartEntry).where(ChartEntry.session_id == session_id,
-                                              ChartEntry.kind == "dose",
-                                              ChartEntry.status == "active")
-                     .order_by(ChartEntry.charted_at, ChartEntry.id))
-    return [DoseEvent(e.charted_at, DoseAction(e.dose_action), e.rate_mg_per_h, e.bolus_mg)
-            for e in rows]
+    rows = s.scalars(
+        select(ChartEntry)
+        .where(
+            ChartEntry.session_id == session_id,
+            ChartEntry.kind == "dose",
+            ChartEntry.status == "active",
+        )
+        .order_by(ChartEntry.charted_at, ChartEntry.id)
+    )
+    return [
+        DoseEvent(e.charted_at, DoseAction(str(e.dose_action)), e.rate_mg_per_h, e.bolus_mg)
+        for e in rows
+    ]
 
 
 def missing_before_start(s: Session, sess: InfusionSession) -> list[str]:
     """Required pre-infusion items not yet done (checklist, baseline vitals, baseline pain)."""
     proto = ProtocolValues.from_dict(sess.protocol_snapshot)
-    rows = list(s.scalars(select(ChartEntry).where(ChartEntry.session_id == sess.id,
-                                                   ChartEntry.status == "active",
-                                                   ChartEntry.kind.in_(["checklist", "vitals",
-                                                                        "assessment"]))))
+    rows = list(
+        s.scalars(
+            select(ChartEntry).where(
+                ChartEntry.session_id == sess.id,
+                ChartEntry.status == "active",
+                ChartEntry.kind.in_(["checklist", "vitals", "assessment"]),
+            )
+        )
+    )
     ticked = {e.item_key for e in rows if e.kind == "checklist"}
     missing = [c.label for c in proto.checklist if c.required and c.key not in ticked]
     if not any(e.kind == "vitals" and e.is_baseline for e in rows):
@@ -75,29 +87,50 @@ def _rate(value: Any, unit: RateUnit | str, sess: InfusionSession) -> tuple[Rate
     return u, convert_rate(float(value), u, sess.weight_kg, proto.concentration_mg_per_ml)
 
 
-def _check(sess: InfusionSession, events: list[DoseEvent], at: datetime, *,
-           rate_mg_per_kg_h: float, extra_mg: float, override_reason: str) -> None:
+def _check(
+    sess: InfusionSession,
+    events: list[DoseEvent],
+    at: datetime,
+    *,
+    rate_mg_per_kg_h: float,
+    extra_mg: float,
+    override_reason: str,
+) -> None:
     proto = ProtocolValues.from_dict(sess.protocol_snapshot)
     given = cumulative_mg(events, at) + extra_mg
     started = sess.infusion_started_at or at
     planned_end = started + timedelta(minutes=proto.planned_duration_min)
     remaining_h = max((planned_end - at).total_seconds(), 0) / 3600
     projected = given + rate_mg_per_kg_h * sess.weight_kg * remaining_h
-    check = check_limits(rate_mg_per_kg_h=rate_mg_per_kg_h,
-                         max_rate_mg_per_kg_h=proto.max_rate_mg_per_kg_h,
-                         cumulative_mg_per_kg=projected / sess.weight_kg,
-                         max_total_mg_per_kg=proto.max_total_mg_per_kg)
+    check = check_limits(
+        rate_mg_per_kg_h=rate_mg_per_kg_h,
+        max_rate_mg_per_kg_h=proto.max_rate_mg_per_kg_h,
+        cumulative_mg_per_kg=projected / sess.weight_kg,
+        max_total_mg_per_kg=proto.max_total_mg_per_kg,
+    )
     if check.needs_override and not override_reason:
         field = "rate" if check.rate_over_max else "total"
         raise LimitExceeded(field, round(rate_mg_per_kg_h, 4), check.message)
 
 
-def _dose(app: Chairlog, actor: UserInfo, session_id: int, action: DoseAction, *,
-          rate: Any = None, unit: RateUnit | str = RateUnit.MG_PER_KG_H, bolus_mg: Any = None,
-          override_reason: str = "", note: str = "", charted_at: datetime | None = None,
-          expected_version: int | None = None, skip_reason: str = "") -> ChartResult:
-    override = text_field("override_reason", override_reason, max_chars=1000,
-                          label="override reason")
+def _dose(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    action: DoseAction,
+    *,
+    rate: Any = None,
+    unit: RateUnit | str = RateUnit.MG_PER_KG_H,
+    bolus_mg: Any = None,
+    override_reason: str = "",
+    note: str = "",
+    charted_at: datetime | None = None,
+    expected_version: int | None = None,
+    skip_reason: str = "",
+) -> ChartResult:
+    override = text_field(
+        "override_reason", override_reason, max_chars=1000, label="override reason"
+    )
     text = text_field("note", note, max_chars=1000)
     skip = text_field("skip_reason", skip_reason, max_chars=1000, label="reason for skipping")
     with app.db.write() as s:
@@ -107,28 +140,47 @@ def _dose(app: Chairlog, actor: UserInfo, session_id: int, action: DoseAction, *
         when = charted_time(app, charted_at, earliest=sess.checked_in_at)
         events = dose_events(s, session_id)
         if events and when < events[-1].at:
-            raise ValidationError("charted_at", when.isoformat(timespec="minutes"),
-                                  "a time after the previous dose event "
-                                  f"({events[-1].at.isoformat(timespec='minutes')})", "time")
-        cols: dict[str, Any] = {"dose_action": action.value, "override_reason": override or None,
-                                "text": text or None}
+            raise ValidationError(
+                "charted_at",
+                when.isoformat(timespec="minutes"),
+                "a time after the previous dose event "
+                f"({events[-1].at.isoformat(timespec='minutes')})",
+                "time",
+            )
+        cols: dict[str, Any] = {
+            "dose_action": action.value,
+            "override_reason": override or None,
+            "text": text or None,
+        }
         rates = None
         if action in (DoseAction.START, DoseAction.RATE_CHANGE) or (
-                action is DoseAction.RESUME and rate is not None):
+            action is DoseAction.RESUME and rate is not None
+        ):
             u, rates = _rate(rate, unit, sess)
-            cols |= {"rate_mg_per_kg_h": rates.mg_per_kg_h, "rate_mg_per_h": rates.mg_per_h,
-                     "rate_ml_per_h": rates.ml_per_h, "entered_unit": u.value}
+            cols |= {
+                "rate_mg_per_kg_h": rates.mg_per_kg_h,
+                "rate_mg_per_h": rates.mg_per_h,
+                "rate_ml_per_h": rates.ml_per_h,
+                "entered_unit": u.value,
+            }
         if action is DoseAction.START:
             if state is not SessionState.PRE_INFUSION:
-                raise StateError(f"The infusion cannot start: the session is {state.label.lower()}.")
+                raise StateError(
+                    f"The infusion cannot start: the session is {state.label.lower()}."
+                )
             missing = missing_before_start(s, sess)
             if missing and not skip:
-                raise ValidationError("checklist", f"{len(missing)} item(s) not done",
-                                      "every required item done, or a reason for skipping. "
-                                      f"Missing: {'; '.join(missing)}", "pre-infusion")
+                raise ValidationError(
+                    "checklist",
+                    f"{len(missing)} item(s) not done",
+                    "every required item done, or a reason for skipping. "
+                    f"Missing: {'; '.join(missing)}",
+                    "pre-infusion",
+                )
             if missing:
-                cols["text"] = "; ".join(filter(None, [text, f"Started without: "
-                                                       f"{', '.join(missing)} — {skip}"]))
+                cols["text"] = "; ".join(
+                    filter(None, [text, f"Started without: {', '.join(missing)} — {skip}"])
+                )
         elif action is DoseAction.RATE_CHANGE:
             if state not in (SessionState.INFUSING, SessionState.PAUSED):
                 raise StateError("The rate can only change while the infusion runs or is paused.")
@@ -146,21 +198,39 @@ def _dose(app: Chairlog, actor: UserInfo, session_id: int, action: DoseAction, *
         elif action is DoseAction.BOLUS:
             if state not in (SessionState.PRE_INFUSION, SessionState.INFUSING, SessionState.PAUSED):
                 raise StateError(f"No bolus while the session is {state.label.lower()}.")
-            mg = number_field("bolus_mg", bolus_mg, low=0, high=1000, allow_low=False,
-                              unit="mg", label="bolus (mg)")
+            mg = number_field(
+                "bolus_mg",
+                bolus_mg,
+                low=0,
+                high=1000,
+                allow_low=False,
+                unit="mg",
+                label="bolus (mg)",
+            )
             cols["bolus_mg"] = mg
             proto = ProtocolValues.from_dict(sess.protocol_snapshot)
             cap = proto.max_bolus_mg_per_kg
             if cap is not None and mg / sess.weight_kg > cap + 1e-9 and not override:
-                raise LimitExceeded("bolus_mg", mg, f"bolus {mg / sess.weight_kg:.3g} mg/kg is "
-                                    f"above the protocol maximum {cap:.3g} mg/kg")
+                raise LimitExceeded(
+                    "bolus_mg",
+                    mg,
+                    f"bolus {mg / sess.weight_kg:.3g} mg/kg is "
+                    f"above the protocol maximum {cap:.3g} mg/kg",
+                )
         if rates is not None or action is DoseAction.BOLUS:
             running = rates.mg_per_kg_h if rates is not None else 0.0
             if action is DoseAction.BOLUS and state is SessionState.INFUSING:
                 from chairlog.clinical.dosing import current_rate_mg_per_h
+
                 running = current_rate_mg_per_h(events, when) / sess.weight_kg
-            _check(sess, events, when, rate_mg_per_kg_h=running,
-                   extra_mg=cols.get("bolus_mg") or 0.0, override_reason=override)
+            _check(
+                sess,
+                events,
+                when,
+                rate_mg_per_kg_h=running,
+                extra_mg=cols.get("bolus_mg") or 0.0,
+                override_reason=override,
+            )
         e = add_entry(app, s, user, sess, "dose", when, **cols)
         if action is DoseAction.START:
             transition(app, s, user, sess, SessionState.INFUSING)
@@ -178,35 +248,56 @@ def _dose(app: Chairlog, actor: UserInfo, session_id: int, action: DoseAction, *
     return result
 
 
-def start_infusion(app: Chairlog, actor: UserInfo, session_id: int, rate: Any,
-                   unit: RateUnit | str = RateUnit.MG_PER_KG_H, **kw: Any) -> ChartResult:
+def start_infusion(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    rate: Any,
+    unit: RateUnit | str = RateUnit.MG_PER_KG_H,
+    **kw: Any,
+) -> ChartResult:
     """Start at a rate in ``unit``. Refused until the required pre-infusion items are done,
     unless ``skip_reason`` explains why."""
     return _dose(app, actor, session_id, DoseAction.START, rate=rate, unit=unit, **kw)
 
 
-def change_rate(app: Chairlog, actor: UserInfo, session_id: int, rate: Any,
-                unit: RateUnit | str = RateUnit.MG_PER_KG_H, **kw: Any) -> ChartResult:
+def change_rate(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    rate: Any,
+    unit: RateUnit | str = RateUnit.MG_PER_KG_H,
+    **kw: Any,
+) -> ChartResult:
     return _dose(app, actor, session_id, DoseAction.RATE_CHANGE, rate=rate, unit=unit, **kw)
 
 
-def pause_infusion(app: Chairlog, actor: UserInfo, session_id: int, reason: str,
-                   **kw: Any) -> ChartResult:
+def pause_infusion(
+    app: Chairlog, actor: UserInfo, session_id: int, reason: str, **kw: Any
+) -> ChartResult:
     return _dose(app, actor, session_id, DoseAction.PAUSE, note=reason, **kw)
 
 
-def resume_infusion(app: Chairlog, actor: UserInfo, session_id: int, rate: Any = None,
-                    unit: RateUnit | str = RateUnit.MG_PER_KG_H, **kw: Any) -> ChartResult:
+def resume_infusion(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    rate: Any = None,
+    unit: RateUnit | str = RateUnit.MG_PER_KG_H,
+    **kw: Any,
+) -> ChartResult:
     """Resume at the rate before the pause, or at a new ``rate``."""
     return _dose(app, actor, session_id, DoseAction.RESUME, rate=rate, unit=unit, **kw)
 
 
-def stop_infusion(app: Chairlog, actor: UserInfo, session_id: int, reason: str = "",
-                  **kw: Any) -> ChartResult:
+def stop_infusion(
+    app: Chairlog, actor: UserInfo, session_id: int, reason: str = "", **kw: Any
+) -> ChartResult:
     """Stop the infusion; post-infusion monitoring begins. ``reason`` for an early stop."""
     return _dose(app, actor, session_id, DoseAction.STOP, note=reason, **kw)
 
 
-def give_bolus(app: Chairlog, actor: UserInfo, session_id: int, bolus_mg: Any,
-               **kw: Any) -> ChartResult:
+def give_bolus(
+    app: Chairlog, actor: UserInfo, session_id: int, bolus_mg: Any, **kw: Any
+) -> ChartResult:
     return _dose(app, actor, session_id, DoseAction.BOLUS, bolus_mg=bolus_mg, **kw)

@@ -17,8 +17,9 @@ from chairlog.services.domain import PatientInfo, Role, UserInfo
 SEXES = ("female", "male", "other", "unknown")
 
 
-_NO_DECOMPOSITION = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ð": "d",
-                                   "þ": "th", "œ": "oe", "ı": "i", "ħ": "h"})
+_NO_DECOMPOSITION = str.maketrans(
+    {"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "œ": "oe", "ı": "i", "ħ": "h"}
+)
 
 
 def fold(text: str) -> str:
@@ -28,8 +29,17 @@ def fold(text: str) -> str:
 
 
 def patient_info(p: Patient) -> PatientInfo:
-    return PatientInfo(p.id, p.mrn, p.family_name, p.given_name, p.date_of_birth, p.sex,
-                       p.allergies, p.notes, p.version)
+    return PatientInfo(
+        p.id,
+        p.mrn,
+        p.family_name,
+        p.given_name,
+        p.date_of_birth,
+        p.sex,
+        p.allergies,
+        p.notes,
+        p.version,
+    )
 
 
 def _dob(value: Any, today: date) -> date | None:
@@ -39,11 +49,13 @@ def _dob(value: Any, today: date) -> date | None:
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError("date_of_birth", value, "a date as YYYY-MM-DD",
-                                  "date of birth") from None
+            raise ValidationError(
+                "date_of_birth", value, "a date as YYYY-MM-DD", "date of birth"
+            ) from None
     if not isinstance(value, date) or not date(1900, 1, 1) <= value <= today:
-        raise ValidationError("date_of_birth", value, f"a date from 1900-01-01 to {today}",
-                              "date of birth")
+        raise ValidationError(
+            "date_of_birth", value, f"a date from 1900-01-01 to {today}", "date of birth"
+        )
     return value
 
 
@@ -54,9 +66,18 @@ def _mrn(value: Any) -> str:
     return mrn
 
 
-def create_patient(app: Chairlog, actor: UserInfo, *, mrn: str, family_name: str,
-                   given_name: str, date_of_birth: date | str | None = None, sex: str = "unknown",
-                   allergies: str = "", notes: str = "") -> PatientInfo:
+def create_patient(
+    app: Chairlog,
+    actor: UserInfo,
+    *,
+    mrn: str,
+    family_name: str,
+    given_name: str,
+    date_of_birth: date | str | None = None,
+    sex: str = "unknown",
+    allergies: str = "",
+    notes: str = "",
+) -> PatientInfo:
     m = _mrn(mrn)
     fam = text_field("family_name", family_name, required=True, max_chars=120, label="family name")
     giv = text_field("given_name", given_name, required=True, max_chars=120, label="given name")
@@ -70,13 +91,36 @@ def create_patient(app: Chairlog, actor: UserInfo, *, mrn: str, family_name: str
             user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, "register patients")
             if s.scalar(select(Patient.id).where(Patient.mrn == m)) is not None:
                 raise ValidationError("mrn", m, "an MRN not already registered", "MRN")
-            p = Patient(mrn=m, family_name=fam, given_name=giv, search_name=fold(f"{fam} {giv}"),
-                        date_of_birth=dob, sex=sex, allergies=alg, notes=nts, created_at=app.now())
+            p = Patient(
+                mrn=m,
+                family_name=fam,
+                given_name=giv,
+                search_name=fold(f"{fam} {giv}"),
+                date_of_birth=dob,
+                sex=sex,
+                allergies=alg,
+                notes=nts,
+                created_at=app.now(),
+            )
             s.add(p)
             s.flush()
-            record(app, s, user, "patient.create", "patient", p.id, patient_id=p.id,
-                   after={"mrn": m, "family_name": fam, "given_name": giv,
-                          "date_of_birth": dob, "sex": sex, "allergies": alg})
+            record(
+                app,
+                s,
+                user,
+                "patient.create",
+                "patient",
+                p.id,
+                patient_id=p.id,
+                after={
+                    "mrn": m,
+                    "family_name": fam,
+                    "given_name": giv,
+                    "date_of_birth": dob,
+                    "sex": sex,
+                    "allergies": alg,
+                },
+            )
             info = patient_info(p)
     except IntegrityError:
         raise ValidationError("mrn", m, "an MRN not already registered", "MRN") from None
@@ -84,8 +128,14 @@ def create_patient(app: Chairlog, actor: UserInfo, *, mrn: str, family_name: str
     return info
 
 
-def update_patient(app: Chairlog, actor: UserInfo, patient_id: int, expected_version: int,
-                   reason: str, **changes: Any) -> PatientInfo:
+def update_patient(
+    app: Chairlog,
+    actor: UserInfo,
+    patient_id: int,
+    expected_version: int,
+    reason: str,
+    **changes: Any,
+) -> PatientInfo:
     why = text_field("reason", reason, required=True, max_chars=500)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, "edit patients")
@@ -94,6 +144,7 @@ def update_patient(app: Chairlog, actor: UserInfo, patient_id: int, expected_ver
             raise NotFound(f"No patient {patient_id}.")
         if p.version != expected_version:
             from chairlog.errors import ConflictError
+
             raise ConflictError("This patient")
         fields = ("family_name", "given_name", "date_of_birth", "sex", "allergies", "notes")
         before = {k: getattr(p, k) for k in fields}
@@ -111,8 +162,18 @@ def update_patient(app: Chairlog, actor: UserInfo, patient_id: int, expected_ver
                 raise ValidationError(k, v, "one of " + ", ".join(fields))
             setattr(p, k, v)
         p.search_name = fold(f"{p.family_name} {p.given_name}")
-        record(app, s, user, "patient.update", "patient", p.id, patient_id=p.id, before=before,
-               after={k: getattr(p, k) for k in fields}, reason=why)
+        record(
+            app,
+            s,
+            user,
+            "patient.update",
+            "patient",
+            p.id,
+            patient_id=p.id,
+            before=before,
+            after={k: getattr(p, k) for k in fields},
+            reason=why,
+        )
         info = patient_info(p)
     app.notify("patient", patient_id)
     return info
@@ -127,8 +188,11 @@ def search_patients(app: Chairlog, query: str, limit: int = 20) -> list[PatientI
     terms = [t for t in folded.split() if t]
     with app.db.read() as s:
         stmt = select(Patient).where(
-            or_(Patient.mrn == q, Patient.mrn.like(_like_prefix(q), escape="\\"),
-                *[Patient.search_name.like(f"%{_escape(t)}%", escape="\\") for t in terms[:1]])
+            or_(
+                Patient.mrn == q,
+                Patient.mrn.like(_like_prefix(q), escape="\\"),
+                *[Patient.search_name.like(f"%{_escape(t)}%", escape="\\") for t in terms[:1]],
+            )
         )
         rows = list(s.scalars(stmt.order_by(Patient.family_name, Patient.given_name).limit(200)))
     matched = [p for p in rows if p.mrn.startswith(q) or all(t in p.search_name for t in terms)]
@@ -166,6 +230,7 @@ def last_weight_kg(app: Chairlog, patient_id: int) -> tuple[float, date] | None:
         row = s.execute(
             select(InfusionSession.weight_kg, InfusionSession.checked_in_at)
             .where(InfusionSession.patient_id == patient_id)
-            .order_by(InfusionSession.checked_in_at.desc()).limit(1)
+            .order_by(InfusionSession.checked_in_at.desc())
+            .limit(1)
         ).first()
         return (row.weight_kg, row.checked_in_at.date()) if row else None

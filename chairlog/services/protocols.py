@@ -16,8 +16,15 @@ from chairlog.services.domain import ChairInfo, ProtocolInfo, Role, UserInfo
 
 
 def protocol_info(p: Protocol) -> ProtocolInfo:
-    return ProtocolInfo(p.id, p.key, p.version, p.name, p.indication, p.active,
-                        ProtocolValues.from_dict(p.values_json))
+    return ProtocolInfo(
+        p.id,
+        p.key,
+        p.version,
+        p.name,
+        p.indication,
+        p.active,
+        ProtocolValues.from_dict(p.values_json),
+    )
 
 
 def default_templates() -> list[dict[str, Any]]:
@@ -38,12 +45,26 @@ def install_default_protocols(app: Chairlog, actor: UserInfo | None) -> list[Pro
         for tpl in default_templates():
             key = tpl.pop("key")
             values = ProtocolValues.from_dict(tpl)
-            p = Protocol(key=key, version=1, name=values.name, indication=values.indication,
-                         values_json=values.to_dict(), created_at=app.now())
+            p = Protocol(
+                key=key,
+                version=1,
+                name=values.name,
+                indication=values.indication,
+                values_json=values.to_dict(),
+                created_at=app.now(),
+            )
             s.add(p)
             s.flush()
-            record(app, s, user, "protocol.create", "protocol", p.id, username="cli",
-                   after=values.to_dict())
+            record(
+                app,
+                s,
+                user,
+                "protocol.create",
+                "protocol",
+                p.id,
+                username="cli",
+                after=values.to_dict(),
+            )
             made.append(protocol_info(p))
     app.notify("protocol")
     return made
@@ -65,8 +86,14 @@ def get_protocol(app: Chairlog, protocol_id: int) -> ProtocolInfo:
         return protocol_info(p)
 
 
-def save_protocol(app: Chairlog, actor: UserInfo, values: ProtocolValues | dict[str, Any],
-                  *, key: str | None = None, reason: str = "") -> ProtocolInfo:
+def save_protocol(
+    app: Chairlog,
+    actor: UserInfo,
+    values: ProtocolValues | dict[str, Any],
+    *,
+    key: str | None = None,
+    reason: str = "",
+) -> ProtocolInfo:
     """Admin: create a protocol, or a new version of ``key`` (the old version is retired;
     sessions keep the snapshot of the values they were run with)."""
     if isinstance(values, dict):
@@ -79,8 +106,9 @@ def save_protocol(app: Chairlog, actor: UserInfo, values: ProtocolValues | dict[
         version = 1
         before = None
         if key is not None:
-            latest = s.scalars(select(Protocol).where(Protocol.key == key)
-                               .order_by(Protocol.version.desc())).first()
+            latest = s.scalars(
+                select(Protocol).where(Protocol.key == key).order_by(Protocol.version.desc())
+            ).first()
             if latest is None:
                 raise NotFound(f"No protocol {key}.")
             latest.active = False
@@ -89,14 +117,30 @@ def save_protocol(app: Chairlog, actor: UserInfo, values: ProtocolValues | dict[
         else:
             key = _slug(values.name)
             if s.scalar(select(Protocol.id).where(Protocol.key == key)) is not None:
-                raise ValidationError("name", values.name, "a name not used by another protocol",
-                                      "protocol name")
-        p = Protocol(key=key, version=version, name=values.name, indication=values.indication,
-                     values_json=values.to_dict(), created_at=app.now())
+                raise ValidationError(
+                    "name", values.name, "a name not used by another protocol", "protocol name"
+                )
+        p = Protocol(
+            key=key,
+            version=version,
+            name=values.name,
+            indication=values.indication,
+            values_json=values.to_dict(),
+            created_at=app.now(),
+        )
         s.add(p)
         s.flush()
-        record(app, s, user, "protocol.version" if before else "protocol.create", "protocol",
-               p.id, before=before, after=values.to_dict(), reason=why or None)
+        record(
+            app,
+            s,
+            user,
+            "protocol.version" if before else "protocol.create",
+            "protocol",
+            p.id,
+            before=before,
+            after=values.to_dict(),
+            reason=why or None,
+        )
         info = protocol_info(p)
     app.notify("protocol", info.id)
     return info

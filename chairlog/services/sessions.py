@@ -11,8 +11,21 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from chairlog.clinical.protocol import ProtocolValues
-from chairlog.clinical.states import ACTIVE_STATES, SessionState, require_chartable, require_transition
-from chairlog.db.models import Chair, ChartEntry, InfusionSession, Patient, Protocol, StateTransition, User
+from chairlog.clinical.states import (
+    ACTIVE_STATES,
+    SessionState,
+    require_chartable,
+    require_transition,
+)
+from chairlog.db.models import (
+    Chair,
+    ChartEntry,
+    InfusionSession,
+    Patient,
+    Protocol,
+    StateTransition,
+    User,
+)
 from chairlog.errors import ConflictError, NotFound, ValidationError
 from chairlog.services.context import (
     CHART_ROLES,
@@ -29,8 +42,9 @@ from chairlog.services.views import load_view
 ACTIVE = [s.value for s in ACTIVE_STATES]
 
 
-def session_for_write(s: Session, session_id: int, expected_version: int | None,
-                      *, chartable: bool = True) -> InfusionSession:
+def session_for_write(
+    s: Session, session_id: int, expected_version: int | None, *, chartable: bool = True
+) -> InfusionSession:
     """Load a session to change it. A stale ``expected_version`` (another workstation changed it
     since this one displayed it) is refused with a ConflictError; the write bumps the version."""
     sess = s.get(InfusionSession, session_id)
@@ -48,38 +62,93 @@ def snapshot(sess: InfusionSession) -> dict[str, Any]:
     return {"state": sess.state, "version": sess.version, "record_version": sess.record_version}
 
 
-def transition(app: Chairlog, s: Session, user: User, sess: InfusionSession,
-               target: SessionState, reason: str | None = None) -> None:
+def transition(
+    app: Chairlog,
+    s: Session,
+    user: User,
+    sess: InfusionSession,
+    target: SessionState,
+    reason: str | None = None,
+) -> None:
     current = SessionState(sess.state)
     require_transition(current, target)
     now = app.now()
     sess.state = target.value
-    s.add(StateTransition(session_id=sess.id, from_state=current.value, to_state=target.value,
-                          at=now, user_id=user.id, reason=reason))
-    record(app, s, user, "session.state", "session", sess.id, session_id=sess.id,
-           patient_id=sess.patient_id, before={"state": current.value},
-           after={"state": target.value}, reason=reason)
+    s.add(
+        StateTransition(
+            session_id=sess.id,
+            from_state=current.value,
+            to_state=target.value,
+            at=now,
+            user_id=user.id,
+            reason=reason,
+        )
+    )
+    record(
+        app,
+        s,
+        user,
+        "session.state",
+        "session",
+        sess.id,
+        session_id=sess.id,
+        patient_id=sess.patient_id,
+        before={"state": current.value},
+        after={"state": target.value},
+        reason=reason,
+    )
 
 
-def add_entry(app: Chairlog, s: Session, user: User, sess: InfusionSession, kind: str,
-              charted_at: Any, audit_action: str | None = None, **values: Any) -> ChartEntry:
+def add_entry(
+    app: Chairlog,
+    s: Session,
+    user: User,
+    sess: InfusionSession,
+    kind: str,
+    charted_at: Any,
+    audit_action: str | None = None,
+    **values: Any,
+) -> ChartEntry:
     """Insert one chart entry and its audit row (charted time validated)."""
     when = charted_time(app, charted_at, earliest=sess.checked_in_at - _EARLIEST_BEFORE_CHECKIN)
-    e = ChartEntry(session_id=sess.id, kind=kind, charted_at=when, recorded_at=app.now(),
-                   user_id=user.id, record_version=sess.record_version, status="active", **values)
+    e = ChartEntry(
+        session_id=sess.id,
+        kind=kind,
+        charted_at=when,
+        recorded_at=app.now(),
+        user_id=user.id,
+        record_version=sess.record_version,
+        status="active",
+        **values,
+    )
     s.add(e)
     s.flush()
-    record(app, s, user, audit_action or f"entry.create.{kind}", "entry", e.id,
-           session_id=sess.id, patient_id=sess.patient_id,
-           after={"kind": kind, "charted_at": when, **values})
+    record(
+        app,
+        s,
+        user,
+        audit_action or f"entry.create.{kind}",
+        "entry",
+        e.id,
+        session_id=sess.id,
+        patient_id=sess.patient_id,
+        after={"kind": kind, "charted_at": when, **values},
+    )
     return e
 
 
 _EARLIEST_BEFORE_CHECKIN = timedelta(hours=2)
 
 
-def start_session(app: Chairlog, actor: UserInfo, *, patient_id: int, chair_id: int,
-                  protocol_id: int, weight_kg: float) -> SessionView:
+def start_session(
+    app: Chairlog,
+    actor: UserInfo,
+    *,
+    patient_id: int,
+    chair_id: int,
+    protocol_id: int,
+    weight_kg: float,
+) -> SessionView:
     """Check a patient in to a chair under a protocol, with today's weight. Starts pre-infusion.
 
     One running session per chair and per patient: a second one is refused (also across
@@ -97,30 +166,70 @@ def start_session(app: Chairlog, actor: UserInfo, *, patient_id: int, chair_id: 
                 raise ValidationError("chair_id", chair_id, "an active chair", "chair")
             if proto is None or not proto.active:
                 raise ValidationError("protocol_id", protocol_id, "an active protocol", "protocol")
-            busy = s.scalar(select(InfusionSession.id).where(InfusionSession.chair_id == chair_id,
-                                                             InfusionSession.state.in_(ACTIVE)))
+            busy = s.scalar(
+                select(InfusionSession.id).where(
+                    InfusionSession.chair_id == chair_id, InfusionSession.state.in_(ACTIVE)
+                )
+            )
             if busy is not None:
-                raise ValidationError("chair_id", chair.name, "a free chair (this chair has a "
-                                      f"running session, #{busy})", "chair")
-            dup = s.scalar(select(InfusionSession.id).where(
-                InfusionSession.patient_id == patient_id, InfusionSession.state.in_(ACTIVE)))
+                raise ValidationError(
+                    "chair_id",
+                    chair.name,
+                    f"a free chair (this chair has a running session, #{busy})",
+                    "chair",
+                )
+            dup = s.scalar(
+                select(InfusionSession.id).where(
+                    InfusionSession.patient_id == patient_id, InfusionSession.state.in_(ACTIVE)
+                )
+            )
             if dup is not None:
-                raise ValidationError("patient_id", patient.mrn, "a patient without a running "
-                                      f"session (already in session #{dup})", "patient")
+                raise ValidationError(
+                    "patient_id",
+                    patient.mrn,
+                    f"a patient without a running session (already in session #{dup})",
+                    "patient",
+                )
             values = ProtocolValues.from_dict(proto.values_json)
             now = app.now()
-            sess = InfusionSession(patient_id=patient_id, chair_id=chair_id, protocol_id=proto.id,
-                                   protocol_snapshot=values.to_dict(), weight_kg=w,
-                                   nurse_id=user.id, state=SessionState.CHECKED_IN.value,
-                                   checked_in_at=now)
+            sess = InfusionSession(
+                patient_id=patient_id,
+                chair_id=chair_id,
+                protocol_id=proto.id,
+                protocol_snapshot=values.to_dict(),
+                weight_kg=w,
+                nurse_id=user.id,
+                state=SessionState.CHECKED_IN.value,
+                checked_in_at=now,
+            )
             s.add(sess)
             s.flush()
-            s.add(StateTransition(session_id=sess.id, from_state=None, to_state="checked_in",
-                                  at=now, user_id=user.id))
-            record(app, s, user, "session.create", "session", sess.id, session_id=sess.id,
-                   patient_id=patient_id,
-                   after={"patient_id": patient_id, "chair": chair.name, "protocol": proto.name,
-                          "protocol_version": proto.version, "weight_kg": w})
+            s.add(
+                StateTransition(
+                    session_id=sess.id,
+                    from_state=None,
+                    to_state="checked_in",
+                    at=now,
+                    user_id=user.id,
+                )
+            )
+            record(
+                app,
+                s,
+                user,
+                "session.create",
+                "session",
+                sess.id,
+                session_id=sess.id,
+                patient_id=patient_id,
+                after={
+                    "patient_id": patient_id,
+                    "chair": chair.name,
+                    "protocol": proto.name,
+                    "protocol_version": proto.version,
+                    "weight_kg": w,
+                },
+            )
             transition(app, s, user, sess, SessionState.PRE_INFUSION)
             sess.pre_infusion_at = now
             s.flush()
@@ -131,8 +240,13 @@ def start_session(app: Chairlog, actor: UserInfo, *, patient_id: int, chair_id: 
     return view
 
 
-def stop_early(app: Chairlog, actor: UserInfo, session_id: int, reason: str,
-               expected_version: int | None = None) -> SessionView:
+def stop_early(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    reason: str,
+    expected_version: int | None = None,
+) -> SessionView:
     """End a session before the infusion began (e.g. contraindication found). Needs a reason."""
     why = text_field("reason", reason, required=True, max_chars=1000)
     with app.db.write() as s:
@@ -147,23 +261,50 @@ def stop_early(app: Chairlog, actor: UserInfo, session_id: int, reason: str,
     return view
 
 
-def change_weight(app: Chairlog, actor: UserInfo, session_id: int, weight_kg: float, reason: str,
-                  expected_version: int | None = None) -> SessionView:
+def change_weight(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    weight_kg: float,
+    reason: str,
+    expected_version: int | None = None,
+) -> SessionView:
     """Correct the session weight before any dose was given (doses depend on it)."""
     w = number_field("weight_kg", weight_kg, low=2, high=400, unit="kg", label="weight (kg)")
     why = text_field("reason", reason, required=True, max_chars=500)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "change the weight")
         sess = session_for_write(s, session_id, expected_version)
-        if s.scalar(select(ChartEntry.id).where(ChartEntry.session_id == session_id,
-                                                ChartEntry.kind == "dose")) is not None:
-            raise ValidationError("weight_kg", w, "a change before the first dose only "
-                                  "(doses were calculated with the recorded weight)", "weight")
+        if (
+            s.scalar(
+                select(ChartEntry.id).where(
+                    ChartEntry.session_id == session_id, ChartEntry.kind == "dose"
+                )
+            )
+            is not None
+        ):
+            raise ValidationError(
+                "weight_kg",
+                w,
+                "a change before the first dose only "
+                "(doses were calculated with the recorded weight)",
+                "weight",
+            )
         before = sess.weight_kg
         sess.weight_kg = w
-        record(app, s, user, "session.weight", "session", sess.id, session_id=sess.id,
-               patient_id=sess.patient_id, before={"weight_kg": before},
-               after={"weight_kg": w}, reason=why)
+        record(
+            app,
+            s,
+            user,
+            "session.weight",
+            "session",
+            sess.id,
+            session_id=sess.id,
+            patient_id=sess.patient_id,
+            before={"weight_kg": before},
+            after={"weight_kg": w},
+            reason=why,
+        )
         s.flush()
         view = load_view(s, sess)
     app.notify("session", session_id)

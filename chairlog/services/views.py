@@ -41,22 +41,34 @@ def _names(s: Session, ids: set[int | None]) -> dict[int, str]:
     if not wanted:
         return {}
     rows = s.execute(select(User.id, User.full_name, User.credentials).where(User.id.in_(wanted)))
-    return {r.id: (f"{r.full_name}, {r.credentials}" if r.credentials else r.full_name)
-            for r in rows}
+    return {
+        r.id: (f"{r.full_name}, {r.credentials}" if r.credentials else r.full_name) for r in rows
+    }
 
 
-def entry_view(e: ChartEntry, names: dict[int, str], late_after: timedelta,
-               superseded_by: dict[int, int]) -> EntryView:
+def entry_view(
+    e: ChartEntry, names: dict[int, str], late_after: timedelta, superseded_by: dict[int, int]
+) -> EntryView:
     data: dict[str, Any] = {f: getattr(e, f) for f in ENTRY_FIELDS.get(e.kind, ())}
     return EntryView(
-        id=e.id, session_id=e.session_id, kind=EntryKind(e.kind), charted_at=e.charted_at,
-        recorded_at=e.recorded_at, user_id=e.user_id, user_name=names.get(e.user_id, "?"),
-        status=EntryStatus(e.status), is_late=(e.recorded_at - e.charted_at) > late_after,
-        summary=describe(e.kind, data), record_version=e.record_version,
-        supersedes_id=e.supersedes_id, superseded_by_id=superseded_by.get(e.id),
+        id=e.id,
+        session_id=e.session_id,
+        kind=EntryKind(e.kind),
+        charted_at=e.charted_at,
+        recorded_at=e.recorded_at,
+        user_id=e.user_id,
+        user_name=names.get(e.user_id, "?"),
+        status=EntryStatus(e.status),
+        is_late=(e.recorded_at - e.charted_at) > late_after,
+        summary=describe(e.kind, data),
+        record_version=e.record_version,
+        supersedes_id=e.supersedes_id,
+        superseded_by_id=superseded_by.get(e.id),
         invalidated_at=e.invalidated_at,
         invalidated_by_name=names.get(e.invalidated_by_id) if e.invalidated_by_id else None,
-        invalidation_reason=e.invalidation_reason, version=e.version, data=data,
+        invalidation_reason=e.invalidation_reason,
+        version=e.version,
+        data=data,
     )
 
 
@@ -71,12 +83,23 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
     alerts: list[Alert] = []
     signed: list[SignedRecord] = []
     if with_entries:
-        entries = list(s.scalars(select(ChartEntry).where(ChartEntry.session_id == sess.id)
-                                 .order_by(ChartEntry.charted_at.desc(), ChartEntry.id.desc())))
-        alerts = list(s.scalars(select(Alert).where(Alert.session_id == sess.id)
-                                .order_by(Alert.raised_at)))
-        signed = list(s.scalars(select(SignedRecord).where(SignedRecord.session_id == sess.id)
-                                .order_by(SignedRecord.record_version)))
+        entries = list(
+            s.scalars(
+                select(ChartEntry)
+                .where(ChartEntry.session_id == sess.id)
+                .order_by(ChartEntry.charted_at.desc(), ChartEntry.id.desc())
+            )
+        )
+        alerts = list(
+            s.scalars(select(Alert).where(Alert.session_id == sess.id).order_by(Alert.raised_at))
+        )
+        signed = list(
+            s.scalars(
+                select(SignedRecord)
+                .where(SignedRecord.session_id == sess.id)
+                .order_by(SignedRecord.record_version)
+            )
+        )
     ids: set[int | None] = {sess.nurse_id}
     for e in entries:
         ids |= {e.user_id, e.invalidated_by_id}
@@ -84,26 +107,60 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
     names = _names(s, ids)
     superseded_by = {e.supersedes_id: e.id for e in entries if e.supersedes_id is not None}
     views = tuple(entry_view(e, names, late_after, superseded_by) for e in entries)
-    nurse_names = tuple(dict.fromkeys([names.get(sess.nurse_id, "?")]
-                                      + [v.user_name for v in reversed(views)]))
+    nurse_names = tuple(
+        dict.fromkeys([names.get(sess.nurse_id, "?")] + [v.user_name for v in reversed(views)])
+    )
     return SessionView(
-        id=sess.id, patient=patient_info(patient), chair=chair_info(chair),
-        protocol_id=proto.id, protocol_key=proto.key, protocol_version=proto.version,
-        protocol=ProtocolValues.from_dict(sess.protocol_snapshot), weight_kg=sess.weight_kg,
-        nurse_name=names.get(sess.nurse_id, "?"), state=SessionState(sess.state),
-        checked_in_at=sess.checked_in_at, pre_infusion_at=sess.pre_infusion_at,
-        infusion_started_at=sess.infusion_started_at, infusion_stopped_at=sess.infusion_stopped_at,
-        discharged_at=sess.discharged_at, stopped_early_at=sess.stopped_early_at,
-        stopped_early_reason=sess.stopped_early_reason, signed_at=sess.signed_at,
-        record_version=sess.record_version, version=sess.version, entries=views,
-        alerts=tuple(AlertView(a.id, a.session_id, a.entry_id, a.code, a.message, a.raised_at,
-                               a.acknowledged_at,
-                               names.get(a.acknowledged_by_id) if a.acknowledged_by_id else None,
-                               a.action_taken, a.version) for a in alerts),
-        signed_records=tuple(SignedRecordInfo(r.session_id, r.record_version, r.sha256,
-                                              names.get(r.signer_id, "?"), r.meaning, r.comment,
-                                              r.signed_at, r.supersedes_version,
-                                              r.addendum_reason) for r in signed),
+        id=sess.id,
+        patient=patient_info(patient),
+        chair=chair_info(chair),
+        protocol_id=proto.id,
+        protocol_key=proto.key,
+        protocol_version=proto.version,
+        protocol=ProtocolValues.from_dict(sess.protocol_snapshot),
+        weight_kg=sess.weight_kg,
+        nurse_name=names.get(sess.nurse_id, "?"),
+        state=SessionState(sess.state),
+        checked_in_at=sess.checked_in_at,
+        pre_infusion_at=sess.pre_infusion_at,
+        infusion_started_at=sess.infusion_started_at,
+        infusion_stopped_at=sess.infusion_stopped_at,
+        discharged_at=sess.discharged_at,
+        stopped_early_at=sess.stopped_early_at,
+        stopped_early_reason=sess.stopped_early_reason,
+        signed_at=sess.signed_at,
+        record_version=sess.record_version,
+        version=sess.version,
+        entries=views,
+        alerts=tuple(
+            AlertView(
+                a.id,
+                a.session_id,
+                a.entry_id,
+                a.code,
+                a.message,
+                a.raised_at,
+                a.acknowledged_at,
+                names.get(a.acknowledged_by_id) if a.acknowledged_by_id else None,
+                a.action_taken,
+                a.version,
+            )
+            for a in alerts
+        ),
+        signed_records=tuple(
+            SignedRecordInfo(
+                r.session_id,
+                r.record_version,
+                r.sha256,
+                names.get(r.signer_id, "?"),
+                r.meaning,
+                r.comment,
+                r.signed_at,
+                r.supersedes_version,
+                r.addendum_reason,
+            )
+            for r in signed
+        ),
         nurse_names=nurse_names,
     )
 
@@ -119,21 +176,32 @@ def get_session(app: Chairlog, session_id: int) -> SessionView:
 def board(app: Chairlog) -> list[SessionView]:
     """Every session occupying a chair, in chair order (restored as-is after a restart)."""
     with app.db.read() as s:
-        rows = s.scalars(select(InfusionSession).join(Chair, Chair.id == InfusionSession.chair_id)
-                         .where(InfusionSession.state.in_([st.value for st in ACTIVE_STATES]))
-                         .order_by(Chair.position, Chair.name))
+        rows = s.scalars(
+            select(InfusionSession)
+            .join(Chair, Chair.id == InfusionSession.chair_id)
+            .where(InfusionSession.state.in_([st.value for st in ACTIVE_STATES]))
+            .order_by(Chair.position, Chair.name)
+        )
         return [load_view(s, r) for r in rows]
 
 
-def list_sessions(app: Chairlog, *, patient_mrn: str | None = None,
-                  state: SessionState | str | None = None, since: datetime | None = None,
-                  until: datetime | None = None, limit: int | None = None,
-                  patient_id: int | None = None) -> list[SessionSummary]:
+def list_sessions(
+    app: Chairlog,
+    *,
+    patient_mrn: str | None = None,
+    state: SessionState | str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int | None = None,
+    patient_id: int | None = None,
+) -> list[SessionSummary]:
     with app.db.read() as s:
-        q = (select(InfusionSession, Patient, Chair.name, Protocol.name)
-             .join(Patient, Patient.id == InfusionSession.patient_id)
-             .join(Chair, Chair.id == InfusionSession.chair_id)
-             .join(Protocol, Protocol.id == InfusionSession.protocol_id))
+        q = (
+            select(InfusionSession, Patient, Chair.name, Protocol.name)
+            .join(Patient, Patient.id == InfusionSession.patient_id)
+            .join(Chair, Chair.id == InfusionSession.chair_id)
+            .join(Protocol, Protocol.id == InfusionSession.protocol_id)
+        )
         if patient_mrn:
             q = q.where(Patient.mrn == patient_mrn)
         if patient_id is not None:
@@ -147,10 +215,21 @@ def list_sessions(app: Chairlog, *, patient_mrn: str | None = None,
         q = q.order_by(InfusionSession.checked_in_at.desc(), InfusionSession.id.desc())
         if limit:
             q = q.limit(limit)
-        return [SessionSummary(sess.id, p.id, p.mrn, f"{p.family_name}, {p.given_name}",
-                               chair_name, proto_name, SessionState(sess.state), sess.checked_in_at,
-                               sess.infusion_started_at, sess.record_version)
-                for sess, p, chair_name, proto_name in s.execute(q)]
+        return [
+            SessionSummary(
+                sess.id,
+                p.id,
+                p.mrn,
+                f"{p.family_name}, {p.given_name}",
+                chair_name,
+                proto_name,
+                SessionState(sess.state),
+                sess.checked_in_at,
+                sess.infusion_started_at,
+                sess.record_version,
+            )
+            for sess, p, chair_name, proto_name in s.execute(q)
+        ]
 
 
 def signing_queue(app: Chairlog, *, since: datetime | None = None) -> list[SessionSummary]:

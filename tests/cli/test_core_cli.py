@@ -13,25 +13,83 @@ import pytest
 from chairlog.cli import main
 
 
-def run(args: list[str], stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "chairlog", *args], input=stdin, text=True,
-                          capture_output=True, env={**os.environ, **(env or {})}, timeout=300)
+def run(
+    args: list[str], stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "chairlog", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
-def test_init_user_and_sessions_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_user_and_sessions_in_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = str(tmp_path / "c.sqlite3")
     import io
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("admin-pass-1\n"))
-    assert main(["--db", db, "init", "--clinic", "Clinique Étoile", "--admin", "root",
-                 "--admin-name", "Rut Ström", "--password-stdin", "--timezone", "Europe/Paris"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "init",
+                "--clinic",
+                "Clinique Étoile",
+                "--admin",
+                "root",
+                "--admin-name",
+                "Rut Ström",
+                "--password-stdin",
+                "--timezone",
+                "Europe/Paris",
+            ]
+        )
+        == 0
+    )
     monkeypatch.setattr(sys, "stdin", io.StringIO("nurse-pass-1\n"))
-    assert main(["--db", db, "user", "add", "nina", "--role", "nurse", "--name", "Nina N",
-                 "--credentials", "RN", "--password-stdin"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "user",
+                "add",
+                "nina",
+                "--role",
+                "nurse",
+                "--name",
+                "Nina N",
+                "--credentials",
+                "RN",
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
     monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
-    assert main(["--db", db, "user", "add", "bob", "--role", "nurse", "--name", "Bob",
-                 "--password-stdin"]) == 2
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "user",
+                "add",
+                "bob",
+                "--role",
+                "nurse",
+                "--name",
+                "Bob",
+                "--password-stdin",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "password" in err and "Traceback" not in err
     assert main(["--db", db, "sessions", "--json"]) == 0
@@ -49,8 +107,14 @@ def test_demo_then_sessions_json_subprocess(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     states = {row["state"] for row in rows}
-    assert {"pre_infusion", "infusing", "paused", "monitoring", "discharged",
-            "stopped_early"} <= states
+    assert {
+        "pre_infusion",
+        "infusing",
+        "paused",
+        "monitoring",
+        "discharged",
+        "stopped_early",
+    } <= states
     assert all({"id", "patient_mrn", "state", "started_at"} <= row.keys() for row in rows)
     assert any(row["patient_mrn"] == "MRN-10001" for row in rows)
     r = run(["sessions", "--patient", "MRN-10002"], env=env)

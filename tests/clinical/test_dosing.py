@@ -51,12 +51,19 @@ def test_convert_refuses_bad_weight() -> None:
     assert e.value.field == "weight_kg"
 
 
-@given(value=st.floats(0, 1000), weight=st.floats(2, 400), conc=st.floats(0.1, 100),
-       unit=st.sampled_from(list(RateUnit)))
+@given(
+    value=st.floats(0, 1000),
+    weight=st.floats(2, 400),
+    conc=st.floats(0.1, 100),
+    unit=st.sampled_from(list(RateUnit)),
+)
 def test_conversion_round_trips(value: float, weight: float, conc: float, unit: RateUnit) -> None:
     r = convert_rate(value, unit, weight, conc)
-    for u, v in ((RateUnit.MG_PER_KG_H, r.mg_per_kg_h), (RateUnit.MG_PER_H, r.mg_per_h),
-                 (RateUnit.ML_PER_H, r.ml_per_h)):
+    for u, v in (
+        (RateUnit.MG_PER_KG_H, r.mg_per_kg_h),
+        (RateUnit.MG_PER_H, r.mg_per_h),
+        (RateUnit.ML_PER_H, r.ml_per_h),
+    ):
         back = convert_rate(v, u, weight, conc)
         assert back.mg_per_h == pytest.approx(r.mg_per_h, rel=1e-9, abs=1e-9)
 
@@ -109,42 +116,59 @@ def _recompute(events: list[DoseEvent], t: datetime, step_s: int = 1) -> float:
     return total
 
 
-actions = st.sampled_from([DoseAction.RATE_CHANGE, DoseAction.PAUSE, DoseAction.RESUME,
-                           DoseAction.BOLUS, DoseAction.STOP])
+actions = st.sampled_from(
+    [DoseAction.RATE_CHANGE, DoseAction.PAUSE, DoseAction.RESUME, DoseAction.BOLUS, DoseAction.STOP]
+)
 
 
-@given(steps=st.lists(st.tuples(st.integers(1, 40), actions, st.integers(0, 200)), max_size=8),
-       query=st.integers(0, 400))
+@given(
+    steps=st.lists(st.tuples(st.integers(1, 40), actions, st.integers(0, 200)), max_size=8),
+    query=st.integers(0, 400),
+)
 def test_cumulative_matches_independent_recomputation(
-        steps: list[tuple[int, DoseAction, int]], query: int) -> None:
+    steps: list[tuple[int, DoseAction, int]], query: int
+) -> None:
     events = [DoseEvent(T, DoseAction.START, rate_mg_per_h=60)]
     minute = 0
     for gap, action, amount in steps:
         minute += gap
-        events.append(DoseEvent(at(minute), action,
-                                rate_mg_per_h=float(amount) if action is DoseAction.RATE_CHANGE else None,
-                                bolus_mg=float(amount) if action is DoseAction.BOLUS else None))
+        events.append(
+            DoseEvent(
+                at(minute),
+                action,
+                rate_mg_per_h=float(amount) if action is DoseAction.RATE_CHANGE else None,
+                bolus_mg=float(amount) if action is DoseAction.BOLUS else None,
+            )
+        )
     q = at(query)
     assert cumulative_mg(events, q) == pytest.approx(_recompute(events, q), rel=1e-6, abs=1e-6)
 
 
-@given(steps=st.lists(st.tuples(st.integers(1, 40), actions, st.integers(0, 200)), max_size=8),
-       a=st.integers(0, 300), b=st.integers(0, 300))
-def test_cumulative_never_decreases(steps: list[tuple[int, DoseAction, int]], a: int, b: int) -> None:
+@given(
+    steps=st.lists(st.tuples(st.integers(1, 40), actions, st.integers(0, 200)), max_size=8),
+    a=st.integers(0, 300),
+    b=st.integers(0, 300),
+)
+def test_cumulative_never_decreases(
+    steps: list[tuple[int, DoseAction, int]], a: int, b: int
+) -> None:
     events = [DoseEvent(T, DoseAction.START, rate_mg_per_h=30)]
     minute = 0
     for gap, action, amount in steps:
         minute += gap
-        events.append(DoseEvent(at(minute), action, rate_mg_per_h=float(amount),
-                                bolus_mg=float(amount)))
+        events.append(
+            DoseEvent(at(minute), action, rate_mg_per_h=float(amount), bolus_mg=float(amount))
+        )
     lo, hi = sorted((a, b))
     assert cumulative_mg(events, at(lo)) <= cumulative_mg(events, at(hi)) + 1e-9
 
 
 def test_limits() -> None:
-    ok = check_limits(rate_mg_per_kg_h=1, max_rate_mg_per_kg_h=2, cumulative_mg_per_kg=1,
-                      max_total_mg_per_kg=4)
+    ok = check_limits(
+        rate_mg_per_kg_h=1, max_rate_mg_per_kg_h=2, cumulative_mg_per_kg=1, max_total_mg_per_kg=4
+    )
     assert not ok.needs_override
-    over = check_limits(rate_mg_per_kg_h=2.5, max_rate_mg_per_kg_h=2, cumulative_mg_per_kg=5,
-                        max_total_mg_per_kg=4)
+    over = check_limits(
+        rate_mg_per_kg_h=2.5, max_rate_mg_per_kg_h=2, cumulative_mg_per_kg=5, max_total_mg_per_kg=4
+    )
     assert over.rate_over_max and over.total_over_max and "2.5" in over.message

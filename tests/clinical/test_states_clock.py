@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -23,9 +24,19 @@ S = SessionState
 
 
 def test_happy_path() -> None:
-    path = [S.CHECKED_IN, S.PRE_INFUSION, S.INFUSING, S.PAUSED, S.INFUSING, S.MONITORING,
-            S.DISCHARGED, S.SIGNED, S.AMENDING, S.SIGNED]
-    for a, b in zip(path, path[1:], strict=False):
+    path = [
+        S.CHECKED_IN,
+        S.PRE_INFUSION,
+        S.INFUSING,
+        S.PAUSED,
+        S.INFUSING,
+        S.MONITORING,
+        S.DISCHARGED,
+        S.SIGNED,
+        S.AMENDING,
+        S.SIGNED,
+    ]
+    for a, b in itertools.pairwise(path):
         require_transition(a, b)
 
 
@@ -61,10 +72,15 @@ T = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 def times(**kw: object) -> SessionTimes:
-    base: dict[str, object] = dict(infusion_started_at=T, infusion_stopped_at=None,
-                                   planned_duration_min=240, min_monitoring_min=60,
-                                   vitals_interval_min=15, vitals_interval_after_min=30,
-                                   last_vitals_at=None)
+    base: dict[str, object] = dict(
+        infusion_started_at=T,
+        infusion_stopped_at=None,
+        planned_duration_min=240,
+        min_monitoring_min=60,
+        vitals_interval_min=15,
+        vitals_interval_after_min=30,
+        last_vitals_at=None,
+    )
     base.update(kw)
     return SessionTimes(**base)  # type: ignore[arg-type]
 
@@ -80,8 +96,10 @@ def test_clock_overdue_and_after_stop() -> None:
     r = read_clock(times(last_vitals_at=T), T + timedelta(minutes=20))
     assert r.next_vitals_in == timedelta(minutes=-5)
     stop = T + timedelta(minutes=240)
-    r = read_clock(times(infusion_stopped_at=stop, last_vitals_at=stop - timedelta(minutes=5)),
-                   stop + timedelta(minutes=10))
+    r = read_clock(
+        times(infusion_stopped_at=stop, last_vitals_at=stop - timedelta(minutes=5)),
+        stop + timedelta(minutes=10),
+    )
     assert r.since_start == timedelta(minutes=240) and r.planned_remaining is None
     assert r.since_stop == timedelta(minutes=10)
     assert r.monitoring_remaining == timedelta(minutes=50)

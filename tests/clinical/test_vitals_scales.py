@@ -25,9 +25,21 @@ def test_valid_set_and_map() -> None:
     assert v.map_mmhg == pytest.approx((120 + 160) / 3)
 
 
-@pytest.mark.parametrize("field,value", [("hr", 400), ("hr", 19), ("sbp", 301), ("spo2", 101),
-                                         ("rr", 3), ("temp_c", 44), ("hr", "abc"), ("hr", 72.5),
-                                         ("spo2", None), ("hr", True)])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("hr", 400),
+        ("hr", 19),
+        ("sbp", 301),
+        ("spo2", 101),
+        ("rr", 3),
+        ("temp_c", 44),
+        ("hr", "abc"),
+        ("hr", 72.5),
+        ("spo2", None),
+        ("hr", True),
+    ],
+)
 def test_implausible_refused_names_field_and_range(field: str, value: object) -> None:
     with pytest.raises(ValidationError) as e:
         validate_vitals({**GOOD, field: value})
@@ -73,7 +85,7 @@ def test_near_baseline() -> None:
 def test_scales() -> None:
     assert validate_score("pain_nrs", 7)[1] == 7
     assert validate_score(Scale.RASS, -5)[1] == -5
-    sc, total, items = validate_score("aldrete", items=[2, 2, 1, 2, 2])
+    _sc, total, items = validate_score("aldrete", items=[2, 2, 1, 2, 2])
     assert total == 9 and items == (2, 2, 1, 2, 2)
     with pytest.raises(ValidationError) as e:
         validate_score("pain_nrs", 11)

@@ -18,16 +18,25 @@ VITALS = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14}
 
 def counts(app: Any) -> tuple[int, int]:
     with app.db.read() as s:
-        return (s.scalar(select(func.count()).select_from(ChartEntry)) or 0,
-                s.scalar(select(func.count()).select_from(AuditLog)) or 0)
+        return (
+            s.scalar(select(func.count()).select_from(ChartEntry)) or 0,
+            s.scalar(select(func.count()).select_from(AuditLog)) or 0,
+        )
 
 
-@pytest.mark.parametrize("field,value,needle", [
-    ("hr", 400, "20–250"), ("sbp", 20, "50–300"), ("spo2", 120, "50–100"), ("rr", "x", "4–60"),
-    ("dbp", 130, "below the systolic"),
-])
-def test_implausible_vitals_refused_and_nothing_written(clinic: Clinic, field: str, value: Any,
-                                                        needle: str) -> None:
+@pytest.mark.parametrize(
+    "field,value,needle",
+    [
+        ("hr", 400, "20–250"),
+        ("sbp", 20, "50–300"),
+        ("spo2", 120, "50–100"),
+        ("rr", "x", "4–60"),
+        ("dbp", 130, "below the systolic"),
+    ],
+)
+def test_implausible_vitals_refused_and_nothing_written(
+    clinic: Clinic, field: str, value: Any, needle: str
+) -> None:
     s = ready_to_infuse(clinic)
     before = counts(clinic.app)
     with pytest.raises(ValidationError) as e:
@@ -45,8 +54,9 @@ def test_alerting_vitals_are_saved_and_raise_alerts(clinic: Clinic) -> None:
     assert {"sbp_high", "sbp_rise", "dbp_rise"} <= codes
     assert r.entry.data["sbp"] == 190
     assert len(r.session.open_alerts) == len(r.alerts)
-    a = charting.acknowledge_alert(clinic.app, clinic.nurse, r.alerts[0].id,
-                                   "Paused infusion, physician notified")
+    a = charting.acknowledge_alert(
+        clinic.app, clinic.nurse, r.alerts[0].id, "Paused infusion, physician notified"
+    )
     assert a.acknowledged_by_name == "Nina Nurse, RN"
     with pytest.raises(ValidationError) as e:
         charting.acknowledge_alert(clinic.app, clinic.nurse, r.alerts[1].id, "  ")
@@ -56,9 +66,14 @@ def test_alerting_vitals_are_saved_and_raise_alerts(clinic: Clinic) -> None:
 def test_first_vitals_are_baseline_with_predose_review(clinic: Clinic) -> None:
     from chairlog.services import sessions
 
-    s = sessions.start_session(clinic.app, clinic.nurse, patient_id=clinic.patient.id,
-                               chair_id=clinic.chairs[0].id,
-                               protocol_id=clinic.protocols["crps-low-dose"].id, weight_kg=70)
+    s = sessions.start_session(
+        clinic.app,
+        clinic.nurse,
+        patient_id=clinic.patient.id,
+        chair_id=clinic.chairs[0].id,
+        protocol_id=clinic.protocols["crps-low-dose"].id,
+        weight_kg=70,
+    )
     r = charting.record_vitals(clinic.app, clinic.nurse, s.id, {**VITALS, "sbp": 150})
     assert r.entry.data["is_baseline"] is True
     assert [a.code for a in r.alerts] == ["predose_bp"]
@@ -67,14 +82,24 @@ def test_first_vitals_are_baseline_with_predose_review(clinic: Clinic) -> None:
 def test_infusion_cannot_start_before_checklist(clinic: Clinic) -> None:
     from chairlog.services import sessions
 
-    s = sessions.start_session(clinic.app, clinic.nurse, patient_id=clinic.patient.id,
-                               chair_id=clinic.chairs[0].id,
-                               protocol_id=clinic.protocols["crps-low-dose"].id, weight_kg=70)
+    s = sessions.start_session(
+        clinic.app,
+        clinic.nurse,
+        patient_id=clinic.patient.id,
+        chair_id=clinic.chairs[0].id,
+        protocol_id=clinic.protocols["crps-low-dose"].id,
+        weight_kg=70,
+    )
     with pytest.raises(ValidationError) as e:
         doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.35)
     assert "Consent on file" in str(e.value) and "Baseline vitals" in str(e.value)
-    r = doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.35,
-                             skip_reason="Monitor failure; manual checks documented on paper")
+    r = doses.start_infusion(
+        clinic.app,
+        clinic.nurse,
+        s.id,
+        0.35,
+        skip_reason="Monitor failure; manual checks documented on paper",
+    )
     assert r.session.state.value == "infusing"
     assert "Started without" in r.entry.summary
 
@@ -109,8 +134,13 @@ def test_rate_above_max_needs_override(clinic: Clinic) -> None:
         doses.change_rate(clinic.app, clinic.nurse, s.id, 1.5)
     assert "above the protocol maximum" in str(e.value)
     assert counts(clinic.app) == before
-    r = doses.change_rate(clinic.app, clinic.nurse, s.id, 1.5,
-                          override_reason="Physician order, Dr Lee, refractory pain")
+    r = doses.change_rate(
+        clinic.app,
+        clinic.nurse,
+        s.id,
+        1.5,
+        override_reason="Physician order, Dr Lee, refractory pain",
+    )
     assert r.entry.data["override_reason"].startswith("Physician order")
 
 
@@ -120,8 +150,7 @@ def test_correction_keeps_original(clinic: Clinic) -> None:
     clinic.clock.advance(minutes=15)
     r = charting.record_vitals(clinic.app, clinic.nurse, s.id, {**VITALS, "hr": 17 + 100})
     clinic.clock.advance(minutes=2)
-    c = corrections.correct_entry(clinic.app, clinic.nurse2, r.entry.id, "Typo: 71 not 117",
-                                  hr=71)
+    c = corrections.correct_entry(clinic.app, clinic.nurse2, r.entry.id, "Typo: 71 not 117", hr=71)
     entries = {e.id: e for e in c.session.entries}
     old, new = entries[r.entry.id], entries[c.entry.id]
     assert old.status is EntryStatus.CORRECTED and old.data["hr"] == 117
@@ -155,8 +184,9 @@ def test_dose_correction_changes_cumulative(clinic: Clinic) -> None:
     s = ready_to_infuse(clinic, weight=80)
     r = doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.5)
     clinic.clock.advance(minutes=60)
-    c = corrections.correct_entry(clinic.app, clinic.nurse, r.entry.id, "Pump was set to 1.0",
-                                  rate=1.0)
+    c = corrections.correct_entry(
+        clinic.app, clinic.nurse, r.entry.id, "Pump was set to 1.0", rate=1.0
+    )
     assert c.session.cumulative_mg(clinic.clock.now()) == pytest.approx(80)
 
 
@@ -164,10 +194,12 @@ def test_side_effect_with_rescue_and_resolution(clinic: Clinic) -> None:
     s = ready_to_infuse(clinic)
     doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.5)
     clinic.clock.advance(minutes=20)
-    se = charting.record_side_effect(clinic.app, clinic.nurse, s.id, "nausea", "moderate",
-                                     "rescue_med")
-    med = charting.record_medication(clinic.app, clinic.nurse, s.id, "ondansetron", 4, "mg", "IV",
-                                     treats_entry_id=se.entry.id)
+    se = charting.record_side_effect(
+        clinic.app, clinic.nurse, s.id, "nausea", "moderate", "rescue_med"
+    )
+    med = charting.record_medication(
+        clinic.app, clinic.nurse, s.id, "ondansetron", 4, "mg", "IV", treats_entry_id=se.entry.id
+    )
     assert med.entry.data["treats_entry_id"] == se.entry.id
     assert [e.id for e in med.session.open_side_effects] == [se.entry.id]
     clinic.clock.advance(minutes=15)
@@ -192,8 +224,13 @@ def test_future_charted_time_refused_and_late_entries_marked(clinic: Clinic) -> 
         charting.add_note(clinic.app, clinic.nurse, s.id, "x", charted_at=now + timedelta(hours=1))
     assert e.value.field == "charted_at"
     clinic.clock.advance(minutes=30)
-    r = charting.add_note(clinic.app, clinic.nurse, s.id, "Patient asked for a blanket",
-                          charted_at=clinic.clock.now() - timedelta(minutes=20))
+    r = charting.add_note(
+        clinic.app,
+        clinic.nurse,
+        s.id,
+        "Patient asked for a blanket",
+        charted_at=clinic.clock.now() - timedelta(minutes=20),
+    )
     assert r.entry.is_late
     r2 = charting.add_note(clinic.app, clinic.nurse, s.id, "Now")
     assert not r2.entry.is_late
@@ -216,11 +253,23 @@ def test_full_session_to_discharge(clinic: Clinic) -> None:
         charting.discharge(app, n, s.id, criteria={}, escort_name="Tom", instructions_given=True)
     assert e.value.field == "criteria"
     with pytest.raises(ValidationError) as e:
-        charting.discharge(app, n, s.id, criteria=dict.fromkeys(charting.DISCHARGE_CRITERIA, True),
-                           escort_name="", instructions_given=True)
+        charting.discharge(
+            app,
+            n,
+            s.id,
+            criteria=dict.fromkeys(charting.DISCHARGE_CRITERIA, True),
+            escort_name="",
+            instructions_given=True,
+        )
     assert e.value.field == "escort_name"
-    r = charting.discharge(app, n, s.id, criteria=dict.fromkeys(charting.DISCHARGE_CRITERIA, True),
-                           escort_name="Tom (husband)", instructions_given=True)
+    r = charting.discharge(
+        app,
+        n,
+        s.id,
+        criteria=dict.fromkeys(charting.DISCHARGE_CRITERIA, True),
+        escort_name="Tom (husband)",
+        instructions_given=True,
+    )
     assert r.session.state.value == "discharged"
     v = views.get_session(app, s.id)
     assert v.active_entries(EntryKind.DISCHARGE)[0].data["escort_name"] == "Tom (husband)"

@@ -11,9 +11,14 @@ from tests.conftest import Clinic
 
 def start(c: Clinic, patient: object = None, chair: int = 0) -> object:
     p = patient or c.patient
-    return sessions.start_session(c.app, c.nurse, patient_id=p.id,  # type: ignore[attr-defined]
-                                  chair_id=c.chairs[chair].id,
-                                  protocol_id=c.protocols["crps-low-dose"].id, weight_kg=72.5)
+    return sessions.start_session(
+        c.app,
+        c.nurse,
+        patient_id=p.id,  # type: ignore[attr-defined]
+        chair_id=c.chairs[chair].id,
+        protocol_id=c.protocols["crps-low-dose"].id,
+        weight_kg=72.5,
+    )
 
 
 def test_start_session_snapshots_protocol_and_weight(clinic: Clinic) -> None:
@@ -38,10 +43,14 @@ def test_one_running_session_per_chair_and_patient(clinic: Clinic) -> None:
 @pytest.mark.parametrize("weight", [0, -5, 1000, float("nan"), "heavy"])
 def test_bad_weight_refused(clinic: Clinic, weight: object) -> None:
     with pytest.raises(ValidationError) as e:
-        sessions.start_session(clinic.app, clinic.nurse, patient_id=clinic.patient.id,
-                               chair_id=clinic.chairs[0].id,
-                               protocol_id=clinic.protocols["crps-low-dose"].id,
-                               weight_kg=weight)  # type: ignore[arg-type]
+        sessions.start_session(
+            clinic.app,
+            clinic.nurse,
+            patient_id=clinic.patient.id,
+            chair_id=clinic.chairs[0].id,
+            protocol_id=clinic.protocols["crps-low-dose"].id,
+            weight_kg=weight,
+        )  # type: ignore[arg-type]
     assert e.value.field == "weight_kg"
     assert views.list_sessions(clinic.app) == []
 
@@ -75,31 +84,47 @@ def test_patient_search_by_name_accentless_and_mrn(clinic: Clinic) -> None:
 
 def test_patient_validation(clinic: Clinic) -> None:
     with pytest.raises(ValidationError) as e:
-        patients.create_patient(clinic.app, clinic.nurse, mrn="M001", family_name="X",
-                                given_name="Y")
+        patients.create_patient(
+            clinic.app, clinic.nurse, mrn="M001", family_name="X", given_name="Y"
+        )
     assert e.value.field == "mrn"
     with pytest.raises(ValidationError) as e:
-        patients.create_patient(clinic.app, clinic.nurse, mrn="M9", family_name="X",
-                                given_name="Y", date_of_birth="2199-01-01")
+        patients.create_patient(
+            clinic.app,
+            clinic.nurse,
+            mrn="M9",
+            family_name="X",
+            given_name="Y",
+            date_of_birth="2199-01-01",
+        )
     assert e.value.field == "date_of_birth"
     with pytest.raises(ValidationError) as e:
-        patients.create_patient(clinic.app, clinic.nurse, mrn="M9", family_name="\x00",
-                                given_name="Y")
+        patients.create_patient(
+            clinic.app, clinic.nurse, mrn="M9", family_name="\x00", given_name="Y"
+        )
     assert e.value.field == "family_name"
 
 
 def test_protocol_versioning_keeps_session_snapshot(clinic: Clinic) -> None:
     s = start(clinic)
     p = clinic.protocols["crps-low-dose"]
-    new = protocols.save_protocol(clinic.app, clinic.admin,
-                                  {**p.values.to_dict(), "max_rate_mg_per_kg_h": 0.8},
-                                  key=p.key, reason="Medical director review")
+    new = protocols.save_protocol(
+        clinic.app,
+        clinic.admin,
+        {**p.values.to_dict(), "max_rate_mg_per_kg_h": 0.8},
+        key=p.key,
+        reason="Medical director review",
+    )
     assert new.version == 2 and new.values.max_rate_mg_per_kg_h == 0.8
     assert views.get_session(clinic.app, s.id).protocol.max_rate_mg_per_kg_h == 1.0
     assert [x.version for x in protocols.list_protocols(clinic.app) if x.key == p.key] == [2]
     with pytest.raises(PermissionDenied):
         protocols.save_protocol(clinic.app, clinic.nurse, p.values.to_dict(), key=p.key)
     with pytest.raises(ValidationError) as e:
-        protocols.save_protocol(clinic.app, clinic.admin,
-                                {**p.values.to_dict(), "concentration_mg_per_ml": 0}, key=p.key)
+        protocols.save_protocol(
+            clinic.app,
+            clinic.admin,
+            {**p.values.to_dict(), "concentration_mg_per_ml": 0},
+            key=p.key,
+        )
     assert e.value.field == "concentration_mg_per_ml"

@@ -286,18 +286,53 @@ def upgrade() -> None:
     create_audit_guards()
 
 
+# The audit table is append-only, enforced by the database itself:
+# - UPDATE and DELETE are refused (and TRUNCATE on PostgreSQL);
+# - an INSERT must extend the chain: seq = newest + 1 and prev_hash = the newest row's hash.
+#   On SQLite this also closes ``INSERT OR REPLACE``, whose implicit delete of the old row
+#   does not fire DELETE triggers (recursive_triggers is off);
+# - the chain's head row (audit_head) cannot be deleted nor moved backwards.
+# Someone with DDL rights can still drop these triggers: the hash chain, the head and the
+# anchors in signed records and backups are what detect tampering (``chairlog audit verify``).
+_GENESIS = "0" * 64
 AUDIT_GUARD_SQLITE = (
     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
     "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
     "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    "CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log "
+    "WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log) "
+    "OR NEW.prev_hash IS NOT COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), "
+    f"'{_GENESIS}') "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: a record must follow the newest'); END",
+    "CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head "
+    "BEGIN SELECT RAISE(ABORT, 'audit_head cannot be deleted'); END",
+    "CREATE TRIGGER audit_head_no_rewind BEFORE UPDATE ON audit_head WHEN NEW.seq < OLD.seq "
+    "BEGIN SELECT RAISE(ABORT, 'audit_head cannot move backwards'); END",
 )
 AUDIT_GUARD_PG = (
     "CREATE FUNCTION chairlog_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
-    "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$",
+    "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$",
     "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
     "FOR EACH ROW EXECUTE FUNCTION chairlog_audit_append_only()",
     "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+    "FOR EACH STATEMENT EXECUTE FUNCTION chairlog_audit_append_only()",
+    "CREATE FUNCTION chairlog_audit_extends_chain() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "DECLARE last_seq integer; last_hash varchar(64); "
+    "BEGIN SELECT seq, hash INTO last_seq, last_hash FROM audit_log ORDER BY seq DESC LIMIT 1; "
+    "IF NEW.seq IS DISTINCT FROM COALESCE(last_seq, 0) + 1 "
+    f"OR NEW.prev_hash IS DISTINCT FROM COALESCE(last_hash, '{_GENESIS}') THEN "
+    "RAISE EXCEPTION 'audit_log is append-only: a record must follow the newest'; END IF; "
+    "RETURN NEW; END $$",
+    "CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION chairlog_audit_extends_chain()",
+    "CREATE FUNCTION chairlog_audit_head_guard() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN IF TG_OP <> 'UPDATE' OR NEW.seq < OLD.seq THEN "
+    "RAISE EXCEPTION 'audit_head cannot be deleted nor moved backwards'; END IF; "
+    "RETURN NEW; END $$",
+    "CREATE TRIGGER audit_head_guard BEFORE UPDATE OR DELETE ON audit_head "
+    "FOR EACH ROW EXECUTE FUNCTION chairlog_audit_head_guard()",
+    "CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head "
     "FOR EACH STATEMENT EXECUTE FUNCTION chairlog_audit_append_only()",
 )
 
@@ -358,3 +393,7 @@ def downgrade() -> None:
     op.drop_table('audit_log')
     op.drop_table('audit_head')
     # ### end Alembic commands ###
+    if op.get_bind().dialect.name == "postgresql":
+        for fn in ("chairlog_audit_append_only", "chairlog_audit_extends_chain",
+                   "chairlog_audit_head_guard"):
+            op.execute(f"DROP FUNCTION IF EXISTS {fn}()")
