@@ -70,15 +70,21 @@ _KEY_POOL: dict[tuple[int, int], Any] = {}
 
 
 @pytest.fixture(autouse=True)
-def _fast_crypto(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Speed: RSA keys come from a small pool generated once per run, and argon2 uses cheap
-    parameters. Certificates, signatures and hashes are still real; only key generation and
-    the password-hash cost differ from production."""
+def _fast_crypto(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Speed: RSA keys come from a small pool generated once per run, and argon2 and scrypt use
+    cheap parameters. Certificates, signatures and hashes are still real; only key generation
+    and the password-hashing cost differ from production. Tests marked ``real_crypto`` get the
+    production parameters."""
     global _REAL_RSA_KEYGEN
+    if request.node.get_closest_marker("real_crypto"):
+        return
     from argon2 import PasswordHasher
     from cryptography.hazmat.primitives.asymmetric import rsa
 
+    from chairlog import pki
     from chairlog.services import accounts
+
+    monkeypatch.setattr(pki, "_SCRYPT_LOG2_N", 10)
 
     if _REAL_RSA_KEYGEN is None:
         _REAL_RSA_KEYGEN = rsa.generate_private_key

@@ -95,6 +95,7 @@ def test_physician_certificate(ca: pki.CAMaterial, signer: pki.SignerMaterial) -
     assert signer.chain_pem == b""
 
 
+@pytest.mark.real_crypto
 def test_physician_key_is_encrypted_with_scrypt(signer: pki.SignerMaterial) -> None:
     pem = signer.encrypted_key_pem
     assert pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n")

@@ -41,7 +41,8 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
-from chairlog.pki import UnlockedSigner
+from chairlog.errors import SignatureError
+from chairlog.pki import CertificateProblem, UnlockedSigner
 
 __all__ = ["VerificationResult", "sign_pdf", "verify_pdf"]
 
@@ -154,13 +155,23 @@ def sign_pdf(
     ``reason`` is the meaning of the signature (e.g. "Reviewed and approved"), ``location``
     the clinic. ``signing_time`` must be timezone-aware; it is written as the signature's
     /M time. With ``certify`` (the default) the signature is a certification signature
-    that forbids every later change. ``visible_box`` = ``(page_index, (x1, y1, x2, y2))``
-    in PDF points adds a visible stamp showing ``stamp_text`` (default: meaning, name and
-    time). The stamp uses the PDF's built-in Courier font, which shows Latin-1 characters
-    only (others become "?"); the record's own signature block is ordinary page text.
+    that forbids every later change (signing such a file again raises ``SignatureError``).
+    A certificate that is not valid at ``signing_time`` raises ``CertificateProblem``.
+
+    ``visible_box`` = ``(page_index, (x1, y1, x2, y2))`` in PDF points adds a visible stamp
+    showing ``stamp_text`` (default: meaning, name and time). The stamp uses the PDF's
+    built-in Courier font, which shows Latin-1 characters only (others become "?"); the
+    record's own signature block is ordinary page text.
     """
     if signing_time.tzinfo is None:
         raise ValueError("signing_time must be timezone-aware")
+    cert = signer.cert
+    if not cert.not_valid_before_utc <= signing_time <= cert.not_valid_after_utc:
+        raise CertificateProblem(
+            f"the signing certificate of {signer.subject_name} is valid only from "
+            f"{cert.not_valid_before_utc:%Y-%m-%d} to {cert.not_valid_after_utc:%Y-%m-%d}; "
+            "a new certificate must be issued"
+        )
     ca_cert = x509.load_pem_x509_certificate(ca_cert_pem)
     metadata = PdfSignatureMetadata(
         field_name=field_name,
@@ -194,7 +205,10 @@ def sign_pdf(
     )
     writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes))
     output = BytesIO()
-    pdf_signer.sign_pdf(writer, output=output)
+    try:
+        pdf_signer.sign_pdf(writer, output=output)
+    except SigningError as exc:  # e.g. the file is already certified: no changes allowed
+        raise SignatureError(f"this PDF cannot be signed: {exc}") from exc
     return output.getvalue()
 
 

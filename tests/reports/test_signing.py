@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
 from chairlog import pki
+from chairlog.errors import SignatureError
 from chairlog.reports.signing import sign_pdf, verify_pdf
 
 CLINIC = "Lakeside Pain Clinic"
@@ -27,6 +28,7 @@ CA_PASS = b"ca passphrase"
 PASSWORD = "physician password"
 MEANING = "Reviewed and approved"
 SIGNED_AT = dt.datetime(2025, 3, 4, 15, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+ISSUED_AT = SIGNED_AT - dt.timedelta(days=30)
 PAGE_TEXT = "Ketamine infusion record - chair 3"
 
 needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler pdfsig missing")
@@ -53,7 +55,7 @@ def record_pdf() -> bytes:
 
 @pytest.fixture(scope="module")
 def ca() -> pki.CAMaterial:
-    return pki.create_clinic_ca(CLINIC, CA_PASS)
+    return pki.create_clinic_ca(CLINIC, CA_PASS, now=ISSUED_AT)
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +67,7 @@ def material(ca: pki.CAMaterial) -> pki.SignerMaterial:
         username="alovelace",
         credentials="MD",
         user_password=PASSWORD,
+        now=ISSUED_AT,
     )
 
 
@@ -300,7 +303,7 @@ def test_appended_incremental_update_fails(
 def test_certified_record_refuses_a_second_signature(
     signed: bytes, unlocked: pki.UnlockedSigner, ca: pki.CAMaterial
 ) -> None:
-    with pytest.raises(Exception, match="forbids all changes"):
+    with pytest.raises(SignatureError, match="forbids all changes"):
         sign_pdf(
             signed,
             unlocked,
@@ -319,7 +322,7 @@ def test_certified_record_refuses_a_second_signature(
 def test_certificate_from_another_authority_is_untrusted(
     record_pdf: bytes, ca: pki.CAMaterial
 ) -> None:
-    other_ca = pki.create_clinic_ca("Elsewhere Clinic", b"other")
+    other_ca = pki.create_clinic_ca("Elsewhere Clinic", b"other", now=ISSUED_AT)
     stranger = pki.issue_signer(
         other_ca,
         b"other",
@@ -327,6 +330,7 @@ def test_certificate_from_another_authority_is_untrusted(
         username="mallory",
         credentials="MD",
         user_password="pw",
+        now=ISSUED_AT,
     )
     with pki.unlock_signer(stranger, "pw") as key:
         pdf = sign_pdf(
@@ -348,10 +352,27 @@ def test_certificate_from_another_authority_is_untrusted(
 
 
 def test_expired_certificate_is_reported(signed: bytes, ca: pki.CAMaterial) -> None:
-    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=365 * 11)
+    later = ISSUED_AT + dt.timedelta(days=365 * 11)
     result = verify_pdf(signed, trusted_ca_pem=ca.cert_pem, validation_time=later)
     assert not result.ok
     assert result.reason == "signer's certificate was expired or not yet valid"
+    # Checked at the time the record says it was signed, the certificate was fine.
+    assert verify_pdf(signed, trusted_ca_pem=ca.cert_pem, validation_time=SIGNED_AT).ok
+
+
+def test_signing_outside_the_certificate_validity_is_refused(
+    record_pdf: bytes, unlocked: pki.UnlockedSigner, ca: pki.CAMaterial
+) -> None:
+    for when in (ISSUED_AT - dt.timedelta(days=1), ISSUED_AT + dt.timedelta(days=3700)):
+        with pytest.raises(pki.CertificateProblem, match="new certificate"):
+            sign_pdf(
+                record_pdf,
+                unlocked,
+                ca_cert_pem=ca.cert_pem,
+                reason=MEANING,
+                location=CLINIC,
+                signing_time=when,
+            )
 
 
 def test_pkcs12_signer_signs_and_verifies(
@@ -394,6 +415,7 @@ def test_two_approval_signatures(
         username="ghopper",
         credentials="DO",
         user_password="pw2",
+        now=ISSUED_AT,
     )
     first_pdf = sign_pdf(
         record_pdf,
