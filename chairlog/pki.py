@@ -28,9 +28,10 @@ Keys are stored as standard PKCS#8 ``ENCRYPTED PRIVATE KEY`` PEM (PBES2, AES-256
 ``cryptography``'s ``BestAvailableEncryption`` uses PBKDF2 with only 2048 iterations,
 which is far too cheap against an offline guess of a human password, so this module
 builds the PBES2 structure itself with the memory-hard **scrypt** KDF
-(N=2**17, r=8, p=1: 128 MiB, about half a second). Any PKCS#8 reader that honours the
-parameters (``cryptography``, OpenSSL with a raised scrypt memory limit) decrypts it with
-the password alone; nothing else needs to be stored.
+(N=2**15, r=8, p=1: 32 MiB, about 0.1 s on an idle machine — the same order of cost as the
+argon2id hash kept for the same password, so the key is not the cheaper target). Any PKCS#8
+reader that honours the parameters (``cryptography``; OpenSSL with its scrypt memory limit
+raised) decrypts it with the password alone; nothing else needs to be stored.
 
 Python cannot guarantee that key material is wiped from memory: the decrypted key lives
 inside OpenSSL/Rust objects and immutable ``bytes`` that the garbage collector frees when
@@ -67,7 +68,7 @@ CLOCK_SKEW = dt.timedelta(hours=1)
 """Certificates start this much before "now", so a workstation whose clock is a little
 behind another's still accepts a fresh certificate."""
 
-_SCRYPT_LOG2_N = 17
+_SCRYPT_LOG2_N = 15
 _SCRYPT_R = 8
 _SCRYPT_P = 1
 

@@ -7,8 +7,9 @@ delay (2, 4, 8 … 60 s). Accounts are deactivated, never deleted.
 
 from __future__ import annotations
 
+import math
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -133,7 +134,7 @@ def init_clinic(
     addr = text_field("address", address, max_chars=500)
     creds = text_field("credentials", admin_credentials, max_chars=40)
     secret = secrets.token_urlsafe(32).encode()
-    ca = pki.create_clinic_ca(name, secret)
+    ca = pki.create_clinic_ca(name, secret, now=app.now())
     with app.db.write() as s:
         if s.scalar(select(func.count()).select_from(Clinic)):
             raise ValidationError("clinic_name", name, "an empty database (already set up)")
@@ -291,6 +292,8 @@ def set_active(app: Chairlog, actor: UserInfo, user_id: int, active: bool, reaso
             raise PermissionDenied("You cannot deactivate your own account.")
         before = {"active": u.active}
         u.active = active
+        if active:
+            u.failed_attempts = 0  # failures while deactivated must not lock out the return
         record(
             app,
             s,
@@ -310,7 +313,8 @@ def set_active(app: Chairlog, actor: UserInfo, user_id: int, active: bool, reaso
 def reset_password(app: Chairlog, actor: UserInfo, user_id: int, temporary_password: str) -> None:
     """Admin reset: a temporary password the user must change. The old signing key is retired:
     it is encrypted under the old password, which the admin never knows, so a reset can never
-    give an admin the use of a physician's key. A new key is issued at the user's next sign-in."""
+    give an admin the use of a physician's key. A new key (a new fingerprint) is issued when the
+    user replaces the temporary password with their own (:func:`change_password`)."""
     pw = _password(temporary_password, "temporary_password")
     with app.db.write() as s:
         admin = require_user(s, actor, {Role.ADMIN}, "reset passwords")
@@ -344,6 +348,14 @@ def change_password(
         raise ValidationError(
             "new_password", "***", "a password different from the old one", "new password"
         )
+    # the current password is checked with the sign-in's slowdown, failures audited
+    reauthenticate(
+        app,
+        actor,
+        old_password,
+        wrong="The current password is wrong.",
+        action="password_change.failed",
+    )
     with app.db.write() as s:
         u = require_user(s, actor)
         if not _verify(u, old_password):
@@ -372,24 +384,44 @@ def _verify(u: User, password: str) -> bool:
         return False
 
 
+def _wait_s(u: User, now: datetime) -> float:
+    """Seconds this account must still wait before another password attempt (0: none).
+
+    The first ``FREE_ATTEMPTS`` failures cost nothing; then each further failure doubles the
+    wait (2, 4, 8 … ``MAX_DELAY_S`` s) counted from the last failure."""
+    if u.failed_attempts < FREE_ATTEMPTS or u.last_failed_at is None:
+        return 0.0
+    wait = min(2 ** (u.failed_attempts - FREE_ATTEMPTS + 1), MAX_DELAY_S)
+    return max(0.0, (u.last_failed_at + timedelta(seconds=wait) - now).total_seconds())
+
+
+def _too_many(wait_s: float) -> str:
+    return f"Too many failed attempts: wait {math.ceil(wait_s)} s and try again."
+
+
 def login(app: Chairlog, username: str, password: str) -> UserInfo:
-    """Check a username and password. Audits success and failure; slows repeated failures."""
+    """Check a username and password. Audits success and failure; slows repeated failures.
+
+    An attempt refused because the account must still wait is audited too (``login.failed``,
+    reason "too many attempts"), without lengthening the wait. A deactivated account fails
+    like a wrong password (the audit row says why)."""
     if not isinstance(username, str) or not isinstance(password, str):
         raise AuthenticationError("Wrong username or password.")
+    error: str | None = None
     with app.db.write() as s:
         u = s.scalars(select(User).where(User.username == username.strip().lower())).first()
         now = app.now()
-        if u is not None and u.failed_attempts >= FREE_ATTEMPTS and u.last_failed_at is not None:
-            wait = min(2 ** (u.failed_attempts - FREE_ATTEMPTS + 1), MAX_DELAY_S)
-            remaining = (u.last_failed_at + timedelta(seconds=wait) - now).total_seconds()
-            if remaining > 0:
-                raise AuthenticationError(
-                    f"Too many failed attempts: wait {int(remaining) + 1} s and try again."
-                )
-        if u is None or not u.active or not _verify(u, password):
+        wait = _wait_s(u, now) if u is not None else 0.0
+        if u is not None and wait > 0:
+            error = _too_many(wait)
+            reason = "too many attempts"
+        elif u is None or not u.active or not _verify(u, password):
             if u is not None:
                 u.failed_attempts += 1
                 u.last_failed_at = now
+            error = "Wrong username or password."
+            reason = "deactivated" if (u is not None and not u.active) else "bad credentials"
+        if error is not None:
             record(
                 app,
                 s,
@@ -398,11 +430,10 @@ def login(app: Chairlog, username: str, password: str) -> UserInfo:
                 "user",
                 u.id if u else "",
                 username=username[:64],
-                reason="deactivated" if (u is not None and not u.active) else "bad credentials",
+                reason=reason,
             )
-            failed = True
         else:
-            failed = False
+            assert u is not None
             if HASHER.check_needs_rehash(u.password_hash):
                 u.password_hash = HASHER.hash(password)
             u.failed_attempts = 0
@@ -414,16 +445,52 @@ def login(app: Chairlog, username: str, password: str) -> UserInfo:
                 _issue_key(app, s, u, password)
             record(app, s, u, "login", "user", u.id)
             info = user_info(u)
-    if failed:
-        raise AuthenticationError("Wrong username or password.")
+    if error is not None:
+        raise AuthenticationError(error)
     return info
 
 
+def reauthenticate(
+    app: Chairlog,
+    actor: UserInfo,
+    password: str,
+    *,
+    wrong: str = "Wrong password.",
+    action: str = "reauth.failed",
+) -> None:
+    """Check the signed-in user's password again (unlock, signing), without a sign-in record.
+
+    Shares the sign-in's failure counter and slowdown, so a locked workstation or the signing
+    dialog cannot be used to guess a password at full speed; failures are audited as
+    ``action``. Raises AuthenticationError (or PermissionDenied for a deactivated account)."""
+    if not isinstance(password, str):
+        raise AuthenticationError(wrong)
+    error: str | None = None
+    with app.db.write() as s:
+        u = require_user(s, actor)
+        now = app.now()
+        wait = _wait_s(u, now)
+        if wait > 0:
+            error = _too_many(wait)
+            record(app, s, u, action, "user", u.id, reason="too many attempts")
+        elif not _verify(u, password):
+            u.failed_attempts += 1
+            u.last_failed_at = now
+            error = wrong
+            record(app, s, u, action, "user", u.id, reason="wrong password")
+        elif u.failed_attempts:
+            u.failed_attempts = 0
+    if error is not None:
+        raise AuthenticationError(error)
+
+
 def verify_password(app: Chairlog, actor: UserInfo, password: str) -> bool:
-    """Re-authentication (unlock, signing) without a new sign-in record."""
-    with app.db.read() as s:
-        u = s.get(User, actor.id)
-        return u is not None and u.active and _verify(u, password)
+    """Re-authentication as a yes/no (see :func:`reauthenticate`, which says why not)."""
+    try:
+        reauthenticate(app, actor, password)
+    except (AuthenticationError, PermissionDenied):
+        return False
+    return True
 
 
 # ---- signing keys -------------------------------------------------------------------------
@@ -469,6 +536,7 @@ def _issue_key(app: Chairlog, s: object, u: User, password: str) -> bool:
         username=u.username,
         credentials=u.credentials,
         user_password=password,
+        now=app.now(),
     )
     _store_key(app, s, u, mat, "clinic_ca")
     return True
@@ -521,20 +589,29 @@ def import_pkcs12(
 
 
 def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.UnlockedSigner:
+    """The physician's private key, opened with their password (checked with the sign-in's
+    slowdown; a wrong password is audited as ``signing.auth_failed``)."""
     with app.db.read() as s:
-        u = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
-        if not _verify(u, password):
-            raise AuthenticationError("Wrong password: the record was not signed.")
-        key = active_key(s, u.id)
+        require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+    reauthenticate(
+        app,
+        actor,
+        password,
+        wrong="Wrong password: the record was not signed.",
+        action="signing.auth_failed",
+    )
+    with app.db.read() as s:
+        key = active_key(s, actor.id)
         if key is None:
             raise PermissionDenied(
                 "You have no signing certificate yet. Sign in on the clinic's "
                 "administration workstation once, or import a PKCS#12 file."
             )
-        try:
-            return pki.unlock_signer(_material(key), password)
-        except pki.WrongPassword as exc:
-            raise AuthenticationError("Your signing key does not open with this password.") from exc
+        material = _material(key)
+    try:
+        return pki.unlock_signer(material, password)
+    except pki.WrongPassword as exc:
+        raise AuthenticationError("Your signing key does not open with this password.") from exc
 
 
 def clinic_ca_pem(app: Chairlog) -> bytes:

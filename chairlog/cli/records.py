@@ -1,0 +1,173 @@
+"""Commands for session records: export, sign, verify, and the clinic authority certificate.
+
+``chairlog export SESSION_ID -o FILE.pdf [--version N] [--paper A4|Letter]``
+    the signed PDF (exact stored bytes) if the current version is signed, else an UNSIGNED
+    DRAFT; ``--version`` fetches an earlier signed version.
+``chairlog sign SESSION_ID --user USERNAME --password-stdin [--meaning TEXT] [--comment TEXT]
+    -o FILE.pdf``  sign as a physician (password on the first line of standard input).
+``chairlog verify FILE.pdf [--ca clinic-ca.pem]``
+    exit 0 when every signature is intact, the last covers the whole file and the signer's
+    certificate chains to the clinic's signing authority (from the database, or ``--ca``
+    to check a file away from the clinic); exit 1 with the reason otherwise.
+``chairlog ca export -o clinic-ca.pem``  the authority certificate, for PDF readers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from chairlog.cli.core import read_password
+from chairlog.errors import ValidationError
+from chairlog.services import accounts, open_app, records, signoff
+from chairlog.services.records import RecordVerification
+
+
+def register(sub: Any) -> None:
+    e = sub.add_parser("export", help="write a session record as PDF (signed, or a draft)")
+    e.add_argument("session_id", type=int, metavar="SESSION_ID")
+    e.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    e.add_argument("--version", type=int, metavar="N",
+                   help="an earlier signed version instead of the current record")
+    e.add_argument("--paper", choices=["A4", "Letter"],
+                   help="paper size of a draft (default: the clinic setting)")
+    e.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("sign", help="sign a session record as a physician")
+    s.add_argument("session_id", type=int, metavar="SESSION_ID")
+    s.add_argument("--user", required=True, metavar="USERNAME")
+    s.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of standard input")
+    s.add_argument("--meaning", default=signoff.DEFAULT_MEANING,
+                   help=f"meaning of the signature (default: {signoff.DEFAULT_MEANING!r})")
+    s.add_argument("--comment", default="")
+    s.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    s.set_defaults(func=cmd_sign)
+
+    v = sub.add_parser("verify", help="verify a signed record PDF (exit 1 if not valid)")
+    v.add_argument("file", metavar="FILE.pdf")
+    v.add_argument("--ca", metavar="CA.pem",
+                   help="trust this authority certificate instead of the database's")
+    v.set_defaults(func=cmd_verify)
+
+    c = sub.add_parser("ca", help="the clinic's signing authority")
+    csub = c.add_subparsers(dest="ca_command", required=True, metavar="ACTION")
+    ce = csub.add_parser("export", help="write the authority certificate (PEM)")
+    ce.add_argument("-o", "--output", required=True, metavar="clinic-ca.pem")
+    ce.set_defaults(func=cmd_ca_export)
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write ``data`` atomically (a temporary file renamed into place)."""
+    target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError("output", path, "a file in an existing folder", "output file")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".chairlog-", suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ValidationError("output", path, f"a writable file ({exc.strerror})",
+                              "output file") from None
+
+
+def read_file(path: str) -> bytes:
+    try:
+        return Path(path).expanduser().read_bytes()
+    except OSError as exc:
+        raise ValidationError("file", path, f"a readable file ({exc.strerror})", "file") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    app = open_app(args.db)
+    try:
+        if args.version is not None:
+            pdf = records.get_signed_pdf(app, args.session_id, args.version)
+            what = f"signed version {args.version}"
+        else:
+            pdf = records.export_record(app, args.session_id, paper=args.paper)
+            label = records.read_label(pdf)
+            what = "signed record" if label and label.signed else "UNSIGNED DRAFT"
+    finally:
+        app.close()
+    write_file(args.output, pdf)
+    print(f"Wrote {what} of session {args.session_id} to {args.output} ({len(pdf)} bytes).")
+    return 0
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    password = read_password(args)
+    app = open_app(args.db)
+    try:
+        actor = accounts.login(app, args.user, password)
+        info = signoff.sign_session(app, actor, args.session_id, password,
+                                    meaning=args.meaning, comment=args.comment)
+        pdf = records.get_signed_pdf(app, info.session_id, info.record_version)
+        tz = ZoneInfo(accounts.get_clinic(app).timezone)
+    finally:
+        app.close()
+    write_file(args.output, pdf)
+    print(f"Signed session {info.session_id}, record version {info.record_version}, as "
+          f"{info.signer_name} ({info.meaning}) at {_when(info.signed_at, tz)}.")
+    print(f"SHA-256 {info.sha256}; written to {args.output}.")
+    return 0
+
+
+def _when(at: datetime | None, tz: ZoneInfo | None) -> str:
+    if at is None:
+        return "unknown"
+    local = at.astimezone(tz) if tz is not None else at
+    return local.isoformat(sep=" ", timespec="seconds")
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    data = read_file(args.file)
+    tz: ZoneInfo | None = None
+    if args.ca:
+        result = records.verify_record_pdf_with_ca(data, read_file(args.ca))
+    else:
+        app = open_app(args.db)
+        try:
+            result = records.verify_record_pdf(app, data)
+            tz = ZoneInfo(accounts.get_clinic(app).timezone)
+        finally:
+            app.close()
+    print_verification(result, tz)
+    return 0 if result.ok else 1
+
+
+def print_verification(r: RecordVerification, tz: ZoneInfo | None) -> None:
+    record = (f"{r.record_id}, version {r.record_version}" if r.record_id
+              else "not identified (no chairlog record id in the file)")
+    print(f"VALID: signed record {record}" if r.ok else f"NOT VALID: {r.reason}")
+    if r.signer_name is None:
+        return
+    print(f"  signed by:    {r.signer_name}")
+    print(f"  signed at:    {_when(r.signing_time, tz)}")
+    print(f"  meaning:      {r.meaning or '—'}")
+    print(f"  record:       {record}")
+    print(f"  whole file:   {'yes' if r.covers_whole_file else 'NO'}")
+    print(f"  unaltered:    {'yes' if r.intact else 'NO'}")
+    print("  certificate:  " + ("issued by the clinic's signing authority" if r.trusted
+                                else "NOT issued by the clinic's signing authority"))
+    if r.stored_as is not None:
+        print(f"  stored:       identical to session {r.stored_as[0]} signed version "
+              f"{r.stored_as[1]} in this database")
+
+
+def cmd_ca_export(args: argparse.Namespace) -> int:
+    app = open_app(args.db)
+    try:
+        pem = accounts.clinic_ca_pem(app)
+    finally:
+        app.close()
+    write_file(args.output, pem)
+    print(f"Wrote the clinic's signing authority certificate to {args.output}.")
+    return 0

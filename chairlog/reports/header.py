@@ -1,0 +1,93 @@
+"""Page 1's header: title, clinic, the draft/signed/addendum banners, and the patient and
+session details (patient, MRN, date of birth, sex, allergies, dosing weight; date, chair,
+protocol and version, indication, nurses, record id and version, key times)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from chairlog.reports.layout import BANNER, LABEL, RULE, SUBTITLE, TITLE, esc, gap, muted, p, scaled
+from chairlog.reports.model import (
+    RecordData,
+    SignatureBlock,
+    duration,
+    local_time,
+    num,
+    record_time,
+)
+
+
+def _age(dob: date, on: date) -> int:
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
+def header(rec: RecordData, width: float, *, draft: bool,
+           signature: SignatureBlock | None) -> list[Flowable]:
+    s, c, tz = rec.session, rec.clinic, rec.tz
+    out: list[Flowable] = [
+        Paragraph("Ketamine infusion session record", TITLE),
+        Paragraph(esc(c.name) + (f" · {esc(c.address)}" if c.address else ""), SUBTITLE),
+        gap(5),
+    ]
+    banners: list[str] = []
+    if draft or signature is None:
+        banners.append(f"UNSIGNED DRAFT — not signed by a physician (state: {s.state.label}). "
+                       "Not valid as the signed record.")
+    else:
+        banners.append(f"Signed record — version {rec.version}, signed "
+                       f"{local_time(signature.signed_at, tz, with_date=True)} by "
+                       f"{signature.printed_name}")
+    add = rec.current_addendum
+    if add is not None:
+        banners.append(f"Addendum — supersedes version {add.supersedes_version}: {add.reason}")
+    for text in banners:
+        box = Table([[Paragraph(esc(text), BANNER)]], colWidths=[width])
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "black"),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 4),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        out += [box, gap(3)]
+    pt = s.patient
+    session_day = s.checked_in_at.astimezone(tz).date()
+    dob = "—"
+    if pt.date_of_birth is not None:
+        dob = f"{pt.date_of_birth.isoformat()} (age {_age(pt.date_of_birth, session_day)})"
+    allergies = f"<b>{esc(pt.allergies)}</b>" if pt.allergies.strip() else muted("none recorded")
+    proto = s.protocol
+    rows = [
+        ("Patient", f"<b>{esc(pt.display_name)}</b>", "Session date",
+         esc(session_day.isoformat()) + " " + muted(f"({c.timezone})")),
+        ("MRN", esc(pt.mrn), "Chair", esc(s.chair.name)),
+        ("Date of birth", esc(dob), "Protocol",
+         f"{esc(proto.name)} {muted(f'(version {s.protocol_version})')}"),
+        ("Sex", esc(pt.sex or "—"), "Indication", esc(proto.indication or "—")),
+        ("Allergies", allergies, "Nurse(s)", esc(", ".join(s.nurse_names) or s.nurse_name)),
+        ("Dosing weight", f"<b>{num(s.weight_kg)} kg</b> {muted('(measured for this session)')}",
+         "Record", f"<b>{esc(rec.record_id)}</b>, version {rec.version}"),
+        ("Checked in", esc(record_time(rec, s.checked_in_at)), "Infusion",
+         esc(_span(rec, s.infusion_started_at, s.infusion_stopped_at))),
+        ("Discharged", esc(record_time(rec, s.discharged_at) if s.discharged_at else "—"),
+         "Status", esc(f"Signed (version {rec.version})" if signature and not draft
+                       else s.state.label)),
+    ]
+    data = [[p(a, LABEL), p(b), p(cc, LABEL), p(d)] for a, b, cc, d in rows]
+    info = Table(data, colWidths=scaled([0.14, 0.36, 0.13, 0.37], width), hAlign="LEFT")
+    info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+                              ("LINEABOVE", (0, 0), (-1, 0), 0.8, "black"),
+                              ("LINEBELOW", (0, -1), (-1, -1), 0.8, "black"),
+                              ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    out.append(info)
+    return out
+
+
+def _span(rec: RecordData, a: datetime | None, b: datetime | None) -> str:
+    if a is None:
+        return "not started"
+    if b is None:
+        return f"{record_time(rec, a)} – running"
+    return f"{record_time(rec, a)} – {record_time(rec, b)} ({duration(b - a)})"
+
+

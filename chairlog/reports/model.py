@@ -1,0 +1,149 @@
+"""What the record PDF is built from: plain, frozen data (no reportlab, no database).
+
+The services assemble a :class:`RecordData` from their read models; the layout code only
+reads it. Everything the PDF prints is in here, so the same data always gives the same
+bytes (reportlab's invariant mode does the rest).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from chairlog.services.domain import ClinicInfo, SessionView
+
+PAPER_SIZES = ("A4", "Letter")
+
+
+def record_id(session_id: int) -> str:
+    """The record number printed on every page: S-000123."""
+    return f"S-{session_id:06d}"
+
+
+@dataclass(frozen=True)
+class AddendumInfo:
+    """An addendum opened on a signed record: version ``version`` supersedes ``supersedes``."""
+
+    version: int
+    supersedes_version: int
+    reason: str
+    opened_by: str
+    opened_at: datetime
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Display labels for coded values (the services own the vocabularies)."""
+
+    side_effects: Mapping[str, str] = field(default_factory=dict)
+    actions: Mapping[str, str] = field(default_factory=dict)
+    discharge_criteria: Mapping[str, str] = field(default_factory=dict)
+
+    def side_effect(self, code: str) -> str:
+        return self.side_effects.get(code, code.replace("_", " "))
+
+    def action(self, code: str | None) -> str:
+        return "—" if not code else self.actions.get(code, code.replace("_", " "))
+
+    def criterion(self, code: str) -> str:
+        return self.discharge_criteria.get(code, code.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class RecordData:
+    """One version of a session record, as the PDF shows it."""
+
+    clinic: ClinicInfo
+    session: SessionView
+    #: user id → printed name (with credentials), for names the session view holds as ids
+    user_names: Mapping[int, str] = field(default_factory=dict)
+    #: every addendum opened on this session, oldest first
+    addenda: tuple[AddendumInfo, ...] = ()
+    vocab: Vocabulary = field(default_factory=Vocabulary)
+
+    @property
+    def record_id(self) -> str:
+        return record_id(self.session.id)
+
+    @property
+    def version(self) -> int:
+        return self.session.record_version
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.clinic.timezone)
+
+    @property
+    def current_addendum(self) -> AddendumInfo | None:
+        """The addendum this version is (None for version 1)."""
+        return next((a for a in reversed(self.addenda) if a.version == self.version), None)
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """The signature printed on a signed version (21 CFR Part 11 §11.50: printed name,
+    date and time, meaning), bound to the record version and the audit chain head."""
+
+    signer_name: str
+    credentials: str
+    signed_at: datetime
+    meaning: str
+    comment: str
+    audit_head_seq: int
+    audit_head_hash: str
+    certificate_fingerprint: str = ""
+
+    @property
+    def printed_name(self) -> str:
+        return f"{self.signer_name}, {self.credentials}" if self.credentials else self.signer_name
+
+
+# ---- formatting shared by the layout modules ----------------------------------------------
+
+def local_time(at: datetime, tz: ZoneInfo, *, with_date: bool = False) -> str:
+    """Clinic-local time with its UTC offset: ``14:05 +01:00`` (or ``2026-03-02 14:05 +01:00``)."""
+    loc = at.astimezone(tz)
+    off = loc.strftime("%z")
+    offset = f"{off[:3]}:{off[3:]}" if off else "+00:00"
+    stamp = loc.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+    return f"{stamp} {offset}"
+
+
+def local_date(at: datetime, tz: ZoneInfo) -> str:
+    return at.astimezone(tz).strftime("%Y-%m-%d")
+
+
+def record_time(rec: RecordData, at: datetime) -> str:
+    """A time in the record: local time with offset; with the date when it is not the
+    session's (check-in) day."""
+    same_day = local_date(at, rec.tz) == local_date(rec.session.checked_in_at, rec.tz)
+    return local_time(at, rec.tz, with_date=not same_day)
+
+
+def since_start(at: datetime, start: datetime | None) -> str:
+    """Time from infusion start as ``+H:MM`` (``−H:MM`` before it; empty with no infusion)."""
+    if start is None:
+        return ""
+    delta = at - start
+    sign = "−" if delta < timedelta(0) else "+"
+    minutes = int(abs(delta).total_seconds() // 60)
+    return f"{sign}{minutes // 60}:{minutes % 60:02d}"
+
+
+def duration(td: timedelta) -> str:
+    minutes = round(td.total_seconds() / 60)
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def num(value: float | None, digits: int = 3) -> str:
+    """A dose number without false precision: 3 significant digits, no exponent."""
+    if value is None:
+        return "—"
+    if value == 0:
+        return "0"
+    if abs(value) >= 10**digits:
+        return f"{value:.0f}"
+    text = f"{value:.{digits}g}"
+    return f"{value:.4f}".rstrip("0").rstrip(".") if "e" in text else text

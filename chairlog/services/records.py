@@ -1,0 +1,197 @@
+"""Session records as PDF: assemble what the record shows, export it, fetch signed versions,
+and verify a record file.
+
+Decisions:
+- A signed version is stored as its exact PDF bytes (``SignedRecord``) and is never rebuilt:
+  exporting a signed session returns those bytes, identical every time.
+- While the current version is not signed (a running or discharged session, or an open
+  addendum), export builds an UNSIGNED DRAFT, reproducible byte for byte.
+- Verification trusts only the clinic's signing authority; the record id and version come
+  from the PDF's /Subject, and the file is also looked up (by SHA-256) among the stored
+  signed versions.
+- reportlab and pyHanko are imported only inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chairlog.clinical.states import SessionState
+from chairlog.db.models import InfusionSession, SignedRecord, StateTransition, User
+from chairlog.errors import NotFound, ValidationError
+from chairlog.reports.model import PAPER_SIZES, AddendumInfo, RecordData, Vocabulary, record_id
+from chairlog.reports.pdfinfo import RecordLabel
+from chairlog.services import accounts
+from chairlog.services.charting import DISCHARGE_CRITERIA
+from chairlog.services.context import Chairlog, clinic_row
+from chairlog.services.describe import ACTIONS, SIDE_EFFECTS
+from chairlog.services.views import load_view
+
+__all__ = [
+    "RecordVerification",
+    "export_draft",
+    "export_record",
+    "get_signed_pdf",
+    "read_label",
+    "record_data",
+    "record_id",
+    "verify_record_pdf",
+    "verify_record_pdf_with_ca",
+]
+
+
+@dataclass(frozen=True)
+class RecordVerification:
+    """The verdict on a record file. ``ok`` means: every signature intact, the last one
+    covering the whole file, and the signer's certificate issued by the trusted authority."""
+
+    ok: bool
+    reason: str
+    signer_name: str | None
+    signing_time: datetime | None
+    meaning: str | None
+    record_id: str | None
+    record_version: int | None
+    covers_whole_file: bool
+    intact: bool
+    trusted: bool
+    certified: bool
+    #: (session id, version) of the stored signed version with these exact bytes, if any
+    stored_as: tuple[int, int] | None = None
+
+
+def _vocabulary() -> Vocabulary:
+    return Vocabulary(side_effects=dict(SIDE_EFFECTS), actions=dict(ACTIONS),
+                      discharge_criteria=dict(DISCHARGE_CRITERIA))
+
+
+def _names(s: Session) -> dict[int, str]:
+    rows = s.execute(select(User.id, User.full_name, User.credentials))
+    return {r.id: (f"{r.full_name}, {r.credentials}" if r.credentials else r.full_name)
+            for r in rows}
+
+
+def addenda(s: Session, session_id: int, names: dict[int, str]) -> tuple[AddendumInfo, ...]:
+    """Every addendum opened on the session (SIGNED → AMENDING transitions), oldest first."""
+    rows = s.scalars(select(StateTransition)
+                     .where(StateTransition.session_id == session_id,
+                            StateTransition.to_state == SessionState.AMENDING.value)
+                     .order_by(StateTransition.at, StateTransition.id))
+    return tuple(AddendumInfo(version=i + 2, supersedes_version=i + 1, reason=t.reason or "",
+                              opened_by=names.get(t.user_id, "?"), opened_at=t.at)
+                 for i, t in enumerate(rows))
+
+
+def record_data_in(s: Session, sess: InfusionSession) -> RecordData:
+    """The record's content as of this database session (used inside the signing write)."""
+    from chairlog.services.accounts import clinic_info
+
+    names = _names(s)
+    return RecordData(clinic=clinic_info(clinic_row(s)), session=load_view(s, sess),
+                      user_names=names, addenda=addenda(s, sess.id, names),
+                      vocab=_vocabulary())
+
+
+def record_data(app: Chairlog, session_id: int) -> RecordData:
+    with app.db.read() as s:
+        sess = s.get(InfusionSession, session_id)
+        if sess is None:
+            raise NotFound(f"No session {session_id}.")
+        return record_data_in(s, sess)
+
+
+def paper_size(app: Chairlog, paper: str | None) -> str:
+    """The requested paper size, else the clinic's setting."""
+    chosen = paper or accounts.get_clinic(app).paper_size or "A4"
+    for known in PAPER_SIZES:
+        if chosen.lower() == known.lower():
+            return known
+    raise ValidationError("paper", paper, "A4 or Letter", "paper size")
+
+
+def export_draft(app: Chairlog, session_id: int, *, paper: str | None = None) -> bytes:
+    """An UNSIGNED DRAFT of the session's current content (reproducible byte for byte)."""
+    from chairlog.reports.record_pdf import build_record_pdf
+
+    size = paper_size(app, paper)
+    return build_record_pdf(record_data(app, session_id), paper=size, draft=True,
+                            signature=None)
+
+
+def export_record(app: Chairlog, session_id: int, *, paper: str | None = None) -> bytes:
+    """The stored signed PDF (identical bytes) when the current version is signed, else an
+    unsigned draft. ``paper`` applies to drafts only: a signed file is never rebuilt."""
+    with app.db.read() as s:
+        sess = s.get(InfusionSession, session_id)
+        if sess is None:
+            raise NotFound(f"No session {session_id}.")
+        if SessionState(sess.state) is SessionState.SIGNED:
+            row = _signed_row(s, session_id, sess.record_version)
+            if row is not None:
+                return row.pdf_bytes
+    return export_draft(app, session_id, paper=paper)
+
+
+def _signed_row(s: Session, session_id: int, version: int | None) -> SignedRecord | None:
+    q = select(SignedRecord).where(SignedRecord.session_id == session_id)
+    if version is not None:
+        q = q.where(SignedRecord.record_version == version)
+    return s.scalars(q.order_by(SignedRecord.record_version.desc()).limit(1)).first()
+
+
+def get_signed_pdf(app: Chairlog, session_id: int, version: int | None = None) -> bytes:
+    """A signed version's exact bytes (the newest signed version when ``version`` is None)."""
+    with app.db.read() as s:
+        if s.get(InfusionSession, session_id) is None:
+            raise NotFound(f"No session {session_id}.")
+        row = _signed_row(s, session_id, version)
+        if row is None:
+            which = f"version {version} of record" if version else "record"
+            raise NotFound(f"No signed {which} {record_id(session_id)}.")
+        return row.pdf_bytes
+
+
+def read_label(pdf_bytes: bytes) -> RecordLabel | None:
+    """The record id, version and signed/draft marking printed into a record PDF's metadata
+    (None for other files). Not proof of anything: use ``verify_record_pdf`` for that."""
+    from chairlog.reports.pdfinfo import read_record_label
+
+    return read_record_label(bytes(pdf_bytes))
+
+
+def verify_record_pdf_with_ca(pdf_bytes: bytes, ca_pem: bytes) -> RecordVerification:
+    """Verify a record file against the given signing authority certificate(s), offline."""
+    from chairlog.reports.pdfinfo import read_record_label
+    from chairlog.reports.signing import verify_pdf
+
+    if not isinstance(pdf_bytes, bytes | bytearray) or not pdf_bytes:
+        raise ValidationError("pdf", "(empty)", "a PDF file", "file")
+    result = verify_pdf(bytes(pdf_bytes), trusted_ca_pem=ca_pem)
+    label = read_record_label(bytes(pdf_bytes)) if result.signature_count else None
+    return RecordVerification(
+        ok=result.ok, reason=result.reason, signer_name=result.signer_name,
+        signing_time=result.signing_time, meaning=result.meaning,
+        record_id=label.record_id if label else None,
+        record_version=label.version if label else None,
+        covers_whole_file=result.covers_whole_file, intact=result.intact,
+        trusted=result.trusted, certified=result.certified)
+
+
+def verify_record_pdf(app: Chairlog, pdf_bytes: bytes) -> RecordVerification:
+    """Verify against this clinic's signing authority; say whether this database holds the
+    same bytes as a signed version."""
+    result = verify_record_pdf_with_ca(pdf_bytes, accounts.clinic_ca_pem(app))
+    digest = hashlib.sha256(bytes(pdf_bytes)).hexdigest()
+    with app.db.read() as s:
+        row = s.execute(select(SignedRecord.session_id, SignedRecord.record_version)
+                        .where(SignedRecord.sha256 == digest).limit(1)).first()
+    if row is None:
+        return result
+    from dataclasses import replace
+
+    return replace(result, stored_as=(row.session_id, row.record_version))

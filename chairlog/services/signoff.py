@@ -1,0 +1,262 @@
+"""Physician sign-off: check a record is complete, sign it (PAdES), lock it; addenda.
+
+Decisions:
+- Only a physician signs, and only with their password typed again (21 CFR Part 11
+  §11.200); the password decrypts their personal key for this one signature, and the key is
+  closed again before the call returns, whatever happens.
+- The order of refusals: a nurse or admin is refused before any password is checked
+  (PermissionDenied); then an incomplete record (ValidationError listing what is missing);
+  then a wrong password (AuthenticationError, audited as ``record.sign.refused``).
+- The PDF is built and signed *inside* the write transaction that stores it, so the signed
+  file shows exactly the database content and audit chain head of that moment. That holds
+  the write lock for the build (~0.3 s); writes from other workstations wait (busy timeout
+  5 s) rather than race. The audit head printed and stored is the head just before the
+  ``record.sign`` row, which is appended in the same transaction and anchors it.
+- The signature is a certification signature allowing no changes: a signed file can never
+  be altered validly. Changes after signing go into an addendum: the session moves to
+  AMENDING with ``record_version`` + 1, entries can be added and corrected, and signing again
+  stores version N+1, stating "Addendum — supersedes version N: reason". Every signed
+  version stays stored and retrievable (``get_signed_pdf``).
+- Signing runs in the UI's single background worker; the service opens its own database
+  sessions, so nothing here touches Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from chairlog.clinical.states import ACTIVE_STATES, SIGNABLE_STATES, SessionState
+from chairlog.db import audit
+from chairlog.db.models import InfusionSession, SignedRecord
+from chairlog.errors import AuthenticationError, NotFound, StateError, ValidationError
+from chairlog.pki import UnlockedSigner, cert_fingerprint
+from chairlog.reports.model import RecordData, SignatureBlock, local_time, record_id
+from chairlog.services import accounts
+from chairlog.services.context import (
+    CHART_ROLES,
+    Chairlog,
+    clinic_row,
+    record,
+    require_user,
+    text_field,
+)
+from chairlog.services.domain import (
+    EntryKind,
+    Role,
+    SessionView,
+    SignedRecordInfo,
+    UserInfo,
+)
+from chairlog.services.records import (
+    export_record,
+    get_signed_pdf,
+    paper_size,
+    record_data_in,
+    verify_record_pdf,
+)
+from chairlog.services.sessions import session_for_write, snapshot, transition
+from chairlog.services.views import get_session, load_view
+
+__all__ = [
+    "DEFAULT_MEANING",
+    "MEANINGS",
+    "export_record",
+    "get_signed_pdf",
+    "open_addendum",
+    "problems_of",
+    "sign_for_demo",
+    "sign_session",
+    "signing_problems",
+    "verify_record_pdf",
+]
+
+DEFAULT_MEANING = "Reviewed and approved"
+#: The meanings offered in the sign dialog (free text is accepted too).
+MEANINGS = ("Reviewed and approved", "Reviewed — see comment", "Reviewed and approved (addendum)")
+SIGNATURE_FIELD = "PhysicianSignature"
+
+
+def problems_of(view: SessionView) -> list[str]:
+    """What stops this record from being signed (empty: it can be signed)."""
+    st = view.state
+    if st is SessionState.SIGNED:
+        return [f"Version {view.record_version} is already signed; open an addendum to "
+                "change the record."]
+    out: list[str] = []
+    if st in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
+        out.append("The session has not ended: no infusion was given and it was not "
+                   "stopped early.")
+    if st in (SessionState.INFUSING, SessionState.PAUSED):
+        out.append("The infusion has not been stopped.")
+    if view.stopped_early_at is not None:
+        # ended before any drug: the reason is all the record needs
+        if not (view.stopped_early_reason or "").strip():
+            out.append("No reason is recorded for stopping before the infusion.")
+        return out
+    if st in ACTIVE_STATES and st not in (SessionState.INFUSING, SessionState.PAUSED,
+                                          SessionState.MONITORING):
+        return out
+    if view.baseline_vitals is None:
+        out.append("Baseline vitals are missing.")
+    doses = view.active_entries(EntryKind.DOSE)
+    if not any(e.data.get("dose_action") in ("start", "bolus") for e in doses):
+        out.append("No ketamine dose is recorded.")
+    if (view.infusion_started_at is not None and view.infusion_stopped_at is None
+            and st not in (SessionState.INFUSING, SessionState.PAUSED)):
+        out.append("The infusion has no stop time.")
+    if view.discharged_at is None or not view.active_entries(EntryKind.DISCHARGE):
+        out.append("The patient's discharge is not recorded.")
+    open_alerts = view.open_alerts
+    if open_alerts:
+        listed = "; ".join(a.message for a in open_alerts[:3])
+        more = f" (and {len(open_alerts) - 3} more)" if len(open_alerts) > 3 else ""
+        out.append(f"{len(open_alerts)} alert(s) not acknowledged: {listed}{more}.")
+    return out
+
+
+def signing_problems(app: Chairlog, session_id: int) -> list[str]:
+    """Why session ``session_id`` cannot be signed now (empty list: it can)."""
+    return problems_of(get_session(app, session_id))
+
+
+def _refuse_if_incomplete(view: SessionView) -> None:
+    problems = problems_of(view)
+    if problems:
+        err = ValidationError("record", f"{len(problems)} problem(s)",
+                              "a complete record. " + " ".join(problems),
+                              f"record {record_id(view.id)}")
+        err.problems = problems  # type: ignore[attr-defined]
+        raise err
+
+
+def _latin1(text: str) -> str:
+    """The visible stamp's PDF font shows Latin-1 only: transliterate the rest (Ž → Z)."""
+    out = []
+    for ch in text:
+        try:
+            ch.encode("latin-1")
+            out.append(ch)
+        except UnicodeEncodeError:
+            base = unicodedata.normalize("NFKD", ch).encode("latin-1", "ignore").decode()
+            out.append(base or "?")
+    return "".join(out)
+
+
+def _audit_refusal(app: Chairlog, actor: UserInfo, session_id: int, why: str) -> None:
+    with app.db.write() as s:
+        user = require_user(s, actor)
+        sess = s.get(InfusionSession, session_id)
+        record(app, s, user, "record.sign.refused", "session", session_id,
+               session_id=session_id, patient_id=sess.patient_id if sess else None, reason=why)
+
+
+def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner,
+                ca_pem: bytes, paper: str) -> bytes:
+    from chairlog.reports.record_pdf import render_record
+    from chairlog.reports.signing import sign_pdf
+
+    rendered = render_record(data, paper=paper, draft=False, signature=block)
+    stamp = _latin1(f"Digitally signed by {block.printed_name}\n"
+                    f"{local_time(block.signed_at, data.tz, with_date=True)}\n{block.meaning}")
+    return sign_pdf(rendered.pdf, signer, ca_cert_pem=ca_pem, field_name=SIGNATURE_FIELD,
+                    reason=block.meaning, location=data.clinic.name,
+                    signing_time=block.signed_at, certify=True,
+                    visible_box=rendered.signature_box, stamp_text=stamp)
+
+
+def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str, *,
+                 meaning: str = DEFAULT_MEANING, comment: str = "",
+                 paper: str | None = None) -> SignedRecordInfo:
+    """Sign the session's current record version and lock it. Returns what was stored."""
+    what = text_field("meaning", meaning, required=True, max_chars=120,
+                      label="meaning of the signature")
+    note = text_field("comment", comment, max_chars=1000)
+    size = paper_size(app, paper)
+    with app.db.read() as s:
+        require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+    _refuse_if_incomplete(get_session(app, session_id))
+    try:
+        signer = accounts.unlock_signing_key(app, actor, password)
+    except AuthenticationError:
+        _audit_refusal(app, actor, session_id, "wrong password")
+        raise
+    try:
+        with app.db.write() as s:
+            user = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+            sess = session_for_write(s, session_id, None, chartable=False)
+            if SessionState(sess.state) not in SIGNABLE_STATES:
+                raise StateError(f"A record that is {SessionState(sess.state).label.lower()} "
+                                 "cannot be signed.")
+            data = record_data_in(s, sess)
+            _refuse_if_incomplete(data.session)  # again, inside the transaction
+            ca_pem = clinic_row(s).ca_cert_pem
+            if ca_pem is None:
+                raise NotFound("This clinic has no signing authority.")
+            head_seq, head_hash = audit.current_head(s)
+            now = app.now()
+            block = SignatureBlock(signer_name=user.full_name, credentials=user.credentials,
+                                   signed_at=now, meaning=what, comment=note,
+                                   audit_head_seq=head_seq, audit_head_hash=head_hash,
+                                   certificate_fingerprint=cert_fingerprint(signer.cert_pem))
+            pdf = _signed_pdf(data, block, signer, ca_pem, size)
+            digest = hashlib.sha256(pdf).hexdigest()
+            add = data.current_addendum
+            before = snapshot(sess)
+            s.add(SignedRecord(session_id=sess.id, record_version=sess.record_version,
+                               pdf_bytes=pdf, sha256=digest, signer_id=user.id, meaning=what,
+                               comment=note, signed_at=now,
+                               supersedes_version=add.supersedes_version if add else None,
+                               addendum_reason=add.reason if add else None,
+                               audit_head_seq=head_seq, audit_head_hash=head_hash))
+            transition(app, s, user, sess, SessionState.SIGNED, what)
+            sess.signed_at = now
+            record(app, s, user, "record.sign", "session", sess.id, session_id=sess.id,
+                   patient_id=sess.patient_id, before=before,
+                   after={"record_version": sess.record_version, "sha256": digest,
+                          "meaning": what, "comment": note, "audit_head_seq": head_seq,
+                          "audit_head_hash": head_hash, "bytes": len(pdf)})
+            info = SignedRecordInfo(session_id=sess.id, record_version=sess.record_version,
+                                    sha256=digest, signer_name=user.full_name, meaning=what,
+                                    comment=note, signed_at=now,
+                                    supersedes_version=add.supersedes_version if add else None,
+                                    addendum_reason=add.reason if add else None)
+    finally:
+        signer.close()
+    app.notify("session", session_id)
+    return info
+
+
+def open_addendum(app: Chairlog, actor: UserInfo, session_id: int, reason: str,
+                  expected_version: int | None = None) -> SessionView:
+    """Reopen a signed record for an addendum (nurse or physician). The signed version stays
+    stored unchanged; new entries belong to version N+1, which must be signed again."""
+    why = text_field("reason", reason, required=True, max_chars=1000,
+                     label="reason for the addendum")
+    with app.db.write() as s:
+        user = require_user(s, actor, CHART_ROLES, "open an addendum")
+        sess = session_for_write(s, session_id, expected_version, chartable=False)
+        state = SessionState(sess.state)
+        if state is SessionState.AMENDING:
+            raise StateError("An addendum is already open on this record; sign it first.")
+        if state is not SessionState.SIGNED:
+            raise StateError(f"Only a signed record takes an addendum; this one is "
+                             f"{state.label.lower()} and can still be charted directly.")
+        before = snapshot(sess)
+        transition(app, s, user, sess, SessionState.AMENDING, why)
+        sess.record_version += 1
+        record(app, s, user, "record.addendum.open", "session", sess.id, session_id=sess.id,
+               patient_id=sess.patient_id, before=before,
+               after={"record_version": sess.record_version, "supersedes_version":
+                      sess.record_version - 1}, reason=why)
+        s.flush()
+        view = load_view(s, sess)
+    app.notify("session", session_id)
+    return view
+
+
+def sign_for_demo(app: Chairlog, actor: UserInfo, session_id: int,
+                  password: str) -> SignedRecordInfo:
+    """The demo data's signer (``demo.fill_demo(app, sign=sign_for_demo)``)."""
+    return sign_session(app, actor, session_id, password, meaning=DEFAULT_MEANING,
+                        comment="Demo record, signed when the demo clinic was created.")

@@ -1,0 +1,360 @@
+"""Review and sign records: a physician goes through the records awaiting signature one
+after another, sees each as the PDF it will become, and signs it with their password.
+
+Decisions:
+- The signer is the signed-in physician: the dialog never asks for a username, only the
+  password, once per signature (21 CFR Part 11 §11.200). The password field is cleared as
+  soon as it is read, and after every attempt.
+- The preview is the record's PDF (an unsigned draft) rendered with QtPdf (the
+  ``PySide6-Pdf`` wheel); the record is built on the background worker. Without QtPdf the
+  dialog says so and signing still works.
+- Signing (PDF build, key unlock, PAdES signature) runs on ``ctx.tasks``' single worker;
+  the service opens its own database sessions. The decrypted key only ever exists inside
+  that service call. When the workstation locks, the dialog clears the password and closes.
+- After a signature the next record in the queue is selected and previewed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError
+from chairlog.services import accounts, records, signoff
+from chairlog.services.domain import Role, SessionSummary, SignedRecordInfo
+from chairlog.services.records import record_id
+from chairlog.services.views import signing_queue
+from chairlog.ui.context import UiContext
+
+try:  # QtPdf ships in the separate PySide6-Pdf wheel
+    from PySide6.QtPdf import QPdfDocument
+except ImportError:  # pragma: no cover - depends on the installation
+    QPdfDocument = None  # type: ignore[misc,assignment]
+
+PREVIEW_MAX_PX = 820
+
+
+class PdfPreview(QScrollArea):
+    """The pages of a PDF, rendered to images, one under the other."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self._inner = QWidget()
+        self._pages = QVBoxLayout(self._inner)
+        self._pages.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self._inner)
+        self.page_count = 0
+
+    def _clear(self) -> None:
+        while self._pages.count():
+            item = self._pages.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.page_count = 0
+
+    def show_message(self, text: str) -> None:
+        self._clear()
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setObjectName("previewMessage")
+        self._pages.addWidget(label)
+
+    def show_pdf(self, data: bytes) -> int:
+        """Render every page; returns the number of pages shown."""
+        if QPdfDocument is None:
+            self.show_message("The preview needs the Qt PDF module (PySide6-Pdf). Signing "
+                              "works without it; export the record to read it.")
+            return 0
+        self._clear()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        doc = QPdfDocument(self)
+        doc.load(buffer)
+        if doc.status() != QPdfDocument.Status.Ready:
+            self.show_message("The record could not be displayed.")
+            doc.deleteLater()
+            buffer.deleteLater()
+            return 0
+        width = max(min(self.viewport().width() - 24, PREVIEW_MAX_PX), 300)
+        for index in range(doc.pageCount()):
+            size = doc.pagePointSize(index)
+            height = int(width * size.height() / max(size.width(), 1.0))
+            image = doc.render(index, QSize(width, height))
+            page = QLabel()
+            page.setObjectName("previewPage")
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setFrameShape(QLabel.Shape.Box)
+            self._pages.addWidget(page)
+        self.page_count = doc.pageCount()
+        doc.close()
+        doc.deleteLater()
+        buffer.deleteLater()
+        return self.page_count
+
+
+class SignoffDialog(QDialog):
+    """The physician's sign-off queue: preview, problems, meaning, comment, password."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Sign records")
+        self.resize(1180, 800)
+        self.busy = False
+        self._queue: list[SessionSummary] = []
+        self._current: int | None = None
+        self._preview_token = 0
+        self._problems: list[str] = []
+        user = ctx.user
+        self._can_sign = user is not None and user.role is Role.PHYSICIAN
+        self._build()
+        ctx.on_lock.append(self._on_lock)
+        self.finished.connect(self._detach)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.refresh_queue()
+
+    # ---- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        user = self.ctx.user
+        who = QLabel(f"Signing as <b>{user.display_name}</b>" if user and self._can_sign
+                     else "Only physicians sign records. You can review the records "
+                          "awaiting signature.")
+        who.setObjectName("signerLine")
+        self.today_only = QCheckBox("Today only")
+        self.today_only.toggled.connect(lambda _on: self.refresh_queue())
+        self.queue_list = QListWidget()
+        self.queue_list.setObjectName("signQueue")
+        self.queue_list.currentItemChanged.connect(self._on_selected)
+        self.queue_title = QLabel()
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.queue_title)
+        lv.addWidget(self.today_only)
+        lv.addWidget(self.queue_list)
+
+        self.preview = PdfPreview()
+        self.problems = QLabel()
+        self.problems.setObjectName("signProblems")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        self.meaning = QComboBox()
+        self.meaning.setEditable(True)
+        self.meaning.addItems(list(signoff.MEANINGS))
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText("optional")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setObjectName("signPassword")
+        self.password.returnPressed.connect(self.sign_current)
+        form = QFormLayout()
+        form.addRow("Meaning of the signature", self.meaning)
+        form.addRow("Comment", self.comment)
+        form.addRow("Your password", self.password)
+        self.sign_button = QPushButton("Sign record")
+        self.sign_button.setObjectName("signButton")
+        self.sign_button.setDefault(True)
+        self.sign_button.clicked.connect(self.sign_current)
+        self.skip_button = QPushButton("Next record")
+        self.skip_button.clicked.connect(self.select_next)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        self.status = QLabel()
+        self.status.setObjectName("signStatus")
+        self.status.setWordWrap(True)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.preview, 1)
+        rv.addWidget(self.problems)
+        rv.addLayout(form)
+        rv.addLayout(buttons)
+        rv.addWidget(self.status)
+
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        outer = QVBoxLayout(self)
+        outer.addWidget(who)
+        outer.addWidget(split, 1)
+        for w in (self.meaning, self.comment, self.password):
+            w.setEnabled(self._can_sign)
+        self._update_buttons()
+
+    # ---- queue --------------------------------------------------------------------------
+    def _since(self) -> datetime | None:
+        if not self.today_only.isChecked():
+            return None
+        tz = ZoneInfo(accounts.get_clinic(self.ctx.app).timezone)
+        today = self.ctx.app.now().astimezone(tz).date()
+        return datetime.combine(today, time(0), tzinfo=tz)
+
+    def refresh_queue(self, select: int | None = None, *, reload: bool = True) -> None:
+        """Reload the records awaiting signature; keep (or choose) the selection. The
+        selected record is previewed again when ``reload`` or when the selection changed."""
+        keep = select if select is not None else self._current
+        self._queue = signing_queue(self.ctx.app, since=self._since())
+        self.queue_list.blockSignals(True)
+        self.queue_list.clear()
+        row_to_select = 0
+        for i, s in enumerate(self._queue):
+            start = (s.infusion_started_at or s.checked_in_at).strftime("%Y-%m-%d")
+            item = QListWidgetItem(f"{record_id(s.id)}  {s.patient_name}\n"
+                                   f"{start} · {s.chair_name} · {s.state.label}")
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            self.queue_list.addItem(item)
+            if s.id == keep:
+                row_to_select = i
+        self.queue_list.blockSignals(False)
+        self.queue_title.setText(f"<b>Awaiting signature ({len(self._queue)})</b>")
+        if self._queue:
+            self.queue_list.setCurrentRow(row_to_select)
+            if reload or self._queue[row_to_select].id != self._current:
+                self._on_selected(self.queue_list.currentItem(), None)
+        else:
+            self._current = None
+            self.problems.hide()
+            self.preview.show_message("No records are waiting for a signature.")
+            self._update_buttons()
+
+    def select_next(self) -> None:
+        row = self.queue_list.currentRow()
+        if self.queue_list.count():
+            self.queue_list.setCurrentRow((row + 1) % self.queue_list.count())
+
+    def _on_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None:
+            return
+        sid = int(item.data(Qt.ItemDataRole.UserRole))
+        self._current = sid
+        self._show_problems(signoff.signing_problems(self.ctx.app, sid))
+        self._load_preview(sid)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self._problems = problems
+        if problems:
+            self.problems.setText("<b>This record cannot be signed yet:</b><br>"
+                                  + "<br>".join(f"• {p}" for p in problems))
+            self.problems.show()
+        else:
+            self.problems.hide()
+        self._update_buttons()
+
+    def _load_preview(self, sid: int) -> None:
+        self._preview_token += 1
+        token = self._preview_token
+        self.preview.show_message("Preparing the record…")
+        app = self.ctx.app
+        self.ctx.tasks.run(lambda: records.export_record(app, sid),
+                           lambda pdf: self._preview_ready(token, pdf),
+                           lambda exc: self._preview_failed(token, exc))
+
+    def _preview_ready(self, token: int, pdf: bytes) -> None:
+        if token == self._preview_token and self.isVisible():
+            self.preview.show_pdf(pdf)
+
+    def _preview_failed(self, token: int, exc: BaseException) -> None:
+        if token == self._preview_token:
+            self.preview.show_message(f"The record could not be prepared: {exc}")
+
+    def _on_data_changed(self, entity: str, entity_id: int) -> None:
+        """Another change (here or on another workstation): the queue may have changed;
+        the preview is rebuilt only when the record on screen changed."""
+        if entity == "session" and not self.busy and self.isVisible():
+            self.refresh_queue(reload=entity_id == self._current)
+
+    # ---- signing ------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        ready = (self._can_sign and not self.busy and self._current is not None
+                 and not self._problems)
+        self.sign_button.setEnabled(ready)
+        self.skip_button.setEnabled(not self.busy and self.queue_list.count() > 1)
+
+    def sign_current(self) -> None:
+        if not self.sign_button.isEnabled() or self._current is None:
+            return
+        password = self.password.text()
+        self.password.clear()
+        if not password:
+            self._say("Enter your password to sign.", error=True)
+            self.password.setFocus()
+            return
+        user = self.ctx.require_user()
+        app, sid = self.ctx.app, self._current
+        meaning, comment = self.meaning.currentText(), self.comment.text()
+        self.busy = True
+        self._update_buttons()
+        self._say(f"Signing {record_id(sid)}…")
+
+        def work() -> SignedRecordInfo:
+            return signoff.sign_session(app, user, sid, password, meaning=meaning,
+                                        comment=comment)
+
+        self.ctx.tasks.run(work, self._signed, self._sign_failed)
+
+    def _signed(self, info: SignedRecordInfo) -> None:
+        self.busy = False
+        self.comment.clear()
+        name = next((s.patient_name for s in self._queue if s.id == info.session_id), "")
+        self._say(f"Signed {record_id(info.session_id)}, version "
+                  f"{info.record_version} — {name}.")
+        row = self.queue_list.currentRow()
+        following = [s.id for s in self._queue[row + 1:]] + [s.id for s in self._queue[:row]]
+        self._current = None
+        self.refresh_queue(select=following[0] if following else None)
+        if not self.isVisible():
+            return
+        self.password.setFocus()
+
+    def _sign_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        message = str(exc) if isinstance(exc, ChairlogError) else f"Signing failed: {exc}"
+        self._say(message, error=True)
+        if self._current is not None:
+            self._show_problems(signoff.signing_problems(self.ctx.app, self._current))
+        self._update_buttons()
+        self.password.setFocus()
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(f"<b>{text}</b>" if error else text)
+        self.status.setProperty("error", error)
+
+    # ---- lock and close -----------------------------------------------------------------
+    def _on_lock(self) -> None:
+        self.password.clear()
+        self.reject()
+
+    def _detach(self, _result: int = 0) -> None:
+        if self._on_lock in self.ctx.on_lock:
+            self.ctx.on_lock.remove(self._on_lock)
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            self.ctx.events.data_changed.disconnect(self._on_data_changed)

@@ -1,0 +1,125 @@
+"""The physician's sign dialog: queue, preview (QtPdf), signing on the worker, refusals,
+role, and the lock hook."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from chairlog.clinical.states import SessionState
+from chairlog.services import charting, records, views
+from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.signoff import SignoffDialog
+from tests.conftest import PASSWORDS, Clinic
+from tests.record_helpers import discharged_session
+
+
+@pytest.fixture
+def ctx(clinic: Clinic) -> Iterator[UiContext]:
+    c = make_context(clinic.app)
+    c.set_user(clinic.physician)
+    yield c
+    c.tasks.shutdown()
+
+
+@pytest.fixture
+def two_done(clinic: Clinic) -> list[int]:
+    first = discharged_session(clinic, extras=False)
+    second = discharged_session(clinic, patient=clinic.patient2, chair=1, extras=False)
+    return [first, second]
+
+
+def open_dialog(ctx: UiContext, qtbot: Any) -> SignoffDialog:
+    dlg = SignoffDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.preview.page_count > 0, timeout=20000)
+    return dlg
+
+
+def test_queue_preview_and_signing_one_after_another(ctx: UiContext, clinic: Clinic,
+                                                     two_done: list[int], qtbot: Any) -> None:
+    dlg = open_dialog(ctx, qtbot)
+    assert dlg.queue_list.count() == 2
+    assert dlg.findChild(QLabel, "signerLine").text() == "Signing as <b>Lee Žukauskas, MD</b>"
+    first = dlg.queue_list.currentItem().data(Qt.ItemDataRole.UserRole)
+    assert first == two_done[0]
+    assert dlg.preview.page_count >= 2 and dlg.sign_button.isEnabled()
+    dlg.password.setText(PASSWORDS["drlee"])
+    qtbot.mouseClick(dlg.sign_button, Qt.MouseButton.LeftButton)
+    assert dlg.password.text() == ""  # read and cleared at once
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=30000)
+    assert views.get_session(clinic.app, first).state is SessionState.SIGNED
+    assert "Signed S-" in dlg.status.text()
+    assert records.verify_record_pdf(clinic.app, records.get_signed_pdf(clinic.app, first)).ok
+    # the next record is selected and previewed; no username asked, only the password
+    assert dlg.queue_list.count() == 1
+    assert dlg.queue_list.currentItem().data(Qt.ItemDataRole.UserRole) == two_done[1]
+    qtbot.waitUntil(lambda: dlg.preview.page_count > 0, timeout=20000)
+    dlg.password.setText(PASSWORDS["drlee"])
+    dlg.sign_current()
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=30000)
+    assert views.get_session(clinic.app, two_done[1]).state is SessionState.SIGNED
+    assert dlg.queue_list.count() == 0 and not dlg.sign_button.isEnabled()
+
+
+def test_wrong_password_is_refused_and_the_record_stays_unsigned(
+        ctx: UiContext, clinic: Clinic, two_done: list[int], qtbot: Any) -> None:
+    dlg = open_dialog(ctx, qtbot)
+    dlg.password.setText("not-the-password")
+    dlg.sign_current()
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=30000)
+    assert "Wrong password" in dlg.status.text()
+    assert dlg.status.property("error") is True
+    assert views.get_session(clinic.app, two_done[0]).state is SessionState.DISCHARGED
+    assert dlg.sign_button.isEnabled() and dlg.password.text() == ""
+    dlg.sign_current()  # empty password: asks for it, signs nothing
+    assert "Enter your password" in dlg.status.text() and not dlg.busy
+
+
+def test_problems_block_signing_until_resolved(ctx: UiContext, clinic: Clinic,
+                                               qtbot: Any) -> None:
+    sid = discharged_session(clinic, extras=False)
+    alert = charting.record_vitals(clinic.app, clinic.nurse, sid, {"hr": 130, "sbp": 120,
+                                                                   "dbp": 70, "spo2": 97,
+                                                                   "rr": 14}).alerts[0]
+    dlg = open_dialog(ctx, qtbot)
+    assert dlg.problems.isVisible() and "not acknowledged" in dlg.problems.text()
+    assert not dlg.sign_button.isEnabled()
+    charting.acknowledge_alert(clinic.app, clinic.nurse, alert.id, "Rechecked: HR 88")
+    qtbot.waitUntil(lambda: dlg.sign_button.isEnabled(), timeout=20000)
+    assert not dlg.problems.isVisible()
+
+
+def test_nurse_can_review_but_not_sign(ctx: UiContext, clinic: Clinic, two_done: list[int],
+                                       qtbot: Any) -> None:
+    ctx.set_user(clinic.nurse)
+    dlg = open_dialog(ctx, qtbot)
+    assert dlg.queue_list.count() == 2
+    assert not dlg.sign_button.isEnabled() and not dlg.password.isEnabled()
+
+
+def test_lock_clears_the_password_and_closes(ctx: UiContext, two_done: list[int],
+                                            qtbot: Any) -> None:
+    dlg = open_dialog(ctx, qtbot)
+    dlg.password.setText("half-typed")
+    assert dlg._on_lock in ctx.on_lock
+    for hook in list(ctx.on_lock):
+        hook()
+    assert dlg.password.text() == "" and not dlg.isVisible()
+    assert dlg._on_lock not in ctx.on_lock
+
+
+def test_dialog_module_does_not_import_reportlab() -> None:
+    code = ("import sys, chairlog.ui.signoff\n"
+            "assert 'reportlab' not in sys.modules and 'pyhanko' not in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
