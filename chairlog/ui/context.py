@@ -7,10 +7,13 @@ writes stay serialised); slow work (PDF, signing, backups) goes to ``tasks``.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
@@ -76,6 +79,8 @@ class UiContext:
     demo: bool = False
     user: UserInfo | None = None
     settings: UiSettings = field(default_factory=UiSettings)
+    #: called (in order) when the window locks, e.g. to drop decrypted signing keys
+    on_lock: list[Callable[[], None]] = field(default_factory=list)
 
     def set_user(self, user: UserInfo | None) -> None:
         self.user = user
@@ -92,3 +97,21 @@ def make_context(app: Chairlog, *, demo: bool = False) -> UiContext:
     ctx = UiContext(app=app, tasks=TaskManager(), events=events, demo=demo)
     app.listeners.append(lambda entity, eid: events.data_changed.emit(entity, eid or 0))
     return ctx
+
+
+def describe_database(url: str) -> str:
+    """'SQLite: /path/file' or 'PostgreSQL: host/db' (never the password)."""
+    if url.startswith("sqlite"):
+        return "SQLite: " + (url.split(":///", 1)[1] if ":///" in url else "memory")
+    parts = urlsplit(url)
+    return f"PostgreSQL: {parts.hostname or 'localhost'}{parts.path}"
+
+
+def optional_module(name: str) -> Any:
+    """Import a screen built separately, or None if it is not installed."""
+    try:
+        if importlib.util.find_spec(name) is None:
+            return None
+    except ModuleNotFoundError:
+        return None
+    return importlib.import_module(name)

@@ -1,0 +1,151 @@
+"""Start the desktop app: ``chairlog gui [--demo]`` and bare ``chairlog`` call ``run_gui``.
+
+Order: QApplication and style sheet → open the database (migrations run here) → first-start
+set-up if the database is empty → sign in → main window.
+
+Decisions:
+- A database that cannot be opened (``StorageError``: missing folder, read-only, locked,
+  damaged, too new…) is reported in a plain message box with the service's own words, no
+  traceback, and the app exits with code 1. Nothing is written.
+- Demo mode keeps its own file (``<data dir>/demo.sqlite3`` unless ``--db`` is given), filled
+  with the demo clinic the first time, so demo data never mixes with real patients.
+- Start-up stays fast: no reportlab, pyHanko or other heavy module is imported here; the
+  session, admin, audit and signing screens are imported when first opened.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+
+from chairlog import paths
+from chairlog.errors import ChairlogError, StorageError
+from chairlog.services import Chairlog, accounts, open_app
+from chairlog.ui.context import UiContext, make_context, optional_module
+from chairlog.ui.main_window import MainWindow
+
+BASE_POINT_SIZE = 12
+
+
+def apply_style(qapp: QApplication) -> None:
+    """Base font and ``resources/style.qss`` (if present)."""
+    font = QFont(qapp.font())
+    font.setPointSizeF(BASE_POINT_SIZE)
+    qapp.setFont(font)
+    try:
+        qss = paths.resources_dir() / "style.qss"
+    except FileNotFoundError:
+        return
+    if qss.is_file():
+        qapp.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def demo_db_url() -> str:
+    folder = paths.data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return "sqlite:///" + str(folder / "demo.sqlite3")
+
+
+def demo_signer() -> Callable[..., Any] | None:
+    module = optional_module("chairlog.services.signoff")
+    return getattr(module, "sign_for_demo", None) if module is not None else None
+
+
+def open_for_gui(db_url: str | None, demo: bool) -> Chairlog:
+    """Open the database; in demo mode fill an empty one with the demo clinic."""
+    from chairlog.services import demo as demo_data
+
+    url = db_url or (demo_db_url() if demo else None)
+    app = open_app(url, demo=demo)
+    if demo and not accounts.is_initialised(app):
+        try:
+            demo_data.fill_demo(app, sign=demo_signer())
+        except BaseException:
+            app.close()
+            raise
+    return app
+
+
+def storage_error_text(exc: StorageError) -> tuple[str, str]:
+    """(title, message) for a database that cannot be opened."""
+    if type(exc).__name__ == "CorruptDatabase":
+        return ("The database is damaged",
+                f"{exc}\n\nNothing was changed. Ask whoever looks after this computer to "
+                "restore the latest backup.")
+    return "The database cannot be opened", f"{exc}\n\nNothing was changed."
+
+
+def report_error(title: str, message: str) -> None:
+    """Shown when start-up fails (replaced in tests)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, f"chairlog — {title}", message)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def build_main_window(ctx: UiContext) -> MainWindow:
+    """The main window for a signed-in context (used by run_gui, tests, screenshots)."""
+    if ctx.user is None:
+        raise RuntimeError("build_main_window needs a signed-in user (ctx.set_user)")
+    return MainWindow(ctx)
+
+
+def _wait_note(text: str) -> QWidget:
+    note = QLabel(text)
+    note.setWindowTitle("chairlog")
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    note.setMinimumSize(460, 140)
+    note.show()
+    QApplication.processEvents()
+    return note
+
+
+def run_gui(db_url: str | None, demo: bool) -> int:
+    """Run the app until the main window closes; the process exit code."""
+    qapp = QApplication.instance()
+    if not isinstance(qapp, QApplication):
+        qapp = QApplication(sys.argv[:1])
+    qapp.setApplicationName("chairlog")
+    apply_style(qapp)
+    note = _wait_note("Preparing the demo clinic…" if demo else "Opening the database…")
+    try:
+        app = open_for_gui(db_url, demo)
+    except StorageError as exc:
+        note.close()
+        report_error(*storage_error_text(exc))
+        return 1
+    except ChairlogError as exc:
+        note.close()
+        report_error("chairlog cannot start", str(exc))
+        return 1
+    note.close()
+    ctx = make_context(app, demo=demo)
+    try:
+        return _run_signed_in(qapp, ctx)
+    finally:
+        ctx.tasks.shutdown()
+        app.close()
+
+
+def _run_signed_in(qapp: QApplication, ctx: UiContext) -> int:
+    from chairlog.ui.login import LoginDialog
+    from chairlog.ui.setup_wizard import SetupDialog
+
+    if not accounts.is_initialised(ctx.app):
+        setup = SetupDialog(ctx)
+        if setup.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        if setup.warning:
+            QMessageBox.warning(None, "chairlog", setup.warning)
+    login = LoginDialog(ctx, title="Sign in")
+    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+        return 0
+    ctx.set_user(login.user)
+    window = build_main_window(ctx)
+    window.show()
+    window.board.focus_first_tile()
+    return int(qapp.exec())

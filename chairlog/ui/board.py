@@ -1,0 +1,240 @@
+"""The chair board: one tile per active chair, in a grid that fits the window.
+
+Decisions:
+- Two clocks: every second ``tick`` recomputes every figure from the cached ``SessionView``s
+  and ``app.now()`` — no database query per tick. ``reload`` reads the database: after any
+  committed write on this workstation (``ctx.events.data_changed``, coalesced so a burst of
+  writes costs one reload) and every ``ctx.settings.refresh_s`` seconds (other workstations).
+- A database that cannot be read keeps the last figures on screen under a red banner (the
+  timers keep counting from the stored timestamps) rather than blanking the board.
+- Tiles raise signals; the main window decides what "open a session" and "start a session"
+  mean. Acknowledging an alert happens here (a dialog, then a reload).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from chairlog.errors import ChairlogError
+from chairlog.services import accounts, protocols, views
+from chairlog.services.domain import AlertView, ChairInfo, SessionView
+from chairlog.ui.context import UiContext
+from chairlog.ui.reminders import ReminderBell
+from chairlog.ui.tile import ChairTile, Due, TileFigures
+from chairlog.ui.widgets import AlertAckDialog, ErrorBanner, big_font
+
+TILE_MIN_WIDTH = 470
+
+
+class ChairBoard(QWidget):
+    open_session = Signal(int)  # session id
+    start_session = Signal(int)  # chair id
+    ticked = Signal()
+    reloaded = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None,
+                 bell: ReminderBell | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.bell = bell or ReminderBell(ctx, self)
+        self.chairs: list[ChairInfo] = []
+        self.views: dict[int, SessionView] = {}  # chair id → running session
+        self.tiles: dict[int, ChairTile] = {}
+        self.tz = ZoneInfo("UTC")
+        self.can_start = True
+        self.load_count = 0
+        self.ack_dialog: AlertAckDialog | None = None
+        self._columns = 0
+        self._flash = False
+        self.setObjectName("board")
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        header = QHBoxLayout()
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("boardSummary")
+        self.summary_label.setFont(big_font(15, bold=True))
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("boardClock")
+        self.clock_label.setFont(big_font(18, bold=True))
+        header.addWidget(self.summary_label, 1)
+        header.addWidget(self.clock_label)
+        outer.addLayout(header)
+        self.banner = ErrorBanner()
+        outer.addWidget(self.banner)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.grid_host = QWidget()
+        self.grid_host.setObjectName("boardGrid")
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(14)
+        self.scroll_area.setWidget(self.grid_host)
+        outer.addWidget(self.scroll_area, 1)
+
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(1000)
+        self.tick_timer.timeout.connect(self.tick)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(max(1, ctx.settings.refresh_s) * 1000)
+        self.refresh_timer.timeout.connect(self.reload)
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.reload)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self._connected = True
+        self.reload()
+        self.tick_timer.start()
+        self.refresh_timer.start()
+
+    # ---- data -----------------------------------------------------------------------------
+    def _on_data_changed(self, entity: str, _id: int) -> None:
+        if entity != "user":
+            self._pending.start()
+
+    def reload(self) -> None:
+        """Read chairs and running sessions from the database, then tick."""
+        self._pending.stop()
+        try:
+            chairs = protocols.list_chairs(self.ctx.app)
+            running = views.board(self.ctx.app)
+            self.tz = ZoneInfo(accounts.get_clinic(self.ctx.app).timezone)
+        except ChairlogError as exc:
+            self.banner.show_message(f"The board could not be refreshed: {exc} "
+                                     "Timers continue from the last data read.")
+            self.tick()
+            return
+        self.banner.clear_message()
+        self.load_count += 1
+        changed = [c.id for c in chairs] != [c.id for c in self.chairs]
+        self.chairs = chairs
+        if changed:
+            self._rebuild()
+        self.views = {v.chair.id: v for v in running}
+        for chair in chairs:
+            tile = self.tiles[chair.id]
+            tile.chair = chair
+            tile.can_start = self.can_start
+            tile.set_view(self.views.get(chair.id))
+        self.bell.forget_except({v.id for v in running})
+        self.tick()
+        self.reloaded.emit()
+
+    def _rebuild(self) -> None:
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = {}
+        for chair in self.chairs:
+            tile = ChairTile(chair, self.grid_host)
+            tile.activated.connect(lambda c=chair.id: self._activate(c))
+            tile.acknowledge_requested.connect(
+                lambda alert, c=chair.name: self.acknowledge(alert, c))
+            self.tiles[chair.id] = tile
+        self._columns = 0
+        self._layout_tiles()
+
+    def _layout_tiles(self) -> None:
+        width = self.scroll_area.viewport().width() or self.width()
+        cols = max(1, min(4, width // TILE_MIN_WIDTH))
+        if len(self.tiles) <= 4 and cols > 2:
+            cols = 2  # 2×2 keeps four tiles big
+        if cols == self._columns:
+            return
+        self._columns = cols
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+        for i, chair in enumerate(self.chairs):
+            self.grid.addWidget(self.tiles[chair.id], i // cols, i % cols)
+        for c in range(4):
+            self.grid.setColumnStretch(c, 1 if c < cols else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._layout_tiles()
+
+    # ---- every second ---------------------------------------------------------------------
+    def tick(self) -> None:
+        """Recompute all figures from the cache at ``app.now()`` (no database access)."""
+        now = self.ctx.app.now()
+        self._flash = not self._flash
+        alerts = 0
+        for tile in self.tiles.values():
+            f = tile.refresh(now)
+            if f is None:
+                tile.set_flash(False)
+                continue
+            alerts += len(f.alerts)
+            overdue = f.due is Due.OVERDUE
+            tile.set_flash(overdue and self._flash)
+            self.bell.observe(f.session_id, overdue, f.due_at)
+        self._show_summary(now, alerts)
+        self.ticked.emit()
+
+    def _show_summary(self, now: datetime, alerts: int) -> None:
+        used = len(self.views)
+        text = f"{used} of {len(self.chairs)} chairs in use"
+        if alerts:
+            text += f"   ·   ⚠ {alerts} alert{'s' if alerts != 1 else ''}"
+        self.summary_label.setText(text)
+        self.clock_label.setText(now.astimezone(self.tz).strftime("%a %d %b   %H:%M:%S"))
+
+    def snapshot(self) -> list[tuple[ChairInfo, TileFigures | None]]:
+        """Each chair with its current figures (for the lock screen)."""
+        return [(c, self.tiles[c.id].figures if c.id in self.views else None)
+                for c in self.chairs]
+
+    # ---- actions --------------------------------------------------------------------------
+    def set_can_start(self, allowed: bool) -> None:
+        self.can_start = allowed
+        for chair in self.chairs:
+            tile = self.tiles[chair.id]
+            tile.can_start = allowed
+            if chair.id not in self.views:
+                tile.set_view(None)
+
+    def tile_for_position(self, n: int) -> ChairTile | None:
+        """The n-th chair's tile (1-based, board order)."""
+        return self.tiles[self.chairs[n - 1].id] if 1 <= n <= len(self.chairs) else None
+
+    def activate_position(self, n: int) -> bool:
+        if not 1 <= n <= len(self.chairs):
+            return False
+        self._activate(self.chairs[n - 1].id)
+        return True
+
+    def _activate(self, chair_id: int) -> None:
+        view = self.views.get(chair_id)
+        if view is not None:
+            self.open_session.emit(view.id)
+        elif self.can_start:
+            self.start_session.emit(chair_id)
+
+    def acknowledge(self, alert: AlertView, chair_name: str = "") -> AlertAckDialog:
+        dlg = AlertAckDialog(self.ctx, alert, self.window(), chair_name=chair_name)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(self.reload)
+        dlg.finished.connect(lambda _r: setattr(self, "ack_dialog", None))
+        self.ack_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def stop(self) -> None:
+        """Stop ticking and refreshing (window closing, test teardown)."""
+        for t in (self.tick_timer, self.refresh_timer, self._pending):
+            t.stop()
+        if self._connected:
+            self._connected = False
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.ctx.events.data_changed.disconnect(self._on_data_changed)
+
+    def focus_first_tile(self) -> None:
+        if self.chairs:
+            self.tiles[self.chairs[0].id].setFocus()

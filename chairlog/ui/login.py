@@ -1,0 +1,205 @@
+"""Sign-in: username and password, Enter signs in, errors inline.
+
+Decisions:
+- The same dialog serves start-up, "switch user" (Ctrl+U) and is the model for the lock
+  screen's unlock form. It only returns the signed-in ``UserInfo`` (``.user``); the caller
+  decides what to do with it (``ctx.set_user``), so nothing here changes global state.
+- A forced password change (``must_change_password``) is a second page of the same dialog,
+  so the user cannot reach the window without it and tests need no nested modal loop.
+- Demo mode only: a box lists the demo accounts; clicking one fills the fields. Never shown
+  for a real database.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError
+from chairlog.services import accounts
+from chairlog.services.domain import UserInfo
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font, form_label
+
+
+def _password_edit() -> QLineEdit:
+    e = QLineEdit()
+    e.setEchoMode(QLineEdit.EchoMode.Password)
+    e.setFont(big_font(14))
+    e.setMinimumHeight(40)
+    return e
+
+
+class LoginDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
+                 title: str = "Sign in", intro: str = "", username: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.user: UserInfo | None = None
+        self._pending: UserInfo | None = None
+        self._old_password = ""
+        self.setWindowTitle(f"chairlog — {title}")
+        self.setObjectName("loginDialog")
+        self.setMinimumWidth(520)
+        self.pages = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages)
+        self.pages.addWidget(self._sign_in_page(title, intro, username))
+        self.pages.addWidget(self._change_page())
+        (self.password if username else self.username).setFocus()
+
+    # ---- page 1: sign in ----------------------------------------------------------------
+    def _sign_in_page(self, title: str, intro: str, username: str) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        clinic = ""
+        try:
+            clinic = accounts.get_clinic(self.ctx.app).name
+        except ChairlogError:
+            clinic = ""
+        head = QLabel(title)
+        head.setObjectName("dialogTitle")
+        head.setFont(big_font(20, bold=True))
+        lay.addWidget(head)
+        if clinic:
+            sub = QLabel(clinic)
+            sub.setFont(big_font(13))
+            lay.addWidget(sub)
+        if intro:
+            note = QLabel(intro)
+            note.setWordWrap(True)
+            lay.addWidget(note)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.username = QLineEdit(username)
+        self.username.setFont(big_font(14))
+        self.username.setMinimumHeight(40)
+        self.username.setPlaceholderText("username")
+        self.password = _password_edit()
+        form.addRow(form_label("Username"), self.username)
+        form.addRow(form_label("Password"), self.password)
+        lay.addLayout(form)
+        self.error = ErrorBanner()
+        lay.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = BigButton("Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.sign_in_button = BigButton("Sign in", primary=True)
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.submit)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.sign_in_button)
+        lay.addLayout(buttons)
+        self.demo_box: QGroupBox | None = None
+        if self.ctx.demo:
+            lay.addWidget(self._demo_box())
+        return page
+
+    def _demo_box(self) -> QGroupBox:
+        from chairlog.services import demo
+
+        box = QGroupBox("Demo accounts (demo mode only)")
+        box.setObjectName("demoAccounts")
+        grid = QGridLayout(box)
+        for i, (uname, pw, role) in enumerate(demo.demo_accounts()):
+            b = QPushButton(f"{uname}  ·  {role}  ·  {pw}")
+            b.setObjectName("demoAccount")
+            b.setAutoDefault(False)
+            b.setMinimumHeight(40)
+            b.setToolTip(f"Fill in {uname} / {pw}")
+            b.clicked.connect(lambda _=False, u=uname, p=pw: self.fill(u, p))
+            grid.addWidget(b, i, 0)
+        hint = QLabel("Click an account to fill in its username and password, then press Enter.")
+        hint.setWordWrap(True)
+        grid.addWidget(hint, len(demo.demo_accounts()), 0)
+        self.demo_box = box
+        return box
+
+    def fill(self, username: str, password: str) -> None:
+        self.username.setText(username)
+        self.password.setText(password)
+        self.sign_in_button.setFocus()
+
+    def submit(self) -> None:
+        self.error.clear_message()
+        password = self.password.text()
+        try:
+            user = accounts.login(self.ctx.app, self.username.text(), password)
+        except ChairlogError as exc:
+            self.error.show_message(str(exc))
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        if user.must_change_password:
+            self._pending, self._old_password = user, password
+            self.change_intro.setText(f"{user.display_name}: your password was reset. Choose a "
+                                      "new one (at least 8 characters) to continue.")
+            self.pages.setCurrentIndex(1)
+            self.new_password.setFocus()
+            return
+        self.user = user
+        self.accept()
+
+    # ---- page 2: forced password change ---------------------------------------------------
+    def _change_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        head = QLabel("Choose a new password")
+        head.setFont(big_font(20, bold=True))
+        lay.addWidget(head)
+        self.change_intro = QLabel()
+        self.change_intro.setWordWrap(True)
+        lay.addWidget(self.change_intro)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.new_password = _password_edit()
+        self.new_password_again = _password_edit()
+        self.change_banner = ErrorBanner()
+        self.change_errors = FieldErrors(self.change_banner)
+        form.addRow(form_label("New password"), self.new_password)
+        form.addRow("", self.change_errors.label_for("new_password", self.new_password))
+        form.addRow(form_label("New password again"), self.new_password_again)
+        form.addRow("", self.change_errors.label_for("new_password_again",
+                                                     self.new_password_again))
+        lay.addLayout(form)
+        lay.addWidget(self.change_banner)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel = BigButton("Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.save_password_button = BigButton("Save and sign in", primary=True)
+        self.save_password_button.clicked.connect(self.submit_new_password)
+        row.addWidget(cancel)
+        row.addWidget(self.save_password_button)
+        lay.addLayout(row)
+        return page
+
+    def submit_new_password(self) -> None:
+        assert self._pending is not None
+        new = self.new_password.text()
+        if new != self.new_password_again.text():
+            self.change_errors.show_text(
+                "new_password_again", "The two passwords differ: type the same password twice.")
+            return
+        try:
+            self.user = accounts.change_password(self.ctx.app, self._pending,
+                                                 self._old_password, new)
+        except ChairlogError as exc:
+            self.change_errors.show(exc)
+            return
+        self.accept()

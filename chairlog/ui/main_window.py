@@ -1,0 +1,396 @@
+"""The main window: the chair board tab, one tab per opened session, menus and a touch
+toolbar, the status bar, the idle lock and user switching.
+
+Decisions:
+- Every action is a QAction with a shortcut shown in its menu entry and tooltip; the toolbar
+  repeats the frequent ones as big buttons. Session-view keys (F2–F7) belong to the session
+  page; the window uses Ctrl+ combinations only.
+- Roles decide what is offered (an admin gets Admin and Audit but cannot start sessions; a
+  physician gets "Sign records"), but the services enforce roles regardless.
+- Dialogs are opened with ``open()`` (window-modal, non-blocking) and report back through
+  ``accepted``; the window keeps a reference (``start_dialog``, ``login_dialog``) so tests can
+  drive them. Session, admin, audit and signing screens are imported when first opened.
+- Locking hides the tab widget, the menus and the toolbar, and cancels any open dialog, so no
+  patient data stays on screen; the ``ctx.on_lock`` hooks run (e.g. drop decrypted keys).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError
+from chairlog.services import accounts
+from chairlog.services.domain import Role, UserInfo
+from chairlog.ui.board import ChairBoard
+from chairlog.ui.context import UiContext, describe_database, optional_module
+from chairlog.ui.idle_lock import IdleMonitor, LockScreen
+from chairlog.ui.login import LoginDialog
+from chairlog.ui.reminders import ReminderBell
+from chairlog.ui.start_session import StartSessionDialog
+
+log = logging.getLogger(__name__)
+CHAIR_KEYS = 9
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.clinic = accounts.get_clinic(ctx.app)
+        self.locked = False
+        self.pages: dict[int, QWidget] = {}
+        self.start_dialog: StartSessionDialog | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.setObjectName("mainWindow")
+        self.bell = ReminderBell(ctx, self)
+        self.board = ChairBoard(ctx, bell=self.bell)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.board, "Board")
+        bar = self.tabs.tabBar()
+        bar.setTabButton(0, bar.ButtonPosition.RightSide, None)  # type: ignore[arg-type]
+        bar.setTabButton(0, bar.ButtonPosition.LeftSide, None)  # type: ignore[arg-type]
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(lambda _i: self._update_title())
+        self.lock_screen = LockScreen(ctx)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._allowed: dict[str, bool] = {}
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status()
+        self.idle_lock = IdleMonitor(self.clinic.idle_lock_minutes * 60_000, self)
+        self.idle_lock.idle.connect(self.lock)
+        self.board.open_session.connect(self.open_session)
+        self.board.start_session.connect(lambda chair_id: self.new_session(chair_id))
+        self.board.ticked.connect(self._on_tick)
+        self.board.reloaded.connect(self._on_reload)
+        ctx.events.user_changed.connect(self._apply_user)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self._apply_user(ctx.user)
+        self._on_reload()
+        self._update_title()
+        self.resize(1600, 1000)
+
+    # ---- actions, menus, toolbar, status --------------------------------------------------
+    def _action(self, name: str, text: str, shortcut: str, slot: Callable[[], Any],
+                tip: str = "", checkable: bool = False) -> QAction:
+        act = QAction(text, self)
+        act.setShortcut(QKeySequence(shortcut))
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        act.setToolTip(f"{tip or text.rstrip('…')} ({native})")
+        act.setStatusTip(tip or text)
+        act.setCheckable(checkable)
+        if checkable:
+            act.toggled.connect(lambda _on: slot())
+        else:
+            act.triggered.connect(lambda _c=False: slot())
+        self.addAction(act)
+        self.actions_by_name[name] = act
+        return act
+
+    def _make_actions(self) -> None:
+        a = self._action
+        a("new_session", "New session…", "Ctrl+N", self.new_session, "Start a session")
+        a("board", "Board", "Ctrl+B", self.show_board, "Back to the chair board")
+        a("switch_user", "Switch user…", "Ctrl+U", self.switch_user,
+          "Another person signs in; entries from then on carry their name")
+        a("lock", "Lock", "Ctrl+L", self.lock, "Lock now (patient details hidden)")
+        a("mute", "Mute reminders", "Ctrl+M", self._toggle_mute,
+          "Mute the vitals reminder sound (the board still flashes)", checkable=True)
+        a("quit", "Quit", "Ctrl+Q", self.close, "Quit chairlog (running sessions are kept)")
+        a("sign", "Sign records…", "Ctrl+R", self.open_signoff, "Review and sign records")
+        a("admin", "Administration…", "Ctrl+Shift+A", self.open_admin,
+          "Users, chairs, protocols and clinic settings")
+        a("audit", "Audit trail…", "Ctrl+Shift+T", self.open_audit, "Who did what, and when")
+        for n in range(1, CHAIR_KEYS + 1):
+            a(f"chair{n}", f"Chair {n}", f"Ctrl+{n}", partial(self.open_chair, n),
+              f"Open chair {n}'s session")
+        self.actions_by_name["mute"].setChecked(self.ctx.settings.sound_muted)
+
+    def _make_menus(self) -> None:
+        chairs = tuple(f"chair{n}" for n in range(1, CHAIR_KEYS + 1))
+        layout = (("&chairlog", ("switch_user", "lock", "", "quit")),
+                  ("&Sessions", ("new_session", "board", "", *chairs)),
+                  ("&View", ("mute",)), ("Si&gn", ("sign",)), ("&Admin", ("admin",)),
+                  ("A&udit", ("audit",)))
+        menus = {}
+        for title, names in layout:
+            menu = menus[title] = self.menuBar().addMenu(title)
+            for name in names:
+                if name:
+                    menu.addAction(self.actions_by_name[name])
+                else:
+                    menu.addSeparator()
+        self.sign_menu, self.admin_menu = menus["Si&gn"], menus["&Admin"]
+        self.audit_menu = menus["A&udit"]
+
+    def _make_toolbar(self) -> None:
+        tb = QToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("new_session", "board", "switch_user", "lock", "mute", "sign", "admin",
+                     "audit"):
+            tb.addAction(self.actions_by_name[name])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+
+    def _make_status(self) -> None:
+        sb = self.statusBar()
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.clinic_label = QLabel(self.clinic.name)
+        self.db_label = QLabel(describe_database(str(self.ctx.app.db.url)))
+        self.db_label.setObjectName("statusDb")
+        for w in (self.user_label, self.clinic_label, self.db_label):
+            sb.addPermanentWidget(w)
+        self.demo_label: QLabel | None = None
+        if self.ctx.demo:
+            self.demo_label = QLabel("DEMO — not for patient care")
+            self.demo_label.setObjectName("demoBadge")
+            sb.addPermanentWidget(self.demo_label)
+
+    # ---- user and roles ---------------------------------------------------------------------
+    def _apply_user(self, user: UserInfo | None) -> None:
+        role = user.role if user else None
+        can_chart = role in (Role.NURSE, Role.PHYSICIAN)
+        self.board.set_can_start(can_chart)
+        is_admin = role is Role.ADMIN
+        self._allowed = {
+            "new_session": can_chart,
+            "admin": is_admin and optional_module("chairlog.ui.admin.dialog") is not None,
+            "audit": is_admin and optional_module("chairlog.ui.audit_view") is not None,
+            "sign": (role is Role.PHYSICIAN
+                     and optional_module("chairlog.ui.signoff") is not None),
+        }
+        for name, menu in (("admin", self.admin_menu), ("audit", self.audit_menu),
+                           ("sign", self.sign_menu)):
+            self.actions_by_name[name].setVisible(self._allowed[name])
+            menu.menuAction().setVisible(self._allowed[name])
+        self._sync_actions()
+        who = f"{user.display_name} ({user.role.value})" if user else "nobody"
+        self.user_label.setText(f"Signed in: {who}")
+
+    def _sync_actions(self) -> None:
+        """Every action is off while locked (shortcuts included); otherwise as the role allows."""
+        for name, act in self.actions_by_name.items():
+            act.setEnabled(not self.locked and self._allowed.get(name, True))
+
+    def switch_user(self) -> LoginDialog:
+        dlg = LoginDialog(self.ctx, self, title="Switch user",
+                          intro="Sign in as yourself: everything charted from now on is "
+                                "recorded under your name.")
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self._take_over(dlg.user))
+        dlg.finished.connect(lambda _r: setattr(self, "login_dialog", None))
+        self.login_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _take_over(self, user: UserInfo | None) -> None:
+        if user is not None:
+            self.ctx.set_user(user)
+            self.statusBar().showMessage(f"{user.display_name} is now signed in.", 8000)
+
+    # ---- sessions -------------------------------------------------------------------------
+    def show_board(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.board.focus_first_tile()
+
+    def open_chair(self, n: int) -> None:
+        tile = self.board.tile_for_position(n)
+        if tile is None:
+            self.statusBar().showMessage(f"There is no chair {n}.", 5000)
+            return
+        if tile.view is None and not self.board.can_start:
+            self.statusBar().showMessage(f"{tile.chair.name} is free.", 5000)
+            return
+        self.board.activate_position(n)
+
+    def new_session(self, chair_id: int | None = None) -> StartSessionDialog | None:
+        if self.locked:
+            return None
+        if not self._allowed["new_session"]:
+            self.statusBar().showMessage("Only nurses and physicians start sessions.", 6000)
+            return None
+        self.board.reload()  # which chairs are in use right now
+        dlg = StartSessionDialog(self.ctx, self, chair_id=chair_id,
+                                 busy_chairs=set(self.board.views))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self._session_started(dlg))
+        dlg.finished.connect(lambda _r: setattr(self, "start_dialog", None))
+        self.start_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _session_started(self, dlg: StartSessionDialog) -> None:
+        self.board.reload()
+        if dlg.session is not None:
+            self.open_session(dlg.session.id)
+
+    def open_session(self, session_id: int) -> QWidget | None:
+        if self.locked:
+            return None
+        page = self.pages.get(session_id)
+        if page is None:
+            module = optional_module("chairlog.ui.session.page")
+            if module is None:
+                self.statusBar().showMessage("The session view is not installed.", 8000)
+                return None
+            try:
+                page = module.SessionPage(self.ctx, session_id)
+            except ChairlogError as exc:
+                QMessageBox.warning(self, "Session", str(exc))
+                return None
+            page.closed.connect(lambda sid=session_id: self.close_session(sid))
+            self.pages[session_id] = page
+            self.tabs.addTab(page, page.title())
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def close_session(self, session_id: int) -> None:
+        page = self.pages.pop(session_id, None)
+        if page is not None:
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            page.deleteLater()
+
+    def close_tab(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        for sid, p in list(self.pages.items()):
+            if p is page:
+                self.close_session(sid)
+
+    # ---- other screens ----------------------------------------------------------------------
+    def _open_optional(self, module_name: str, class_name: str) -> QDialog | None:
+        module = optional_module(module_name)
+        if module is None:
+            return None
+        dlg: QDialog = getattr(module, class_name)(self.ctx, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
+
+    def open_signoff(self) -> QDialog | None:
+        return self._open_optional("chairlog.ui.signoff", "SignoffDialog")
+
+    def open_admin(self) -> QDialog | None:
+        return self._open_optional("chairlog.ui.admin.dialog", "AdminDialog")
+
+    def open_audit(self) -> QDialog | None:
+        return self._open_optional("chairlog.ui.audit_view", "AuditDialog")
+
+    # ---- lock -------------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        self._close_dialogs()
+        self.statusBar().clearMessage()
+        self.board.reload()  # the lock screen shows the latest figures
+        self.lock_screen.show_chairs(self.board.snapshot())
+        self.lock_screen.prepare(self.ctx.user)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.tabs.hide()
+        self.menuBar().hide()
+        self.toolbar.hide()
+        self._sync_actions()
+        self.idle_lock.pause()
+        self._update_title()
+        self.lock_screen.password.setFocus()
+        for hook in list(self.ctx.on_lock):
+            try:
+                hook()
+            except Exception:  # a failing hook must never keep the window unlocked
+                log.exception("on_lock hook failed")
+        self.ctx.events.locked.emit(True)
+
+    def unlock(self, user: UserInfo) -> None:
+        if self.ctx.user is None or user.id != self.ctx.user.id:
+            self.ctx.set_user(user)
+        self.locked = False
+        self._sync_actions()
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.show()
+        self.menuBar().show()
+        self.toolbar.show()
+        self.idle_lock.resume()
+        self._update_title()
+        self.ctx.events.locked.emit(False)
+
+    def _close_dialogs(self) -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QDialog) and w.isVisible():
+                w.reject()
+
+    # ---- refresh ----------------------------------------------------------------------------
+    def _on_tick(self) -> None:
+        if self.locked:
+            self.lock_screen.show_chairs(self.board.snapshot())
+
+    def _on_reload(self) -> None:
+        n = len(self.board.chairs)
+        for i in range(1, CHAIR_KEYS + 1):
+            act = self.actions_by_name[f"chair{i}"]
+            act.setVisible(i <= n)
+            if i <= n:
+                act.setText(f"Open {self.board.chairs[i - 1].name}")
+        for page in self.pages.values():
+            self.tabs.setTabText(self.tabs.indexOf(page), page.title())  # type: ignore[attr-defined]
+
+    def _on_data_changed(self, entity: str, _id: int) -> None:
+        if entity != "clinic":
+            return
+        try:
+            self.clinic = accounts.get_clinic(self.ctx.app)
+        except ChairlogError:
+            return
+        self.clinic_label.setText(self.clinic.name)
+        self.idle_lock.set_limit_ms(self.clinic.idle_lock_minutes * 60_000)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        title = f"chairlog — {self.clinic.name}"
+        if self.ctx.demo:
+            title += " — DEMO"
+        self.setWindowTitle("chairlog — locked" if self.locked else title)
+
+    def _toggle_mute(self) -> None:
+        muted = self.actions_by_name["mute"].isChecked()
+        self.ctx.settings.sound_muted = muted
+        self.statusBar().showMessage("Reminder sound muted (the board still flashes)." if muted
+                                     else "Reminder sound on.", 6000)
+
+    def shutdown(self) -> None:
+        """Stop timers and the input filter (window closing or a test ending)."""
+        self.idle_lock.stop()
+        self.board.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

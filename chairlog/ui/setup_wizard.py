@@ -1,0 +1,167 @@
+"""First start: one short screen creates the clinic, its first administrator, the shipped
+protocol templates and four chairs; the login screen follows.
+
+Decisions:
+- One page, not a multi-step wizard: five fields are quicker to review on one screen.
+- The time zone list is the IANA list (``zoneinfo.available_timezones()``), prefilled with
+  this computer's zone (``local_timezone``), and searchable by typing.
+- Errors come from the services (``accounts.init_clinic``) and are shown at the field they
+  name; the only check done here is that the two passwords match.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo, available_timezones
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError
+from chairlog.services import accounts, protocols
+from chairlog.services.domain import UserInfo
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font, form_label
+
+DEFAULT_CHAIRS = 4
+
+
+def local_timezone() -> str:
+    """This computer's IANA zone name: $TZ, /etc/timezone, the /etc/localtime link, else UTC."""
+    candidates: list[str] = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    try:
+        import tzlocal  # optional; the usual answer on Windows
+
+        candidates.append(str(tzlocal.get_localzone_name() or ""))
+    except Exception:
+        pass
+    zones = available_timezones()
+    for name in candidates:
+        if name in zones:
+            try:
+                ZoneInfo(name)
+            except Exception:
+                continue
+            return name
+    return "UTC"
+
+
+class SetupDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.admin: UserInfo | None = None
+        self.warning = ""
+        self.setWindowTitle("chairlog — set up this clinic")
+        self.setMinimumWidth(640)
+        lay = QVBoxLayout(self)
+        head = QLabel("Welcome to chairlog")
+        head.setFont(big_font(22, bold=True))
+        lay.addWidget(head)
+        intro = QLabel("This database is empty. Name the clinic and create the first "
+                       "administrator account. Protocol templates and four chairs are added "
+                       "for you; the administrator can change them and add nurses and "
+                       "physicians afterwards.")
+        intro.setWordWrap(True)
+        intro.setFont(big_font(12))
+        lay.addWidget(intro)
+        self.banner = ErrorBanner()
+        self.errors = FieldErrors(self.banner)
+        form = QFormLayout()
+        self.clinic_name = self._line()
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.setMinimumHeight(40)
+        self.timezone.setFont(big_font(13))
+        zones = sorted(available_timezones())
+        self.timezone.addItems(zones)
+        completer = QCompleter(zones, self.timezone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.timezone.setCompleter(completer)
+        self.timezone.setCurrentText(local_timezone())
+        self.username = self._line("e.g. mreyes (lower case)")
+        self.full_name = self._line()
+        self.password = self._line(password=True)
+        self.password_again = self._line(password=True)
+        rows = (("Clinic name", "clinic_name", self.clinic_name),
+                ("Time zone", "timezone", self.timezone),
+                ("Administrator username", "username", self.username),
+                ("Administrator full name", "full_name", self.full_name),
+                ("Password (8+ characters)", "password", self.password),
+                ("Password again", "password_again", self.password_again))
+        for text, name, widget in rows:
+            form.addRow(form_label(text, 12), widget)
+            form.addRow("", self.errors.label_for(name, widget))
+        lay.addLayout(form)
+        lay.addWidget(self.banner)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = BigButton("Quit")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.create_button = BigButton("Create clinic", primary=True)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.submit)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.create_button)
+        lay.addLayout(buttons)
+        self.clinic_name.setFocus()
+
+    @staticmethod
+    def _line(placeholder: str = "", *, password: bool = False) -> QLineEdit:
+        e = QLineEdit()
+        e.setFont(big_font(13))
+        e.setMinimumHeight(40)
+        e.setPlaceholderText(placeholder)
+        if password:
+            e.setEchoMode(QLineEdit.EchoMode.Password)
+        return e
+
+    def submit(self) -> None:
+        self.errors.clear()
+        if self.password.text() != self.password_again.text():
+            self.errors.show_text("password_again",
+                                  "The two passwords differ: type the same password twice.")
+            return
+        app = self.ctx.app
+        try:
+            admin = accounts.init_clinic(
+                app, clinic_name=self.clinic_name.text(),
+                timezone=self.timezone.currentText().strip(),
+                admin_username=self.username.text().strip(),
+                admin_full_name=self.full_name.text(), admin_password=self.password.text())
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        try:
+            protocols.install_default_protocols(app, admin)
+            if not protocols.list_chairs(app):
+                for n in range(1, DEFAULT_CHAIRS + 1):
+                    protocols.add_chair(app, admin, f"Chair {n}")
+        except ChairlogError as exc:  # the clinic exists; the admin can finish in Admin
+            self.warning = (f"The clinic was created, but the protocols or chairs were not: "
+                            f"{exc} Add them in Admin.")
+        self.admin = admin
+        self.accept()

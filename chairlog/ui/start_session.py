@@ -1,0 +1,274 @@
+"""Start a session: find (or register) the patient, pick the chair and protocol, enter
+today's weight.
+
+Decisions:
+- Search as you type (name or MRN, accent-insensitive in the service), debounced 200 ms so a
+  fast typist does not query per keystroke.
+- "New patient" opens an inline form in the same dialog (no second window). A patient
+  registered here stays selected even if starting the session then fails (e.g. a mistyped
+  weight), so a retry never registers them twice.
+- The weight box is plain text handed to the service as typed: the service names the field
+  in its error, the error shows under the box, and the typed text stays for correction.
+  The last session's weight is shown for comparison; a difference over 10 % is pointed out.
+- Chairs already in use (from the board's cache) are listed but cannot be chosen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError, ValidationError
+from chairlog.services import patients, protocols, sessions
+from chairlog.services.domain import PatientInfo, SessionView
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font, form_label
+
+SEARCH_DELAY_MS = 200
+WEIGHT_WARN_FRACTION = 0.10
+
+
+def _line(placeholder: str = "") -> QLineEdit:
+    e = QLineEdit()
+    e.setFont(big_font(13))
+    e.setMinimumHeight(40)
+    e.setPlaceholderText(placeholder)
+    return e
+
+
+class StartSessionDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
+                 chair_id: int | None = None, busy_chairs: set[int] | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.patient: PatientInfo | None = None
+        self.session: SessionView | None = None
+        self._last_weight: float | None = None
+        self._last_text = ""
+        self.setWindowTitle("Start a session")
+        self.setMinimumWidth(720)
+        lay = QVBoxLayout(self)
+        head = QLabel("Start a session")
+        head.setFont(big_font(20, bold=True))
+        lay.addWidget(head)
+        self.banner = ErrorBanner()
+        self.errors = FieldErrors(self.banner)
+        lay.addWidget(self._patient_box())
+        lay.addWidget(self._new_patient_box())
+        lay.addWidget(self._session_box(chair_id, busy_chairs or set()))
+        lay.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel = BigButton("Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.start_button = BigButton("Start session", primary=True)
+        self.start_button.setAutoDefault(False)
+        self.start_button.clicked.connect(self.submit)
+        row.addWidget(cancel)
+        row.addWidget(self.start_button)
+        lay.addLayout(row)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.setFocus()
+        self.resize(max(self.width(), 760), self.sizeHint().height())
+
+    # ---- patient ------------------------------------------------------------------------
+    def _patient_box(self) -> QGroupBox:
+        box = QGroupBox("Patient")
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.search = _line("Type a name or MRN…")
+        self.new_patient_button = BigButton("New patient…")
+        self.new_patient_button.setAutoDefault(False)
+        self.new_patient_button.setCheckable(True)
+        self.new_patient_button.toggled.connect(self.show_new_patient_form)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.new_patient_button)
+        v.addLayout(row)
+        self.results = QListWidget()
+        self.results.setFont(big_font(13))
+        self.results.setFixedHeight(150)
+        self.results.currentItemChanged.connect(self._on_result)
+        v.addWidget(self.results)
+        self.selected_label = QLabel("No patient selected")
+        self.selected_label.setObjectName("selectedPatient")
+        self.selected_label.setFont(big_font(13, bold=True))
+        self.selected_label.setWordWrap(True)
+        self.selected_label.setMinimumHeight(self.selected_label.fontMetrics().lineSpacing() * 2)
+        v.addWidget(self.selected_label)
+        v.addWidget(self.errors.label_for("patient_id", self.search))
+        return box
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        self.results.clear()
+        try:
+            found = patients.search_patients(self.ctx.app, self.search.text())
+        except ChairlogError as exc:
+            self.banner.show_message(str(exc))
+            return
+        for p in found:
+            dob = f" · born {p.date_of_birth.isoformat()}" if p.date_of_birth else ""
+            item = QListWidgetItem(f"{p.display_name}   ·   {p.mrn}{dob}")
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.results.addItem(item)
+        if len(found) == 1:
+            self.results.setCurrentRow(0)
+
+    def _on_result(self, item: QListWidgetItem | None, _prev: object = None) -> None:
+        if item is not None:
+            self.select_patient(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_patient(self, p: PatientInfo) -> None:
+        self.patient = p
+        allergies = f"   ALLERGIES: {p.allergies}" if p.allergies else "   No known allergies"
+        self.selected_label.setText(f"Selected: {p.display_name} · {p.mrn}{allergies}")
+        try:
+            last = patients.last_weight_kg(self.ctx.app, p.id)
+        except ChairlogError:
+            last = None
+        self._last_weight = last[0] if last else None
+        self._last_text = (f"Last weight {last[0]:g} kg on {last[1].isoformat()}" if last
+                           else "No earlier weight on record")
+        self._compare_weight()
+
+    # ---- new patient form -----------------------------------------------------------------
+    def _new_patient_box(self) -> QGroupBox:
+        box = QGroupBox("New patient")
+        self.new_patient_box = box
+        form = QFormLayout(box)
+        self.mrn = _line()
+        self.family_name = _line()
+        self.given_name = _line()
+        self.date_of_birth = _line("YYYY-MM-DD")
+        self.sex = QComboBox()
+        self.sex.setMinimumHeight(40)
+        for s in patients.SEXES:
+            self.sex.addItem(s.capitalize(), s)
+        self.sex.setCurrentIndex(patients.SEXES.index("unknown"))
+        self.allergies = _line("e.g. Penicillin (leave empty if none)")
+        for label, name, w in (("MRN", "mrn", self.mrn),
+                               ("Family name", "family_name", self.family_name),
+                               ("Given name", "given_name", self.given_name),
+                               ("Date of birth", "date_of_birth", self.date_of_birth),
+                               ("Sex", "sex", self.sex),
+                               ("Allergies", "allergies", self.allergies)):
+            form.addRow(form_label(label, 12), w)
+            form.addRow("", self.errors.label_for(name, w))
+        box.hide()
+        return box
+
+    def show_new_patient_form(self, on: bool) -> None:
+        self.new_patient_box.setVisible(on)
+        self.results.setVisible(not on)
+        if on:
+            self.results.clearSelection()
+            self.patient = None
+            self.selected_label.setText("New patient: fill in the form below")
+            text = self.search.text().strip()
+            if text and not self.mrn.text() and not self.family_name.text():
+                (self.mrn if any(ch.isdigit() for ch in text) else self.family_name).setText(text)
+            self.mrn.setFocus()
+        elif self.patient is None:
+            self.selected_label.setText("No patient selected")
+
+    def _register_patient(self) -> PatientInfo:
+        return patients.create_patient(
+            self.ctx.app, self.ctx.require_user(), mrn=self.mrn.text(),
+            family_name=self.family_name.text(), given_name=self.given_name.text(),
+            date_of_birth=self.date_of_birth.text().strip() or None,
+            sex=self.sex.currentData(), allergies=self.allergies.text())
+
+    # ---- chair, protocol, weight ----------------------------------------------------------
+    def _session_box(self, chair_id: int | None, busy: set[int]) -> QGroupBox:
+        box = QGroupBox("Session")
+        form = QFormLayout(box)
+        self.chair = QComboBox()
+        self.chair.setMinimumHeight(40)
+        self.chair.setFont(big_font(13))
+        for c in protocols.list_chairs(self.ctx.app):
+            in_use = c.id in busy and c.id != chair_id
+            self.chair.addItem(c.name + ("  (in use)" if in_use else ""), c.id)
+            if in_use:
+                item = self.chair.model().item(self.chair.count() - 1)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+        if chair_id is not None:
+            self.chair.setCurrentIndex(max(0, self.chair.findData(chair_id)))
+        else:
+            free = [i for i in range(self.chair.count()) if self.chair.itemData(i) not in busy]
+            if free:
+                self.chair.setCurrentIndex(free[0])
+        self.protocol = QComboBox()
+        self.protocol.setMinimumHeight(40)
+        self.protocol.setFont(big_font(13))
+        for p in protocols.list_protocols(self.ctx.app):
+            self.protocol.addItem(f"{p.name} (v{p.version})", p.id)
+        self.weight = _line("kg, measured today")
+        self.weight.textEdited.connect(lambda _t: self._compare_weight())
+        self.last_weight_label = QLabel("")
+        self.last_weight_label.setObjectName("lastWeight")
+        self.last_weight_label.setFont(big_font(12))
+        self.last_weight_label.setWordWrap(True)
+        form.addRow(form_label("Chair", 12), self.chair)
+        form.addRow("", self.errors.label_for("chair_id", self.chair))
+        form.addRow(form_label("Protocol", 12), self.protocol)
+        form.addRow("", self.errors.label_for("protocol_id", self.protocol))
+        form.addRow(form_label("Weight today (kg)", 12), self.weight)
+        form.addRow("", self.last_weight_label)
+        form.addRow("", self.errors.label_for("weight_kg", self.weight))
+        return box
+
+    def _compare_weight(self) -> None:
+        text = self._last_text
+        if self._last_weight is not None:
+            try:
+                now_kg = float(self.weight.text().strip().replace(",", "."))
+            except ValueError:
+                now_kg = None
+            if now_kg is not None and now_kg > 0:
+                change = abs(now_kg - self._last_weight) / self._last_weight
+                if change > WEIGHT_WARN_FRACTION:
+                    text += f"   ⚠ {change:.0%} different from last time: check the weight"
+        self.last_weight_label.setText(text)
+
+    # ---- submit ---------------------------------------------------------------------------
+    def submit(self) -> None:
+        self.errors.clear()
+        try:
+            if self.new_patient_box.isVisible():
+                p = self._register_patient()
+                self.new_patient_button.setChecked(False)
+                self.select_patient(p)
+                self.search.setText(p.mrn)
+            if self.patient is None:
+                raise ValidationError("patient_id", self.search.text(), "a patient: search by "
+                                      "name or MRN and pick one, or register a new patient",
+                                      "patient")
+            chair_id, protocol_id = self.chair.currentData(), self.protocol.currentData()
+            if chair_id is None:
+                raise ValidationError("chair_id", "", "a chair", "chair")
+            if protocol_id is None:
+                raise ValidationError("protocol_id", "", "a protocol", "protocol")
+            self.session = sessions.start_session(
+                self.ctx.app, self.ctx.require_user(), patient_id=self.patient.id,
+                chair_id=chair_id, protocol_id=protocol_id, weight_kg=self.weight.text())  # type: ignore[arg-type]
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        self.accept()

@@ -1,0 +1,362 @@
+"""One chair on the board: what a nurse must see from a step away.
+
+``compute_figures(view, now)`` turns a cached ``SessionView`` and "now" into display text (pure,
+no database, no Qt) — the board calls it every second for every chair, and the lock screen
+uses the same figures without the patient's name. ``ChairTile`` shows them.
+
+Decisions:
+- The vitals countdown runs while the drug runs and after it (infusing, paused, monitoring);
+  before the infusion the tile shows checklist progress and whether baseline vitals exist,
+  since pre-infusion vitals are taken once, not on a timer.
+- Due states are told by words and weight as well as colour: "Next vitals in 7:12" (normal),
+  "VITALS DUE in 1:45" (amber, bold, ≤ 2 min), "VITALS OVERDUE by 3:10" (red, bold).
+- Alerts in the red banner: the session's open (stored) alerts, each with an Acknowledge
+  button, plus computed ones (vitals overdue; dose limit near at ≥ 90 % of the protocol's
+  maximum total). Computed ones clear themselves when the situation does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from chairlog.clinical.clock import SessionTimes, format_duration, read_clock
+from chairlog.clinical.states import SessionState
+from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
+from chairlog.ui.widgets import ago, big_font, set_prop
+
+SOON = timedelta(minutes=2)
+DOSE_NEAR_FRACTION = 0.9
+
+
+class Due(StrEnum):
+    NONE = "none"
+    OK = "ok"
+    SOON = "soon"
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class TileFigures:
+    session_id: int
+    state_key: str  # pre | infusing | paused | monitoring | ready
+    state_label: str
+    timer: str
+    timer_caption: str
+    timer_detail: str
+    rate: str
+    dose: str
+    vitals: str
+    vitals_age: str
+    due: Due
+    due_text: str
+    due_at: datetime | None
+    alerts: tuple[str, ...]
+    stored_alerts: tuple[AlertView, ...]
+    dose_near_limit: bool
+
+
+def clock_text(td: timedelta) -> str:
+    """Countdowns: M:SS under an hour, else H:MM:SS (never negative). The big session timers
+    use ``format_duration`` (always H:MM:SS), like the session view."""
+    total = max(int(td.total_seconds()), 0)
+    h, rem = divmod(total, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def session_times(view: SessionView) -> SessionTimes:
+    """Inputs of ``read_clock``. Vitals taken before the infusion started (baseline) do not
+    count: the first set during the infusion is due one interval after the start (the same
+    rule as the session view's timer strip)."""
+    p = view.protocol
+    latest = view.latest_vitals
+    last_at = latest.charted_at if latest else None
+    if (view.infusion_started_at is not None and last_at is not None
+            and last_at < view.infusion_started_at):
+        last_at = None
+    return SessionTimes(
+        infusion_started_at=view.infusion_started_at,
+        infusion_stopped_at=view.infusion_stopped_at,
+        planned_duration_min=p.planned_duration_min,
+        min_monitoring_min=p.min_monitoring_min,
+        vitals_interval_min=p.vitals_interval_min,
+        vitals_interval_after_min=p.vitals_interval_after_min,
+        last_vitals_at=last_at,
+        reference_at=view.checked_in_at,
+    )
+
+
+def _checklist_progress(view: SessionView) -> tuple[int, int]:
+    required = {i.key for i in view.protocol.checklist if i.required}
+    done = {e.data.get("item_key") for e in view.active_entries(EntryKind.CHECKLIST)
+            if e.data.get("done", True)}
+    return len(required & done), len(required)
+
+
+def compute_figures(view: SessionView, now: datetime) -> TileFigures:
+    r = read_clock(session_times(view), now)
+    p = view.protocol
+    state = view.state
+    rate = dose = ""
+    due, due_text, due_at = Due.NONE, "", None
+    cum_mg = view.cumulative_mg(now)
+    cum_kg = cum_mg / view.weight_kg
+    if state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
+        key, label = "pre", state.label
+        timer, caption = format_duration(now - view.checked_in_at), "in the chair"
+        done, total = _checklist_progress(view)
+        detail = f"Checklist {done}/{total} done"
+        rate = f"Planned start {p.start_rate_mg_per_kg_h:g} mg/kg/h"
+        dose = f"Max total {p.max_total_mg_per_kg:g} mg/kg · weight {view.weight_kg:g} kg"
+        due_text = ("Baseline vitals recorded" if view.latest_vitals
+                    else "Baseline vitals needed")
+    else:
+        if state is SessionState.MONITORING:
+            remaining = r.monitoring_remaining or timedelta(0)
+            ready = remaining <= timedelta(0)
+            key, label = ("ready", "Ready for discharge") if ready else ("monitoring", "Monitoring")
+            timer, caption = format_duration(r.since_stop or timedelta(0)), "since infusion stop"
+            minimum = clock_text(timedelta(minutes=p.min_monitoring_min))
+            detail = (f"Minimum {minimum} reached" if ready
+                      else f"Min {minimum} · {clock_text(remaining)} to go")
+            rate = "Infusion stopped"
+        else:
+            key = "paused" if state is SessionState.PAUSED else "infusing"
+            label = state.label
+            timer = format_duration(r.since_start or timedelta(0))
+            caption = "since infusion start" + (" — PAUSED" if key == "paused" else "")
+            left = r.planned_remaining or timedelta(0)
+            planned = clock_text(timedelta(minutes=p.planned_duration_min))
+            detail = (f"Planned {planned} · {clock_text(left)} left" if left > timedelta(0)
+                      else f"Planned {planned} reached")
+            mg_h = view.current_rate_mg_per_h(now)
+            rate = (f"{mg_h / view.weight_kg:.2f} mg/kg/h · "
+                    f"{mg_h / p.concentration_mg_per_ml:.1f} mL/h")
+            if key == "paused":
+                rate = "PAUSED · 0 mL/h"
+        dose = f"{cum_mg:.1f} mg · {cum_kg:.2f} mg/kg (max {p.max_total_mg_per_kg:g})"
+        if r.next_vitals_in is not None:
+            due_at = r.next_vitals_due_at
+            if r.next_vitals_in <= timedelta(0):
+                due = Due.OVERDUE
+                due_text = f"VITALS OVERDUE by {clock_text(-r.next_vitals_in)}"
+            elif r.next_vitals_in <= SOON:
+                due = Due.SOON
+                due_text = f"VITALS DUE in {clock_text(r.next_vitals_in)}"
+            else:
+                due = Due.OK
+                due_text = f"Next vitals in {clock_text(r.next_vitals_in)}"
+    vitals = vitals_age = ""
+    latest = view.latest_vitals
+    if latest is not None:
+        d = latest.data
+        vitals = (f"HR {d['hr']}   BP {d['sbp']}/{d['dbp']}   SpO₂ {d['spo2']} %   "
+                  f"RR {d['rr']}")
+        vitals_age = ago(now - latest.charted_at)
+    stored = tuple(view.open_alerts)
+    lines = [a.message for a in stored]
+    if due is Due.OVERDUE and r.next_vitals_in is not None:
+        lines.append(f"Vitals overdue by {clock_text(-r.next_vitals_in)}")
+    near = (view.infusion_started_at is not None
+            and cum_kg >= DOSE_NEAR_FRACTION * p.max_total_mg_per_kg)
+    if near:
+        lines.append(f"Dose limit near: {cum_kg:.2f} of max {p.max_total_mg_per_kg:g} mg/kg")
+    return TileFigures(view.id, key, label, timer, caption, detail, rate, dose, vitals,
+                       vitals_age, due, due_text, due_at, tuple(lines), stored, near)
+
+
+def _label(point_size: float, name: str, *, bold: bool = False, wrap: bool = False) -> QLabel:
+    lab = QLabel()
+    lab.setObjectName(name)
+    lab.setFont(big_font(point_size, bold=bold))
+    lab.setWordWrap(wrap)
+    return lab
+
+
+class ChairTile(QFrame):
+    """A chair: free ("Free — start session") or its running session's figures.
+
+    Click, Enter or Space activates it (open the session / start one). Each stored alert has
+    its own Acknowledge button (``acknowledge_requested(alert)``)."""
+
+    activated = Signal()
+    acknowledge_requested = Signal(object)
+
+    def __init__(self, chair: ChairInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chair = chair
+        self.view: SessionView | None = None
+        self.figures: TileFigures | None = None
+        self.can_start = True
+        self.flash_on = False
+        self._alert_key: tuple[object, ...] = ()
+        self._computed_labels: list[QLabel] = []
+        self.setObjectName("chairTile")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(420, 330)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(4)
+        head = QHBoxLayout()
+        self.name_label = _label(24, "tileChair", bold=True)
+        self.state_label = _label(14, "statePill", bold=True)
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        head.addWidget(self.name_label, 1)
+        head.addWidget(self.state_label)
+        lay.addLayout(head)
+        self.patient_label = _label(15, "tilePatient", bold=True)
+        lay.addWidget(self.patient_label)
+        self.info_label = _label(11, "tileInfo")
+        lay.addWidget(self.info_label)
+        timer_row = QHBoxLayout()
+        self.timer_label = _label(34, "tileTimer", bold=True)
+        captions = QVBoxLayout()
+        captions.setSpacing(0)
+        self.timer_caption = _label(12, "tileCaption", wrap=True)
+        self.detail_label = _label(12, "tileDetail", wrap=True)
+        captions.addStretch(1)
+        captions.addWidget(self.timer_caption)
+        captions.addWidget(self.detail_label)
+        timer_row.addWidget(self.timer_label)
+        timer_row.addSpacing(8)
+        timer_row.addLayout(captions, 1)
+        lay.addLayout(timer_row)
+        self.rate_label = _label(14, "tileRate", bold=True)
+        self.dose_label = _label(13, "tileDose")
+        self.vitals_label = _label(13, "tileVitals", wrap=True)
+        for w in (self.rate_label, self.dose_label, self.vitals_label):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.due_label = _label(17, "dueBar", bold=True)
+        self.due_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.due_label.setMinimumHeight(40)
+        lay.addWidget(self.due_label)
+        self.alert_box = QFrame()
+        self.alert_box.setObjectName("alertBanner")
+        self.alert_layout = QVBoxLayout(self.alert_box)
+        self.alert_layout.setContentsMargins(10, 6, 10, 6)
+        self.alert_box.hide()
+        lay.addWidget(self.alert_box)
+        self.set_view(None)
+
+    # ---- content --------------------------------------------------------------------------
+    def set_view(self, view: SessionView | None) -> None:
+        self.view = view
+        self.name_label.setText(self.chair.name)
+        if view is None:
+            self.figures = None
+            self.patient_label.setText("")
+            self.info_label.setText("")
+            self.timer_label.setText("Free")
+            self.timer_caption.setText("")
+            self.state_label.setText("FREE")
+            for w in (self.detail_label, self.rate_label, self.dose_label, self.vitals_label):
+                w.setText("")
+            self.due_label.setText("Free — start session" if self.can_start else "Free")
+            self._set_alerts((), ())
+            set_prop(self, "state", "free")
+            set_prop(self.due_label, "due", "none")
+            set_prop(self.state_label, "state", "free")
+            self.setAccessibleName(f"{self.chair.name}: free")
+            return
+        p = view.patient
+        self.patient_label.setText(f"{p.display_name}  ·  {p.mrn}")
+        self.info_label.setText(f"{view.protocol.name}  ·  Nurse {view.nurse_name}")
+
+    def refresh(self, now: datetime) -> TileFigures | None:
+        """Recompute from the cached view (called every second; no database access)."""
+        if self.view is None:
+            return None
+        f = compute_figures(self.view, now)
+        self.figures = f
+        self.state_label.setText(f.state_label.upper())
+        self.timer_label.setText(f.timer)
+        self.timer_caption.setText(f.timer_caption)
+        self.detail_label.setText(f.timer_detail)
+        self.rate_label.setText(f.rate)
+        self.dose_label.setText(("Dose " + f.dose) if f.state_key != "pre" else f.dose)
+        self.vitals_label.setText(f"{f.vitals}   ({f.vitals_age})" if f.vitals
+                                  else "No vitals recorded yet")
+        self.due_label.setText(f.due_text)
+        set_prop(self, "state", f.state_key)
+        set_prop(self.state_label, "state", f.state_key)
+        set_prop(self.due_label, "due", f.due.value)
+        set_prop(self, "alert", bool(f.alerts))
+        self._set_alerts(f.alerts, f.stored_alerts)
+        self.setAccessibleName(f"{self.chair.name}: {f.state_label}, {f.due_text}, "
+                               f"{len(f.alerts)} alert(s)")
+        return f
+
+    def set_flash(self, on: bool) -> None:
+        """Visual reminder: alternates the due bar while vitals are overdue."""
+        self.flash_on = on
+        set_prop(self.due_label, "flash", on)
+
+    def _set_alerts(self, lines: tuple[str, ...], stored: tuple[AlertView, ...]) -> None:
+        computed = lines[len(stored):]
+        key: tuple[object, ...] = (len(computed), tuple(a.id for a in stored))
+        if key == self._alert_key:
+            # only the computed lines' numbers moved on: update their text in place
+            self._update_computed(computed)
+            return
+        self._alert_key = key
+        while self.alert_layout.count():
+            item = self.alert_layout.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
+        self._computed_labels = []
+        for a in stored:
+            self.alert_layout.addWidget(self._alert_row(a.message, a))
+        for text in computed:
+            row = self._alert_row(text, None)
+            self.alert_layout.addWidget(row)
+        self.alert_box.setVisible(bool(lines))
+
+    def _update_computed(self, computed: tuple[str, ...]) -> None:
+        for lab, text in zip(self._computed_labels, computed, strict=False):
+            lab.setText("⚠ " + text)
+
+    def _alert_row(self, text: str, alert: AlertView | None) -> QWidget:
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        lab = QLabel("⚠ " + text)
+        lab.setObjectName("alertText")
+        lab.setFont(big_font(12.5, bold=True))
+        lab.setWordWrap(True)
+        h.addWidget(lab, 1)
+        if alert is None:
+            self._computed_labels.append(lab)
+        else:
+            b = QPushButton("Acknowledge")
+            b.setObjectName("ackButton")
+            b.setMinimumHeight(40)
+            b.setFont(big_font(12, bold=True))
+            b.setToolTip("Say what was done; the alert then leaves the board")
+            b.clicked.connect(lambda _=False, a=alert: self.acknowledge_requested.emit(a))
+            h.addWidget(b)
+        return row
+
+    # ---- input ----------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.activated.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

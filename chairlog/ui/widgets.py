@@ -1,0 +1,233 @@
+"""Small shared widgets: big touch-friendly buttons, the error banner, inline field errors,
+and the alert acknowledgement dialog (used by the board's tiles and the session view).
+
+Decisions:
+- Font sizes that matter for legibility are set in code (``big_font``), not only in the
+  style sheet, so they hold with or without ``resources/style.qss`` and tests can check them.
+  Colours, borders and padding live in the style sheet, keyed on object names and dynamic
+  properties (``invalid``, ``state``, ``due``…); ``repolish`` re-applies them after a change.
+- Errors are shown where they happened: ``FieldErrors`` maps a service ``ValidationError``'s
+  field name to the input it came from, puts the message under it, marks it and focuses it.
+  Whatever was typed stays in the input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError, ValidationError
+from chairlog.ui.context import UiContext
+
+#: minimum height of anything a finger has to hit (px)
+TOUCH_PX = 48
+
+
+def big_font(point_size: float, *, bold: bool = False, base: QFont | None = None) -> QFont:
+    f = QFont(base) if base is not None else QFont()
+    f.setPointSizeF(point_size)
+    f.setBold(bold)
+    return f
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def set_prop(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property used by the style sheet; repolish only when it changed."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        repolish(widget)
+
+
+def form_label(text: str, point_size: float = 13) -> QLabel:
+    """A form row label, vertically centred on a TOUCH-sized input."""
+    label = QLabel(text)
+    label.setFont(big_font(point_size))
+    label.setMinimumHeight(40)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
+class BigButton(QPushButton):
+    """A push button at least TOUCH_PX high with a 14 pt label."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, *, primary: bool = False,
+                 point_size: float = 14) -> None:
+        super().__init__(text, parent)
+        self.setMinimumHeight(TOUCH_PX)
+        self.setFont(big_font(point_size, bold=primary))
+        self.setProperty("primary", primary)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+
+class ErrorBanner(QLabel):
+    """A red, word-wrapped message strip; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setWordWrap(True)
+        self.setFont(big_font(12, bold=True))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class FieldErrors:
+    """Inline errors for a form: one error label per input, keyed by service field names."""
+
+    def __init__(self, banner: ErrorBanner | None = None) -> None:
+        self.banner = banner
+        self._inputs: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+
+    def label_for(self, fields: str | Iterable[str], widget: QWidget) -> QLabel:
+        """Register ``widget`` as the input for ``fields``; returns its (hidden) error label,
+        for the caller to place right under the input."""
+        label = QLabel()
+        label.setObjectName("fieldError")
+        label.setWordWrap(True)
+        label.setFont(big_font(11, bold=True))
+        label.hide()
+        for name in [fields] if isinstance(fields, str) else fields:
+            self._inputs[name] = widget
+            self._labels[name] = label
+        return label
+
+    def clear(self) -> None:
+        for name, label in self._labels.items():
+            label.hide()
+            label.setText("")
+            set_prop(self._inputs[name], "invalid", False)
+        if self.banner is not None:
+            self.banner.clear_message()
+
+    def show(self, exc: ChairlogError) -> str:
+        """Show ``exc`` at its field (or in the banner); returns where it went ("" = banner)."""
+        field = exc.field if isinstance(exc, ValidationError) else ""
+        return self.show_text(field, str(exc))
+
+    def show_text(self, field: str, text: str) -> str:
+        """Show a message of the form's own at ``field`` (or in the banner)."""
+        self.clear()
+        if field in self._labels:
+            label = self._labels[field]
+            label.setText("⚠ " + text)
+            label.show()
+            widget = self._inputs[field]
+            set_prop(widget, "invalid", True)
+            widget.setFocus()
+            return field
+        if self.banner is not None:
+            self.banner.show_message(text)
+        return ""
+
+    def message(self, field: str) -> str:
+        label = self._labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+def ago(delta: timedelta) -> str:
+    """'just now', '4 min ago', '1 h 05 min ago'."""
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    return f"{minutes // 60} h {minutes % 60:02d} min ago"
+
+
+QUICK_ACTIONS = (
+    "Rechecked: back in range",
+    "Infusion rate reduced",
+    "Infusion paused",
+    "Physician notified",
+    "Rescue medication given",
+)
+
+
+class AlertAckDialog(QDialog):
+    """Acknowledge one alert: says what was done (required), then
+    ``charting.acknowledge_alert``. Quick buttons fill common answers; the nurse can edit."""
+
+    def __init__(self, ctx: UiContext, alert: object, parent: QWidget | None = None,
+                 chair_name: str = "") -> None:
+        super().__init__(parent)
+        from chairlog.services.domain import AlertView
+
+        assert isinstance(alert, AlertView)
+        self.ctx = ctx
+        self.alert = alert
+        self.result_alert: AlertView | None = None
+        self.setWindowTitle("Acknowledge alert")
+        self.setMinimumWidth(560)
+        lay = QVBoxLayout(self)
+        head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + alert.message)
+        head.setObjectName("alertHeadline")
+        head.setWordWrap(True)
+        head.setFont(big_font(15, bold=True))
+        lay.addWidget(head)
+        lay.addWidget(QLabel("What was done? (required; saved with your name and the time)"))
+        self.action = QPlainTextEdit()
+        self.action.setFont(big_font(13))
+        self.action.setFixedHeight(90)
+        grid = QGridLayout()
+        for i, text in enumerate(QUICK_ACTIONS):
+            b = QPushButton(text)
+            b.setMinimumHeight(40)
+            b.setAutoDefault(False)
+            b.clicked.connect(lambda _=False, t=text: self.action.setPlainText(t))
+            grid.addWidget(b, i // 2, i % 2)
+        lay.addLayout(grid)
+        lay.addWidget(self.action)
+        self.banner = ErrorBanner()
+        self.errors = FieldErrors(self.banner)
+        lay.addWidget(self.errors.label_for("action_taken", self.action))
+        lay.addWidget(self.banner)
+        buttons = QDialogButtonBox()
+        self.ok = BigButton("Acknowledge", primary=True)
+        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = BigButton("Cancel")
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+        self.action.setFocus()
+
+    def submit(self) -> None:
+        from chairlog.services import charting
+
+        try:
+            self.result_alert = charting.acknowledge_alert(
+                self.ctx.app, self.ctx.require_user(), self.alert.id,
+                self.action.toPlainText(), expected_version=self.alert.version)
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        self.accept()

@@ -1,0 +1,91 @@
+"""Render the documentation screenshots from a fresh demo database, off screen.
+
+    python tools/screenshots.py [--out docs/screenshots]
+
+Writes login-demo.png (the sign-in dialog in demo mode), board.png (the chair board at
+1600×1000, signed in as the demo nurse), session.png (the infusing chair's session, when the
+session view is installed) and lock.png (the idle lock screen). Everything happens in a
+temporary CHAIRLOG_HOME, so the user's real data is never touched.
+
+To show what an alert looks like, one vitals set with a fast heart rate is charted on the
+paused chair after the demo data is filled (the demo data itself has no open alert).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory(prefix="chairlog-shots-") as tmp:
+        os.environ["CHAIRLOG_HOME"] = tmp
+        return _render(Path(tmp), args.out)
+
+
+def _render(tmp: Path, out: Path) -> int:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from chairlog.services import accounts, charting, views
+    from chairlog.ui.app import apply_style, build_main_window, open_for_gui
+    from chairlog.ui.context import make_context
+    from chairlog.ui.login import LoginDialog
+
+    qapp = QApplication.instance() or QApplication(["chairlog-screenshots"])
+    assert isinstance(qapp, QApplication)
+    apply_style(qapp)
+    out.mkdir(parents=True, exist_ok=True)
+    app = open_for_gui(f"sqlite:///{tmp / 'demo.sqlite3'}", demo=True)
+    ctx = make_context(app, demo=True)
+
+    def save(widget: QWidget, name: str) -> None:
+        for _ in range(5):
+            qapp.processEvents()
+        path = out / name
+        if not widget.grab().save(str(path)):
+            raise SystemExit(f"could not write {path}")
+        print(f"wrote {path}")
+
+    login = LoginDialog(ctx, title="Sign in")
+    login.fill("ana", "demo-nurse-1")
+    login.show()
+    login.adjustSize()
+    save(login, "login-demo.png")
+    login.close()
+
+    nurse = accounts.login(app, "ana", "demo-nurse-1")
+    paused = [v for v in views.board(app) if v.state.value == "paused"]
+    if paused:
+        charting.record_vitals(app, nurse, paused[0].id,
+                               {"hr": 128, "sbp": 138, "dbp": 86, "spo2": 96, "rr": 18})
+    ctx.set_user(nurse)
+    win = build_main_window(ctx)
+    win.resize(1600, 1000)
+    win.show()
+    win.board.reload()
+    save(win, "board.png")
+
+    infusing = [v for v in views.board(app) if v.state.value == "infusing"]
+    if infusing and win.open_session(infusing[0].id) is not None:
+        save(win, "session.png")
+        win.show_board()
+    win.lock()
+    save(win, "lock.png")
+    win.close()
+    ctx.tasks.shutdown()
+    app.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
