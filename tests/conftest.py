@@ -203,9 +203,11 @@ def clinic(app: Any, clock: Any) -> Clinic:
         password=PASSWORDS["omar"],
         credentials="RN",
     )
+    # created from the command line with the physician's own password (an admin-created
+    # physician must first choose a new password before a signing key is issued)
     doc = accounts.add_user(
         app,
-        admin,
+        None,
         username="drlee",
         full_name="Lee Žukauskas",
         role="physician",

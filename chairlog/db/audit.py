@@ -161,41 +161,88 @@ def verify_chain(s: Session) -> ChainReport:
     for row in _iter_rows(s):
         n += 1
         if row.seq != expected_seq:
-            return ChainReport(False, n, row.seq, row.hash,
-                               f"record {expected_seq} is missing (found {row.seq} next)", expected_seq)
+            return ChainReport(
+                False,
+                n,
+                row.seq,
+                row.hash,
+                f"record {expected_seq} is missing (found {row.seq} next)",
+                expected_seq,
+            )
         if row.prev_hash != prev_hash:
-            return ChainReport(False, n, row.seq, row.hash,
-                               f"record {row.seq} does not follow record {row.seq - 1} "
-                               "(removed, reordered or inserted)", row.seq)
+            return ChainReport(
+                False,
+                n,
+                row.seq,
+                row.hash,
+                f"record {row.seq} does not follow record {row.seq - 1} "
+                "(removed, reordered or inserted)",
+                row.seq,
+            )
         if row_hash(prev_hash, row) != row.hash:
-            return ChainReport(False, n, row.seq, row.hash,
-                               f"record {row.seq} was altered after it was written", row.seq)
+            return ChainReport(
+                False,
+                n,
+                row.seq,
+                row.hash,
+                f"record {row.seq} was altered after it was written",
+                row.seq,
+            )
         for what, h in anchors.pop(row.seq, ()):
             if h != row.hash and anchor_problem is None:
-                anchor_problem = (f"record {row.seq}, anchored in {what}, was changed "
-                                  "(the chain was rewritten)", row.seq)
+                anchor_problem = (
+                    f"record {row.seq}, anchored in {what}, was changed (the chain was rewritten)",
+                    row.seq,
+                )
         prev_hash, expected_seq = row.hash, row.seq + 1
     last_seq = expected_seq - 1
     head_seq, head_hash = current_head(s)
+    if last_seq and s.get(AuditHead, 1) is None:
+        return ChainReport(
+            False,
+            n,
+            last_seq,
+            prev_hash,
+            "the chain's recorded head was deleted outside chairlog",
+            last_seq,
+        )
     if last_seq < head_seq:
-        return ChainReport(False, n, last_seq, prev_hash,
-                           f"the newest records were removed: the chain ends at {last_seq}, "
-                           f"its recorded head is {head_seq}", last_seq + 1)
+        return ChainReport(
+            False,
+            n,
+            last_seq,
+            prev_hash,
+            f"the newest records were removed: the chain ends at {last_seq}, "
+            f"its recorded head is {head_seq}",
+            last_seq + 1,
+        )
     if last_seq > head_seq:
-        return ChainReport(False, n, last_seq, prev_hash,
-                           f"records {head_seq + 1}–{last_seq} were added outside chairlog "
-                           f"(the recorded head is {head_seq})", head_seq + 1)
+        return ChainReport(
+            False,
+            n,
+            last_seq,
+            prev_hash,
+            f"records {head_seq + 1}–{last_seq} were added outside chairlog "
+            f"(the recorded head is {head_seq})",
+            head_seq + 1,
+        )
     if head_hash != prev_hash:
-        return ChainReport(False, n, last_seq, prev_hash,
-                           f"record {last_seq} does not match the recorded head "
-                           "(the chain was rewritten)", last_seq)
+        return ChainReport(
+            False,
+            n,
+            last_seq,
+            prev_hash,
+            f"record {last_seq} does not match the recorded head (the chain was rewritten)",
+            last_seq,
+        )
     if anchor_problem is not None:
         return ChainReport(False, n, last_seq, prev_hash, anchor_problem[0], anchor_problem[1])
     if anchors:
         seq = min(anchors)
         what = anchors[seq][0][0]
-        return ChainReport(False, n, last_seq, prev_hash,
-                           f"record {seq}, anchored in {what}, is missing", seq)
+        return ChainReport(
+            False, n, last_seq, prev_hash, f"record {seq}, anchored in {what}, is missing", seq
+        )
     return ChainReport(True, n, last_seq, prev_hash)
 
 

@@ -74,15 +74,32 @@ def make_engine(url: str, *, sqlite_pragmas: dict[str, Any] | None = None) -> En
     return create_engine(url, pool_pre_ping=True)
 
 
+MAX_ROW_ID = 2**63 - 1
+
+
+class ChairlogSession(Session):
+    """``get`` by a record number that no row can have (not an int, < 1, or beyond 64 bits)
+    finds nothing instead of failing in the driver (SQLite raises OverflowError for ints
+    beyond 64 bits; PostgreSQL refuses text for an integer key). Every chairlog key is an
+    integer, so callers treat such a number like any unknown one (NotFound)."""
+
+    def get(self, entity: Any, ident: Any, **kw: Any) -> Any:
+        if isinstance(ident, bool) or not isinstance(ident, int) or not 0 < ident <= MAX_ROW_ID:
+            return None
+        return super().get(entity, ident, **kw)
+
+
 class Database:
     """One database: a read and a write session factory sharing one engine."""
 
     def __init__(self, url: str, *, sqlite_pragmas: dict[str, Any] | None = None) -> None:
         self.url = url
         self.engine = make_engine(url, sqlite_pragmas=sqlite_pragmas)
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._read = sessionmaker(self.engine, class_=ChairlogSession, expire_on_commit=False)
         self._write = sessionmaker(
-            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+            self.engine.execution_options(**{WRITE_OPTION: True}),
+            class_=ChairlogSession,
+            expire_on_commit=False,
         )
         self.after_commit: list[Callable[[], None]] = []
 

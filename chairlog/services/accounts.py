@@ -232,7 +232,13 @@ def add_user(
     credentials: str = "",
     must_change_password: bool = False,
 ) -> UserInfo:
-    """Create an account. ``actor`` None means the local command line (a trusted operator)."""
+    """Create an account. ``actor`` None means the local command line (a trusted operator,
+    typically the physician typing their own password).
+
+    When an admin creates a physician, the admin chose the password, so the physician must
+    change it before a signing key is issued: a key is only ever encrypted under a password
+    that its owner alone chose, so no admin can produce a physician's signature.
+    """
     uname = _username(username)
     full = text_field("full_name", full_name, required=True, max_chars=MAX_NAME, label="full name")
     try:
@@ -243,6 +249,8 @@ def add_user(
     pw = _password(password)
     with app.db.write() as s:
         admin = require_user(s, actor, {Role.ADMIN}, "add users") if actor else None
+        if admin is not None and r is Role.PHYSICIAN:
+            must_change_password = True
         if s.scalar(select(User.id).where(User.username == uname)) is not None:
             raise ValidationError("username", uname, "a username not already taken")
         u = User(

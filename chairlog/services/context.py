@@ -65,7 +65,10 @@ def require_user(
         raise PermissionDenied("This account is deactivated or unknown; sign in again.")
     if roles is not None and Role(user.role) not in set(roles):
         allowed = " or ".join(sorted(r.value for r in roles))
-        raise PermissionDenied(f"Only a {allowed} may {action} (you are signed in as {user.role}).")
+        article = "an" if allowed[0] in "aeiou" else "a"
+        raise PermissionDenied(
+            f"Only {article} {allowed} may {action} (you are signed in as {user.role})."
+        )
     return user
 
 

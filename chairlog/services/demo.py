@@ -69,9 +69,10 @@ def fill_demo(
         )
         users: dict[str, UserInfo] = {"admin": admin}
         for uname, pw, name, role, creds in DEMO_ACCOUNTS[1:]:
+            # as if each person ran `chairlog user add` with their own password
             users[uname] = accounts.add_user(
                 app,
-                admin,
+                None,
                 username=uname,
                 full_name=name,
                 role=role,

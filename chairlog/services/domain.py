@@ -290,3 +290,52 @@ class SessionSummary:
             "checked_in_at": self.checked_in_at.isoformat(),
             "record_version": self.record_version,
         }
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit-trail record as read back (``before``/``after`` parsed from stored JSON)."""
+
+    seq: int
+    at: datetime
+    user_id: int | None
+    username: str
+    user_name: str
+    action: str
+    entity: str
+    entity_id: str
+    session_id: int | None
+    patient_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    reason: str | None
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """The result of checking the whole audit chain."""
+
+    ok: bool
+    rows: int
+    head_seq: int
+    head_hash: str
+    problem: str | None = None
+    first_bad_seq: int | None = None
+
+    @property
+    def summary(self) -> str:
+        if self.ok:
+            return f"intact: {self.rows} records, head {self.head_seq} {self.head_hash[:16]}"
+        return f"broken at record {self.first_bad_seq}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class AuditExport:
+    """A finished CSV export of the audit trail."""
+
+    path: str
+    rows: int
+    first_seq: int | None
+    last_seq: int | None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import func, select
@@ -95,16 +96,20 @@ def save_protocol(
     reason: str = "",
 ) -> ProtocolInfo:
     """Admin: create a protocol, or a new version of ``key`` (the old version is retired;
-    sessions keep the snapshot of the values they were run with)."""
+    sessions keep the snapshot of the values they were run with). A new version needs a
+    reason (it is kept in the audit trail); alert thresholds must be whole numbers or None."""
     if isinstance(values, dict):
         values = ProtocolValues.from_dict(values)
     else:
         values.validate()
+    _check_thresholds(values)
     why = text_field("reason", reason, max_chars=500)
     with app.db.write() as s:
         user = require_user(s, actor, {Role.ADMIN}, "edit protocols")
         version = 1
         before = None
+        if key is not None and not why:
+            raise ValidationError("reason", why, "a reason for the new version", "reason")
         if key is not None:
             latest = s.scalars(
                 select(Protocol).where(Protocol.key == key).order_by(Protocol.version.desc())
@@ -144,6 +149,27 @@ def save_protocol(
         info = protocol_info(p)
     app.notify("protocol", info.id)
     return info
+
+
+def _check_thresholds(values: ProtocolValues) -> None:
+    """Alert thresholds are compared with every vitals set: a text or a fraction stored here
+    would break charting later, so refuse it now (None switches a check off)."""
+    t = values.thresholds
+    for f in fields(t):
+        v = getattr(t, f.name)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 400):
+            raise ValidationError(
+                f.name,
+                v,
+                "a whole number from 0 to 400, or off",
+                f.name.replace("_", " ") + " threshold",
+            )
+    for low, high in (("hr_min", "hr_max"), ("rr_min", "rr_max")):
+        lo, hi = getattr(t, low), getattr(t, high)
+        if lo is not None and hi is not None and lo >= hi:
+            raise ValidationError(
+                low, lo, f"below the upper limit ({hi})", low.replace("_", " ") + " threshold"
+            )
 
 
 def _slug(name: str) -> str:

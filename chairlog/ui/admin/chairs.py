@@ -1,0 +1,123 @@
+"""Chairs tab: add a chair, take one out of use or back into use.
+
+A chair is never deleted (past sessions name it). Taking it out of use only hides it from
+new sessions; a session running in it carries on and stays on the board.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError
+from chairlog.services import protocols
+from chairlog.services.domain import ChairInfo
+from chairlog.ui.admin.common import Notice, RowsModel
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
+
+
+class ChairsTab(QWidget):
+    HEADERS = ("Position", "Chair", "Status")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        self.model = RowsModel(self.HEADERS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        lay.addWidget(self.table)
+        self.banner = ErrorBanner()
+        self.errors = FieldErrors(self.banner)
+        self.notice = Notice()
+        add_row = QHBoxLayout()
+        add_row.addWidget(QLabel("New chair:"))
+        self.name = QLineEdit()
+        self.name.setFont(big_font(13))
+        self.name.setPlaceholderText("e.g. Chair 5 or Window bay")
+        self.name.returnPressed.connect(self.add_chair)
+        add_row.addWidget(self.name, 1)
+        self.add_button = BigButton("Add chair", primary=True)
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_chair)
+        add_row.addWidget(self.add_button)
+        lay.addLayout(add_row)
+        lay.addWidget(self.errors.label_for("name", self.name))
+        self.active_button = BigButton("Take out of use")
+        self.active_button.setAutoDefault(False)
+        self.active_button.clicked.connect(self.toggle_active)
+        row = QHBoxLayout()
+        row.addWidget(self.active_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(self.notice)
+        lay.addWidget(self.banner)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        chairs = protocols.list_chairs(self.ctx.app, include_inactive=True)
+        self.model.set_rows(
+            chairs,
+            [(str(c.position), c.name, "In use" if c.active else "Out of use") for c in chairs],
+        )
+        self._selection_changed()
+
+    def _on_data_changed(self, entity: str, _id: int) -> None:
+        if entity == "chair":
+            self.reload()
+
+    def selected(self) -> ChairInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        chair = self.model.items[rows[0].row()]
+        assert isinstance(chair, ChairInfo)
+        return chair
+
+    def _selection_changed(self, *_: object) -> None:
+        c = self.selected()
+        self.active_button.setEnabled(c is not None)
+        self.active_button.setText(
+            "Put back in use" if c is not None and not c.active else "Take out of use"
+        )
+
+    def add_chair(self) -> None:
+        self.errors.clear()
+        try:
+            chair = protocols.add_chair(self.ctx.app, self.ctx.require_user(), self.name.text())
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        self.name.clear()
+        self.reload()
+        self.notice.say(f"{chair.name} added.")
+
+    def toggle_active(self) -> None:
+        c = self.selected()
+        if c is None:
+            return
+        self.errors.clear()
+        try:
+            changed = protocols.set_chair_active(
+                self.ctx.app, self.ctx.require_user(), c.id, not c.active
+            )
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        self.reload()
+        self.notice.say(f"{changed.name} is {'in use' if changed.active else 'out of use'}.")

@@ -1,0 +1,140 @@
+"""Pieces the admin tabs share: a confirm-with-reason dialog, temporary passwords, a small
+read-only table model, the success/notice line.
+
+Decisions:
+- Dialogs are opened with ``open()`` (window-modal, not a nested event loop) and keep a
+  reference on the tab (``tab.dialog``), so tests drive them like a person would.
+- The dialog runs the service call itself: a refusal (missing reason, no permission) shows in
+  the dialog, which stays open with what was typed.
+- Temporary passwords are made here from an alphabet without look-alikes (no 0/O, 1/l/I),
+  12 characters in three groups: ~62 bits, typed once by the user and then replaced.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
+
+ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def temporary_password() -> str:
+    groups = ("".join(secrets.choice(ALPHABET) for _ in range(4)) for _ in range(3))
+    return "-".join(groups)
+
+
+class Notice(QLabel):
+    """A one-line, selectable success message (e.g. a temporary password to hand over)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("adminNotice")
+        self.setWordWrap(True)
+        self.setFont(big_font(12, bold=True))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def say(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class ActionDialog(QDialog):
+    """Confirm an action, optionally with a reason; runs ``action(reason)`` on OK."""
+
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        action: Callable[[str], object],
+        *,
+        reason_label: str | None = None,
+        ok_text: str = "OK",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self._action = action
+        self.result_value: object = None
+        lay = QVBoxLayout(self)
+        self.message = QLabel(text)
+        self.message.setWordWrap(True)
+        self.message.setFont(big_font(13))
+        lay.addWidget(self.message)
+        self.banner = ErrorBanner()
+        self.errors = FieldErrors(self.banner)
+        self.reason = QPlainTextEdit()
+        self.reason.setFixedHeight(70)
+        if reason_label is not None:
+            lay.addWidget(QLabel(reason_label))
+            lay.addWidget(self.reason)
+            lay.addWidget(self.errors.label_for("reason", self.reason))
+        else:
+            self.reason.hide()
+        lay.addWidget(self.banner)
+        buttons = QDialogButtonBox()
+        self.ok = BigButton(ok_text, primary=True)
+        cancel = BigButton("Cancel")
+        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def submit(self) -> None:
+        try:
+            self.result_value = self._action(self.reason.toPlainText())
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        self.accept()
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of already-formatted rows (each a sequence of cell texts)."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[Sequence[str]] = []
+        self.items: list[Any] = []
+
+    def set_rows(self, items: Sequence[Any], rows: Sequence[Sequence[str]]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.rows[index.row()][index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None

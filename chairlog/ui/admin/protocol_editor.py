@@ -1,0 +1,252 @@
+"""The protocol editor: every value of a protocol template, including the alert thresholds.
+
+Decisions:
+- Saving never changes a protocol in place: ``protocols.save_protocol`` stores a new version
+  (the old one is retired; sessions keep the values they started with) or, from "New
+  protocol", a new template. A new version needs a reason, kept in the audit trail.
+- Numbers are spin boxes with units, so a letter cannot be typed; the service still checks
+  the combinations (start rate ≤ max rate …) and its error shows under the field it names.
+- A value that may be absent (a threshold switched off, no bolus limit, no fixed dose) is a
+  check box next to its number: unticked means "off", stored as None.
+- The pre-infusion checklist is carried over unchanged from the version being edited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError
+from chairlog.services import protocols
+from chairlog.services.domain import ProtocolInfo
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors
+
+#: (field, label, unit, low, high, decimals)
+DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
+    ("start_rate_mg_per_kg_h", "Start rate", "mg/kg/h", 0, 50, 3),
+    ("target_rate_mg_per_kg_h", "Target rate", "mg/kg/h", 0, 50, 3),
+    ("max_rate_mg_per_kg_h", "Maximum rate", "mg/kg/h", 0, 50, 3),
+    ("max_total_mg_per_kg", "Maximum total dose", "mg/kg", 0, 100, 3),
+    ("concentration_mg_per_ml", "Bag concentration", "mg/mL", 0, 500, 2),
+    ("planned_duration_min", "Planned infusion", "min", 0, 1440, 0),
+    ("vitals_interval_min", "Vitals every (during)", "min", 0, 240, 0),
+    ("vitals_interval_after_min", "Vitals every (after)", "min", 0, 240, 0),
+    ("min_monitoring_min", "Minimum monitoring after", "min", 0, 1440, 0),
+)
+OPTIONAL_DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
+    ("max_bolus_mg_per_kg", "Bolus limit", "mg/kg", 0, 10, 3),
+    ("fixed_dose_mg_per_kg", "Fixed dose", "mg/kg", 0, 10, 3),
+    ("fixed_dose_minutes", "Fixed dose given over", "min", 0, 1440, 0),
+)
+#: (field, label, unit)
+THRESHOLDS: tuple[tuple[str, str, str], ...] = (
+    ("sbp_max", "Systolic above", "mmHg"),
+    ("dbp_max", "Diastolic above", "mmHg"),
+    ("sbp_rise_max", "Systolic rise over baseline ≥", "mmHg"),
+    ("dbp_rise_max", "Diastolic rise over baseline ≥", "mmHg"),
+    ("predose_sbp_max", "Before dosing: systolic above", "mmHg"),
+    ("predose_dbp_max", "Before dosing: diastolic above", "mmHg"),
+    ("hr_max", "Heart rate above", "/min"),
+    ("hr_min", "Heart rate below", "/min"),
+    ("spo2_min", "SpO₂ below", "%"),
+    ("rr_max", "Respiratory rate above", "/min"),
+    ("rr_min", "Respiratory rate below", "/min"),
+    ("moaas_min", "MOAA/S below", ""),
+)
+
+
+class OptionalNumber(QWidget):
+    """A number that can be switched off (None)."""
+
+    def __init__(
+        self,
+        unit: str,
+        low: float,
+        high: float,
+        decimals: int,
+        *,
+        integer: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox("on")
+        self.spin: QSpinBox | QDoubleSpinBox
+        if integer:
+            self.spin = QSpinBox()
+            self.spin.setRange(int(low), int(high))
+        else:
+            self.spin = QDoubleSpinBox()
+            self.spin.setDecimals(decimals)
+            self.spin.setRange(low, high)
+        if unit:
+            self.spin.setSuffix(" " + unit)
+        self.enabled.toggled.connect(self.spin.setEnabled)
+        lay.addWidget(self.enabled)
+        lay.addWidget(self.spin, 1)
+
+    def value(self) -> float | int | None:
+        if not self.enabled.isChecked():
+            return None
+        return self.spin.value()
+
+    def set_value(self, value: float | None) -> None:
+        self.enabled.setChecked(value is not None)
+        self.spin.setEnabled(value is not None)
+        if value is not None:
+            if isinstance(self.spin, QSpinBox):
+                self.spin.setValue(int(value))
+            else:
+                self.spin.setValue(float(value))
+
+
+def _spin(unit: str, low: float, high: float, decimals: int) -> QDoubleSpinBox:
+    s = QDoubleSpinBox()
+    s.setDecimals(decimals)
+    s.setRange(low, high)
+    s.setSuffix(" " + unit)
+    return s
+
+
+class ProtocolEditor(QDialog):
+    """Edit ``base``'s values; save as its next version (``new_version``) or a new protocol."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        base: ProtocolInfo,
+        *,
+        new_version: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.base = base
+        self.new_version = new_version
+        self.saved: ProtocolInfo | None = None
+        self.setWindowTitle(
+            f"New version of {base.name}" if new_version else f"New protocol based on {base.name}"
+        )
+        self.banner = ErrorBanner()
+        self.errors = FieldErrors(self.banner)
+        self.numbers: dict[str, QDoubleSpinBox] = {}
+        self.optional: dict[str, OptionalNumber] = {}
+        self.thresholds: dict[str, OptionalNumber] = {}
+        lay = QVBoxLayout(self)
+        head = QLabel(
+            f"{base.name} — version {base.version}"
+            + (f" → saved as version {base.version + 1}" if new_version else "")
+        )
+        lay.addWidget(head)
+        columns = QHBoxLayout()
+        columns.addWidget(self._general_box(), 1)
+        columns.addWidget(self._threshold_box(), 1)
+        lay.addLayout(columns)
+        self.reason = QPlainTextEdit()
+        self.reason.setFixedHeight(60)
+        lay.addWidget(QLabel("Reason for the change" + (" (required)" if new_version else "")))
+        lay.addWidget(self.reason)
+        lay.addWidget(self.errors.label_for("reason", self.reason))
+        lay.addWidget(self.banner)
+        buttons = QDialogButtonBox()
+        self.ok = BigButton("Save new version" if new_version else "Save protocol", primary=True)
+        cancel = BigButton("Cancel")
+        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+        self.load(base)
+
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        box.addWidget(widget)
+        box.addWidget(self.errors.label_for(field, widget))
+        form.addRow(label, box)
+
+    def _general_box(self) -> QGroupBox:
+        box = QGroupBox("Protocol and dosing")
+        form = QFormLayout(box)
+        self.name = QLineEdit()
+        self.indication = QLineEdit()
+        self.dose_mode = QComboBox()
+        self.dose_mode.addItem("Rate (titrated, mg/kg/h)", "rate")
+        self.dose_mode.addItem("Fixed dose over a set time", "fixed")
+        self._row(form, "Name", self.name, "name")
+        self._row(form, "Indication", self.indication, "indication")
+        self._row(form, "Dosing", self.dose_mode, "dose_mode")
+        for field, label, unit, low, high, decimals in DOSING:
+            self.numbers[field] = _spin(unit, low, high, decimals)
+            self._row(form, label, self.numbers[field], field)
+        for field, label, unit, low, high, decimals in OPTIONAL_DOSING:
+            self.optional[field] = OptionalNumber(unit, low, high, decimals)
+            self._row(form, label, self.optional[field], field)
+        return box
+
+    def _threshold_box(self) -> QGroupBox:
+        box = QGroupBox("Alert thresholds (untick to switch a check off)")
+        form = QFormLayout(box)
+        for field, label, unit in THRESHOLDS:
+            self.thresholds[field] = OptionalNumber(unit, 0, 400, 0, integer=True)
+            self._row(form, label, self.thresholds[field], field)
+        return box
+
+    def load(self, p: ProtocolInfo) -> None:
+        v = p.values
+        self.name.setText(v.name if self.new_version else f"{v.name} (copy)")
+        self.indication.setText(v.indication)
+        self.dose_mode.setCurrentIndex(max(0, self.dose_mode.findData(v.dose_mode.value)))
+        for field, spin in self.numbers.items():
+            spin.setValue(float(getattr(v, field)))
+        for field, opt in self.optional.items():
+            opt.set_value(getattr(v, field))
+        for field, opt in self.thresholds.items():
+            opt.set_value(getattr(v.thresholds, field))
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = self.base.values.to_dict()
+        out |= {
+            "name": self.name.text().strip(),
+            "indication": self.indication.text().strip(),
+            "dose_mode": self.dose_mode.currentData(),
+        }
+        out |= {field: spin.value() for field, spin in self.numbers.items()}
+        out |= {field: opt.value() for field, opt in self.optional.items()}
+        out["thresholds"] = asdict(self.base.values.thresholds) | {
+            field: opt.value() for field, opt in self.thresholds.items()
+        }
+        return out
+
+    def submit(self) -> None:
+        try:
+            self.saved = protocols.save_protocol(
+                self.ctx.app,
+                self.ctx.require_user(),
+                self.values(),
+                key=self.base.key if self.new_version else None,
+                reason=self.reason.toPlainText(),
+            )
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        self.accept()

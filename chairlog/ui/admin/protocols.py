@@ -1,0 +1,132 @@
+"""Protocols tab: every version of every protocol template; edit one into a new version, or
+start a new protocol from it (see ``protocol_editor``).
+
+Retired versions stay listed (greyed "retired"): they are what past sessions ran under.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.services import protocols
+from chairlog.services.domain import ProtocolInfo
+from chairlog.ui.admin.common import Notice, RowsModel
+from chairlog.ui.admin.protocol_editor import ProtocolEditor
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton
+
+
+def _g(value: float | None, unit: str) -> str:
+    return "—" if value is None else f"{value:g} {unit}"
+
+
+class ProtocolsTab(QWidget):
+    HEADERS = ("Protocol", "Version", "Status", "Max rate", "Max total", "Duration", "Vitals every")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: ProtocolEditor | None = None
+        lay = QVBoxLayout(self)
+        self.model = RowsModel(self.HEADERS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        lay.addWidget(self.table)
+        self.notice = Notice()
+        lay.addWidget(self.notice)
+        row = QHBoxLayout()
+        self.edit_button = BigButton("Edit → new version…", primary=True)
+        self.copy_button = BigButton("New protocol from this…")
+        for b in (self.edit_button, self.copy_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.edit_button.clicked.connect(self.edit)
+        self.copy_button.clicked.connect(self.copy)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        items = sorted(
+            protocols.list_protocols(self.ctx.app, include_inactive=True),
+            key=lambda p: (p.name.casefold(), p.key, -p.version),
+        )
+        self.model.set_rows(
+            items,
+            [
+                (
+                    p.name,
+                    str(p.version),
+                    "in use" if p.active else "retired",
+                    _g(p.values.max_rate_mg_per_kg_h, "mg/kg/h"),
+                    _g(p.values.max_total_mg_per_kg, "mg/kg"),
+                    _g(p.values.planned_duration_min, "min"),
+                    _g(p.values.vitals_interval_min, "min"),
+                )
+                for p in items
+            ],
+        )
+        self._selection_changed()
+
+    def _on_data_changed(self, entity: str, _id: int) -> None:
+        if entity == "protocol":
+            self.reload()
+
+    def selected(self) -> ProtocolInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        p = self.model.items[rows[0].row()]
+        assert isinstance(p, ProtocolInfo)
+        return p
+
+    def select(self, key: str, version: int) -> None:
+        for i, p in enumerate(self.model.items):
+            if (p.key, p.version) == (key, version):
+                self.table.selectRow(i)
+                return
+
+    def _selection_changed(self, *_: object) -> None:
+        p = self.selected()
+        self.edit_button.setEnabled(p is not None and p.active)
+        self.copy_button.setEnabled(p is not None)
+
+    def edit(self) -> None:
+        p = self.selected()
+        if p is not None and p.active:
+            self._open(ProtocolEditor(self.ctx, p, new_version=True, parent=self))
+
+    def copy(self) -> None:
+        p = self.selected()
+        if p is not None:
+            self._open(ProtocolEditor(self.ctx, p, new_version=False, parent=self))
+
+    def _open(self, dlg: ProtocolEditor) -> None:
+        self.notice.say("")
+        self.dialog = dlg
+        dlg.accepted.connect(lambda: self._saved(dlg))
+        dlg.open()
+
+    def _saved(self, dlg: ProtocolEditor) -> None:
+        saved = dlg.saved
+        assert saved is not None
+        self.reload()
+        self.select(saved.key, saved.version)
+        self.notice.say(
+            f"Saved {saved.name}, version {saved.version}. Sessions already "
+            "started keep the values they started with."
+        )

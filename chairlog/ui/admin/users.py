@@ -1,0 +1,252 @@
+"""Users tab: add an account, deactivate or reactivate it (with a reason), reset a password.
+
+Decisions:
+- The admin never chooses a user's real password. A new account and a reset both get a
+  generated temporary password, shown once here to hand over, and the account must change it
+  at its next sign-in. So a physician's signing key is only ever issued under a password the
+  admin does not know (``accounts.change_password`` issues it).
+- Accounts are never deleted (the audit trail and entries keep naming them): deactivated.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ChairlogError
+from chairlog.services import accounts
+from chairlog.services.domain import Role, UserInfo
+from chairlog.ui.admin.common import ActionDialog, Notice, RowsModel, temporary_password
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
+
+ROLE_LABELS = {Role.NURSE: "Nurse", Role.PHYSICIAN: "Physician", Role.ADMIN: "Administrator"}
+
+
+class AddUserDialog(QDialog):
+    """Username, full name, credentials and role; the password is a generated temporary one."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.created: UserInfo | None = None
+        self.password = temporary_password()
+        self.setWindowTitle("Add a user")
+        self.setMinimumWidth(520)
+        lay = QVBoxLayout(self)
+        self.banner = ErrorBanner()
+        self.errors = FieldErrors(self.banner)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setPlaceholderText("lower case, e.g. jsmith")
+        self.full_name = QLineEdit()
+        self.credentials = QLineEdit()
+        self.credentials.setPlaceholderText("e.g. RN, MD (printed after the name)")
+        self.role = QComboBox()
+        for role, label in ROLE_LABELS.items():
+            self.role.addItem(label, role.value)
+        for label, widget, field in (
+            ("Username", self.username, "username"),
+            ("Full name", self.full_name, "full_name"),
+            ("Credentials", self.credentials, "credentials"),
+            ("Role", self.role, "role"),
+        ):
+            widget.setFont(big_font(13))
+            box = QVBoxLayout()
+            box.addWidget(widget)
+            box.addWidget(self.errors.label_for(field, widget))
+            form.addRow(label, box)
+        lay.addLayout(form)
+        lay.addWidget(self.banner)
+        buttons = QDialogButtonBox()
+        self.ok = BigButton("Add user", primary=True)
+        cancel = BigButton("Cancel")
+        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.clicked.connect(self.submit)
+        cancel.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def submit(self) -> None:
+        try:
+            self.created = accounts.add_user(
+                self.ctx.app,
+                self.ctx.require_user(),
+                username=self.username.text().strip(),
+                full_name=self.full_name.text(),
+                role=str(self.role.currentData()),
+                password=self.password,
+                credentials=self.credentials.text(),
+                must_change_password=True,
+            )
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        self.accept()
+
+
+class UsersTab(QWidget):
+    HEADERS = ("Username", "Name", "Credentials", "Role", "Status", "Password")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: QDialog | None = None
+        lay = QVBoxLayout(self)
+        self.model = RowsModel(self.HEADERS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        lay.addWidget(self.table)
+        self.notice = Notice()
+        self.banner = ErrorBanner()
+        lay.addWidget(self.notice)
+        lay.addWidget(self.banner)
+        row = QHBoxLayout()
+        self.add_button = BigButton("Add user…", primary=True)
+        self.active_button = BigButton("Deactivate…")
+        self.reset_button = BigButton("Reset password…")
+        for b in (self.add_button, self.active_button, self.reset_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.add_button.clicked.connect(self.add_user)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    # ---- data -------------------------------------------------------------------------
+    def reload(self) -> None:
+        users = accounts.list_users(self.ctx.app)
+        self.model.set_rows(
+            users,
+            [
+                (
+                    u.username,
+                    u.full_name,
+                    u.credentials,
+                    ROLE_LABELS[u.role],
+                    "Active" if u.active else "Deactivated",
+                    "must change" if u.must_change_password else "",
+                )
+                for u in users
+            ],
+        )
+        self._selection_changed()
+
+    def _on_data_changed(self, entity: str, _id: int) -> None:
+        if entity == "user":
+            self.reload()
+
+    def selected(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        user = self.model.items[rows[0].row()]
+        assert isinstance(user, UserInfo)
+        return user
+
+    def select_username(self, username: str) -> None:
+        for i, u in enumerate(self.model.items):
+            if u.username == username:
+                self.table.selectRow(i)
+                return
+
+    def _selection_changed(self, *_: object) -> None:
+        u = self.selected()
+        self.active_button.setEnabled(u is not None)
+        self.reset_button.setEnabled(u is not None)
+        self.active_button.setText(
+            "Reactivate…" if u is not None and not u.active else "Deactivate…"
+        )
+
+    # ---- actions ----------------------------------------------------------------------
+    def add_user(self) -> None:
+        self.banner.clear_message()
+        dlg = AddUserDialog(self.ctx, self)
+        dlg.accepted.connect(lambda: self._added(dlg))
+        self._show(dlg)
+
+    def _added(self, dlg: AddUserDialog) -> None:
+        assert dlg.created is not None
+        self.reload()
+        self.select_username(dlg.created.username)
+        self.notice.say(
+            f"Account '{dlg.created.username}' created. Temporary password: "
+            f"{dlg.password} — hand it over; it must be changed at first sign-in."
+        )
+
+    def toggle_active(self) -> None:
+        u = self.selected()
+        if u is None:
+            return
+        me = self.ctx.require_user()
+        verb = "Reactivate" if not u.active else "Deactivate"
+        text = f"{verb} the account of {u.full_name} ({u.username})? " + (
+            "They will be able to sign in again."
+            if not u.active
+            else "They can no longer sign in or chart; their entries stay as they are."
+        )
+        dlg = ActionDialog(
+            f"{verb} account",
+            text,
+            lambda reason: accounts.set_active(self.ctx.app, me, u.id, not u.active, reason),
+            reason_label="Reason (required, kept in the audit trail)",
+            ok_text=verb,
+            parent=self,
+        )
+        dlg.accepted.connect(lambda: self._done(f"{u.username}: {verb.lower()}d."))
+        self._show(dlg)
+
+    def reset_password(self) -> None:
+        u = self.selected()
+        if u is None:
+            return
+        me = self.ctx.require_user()
+        temp = temporary_password()
+        key_note = (
+            " Their signing key is retired; a new one is issued when they set their own password."
+            if u.role is Role.PHYSICIAN
+            else ""
+        )
+        dlg = ActionDialog(
+            "Reset password",
+            f"Give {u.full_name} ({u.username}) a temporary password? They "
+            f"must change it at their next sign-in.{key_note}",
+            lambda _reason: accounts.reset_password(self.ctx.app, me, u.id, temp),
+            ok_text="Reset password",
+            parent=self,
+        )
+        dlg.accepted.connect(
+            lambda: self._done(
+                f"Temporary password for {u.username}: {temp} — hand it over; it must be changed "
+                "at the next sign-in."
+            )
+        )
+        self._show(dlg)
+
+    def _done(self, message: str) -> None:
+        self.reload()
+        self.notice.say(message)
+
+    def _show(self, dlg: QDialog) -> None:
+        self.notice.say("")
+        self.dialog = dlg
+        dlg.open()

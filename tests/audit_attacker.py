@@ -1,0 +1,119 @@
+"""What someone with the database file (SQLite) or owner rights (PostgreSQL) can do to the
+audit trail behind chairlog's back: switch the guard triggers off and edit rows with raw SQL.
+The tamper-detection tests use these to prove ``chairlog audit verify`` notices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import text
+
+from chairlog.db.audit import row_hash
+from chairlog.db.models import AuditLog
+
+COLUMNS = (
+    "seq, at, user_id, username, action, entity, entity_id, session_id, patient_id, "
+    "before_json, after_json, reason, prev_hash, hash"
+)
+
+
+def sql(app: Any, statement: str, **params: Any) -> Any:
+    with app.db.engine.begin() as c:
+        result = c.execute(text(statement), params)
+        return result.all() if result.returns_rows else None
+
+
+def head(app: Any) -> tuple[int, str]:
+    row = sql(app, "SELECT seq, hash FROM audit_head WHERE id = 1")[0]
+    return int(row[0]), str(row[1])
+
+
+def drop_guards(app: Any) -> None:
+    """Remove the append-only triggers (the first thing an attacker does)."""
+    if app.db.dialect == "sqlite":
+        names = sql(
+            app,
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name IN ('audit_log', 'audit_head')",
+        )
+        assert names, "no guard triggers found"
+        for (name,) in names:
+            sql(app, f'DROP TRIGGER "{name}"')
+    else:
+        sql(app, "ALTER TABLE audit_log DISABLE TRIGGER USER")
+        sql(app, "ALTER TABLE audit_head DISABLE TRIGGER USER")
+
+
+def shift_seqs(app: Any, after: int, by: int) -> None:
+    """Renumber every row after ``after`` by ``by`` (via negatives: seq is the primary key)."""
+    sql(app, "UPDATE audit_log SET seq = -(seq + :by) WHERE seq > :after", by=by, after=after)
+    sql(app, "UPDATE audit_log SET seq = -seq WHERE seq < 0")
+
+
+def forge_after(app: Any, seq: int, *, reason: str = "forged") -> None:
+    """Insert a well-formed row right after ``seq`` (renumbering the rest), hashed correctly
+    as if it had been there all along."""
+    with app.db.read() as s:
+        row = s.get(AuditLog, seq)
+        assert row is not None
+        at_value, prev = row.at, row.hash  # as chairlog reads them back
+    shift_seqs(app, seq, 1)
+    fake = AuditLog(
+        seq=seq + 1,
+        at=at_value,
+        user_id=None,
+        username="intruder",
+        action="note",
+        entity="entry",
+        entity_id="1",
+        session_id=None,
+        patient_id=None,
+        before_json=None,
+        after_json='{"text":"all fine"}',
+        reason=reason,
+        prev_hash=prev,
+        hash="",
+    )
+    fake.hash = row_hash(prev, fake)
+    with app.db.engine.begin() as c:
+        c.execute(
+            AuditLog.__table__.insert().values(
+                seq=fake.seq,
+                at=fake.at,
+                user_id=None,
+                username=fake.username,
+                action=fake.action,
+                entity=fake.entity,
+                entity_id=fake.entity_id,
+                session_id=None,
+                patient_id=None,
+                before_json=None,
+                after_json=fake.after_json,
+                reason=fake.reason,
+                prev_hash=fake.prev_hash,
+                hash=fake.hash,
+            )
+        )
+
+
+def rehash_from(app: Any, seq: int) -> None:
+    """Recompute every hash from ``seq`` on and move the head: a self-consistent rewrite that
+    only the anchors (signed records, backups) can reveal."""
+    with app.db.read() as s:
+        rows = list(s.query(AuditLog).filter(AuditLog.seq >= seq).order_by(AuditLog.seq))
+        prev = s.get(AuditLog, seq - 1).hash if seq > 1 else "0" * 64
+        updates = []
+        for r in rows:
+            r.prev_hash = prev
+            r.hash = row_hash(prev, r)
+            updates.append((r.seq, r.prev_hash, r.hash))
+            prev = r.hash
+        s.expunge_all()
+    for n, p, h in updates:
+        sql(app, "UPDATE audit_log SET prev_hash = :p, hash = :h WHERE seq = :n", p=p, h=h, n=n)
+    sql(
+        app,
+        "UPDATE audit_head SET seq = :n, hash = :h WHERE id = 1",
+        n=updates[-1][0],
+        h=updates[-1][2],
+    )

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages chairlog needs, if any are missing.
+#   bash tools/system-deps.sh gui    Qt runtime libraries for a real window (X11)
+#   bash tools/system-deps.sh test   + poppler-utils (pdfsig, pdftotext) and NSS tools for tests
+# On other systems this does nothing; install the equivalents by hand.
+set -euo pipefail
+mode="${1:-gui}"
+command -v apt-get >/dev/null 2>&1 || exit 0
+packages=(libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+          libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+          libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libpulse0
+          fonts-dejavu-core)
+if [ "$mode" = test ]; then
+    packages+=(poppler-utils libnss3-tools)
+fi
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+((${#missing[@]})) || exit 0
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
