@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         a("board", "Board", "Ctrl+B", self.show_board, "Back to the chair board")
         a("switch_user", "Switch user…", "Ctrl+U", self.switch_user,
           "Another person signs in; entries from then on carry their name")
+        a("password", "Change my password…", "Ctrl+Shift+P", self.change_password,
+          "Choose a new password for the signed-in account")
         a("lock", "Lock", "Ctrl+L", self.lock, "Lock now (patient details hidden)")
         a("mute", "Mute reminders", "Ctrl+M", self._toggle_mute,
           "Mute the vitals reminder sound (the board still flashes)", checkable=True)
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         chairs = tuple(f"chair{n}" for n in range(1, CHAIR_KEYS + 1))
-        layout = (("&chairlog", ("switch_user", "lock", "", "quit")),
+        layout = (("&chairlog", ("switch_user", "password", "lock", "", "quit")),
                   ("&Sessions", ("new_session", "board", "", *chairs)),
                   ("&View", ("mute",)), ("Si&gn", ("sign",)), ("&Admin", ("admin",)),
                   ("A&udit", ("audit",)))
@@ -185,7 +187,9 @@ class MainWindow(QMainWindow):
         self._allowed = {
             "new_session": can_chart,
             "admin": is_admin and optional_module("chairlog.ui.admin.dialog") is not None,
-            "audit": is_admin and optional_module("chairlog.ui.audit_view") is not None,
+            "audit": (role in (Role.ADMIN, Role.PHYSICIAN)
+                      and optional_module("chairlog.ui.audit_view") is not None),
+            "password": user is not None,
             "sign": (role is Role.PHYSICIAN
                      and optional_module("chairlog.ui.signoff") is not None),
         }
@@ -201,6 +205,14 @@ class MainWindow(QMainWindow):
         """Every action is off while locked (shortcuts included); otherwise as the role allows."""
         for name, act in self.actions_by_name.items():
             act.setEnabled(not self.locked and self._allowed.get(name, True))
+
+    def change_password(self) -> QDialog:
+        from chairlog.ui.password import ChangePasswordDialog
+
+        dlg = ChangePasswordDialog(self.ctx, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
 
     def switch_user(self) -> LoginDialog:
         dlg = LoginDialog(self.ctx, self, title="Switch user",

@@ -96,7 +96,10 @@ def test_admin_cannot_start_sessions_and_sees_admin_menus(clinic: Any, ctx: UiCo
     assert window.actions_by_name["new_session"].isEnabled()
     assert not window.admin_menu.menuAction().isVisible()
     assert window.sign_menu.menuAction().isVisible()
+    assert window.audit_menu.menuAction().isVisible()  # physicians review the audit trail too
+    ctx.set_user(clinic.nurse)
     assert not window.audit_menu.menuAction().isVisible()
+    ctx.set_user(clinic.physician)
     assert "Lee Žukauskas, MD (physician)" in window.user_label.text()
 
 

@@ -1,0 +1,91 @@
+"""Change my password: the signed-in user, any time (Ctrl+Shift+P).
+
+A physician's signing key is re-encrypted under the new password by the service, so the key
+keeps working and is never stored in the clear.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import AuthenticationError, ChairlogError
+from chairlog.services import accounts
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font, form_label
+
+
+def _secret() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMinimumHeight(44)
+    return edit
+
+
+class ChangePasswordDialog(QDialog):
+    """Current password, the new one twice; errors shown at the field they concern."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        user = ctx.require_user()
+        self.setWindowTitle("Change my password")
+        lay = QVBoxLayout(self)
+        head = QLabel(f"Change the password of {user.display_name}")
+        head.setFont(big_font(16, bold=True))
+        lay.addWidget(head)
+        self.current = _secret()
+        self.new = _secret()
+        self.again = _secret()
+        self.banner = ErrorBanner()
+        self.errors = FieldErrors(self.banner)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(form_label("Current password"), self.current)
+        form.addRow("", self.errors.label_for(("old_password", "password"), self.current))
+        form.addRow(form_label("New password"), self.new)
+        form.addRow("", self.errors.label_for("new_password", self.new))
+        form.addRow(form_label("New password again"), self.again)
+        form.addRow("", self.errors.label_for("new_password_again", self.again))
+        lay.addLayout(form)
+        lay.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel = BigButton("Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.save = BigButton("Change password", primary=True)
+        self.save.setDefault(True)
+        self.save.clicked.connect(self.submit)
+        row.addWidget(cancel)
+        row.addWidget(self.save)
+        lay.addLayout(row)
+        self.current.setFocus()
+
+    def submit(self) -> None:
+        self.errors.clear()
+        if self.new.text() != self.again.text():
+            self.errors.show_text("new_password_again",
+                                  "The two new passwords differ: type the same password twice.")
+            return
+        try:
+            user = accounts.change_password(self.ctx.app, self.ctx.require_user(),
+                                            self.current.text(), self.new.text())
+        except AuthenticationError as exc:
+            self.current.clear()
+            self.errors.show_text("old_password", str(exc))
+            return
+        except ChairlogError as exc:
+            self.errors.show(exc)
+            return
+        self.current.clear()
+        self.ctx.set_user(user)
+        self.accept()
