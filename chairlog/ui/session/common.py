@@ -1,0 +1,229 @@
+"""Small shared pieces of the session view: the host protocol panels talk to, number and time
+formatting, and the touch-sized widgets (cards, buttons, score rows, number fields).
+
+Decision: panels never call services directly; they call ``host.submit(service_fn, ...)``,
+which adds the app, the signed-in user, the expected session version and the charted time, and
+turns errors into messages. That keeps conflict, override and validation handling in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QPoint, QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ValidationError
+from chairlog.services.domain import AlertView, SessionView
+
+from .style import TOUCH_PX
+
+
+class Host(Protocol):
+    """What a panel may ask of the page that holds it."""
+
+    @property
+    def view(self) -> SessionView: ...
+    @property
+    def tz(self) -> ZoneInfo: ...
+    def now(self) -> datetime: ...
+    def submit(self, fn: Callable[..., Any], *args: Any,
+               on_success: Callable[[Any], None] | None = None,
+               on_invalid: Callable[[ValidationError], None] | None = None,
+               version: bool | int = True, when: str | None = None, **kwargs: Any) -> bool: ...
+    def open_dialog(self, dialog: QDialog) -> None: ...
+    def say(self, text: str, tone: str = "info") -> None: ...
+    def focus_vitals(self) -> None: ...
+    def show_alerts(self, alerts: Sequence[AlertView]) -> None: ...
+
+
+# ---- formatting ---------------------------------------------------------------------------
+
+def num(value: float | None, decimals: int = 2) -> str:
+    """Fixed decimals with trailing zeros dropped: 80.0 → '80', 0.350 → '0.35'; None → '—'."""
+    if value is None:
+        return "—"
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def clock_time(at: datetime | None, tz: ZoneInfo) -> str:
+    """Local wall-clock time 'HH:MM' in the clinic's time zone."""
+    return "—" if at is None else at.astimezone(tz).strftime("%H:%M")
+
+
+def age_years(dob: date | None, today: date) -> int | None:
+    if dob is None:
+        return None
+    return today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
+
+
+def minutes_text(seconds: float) -> str:
+    """'4:05' for a countdown under an hour, else 'H:MM:SS'."""
+    total = int(abs(seconds))
+    h, rem = divmod(total, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def close_then(dialog: QDialog, fn: Callable[[Any], None] | None = None
+               ) -> Callable[[Any], None]:
+    """A success callback: close the dialog, then ``fn(result)``."""
+    def done(result: Any) -> None:
+        dialog.accept()
+        if fn is not None:
+            fn(result)
+    return done
+
+
+# ---- widgets ------------------------------------------------------------------------------
+
+class Card(QFrame):
+    """A white panel with a small caps title; ``body`` is its layout."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(14, 10, 14, 12)
+        self.body.setSpacing(8)
+        self.title_label = QLabel(title.upper())
+        self.title_label.setProperty("cardTitle", True)
+        if title:
+            self.body.addWidget(self.title_label)
+        else:
+            self.title_label.hide()
+
+
+def button(text: str, *, shortcut: str = "", tip: str = "", primary: bool = False,
+           danger: bool = False, name: str = "") -> QPushButton:
+    """A touch-sized button; a keyboard shortcut is shown in its label and tooltip."""
+    b = QPushButton(f"{text}  ({shortcut})" if shortcut else text)
+    b.setMinimumHeight(TOUCH_PX)
+    tooltip = tip or text
+    if shortcut:
+        tooltip += f" — shortcut {shortcut}"
+    b.setToolTip(tooltip)
+    if primary:
+        b.setProperty("primary", True)
+    if danger:
+        b.setProperty("danger", True)
+    if name:
+        b.setObjectName(name)
+    return b
+
+
+def label(text: str = "", *, size: int | None = None, bold: bool = False, muted: bool = False,
+          name: str = "", wrap: bool = False) -> QLabel:
+    lab = QLabel(text)
+    style = []
+    if size:
+        style.append(f"font-size: {size}px;")
+    if bold:
+        style.append("font-weight: 700;")
+    if style:
+        lab.setStyleSheet(" ".join(style))
+    if muted:
+        lab.setProperty("muted", True)
+    if name:
+        lab.setObjectName(name)
+    lab.setWordWrap(wrap)
+    return lab
+
+
+class NumberEdit(QLineEdit):
+    """A number field. It accepts only digits, one decimal point and an optional sign, but no
+    range: ranges are the services' rules, so a refused value comes back named and explained."""
+
+    def __init__(self, field: str, *, decimals: bool = False, width: int = 90,
+                 placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setObjectName(f"field_{field}")
+        pattern = r"-?\d{0,5}([.,]\d{0,3})?" if decimals else r"\d{0,4}"
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self))
+        self.setMinimumWidth(width)
+        self.setMinimumHeight(TOUCH_PX)
+        self.setPlaceholderText(placeholder)
+
+    def number(self) -> float | None:
+        text = self.text().strip().replace(",", ".")
+        if not text or text in ("-", "."):
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            return None
+
+
+class BigCheckBox(QCheckBox):
+    """A checkbox whose whole row is the touch target, not only its box and text."""
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+
+class ScoreRow(QWidget):
+    """A row of big numbered buttons. ``chosen(int)`` fires on a tap; with ``checkable`` the
+    row keeps the last choice (``value()``), for multi-item scales in dialogs."""
+
+    chosen = Signal(int)
+
+    def __init__(self, values: Iterable[int], *, checkable: bool = False,
+                 labels: dict[int, str] | None = None, name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(checkable)
+        self.buttons: dict[int, QPushButton] = {}
+        vals = list(values)
+        signed = min(vals) < 0
+        for v in vals:
+            text = f"+{v}" if signed and v > 0 else str(v)
+            b = QPushButton(text)
+            b.setProperty("score", True)
+            b.setCheckable(checkable)
+            b.setMinimumSize(TOUCH_PX, TOUCH_PX)
+            if labels and v in labels:
+                b.setToolTip(labels[v])
+            b.setObjectName(f"{name}_{v}" if name else f"score_{v}")
+            self.group.addButton(b, v + 100)
+            row.addWidget(b)
+            self.buttons[v] = b
+            b.clicked.connect(lambda _=False, v=v: self.chosen.emit(v))
+
+    def value(self) -> int | None:
+        b = self.group.checkedButton()
+        return None if b is None else self.group.id(b) - 100
+
+    def set_value(self, v: int | None) -> None:
+        if v is None:
+            checked = self.group.checkedButton()
+            if checked is not None:
+                self.group.setExclusive(False)
+                checked.setChecked(False)
+                self.group.setExclusive(True)
+        elif v in self.buttons:
+            self.buttons[v].setChecked(True)

@@ -1,0 +1,172 @@
+"""Correct an entry: its values prefilled, change what was wrong, give a reason.
+
+Only changed values are sent (``corrections.correct_entry``); the original stays in the record,
+struck through. The time field changes the charted time. Field names match the service's, so a
+refused value is highlighted where it was typed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QTimeEdit, QWidget
+
+from chairlog.clinical.dosing import RateUnit
+from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
+from chairlog.services.domain import EntryKind, EntryView
+
+from .common import NumberEdit, label, num
+from .dialogs import ReasonDialog
+
+CORRECTION_REASONS = ("Typing error", "Value misread", "Wrong time charted",
+                      "Wrong unit entered")
+VITALS = (("hr", "HR"), ("sbp", "SBP"), ("dbp", "DBP"), ("spo2", "SpO2"), ("rr", "RR"),
+          ("etco2", "EtCO2"), ("temp_c", "Temp °C"))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return num(value, 3)
+    return str(value)
+
+
+class CorrectionDialog(ReasonDialog):
+    def __init__(self, entry: EntryView, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__("Correct entry", f"Original: {entry.summary}", quick=CORRECTION_REASONS,
+                         ok_text="Save correction", field="reason", parent=parent)
+        self.entry = entry
+        self.tz = tz
+        self.original: dict[str, str] = {}
+        self.widgets: dict[str, QWidget] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        local = entry.charted_at.astimezone(tz)
+        self.time_edit = QTimeEdit(QTime(local.hour, local.minute))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setObjectName("correct_time")
+        self._row(grid, "Charted at", self.time_edit)
+        self.fields["charted_at"] = self.time_edit
+        for name, text, widget, value in self._specs(entry):
+            self._row(grid, text, widget)
+            self.widgets[name] = widget
+            self.fields[name] = widget
+            self.original[name] = self._value_of(widget) if value is None else value
+        self.body.insertLayout(1, grid)
+        self.body.insertWidget(2, label("Reason for the correction (required):", bold=True))
+        first = next(iter(self.widgets.values()), None)
+        self.first_focus = first or self.reason_edit
+
+    @staticmethod
+    def _row(grid: QGridLayout, text: str, widget: QWidget) -> None:
+        r = grid.rowCount()
+        grid.addWidget(label(text, bold=True), r, 0)
+        grid.addWidget(widget, r, 1)
+
+    def _specs(self, e: EntryView) -> list[tuple[str, str, QWidget, str | None]]:
+        d = e.data
+        out: list[tuple[str, str, QWidget, str | None]] = []
+
+        def line(name: str, text: str, value: Any, numeric: bool = False) -> None:
+            w: QLineEdit = (NumberEdit(name, decimals=True, width=120) if numeric else QLineEdit())
+            w.setObjectName(f"correct_{name}")
+            w.setText(_text(value))
+            out.append((name, text, w, None))
+
+        def combo(name: str, text: str, options: dict[str, str], value: Any) -> None:
+            w = QComboBox()
+            w.setObjectName(f"correct_{name}")
+            for key, shown in options.items():
+                w.addItem(shown, key)
+            w.setCurrentIndex(max(w.findData(value), 0))
+            out.append((name, text, w, None))
+
+        if e.kind is EntryKind.VITALS:
+            for name, text in VITALS:
+                line(name, text, d.get(name), numeric=True)
+            line("rhythm", "Rhythm note", d.get("rhythm"))
+        elif e.kind is EntryKind.DOSE:
+            if d.get("rate_mg_per_kg_h") is not None:
+                unit = RateUnit(d.get("entered_unit") or RateUnit.MG_PER_KG_H)
+                value = {RateUnit.MG_PER_KG_H: d["rate_mg_per_kg_h"],
+                         RateUnit.MG_PER_H: d["rate_mg_per_h"],
+                         RateUnit.ML_PER_H: d["rate_ml_per_h"]}[unit]
+                line("rate", "Rate", value, numeric=True)
+                combo("unit", "Unit", {u.value: u.value for u in RateUnit}, unit.value)
+            if d.get("bolus_mg") is not None:
+                line("bolus_mg", "Bolus mg", d["bolus_mg"], numeric=True)
+            line("text", "Note", d.get("text"))
+        elif e.kind is EntryKind.MEDICATION:
+            line("drug", "Drug", d["drug"])
+            line("dose_amount", "Dose", d["dose_amount"], numeric=True)
+            combo("dose_unit", "Unit", {u: u for u in DOSE_UNITS}, d["dose_unit"])
+            combo("route", "Route", {r: r for r in ROUTES}, d["route"])
+            line("text", "Note", d.get("text"))
+        elif e.kind is EntryKind.SIDE_EFFECT:
+            combo("effect_type", "Side effect", SIDE_EFFECTS, d["effect_type"])
+            combo("severity", "Severity", {s: s for s in SEVERITIES}, d["severity"])
+            combo("action_taken", "Action", ACTIONS, d["action_taken"])
+            line("text", "Note", d.get("text"))
+        elif e.kind is EntryKind.ASSESSMENT:
+            if d.get("items_json"):
+                line("items", "Item scores (comma-separated)",
+                     ", ".join(str(i) for i in d["items_json"]))
+            else:
+                line("score", "Score", d["score"], numeric=True)
+            line("text", "Note", d.get("text"))
+        elif e.kind is EntryKind.NOTE:
+            line("text", "Note", d.get("text"))
+        elif e.kind is EntryKind.CHECKLIST:
+            box = QCheckBox(f"Done: {d['label']}")
+            box.setObjectName("correct_done")
+            box.setChecked(bool(d["done"]))
+            out.append(("done", "Checklist", box, None))
+            line("text", "Skip reason", d.get("text"))
+        elif e.kind is EntryKind.DISCHARGE:
+            line("escort_name", "Escort", d.get("escort_name"))
+            line("text", "Instructions / note", d.get("text"))
+        return out
+
+    @staticmethod
+    def _value_of(w: QWidget) -> str:
+        if isinstance(w, QComboBox):
+            return str(w.currentData())
+        if isinstance(w, QCheckBox):
+            return "1" if w.isChecked() else ""
+        if isinstance(w, QLineEdit):
+            return w.text().strip()
+        return ""
+
+    def changes(self) -> dict[str, Any]:
+        """The values that differ from the original, in the service's terms."""
+        out: dict[str, Any] = {}
+        for name, w in self.widgets.items():
+            now = self._value_of(w)
+            if now == self.original[name]:
+                continue
+            if name == "done":
+                out[name] = bool(now)
+            elif name == "items":
+                out[name] = [p.strip() for p in now.split(",") if p.strip()]
+            elif name in ("rate", "unit"):
+                out["rate"] = self._value_of(self.widgets["rate"]).replace(",", ".")
+                out["unit"] = self._value_of(self.widgets["unit"])
+            else:
+                out[name] = now.replace(",", ".") if isinstance(w, NumberEdit) else now
+        for key in ("etco2", "temp_c"):
+            if key in out and out[key] == "":
+                out[key] = None
+        return out
+
+    def charted_at(self) -> datetime | None:
+        """The new charted time if the time was changed, else None."""
+        t = self.time_edit.time()
+        local = self.entry.charted_at.astimezone(self.tz)
+        if (t.hour(), t.minute()) == (local.hour, local.minute):
+            return None
+        return local.replace(hour=t.hour(), minute=t.minute(), second=0,
+                             microsecond=0).astimezone(self.entry.charted_at.tzinfo)

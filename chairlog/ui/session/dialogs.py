@@ -1,0 +1,179 @@
+"""Dialog building blocks: a form dialog whose OK asks the page to save (the dialog stays open
+with the refusal shown inline when the service says no), and the small reason / override /
+acknowledge dialogs.
+
+Decision: dialogs are opened with ``open()`` (window-modal, not a nested event loop), so a
+refused save keeps everything typed and tests drive them like any other widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.errors import ValidationError
+from chairlog.services.domain import AlertView
+
+from .common import button, clock_time, label
+from .style import set_flag, set_tone
+
+
+class FormDialog(QDialog):
+    """Title, a body, an inline error line, Cancel (Esc) and a default OK (Enter).
+
+    OK emits ``submitted``; the page saves and then calls ``accept()`` or ``show_error``."""
+
+    submitted = Signal()
+
+    def __init__(self, title: str, ok_text: str = "Save", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumWidth(600)
+        outer = QVBoxLayout(self)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        outer.setContentsMargins(20, 16, 20, 16)
+        outer.setSpacing(10)
+        outer.addWidget(label(title, size=20, bold=True))
+        self.body = QVBoxLayout()
+        self.body.setSpacing(8)
+        outer.addLayout(self.body)
+        self.error = label(wrap=True, name="dialog_error")
+        set_tone(self.error, "error")
+        self.error.hide()
+        outer.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel_button = button("Cancel", shortcut="Esc", name="cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.ok_button = button(ok_text, shortcut="Enter", primary=True, name="ok")
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self._ok)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.ok_button)
+        outer.addLayout(row)
+        #: service field name → the widget to highlight when that field is refused
+        self.fields: dict[str, QWidget] = {}
+        #: the widget that gets the keyboard focus when the dialog opens
+        self.first_focus: QWidget | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.activateWindow()
+        if self.first_focus is not None:
+            self.first_focus.setFocus()
+
+    def _ok(self) -> None:
+        self.clear_error()
+        self.submitted.emit()
+
+    def clear_error(self) -> None:
+        self.error.hide()
+        for w in self.fields.values():
+            set_flag(w, "invalid", False)
+
+    def show_error(self, error: ValidationError | str) -> None:
+        """Show a refusal inline; highlight and focus the field it names."""
+        self.error.setText(str(error))
+        self.error.show()
+        if isinstance(error, ValidationError):
+            w = self.fields.get(error.field)
+            if w is not None:
+                set_flag(w, "invalid", True)
+                w.setFocus()
+                if isinstance(w, QLineEdit):
+                    w.selectAll()
+
+
+class ReasonDialog(FormDialog):
+    """Ask for a reason; quick buttons fill in common ones."""
+
+    def __init__(self, title: str, prompt: str, *, quick: Sequence[str] = (),
+                 ok_text: str = "Save", field: str = "reason", required: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(title, ok_text, parent)
+        self.required = required
+        self.body.addWidget(label(prompt, wrap=True))
+        if quick:
+            grid = QGridLayout()
+            for i, text in enumerate(quick):
+                b = QPushButton(text)
+                b.setAutoDefault(False)
+                b.clicked.connect(lambda _=False, t=text: self._quick(t))
+                grid.addWidget(b, i // 2, i % 2)
+            self.body.addLayout(grid)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reason")
+        self.reason_edit.setPlaceholderText("Reason (required)" if required
+                                            else "Reason (optional)")
+        self.body.addWidget(self.reason_edit)
+        self.fields[field] = self.reason_edit
+        self.first_focus = self.reason_edit
+
+    def _quick(self, text: str) -> None:
+        self.reason_edit.setText(text)
+        self.reason_edit.setFocus()
+
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
+
+    def _ok(self) -> None:
+        if self.required and not self.reason():
+            self.show_error("A reason is required.")
+            set_flag(self.reason_edit, "invalid", True)
+            self.reason_edit.setFocus()
+            return
+        super()._ok()
+
+
+class OverrideDialog(ReasonDialog):
+    """A dose above a protocol maximum: say so plainly and require a reason to proceed."""
+
+    def __init__(self, message: str, parent: QWidget | None = None) -> None:
+        super().__init__("Dose limit exceeded", "", ok_text="Override and save",
+                         field="override_reason", parent=parent,
+                         quick=("Physician order", "Titration per physician", "Protocol amended"))
+        warn = label("⚠ " + message[:1].upper() + message[1:] + ".", size=17, bold=True, wrap=True,
+                     name="override_message")
+        set_tone(warn, "bad")
+        self.body.insertWidget(0, warn)
+        self.body.insertWidget(1, label("Saving anyway needs an override reason; it is kept "
+                                        "in the record.", wrap=True))
+
+
+ACK_QUICK = ("Infusion paused", "Rate reduced", "Physician notified", "Rechecked — repeat in 5 min",
+             "Patient reassured", "Expected at this stage; monitoring")
+
+
+class AcknowledgeDialog(ReasonDialog):
+    """Alerts raised by a save: shown prominently, asking what was done. 'Later' leaves them
+    open on the page."""
+
+    def __init__(self, alerts: Sequence[AlertView], tz: ZoneInfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Alert — what was done?", "What was done (saved with your name):",
+                         quick=ACK_QUICK, ok_text="Acknowledge", field="action_taken",
+                         parent=parent)
+        self.alerts = tuple(alerts)
+        for i, a in enumerate(self.alerts):
+            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}", size=17, bold=True,
+                        wrap=True, name=f"alert_message_{i}")
+            set_tone(lab, "bad")
+            self.body.insertWidget(i, lab)
+        self.cancel_button.setText("Later  (Esc)")
+        self.cancel_button.setToolTip("Leave the alert open on the page and acknowledge later")
+        self.setWindowModality(Qt.WindowModality.WindowModal)

@@ -1,0 +1,97 @@
+"""Discharge (F7, in monitoring): the criteria as checkboxes with what the chart says beside
+them (latest Aldrete, vitals against baseline, monitoring time), the escort's name and the
+written instructions. The service refuses unmet criteria without an explanation; the refusal is
+shown inline and nothing typed is lost."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+
+from chairlog.clinical.clock import format_duration
+from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, Scale
+from chairlog.clinical.vitals import near_baseline
+from chairlog.services.charting import DISCHARGE_CRITERIA
+from chairlog.services.domain import SessionView, vitals_of
+
+from .assessments import latest
+from .common import BigCheckBox, clock_time, label
+from .dialogs import FormDialog
+from .style import set_tone
+
+
+class DischargeDialog(FormDialog):
+    def __init__(self, view: SessionView, now: datetime, tz: ZoneInfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Discharge", "Discharge patient", parent)
+        self.setMinimumWidth(680)
+        ald = latest(view, Scale.ALDRETE)
+        if ald is None:
+            text = "Modified Aldrete: not scored yet (Assessments → Modified Aldrete…)"
+            tone = "warn"
+        else:
+            ready = ald.data["score"] >= ALDRETE_DISCHARGE_MIN
+            text = (f"Modified Aldrete {ald.data['score']}/10 at {clock_time(ald.charted_at, tz)}"
+                    + (" ✓ discharge-ready (≥ 9)" if ready else " — below 9: not discharge-ready"))
+            tone = "ok" if ready else "warn"
+        self.aldrete = label(text, bold=True, wrap=True, name="discharge_aldrete")
+        set_tone(self.aldrete, tone)
+        self.body.addWidget(self.aldrete)
+        if view.infusion_stopped_at is not None:
+            left = (view.infusion_stopped_at
+                    + timedelta(minutes=view.protocol.min_monitoring_min) - now)
+            mon = (f"Monitoring: ⚠ protocol minimum not reached — {format_duration(left)} to go"
+                   if left.total_seconds() > 0 else "Monitoring: ✓ protocol minimum reached")
+            mon_label = label(mon, wrap=True, name="discharge_monitoring")
+            set_tone(mon_label, "warn" if left.total_seconds() > 0 else "ok")
+            self.body.addWidget(mon_label)
+        hints = self._hints(view)
+        self.body.addWidget(label("Criteria:", bold=True))
+        self.criteria: dict[str, QCheckBox] = {}
+        for key, text in DISCHARGE_CRITERIA.items():
+            box = BigCheckBox(text + (f"\n      {hints[key]}" if key in hints else ""))
+            box.setObjectName(f"criterion_{key}")
+            self.body.addWidget(box)
+            self.criteria[key] = box
+        self.escort = QLineEdit()
+        self.escort.setObjectName("escort_name")
+        self.escort.setPlaceholderText("Escort's name (a responsible adult)")
+        self.body.addWidget(label("Released to:", bold=True))
+        self.body.addWidget(self.escort)
+        self.given = BigCheckBox("Written instructions given\n      (no driving for 24 h, "
+                                 "no alcohol or sedatives today)")
+        self.given.setObjectName("instructions_given")
+        self.body.addWidget(self.given)
+        self.instructions = QPlainTextEdit()
+        self.instructions.setObjectName("instructions")
+        self.instructions.setPlaceholderText("Instructions / note — required to explain any "
+                                             "criterion not met")
+        self.instructions.setFixedHeight(90)
+        self.body.addWidget(self.instructions)
+        self.fields = {"criteria": next(iter(self.criteria.values())), "escort_name": self.escort,
+                       "instructions_given": self.given, "instructions": self.instructions}
+        self.first_focus = next(iter(self.criteria.values()))
+
+    @staticmethod
+    def _hints(view: SessionView) -> dict[str, str]:
+        out: dict[str, str] = {}
+        base = view.baseline_vitals
+        last = view.latest_vitals
+        if base is not None and last is not None and not last.data.get("is_baseline"):
+            v = vitals_of(last)
+            ok = near_baseline(v, base)
+            out["vitals_near_baseline"] = (f"last {v.sbp}/{v.dbp}, HR {v.hr} vs baseline "
+                                           f"{base.sbp}/{base.dbp}, HR {base.hr}: "
+                                           + ("within 20 %" if ok else "NOT within 20 %"))
+        nausea = [e for e in view.open_side_effects if e.data["effect_type"] in ("nausea",
+                                                                                  "vomiting")]
+        if nausea:
+            out["nausea_controlled"] = "nausea / vomiting still open"
+        return out
+
+    def values(self) -> dict[str, object]:
+        return {"criteria": {k: b.isChecked() for k, b in self.criteria.items()},
+                "escort_name": self.escort.text(), "instructions_given": self.given.isChecked(),
+                "instructions": self.instructions.toPlainText()}

@@ -1,0 +1,79 @@
+"""Dose dialogs: pause (reason required), stop (reason required before the planned end) and
+bolus (mg with mg/kg shown live against the protocol maximum)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from chairlog.clinical.clock import format_duration
+from chairlog.services.domain import SessionView
+
+from .common import NumberEdit, label, num
+from .dialogs import FormDialog, ReasonDialog
+from .style import set_tone
+
+PAUSE_REASONS = ("Nausea / vomiting", "Blood pressure high", "Dissociation / distress",
+                 "Over-sedated", "Patient request", "Bathroom break", "IV site problem")
+STOP_REASONS = ("Planned dose complete", "Side effects", "Patient request", "Physician order",
+                "IV site lost")
+
+
+class PauseDialog(ReasonDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Pause infusion", "Why is the infusion paused?", quick=PAUSE_REASONS,
+                         ok_text="Pause infusion", field="note", parent=parent)
+
+
+class StopDialog(ReasonDialog):
+    """Before the planned end a reason is required; after it, optional."""
+
+    def __init__(self, view: SessionView, now: datetime, parent: QWidget | None = None) -> None:
+        started = view.infusion_started_at or now
+        planned_end = started + timedelta(minutes=view.protocol.planned_duration_min)
+        early = now < planned_end
+        prompt = (f"Stopping {format_duration(planned_end - now)} before the planned end: "
+                  "give the reason." if early else "The planned duration is complete.")
+        super().__init__("Stop infusion", prompt, quick=STOP_REASONS, ok_text="Stop infusion",
+                         field="note", required=early, parent=parent)
+        self.early = early
+        self.body.addWidget(label("Post-infusion monitoring starts when you stop "
+                                  f"(minimum {num(view.protocol.min_monitoring_min, 0)} min).",
+                                  muted=True, wrap=True))
+
+
+class BolusDialog(FormDialog):
+    def __init__(self, view: SessionView, parent: QWidget | None = None) -> None:
+        super().__init__("Give bolus", "Give bolus", parent)
+        self.weight_kg = view.weight_kg
+        self.cap = view.protocol.max_bolus_mg_per_kg
+        self.body.addWidget(label("Bolus dose (mg):"))
+        self.mg_edit = NumberEdit("bolus_mg", decimals=True, width=160, placeholder="mg")
+        self.mg_edit.setObjectName("bolus_mg")
+        self.body.addWidget(self.mg_edit)
+        self.per_kg = label(size=18, bold=True, name="bolus_per_kg")
+        self.body.addWidget(self.per_kg)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("bolus_note")
+        self.note_edit.setPlaceholderText("Note (optional)")
+        self.body.addWidget(self.note_edit)
+        self.fields = {"bolus_mg": self.mg_edit, "note": self.note_edit}
+        self.first_focus = self.mg_edit
+        self.mg_edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        mg = self.mg_edit.number()
+        cap = f"protocol maximum {num(self.cap, 2)} mg/kg" if self.cap else "no protocol maximum"
+        if mg is None:
+            self.per_kg.setText(f"= — mg/kg ({cap}, weight {num(self.weight_kg, 1)} kg)")
+            set_tone(self.per_kg, "")
+            return
+        per = mg / self.weight_kg
+        over = self.cap is not None and per > self.cap + 1e-9
+        self.per_kg.setText(f"= {num(per, 3)} mg/kg ({cap})" + (" ⚠ ABOVE MAXIMUM" if over else ""))
+        set_tone(self.per_kg, "warn" if over else "")
+
+    def mg_text(self) -> str:
+        return self.mg_edit.text().replace(",", ".")

@@ -1,0 +1,272 @@
+"""Dose panel: start / change the rate in any unit with the other two shown live, pause,
+resume, stop and bolus.
+
+Decisions: the unit is a row of three big toggle buttons (one tap, visible at a glance) rather
+than a drop-down; Enter in the rate field does the primary action named on the button next to
+it; limits are checked by the service — above a maximum the page asks for an override reason
+and retries. A start refused for missing pre-infusion items shows what is missing and offers
+"Start anyway (reason…)".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+
+from chairlog.clinical.dosing import RateUnit, convert_rate
+from chairlog.clinical.protocol import DoseMode
+from chairlog.clinical.states import SessionState
+from chairlog.errors import ValidationError
+from chairlog.services import doses
+from chairlog.services.domain import SessionView
+
+from .common import Card, Host, NumberEdit, button, close_then, label, num
+from .dialogs import ReasonDialog
+from .dose_dialogs import BolusDialog, PauseDialog, StopDialog
+from .style import TOUCH_PX, set_flag, set_tone
+
+UNITS = (RateUnit.MG_PER_KG_H, RateUnit.MG_PER_H, RateUnit.ML_PER_H)
+RUNNING = (SessionState.INFUSING, SessionState.PAUSED)
+
+
+class DosePanel(Card):
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
+        super().__init__("Dose — rate (F8)", parent)
+        self.host = host
+        self.protocol_hint = label(muted=True, wrap=True, name="protocol_rates")
+        self.body.addWidget(self.protocol_hint)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.rate_edit = NumberEdit("rate", decimals=True, width=96, placeholder="rate")
+        self.rate_edit.setObjectName("rate_edit")
+        self.rate_edit.setToolTip("Infusion rate — F8 jumps here; Enter applies")
+        self.rate_edit.setStyleSheet("font-size: 26px; font-weight: 700;")
+        row.addWidget(self.rate_edit, 1)
+        self.unit_group = QButtonGroup(self)
+        self.unit_buttons: dict[RateUnit, QPushButton] = {}
+        for i, u in enumerate(UNITS):
+            b = QPushButton(u.value)
+            b.setCheckable(True)
+            b.setObjectName(f"unit_{u.name.lower()}")
+            b.setMinimumSize(74, TOUCH_PX)
+            b.setStyleSheet("padding: 2px 4px;")
+            b.setToolTip(f"Enter the rate in {u.value}")
+            self.unit_group.addButton(b, i)
+            self.unit_buttons[u] = b
+            row.addWidget(b)
+        self.unit_buttons[RateUnit.MG_PER_KG_H].setChecked(True)
+        self.body.addLayout(row)
+        self.derived = label(size=18, bold=True, name="rate_derived", wrap=True)
+        self.body.addWidget(self.derived)
+        self.apply_button = button("Start infusion", shortcut="Enter", primary=True,
+                                   name="apply_rate")
+        self.body.addWidget(self.apply_button)
+        self.error = label(wrap=True, name="dose_error")
+        set_tone(self.error, "error")
+        self.error.hide()
+        self.body.addWidget(self.error)
+        self.start_anyway = button("Start anyway (reason…)", danger=True, name="start_anyway",
+                                   tip="Start although required pre-infusion items are not done")
+        self.start_anyway.hide()
+        self.body.addWidget(self.start_anyway)
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        self.pause_button = button("Pause…", shortcut="F9", name="pause")
+        self.resume_button = button("Resume", shortcut="F9", name="resume", primary=True)
+        self.bolus_button = button("Bolus…", shortcut="⇧F8", name="bolus",
+                                   tip="Give a bolus (Shift+F8)")
+        self.stop_button = button("Stop…", shortcut="⇧F9", danger=True, name="stop",
+                                  tip="Stop the infusion; post-infusion monitoring begins "
+                                      "(Shift+F9)")
+        for b in (self.pause_button, self.resume_button, self.bolus_button, self.stop_button):
+            b.setStyleSheet("padding: 2px 4px;")
+            actions.addWidget(b, 1)
+        self.body.addLayout(actions)
+
+        self.rate_edit.textChanged.connect(self._update_derived)
+        self.unit_group.idClicked.connect(lambda _i: self._update_derived())
+        self.rate_edit.returnPressed.connect(self.apply)
+        self.apply_button.clicked.connect(self.apply)
+        self.start_anyway.clicked.connect(self.ask_start_anyway)
+        self.pause_button.clicked.connect(self.ask_pause)
+        self.resume_button.clicked.connect(self.resume)
+        self.bolus_button.clicked.connect(self.ask_bolus)
+        self.stop_button.clicked.connect(self.ask_stop)
+        self._prefilled = False
+        self._editable = True
+
+    # --- state ---------------------------------------------------------------------------
+    def unit(self) -> RateUnit:
+        return UNITS[max(self.unit_group.checkedId(), 0)]
+
+    def set_unit(self, unit: RateUnit | str) -> None:
+        self.unit_buttons[RateUnit(unit)].setChecked(True)
+        self._update_derived()
+
+    def update_view(self, v: SessionView, editable: bool) -> None:
+        self._editable = editable
+        p = v.protocol
+        bolus = (f" · bolus ≤ {num(p.max_bolus_mg_per_kg, 2)} mg/kg"
+                 if p.max_bolus_mg_per_kg else "")
+        if p.dose_mode is DoseMode.FIXED and p.fixed_dose_mg_per_kg and p.fixed_dose_minutes:
+            first = (f"Protocol {num(p.fixed_dose_mg_per_kg, 3)} mg/kg over "
+                     f"{num(p.fixed_dose_minutes, 0)} min, max {num(p.max_rate_mg_per_kg_h, 3)}"
+                     " mg/kg/h")
+        else:
+            first = (f"Protocol {num(p.start_rate_mg_per_kg_h, 3)} → "
+                     f"{num(p.target_rate_mg_per_kg_h, 3)}, max "
+                     f"{num(p.max_rate_mg_per_kg_h, 3)} mg/kg/h")
+        self.protocol_hint.setText(f"{first} · bag {num(p.concentration_mg_per_ml, 2)} mg/mL"
+                                   f"<br>Total max {num(p.max_total_mg_per_kg, 2)} mg/kg{bolus}")
+        st = v.state
+        pre = st is SessionState.PRE_INFUSION
+        if pre and not self._prefilled and not self.rate_edit.text():
+            self.rate_edit.setText(num(p.start_rate_mg_per_kg_h, 3))
+            self.unit_buttons[RateUnit.MG_PER_KG_H].setChecked(True)
+            self._prefilled = True
+        text = {SessionState.PRE_INFUSION: "Start infusion", SessionState.INFUSING: "Change rate",
+                SessionState.PAUSED: "Resume at this rate"}.get(st, "Rate")
+        self.apply_button.setText(f"{text}  (Enter)")
+        can_rate = editable and (pre or st in RUNNING)
+        self.rate_edit.setEnabled(can_rate)
+        self.apply_button.setEnabled(can_rate)
+        for b in self.unit_buttons.values():
+            b.setEnabled(can_rate)
+        self.pause_button.setVisible(st is not SessionState.PAUSED)
+        self.resume_button.setVisible(st is SessionState.PAUSED)
+        self.pause_button.setEnabled(editable and st is SessionState.INFUSING)
+        self.resume_button.setEnabled(editable and st is SessionState.PAUSED)
+        last = v.last_rate_entry
+        if last is not None and st is SessionState.PAUSED:
+            rate = f"{num(last.data['rate_mg_per_kg_h'], 3)} mg/kg/h"
+            self.resume_button.setToolTip(f"Resume at {rate} — shortcut F9")
+            self.protocol_hint.setText(f"<b>Paused.</b> Resume (F9) restarts at <b>{rate}</b>;"
+                                       " or type a new rate and press Enter.")
+        self.bolus_button.setEnabled(editable and (pre or st in RUNNING)
+                                     and p.max_bolus_mg_per_kg is not None)
+        self.stop_button.setEnabled(editable and st in RUNNING)
+        if not pre:
+            self.start_anyway.hide()
+        self._update_derived()
+
+    def _update_derived(self) -> None:
+        v = self.host.view
+        value = self.rate_edit.number()
+        set_flag(self.rate_edit, "invalid", False)
+        if value is None:
+            self.derived.setText("<span style='font-size:15px; font-weight:400; color:#5b6675'>"
+                                 "Type a rate: the other two units appear here</span>")
+            set_tone(self.derived, "")
+            return
+        try:
+            r = convert_rate(value, self.unit(), v.weight_kg, v.protocol.concentration_mg_per_ml)
+        except ValidationError as e:
+            self.derived.setText(str(e))
+            set_tone(self.derived, "error")
+            return
+        parts = {RateUnit.MG_PER_KG_H: f"{num(r.mg_per_kg_h, 3)} mg/kg/h",
+                 RateUnit.MG_PER_H: f"{num(r.mg_per_h, 1)} mg/h",
+                 RateUnit.ML_PER_H: f"{num(r.ml_per_h, 1)} mL/h"}
+        shown = " · ".join(t for u, t in parts.items() if u is not self.unit())
+        over = r.mg_per_kg_h > v.protocol.max_rate_mg_per_kg_h + 1e-9
+        warn = (f"  ⚠ above protocol max {num(v.protocol.max_rate_mg_per_kg_h, 3)} mg/kg/h"
+                if over else "")
+        self.derived.setText(f"= {shown}{warn}")
+        set_tone(self.derived, "warn" if over else "info")
+
+    # --- actions -------------------------------------------------------------------------
+    def _rate_args(self) -> tuple[str, str]:
+        return self.rate_edit.text().replace(",", "."), self.unit().value
+
+    def apply(self) -> None:
+        if not self.apply_button.isEnabled():
+            return
+        v = self.host.view
+        rate, unit = self._rate_args()
+        fn = {SessionState.PRE_INFUSION: doses.start_infusion,
+              SessionState.INFUSING: doses.change_rate,
+              SessionState.PAUSED: doses.resume_infusion}.get(v.state)
+        if fn is None:
+            return
+        self.error.hide()
+        self.host.submit(fn, v.id, rate, unit, when="charted_at", on_success=self._done,
+                         on_invalid=self._refused)
+
+    def _done(self, result: Any) -> None:
+        self.error.hide()
+        self.start_anyway.hide()
+        self.rate_edit.clear()
+        self.host.say("Saved: " + result.entry.summary, "ok")
+
+    def _refused(self, e: ValidationError) -> None:
+        self.error.setText(str(e))
+        self.error.show()
+        if e.field == "checklist":
+            self.start_anyway.show()
+            self.start_anyway.setFocus()
+        elif e.field in ("rate", "unit"):
+            set_flag(self.rate_edit, "invalid", True)
+            self.rate_edit.setFocus()
+            self.rate_edit.selectAll()
+
+    def ask_start_anyway(self) -> None:
+        missing = self.error.text()
+        dlg = ReasonDialog("Start without required items",
+                           f"{missing}\n\nWhy is it safe to start anyway?",
+                           ok_text="Start infusion",
+                           field="skip_reason", parent=self)
+        rate, unit = self._rate_args()
+
+        def save() -> None:
+            self.host.submit(doses.start_infusion, self.host.view.id, rate, unit,
+                             skip_reason=dlg.reason(), when="charted_at",
+                             on_success=close_then(dlg, self._done),
+                             on_invalid=dlg.show_error)
+        dlg.submitted.connect(save)
+        self.host.open_dialog(dlg)
+
+    def ask_pause(self) -> None:
+        if not self.pause_button.isEnabled():
+            return
+        dlg = PauseDialog(self)
+        dlg.submitted.connect(lambda: self.host.submit(
+            doses.pause_infusion, self.host.view.id, dlg.reason(), when="charted_at",
+            on_success=close_then(dlg, self._done), on_invalid=dlg.show_error))
+        self.host.open_dialog(dlg)
+
+    def resume(self) -> None:
+        if not self.resume_button.isEnabled():
+            return
+        self.host.submit(doses.resume_infusion, self.host.view.id, when="charted_at",
+                         on_success=self._done, on_invalid=self._refused)
+
+    def toggle_pause(self) -> None:
+        """F9: pause a running infusion, resume a paused one."""
+        if self.host.view.state is SessionState.PAUSED:
+            self.resume()
+        else:
+            self.ask_pause()
+
+    def ask_stop(self) -> None:
+        if not self.stop_button.isEnabled():
+            return
+        dlg = StopDialog(self.host.view, self.host.now(), self)
+        dlg.submitted.connect(lambda: self.host.submit(
+            doses.stop_infusion, self.host.view.id, dlg.reason(), when="charted_at",
+            on_success=close_then(dlg, self._done), on_invalid=dlg.show_error))
+        self.host.open_dialog(dlg)
+
+    def ask_bolus(self) -> None:
+        if not self.bolus_button.isEnabled():
+            return
+        dlg = BolusDialog(self.host.view, self)
+        dlg.submitted.connect(lambda: self.host.submit(
+            doses.give_bolus, self.host.view.id, dlg.mg_text(), note=dlg.note_edit.text(),
+            when="charted_at", on_success=close_then(dlg, self._done),
+            on_invalid=dlg.show_error))
+        self.host.open_dialog(dlg)
+
+    def focus_rate(self) -> None:
+        self.rate_edit.setFocus()
+        self.rate_edit.selectAll()

@@ -1,0 +1,99 @@
+"""The header: who is in the chair and under which protocol, readable from a step away.
+
+Allergies are shown in a red pill when any are recorded (with the word "Allergies", not colour
+alone); the dosing weight is always visible because every mg/kg figure depends on it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from chairlog.clinical.states import SessionState
+from chairlog.services.domain import SessionView
+
+from .common import Card, age_years, button, label, num
+from .style import AMBER, BLUE, GREEN, MUTED, RED, set_tone
+
+STATE_COLOURS = {
+    SessionState.CHECKED_IN: MUTED,
+    SessionState.PRE_INFUSION: "#4a5a8a",
+    SessionState.INFUSING: GREEN,
+    SessionState.PAUSED: AMBER,
+    SessionState.MONITORING: BLUE,
+    SessionState.DISCHARGED: "#44505e",
+    SessionState.STOPPED_EARLY: "#44505e",
+    SessionState.SIGNED: "#222b36",
+    SessionState.AMENDING: "#6b3fa0",
+}
+
+
+class HeaderBar(Card):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.body.setContentsMargins(16, 6, 12, 6)
+        self.body.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        self.name = label(size=28, bold=True, name="patient_name")
+        self.ident = label(size=16, bold=True, name="patient_ident")
+        self.allergies = label(size=17, name="allergies")
+        self.state = label(size=18, bold=True, name="state_badge")
+        self.alerts = label(size=17, name="alert_count")
+        self.reload_button = button("Reload", shortcut="F5", name="reload_session",
+                                    tip="Read the session again (other workstations' entries)")
+        self.close_button = button("Close tab", name="close_session",
+                                   tip="Close this session tab (the infusion keeps running)")
+        top.addWidget(self.name)
+        top.addWidget(self.allergies)
+        top.addStretch(1)
+        top.addWidget(self.alerts)
+        self.top = top  # the page adds its session-level buttons here
+        top.addWidget(self.state)
+        top.addWidget(self.reload_button)
+        top.addWidget(self.close_button)
+        self.body.addLayout(top)
+        second = QHBoxLayout()
+        second.setSpacing(16)
+        self.details = label(size=16, name="session_details")
+        second.addWidget(self.ident)
+        second.addWidget(self.details, 1)
+        self.body.addLayout(second)
+
+    def update_view(self, v: SessionView, now: datetime, tz: ZoneInfo) -> None:
+        p = v.patient
+        self.name.setText(p.display_name)
+        age = age_years(p.date_of_birth, now.astimezone(tz).date())
+        bits = [p.mrn if p.mrn.upper().startswith("MRN") else f"MRN {p.mrn}"]
+        if age is not None:
+            bits.append(f"{age} y")
+        if p.sex:
+            bits.append(p.sex)
+        self.ident.setText("  ·  ".join(bits))
+        if p.allergies.strip():
+            self.allergies.setText(f"⚠ Allergies: {p.allergies.strip()}")
+            self.allergies.setStyleSheet(f"color: white; background: {RED}; font-weight: 700; "
+                                         "border-radius: 6px; padding: 4px 10px;")
+        else:
+            self.allergies.setText("No known allergies")
+            self.allergies.setStyleSheet(f"color: {MUTED}; font-size: 16px;")
+        colour = STATE_COLOURS.get(v.state, MUTED)
+        self.state.setText(v.state.label.upper())
+        self.state.setStyleSheet(f"color: white; background: {colour}; border-radius: 6px; "
+                                 "padding: 6px 14px; font-size: 18px; font-weight: 700;")
+        n_open = len(v.open_alerts)
+        if n_open:
+            self.alerts.setText(f"⚠ {n_open} open alert{'s' if n_open > 1 else ''}")
+            set_tone(self.alerts, "bad")
+        else:
+            self.alerts.setText("")
+            set_tone(self.alerts, "")
+        self.alerts.setVisible(bool(n_open))
+        pr = v.protocol
+        self.details.setText(
+            f"· &nbsp;<b>{v.chair.name}</b> &nbsp;·&nbsp; Dosing weight "
+            f"<b>{num(v.weight_kg, 1)} kg</b>"
+            f" &nbsp;·&nbsp; <b>{pr.name}</b> — {pr.indication}"
+            f" &nbsp;·&nbsp; Nurse {v.nurse_name}")

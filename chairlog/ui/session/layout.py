@@ -1,0 +1,161 @@
+"""Builds the session page's widgets and keyboard shortcuts (kept apart from the page's logic).
+
+Every shortcut is also written on its button or tab, and in the button's tooltip. The page uses
+function keys only (the main window keeps the Ctrl+ combinations): F2 vitals, F3 side effects
+(Shift+F3 rescue medication), F4 assessments, F5 reload, F6 note, F7 discharge, F8 rate
+(Shift+F8 bolus), F9 pause/resume (Shift+F9 stop), F11 acknowledge alerts, F12 timeline (then
+Enter corrects, Delete marks entered in error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .alerts_panel import AlertsPanel
+from .assessments import AssessmentsPanel, NotePanel
+from .chart_time import ChartTimeControl
+from .common import button, label
+from .dose_panel import DosePanel
+from .header import HeaderBar
+from .preinfusion import BaselinePanel, PreInfusionPanel
+from .side_effects import SideEffectsPanel
+from .style import set_tone
+from .timeline import TimelinePanel
+from .timer_panel import TimerPanel
+from .trend_chart import TrendChart
+from .vitals_form import VitalsForm
+
+KEY_HINT = ("F2 vitals · F3 side effect · F4 assessments · F6 note · F7 discharge · F8 rate · "
+            "F9 pause/resume · F11 alerts · F12 timeline")
+
+if TYPE_CHECKING:
+    from .page import SessionPage
+
+
+def _scroll(w: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(w)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def build(page: SessionPage) -> None:
+    root = QVBoxLayout(page)
+    root.setContentsMargins(10, 8, 10, 8)
+    root.setSpacing(6)
+    page.header = HeaderBar()
+    page.header.close_button.clicked.connect(page.close_session)
+    page.header.reload_button.clicked.connect(page.reload)
+    page.discharge_button = button("Discharge…", shortcut="F7", name="discharge", primary=True,
+                                   tip="Discharge the patient (after post-infusion monitoring)")
+    page.discharge_button.clicked.connect(page.ask_discharge)
+    page.header.top.insertWidget(page.header.top.indexOf(page.header.state), page.discharge_button)
+    root.addWidget(page.header)
+    page.locked = label(size=18, bold=True, name="locked_banner")
+    set_tone(page.locked, "bad")
+    page.locked.hide()
+    root.addWidget(page.locked)
+    msg_row = QHBoxLayout()
+    page.message = label(size=16, name="message", wrap=True)
+    page.message.setMinimumHeight(28)
+    page.hint = label(KEY_HINT, muted=True, name="key_hint")
+    msg_row.addWidget(page.hint)
+    page.message_close = button("×", name="message_close", tip="Dismiss the message")
+    page.message_close.setFixedWidth(44)
+    page.message_close.hide()
+    page.message_close.clicked.connect(lambda: page.say(""))
+    msg_row.addWidget(page.message, 1)
+    msg_row.addWidget(page.message_close)
+    root.addLayout(msg_row)
+    page.timer = TimerPanel()
+    root.addWidget(page.timer)
+
+    cols = QHBoxLayout()
+    cols.setSpacing(8)
+    root.addLayout(cols, 1)
+    # column A: dose, alerts, discharge
+    col_a = QVBoxLayout()
+    col_a.setContentsMargins(0, 0, 0, 0)
+    page.dose = DosePanel(page)
+    col_a.addWidget(page.dose)
+    page.alerts = AlertsPanel(page)
+    col_a.addWidget(page.alerts)
+    page.side_effects = SideEffectsPanel(page)
+    col_a.addWidget(page.side_effects.open_card)
+    col_a.addStretch(1)
+    a = QWidget()
+    a.setLayout(col_a)
+    a.setFixedWidth(390)
+    cols.addWidget(a)
+    # column B: charting time, vitals, tabs
+    col_b = QVBoxLayout()
+    col_b.setContentsMargins(0, 0, 0, 0)
+    page.chart_time = ChartTimeControl(page.now, page.tz)
+    col_b.addWidget(page.chart_time)
+    page.vitals = VitalsForm(page)
+    col_b.addWidget(page.vitals)
+    page.tabs = QTabWidget()
+    page.tabs.setObjectName("entry_tabs")
+    page.preinfusion = PreInfusionPanel(page)
+    page.baseline = BaselinePanel(page)
+    page.assessments = AssessmentsPanel(page)
+    page.note = NotePanel(page)
+    page.pre_tab = page.tabs.addTab(_scroll(page.baseline), "Baseline")
+    page.side_tab = page.tabs.addTab(_scroll(page.side_effects), "Side effects (F3)")
+    page.assess_tab = page.tabs.addTab(_scroll(page.assessments), "Assessments (F4)")
+    page.note_tab = page.tabs.addTab(page.note, "Note (F6)")
+    col_b.addWidget(page.tabs, 1)
+    b = QWidget()
+    b.setLayout(col_b)
+    b.setFixedWidth(552)
+    cols.addWidget(b)
+    # column C: trend chart (or the checklist before the start) and the timeline
+    col_c = QVBoxLayout()
+    col_c.setContentsMargins(0, 0, 0, 0)
+    page.upper = QStackedWidget()
+    page.chart = TrendChart()
+    page.pre_scroll = _scroll(page.preinfusion)
+    page.upper.addWidget(page.chart)
+    page.upper.addWidget(page.pre_scroll)
+    col_c.addWidget(page.upper, 5)
+    page.timeline = TimelinePanel(page)
+    col_c.addWidget(page.timeline, 4)
+    page.col_c = col_c
+    cols.addLayout(col_c, 1)
+
+
+def install_shortcuts(page: SessionPage) -> None:
+    def key(seq: str, fn: Callable[[], object]) -> None:
+        sc = QShortcut(QKeySequence(seq), page)
+        sc.setContext(Qt.ShortcutContext.WindowShortcut)
+        sc.activated.connect(fn)
+        page.shortcuts[seq] = sc
+
+    page.shortcuts = {}
+    key("F2", page.focus_vitals)
+    key("F3", lambda: page.show_tab(page.side_tab))
+    key("F4", lambda: page.show_tab(page.assess_tab))
+    key("F6", lambda: page.show_tab(page.note_tab))
+    key("F7", page.ask_discharge)
+    key("F8", page.dose.focus_rate)
+    key("F9", page.dose.toggle_pause)
+    key("Shift+F8", page.dose.ask_bolus)
+    key("Shift+F9", page.dose.ask_stop)
+    key("Shift+F3", lambda: page.side_effects.ask_rescue(None))
+    key("F5", page.reload)
+    key("F11", page.alerts.acknowledge_open)
+    key("F12", page.timeline.focus_table)

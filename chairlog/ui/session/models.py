@@ -1,0 +1,136 @@
+"""Qt item models of the session view, testable without any widget.
+
+``TimelineModel``: every chart entry, newest first, as (time, entry, by, status). Entries that
+were corrected or marked entered in error stay in the list, struck through (the status column,
+not struck, says why and who). Late entries say "LATE" in words and colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from chairlog.services.domain import AlertView, EntryStatus, EntryView
+
+from .common import clock_time
+
+COLUMNS = ("Time", "Entry", "By", "Status")
+TIME, ENTRY, BY, STATUS = range(4)
+ENTRY_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def status_text(e: EntryView, tz: ZoneInfo, alerts: Sequence[AlertView] = ()) -> str:
+    """What the status column says about an entry (late, corrected, alerts)."""
+    parts: list[str] = []
+    if e.status is EntryStatus.CORRECTED:
+        parts.append(f"CORRECTED by {e.invalidated_by_name or '?'} at "
+                     f"{clock_time(e.invalidated_at, tz)}: {e.invalidation_reason or ''}")
+    elif e.status is EntryStatus.ENTERED_IN_ERROR:
+        parts.append(f"ENTERED IN ERROR — {e.invalidated_by_name or '?'} at "
+                     f"{clock_time(e.invalidated_at, tz)}: {e.invalidation_reason or ''}")
+    if e.supersedes_id is not None:
+        parts.append("correction")
+    if e.is_late:
+        parts.append(f"LATE (entered {clock_time(e.recorded_at, tz)})")
+    if len(alerts) == 1:
+        a = alerts[0]
+        ack = (f" — ack {a.acknowledged_by_name}: {a.action_taken}" if a.acknowledged_at
+               else " — NOT ACKNOWLEDGED")
+        parts.append(f"⚠ {a.message}{ack}")
+    elif alerts:
+        open_ = sum(1 for a in alerts if a.acknowledged_at is None)
+        parts.append(f"⚠ {len(alerts)} alerts" + (f", {open_} NOT ACKNOWLEDGED" if open_
+                                                   else ", acknowledged"))
+    return " · ".join(parts)
+
+
+def alerts_text(alerts: Sequence[AlertView]) -> str:
+    """Every alert of an entry in full (the tooltip)."""
+    return "\n".join(f"⚠ {a.message}" + (f" — ack {a.acknowledged_by_name}: {a.action_taken}"
+                                         if a.acknowledged_at else " — not acknowledged")
+                     for a in alerts)
+
+
+class TimelineModel(QAbstractTableModel):
+    def __init__(self, tz: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self._entries: list[EntryView] = []
+        self._alerts: dict[int, list[AlertView]] = {}
+
+    def set_session(self, entries: Sequence[EntryView], alerts: Sequence[AlertView] = ()) -> None:
+        """Replace the rows (entries newest first, as the read model gives them)."""
+        self.beginResetModel()
+        self._entries = sorted(entries, key=lambda e: (e.charted_at, e.id), reverse=True)
+        self._alerts = {}
+        for a in alerts:
+            if a.entry_id is not None:
+                self._alerts.setdefault(a.entry_id, []).append(a)
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> EntryView:
+        return self._entries[row]
+
+    def row_of(self, entry_id: int) -> int:
+        return next((i for i, e in enumerate(self._entries) if e.id == entry_id), -1)
+
+    # --- Qt model API --------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        e = self._entries[index.row()]
+        col = index.column()
+        inactive = e.status is not EntryStatus.ACTIVE
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == TIME:
+                return clock_time(e.charted_at, self.tz)
+            if col == ENTRY:
+                return e.summary
+            if col == BY:
+                return e.user_name.split(",")[0]
+            return status_text(e, self.tz, self._alerts.get(e.id, ()))
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            if inactive and col != STATUS:
+                font.setStrikeOut(True)
+            if col == STATUS and (e.is_late or self._alerts.get(e.id)):
+                font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if inactive:
+                return QColor("#7a8491")
+            if col == STATUS and any(a.acknowledged_at is None for a in self._alerts.get(e.id, ())):
+                return QColor("#b3261e")
+            if col == STATUS and e.is_late:
+                return QColor("#8a5300")
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            alerts = self._alerts.get(e.id, ())
+            lines = [e.summary, f"Charted for {clock_time(e.charted_at, self.tz)}, entered "
+                     f"{clock_time(e.recorded_at, self.tz)} by {e.user_name}"]
+            if inactive or e.is_late:
+                lines.append(status_text(e, self.tz))
+            if alerts:
+                lines.append(alerts_text(alerts))
+            return "\n".join(lines)
+        if role == ENTRY_ID_ROLE:
+            return e.id
+        return None

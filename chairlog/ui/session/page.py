@@ -1,0 +1,366 @@
+"""``SessionPage``: one session, everything on one screen (or one tab-click away).
+
+Layout at 1600×1000: header; a message line; the big timer strip; then three columns — dose
+and alerts | charting time, vitals form and tabs (pre-infusion, side effects, assessments,
+note) | trend chart (or the pre-infusion checklist before the start) and the timeline.
+
+Decisions:
+- The page loads ``views.get_session`` once and again only when ``ctx.events.data_changed``
+  names this session (or 0), the patient, or every ``ctx.settings.refresh_s`` seconds for other
+  workstations' changes. The 1-second tick recomputes the timers from the cached view and
+  ``ctx.app.now()``: no database query per tick.
+- Every write goes through ``submit``: it adds the app, ``ctx.user``, ``expected_version`` and
+  the charted time; a ConflictError reloads and says so, keeping whatever was typed; a
+  LimitExceeded asks for an override reason and retries; a ValidationError goes back to the
+  form that made it.
+- Shortcuts are window shortcuts owned by the page, so only the visible session tab reacts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.clinical.states import CHARTABLE_STATES, SessionState
+from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, NotFound, ValidationError
+from chairlog.services import accounts, charting, views
+from chairlog.services.domain import AlertView, Role, SessionView
+from chairlog.ui.context import UiContext
+
+from . import layout
+from .alerts_panel import AlertsPanel
+from .assessments import AssessmentsPanel, NotePanel
+from .chart_time import ChartTimeControl
+from .common import close_then
+from .dialogs import OverrideDialog
+from .discharge_dialog import DischargeDialog
+from .dose_panel import DosePanel
+from .header import HeaderBar
+from .preinfusion import BaselinePanel, PreInfusionPanel
+from .side_effects import SideEffectsPanel
+from .style import SESSION_QSS, set_tone
+from .timeline import TimelinePanel
+from .timer_panel import TimerPanel
+from .trend_chart import TrendChart
+from .vitals_form import VitalsForm
+
+CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
+PRE = (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
+
+
+class SessionPage(QWidget):
+    closed = Signal()
+
+    # the widgets, made by layout.build / layout.install_shortcuts
+    header: HeaderBar
+    discharge_button: QPushButton
+    locked: QLabel
+    message: QLabel
+    message_close: QPushButton
+    hint: QLabel
+    timer: TimerPanel
+    dose: DosePanel
+    alerts: AlertsPanel
+    side_effects: SideEffectsPanel
+    chart_time: ChartTimeControl
+    vitals: VitalsForm
+    tabs: QTabWidget
+    baseline: BaselinePanel
+    assessments: AssessmentsPanel
+    note: NotePanel
+    pre_tab: int
+    side_tab: int
+    assess_tab: int
+    note_tab: int
+    upper: QStackedWidget
+    chart: TrendChart
+    preinfusion: PreInfusionPanel
+    pre_scroll: QScrollArea
+    timeline: TimelinePanel
+    col_c: QVBoxLayout
+    shortcuts: dict[str, QShortcut]
+
+    def __init__(self, ctx: UiContext, session_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SessionPage")
+        self.setStyleSheet(SESSION_QSS)
+        self.ctx = ctx
+        self.session_id = session_id
+        self._tz = ZoneInfo(accounts.get_clinic(ctx.app).timezone)
+        self._view = views.get_session(ctx.app, session_id)
+        self.loads = 0
+        self.dialog: QDialog | None = None
+        self._last_state: SessionState | None = None
+        self._say_serial = 0
+        layout.build(self)
+        layout.install_shortcuts(self)
+        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.user_changed.connect(self._user_changed)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self.tick)
+        self.ticker.start()
+        self.poller = QTimer(self)
+        self.poller.setInterval(max(ctx.settings.refresh_s, 2) * 1000)
+        self.poller.timeout.connect(self.reload)
+        self.poller.start()
+        self._apply_view()
+
+    # --- Host API used by the panels -----------------------------------------------------
+    @property
+    def view(self) -> SessionView:
+        return self._view
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self._tz
+
+    def now(self) -> datetime:
+        return self.ctx.app.now()
+
+    def title(self) -> str:
+        return f"{self._view.chair.name} · {self._view.patient.display_name}"
+
+    def editable(self) -> bool:
+        user = self.ctx.user
+        return (self._view.state in CHARTABLE_STATES and user is not None
+                and user.role in CHART_ROLES)
+
+    def say(self, text: str, tone: str = "info") -> None:
+        """The message line under the header; successes fade after 10 s, problems stay."""
+        self._say_serial += 1
+        serial = self._say_serial
+        self.message.setText(text)
+        set_tone(self.message, {"ok": "ok", "warn": "warn", "error": "error"}.get(tone, "info"))
+        self.message_close.setVisible(bool(text))
+        self.hint.setVisible(not text)
+        if tone == "ok":
+            QTimer.singleShot(10_000, self, lambda: self._clear_message(serial))
+
+    def _clear_message(self, serial: int) -> None:
+        if serial == self._say_serial:
+            self.message.setText("")
+            self.message_close.hide()
+            self.hint.show()
+
+    def open_dialog(self, dialog: QDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._dialog_done(d))
+        dialog.open()
+
+    def _dialog_done(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def focus_vitals(self) -> None:
+        if self.editable():
+            self.vitals.focus_first()
+
+    def show_alerts(self, alerts: Sequence[AlertView]) -> None:
+        self.alerts.acknowledge(alerts)
+
+    def submit(self, fn: Callable[..., Any], *args: Any,
+               on_success: Callable[[Any], None] | None = None,
+               on_invalid: Callable[[ValidationError], None] | None = None,
+               version: bool | int = True, when: str | None = None, **kwargs: Any) -> bool:
+        """Call a service as the signed-in user; True when it saved."""
+        user = self.ctx.user
+        if user is None:
+            self.say("Sign in to chart.", "error")
+            return False
+        if version is True:
+            kwargs["expected_version"] = self._view.version
+        elif version is not False:
+            kwargs["expected_version"] = int(version)
+        if when is not None and when not in kwargs:
+            at = self.chart_time.charted_at()
+            if at is not None:
+                kwargs[when] = at
+        before = self.loads
+        try:
+            result = fn(self.ctx.app, user, *args, **kwargs)
+        except ConflictError:
+            self._problem("Changed on another workstation — reloaded. What you typed is kept: "
+                          "check it against the new entries and save again.", "warn")
+            self.reload()
+            return False
+        except LimitExceeded as e:
+            self._ask_override(e, fn, args, kwargs, on_success, on_invalid)
+            return False
+        except ValidationError as e:
+            if on_invalid is not None:
+                on_invalid(e)
+            else:
+                self._problem(str(e), "error")
+            return False
+        except ChairlogError as e:
+            self._problem(str(e), "error")
+            self.reload()
+            return False
+        if self.loads == before:
+            self.reload()
+        self.chart_time.reset()
+        if on_success is not None:
+            on_success(result)
+        return True
+
+    def _problem(self, text: str, tone: str) -> None:
+        self.say(text, tone)
+        show = getattr(self.dialog, "show_error", None)
+        if show is not None and self.dialog is not None and self.dialog.isVisible():
+            show(text)
+
+    def _ask_override(self, e: LimitExceeded, fn: Callable[..., Any], args: tuple[Any, ...],
+                      kwargs: dict[str, Any], on_success: Callable[[Any], None] | None,
+                      on_invalid: Callable[[ValidationError], None] | None) -> None:
+        parent_dialog = self.dialog
+        dlg = OverrideDialog(e.message, self)
+        rest = {k: v for k, v in kwargs.items() if k not in ("expected_version", "override_reason")}
+        version = kwargs.get("expected_version", False)
+
+        def done(result: Any) -> None:
+            dlg.accept()
+            if on_success is not None:
+                on_success(result)
+
+        def refused(err: ValidationError) -> None:
+            if err.field == "override_reason":
+                dlg.show_error(err)
+                return
+            dlg.reject()
+            if on_invalid is not None:
+                on_invalid(err)
+            else:
+                self.say(str(err), "error")
+
+        def save() -> None:
+            self.submit(fn, *args, on_success=done, on_invalid=refused, version=version,
+                        override_reason=dlg.reason(), **rest)
+        dlg.submitted.connect(save)
+        # the dialog that asked (e.g. bolus) stays open underneath with its values
+        self.dialog = None
+        self.open_dialog(dlg)
+        if parent_dialog is not None:
+            dlg.finished.connect(lambda _r: setattr(self, "dialog", parent_dialog)
+                                 if parent_dialog.isVisible() else None)
+
+    # --- loading and ticking -------------------------------------------------------------
+    def reload(self) -> None:
+        try:
+            self._view = views.get_session(self.ctx.app, self.session_id)
+        except NotFound as e:
+            self.say(str(e), "error")
+            return
+        except ChairlogError as e:
+            self.say(f"Could not reload: {e}", "error")
+            return
+        self.loads += 1
+        self._apply_view()
+
+    def _data_changed(self, entity: str, entity_id: int) -> None:
+        mine = (entity == "session" and entity_id in (0, self.session_id)) or (
+            entity == "patient" and entity_id in (0, self._view.patient.id))
+        if mine:
+            self.reload()
+
+    def _user_changed(self, _user: object) -> None:
+        self._apply_view()
+
+    def tick(self) -> None:
+        now = self.now()
+        self.timer.tick(self._view, now, self._tz)
+        self.chart_time.tick()
+
+    def _apply_view(self) -> None:
+        v = self._view
+        now = self.now()
+        editable = self.editable()
+        self.header.update_view(v, now, self._tz)
+        self.dose.update_view(v, editable)
+        self.alerts.update_view(v, editable)
+        self.vitals.update_view(v, editable)
+        self.preinfusion.update_view(v, editable)
+        self.baseline.update_view(v, editable)
+        self.side_effects.update_view(v, editable)
+        self.assessments.update_view(v, editable)
+        self.note.update_view(v, editable)
+        self.timeline.update_view(v, editable)
+        self.chart.update_view(v, now)
+        self.chart_time.setEnabled(editable)
+        pre = v.state in PRE
+        self.tabs.setTabVisible(self.pre_tab, pre)
+        self.upper.setCurrentWidget(self.pre_scroll if pre else self.chart)
+        self.col_c.setStretch(0, 8 if pre else 1)
+        self.col_c.setStretch(1, 2 if pre else 1)
+        if pre and self._last_state not in PRE:
+            self.tabs.setCurrentIndex(self.pre_tab)
+        self._last_state = v.state
+        if not pre and self.tabs.currentIndex() == self.pre_tab:
+            self.tabs.setCurrentIndex(self.side_tab)
+        self.discharge_button.setEnabled(editable and v.state is SessionState.MONITORING)
+        self._locked_banner(v, editable)
+        self.tick()
+
+    def _locked_banner(self, v: SessionView, editable: bool) -> None:
+        if v.state is SessionState.SIGNED:
+            text = "🔒 Signed — locked. This record is read-only; changes need an addendum."
+        elif v.state not in CHARTABLE_STATES:
+            text = f"🔒 {v.state.label} — read-only."
+        elif self.ctx.user is None or self.ctx.user.role not in CHART_ROLES:
+            text = "Read-only: charting needs a nurse or physician signed in."
+        else:
+            text = ""
+        self.locked.setText(text)
+        self.locked.setVisible(bool(text))
+
+    # --- page-level actions --------------------------------------------------------------
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        if index == self.note_tab:
+            self.note.edit.setFocus()
+        elif index == self.assess_tab:
+            self.assessments.focus_pain()
+        elif index == self.side_tab:
+            self.side_effects.buttons["nausea"].setFocus()
+
+    def ask_discharge(self) -> None:
+        if not self.discharge_button.isEnabled():
+            return
+        dlg = DischargeDialog(self._view, self.now(), self._tz, self)
+
+        def save() -> None:
+            v = dlg.values()
+            self.submit(charting.discharge, self._view.id, criteria=v["criteria"],
+                        escort_name=v["escort_name"], instructions_given=v["instructions_given"],
+                        instructions=v["instructions"], when="charted_at",
+                        on_success=close_then(dlg, lambda r: self.say(
+                            "Discharged: " + r.entry.summary, "ok")),
+                        on_invalid=dlg.show_error)
+        dlg.submitted.connect(save)
+        self.open_dialog(dlg)
+
+    def close_session(self) -> None:
+        """Close the tab (the session itself keeps running on the board)."""
+        self.ticker.stop()
+        self.poller.stop()
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.closed.emit()

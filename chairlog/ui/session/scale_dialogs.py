@@ -1,0 +1,74 @@
+"""Multi-item scales in a dialog: CADSS-6 (6 items 0–4) and the modified Aldrete (5 items 0–2,
+total shown live; ≥ 9 means discharge-ready). Each item is a row of big buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
+
+from .common import ScoreRow, label
+from .dialogs import FormDialog
+from .style import set_tone
+
+ITEM_HINTS: dict[Scale, tuple[dict[int, str], ...]] = {
+    Scale.ALDRETE: (
+        {2: "Moves 4 limbs", 1: "Moves 2 limbs", 0: "Moves no limbs"},
+        {2: "Breathes deeply, coughs", 1: "Short of breath / shallow", 0: "Apnoeic"},
+        {2: "BP within 20 % of pre-dose", 1: "BP 20–49 % off", 0: "BP ≥ 50 % off"},
+        {2: "Fully awake", 1: "Arousable on calling", 0: "Not responding"},
+        {2: "SpO2 > 92 % on room air", 1: "Needs O2 to keep > 90 %", 0: "SpO2 < 90 % with O2"},
+    ),
+}
+CADSS_HINT = {0: "Not at all", 1: "Slightly", 2: "Moderately", 3: "Considerably", 4: "Extremely"}
+
+
+class ItemScaleDialog(FormDialog):
+    def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
+        spec = SCALES[scale]
+        super().__init__(spec.label, f"Save {spec.label}", parent)
+        self.scale = scale
+        grid = QGridLayout()
+        grid.setVerticalSpacing(6)
+        self.rows: list[ScoreRow] = []
+        self.meanings: list[tuple[QLabel, dict[int, str]]] = []
+        hints = ITEM_HINTS.get(scale)
+        for i, text in enumerate(spec.item_labels):
+            hint = hints[i] if hints else CADSS_HINT
+            grid.addWidget(label(f"{i + 1}. {text}", bold=True), i, 0)
+            row = ScoreRow(range(spec.item_low, spec.item_high + 1), checkable=True, labels=hint,
+                           name=f"item{i + 1}")
+            row.chosen.connect(lambda _v: self._update())
+            grid.addWidget(row, i, 1)
+            meaning = label(muted=True, name=f"item{i + 1}_meaning")
+            meaning.setMinimumWidth(190)
+            grid.addWidget(meaning, i, 2)
+            self.meanings.append((meaning, hint))
+            self.rows.append(row)
+            self.fields[f"item_{i + 1}"] = row.buttons[spec.item_low]
+        self.body.addLayout(grid)
+        self.total = label(size=22, bold=True, name="scale_total")
+        self.body.addWidget(self.total)
+        self.first_focus = self.rows[0].buttons[spec.item_low]
+        self._update()
+
+    def items(self) -> list[int | None]:
+        return [r.value() for r in self.rows]
+
+    def _update(self) -> None:
+        vals = self.items()
+        for (meaning, hint), v in zip(self.meanings, vals, strict=True):
+            meaning.setText(hint.get(v, "") if v is not None else "")
+        done = [v for v in vals if v is not None]
+        total = sum(done)
+        missing = len(vals) - len(done)
+        text = f"Total {total}" + (f"  ({missing} item{'s' if missing > 1 else ''} to score)"
+                                   if missing else "")
+        tone = ""
+        if self.scale is Scale.ALDRETE and not missing:
+            ready = total >= ALDRETE_DISCHARGE_MIN
+            text += ("  ✓ discharge-ready (≥ 9)" if ready
+                     else f"  — not yet discharge-ready (needs ≥ {ALDRETE_DISCHARGE_MIN})")
+            tone = "ok" if ready else "warn"
+        self.total.setText(text)
+        set_tone(self.total, tone)

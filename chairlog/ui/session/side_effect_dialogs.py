@@ -1,0 +1,177 @@
+"""Side-effect dialogs: pick the effect (full list), severity and action in one quick dialog,
+and the rescue-medication dialog (drug, dose, unit and route prefilled from the clinic's rescue
+list; linked to the side effect it treats; warns when the drug matches a recorded allergy)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from chairlog.services.describe import (
+    ACTIONS,
+    DOSE_UNITS,
+    RESCUE_MEDS,
+    ROUTES,
+    SEVERITIES,
+    SIDE_EFFECTS,
+)
+from chairlog.services.domain import EntryKind, SessionView
+
+from .common import NumberEdit, clock_time, label, num
+from .dialogs import FormDialog
+from .style import TOUCH_PX, set_tone
+
+#: the rescue medication usually given for an effect (a suggestion the nurse can change)
+SUGGESTED_MED = {"nausea": "ondansetron", "vomiting": "ondansetron", "agitation": "midazolam",
+                 "dissociation": "midazolam", "hallucinations": "midazolam",
+                 "hypertension": "labetalol", "tachycardia": "labetalol"}
+
+
+def _choice_grid(options: dict[str, str], columns: int, prefix: str,
+                 parent: QWidget) -> tuple[QGridLayout, QButtonGroup, dict[str, QPushButton]]:
+    grid = QGridLayout()
+    group = QButtonGroup(parent)
+    group.setExclusive(True)
+    buttons: dict[str, QPushButton] = {}
+    for i, (key, text) in enumerate(options.items()):
+        b = QPushButton(text)
+        b.setCheckable(True)
+        b.setAutoDefault(False)
+        b.setMinimumHeight(TOUCH_PX)
+        b.setObjectName(f"{prefix}_{key}")
+        group.addButton(b, i)
+        grid.addWidget(b, i // columns, i % columns)
+        buttons[key] = b
+    return grid, group, buttons
+
+
+def _checked(buttons: dict[str, QPushButton]) -> str:
+    return next((k for k, b in buttons.items() if b.isChecked()), "")
+
+
+class EffectPickerDialog(FormDialog):
+    """'Other…': every side effect in the vocabulary; a tap picks it."""
+
+    picked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Which side effect?", "Next", parent)
+        grid, _group, self.buttons = _choice_grid(SIDE_EFFECTS, 3, "pick", self)
+        self.body.addLayout(grid)
+        for key, b in self.buttons.items():
+            b.clicked.connect(lambda _=False, k=key: self._pick(k))
+        self.ok_button.hide()
+
+    def _pick(self, key: str) -> None:
+        self.accept()
+        self.picked.emit(key)
+
+
+class SideEffectDialog(FormDialog):
+    """Severity (keys 1–3) and what was done, for one side effect."""
+
+    def __init__(self, effect: str, parent: QWidget | None = None) -> None:
+        name = SIDE_EFFECTS.get(effect, effect)
+        super().__init__(f"Side effect: {name}", "Save side effect", parent)
+        self.effect = effect
+        self.body.addWidget(label("Severity (1 / 2 / 3):", bold=True))
+        sev_grid, _g, self.severity = _choice_grid({s: s.capitalize() for s in SEVERITIES}, 3,
+                                                   "severity", self)
+        self.body.addLayout(sev_grid)
+        for i, key in enumerate(SEVERITIES, start=1):
+            sc = QShortcut(QKeySequence(str(i)), self)
+            sc.activated.connect(self.severity[key].click)
+        self.body.addWidget(label("What was done:", bold=True))
+        act_grid, _g2, self.action = _choice_grid(ACTIONS, 2, "action", self)
+        self.body.addLayout(act_grid)
+        self.action["none"].setChecked(True)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("side_effect_note")
+        self.note_edit.setPlaceholderText("Note (optional)")
+        self.body.addWidget(self.note_edit)
+        self.fields = {"severity": self.severity[SEVERITIES[0]],
+                       "action_taken": self.action["none"], "note": self.note_edit}
+        self.first_focus = self.severity[SEVERITIES[0]]
+
+    def chosen_severity(self) -> str:
+        return _checked(self.severity)
+
+    def chosen_action(self) -> str:
+        return _checked(self.action) or "none"
+
+
+class RescueMedDialog(FormDialog):
+    def __init__(self, view: SessionView, tz: ZoneInfo, *, treats_entry_id: int | None = None,
+                 drug: str = "", parent: QWidget | None = None) -> None:
+        super().__init__("Rescue medication", "Save medication", parent)
+        self.allergies = view.patient.allergies.strip()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        self.drug = QComboBox()
+        self.drug.setObjectName("med_drug")
+        self.drug.setEditable(True)
+        self.drug.addItems(list(RESCUE_MEDS))
+        self.dose = NumberEdit("dose_amount", decimals=True, width=110)
+        self.dose.setObjectName("med_dose")
+        self.unit = QComboBox()
+        self.unit.setObjectName("med_unit")
+        self.unit.addItems(list(DOSE_UNITS))
+        self.route = QComboBox()
+        self.route.setObjectName("med_route")
+        self.route.addItems(list(ROUTES))
+        self.treats = QComboBox()
+        self.treats.setObjectName("med_treats")
+        self.treats.addItem("— not linked to a side effect —", None)
+        for e in view.active_entries(EntryKind.SIDE_EFFECT):
+            name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
+            self.treats.addItem(f"{name} ({e.data['severity']}) · "
+                                f"{clock_time(e.charted_at, tz)}", e.id)
+        if treats_entry_id is not None:
+            self.treats.setCurrentIndex(max(self.treats.findData(treats_entry_id), 0))
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("med_note")
+        self.note_edit.setPlaceholderText("Note (optional)")
+        rows = (("Drug", self.drug), ("Dose", self.dose), ("Unit", self.unit),
+                ("Route", self.route), ("Treats", self.treats), ("Note", self.note_edit))
+        for i, (text, w) in enumerate(rows):
+            grid.addWidget(label(text, bold=True), i, 0)
+            grid.addWidget(w, i, 1)
+        self.body.addLayout(grid)
+        self.allergy_warning = label(wrap=True, name="med_allergy_warning")
+        set_tone(self.allergy_warning, "bad")
+        self.body.addWidget(self.allergy_warning)
+        self.fields = {"drug": self.drug, "dose_amount": self.dose, "dose_unit": self.unit,
+                       "route": self.route, "treats_entry_id": self.treats, "note": self.note_edit}
+        self.drug.currentTextChanged.connect(self._drug_changed)
+        self.drug.setCurrentText(drug or self.drug.itemText(0))
+        self._drug_changed(self.drug.currentText())
+        self.first_focus = self.dose
+
+    def _drug_changed(self, text: str) -> None:
+        preset = RESCUE_MEDS.get(text.strip().lower())
+        if preset is not None:
+            amount, unit, route = preset
+            self.dose.setText(num(amount, 3))
+            self.unit.setCurrentText(unit)
+            self.route.setCurrentText(route)
+        name = text.strip().lower()
+        hit = bool(name) and bool(self.allergies) and name in self.allergies.lower()
+        self.allergy_warning.setText(f"⚠ ALLERGY recorded: {self.allergies}" if hit else "")
+        self.allergy_warning.setVisible(hit)
+
+    def values(self) -> dict[str, object]:
+        return {"drug": self.drug.currentText().strip(),
+                "dose_amount": self.dose.text().replace(",", "."),
+                "dose_unit": self.unit.currentText(), "route": self.route.currentText(),
+                "treats_entry_id": self.treats.currentData(),
+                "note": self.note_edit.text()}

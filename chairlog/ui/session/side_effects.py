@@ -1,0 +1,156 @@
+"""Side effects: one tap on the common ones (the most frequent in trials first), then severity
+and action in a quick dialog; the open side effects (in the left column, with "Resolved" and
+"Rescue med…"); the rescue medication dialog links the drug to the side effect it treats.
+
+Decision: choosing the action "Rescue medication given" opens the medication dialog right after
+saving, already linked, so the pair is charted in one flow.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+
+from chairlog.services import charting
+from chairlog.services.describe import SIDE_EFFECTS
+from chairlog.services.domain import EntryView, SessionView
+
+from .common import Card, Host, button, clock_time, label
+from .side_effect_dialogs import (
+    SUGGESTED_MED,
+    EffectPickerDialog,
+    RescueMedDialog,
+    SideEffectDialog,
+)
+from .style import set_tone
+
+COMMON = ("nausea", "dissociation", "dizziness", "sedation", "headache", "vomiting",
+          "agitation", "hypertension")
+
+
+class SideEffectsPanel(QWidget):
+    """The one-tap buttons (a tab) and the flows; ``open_card`` lists what is still open."""
+
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        outer = Card("Side effect — one tap")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(outer)
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.buttons = {}
+        for i, key in enumerate((*COMMON, "other")):
+            text = "Other…" if key == "other" else SIDE_EFFECTS[key]
+            b = button(text, name=f"se_{key}")
+            b.clicked.connect(lambda _=False, k=key: self.start(k))
+            grid.addWidget(b, i // 3, i % 3)
+            self.buttons[key] = b
+        outer.body.addLayout(grid)
+        self.rescue_button = button("Rescue medication…", shortcut="⇧F3", name="rescue_med",
+                                    tip="Give a rescue medication (Shift+F3)")
+        self.rescue_button.clicked.connect(lambda: self.ask_rescue(None))
+        outer.body.addWidget(self.rescue_button)
+        outer.body.addStretch(1)
+        self.open_card = OpenSideEffects(self)
+        self._editable = True
+
+    def update_view(self, v: SessionView, editable: bool) -> None:
+        self._editable = editable
+        for b in self.buttons.values():
+            b.setEnabled(editable)
+        self.rescue_button.setEnabled(editable)
+        self.open_card.update_view(v, editable)
+
+    # --- flows ---------------------------------------------------------------------------
+    def start(self, effect: str) -> None:
+        if not self._editable:
+            return
+        if effect == "other":
+            picker = EffectPickerDialog(self)
+            picker.picked.connect(self.start)
+            self.host.open_dialog(picker)
+            return
+        dlg = SideEffectDialog(effect, self)
+
+        def save() -> None:
+            self.host.submit(charting.record_side_effect, self.host.view.id, effect,
+                             dlg.chosen_severity(), dlg.chosen_action(),
+                             note=dlg.note_edit.text(), when="charted_at",
+                             on_success=lambda r: self._saved(dlg, r), on_invalid=dlg.show_error)
+        dlg.submitted.connect(save)
+        self.host.open_dialog(dlg)
+
+    def _saved(self, dlg: SideEffectDialog, result: Any) -> None:
+        dlg.accept()
+        self.host.say("Saved: " + result.entry.summary, "ok")
+        if result.entry.data["action_taken"] == "rescue_med":
+            self.ask_rescue(result.entry)
+
+    def ask_rescue(self, effect: EntryView | None) -> None:
+        if not self._editable:
+            return
+        drug = SUGGESTED_MED.get(effect.data["effect_type"], "") if effect else ""
+        dlg = RescueMedDialog(self.host.view, self.host.tz,
+                              treats_entry_id=effect.id if effect else None, drug=drug,
+                              parent=self)
+
+        def save() -> None:
+            v = dlg.values()
+            self.host.submit(charting.record_medication, self.host.view.id, v["drug"],
+                             v["dose_amount"], v["dose_unit"], v["route"],
+                             treats_entry_id=v["treats_entry_id"], note=v["note"],
+                             when="charted_at", on_success=lambda r: self._med_saved(dlg, r),
+                             on_invalid=dlg.show_error)
+        dlg.submitted.connect(save)
+        self.host.open_dialog(dlg)
+
+    def _med_saved(self, dlg: RescueMedDialog, result: Any) -> None:
+        dlg.accept()
+        self.host.say("Saved: " + result.entry.summary, "ok")
+
+    def resolve(self, effect: EntryView) -> None:
+        self.host.submit(charting.resolve_side_effect, effect.id, when="resolved_at",
+                         on_success=lambda r: self.host.say("Resolved: " + r.entry.summary, "ok"))
+
+
+class OpenSideEffects(Card):
+    """Side effects not yet resolved, each with "Rescue med…" and "Resolved"."""
+
+    def __init__(self, panel: SideEffectsPanel) -> None:
+        super().__init__("Open side effects")
+        self.panel = panel
+        self.grid = QGridLayout()
+        self.grid.setSpacing(4)
+        self.body.addLayout(self.grid)
+        self._rows: list[QWidget] = []
+
+    def update_view(self, v: SessionView, editable: bool) -> None:
+        for w in self._rows:
+            w.hide()
+            w.setParent(None)
+            w.deleteLater()
+        self._rows = []
+        opened = v.open_side_effects
+        self.setVisible(bool(opened))
+        for i, e in enumerate(opened):
+            name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
+            since = clock_time(e.charted_at, self.panel.host.tz)
+            text = label(f"{name} ({e.data['severity']}) since {since}", bold=True, wrap=True,
+                         name=f"open_se_{e.id}")
+            set_tone(text, "warn")
+            med = button("Rescue…", name=f"se_med_{e.id}",
+                         tip="Rescue medication for this side effect")
+            med.clicked.connect(lambda _=False, e=e: self.panel.ask_rescue(e))
+            done = button("Resolved", name=f"se_resolve_{e.id}")
+            done.clicked.connect(lambda _=False, e=e: self.panel.resolve(e))
+            med.setEnabled(editable)
+            done.setEnabled(editable)
+            self.grid.addWidget(text, i * 2, 0, 1, 2)
+            self.grid.addWidget(med, i * 2 + 1, 0)
+            self.grid.addWidget(done, i * 2 + 1, 1)
+            self._rows += [text, med, done]
+        for w in self._rows:
+            w.show()  # added to a visible card: show now, not on the next event-loop turn

@@ -1,0 +1,182 @@
+"""The big timer strip: time on the infusion (or in monitoring), next vitals due, cumulative
+dose and the running rate.
+
+All figures come from the cached session view and "now" (``timer_figures`` is pure and tested
+on its own); the page calls ``tick`` every second and never queries the database for it.
+Vitals due soon (≤ 2 min) and overdue are said in words as well as amber / red.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from chairlog.clinical.clock import SessionTimes, format_duration, read_clock
+from chairlog.clinical.states import SessionState
+from chairlog.services.domain import EntryKind, SessionView
+
+from .common import Card, clock_time, label, minutes_text, num
+from .style import set_tone
+
+DUE_SOON_S = 120
+RUNNING = (SessionState.INFUSING, SessionState.PAUSED)
+
+
+@dataclass(frozen=True)
+class Tile:
+    caption: str
+    big: str
+    sub: str
+    tone: str = ""  # '', ok, warn, bad
+
+
+@dataclass(frozen=True)
+class TimerFigures:
+    main: Tile
+    vitals: Tile
+    dose: Tile
+    rate: Tile
+
+
+def session_times(v: SessionView) -> SessionTimes:
+    last = v.latest_vitals
+    last_at = last.charted_at if last else None
+    started = v.infusion_started_at
+    if started is not None and last_at is not None and last_at < started:
+        last_at = None  # baseline vitals: the first set during the infusion is due from the start
+    p = v.protocol
+    return SessionTimes(v.infusion_started_at, v.infusion_stopped_at, p.planned_duration_min,
+                        p.min_monitoring_min, p.vitals_interval_min, p.vitals_interval_after_min,
+                        last_at)
+
+
+def _paused_since(v: SessionView) -> datetime | None:
+    pauses = [e.charted_at for e in v.active_entries(EntryKind.DOSE)
+              if e.data.get("dose_action") == "pause"]
+    return max(pauses) if pauses else None
+
+
+def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
+    c = read_clock(session_times(v), now)
+    p = v.protocol
+    st = v.state
+    planned = format_duration(timedelta(minutes=p.planned_duration_min))
+    if st in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
+        main = Tile("Not started — pre-infusion", format_duration(now - v.checked_in_at),
+                    f"since check-in at {clock_time(v.checked_in_at, tz)} · planned {planned}")
+    elif st is SessionState.INFUSING:
+        rem = c.planned_remaining or timedelta(0)
+        if rem.total_seconds() >= 0:
+            main = Tile("Infusion running", format_duration(c.since_start),
+                        f"planned {planned} · {format_duration(rem)} remaining")
+        else:
+            main = Tile("Infusion running — past planned end", format_duration(c.since_start),
+                        f"planned {planned} · ended {format_duration(-rem)} ago", "warn")
+    elif st is SessionState.PAUSED:
+        since = _paused_since(v)
+        paused = format_duration(now - since) if since else "—"
+        main = Tile("Infusion PAUSED", format_duration(c.since_start),
+                    f"paused for {paused} · planned {planned}", "warn")
+    elif st is SessionState.MONITORING:
+        left = c.monitoring_remaining or timedelta(0)
+        minimum = format_duration(timedelta(minutes=p.min_monitoring_min))
+        if left.total_seconds() > 0:
+            sub, tone = f"minimum {minimum} · {format_duration(left)} to go", ""
+        else:
+            sub, tone = f"✓ minimum {minimum} reached", "ok"
+        main = Tile("Post-infusion monitoring", format_duration(c.since_stop),
+                    f"{sub} · infusion ran {format_duration(c.since_start)}", tone)
+    elif st is SessionState.STOPPED_EARLY:
+        main = Tile("Stopped before infusion", clock_time(v.stopped_early_at, tz),
+                    v.stopped_early_reason or "")
+    else:
+        ended = v.discharged_at or v.infusion_stopped_at
+        main = Tile(f"{st.label}", clock_time(ended, tz),
+                    f"infusion ran {format_duration(c.since_start)}")
+    vitals = _vitals_tile(v, c.next_vitals_in, c.next_vitals_due_at, tz)
+    mg = v.cumulative_mg(now)
+    dose = Tile("Cumulative dose", f"{num(mg, 1)} mg",
+                f"{num(mg / v.weight_kg, 2)} mg/kg of max {num(p.max_total_mg_per_kg, 2)} mg/kg")
+    rate_mg_h = v.current_rate_mg_per_h(now)
+    if rate_mg_h > 0:
+        rate = Tile("Current rate", f"{num(rate_mg_h / v.weight_kg, 3)} mg/kg/h",
+                    f"{num(rate_mg_h, 1)} mg/h · {num(rate_mg_h / p.concentration_mg_per_ml, 1)}"
+                    " mL/h", "ok")
+    else:
+        word = "paused" if st is SessionState.PAUSED else "not running"
+        rate = Tile("Current rate", "0 mg/kg/h", f"infusion {word}",
+                    "warn" if st is SessionState.PAUSED else "")
+    return TimerFigures(main, vitals, dose, rate)
+
+
+def _vitals_tile(v: SessionView, due_in: timedelta | None, due_at: datetime | None,
+                 tz: ZoneInfo) -> Tile:
+    last = v.latest_vitals
+    last_text = f"last set {clock_time(last.charted_at, tz)}" if last else "no vitals yet"
+    if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
+        base = v.baseline_vitals is not None
+        return Tile("Baseline vitals", "done" if base else "needed", last_text,
+                    "ok" if base else "warn")
+    if v.state not in (*RUNNING, SessionState.MONITORING) or due_in is None:
+        return Tile("Vitals", "—", last_text)
+    seconds = due_in.total_seconds()
+    every = (v.protocol.vitals_interval_after_min if v.state is SessionState.MONITORING
+             else v.protocol.vitals_interval_min)
+    sub = f"due {clock_time(due_at, tz)} · every {num(every, 0)} min · {last_text}"
+    if seconds <= 0:
+        return Tile("Vitals OVERDUE", f"+{minutes_text(seconds)}", sub, "bad")
+    if seconds <= DUE_SOON_S:
+        return Tile("Vitals due soon", minutes_text(seconds), sub, "warn")
+    return Tile("Next vitals in", minutes_text(seconds), sub)
+
+
+class _TileWidget(Card):
+    def __init__(self, name: str, big_px: int) -> None:
+        super().__init__("")
+        self.setObjectName(f"tile_{name}")
+        self.body.setContentsMargins(14, 6, 14, 6)
+        self.body.setSpacing(0)
+        self.caption = label(size=15, bold=True, name=f"{name}_caption")
+        self.big = label(size=big_px, bold=True, name=f"{name}_big")
+        self.sub = label(size=15, muted=True, name=f"{name}_sub", wrap=True)
+        for w in (self.caption, self.big, self.sub):
+            self.body.addWidget(w)
+        self.body.addStretch(1)
+
+    def show_tile(self, t: Tile) -> None:
+        """Tone colours the whole tile; the caption always says it in words too."""
+        self.caption.setText(t.caption.upper())
+        self.big.setText(t.big)
+        self.sub.setText(t.sub)
+        set_tone(self, t.tone)
+        text_tone = {"bad": "error", "warn": "warntext", "ok": "ok"}.get(t.tone, "")
+        set_tone(self.caption, text_tone)
+        set_tone(self.big, text_tone if t.tone in ("bad", "warn") else "")
+
+
+class TimerPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        self.main = _TileWidget("timer", 50)
+        self.vitals = _TileWidget("vitals_due", 38)
+        self.dose = _TileWidget("dose", 34)
+        self.rate = _TileWidget("rate", 34)
+        row.addWidget(self.main, 5)
+        row.addWidget(self.vitals, 4)
+        row.addWidget(self.dose, 4)
+        row.addWidget(self.rate, 4)
+        self.figures: TimerFigures | None = None
+
+    def tick(self, v: SessionView, now: datetime, tz: ZoneInfo) -> None:
+        f = timer_figures(v, now, tz)
+        self.figures = f
+        self.main.show_tile(f.main)
+        self.vitals.show_tile(f.vitals)
+        self.dose.show_tile(f.dose)
+        self.rate.show_tile(f.rate)

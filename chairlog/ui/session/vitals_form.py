@@ -1,0 +1,160 @@
+"""The vitals entry form: one row of big fields, the previous set under them, Enter saves.
+
+A full set is F2, the five numbers with Tab between them, and Enter — nothing else (the
+optional EtCO2, temperature and rhythm note follow RR in the Tab order). A refused value comes
+back from the service naming the field and the accepted range: that field is outlined in red
+and focused, the message is shown under the form, and every typed value stays. Alerts raised by
+a saved set are handed to the page, which shows them and asks what was done.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
+
+from chairlog.clinical.states import SessionState
+from chairlog.errors import ValidationError
+from chairlog.services import charting
+from chairlog.services.domain import SessionView
+
+from .common import Card, Host, NumberEdit, button, clock_time, label
+from .style import set_flag, set_tone
+
+#: (field, label, unit, decimals) in Tab order; the first five are required
+FIELDS = (("hr", "HR", "/min", False), ("sbp", "SBP", "mmHg", False),
+          ("dbp", "DBP", "mmHg", False), ("spo2", "SpO2", "%", False),
+          ("rr", "RR", "/min", False), ("etco2", "EtCO2", "mmHg", False),
+          ("temp_c", "Temp", "°C", True))
+
+
+class VitalsForm(Card):
+    def __init__(self, host: Host, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.host = host
+        head = QHBoxLayout()
+        title = label("VITALS", size=13, bold=True)
+        title.setProperty("cardTitle", True)
+        head.addWidget(title)
+        self.mode = label(bold=True, name="vitals_mode")
+        set_tone(self.mode, "info")
+        head.addWidget(self.mode)
+        self.previous_line = label(muted=True, name="vitals_previous")
+        head.addWidget(self.previous_line, 1)
+        self.focus_button = button("Vitals", shortcut="F2", name="vitals_focus",
+                                   tip="Jump to the vitals form: type, Tab, … Enter saves")
+        self.focus_button.clicked.connect(self.focus_first)
+        head.addWidget(self.focus_button)
+        self.body.addLayout(head)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(3)
+        self.edits: dict[str, QLineEdit] = {}
+        edit: QLineEdit
+        self.previous: dict[str, Any] = {}
+        for col, (name, text, unit, decimals) in enumerate(FIELDS[:5]):
+            grid.addWidget(label(f"{text} <span style='font-size:12px; font-weight:400; "
+                                 f"color:#5b6675'>{unit}</span>", bold=True, size=16), 0, col)
+            edit = NumberEdit(name, decimals=decimals, width=66)
+            edit.setToolTip(f"{text} ({unit})")
+            edit.setStyleSheet("font-size: 24px; font-weight: 700;")
+            grid.addWidget(edit, 1, col)
+            prev = label(muted=True, name=f"prev_{name}")
+            prev.setMinimumHeight(22)
+            grid.addWidget(prev, 2, col)
+            self.edits[name] = edit
+            self.previous[name] = prev
+        for col, (name, text, unit, decimals) in enumerate(FIELDS[5:]):
+            grid.addWidget(label(text), 3, col)
+            edit = NumberEdit(name, decimals=decimals, width=66, placeholder="opt.")
+            edit.setToolTip(f"{text} ({unit}), optional")
+            grid.addWidget(edit, 4, col)
+            self.edits[name] = edit
+        grid.addWidget(label("Rhythm note <span style='font-size:12px; color:#5b6675'>optional"
+                             "</span>"),
+                       3, 2, 1, 3)
+        self.rhythm = QLineEdit()
+        self.rhythm.setObjectName("field_rhythm")
+        self.rhythm.setPlaceholderText("e.g. sinus rhythm")
+        grid.addWidget(self.rhythm, 4, 2, 1, 3)
+        self.edits["rhythm"] = self.rhythm
+        self.save_button = button("Save\n(Enter)", primary=True, name="vitals_save",
+                                  tip="Save the whole set — Enter in any field")
+        self.save_button.setMinimumWidth(88)
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Expanding)
+        grid.addWidget(self.save_button, 1, 5, 4, 1)
+        self.body.addLayout(grid)
+        self.error = label(wrap=True, name="vitals_error")
+        set_tone(self.error, "error")
+        self.error.hide()
+        self.body.addWidget(self.error)
+        order = [*self.edits.values(), self.save_button]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        for edit in self.edits.values():
+            edit.returnPressed.connect(self.save)
+            edit.textEdited.connect(lambda _t, e=edit: set_flag(e, "invalid", False))
+        self.save_button.clicked.connect(self.save)
+
+    # --- view ----------------------------------------------------------------------------
+    def update_view(self, v: SessionView, editable: bool) -> None:
+        for edit in self.edits.values():
+            edit.setEnabled(editable)
+        self.save_button.setEnabled(editable)
+        self.focus_button.setEnabled(editable)
+        pre = v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
+        self.mode.setText("· BASELINE" if pre else "")
+        self.mode.setToolTip("Before the infusion starts, vitals are saved as the baseline")
+        last = v.latest_vitals
+        for name, prev in self.previous.items():
+            prev.setText(f"prev {last.data[name]}" if last else "prev —")
+        if last is None:
+            self.previous_line.setText("· no previous set")
+            self.previous_line.setToolTip("")
+        else:
+            late = " · LATE" if last.is_late else ""
+            who = last.user_name.split(",")[0]
+            self.previous_line.setText(f"· previous {clock_time(last.charted_at, self.host.tz)} "
+                                       f"{who}{late}")
+            self.previous_line.setToolTip(last.summary)
+
+    def values(self) -> dict[str, str | None]:
+        return {name: (edit.text().strip().replace(",", ".") or None)
+                for name, edit in self.edits.items()}
+
+    def focus_first(self) -> None:
+        edit = self.edits["hr"]
+        edit.setFocus()
+        edit.selectAll()
+
+    # --- saving --------------------------------------------------------------------------
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        self.host.submit(charting.record_vitals, self.host.view.id, self.values(),
+                         when="charted_at", on_success=self._saved, on_invalid=self.show_invalid)
+
+    def _saved(self, result: Any) -> None:
+        for edit in self.edits.values():
+            edit.clear()
+            set_flag(edit, "invalid", False)
+        self.error.hide()
+        late = " — LATE entry" if result.entry.is_late else ""
+        self.host.say(f"Vitals saved ({clock_time(result.entry.charted_at, self.host.tz)}){late}",
+                      "ok")
+        if result.alerts:
+            self.host.show_alerts(result.alerts)
+
+    def show_invalid(self, e: ValidationError) -> None:
+        """Name the refused field, outline and focus it; keep every typed value."""
+        for edit in self.edits.values():
+            set_flag(edit, "invalid", False)
+        self.error.setText(f"Not saved — {e}")
+        self.error.show()
+        bad = self.edits.get(e.field)
+        if bad is not None:
+            set_flag(bad, "invalid", True)
+            bad.setFocus()
+            bad.selectAll()
