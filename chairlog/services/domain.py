@@ -339,3 +339,13 @@ class AuditExport:
     rows: int
     first_seq: int | None
     last_seq: int | None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One session in a patient's series, with the outcome the physician follows."""
+
+    session: SessionSummary
+    weight_kg: float
+    pain_before: int | None
+    pain_after: int | None

@@ -28,6 +28,7 @@ from chairlog.services.domain import (
     EntryKind,
     EntryStatus,
     EntryView,
+    HistoryRow,
     SessionSummary,
     SessionView,
     SignedRecordInfo,
@@ -195,9 +196,23 @@ def list_sessions(
     limit: int | None = None,
     patient_id: int | None = None,
 ) -> list[SessionSummary]:
+    # Columns, not entities: listing a long history must not load and decode every session's
+    # protocol snapshot (≈ 2 kB of JSON each) just to show dates and states.
     with app.db.read() as s:
         q = (
-            select(InfusionSession, Patient, Chair.name, Protocol.name)
+            select(
+                InfusionSession.id,
+                Patient.id.label("patient_id"),
+                Patient.mrn,
+                Patient.family_name,
+                Patient.given_name,
+                Chair.name.label("chair_name"),
+                Protocol.name.label("protocol_name"),
+                InfusionSession.state,
+                InfusionSession.checked_in_at,
+                InfusionSession.infusion_started_at,
+                InfusionSession.record_version,
+            )
             .join(Patient, Patient.id == InfusionSession.patient_id)
             .join(Chair, Chair.id == InfusionSession.chair_id)
             .join(Protocol, Protocol.id == InfusionSession.protocol_id)
@@ -217,18 +232,18 @@ def list_sessions(
             q = q.limit(limit)
         return [
             SessionSummary(
-                sess.id,
-                p.id,
-                p.mrn,
-                f"{p.family_name}, {p.given_name}",
-                chair_name,
-                proto_name,
-                SessionState(sess.state),
-                sess.checked_in_at,
-                sess.infusion_started_at,
-                sess.record_version,
+                r.id,
+                r.patient_id,
+                r.mrn,
+                f"{r.family_name}, {r.given_name}",
+                r.chair_name,
+                r.protocol_name,
+                SessionState(r.state),
+                r.checked_in_at,
+                r.infusion_started_at,
+                r.record_version,
             )
-            for sess, p, chair_name, proto_name in s.execute(q)
+            for r in s.execute(q)
         ]
 
 
@@ -238,3 +253,40 @@ def signing_queue(app: Chairlog, *, since: datetime | None = None) -> list[Sessi
     for st in SIGNABLE_STATES:
         out.extend(list_sessions(app, state=st, since=since))
     return sorted(out, key=lambda x: (x.checked_in_at, x.id))
+
+
+def patient_history(app: Chairlog, patient_id: int) -> list[HistoryRow]:
+    """Every session of a patient, newest first, with pain before (baseline) and after."""
+    rows = list_sessions(app, patient_id=patient_id)
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    with app.db.read() as s:
+        weights = {
+            sid: kg
+            for sid, kg in s.execute(
+                select(InfusionSession.id, InfusionSession.weight_kg).where(
+                    InfusionSession.id.in_(ids)
+                )
+            )
+        }
+        pains = s.execute(
+            select(ChartEntry.session_id, ChartEntry.phase, ChartEntry.score)
+            .where(
+                ChartEntry.session_id.in_(ids),
+                ChartEntry.kind == "assessment",
+                ChartEntry.scale == "pain_nrs",
+                ChartEntry.status == "active",
+            )
+            .order_by(ChartEntry.charted_at, ChartEntry.id)
+        ).all()
+    before: dict[int, int] = {}
+    after: dict[int, int] = {}
+    for sid, phase, score in pains:
+        if score is None:
+            continue
+        if phase == "baseline":
+            before.setdefault(sid, score)
+        elif phase in ("after", "discharge"):
+            after[sid] = score
+    return [HistoryRow(r, weights[r.id], before.get(r.id), after.get(r.id)) for r in rows]

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         a = self._action
         a("new_session", "New session…", "Ctrl+N", self.new_session, "Start a session")
         a("board", "Board", "Ctrl+B", self.show_board, "Back to the chair board")
+        a("find", "Find patient…", "Ctrl+F", self.find_patient,
+          "A patient's sessions, pain before and after; open or export any record")
         a("switch_user", "Switch user…", "Ctrl+U", self.switch_user,
           "Another person signs in; entries from then on carry their name")
         a("password", "Change my password…", "Ctrl+Shift+P", self.change_password,
@@ -138,7 +140,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         chairs = tuple(f"chair{n}" for n in range(1, CHAIR_KEYS + 1))
         layout = (("&chairlog", ("switch_user", "password", "lock", "", "quit")),
-                  ("&Sessions", ("new_session", "board", "", *chairs)),
+                  ("&Sessions", ("new_session", "find", "board", "", *chairs)),
                   ("&View", ("mute",)), ("Si&gn", ("sign",)), ("&Admin", ("admin",)),
                   ("A&udit", ("audit",)))
         menus = {}
@@ -157,8 +159,8 @@ class MainWindow(QMainWindow):
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in ("new_session", "board", "switch_user", "lock", "mute", "sign", "admin",
-                     "audit"):
+        for name in ("new_session", "find", "board", "switch_user", "lock", "mute", "sign",
+                     "admin", "audit"):
             tb.addAction(self.actions_by_name[name])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         is_admin = role is Role.ADMIN
         self._allowed = {
             "new_session": can_chart,
+            "find": can_chart,
             "admin": is_admin and optional_module("chairlog.ui.admin.dialog") is not None,
             "audit": (role in (Role.ADMIN, Role.PHYSICIAN)
                       and optional_module("chairlog.ui.audit_view") is not None),
@@ -205,6 +208,17 @@ class MainWindow(QMainWindow):
         """Every action is off while locked (shortcuts included); otherwise as the role allows."""
         for name, act in self.actions_by_name.items():
             act.setEnabled(not self.locked and self._allowed.get(name, True))
+
+    def find_patient(self) -> QDialog | None:
+        if self.locked or not self._allowed.get("find"):
+            return None
+        from chairlog.ui.history import PatientHistoryDialog
+
+        dlg = PatientHistoryDialog(self.ctx, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open_session.connect(self.open_session)
+        dlg.open()
+        return dlg
 
     def change_password(self) -> QDialog:
         from chairlog.ui.password import ChangePasswordDialog

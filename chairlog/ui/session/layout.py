@@ -68,7 +68,15 @@ def build(page: SessionPage) -> None:
     page.locked = label(size=18, bold=True, name="locked_banner")
     set_tone(page.locked, "bad")
     page.locked.hide()
-    root.addWidget(page.locked)
+    page.addendum_button = button("Open addendum…", name="addendum",
+                                  tip="Reopen this signed record for an addendum: a new version "
+                                      "that is signed again; the signed version stays as it is")
+    page.addendum_button.clicked.connect(page.ask_addendum)
+    page.addendum_button.hide()
+    locked_row = QHBoxLayout()
+    locked_row.addWidget(page.locked, 1)
+    locked_row.addWidget(page.addendum_button)
+    root.addLayout(locked_row)
     msg_row = QHBoxLayout()
     page.message = label(size=16, name="message", wrap=True)
     page.message.setMinimumHeight(28)

@@ -47,7 +47,7 @@ from .alerts_panel import AlertsPanel
 from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
 from .common import close_then
-from .dialogs import OverrideDialog
+from .dialogs import OverrideDialog, ReasonDialog
 from .discharge_dialog import DischargeDialog
 from .dose_panel import DosePanel
 from .header import HeaderBar
@@ -70,6 +70,7 @@ class SessionPage(QWidget):
     header: HeaderBar
     discharge_button: QPushButton
     locked: QLabel
+    addendum_button: QPushButton
     message: QLabel
     message_close: QPushButton
     hint: QLabel
@@ -330,6 +331,24 @@ class SessionPage(QWidget):
             text = ""
         self.locked.setText(text)
         self.locked.setVisible(bool(text))
+        can_amend = (v.state is SessionState.SIGNED and self.ctx.user is not None
+                     and self.ctx.user.role in CHART_ROLES)
+        self.addendum_button.setVisible(can_amend)
+
+    def ask_addendum(self) -> None:
+        """Reopen a signed record: the signed PDF stays stored; version N+1 is charted and
+        signed again, stating which version it supersedes."""
+        from chairlog.services import signoff
+
+        dlg = ReasonDialog("Open addendum", "Why does this signed record need an addendum? "
+                           "The signed version stays unchanged; the addendum is a new version "
+                           "that a physician signs again.", ok_text="Open addendum", parent=self)
+        dlg.submitted.connect(lambda: self.submit(
+            signoff.open_addendum, self._view.id, dlg.reason(),
+            on_success=close_then(dlg, lambda _v: self.say(
+                "Addendum open: new entries belong to the next version.", "ok")),
+            on_invalid=dlg.show_error))
+        self.open_dialog(dlg)
 
     # --- page-level actions --------------------------------------------------------------
     def show_tab(self, index: int) -> None:

@@ -1,0 +1,221 @@
+"""Find a patient and their series of sessions (Ctrl+F).
+
+Search by name or MRN as you type; the patient's sessions are listed newest first with the
+pain score before and after each one (the outcome the physician follows across a series).
+*Open* shows a session in its own tab — also finished and signed ones, which is where an
+addendum is opened; *Export PDF…* writes the current record (the signed file if signed) on the
+background worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chairlog.services import accounts, patients, views
+from chairlog.services.domain import HistoryRow, PatientInfo
+from chairlog.ui.context import UiContext
+from chairlog.ui.widgets import BigButton, big_font
+
+HEADERS = ("Date", "Protocol", "Chair", "State", "Weight", "Pain before", "Pain after", "Id")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HistoryModel(QAbstractTableModel):
+    """A patient's sessions; unit-testable without widgets."""
+
+    def __init__(self, tz: ZoneInfo) -> None:
+        super().__init__()
+        self.tz = tz
+        self.rows: list[HistoryRow] = []
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        s = r.session
+        started = (s.infusion_started_at or s.checked_in_at).astimezone(self.tz)
+        return (
+            started.strftime("%Y-%m-%d %H:%M"),
+            s.protocol_name,
+            s.chair_name,
+            s.state.label,
+            f"{r.weight_kg:g} kg",
+            "—" if r.pain_before is None else str(r.pain_before),
+            "—" if r.pain_after is None else str(r.pain_after),
+            f"S-{s.id:06d}",
+        )[index.column()]
+
+
+class PatientHistoryDialog(QDialog):
+    """Emits ``open_session(id)``; the main window opens the tab."""
+
+    open_session = Signal(int)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Find patient — history")
+        self.resize(1100, 640)
+        tz = ZoneInfo(accounts.get_clinic(ctx.app).timezone)
+        lay = QVBoxLayout(self)
+        title = QLabel("Find a patient")
+        title.setFont(big_font(18, bold=True))
+        lay.addWidget(title)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Name or MRN…")
+        self.search.setFont(big_font(15))
+        self.search.setMinimumHeight(44)
+        lay.addWidget(self.search)
+        body = QHBoxLayout()
+        self.results = QListWidget()
+        self.results.setFont(big_font(13))
+        self.results.setMaximumWidth(380)
+        body.addWidget(self.results)
+        right = QVBoxLayout()
+        self.patient_label = QLabel("Type to search; pick a patient to see their sessions.")
+        self.patient_label.setWordWrap(True)
+        self.patient_label.setFont(big_font(13, bold=True))
+        right.addWidget(self.patient_label)
+        self.model = HistoryModel(tz)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _i: self._open())
+        right.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row.addWidget(self.status, 1)
+        self.export_button = BigButton("Export PDF…")
+        self.export_button.clicked.connect(self._export)
+        self.open_button = BigButton("Open  (Enter)", primary=True)
+        self.open_button.clicked.connect(self._open)
+        row.addWidget(self.export_button)
+        row.addWidget(self.open_button)
+        right.addLayout(row)
+        body.addLayout(right, 1)
+        lay.addLayout(body, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self._search_now)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.results.currentItemChanged.connect(lambda cur, _prev: self._show(cur))
+        self.search.setFocus()
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self.results.clear()
+        for p in patients.search_patients(self.ctx.app, self.search.text()):
+            item = QListWidgetItem(f"{p.display_name}  ·  {p.mrn}")
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        else:
+            self.model.set_rows([])
+
+    def _show(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        p: PatientInfo = item.data(Qt.ItemDataRole.UserRole)
+        rows = views.patient_history(self.ctx.app, p.id)
+        born = f" · born {p.date_of_birth:%Y-%m-%d}" if p.date_of_birth else ""
+        self.patient_label.setText(f"{p.display_name} · {p.mrn}{born} · {len(rows)} session(s)")
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+
+    def selected(self) -> HistoryRow | None:
+        idx = self.table.selectionModel().selectedRows()
+        return self.model.rows[idx[0].row()] if idx else None
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected() is not None \
+                and not self.search.hasFocus():
+            self._open()
+            return
+        super().keyPressEvent(event)
+
+    def _open(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_session.emit(row.session.id)
+            self.accept()
+
+    def _export(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        default = str(Path.home() / f"session-S-{row.session.id:06d}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Export record", default, "PDF (*.pdf)")
+        if path:
+            self.export_to(row.session.id, Path(path))
+
+    def export_to(self, session_id: int, path: Path) -> None:
+        """Build (or fetch the signed) PDF off the UI thread, then write it."""
+        from chairlog.services import records
+
+        self.status.setText("Exporting…")
+        self.export_button.setEnabled(False)
+
+        def work() -> int:
+            data = records.export_record(self.ctx.app, session_id)
+            path.write_bytes(data)
+            return len(data)
+
+        def done(size: int) -> None:
+            self.export_button.setEnabled(True)
+            self.status.setText(f"Saved {path.name} ({size // 1024} KB).")
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.status.setText(f"Export failed: {exc}")
+
+        self.ctx.tasks.run(work, done, failed)
