@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from chairlog.clinical.protocol import ProtocolValues
@@ -87,23 +87,22 @@ def _raise_alerts(
     return ids
 
 
+_BASELINE = (  # built once: it runs inside every vitals save's write transaction
+    select(*(getattr(ChartEntry, f) for f in Vitals.__dataclass_fields__))
+    .where(
+        ChartEntry.session_id == bindparam("session_id"),
+        ChartEntry.kind == "vitals",
+        ChartEntry.status == "active",
+        ChartEntry.is_baseline.is_(True),
+    )
+    .order_by(ChartEntry.charted_at)
+    .limit(1)
+)
+
+
 def _baseline(s: Session, session_id: int) -> Vitals | None:
-    e = s.scalars(
-        select(ChartEntry)
-        .where(
-            ChartEntry.session_id == session_id,
-            ChartEntry.kind == "vitals",
-            ChartEntry.status == "active",
-            ChartEntry.is_baseline.is_(True),
-        )
-        .order_by(ChartEntry.charted_at)
-        .limit(1)
-    ).first()
-    if e is None:
-        return None
-    assert e.hr is not None and e.sbp is not None and e.dbp is not None
-    assert e.spo2 is not None and e.rr is not None
-    return Vitals(e.hr, e.sbp, e.dbp, e.spo2, e.rr, e.etco2, e.temp_c, e.rhythm)
+    row = s.execute(_BASELINE, {"session_id": session_id}).first()
+    return None if row is None else Vitals(*row)
 
 
 def vitals_columns(v: Vitals) -> dict[str, Any]:

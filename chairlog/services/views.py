@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from chairlog.clinical.protocol import ProtocolValues
@@ -14,6 +14,7 @@ from chairlog.db.models import (
     Alert,
     Chair,
     ChartEntry,
+    Clinic,
     InfusionSession,
     Patient,
     Protocol,
@@ -25,16 +26,16 @@ from chairlog.services.context import Chairlog, clinic_row
 from chairlog.services.describe import ENTRY_FIELDS, describe
 from chairlog.services.domain import (
     AlertView,
+    ChairInfo,
     EntryKind,
     EntryStatus,
     EntryView,
     HistoryRow,
+    PatientInfo,
     SessionSummary,
     SessionView,
     SignedRecordInfo,
 )
-from chairlog.services.patients import patient_info
-from chairlog.services.protocols import chair_info
 
 
 def _names(s: Session, ids: set[int | None]) -> dict[int, str]:
@@ -48,8 +49,9 @@ def _names(s: Session, ids: set[int | None]) -> dict[int, str]:
 
 
 def entry_view(
-    e: ChartEntry, names: dict[int, str], late_after: timedelta, superseded_by: dict[int, int]
+    e: Any, names: dict[int, str], late_after: timedelta, superseded_by: dict[int, int]
 ) -> EntryView:
+    """``e``: a ``ChartEntry`` or a row of its columns (``ENTRY_COLUMNS``)."""
     data: dict[str, Any] = {f: getattr(e, f) for f in ENTRY_FIELDS.get(e.kind, ())}
     return EntryView(
         id=e.id,
@@ -73,34 +75,78 @@ def entry_view(
     )
 
 
+# Read models are built from plain rows (columns), not entities, with statements built once:
+# a session view is read after every save and on every board refresh, and loading ≈ 50 ORM
+# entities per session (identity map, change tracking) and rebuilding each statement cost
+# several times the queries themselves. Signed records are listed without their PDF bytes.
+ENTRY_COLUMNS = tuple(ChartEntry.__table__.c[a.key] for a in ChartEntry.__mapper__.column_attrs)
+_HEAD = (
+    select(
+        Patient.id,
+        Patient.mrn,
+        Patient.family_name,
+        Patient.given_name,
+        Patient.date_of_birth,
+        Patient.sex,
+        Patient.allergies,
+        Patient.notes,
+        Patient.version,
+        Chair.id.label("chair_id"),
+        Chair.name.label("chair_name"),
+        Chair.position.label("chair_position"),
+        Chair.active.label("chair_active"),
+        Protocol.key.label("protocol_key"),
+        Protocol.version.label("protocol_version"),
+        select(Clinic.late_entry_minutes).limit(1).scalar_subquery().label("late_minutes"),
+    )
+    .select_from(InfusionSession)
+    .join(Patient, Patient.id == InfusionSession.patient_id)
+    .join(Chair, Chair.id == InfusionSession.chair_id)
+    .join(Protocol, Protocol.id == InfusionSession.protocol_id)
+    .where(InfusionSession.id == bindparam("session_id"))
+)
+_ENTRIES = (
+    select(*ENTRY_COLUMNS)
+    .where(ChartEntry.session_id == bindparam("session_id"))
+    .order_by(ChartEntry.charted_at.desc(), ChartEntry.id.desc())
+)
+_ALERTS = (
+    select(*Alert.__table__.c)
+    .where(Alert.session_id == bindparam("session_id"))
+    .order_by(Alert.raised_at)
+)
+_SIGNED = (
+    select(
+        SignedRecord.session_id,
+        SignedRecord.record_version,
+        SignedRecord.sha256,
+        SignedRecord.signer_id,
+        SignedRecord.meaning,
+        SignedRecord.comment,
+        SignedRecord.signed_at,
+        SignedRecord.supersedes_version,
+        SignedRecord.addendum_reason,
+    )
+    .where(SignedRecord.session_id == bindparam("session_id"))
+    .order_by(SignedRecord.record_version)
+)
+
+
 def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -> SessionView:
-    clinic = clinic_row(s)
-    late_after = timedelta(minutes=clinic.late_entry_minutes)
-    patient = s.get(Patient, sess.patient_id)
-    chair = s.get(Chair, sess.chair_id)
-    proto = s.get(Protocol, sess.protocol_id)
-    assert patient is not None and chair is not None and proto is not None
-    entries: list[ChartEntry] = []
-    alerts: list[Alert] = []
-    signed: list[SignedRecord] = []
+    s.flush()  # the rows below are read with plain selects: pending changes first
+    head = s.execute(_HEAD, {"session_id": sess.id}).first()
+    if head is None or head.late_minutes is None:
+        clinic_row(s)  # no clinic: raises NotFound with the set-up hint
+        raise NotFound(f"Session {sess.id}: its patient, chair or protocol is missing.")
+    late_after = timedelta(minutes=head.late_minutes)
+    entries: list[Any] = []
+    alerts: list[Any] = []
+    signed: list[Any] = []
     if with_entries:
-        entries = list(
-            s.scalars(
-                select(ChartEntry)
-                .where(ChartEntry.session_id == sess.id)
-                .order_by(ChartEntry.charted_at.desc(), ChartEntry.id.desc())
-            )
-        )
-        alerts = list(
-            s.scalars(select(Alert).where(Alert.session_id == sess.id).order_by(Alert.raised_at))
-        )
-        signed = list(
-            s.scalars(
-                select(SignedRecord)
-                .where(SignedRecord.session_id == sess.id)
-                .order_by(SignedRecord.record_version)
-            )
-        )
+        ident = {"session_id": sess.id}
+        entries = list(s.execute(_ENTRIES, ident))
+        alerts = list(s.execute(_ALERTS, ident))
+        signed = list(s.execute(_SIGNED, ident))
     ids: set[int | None] = {sess.nurse_id}
     for e in entries:
         ids |= {e.user_id, e.invalidated_by_id}
@@ -113,11 +159,21 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
     )
     return SessionView(
         id=sess.id,
-        patient=patient_info(patient),
-        chair=chair_info(chair),
-        protocol_id=proto.id,
-        protocol_key=proto.key,
-        protocol_version=proto.version,
+        patient=PatientInfo(
+            head.id,
+            head.mrn,
+            head.family_name,
+            head.given_name,
+            head.date_of_birth,
+            head.sex,
+            head.allergies,
+            head.notes,
+            head.version,
+        ),
+        chair=ChairInfo(head.chair_id, head.chair_name, head.chair_position, head.chair_active),
+        protocol_id=sess.protocol_id,
+        protocol_key=head.protocol_key,
+        protocol_version=head.protocol_version,
         protocol=ProtocolValues.from_dict(sess.protocol_snapshot),
         weight_kg=sess.weight_kg,
         nurse_name=names.get(sess.nurse_id, "?"),
