@@ -5,6 +5,9 @@ Decisions:
   and ``app.now()`` — no database query per tick. ``reload`` reads the database: after any
   committed write on this workstation (``ctx.events.data_changed``, coalesced so a burst of
   writes costs one reload) and every ``ctx.settings.refresh_s`` seconds (other workstations).
+  A write to sessions already on the board (charting: the common case, several a minute)
+  re-reads only those sessions; anything else (a session starting or leaving its chair,
+  chairs, clinic, protocols) reads everything.
 - A database that cannot be read keeps the last figures on screen under a red banner (the
   timers keep counting from the stored timestamps) rather than blanking the board.
 - Tiles raise signals; the main window decides what "open a session" and "start a session"
@@ -21,6 +24,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from chairlog.clinical.states import ACTIVE_STATES
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, protocols, views
 from chairlog.services.domain import AlertView, ChairInfo, SessionView
@@ -87,21 +91,68 @@ class ChairBoard(QWidget):
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
-        self._pending.timeout.connect(self.reload)
+        self._pending.timeout.connect(self._refresh_changed)
+        self._changed_sessions: set[int] = set()
+        self._changed_other = False
         ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.session_saved.connect(self._on_session_saved)
         self._connected = True
         self.reload()
         self.tick_timer.start()
         self.refresh_timer.start()
 
     # ---- data -----------------------------------------------------------------------------
-    def _on_data_changed(self, entity: str, _id: int) -> None:
-        if entity != "user":
-            self._pending.start()
+    def _on_data_changed(self, entity: str, entity_id: int) -> None:
+        if entity == "user":
+            return
+        if entity == "session" and entity_id:
+            self._changed_sessions.add(entity_id)
+        else:
+            self._changed_other = True
+        self._pending.start()
+
+    def _on_session_saved(self, view: SessionView) -> None:
+        """A page saved and got the committed session back: use it, no second read."""
+        if view.id in self._changed_sessions and self._stays(view):
+            self._changed_sessions.discard(view.id)
+            self._show([view])
+
+    def _stays(self, v: SessionView) -> bool:
+        old = self.views.get(v.chair.id)
+        return old is not None and old.id == v.id and v.state in ACTIVE_STATES
+
+    def _refresh_changed(self) -> None:
+        """After local writes: re-read the changed sessions only, when they all stay on their
+        chairs; otherwise the whole board."""
+        ids, self._changed_sessions = self._changed_sessions, set()
+        if not ids and not self._changed_other:
+            return  # all shown already (``_on_session_saved``)
+        on_board = {v.id for v in self.views.values()}
+        if self._changed_other or not ids <= on_board:
+            self.reload()
+            return
+        try:
+            fresh = [views.get_session(self.ctx.app, sid) for sid in sorted(ids)]
+        except ChairlogError:
+            self.reload()
+            return
+        if not all(self._stays(v) for v in fresh):
+            self.reload()
+            return
+        self._show(fresh)
+
+    def _show(self, fresh: list[SessionView]) -> None:
+        self.banner.clear_message()
+        for v in fresh:
+            self.views[v.chair.id] = v
+            self.tiles[v.chair.id].set_view(v)
+        self.tick()
+        self.reloaded.emit()
 
     def reload(self) -> None:
         """Read chairs and running sessions from the database, then tick."""
         self._pending.stop()
+        self._changed_sessions, self._changed_other = set(), False
         try:
             chairs = protocols.list_chairs(self.ctx.app)
             running = views.board(self.ctx.app)
@@ -234,6 +285,7 @@ class ChairBoard(QWidget):
             self._connected = False
             with contextlib.suppress(RuntimeError, TypeError):
                 self.ctx.events.data_changed.disconnect(self._on_data_changed)
+                self.ctx.events.session_saved.disconnect(self._on_session_saved)
 
     def focus_first_tile(self) -> None:
         if self.chairs:

@@ -25,6 +25,9 @@ class UiEvents(QObject):
     """App-wide signals. ``data_changed(entity, id)`` fires after every committed write."""
 
     data_changed = Signal(str, int)
+    #: a SessionView just returned by a save (as committed): other views may show it
+    #: instead of reading the same rows again
+    session_saved = Signal(object)
     user_changed = Signal(object)  # UserInfo | None
     locked = Signal(bool)
 

@@ -64,15 +64,31 @@ class TimelineModel(QAbstractTableModel):
         self._entries: list[EntryView] = []
         self._alerts: dict[int, list[AlertView]] = {}
 
-    def set_session(self, entries: Sequence[EntryView], alerts: Sequence[AlertView] = ()) -> None:
-        """Replace the rows (entries newest first, as the read model gives them)."""
-        self.beginResetModel()
-        self._entries = sorted(entries, key=lambda e: (e.charted_at, e.id), reverse=True)
-        self._alerts = {}
+    def set_session(self, entries: Sequence[EntryView],
+                    alerts: Sequence[AlertView] = ()) -> range | None:
+        """Replace the rows (entries newest first, as the read model gives them).
+
+        Returns the rows that are new when the only change is entries added on top (the
+        usual save: one new entry, now), so that the view measures just those; ``None`` when
+        the model was reset (anything else changed: a correction, an alert acknowledged…)."""
+        rows = sorted(entries, key=lambda e: (e.charted_at, e.id), reverse=True)
+        by_entry: dict[int, list[AlertView]] = {}
         for a in alerts:
             if a.entry_id is not None:
-                self._alerts.setdefault(a.entry_id, []).append(a)
+                by_entry.setdefault(a.entry_id, []).append(a)
+        added = len(rows) - len(self._entries)
+        if added >= 0 and rows[added:] == self._entries and all(
+                by_entry.get(e.id) == self._alerts.get(e.id) for e in self._entries):
+            if added:
+                self.beginInsertRows(QModelIndex(), 0, added - 1)
+            self._entries, self._alerts = rows, by_entry
+            if added:
+                self.endInsertRows()
+            return range(added)
+        self.beginResetModel()
+        self._entries, self._alerts = rows, by_entry
         self.endResetModel()
+        return None
 
     def entry_at(self, row: int) -> EntryView:
         return self._entries[row]

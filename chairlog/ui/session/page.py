@@ -105,6 +105,7 @@ class SessionPage(QWidget):
         self._tz = ZoneInfo(accounts.get_clinic(ctx.app).timezone)
         self._view = views.get_session(ctx.app, session_id)
         self.loads = 0
+        self._saving = self._changed_meanwhile = False
         self.dialog: QDialog | None = None
         self._last_state: SessionState | None = None
         self._say_serial = 0
@@ -196,6 +197,7 @@ class SessionPage(QWidget):
             if at is not None:
                 kwargs[when] = at
         before = self.loads
+        self._saving, self._changed_meanwhile = True, False
         try:
             result = fn(self.ctx.app, user, *args, **kwargs)
         except ConflictError:
@@ -216,7 +218,17 @@ class SessionPage(QWidget):
             self._problem(str(e), "error")
             self.reload()
             return False
-        if self.loads == before:
+        finally:
+            self._saving = False
+        # Charting services return the session as committed (read in their own transaction):
+        # show that instead of reading the same rows again.
+        fresh = result if isinstance(result, SessionView) else getattr(result, "session", None)
+        if isinstance(fresh, SessionView) and fresh.id == self.session_id:
+            self._view = fresh
+            self.loads += 1
+            self._apply_view()
+            self.ctx.events.session_saved.emit(fresh)
+        elif self.loads == before or self._changed_meanwhile:
             self.reload()
         self.chart_time.reset()
         if on_success is not None:
@@ -279,7 +291,9 @@ class SessionPage(QWidget):
     def _data_changed(self, entity: str, entity_id: int) -> None:
         mine = (entity == "session" and entity_id in (0, self.session_id)) or (
             entity == "patient" and entity_id in (0, self._view.patient.id))
-        if mine:
+        if mine and self._saving:
+            self._changed_meanwhile = True  # submit() shows the result once the call returns
+        elif mine:
             self.reload()
 
     def _user_changed(self, _user: object) -> None:

@@ -89,8 +89,12 @@ class TimelinePanel(Card):
     def update_view(self, v: SessionView, editable: bool) -> None:
         self._editable = editable
         keep = self.selected()
-        self.model.set_session(v.entries, v.alerts)
-        self.table.resizeRowsToContents()
+        added = self.model.set_session(v.entries, v.alerts)
+        if added is None:
+            self.table.resizeRowsToContents()
+        else:  # rows below keep their measured heights
+            for row in added:
+                self.table.resizeRowToContents(row)
         if keep is not None:
             self.select(keep.id)
         self._enable()
