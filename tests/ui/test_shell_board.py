@@ -93,6 +93,40 @@ def test_tick_never_queries_the_database(clinic: Any, board: ChairBoard,
     assert "board" in calls
 
 
+def test_a_local_save_rereads_only_that_session(clinic: Any, ctx: UiContext,
+                                                board: ChairBoard,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    s = infusing(clinic)
+    board.reload()
+    tile = board.tiles[clinic.chairs[0].id]
+    calls: list[Any] = []
+    real_board, real_get = views.board, views.get_session
+    monkeypatch.setattr(views, "board", lambda app: calls.append("board") or real_board(app))
+    monkeypatch.setattr(views, "get_session",
+                        lambda app, sid: calls.append(sid) or real_get(app, sid))
+    clinic.clock.advance(minutes=3)
+    charting.record_vitals(clinic.app, clinic.nurse, s.id,
+                           {"hr": 91, "sbp": 118, "dbp": 76, "spo2": 98, "rr": 14})
+    board._pending.timeout.emit()  # the coalesced refresh
+    assert calls == [s.id] and "HR 91" in tile.vitals_label.text()
+    # a page that saved hands the committed view over: no read at all
+    calls.clear()
+    clinic.clock.advance(minutes=1)
+    result = charting.record_vitals(clinic.app, clinic.nurse, s.id,
+                                    {"hr": 93, "sbp": 118, "dbp": 76, "spo2": 98, "rr": 14})
+    ctx.events.session_saved.emit(result.session)
+    board._pending.timeout.emit()
+    assert calls == [] and "HR 93" in tile.vitals_label.text()
+    # a state change that keeps the chair: that session again; anything else: everything
+    doses.stop_infusion(clinic.app, clinic.nurse, s.id)
+    board._pending.timeout.emit()
+    assert calls == [s.id] and tile.state_label.text() == "MONITORING"
+    calls.clear()
+    clinic.app.notify("chair", None)
+    board._pending.timeout.emit()
+    assert calls == ["board"]
+
+
 def test_countdown_turns_amber_then_red_and_rings_once(clinic: Any, ctx: UiContext,
                                                        board: ChairBoard) -> None:
     s = infusing(clinic)

@@ -107,3 +107,26 @@ def test_rows_from_a_real_corrected_session(clinic: Any, qapp: Any) -> None:
     assert cell(m, r - 1, 1).startswith("Baseline vitals: HR 105")
     assert cell(m, r - 1, 0) == "15:05"
     assert m.rowCount() == len(v.entries)
+
+
+def test_new_entries_on_top_are_inserted_anything_else_resets(qapp: Any) -> None:
+    m = TimelineModel(BERLIN)
+    events: list[str] = []
+    m.rowsInserted.connect(lambda _p, first, last: events.append(f"insert {first}-{last}"))
+    m.modelReset.connect(lambda: events.append("reset"))
+    a, b = entry(1, 0, "Note: a"), entry(2, 5, "Note: b")
+    assert m.set_session([a]) == range(1) and events == ["insert 0-0"]
+    # a save: one new entry, newest → inserted on top, nothing else re-measured
+    assert m.set_session([b, a]) == range(1) and events[-1] == "insert 0-0"
+    assert [cell(m, r, 1) for r in range(2)] == ["Note: b", "Note: a"]
+    assert m.set_session([b, a]) == range(0) and len(events) == 2  # unchanged: nothing
+    # an alert on an existing entry, a correction, a late entry below: reset
+    alert = AlertView(9, 1, 1, "hr_high", "Heart rate 105 > 100/min", T, None, None, None, 1)
+    assert m.set_session([b, a], [alert]) is None and events[-1] == "reset"
+    assert "NOT ACKNOWLEDGED" in cell(m, 1, 3)
+    late = entry(3, 2, "Note: late", is_late=True)
+    assert m.set_session([b, late, a], [alert]) is None and events[-1] == "reset"
+    assert [cell(m, r, 1) for r in range(3)] == ["Note: b", "Note: late", "Note: a"]
+    corrected = entry(1, 0, "Note: a", status=EntryStatus.CORRECTED)
+    assert m.set_session([b, late, corrected], [alert]) is None
+    assert cell(m, 2, 1, D.FontRole).strikeOut()
