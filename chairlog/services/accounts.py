@@ -11,13 +11,14 @@ import math
 import secrets
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from chairlog import paths, pki
+from chairlog import paths
 from chairlog.db.models import Clinic, SigningKey, User
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from chairlog.services.context import (
@@ -30,6 +31,9 @@ from chairlog.services.context import (
     user_info,
 )
 from chairlog.services.domain import ClinicInfo, Role, UserInfo
+
+if TYPE_CHECKING:  # imported where used: cryptography's x509 is ≈ 30 ms of start-up
+    from chairlog import pki
 
 HASHER = PasswordHasher()
 MIN_PASSWORD = 8
@@ -122,6 +126,8 @@ def init_clinic(
     admin_credentials: str = "",
 ) -> UserInfo:
     """Create the clinic, its signing authority and the first admin. Only on an empty database."""
+    from chairlog import pki
+
     name = text_field(
         "clinic_name", clinic_name, required=True, max_chars=MAX_NAME, label="clinic name"
     )
@@ -351,6 +357,8 @@ def reset_password(app: Chairlog, actor: UserInfo, user_id: int, temporary_passw
 def change_password(
     app: Chairlog, actor: UserInfo, old_password: str, new_password: str
 ) -> UserInfo:
+    from chairlog import pki
+
     new = _password(new_password, "new_password")
     if new == old_password:
         raise ValidationError(
@@ -516,6 +524,8 @@ def active_key(s: object, user_id: int) -> SigningKey | None:
 
 
 def _material(k: SigningKey) -> pki.SignerMaterial:
+    from chairlog import pki
+
     return pki.SignerMaterial(
         cert_pem=k.cert_pem,
         encrypted_key_pem=k.encrypted_key_pem,
@@ -528,6 +538,8 @@ def _material(k: SigningKey) -> pki.SignerMaterial:
 def _issue_key(app: Chairlog, s: object, u: User, password: str) -> bool:
     """Issue a key pair and certificate from the clinic CA, if this workstation holds its secret."""
     from sqlalchemy.orm import Session
+
+    from chairlog import pki
 
     assert isinstance(s, Session)
     c = clinic_row(s)
@@ -585,6 +597,8 @@ def import_pkcs12(
     app: Chairlog, actor: UserInfo, data: bytes, p12_password: str, password: str
 ) -> None:
     """A physician imports their own key and certificate from the clinic's own PKI."""
+    from chairlog import pki
+
     with app.db.write() as s:
         u = require_user(s, actor, {Role.PHYSICIAN}, "import a signing certificate")
         if not _verify(u, password):
@@ -599,6 +613,8 @@ def import_pkcs12(
 def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.UnlockedSigner:
     """The physician's private key, opened with their password (checked with the sign-in's
     slowdown; a wrong password is audited as ``signing.auth_failed``)."""
+    from chairlog import pki
+
     with app.db.read() as s:
         require_user(s, actor, {Role.PHYSICIAN}, "sign records")
     reauthenticate(
