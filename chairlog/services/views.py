@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -49,28 +50,32 @@ def _names(s: Session, ids: set[int | None]) -> dict[int, str]:
 
 
 def entry_view(
-    e: Any, names: dict[int, str], late_after: timedelta, superseded_by: dict[int, int]
+    e: Mapping[str, Any],
+    names: dict[int, str],
+    late_after: timedelta,
+    superseded_by: dict[int, int],
 ) -> EntryView:
-    """``e``: a ``ChartEntry`` or a row of its columns (``ENTRY_COLUMNS``)."""
-    data: dict[str, Any] = {f: getattr(e, f) for f in ENTRY_FIELDS.get(e.kind, ())}
+    """``e``: a chart entry's columns by name (``ENTRY_COLUMNS``)."""
+    kind = e["kind"]
+    data: dict[str, Any] = {f: e[f] for f in ENTRY_FIELDS.get(kind, ())}
     return EntryView(
-        id=e.id,
-        session_id=e.session_id,
-        kind=EntryKind(e.kind),
-        charted_at=e.charted_at,
-        recorded_at=e.recorded_at,
-        user_id=e.user_id,
-        user_name=names.get(e.user_id, "?"),
-        status=EntryStatus(e.status),
-        is_late=(e.recorded_at - e.charted_at) > late_after,
-        summary=describe(e.kind, data),
-        record_version=e.record_version,
-        supersedes_id=e.supersedes_id,
-        superseded_by_id=superseded_by.get(e.id),
-        invalidated_at=e.invalidated_at,
-        invalidated_by_name=names.get(e.invalidated_by_id) if e.invalidated_by_id else None,
-        invalidation_reason=e.invalidation_reason,
-        version=e.version,
+        id=e["id"],
+        session_id=e["session_id"],
+        kind=EntryKind(kind),
+        charted_at=e["charted_at"],
+        recorded_at=e["recorded_at"],
+        user_id=e["user_id"],
+        user_name=names.get(e["user_id"], "?"),
+        status=EntryStatus(e["status"]),
+        is_late=(e["recorded_at"] - e["charted_at"]) > late_after,
+        summary=describe(kind, data),
+        record_version=e["record_version"],
+        supersedes_id=e["supersedes_id"],
+        superseded_by_id=superseded_by.get(e["id"]),
+        invalidated_at=e["invalidated_at"],
+        invalidated_by_name=names.get(e["invalidated_by_id"]) if e["invalidated_by_id"] else None,
+        invalidation_reason=e["invalidation_reason"],
+        version=e["version"],
         data=data,
     )
 
@@ -139,20 +144,22 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
         clinic_row(s)  # no clinic: raises NotFound with the set-up hint
         raise NotFound(f"Session {sess.id}: its patient, chair or protocol is missing.")
     late_after = timedelta(minutes=head.late_minutes)
-    entries: list[Any] = []
+    entries: list[dict[str, Any]] = []
     alerts: list[Any] = []
     signed: list[Any] = []
     if with_entries:
         ident = {"session_id": sess.id}
-        entries = list(s.execute(_ENTRIES, ident))
+        rows = s.execute(_ENTRIES, ident)
+        keys = list(rows.keys())
+        entries = [dict(zip(keys, r, strict=True)) for r in rows]  # plain dicts: fastest
         alerts = list(s.execute(_ALERTS, ident))
         signed = list(s.execute(_SIGNED, ident))
     ids: set[int | None] = {sess.nurse_id}
     for e in entries:
-        ids |= {e.user_id, e.invalidated_by_id}
+        ids |= {e["user_id"], e["invalidated_by_id"]}
     ids |= {a.acknowledged_by_id for a in alerts} | {r.signer_id for r in signed}
     names = _names(s, ids)
-    superseded_by = {e.supersedes_id: e.id for e in entries if e.supersedes_id is not None}
+    superseded_by = {e["supersedes_id"]: e["id"] for e in entries if e["supersedes_id"] is not None}
     views = tuple(entry_view(e, names, late_after, superseded_by) for e in entries)
     nurse_names = tuple(
         dict.fromkeys([names.get(sess.nurse_id, "?")] + [v.user_name for v in reversed(views)])
