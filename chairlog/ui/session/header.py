@@ -74,15 +74,15 @@ class HeaderBar(Card):
         self.ident.setText("  ·  ".join(bits))
         if p.allergies.strip():
             self.allergies.setText(f"⚠ Allergies: {p.allergies.strip()}")
-            self.allergies.setStyleSheet(f"color: white; background: {RED}; font-weight: 700; "
-                                         "border-radius: 6px; padding: 4px 10px;")
+            _restyle(self.allergies, f"color: white; background: {RED}; font-weight: 700; "
+                                     "border-radius: 6px; padding: 4px 10px;")
         else:
             self.allergies.setText("No known allergies")
-            self.allergies.setStyleSheet(f"color: {MUTED}; font-size: 16px;")
+            _restyle(self.allergies, f"color: {MUTED}; font-size: 16px;")
         colour = STATE_COLOURS.get(v.state, MUTED)
         self.state.setText(v.state.label.upper())
-        self.state.setStyleSheet(f"color: white; background: {colour}; border-radius: 6px; "
-                                 "padding: 6px 14px; font-size: 18px; font-weight: 700;")
+        _restyle(self.state, f"color: white; background: {colour}; border-radius: 6px; "
+                             "padding: 6px 14px; font-size: 18px; font-weight: 700;")
         n_open = len(v.open_alerts)
         if n_open:
             self.alerts.setText(f"⚠ {n_open} open alert{'s' if n_open > 1 else ''}")
@@ -97,3 +97,10 @@ class HeaderBar(Card):
             f"<b>{num(v.weight_kg, 1)} kg</b>"
             f" &nbsp;·&nbsp; <b>{pr.name}</b> — {pr.indication}"
             f" &nbsp;·&nbsp; Nurse {v.nurse_name}")
+
+
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes: each call re-polishes the widget (≈ 0.3 ms),
+    and the header is updated after every save."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)

@@ -126,14 +126,18 @@ class OpenSideEffects(Card):
         self.grid.setSpacing(4)
         self.body.addLayout(self.grid)
         self._rows: list[QWidget] = []
+        self._shown: tuple[list[EntryView], bool] | None = None
 
     def update_view(self, v: SessionView, editable: bool) -> None:
+        opened = v.open_side_effects
+        if self._shown == (opened, editable):
+            return  # the same rows: keep the widgets (a save elsewhere rebuilt them each time)
+        self._shown = (opened, editable)
         for w in self._rows:
             w.hide()
             w.setParent(None)
             w.deleteLater()
         self._rows = []
-        opened = v.open_side_effects
         self.setVisible(bool(opened))
         for i, e in enumerate(opened):
             name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
