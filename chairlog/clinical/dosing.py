@@ -77,6 +77,10 @@ class DoseEvent:
     action: DoseAction
     rate_mg_per_h: float | None = None
     bolus_mg: float | None = None
+    # the order in which the events were first charted: it breaks ties between events charted
+    # for the same instant (a start and a stop in the same second), and a corrected event
+    # keeps its original's place (the services pass the id of the first entry of the chain)
+    seq: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def infusion_periods(events: Iterable[DoseEvent]) -> list[InfusionPeriod]:
     start/rate_change set the rate; pause sets it to 0 and remembers it; resume restores the
     remembered rate (or the rate it carries); stop sets it to 0. Boluses do not change the rate.
     """
-    ordered = sorted(events, key=lambda e: e.at)
+    ordered = sorted(events, key=lambda e: (e.at, e.seq))
     periods: list[InfusionPeriod] = []
     current: float = 0.0
     remembered: float = 0.0

@@ -191,17 +191,24 @@ class SessionView:
 
     @property
     def dose_events(self) -> list[DoseEvent]:
-        out = []
-        for e in self.active_entries(EntryKind.DOSE):
-            out.append(
-                DoseEvent(
-                    e.charted_at,
-                    DoseAction(e.data["dose_action"]),
-                    e.data.get("rate_mg_per_h"),
-                    e.data.get("bolus_mg"),
-                )
+        by_id = {e.id: e for e in self.entries}
+
+        def first_of_chain(e: EntryView) -> int:
+            while e.supersedes_id is not None and e.supersedes_id in by_id:
+                e = by_id[e.supersedes_id]
+            return e.id
+
+        out = [
+            DoseEvent(
+                e.charted_at,
+                DoseAction(e.data["dose_action"]),
+                e.data.get("rate_mg_per_h"),
+                e.data.get("bolus_mg"),
+                first_of_chain(e),
             )
-        return sorted(out, key=lambda d: d.at)
+            for e in self.active_entries(EntryKind.DOSE)
+        ]
+        return sorted(out, key=lambda d: (d.at, d.seq))
 
     def cumulative_mg(self, at: datetime) -> float:
         return cumulative_mg(self.dose_events, at)

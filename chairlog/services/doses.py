@@ -41,19 +41,27 @@ MAX_RATE_ENTRY = 10_000.0
 
 
 def dose_events(s: Session, session_id: int) -> list[DoseEvent]:
-    rows = s.scalars(
-        select(ChartEntry)
-        .where(
-            ChartEntry.session_id == session_id,
-            ChartEntry.kind == "dose",
-            ChartEntry.status == "active",
-        )
-        .order_by(ChartEntry.charted_at, ChartEntry.id)
-    )
-    return [
-        DoseEvent(e.charted_at, DoseAction(str(e.dose_action)), e.rate_mg_per_h, e.bolus_mg)
-        for e in rows
+    """The session's active dose events, in the order the arithmetic needs (time, then the
+    order first charted; see ``DoseEvent.seq``)."""
+    rows = s.execute(
+        select(ChartEntry.id, ChartEntry.supersedes_id, ChartEntry.status, ChartEntry.charted_at,
+               ChartEntry.dose_action, ChartEntry.rate_mg_per_h, ChartEntry.bolus_mg)
+        .where(ChartEntry.session_id == session_id, ChartEntry.kind == "dose")
+    ).all()
+    parent = {r.id: r.supersedes_id for r in rows}
+
+    def first_of_chain(entry_id: int) -> int:
+        while parent.get(entry_id) is not None:
+            entry_id = parent[entry_id]  # type: ignore[assignment]
+        return entry_id
+
+    events = [
+        DoseEvent(r.charted_at, DoseAction(str(r.dose_action)), r.rate_mg_per_h, r.bolus_mg,
+                  first_of_chain(r.id))
+        for r in rows
+        if r.status == "active"
     ]
+    return sorted(events, key=lambda d: (d.at, d.seq))
 
 
 def missing_before_start(s: Session, sess: InfusionSession) -> list[str]:
@@ -82,9 +90,9 @@ def _rate(value: Any, unit: RateUnit | str, sess: InfusionSession) -> tuple[Rate
         u = RateUnit(unit)
     except ValueError:
         raise ValidationError("unit", unit, "mg/kg/h, mg/h or mL/h", "rate unit") from None
-    number_field("rate", value, low=0, high=MAX_RATE_ENTRY, unit=u.value, label="rate")
+    v = number_field("rate", value, low=0, high=MAX_RATE_ENTRY, unit=u.value, label="rate")
     proto = ProtocolValues.from_dict(sess.protocol_snapshot)
-    return u, convert_rate(float(value), u, sess.weight_kg, proto.concentration_mg_per_ml)
+    return u, convert_rate(v, u, sess.weight_kg, proto.concentration_mg_per_ml)
 
 
 def _check(

@@ -172,3 +172,12 @@ def test_limits() -> None:
         rate_mg_per_kg_h=2.5, max_rate_mg_per_kg_h=2, cumulative_mg_per_kg=5, max_total_mg_per_kg=4
     )
     assert over.rate_over_max and over.total_over_max and "2.5" in over.message
+
+
+def test_start_and_stop_charted_for_the_same_instant_give_nothing() -> None:
+    """Ties are broken by the order first charted (seq), whatever order the events come in:
+    a start and a stop in the same second leave no infusion running."""
+    events = [DoseEvent(at(0), DoseAction.STOP, seq=2),
+              DoseEvent(at(0), DoseAction.START, rate_mg_per_h=60, seq=1)]
+    assert cumulative_mg(events, at(120)) == 0
+    assert current_rate_mg_per_h(events, at(120)) == 0
