@@ -74,21 +74,36 @@ class ProtocolValues:
         known = {f.name for f in fields(cls)}
         kw = {k: v for k, v in data.items() if k in known}
         if "dose_mode" in kw:
-            kw["dose_mode"] = DoseMode(kw["dose_mode"])
-        if "thresholds" in kw and isinstance(kw["thresholds"], Mapping):
+            try:
+                kw["dose_mode"] = DoseMode(kw["dose_mode"])
+            except (ValueError, TypeError):
+                raise ValidationError(
+                    "dose_mode", kw["dose_mode"], "rate or fixed", "dose mode"
+                ) from None
+        if "thresholds" in kw and not isinstance(kw["thresholds"], AlertThresholds):
+            if not isinstance(kw["thresholds"], Mapping):
+                raise ValidationError(
+                    "thresholds", kw["thresholds"], "a set of alert thresholds", "thresholds"
+                )
             kw["thresholds"] = AlertThresholds.from_mapping(kw["thresholds"])
         if "checklist" in kw:
-            kw["checklist"] = tuple(
-                c if isinstance(c, ChecklistItem) else ChecklistItem(**c) for c in kw["checklist"]
-            )
+            kw["checklist"] = _checklist(kw["checklist"])
         values = cls(**kw)
         values.validate()
         return values
 
     def validate(self) -> None:
         """Refuse a template that could not be used safely."""
-        if not self.name.strip():
+        if not isinstance(self.name, str) or not self.name.strip():
             raise ValidationError("name", self.name, "a protocol name", "protocol name")
+        if not isinstance(self.indication, str):
+            raise ValidationError("indication", self.indication, "text", "indication")
+        for name in ("fixed_dose_mg_per_kg", "fixed_dose_minutes", "max_bolus_mg_per_kg"):
+            v = getattr(self, name)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
+                                  or not math.isfinite(v) or not 0 < v <= 10_000):
+                raise ValidationError(name, v, "a number greater than 0, or none",
+                                      name.replace("_", " "))
         positive = {
             "max_rate_mg_per_kg_h": "max rate (mg/kg/h)",
             "max_total_mg_per_kg": "max total (mg/kg)",
@@ -99,11 +114,13 @@ class ProtocolValues:
         }
         for name, label in positive.items():
             v = getattr(self, name)
-            if not isinstance(v, int | float) or not math.isfinite(v) or v <= 0 or v > 10_000:
+            if (isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
+                    or v <= 0 or v > 10_000):
                 raise ValidationError(name, v, "a number greater than 0", label)
         for name in ("start_rate_mg_per_kg_h", "target_rate_mg_per_kg_h", "min_monitoring_min"):
             v = getattr(self, name)
-            if not isinstance(v, int | float) or not math.isfinite(v) or v < 0:
+            if (isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
+                    or v < 0 or v > 10_000):
                 raise ValidationError(name, v, "a number of 0 or more", name.replace("_", " "))
         if self.start_rate_mg_per_kg_h > self.max_rate_mg_per_kg_h:
             raise ValidationError(
@@ -112,3 +129,22 @@ class ProtocolValues:
                 f"at most the max rate ({self.max_rate_mg_per_kg_h} mg/kg/h)",
                 "start rate",
             )
+
+
+def _checklist(items: Any) -> tuple[ChecklistItem, ...]:
+    """Checklist items from their stored form; anything else is refused, naming the field."""
+    accepted = "a list of items, each with a key, a label and whether it is required"
+    if isinstance(items, str | bytes) or not isinstance(items, list | tuple):
+        raise ValidationError("checklist", items, accepted, "checklist")
+    out: list[ChecklistItem] = []
+    for c in items:
+        if isinstance(c, ChecklistItem):
+            out.append(c)
+            continue
+        if (not isinstance(c, Mapping) or set(c) - {"key", "label", "required"}
+                or not isinstance(c.get("key"), str) or not str(c["key"]).strip()
+                or not isinstance(c.get("label"), str) or not str(c["label"]).strip()
+                or not isinstance(c.get("required", True), bool)):
+            raise ValidationError("checklist", c, accepted, "checklist item")
+        out.append(ChecklistItem(c["key"], c["label"], c.get("required", True)))
+    return tuple(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -52,7 +52,8 @@ def _dob(value: Any, today: date) -> date | None:
             raise ValidationError(
                 "date_of_birth", value, "a date as YYYY-MM-DD", "date of birth"
             ) from None
-    if not isinstance(value, date) or not date(1900, 1, 1) <= value <= today:
+    if (not isinstance(value, date) or isinstance(value, datetime)  # a date, not a moment
+            or not date(1900, 1, 1) <= value <= today):
         raise ValidationError(
             "date_of_birth", value, f"a date from 1900-01-01 to {today}", "date of birth"
         )
