@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import socket
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -115,22 +114,10 @@ def _isolated_home(
 @pytest.fixture
 def db_url(tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database: SQLite by default, PostgreSQL when CHAIRLOG_TEST_PG_URL is set."""
-    if not PG_URL:
-        yield f"sqlite:///{tmp_path / 'chairlog.sqlite3'}"
-        return
-    import sqlalchemy as sa
+    from tests.reliability.helpers.dbs import fresh_url
 
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = sa.engine.make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    try:
+    with fresh_url(tmp_path) as url:
         yield url
-    finally:
-        with admin.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 @pytest.fixture

@@ -30,6 +30,23 @@ def integrity_ok(path: Path) -> tuple[bool, str]:
     return result == ["ok"], "; ".join(result[:3])
 
 
+def copy_checked(src: sqlite3.Connection, tmp: Path, refusal: str) -> None:
+    """Copy ``src`` to the file ``tmp`` with SQLite's backup API (a consistent snapshot, while
+    others may write), as a rollback-journal file, then check it with ``integrity_check``.
+    A copy that fails is deleted and ``StorageError(refusal.format(detail=...))`` raised."""
+    tmp.unlink(missing_ok=True)
+    out = sqlite3.connect(tmp)
+    try:
+        src.backup(out)
+        out.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        out.close()
+    ok, detail = integrity_ok(tmp)
+    if not ok:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(refusal.format(detail=detail))
+
+
 def online_backup(db: Database, dest: Path) -> Path:
     """Copy the live database to ``dest`` consistently, while others may be writing."""
     if db.dialect != "sqlite":
@@ -37,23 +54,14 @@ def online_backup(db: Database, dest: Path) -> Path:
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".partial")
-    tmp.unlink(missing_ok=True)
     raw = db.engine.raw_connection()
     try:
         src = raw.driver_connection
         assert isinstance(src, sqlite3.Connection)
-        out = sqlite3.connect(tmp)
-        try:
-            src.backup(out)
-            out.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            out.close()
+        copy_checked(src, tmp, "The backup failed its integrity check ({detail}); it was "
+                               "discarded.")
     finally:
         raw.close()
-    ok, detail = integrity_ok(tmp)
-    if not ok:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"The backup failed its integrity check ({detail}); it was discarded.")
     with tmp.open("rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)

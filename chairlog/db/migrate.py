@@ -67,7 +67,9 @@ def _known_revisions() -> tuple[frozenset[str], str]:
     revisions: set[str] = set()
     parents: set[str] = set()
     for f in sorted((MIGRATIONS / "versions").glob("*.py")):
-        found = dict(m.groups() for m in _REVISION_LINE.finditer(f.read_text(encoding="utf-8")))
+        found: dict[str, str] = {
+            m.group(1): m.group(2) for m in _REVISION_LINE.finditer(f.read_text(encoding="utf-8"))
+        }
         rev = _QUOTED.findall(found.get("revision", ""))
         if len(rev) != 1 or "down_revision" not in found:
             return _known_revisions_alembic()
@@ -134,7 +136,7 @@ def check_sqlite_file(path: Path) -> None:
     if [r[0] for r in rows] != ["ok"]:
         raise CorruptDatabase(path, "; ".join(str(r[0]) for r in rows[:3]))
     _refuse_foreign_or_newer(path)
-    _probe_write_lock(path)
+    probe_write_lock(path)
 
 
 #: Files up to this size get a full ``PRAGMA quick_check`` at every opening (≈ 0.1 s at
@@ -192,12 +194,12 @@ def _check_revision(rev: str | None, has_tables: bool) -> None:
         )
 
 
-def _probe_write_lock(path: Path) -> None:
+def probe_write_lock(path: Path, timeout: float = 5) -> None:
     """Refuse to open a database another program keeps locked for writing (in WAL mode a held
     write lock does not stop readers, so without this probe the program would open and then
     fail on every save)."""
     try:
-        con = sqlite3.connect(path, timeout=5, isolation_level=None)
+        con = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         try:
             con.execute("BEGIN IMMEDIATE")
             con.execute("ROLLBACK")

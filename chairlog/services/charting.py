@@ -33,6 +33,8 @@ from chairlog.services.sessions import add_entry, session_for_write, transition
 from chairlog.services.views import load_view
 
 PHASES = ("baseline", "during", "after", "discharge")
+#: the smallest medication dose accepted (mg, mL, mcg…): anything smaller is a typing error
+MIN_DOSE = 0.001
 
 
 @dataclass(frozen=True)
@@ -347,7 +349,7 @@ def record_medication(
     """Another medication (e.g. a rescue medication), optionally linked to a side effect."""
     name = text_field("drug", drug, required=True, max_chars=80)
     amount = number_field(
-        "dose_amount", dose_amount, low=0, high=10_000, allow_low=False, label="dose"
+        "dose_amount", dose_amount, low=MIN_DOSE, high=10_000, label="dose"
     )
     choice_field("dose_unit", dose_unit, DOSE_UNITS, "dose unit")
     choice_field("route", route, ROUTES)
@@ -507,4 +509,7 @@ def discharge(
         s.flush()
         result = _result(s, sess, e.id)
     app.notify("session", session_id)
+    from chairlog.services.backups import on_session_end  # after the commit; never undoes it
+
+    on_session_end(app)
     return result

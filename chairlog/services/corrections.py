@@ -17,7 +17,7 @@ from chairlog.clinical.scales import validate_score
 from chairlog.clinical.vitals import validate_vitals
 from chairlog.db.models import ChartEntry
 from chairlog.errors import NotFound, StateError, ValidationError
-from chairlog.services.charting import ChartResult, _result, vitals_columns
+from chairlog.services.charting import MIN_DOSE, ChartResult, _result, vitals_columns
 from chairlog.services.context import (
     CHART_ROLES,
     Chairlog,
@@ -76,14 +76,21 @@ def _validated(
     if kind == "vitals":
         new |= vitals_columns(validate_vitals(new))
     elif kind == "dose":
+        if "unit" in changes and "rate" not in changes:
+            raise ValidationError("unit", changes["unit"], "a unit given with the corrected rate")
         if "rate" in changes:
             if old["dose_action"] not in ("start", "rate_change", "resume"):
                 raise ValidationError(
                     "rate", changes["rate"], "a rate only on a start, rate change or resume"
                 )
-            unit = RateUnit(changes.get("unit", RateUnit.MG_PER_KG_H))
-            number_field("rate", changes["rate"], low=0, high=10_000, label="rate")
-            r = convert_rate(float(changes["rate"]), unit, weight_kg, proto.concentration_mg_per_ml)
+            try:
+                unit = RateUnit(changes.get("unit", RateUnit.MG_PER_KG_H))
+            except ValueError:
+                raise ValidationError(
+                    "unit", changes.get("unit"), "mg/kg/h, mg/h or mL/h", "rate unit"
+                ) from None
+            value = number_field("rate", changes["rate"], low=0, high=10_000, label="rate")
+            r = convert_rate(value, unit, weight_kg, proto.concentration_mg_per_ml)
             new |= {
                 "rate_mg_per_kg_h": r.mg_per_kg_h,
                 "rate_mg_per_h": r.mg_per_h,
@@ -108,7 +115,7 @@ def _validated(
     elif kind == "medication":
         new["drug"] = text_field("drug", new["drug"], required=True, max_chars=80)
         new["dose_amount"] = number_field(
-            "dose_amount", new["dose_amount"], low=0, high=10_000, allow_low=False, label="dose"
+            "dose_amount", new["dose_amount"], low=MIN_DOSE, high=10_000, label="dose"
         )
         choice_field("dose_unit", new["dose_unit"], DOSE_UNITS, "dose unit")
         choice_field("route", new["route"], ROUTES)
@@ -193,7 +200,7 @@ def correct_entry(
             is_baseline=old.is_baseline,
             dose_action=old.dose_action,
             criteria_json=old.criteria_json,
-            items_json=old.items_json,
+            items_json=new_values.get("items_json", old.items_json),
             treats_entry_id=old.treats_entry_id,
             resolved_at=old.resolved_at,
             resolved_by_id=old.resolved_by_id,
@@ -210,6 +217,7 @@ def correct_entry(
                     "resolved_by_id",
                     "treats_entry_id",
                     "criteria_json",
+                    "items_json",
                 )
             },
         )

@@ -6,7 +6,8 @@ set-up if the database is empty → sign in → main window.
 Decisions:
 - A database that cannot be opened (``StorageError``: missing folder, read-only, locked,
   damaged, too new…) is reported in a plain message box with the service's own words, no
-  traceback, and the app exits with code 1. Nothing is written.
+  traceback, and the app exits with code 1. Nothing is written. A damaged database is first
+  offered its newest verified backup (``chairlog.ui.recovery``).
 - Demo mode keeps its own file (``<data dir>/demo.sqlite3`` unless ``--db`` is given), filled
   with the demo clinic the first time, so demo data never mixes with real patients.
 - Start-up stays fast: no reportlab, pyHanko or other heavy module is imported here; the
@@ -113,22 +114,37 @@ def run_gui(db_url: str | None, demo: bool) -> int:
     apply_style(qapp)
     note = _wait_note("Preparing the demo clinic…" if demo else "Opening the database…")
     try:
-        app = open_for_gui(db_url, demo)
+        app = open_or_recover(db_url, demo)
     except StorageError as exc:
-        note.close()
         report_error(*storage_error_text(exc))
         return 1
     except ChairlogError as exc:
-        note.close()
         report_error("chairlog cannot start", str(exc))
         return 1
-    note.close()
+    finally:
+        note.close()
     ctx = make_context(app, demo=demo)
     try:
         return _run_signed_in(qapp, ctx)
     finally:
         ctx.tasks.shutdown()
         app.close()
+
+
+def open_or_recover(db_url: str | None, demo: bool) -> Chairlog:
+    """``open_for_gui``; a damaged database first gets the offer of its newest verified backup
+    (``chairlog.ui.recovery``) and is opened again once restored."""
+    try:
+        return open_for_gui(db_url, demo)
+    except StorageError as exc:
+        if type(exc).__name__ != "CorruptDatabase":
+            raise
+        from chairlog.ui import recovery
+
+        url = db_url or (demo_db_url() if demo else None)
+        if not recovery.offer_restore(url, exc):
+            raise
+    return open_for_gui(db_url, demo)
 
 
 def _run_signed_in(qapp: QApplication, ctx: UiContext) -> int:
@@ -146,6 +162,10 @@ def _run_signed_in(qapp: QApplication, ctx: UiContext) -> int:
         return 0
     ctx.set_user(login.user)
     window = build_main_window(ctx)
+    from chairlog.ui.housekeeping import Housekeeping
+
+    housekeeping = Housekeeping(ctx, window)
+    housekeeping.message.connect(lambda text: window.statusBar().showMessage(text, 30_000))
     window.show()
     window.board.focus_first_tile()
     return int(qapp.exec())

@@ -1,0 +1,67 @@
+"""What the running app does on its own: automatic backups and watching the clock.
+
+Decisions:
+- Automatic backups (``services.backups.install``): on the first write of each clinic day and
+  after each discharge, made on the background task thread so charting never waits for one.
+  The outcome shows in the status bar; a failure is also audited by the service and never
+  undoes the charting that triggered it. A PostgreSQL database is backed up on the server, so
+  nothing is installed for it.
+- The clock (``services.clockwatch.check_clock``) is compared with chairlog's steady clock
+  every minute; the comparison costs nothing unless the wall clock jumped, and a jump is
+  audited and shown in the status bar.
+- Started by ``run_gui`` for the real window only; tests start it explicitly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from chairlog.clinical.clock import format_duration
+from chairlog.errors import ChairlogError
+from chairlog.services import backups, clockwatch
+from chairlog.ui.context import UiContext
+
+CLOCK_CHECK_MS = 60_000
+
+
+class Housekeeping(QObject):
+    """Automatic backups and the clock watch for one running window."""
+
+    #: a line for the status bar
+    message = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.backups_on = ctx.app.db.dialect == "sqlite"
+        if self.backups_on:
+            backups.install(ctx.app, run=self._in_background)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_CHECK_MS)
+        self.clock_timer.timeout.connect(self.check_clock)
+        self.clock_timer.start()
+
+    def _in_background(self, job: Any) -> None:
+        self.ctx.tasks.run(job, self._backup_done, self._backup_failed)
+
+    def _backup_done(self, info: Any) -> None:
+        if info is not None:
+            when = info.created_at.astimezone().strftime("%H:%M")
+            self.message.emit(f"Backup made at {when}: {info.path.name}")
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.message.emit(f"Automatic backup failed: {exc}")
+
+    def check_clock(self) -> None:
+        try:
+            jump = clockwatch.check_clock(self.ctx.app, self.ctx.user)
+        except ChairlogError as exc:
+            self.message.emit(f"Clock check failed: {exc}")
+            return
+        if jump is not None:
+            way = "forwards" if jump.total_seconds() > 0 else "backwards"
+            self.message.emit(f"The computer's clock jumped {way} by "
+                              f"{format_duration(abs(jump))} — noted in the audit trail; "
+                              "session timers are unaffected.")

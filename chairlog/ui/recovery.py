@@ -1,0 +1,86 @@
+"""Start-up with a damaged database: offer the newest verified backup.
+
+Decisions:
+- chairlog never writes to a database that fails its quick check (``CorruptDatabase``). At
+  start the window looks for the newest automatic backup of this database that passes every
+  check (integrity, schema, audit chain, sidecar digest) and offers it, naming when it was
+  taken and that whatever was charted after it is not in it.
+- Restoring keeps the damaged file aside, byte for byte, next to the database
+  (``<name>.damaged-<stamp>``), so whoever looks after the computer can still recover entries
+  from it; the restore itself is audited in the restored database.
+- "Quit" changes nothing. With no verified backup the message says so and points to
+  ``chairlog restore``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from chairlog.errors import StorageError
+from chairlog.services import backups, restore
+
+
+class RestoreOffer(QMessageBox):
+    """'The database is damaged — restore the backup of <when>?' with Restore and Quit."""
+
+    def __init__(self, problem: str, backup: Path, taken: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(QMessageBox.Icon.Critical, "chairlog — The database is damaged",
+                         "The database is damaged and chairlog will not write to it.",
+                         parent=parent)
+        self.setInformativeText(
+            f"{problem}\n\nThe newest backup that passes every check was taken {taken}:\n"
+            f"{backup}\n\nRestore it? The damaged file is kept aside next to the database, "
+            "unchanged. Anything charted after the backup was taken is not in it — check the "
+            "running sessions against the paper notes.")
+        role = QMessageBox.ButtonRole
+        self.restore_button = self.addButton("Restore this backup", role.AcceptRole)
+        self.quit_button = self.addButton("Quit, change nothing", role.RejectRole)
+        self.setDefaultButton(self.quit_button)
+        for b in (self.restore_button, self.quit_button):
+            b.setMinimumHeight(44)
+
+
+def backup_taken(backup: Path) -> str:
+    """When a backup was taken, in local time, from its sidecar."""
+    meta = backups.read_sidecar(backup) or {}
+    try:
+        when = datetime.fromisoformat(str(meta["created_at"])).astimezone()
+    except (KeyError, ValueError):
+        return "at an unknown time"
+    return when.strftime("%a %d %b %Y at %H:%M (%Z)")
+
+
+def ask(offer: RestoreOffer) -> bool:
+    """True when the user chose to restore (replaced in tests)."""
+    offer.exec()
+    return offer.clickedButton() is offer.restore_button
+
+
+def tell(title: str, message: str) -> None:
+    """An information box (replaced in tests)."""
+    QMessageBox.information(None, f"chairlog — {title}", message)
+
+
+def offer_restore(db_url: str | None, exc: StorageError) -> bool:
+    """After ``CorruptDatabase`` at start: offer the newest verified backup.
+
+    True when a backup was restored (the caller opens the database again), False when the
+    user quit or there is nothing to restore (the caller then shows the error)."""
+    found = restore.latest_verified_backup(db_url)
+    if found is None:
+        return False
+    if not ask(RestoreOffer(str(exc), found, backup_taken(found))):
+        return False
+    try:
+        info = restore.restore(db_url, found)
+    except StorageError as err:
+        tell("Restore failed", f"{err}\n\nNothing was changed.")
+        return False
+    aside = ", ".join(p.name for p in info.moved_aside) or "nothing"
+    tell("Backup restored",
+         f"Restored {info.restored_from.name}.\nKept aside: {aside} (in {info.database.parent}).")
+    return True

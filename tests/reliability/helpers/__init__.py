@@ -1,0 +1,1 @@
+"""Shared set-up for the reliability tests, and scripts run as separate processes."""

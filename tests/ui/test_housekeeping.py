@@ -1,0 +1,46 @@
+"""The running window's housekeeping: the daily backup on the first write, made in the
+background and announced in the status bar; a clock jump announced."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from chairlog.services import backups, charting, clockwatch
+from chairlog.ui.context import make_context
+from chairlog.ui.housekeeping import Housekeeping
+from tests.conftest import ready_to_infuse
+
+
+def test_first_write_of_the_day_makes_a_backup_in_the_background(clinic: Any,
+                                                                  qtbot: Any) -> None:
+    ctx = make_context(clinic.app)
+    try:
+        keeper = Housekeeping(ctx)
+        assert keeper.backups_on
+        s = ready_to_infuse(clinic)
+        with qtbot.waitSignal(keeper.message, timeout=20_000) as said:
+            charting.add_note(clinic.app, clinic.nurse, s.id, "Calm")
+        assert said.args[0].startswith("Backup made at ")
+        made = list(backups.backups_dir().glob("chairlog-*-daily.sqlite3"))
+        assert len(made) == 1 and made[0].name in said.args[0]
+        assert backups.read_sidecar(made[0])["kind"] == "daily"
+    finally:
+        ctx.tasks.shutdown()
+
+
+def test_clock_jump_is_announced(clinic: Any, qtbot: Any,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = make_context(clinic.app)
+    try:
+        keeper = Housekeeping(ctx)
+        assert keeper.clock_timer.isActive() and keeper.clock_timer.interval() == 60_000
+        monkeypatch.setattr(clockwatch, "check_clock",
+                            lambda app, actor: timedelta(minutes=-7))
+        with qtbot.waitSignal(keeper.message) as said:
+            keeper.check_clock()
+        assert "backwards by 0:07:00" in said.args[0]
+    finally:
+        ctx.tasks.shutdown()
