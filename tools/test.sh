@@ -1,9 +1,22 @@
 #!/usr/bin/env bash
-# Install what the test suite needs (system and Python packages), then run it.
-# Usage: bash tools/test.sh [pytest arguments]
+# Install what the test suite needs (system and Python packages), then run it:
+#   1. the whole suite on the embedded SQLite database (GUI tests on Qt's offscreen platform);
+#   2. the database, service and reliability suites again on a throwaway PostgreSQL server
+#      started on 127.0.0.1 for the run (the multi-workstation tests need one).
+# Usage: bash tools/test.sh              both runs
+#        bash tools/test.sh [pytest args] only pytest with these arguments, on SQLite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/system-deps.sh test
 python -m pip install -q --disable-pip-version-check -e ".[test]"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-exec python -m pytest "$@"
+if [ $# -gt 0 ]; then
+    exec python -m pytest "$@"
+fi
+echo "=== the whole suite on SQLite ==="
+python -m pytest -m "not postgres"
+echo "=== database, service and reliability suites on PostgreSQL ==="
+source tools/pg.sh
+start_throwaway_pg "${CHAIRLOG_TEST_PG_PORT:-54331}"
+CHAIRLOG_TEST_PG_URL="$PG_URL" python -m pytest tests/db tests/services tests/reliability \
+    -m "not gui"
