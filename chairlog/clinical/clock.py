@@ -94,7 +94,11 @@ class ClockReading:
 
 
 def read_clock(t: SessionTimes, now: datetime) -> ClockReading:
-    """All the timer figures the board and the session view show, at ``now``."""
+    """All the timer figures the board and the session view show, at ``now``.
+
+    Next vitals are due one interval after the last set; during the infusion, one interval
+    after its start if the last set was taken before it (baseline); after the stop, one
+    post-infusion interval after the later of the stop and the last set."""
     since_start = planned_remaining = since_stop = monitoring_remaining = None
     if t.infusion_started_at is not None:
         end = t.infusion_stopped_at or now
@@ -104,12 +108,15 @@ def read_clock(t: SessionTimes, now: datetime) -> ClockReading:
     if t.infusion_stopped_at is not None:
         since_stop = max(now - t.infusion_stopped_at, timedelta(0))
         monitoring_remaining = timedelta(minutes=t.min_monitoring_min) - since_stop
+    last = t.last_vitals_at
+    if last is not None and t.infusion_started_at is not None and last < t.infusion_started_at:
+        last = None  # baseline vitals: the first set during the infusion is due from its start
     if t.infusion_stopped_at is not None:
         interval = t.vitals_interval_after_min
-        anchor = max(t.last_vitals_at or t.infusion_stopped_at, t.infusion_stopped_at)
+        anchor = max(last or t.infusion_stopped_at, t.infusion_stopped_at)
     else:
         interval = t.vitals_interval_min
-        anchor = t.last_vitals_at or t.infusion_started_at or t.reference_at  # type: ignore[assignment]
+        anchor = last or t.infusion_started_at or t.reference_at  # type: ignore[assignment]
     due = anchor + timedelta(minutes=interval) if anchor is not None and interval > 0 else None
     return ClockReading(
         since_start=since_start,

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from chairlog.clinical.clock import SessionTimes
 from chairlog.clinical.dosing import DoseAction, DoseEvent, cumulative_mg, current_rate_mg_per_h
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.states import SessionState
@@ -188,6 +189,22 @@ class SessionView:
     # --- derived, pure -----------------------------------------------------------------
     def active_entries(self, kind: EntryKind | None = None) -> list[EntryView]:
         return [e for e in self.entries if e.active and (kind is None or e.kind is kind)]
+
+    @property
+    def clock_inputs(self) -> SessionTimes:
+        """What ``clinical.clock.read_clock`` needs for this session's timers."""
+        p = self.protocol
+        latest = self.latest_vitals
+        return SessionTimes(
+            infusion_started_at=self.infusion_started_at,
+            infusion_stopped_at=self.infusion_stopped_at,
+            planned_duration_min=p.planned_duration_min,
+            min_monitoring_min=p.min_monitoring_min,
+            vitals_interval_min=p.vitals_interval_min,
+            vitals_interval_after_min=p.vitals_interval_after_min,
+            last_vitals_at=latest.charted_at if latest else None,
+            reference_at=self.checked_in_at,
+        )
 
     @property
     def dose_events(self) -> list[DoseEvent]:

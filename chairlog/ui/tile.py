@@ -25,7 +25,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from chairlog.clinical.clock import SessionTimes, format_duration, read_clock
+from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
 from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.ui.widgets import ago, big_font, set_prop
@@ -70,28 +70,6 @@ def clock_text(td: timedelta) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
-def session_times(view: SessionView) -> SessionTimes:
-    """Inputs of ``read_clock``. Vitals taken before the infusion started (baseline) do not
-    count: the first set during the infusion is due one interval after the start (the same
-    rule as the session view's timer strip)."""
-    p = view.protocol
-    latest = view.latest_vitals
-    last_at = latest.charted_at if latest else None
-    if (view.infusion_started_at is not None and last_at is not None
-            and last_at < view.infusion_started_at):
-        last_at = None
-    return SessionTimes(
-        infusion_started_at=view.infusion_started_at,
-        infusion_stopped_at=view.infusion_stopped_at,
-        planned_duration_min=p.planned_duration_min,
-        min_monitoring_min=p.min_monitoring_min,
-        vitals_interval_min=p.vitals_interval_min,
-        vitals_interval_after_min=p.vitals_interval_after_min,
-        last_vitals_at=last_at,
-        reference_at=view.checked_in_at,
-    )
-
-
 def _checklist_progress(view: SessionView) -> tuple[int, int]:
     required = {i.key for i in view.protocol.checklist if i.required}
     done = {e.data.get("item_key") for e in view.active_entries(EntryKind.CHECKLIST)
@@ -100,7 +78,7 @@ def _checklist_progress(view: SessionView) -> tuple[int, int]:
 
 
 def compute_figures(view: SessionView, now: datetime) -> TileFigures:
-    r = read_clock(session_times(view), now)
+    r = read_clock(view.clock_inputs, now)
     p = view.protocol
     state = view.state
     rate = dose = ""

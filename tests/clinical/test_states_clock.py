@@ -123,3 +123,10 @@ def test_format_duration() -> None:
     assert format_duration(timedelta(hours=1, minutes=2, seconds=3)) == "1:02:03"
     assert format_duration(timedelta(minutes=-5)) == "-0:05:00"
     assert format_duration(None) == "—"
+
+
+def test_baseline_vitals_do_not_count_towards_the_next_set_during_the_infusion() -> None:
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    t = SessionTimes(start, None, 240, 60, 15, 30, start - timedelta(minutes=20))
+    r = read_clock(t, start + timedelta(minutes=5))
+    assert r.next_vitals_due_at == start + timedelta(minutes=15)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from chairlog.clinical.clock import SessionTimes, format_duration, read_clock
+from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
 from chairlog.services.domain import EntryKind, SessionView
 
@@ -41,18 +41,6 @@ class TimerFigures:
     rate: Tile
 
 
-def session_times(v: SessionView) -> SessionTimes:
-    last = v.latest_vitals
-    last_at = last.charted_at if last else None
-    started = v.infusion_started_at
-    if started is not None and last_at is not None and last_at < started:
-        last_at = None  # baseline vitals: the first set during the infusion is due from the start
-    p = v.protocol
-    return SessionTimes(v.infusion_started_at, v.infusion_stopped_at, p.planned_duration_min,
-                        p.min_monitoring_min, p.vitals_interval_min, p.vitals_interval_after_min,
-                        last_at)
-
-
 def _paused_since(v: SessionView) -> datetime | None:
     pauses = [e.charted_at for e in v.active_entries(EntryKind.DOSE)
               if e.data.get("dose_action") == "pause"]
@@ -60,7 +48,7 @@ def _paused_since(v: SessionView) -> datetime | None:
 
 
 def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
-    c = read_clock(session_times(v), now)
+    c = read_clock(v.clock_inputs, now)
     p = v.protocol
     st = v.state
     planned = format_duration(timedelta(minutes=p.planned_duration_min))
