@@ -6,7 +6,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from chairlog.db.models import InfusionSession, Patient
@@ -180,25 +180,48 @@ def update_patient(
     return info
 
 
+def _search_statement(words: int) -> Select[Any]:
+    """The search for ``words`` name words (0–6), built once: the name words are matched on
+    the ``search_name`` index alone and each MRN prefix is an index range, so the table is
+    read only for the patients found."""
+    by_mrn = [and_(Patient.mrn >= bindparam(f"mrn{i}"), Patient.mrn < bindparam(f"end{i}"))
+              for i in (0, 1)]
+    found = select(Patient.id).where(or_(*by_mrn))
+    if words:
+        by_name = [Patient.search_name.like(bindparam(f"w{i}"), escape="\\")
+                   for i in range(words)]
+        found = found.union(select(Patient.id).where(and_(*by_name)))  # type: ignore[assignment]
+    return (select(Patient).where(Patient.id.in_(found))
+            .order_by(Patient.family_name, Patient.given_name).limit(200))
+
+
+_SEARCHES = [_search_statement(n) for n in range(7)]
+
+
 def search_patients(app: Chairlog, query: str, limit: int = 20) -> list[PatientInfo]:
-    """Patients whose MRN starts with, or whose name contains, the query (accent-insensitive)."""
+    """Patients whose MRN starts with the query (as typed or in capitals), or whose name
+    contains every word of it (accent- and case-insensitive), exact MRN first."""
     q = (query or "").strip()
     if not q:
         return []
-    folded = fold(q)
-    terms = [t for t in folded.split() if t]
-    with app.db.read() as s:
-        stmt = select(Patient).where(
-            or_(
-                Patient.mrn == q,
-                Patient.mrn.like(_like_prefix(q), escape="\\"),
-                *[Patient.search_name.like(f"%{_escape(t)}%", escape="\\") for t in terms[:1]],
-            )
-        )
-        rows = list(s.scalars(stmt.order_by(Patient.family_name, Patient.given_name).limit(200)))
-    matched = [p for p in rows if p.mrn.startswith(q) or all(t in p.search_name for t in terms)]
-    matched.sort(key=lambda p: (p.mrn != q, not p.mrn.startswith(q), p.search_name))
+    terms = [t for t in fold(q).split() if t]
+    prefixes = (q, q.upper())
+    params: dict[str, str] = {f"w{i}": f"%{_escape(t)}%" for i, t in enumerate(terms[:6])}
+    for i, x in enumerate(prefixes):
+        params[f"mrn{i}"], params[f"end{i}"] = x, x + _AFTER_ALL
+    with app.db.read() as s:  # the words beyond six are checked below
+        rows: list[Patient] = list(s.scalars(_SEARCHES[min(len(terms), 6)], params))
+
+    def mrn_match(p: Patient) -> bool:
+        return any(p.mrn.startswith(x) for x in prefixes)
+
+    matched = [p for p in rows if mrn_match(p) or all(t in p.search_name for t in terms)]
+    matched.sort(key=lambda p: (p.mrn != q, not mrn_match(p), p.search_name))
     return [patient_info(p) for p in matched[:limit]]
+
+
+#: sorts after every string an MRN prefix can start (the prefix range's upper bound)
+_AFTER_ALL = "\U0010ffff"
 
 
 def _escape(t: str) -> str:

@@ -128,3 +128,13 @@ def test_protocol_versioning_keeps_session_snapshot(clinic: Clinic) -> None:
             key=p.key,
         )
     assert e.value.field == "concentration_mg_per_ml"
+
+
+def test_patient_search_mrn_in_lower_case_and_every_name_word(clinic: Clinic) -> None:
+    app = clinic.app
+    assert [p.mrn for p in patients.search_patients(app, "m001")] == ["M001"]
+    assert [p.mrn for p in patients.search_patients(app, "zoe odeg")] == ["M001"]
+    assert patients.search_patients(app, "zoe nunez") == []  # every word must match
+    # the first six words narrow the query; the seventh is still checked
+    assert [p.mrn for p in patients.search_patients(app, "o d e g a r zoe")] == ["M001"]
+    assert patients.search_patients(app, "o d e g a r nunez") == []
