@@ -74,13 +74,16 @@ def make_engine(url: str, *, sqlite_pragmas: dict[str, Any] | None = None) -> En
     return create_engine(url, pool_pre_ping=True)
 
 
-MAX_ROW_ID = 2**63 - 1
+#: the largest key a row can have: every key is a 32-bit ``integer`` on PostgreSQL, and SQLite
+#: databases keep to the same range so that a database can move between the two
+MAX_ROW_ID = 2**31 - 1
 
 
 class ChairlogSession(Session):
-    """``get`` by a record number that no row can have (not an int, < 1, or beyond 64 bits)
-    finds nothing instead of failing in the driver (SQLite raises OverflowError for ints
-    beyond 64 bits; PostgreSQL refuses text for an integer key). Every chairlog key is an
+    """``get`` by a record number that no row can have (not an int, < 1, or beyond
+    ``MAX_ROW_ID``) finds nothing instead of failing in the driver (SQLite raises
+    OverflowError for ints beyond 64 bits; PostgreSQL refuses text, or a number beyond its
+    32-bit ``integer``, for an integer key). Every chairlog key is an
     integer, so callers treat such a number like any unknown one (NotFound)."""
 
     def get(self, entity: Any, ident: Any, **kw: Any) -> Any:
