@@ -131,7 +131,7 @@ def run(cfg: Config, demo: Path) -> list[Figure]:
         return [unfinished("pdf_export", name_export, "s", why, target=0.5),
                 unfinished("pdf_sign", name_sign, "s", why, target=0.5)]
     from chairlog.clinical.clock import FixedClock
-    from chairlog.services import accounts, open_app, patients, protocols, records, signoff
+    from chairlog.services import accounts, keys, open_app, patients, protocols, records, signoff
 
     n_sign = cfg.n_sign
     db = copy_db(demo, cfg.workdir / "scratch-pdf.sqlite3")
@@ -154,7 +154,7 @@ def run(cfg: Config, demo: Path) -> list[Figure]:
         clock.set(start + timedelta(hours=6 * n_sign + 1))
         first, pdf = timed(lambda: records.export_record(app, sids[0]))
         exports = [timed(lambda: records.export_record(app, sids[0]))[0] for _ in range(5)]
-        unlock = [timed(lambda: accounts.unlock_signing_key(app, doctor, DEMO_DOCTOR[1])
+        unlock = [timed(lambda: keys.unlock_signing_key(app, doctor, DEMO_DOCTOR[1])
                          .close())[0] for _ in range(2)]
         signs = []
         for sid in sids:

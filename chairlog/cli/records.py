@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from chairlog.cli.core import read_password
 from chairlog.errors import ValidationError
-from chairlog.services import accounts, open_app, records, signoff
+from chairlog.services import accounts, keys, open_app, records, signoff
 from chairlog.services.records import RecordVerification
 
 
@@ -165,7 +165,7 @@ def print_verification(r: RecordVerification, tz: ZoneInfo | None) -> None:
 def cmd_ca_export(args: argparse.Namespace) -> int:
     app = open_app(args.db)
     try:
-        pem = accounts.clinic_ca_pem(app)
+        pem = keys.clinic_ca_pem(app)
     finally:
         app.close()
     write_file(args.output, pem)

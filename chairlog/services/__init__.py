@@ -1,9 +1,11 @@
 """Use cases. The UI and the command line call these, never the database.
 
 Open the service context with :func:`open_app`; each module holds one area:
-``accounts`` (clinic, users, sign-in), ``patients``, ``protocols`` (and chairs), ``sessions``
-(check-in, state), ``doses``, ``charting`` (vitals, assessments, side effects, medications,
-notes, alerts, discharge), ``corrections``, ``views`` (read models), ``demo``.
+``accounts`` (clinic, users, sign-in), ``keys`` (physicians' signing keys), ``patients``,
+``protocols`` (and chairs), ``sessions`` (check-in, state), ``doses``, ``charting`` (vitals,
+assessments, side effects, medications, notes, alerts, discharge), ``corrections``, ``views``
+(read models), ``records`` and ``signoff`` (the PDF record, signing, addenda), ``audit_log``,
+``backups``, ``restore`` and ``clockwatch`` (nothing lost), ``demo``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Clinic set-up, accounts, sign-in, passwords, and physicians' signing keys.
+"""Clinic set-up, accounts, sign-in and passwords (physicians' signing keys: ``keys``).
 
 Passwords are argon2id hashes (rehashed when the parameters change). Repeated failed sign-ins
 are audited and slowed down: after 3 failures the account refuses attempts for a growing
@@ -33,7 +33,7 @@ from chairlog.services.context import (
 from chairlog.services.domain import ClinicInfo, Role, UserInfo
 
 if TYPE_CHECKING:  # imported where used: cryptography's x509 is ≈ 30 ms of start-up
-    from chairlog import pki
+    pass
 
 HASHER = PasswordHasher()
 MIN_PASSWORD = 8
@@ -245,6 +245,8 @@ def add_user(
     change it before a signing key is issued: a key is only ever encrypted under a password
     that its owner alone chose, so no admin can produce a physician's signature.
     """
+    from chairlog.services import keys
+
     uname = _username(username)
     full = text_field("full_name", full_name, required=True, max_chars=MAX_NAME, label="full name")
     try:
@@ -281,7 +283,7 @@ def add_user(
             after={"username": uname, "full_name": full, "role": r.value, "credentials": creds},
         )
         if r is Role.PHYSICIAN and not must_change_password:
-            _issue_key(app, s, u, pw)
+            keys.issue_key(app, s, u, pw)
         info = user_info(u)
     app.notify("user", info.id)
     return info
@@ -358,6 +360,7 @@ def change_password(
     app: Chairlog, actor: UserInfo, old_password: str, new_password: str
 ) -> UserInfo:
     from chairlog import pki
+    from chairlog.services import keys
 
     new = _password(new_password, "new_password")
     if new == old_password:
@@ -374,26 +377,26 @@ def change_password(
     )
     with app.db.write() as s:
         u = require_user(s, actor)
-        if not _verify(u, old_password):
+        if not password_matches(u, old_password):
             raise AuthenticationError("The current password is wrong.")
         u.password_hash = HASHER.hash(new)
         u.must_change_password = False
-        key = active_key(s, u.id)
+        key = keys.active_key(s, u.id)
         if key is not None:
-            mat = _material(key)
+            mat = keys.key_material(key)
             try:
                 rewrapped = pki.rewrap_signer_key(mat, old_password, new)
                 key.encrypted_key_pem = rewrapped.encrypted_key_pem
             except pki.WrongPassword:
                 key.retired_at = app.now()
-        if Role(u.role) is Role.PHYSICIAN and active_key(s, u.id) is None:
-            _issue_key(app, s, u, new)
+        if Role(u.role) is Role.PHYSICIAN and keys.active_key(s, u.id) is None:
+            keys.issue_key(app, s, u, new)
         record(app, s, u, "user.password_change", "user", u.id)
         info = user_info(u)
     return info
 
 
-def _verify(u: User, password: str) -> bool:
+def password_matches(u: User, password: str) -> bool:
     try:
         return bool(HASHER.verify(u.password_hash, password))
     except (VerificationError, InvalidHashError):
@@ -421,6 +424,8 @@ def login(app: Chairlog, username: str, password: str) -> UserInfo:
     An attempt refused because the account must still wait is audited too (``login.failed``,
     reason "too many attempts"), without lengthening the wait. A deactivated account fails
     like a wrong password (the audit row says why)."""
+    from chairlog.services import keys
+
     if not isinstance(username, str) or not isinstance(password, str):
         raise AuthenticationError("Wrong username or password.")
     error: str | None = None
@@ -431,7 +436,7 @@ def login(app: Chairlog, username: str, password: str) -> UserInfo:
         if u is not None and wait > 0:
             error = _too_many(wait)
             reason = "too many attempts"
-        elif u is None or not u.active or not _verify(u, password):
+        elif u is None or not u.active or not password_matches(u, password):
             if u is not None:
                 u.failed_attempts += 1
                 u.last_failed_at = now
@@ -456,9 +461,9 @@ def login(app: Chairlog, username: str, password: str) -> UserInfo:
             if (
                 Role(u.role) is Role.PHYSICIAN
                 and not u.must_change_password
-                and active_key(s, u.id) is None
+                and keys.active_key(s, u.id) is None
             ):
-                _issue_key(app, s, u, password)
+                keys.issue_key(app, s, u, password)
             record(app, s, u, "login", "user", u.id)
             info = user_info(u)
     if error is not None:
@@ -489,7 +494,7 @@ def reauthenticate(
         if wait > 0:
             error = _too_many(wait)
             record(app, s, u, action, "user", u.id, reason="too many attempts")
-        elif not _verify(u, password):
+        elif not password_matches(u, password):
             u.failed_attempts += 1
             u.last_failed_at = now
             error = wrong
@@ -507,140 +512,3 @@ def verify_password(app: Chairlog, actor: UserInfo, password: str) -> bool:
     except (AuthenticationError, PermissionDenied):
         return False
     return True
-
-
-# ---- signing keys -------------------------------------------------------------------------
-
-
-def active_key(s: object, user_id: int) -> SigningKey | None:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
-    return s.scalars(
-        select(SigningKey)
-        .where(SigningKey.user_id == user_id, SigningKey.retired_at.is_(None))
-        .order_by(SigningKey.id.desc())
-    ).first()
-
-
-def _material(k: SigningKey) -> pki.SignerMaterial:
-    from chairlog import pki
-
-    return pki.SignerMaterial(
-        cert_pem=k.cert_pem,
-        encrypted_key_pem=k.encrypted_key_pem,
-        serial=int(k.serial),
-        fingerprint_sha256=k.fingerprint_sha256,
-        chain_pem=k.chain_pem,
-    )
-
-
-def _issue_key(app: Chairlog, s: object, u: User, password: str) -> bool:
-    """Issue a key pair and certificate from the clinic CA, if this workstation holds its secret."""
-    from sqlalchemy.orm import Session
-
-    from chairlog import pki
-
-    assert isinstance(s, Session)
-    c = clinic_row(s)
-    if c.ca_cert_pem is None or c.ca_key_encrypted is None:
-        return False
-    secret_file = ca_secret_path(c.ca_cert_pem)
-    if not secret_file.exists():
-        return False
-    ca = pki.CAMaterial(cert_pem=c.ca_cert_pem, encrypted_key_pem=c.ca_key_encrypted)
-    mat = pki.issue_signer(
-        ca,
-        secret_file.read_bytes(),
-        full_name=u.full_name,
-        username=u.username,
-        credentials=u.credentials,
-        user_password=password,
-        now=app.now(),
-    )
-    _store_key(app, s, u, mat, "clinic_ca")
-    return True
-
-
-def _store_key(app: Chairlog, s: object, u: User, mat: pki.SignerMaterial, source: str) -> None:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
-    for old in s.scalars(
-        select(SigningKey).where(SigningKey.user_id == u.id, SigningKey.retired_at.is_(None))
-    ):
-        old.retired_at = app.now()
-    s.add(
-        SigningKey(
-            user_id=u.id,
-            cert_pem=mat.cert_pem,
-            encrypted_key_pem=mat.encrypted_key_pem,
-            chain_pem=mat.chain_pem,
-            serial=str(mat.serial),
-            fingerprint_sha256=mat.fingerprint_sha256,
-            source=source,
-            created_at=app.now(),
-        )
-    )
-    record(
-        app,
-        s,
-        u,
-        "signing_key.issue",
-        "user",
-        u.id,
-        after={"serial": str(mat.serial), "fingerprint": mat.fingerprint_sha256, "source": source},
-    )
-
-
-def import_pkcs12(
-    app: Chairlog, actor: UserInfo, data: bytes, p12_password: str, password: str
-) -> None:
-    """A physician imports their own key and certificate from the clinic's own PKI."""
-    from chairlog import pki
-
-    with app.db.write() as s:
-        u = require_user(s, actor, {Role.PHYSICIAN}, "import a signing certificate")
-        if not _verify(u, password):
-            raise AuthenticationError("Your password is wrong.")
-        try:
-            mat = pki.import_pkcs12(data, p12_password.encode(), password)
-        except Exception as exc:  # malformed file or wrong file password
-            raise ValidationError("pkcs12", "(file)", "a PKCS#12 file and its password") from exc
-        _store_key(app, s, u, mat, "pkcs12")
-
-
-def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.UnlockedSigner:
-    """The physician's private key, opened with their password (checked with the sign-in's
-    slowdown; a wrong password is audited as ``signing.auth_failed``)."""
-    from chairlog import pki
-
-    with app.db.read() as s:
-        require_user(s, actor, {Role.PHYSICIAN}, "sign records")
-    reauthenticate(
-        app,
-        actor,
-        password,
-        wrong="Wrong password: the record was not signed.",
-        action="signing.auth_failed",
-    )
-    with app.db.read() as s:
-        key = active_key(s, actor.id)
-        if key is None:
-            raise PermissionDenied(
-                "You have no signing certificate yet. Sign in on the clinic's "
-                "administration workstation once, or import a PKCS#12 file."
-            )
-        material = _material(key)
-    try:
-        return pki.unlock_signer(material, password)
-    except pki.WrongPassword as exc:
-        raise AuthenticationError("Your signing key does not open with this password.") from exc
-
-
-def clinic_ca_pem(app: Chairlog) -> bytes:
-    with app.db.read() as s:
-        c = clinic_row(s)
-        if c.ca_cert_pem is None:
-            raise NotFound("This clinic has no signing authority.")
-        return c.ca_cert_pem

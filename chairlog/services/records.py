@@ -26,7 +26,7 @@ from chairlog.db.models import InfusionSession, SignedRecord, StateTransition, U
 from chairlog.errors import NotFound, ValidationError
 from chairlog.reports.model import PAPER_SIZES, AddendumInfo, RecordData, Vocabulary, record_id
 from chairlog.reports.pdfinfo import RecordLabel
-from chairlog.services import accounts
+from chairlog.services import accounts, keys
 from chairlog.services.charting import DISCHARGE_CRITERIA
 from chairlog.services.context import Chairlog, clinic_row
 from chairlog.services.describe import ACTIONS, SIDE_EFFECTS
@@ -185,7 +185,7 @@ def verify_record_pdf_with_ca(pdf_bytes: bytes, ca_pem: bytes) -> RecordVerifica
 def verify_record_pdf(app: Chairlog, pdf_bytes: bytes) -> RecordVerification:
     """Verify against this clinic's signing authority; say whether this database holds the
     same bytes as a signed version."""
-    result = verify_record_pdf_with_ca(pdf_bytes, accounts.clinic_ca_pem(app))
+    result = verify_record_pdf_with_ca(pdf_bytes, keys.clinic_ca_pem(app))
     digest = hashlib.sha256(bytes(pdf_bytes)).hexdigest()
     with app.db.read() as s:
         row = s.execute(select(SignedRecord.session_id, SignedRecord.record_version)

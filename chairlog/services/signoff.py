@@ -32,7 +32,7 @@ from chairlog.db.models import InfusionSession, SignedRecord
 from chairlog.errors import AuthenticationError, NotFound, StateError, ValidationError
 from chairlog.pki import UnlockedSigner, cert_fingerprint
 from chairlog.reports.model import RecordData, SignatureBlock, local_time, record_id
-from chairlog.services import accounts
+from chairlog.services import keys
 from chairlog.services.context import (
     CHART_ROLES,
     Chairlog,
@@ -177,7 +177,7 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
         require_user(s, actor, {Role.PHYSICIAN}, "sign records")
     _refuse_if_incomplete(get_session(app, session_id))
     try:
-        signer = accounts.unlock_signing_key(app, actor, password)
+        signer = keys.unlock_signing_key(app, actor, password)
     except AuthenticationError:
         _audit_refusal(app, actor, session_id, "wrong password")
         raise

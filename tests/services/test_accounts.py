@@ -17,6 +17,7 @@ from chairlog.services import (
     charting,
     corrections,
     doses,
+    keys,
     patients,
     protocols,
     sessions,
@@ -106,9 +107,9 @@ def test_signing_is_for_physicians_only(clinic: Clinic) -> None:
         with pytest.raises(PermissionDenied, match="Only a physician may sign"):
             signoff.sign_session(clinic.app, who, s.id, PASSWORDS[who.username])
         with pytest.raises(PermissionDenied):
-            accounts.unlock_signing_key(clinic.app, who, PASSWORDS[who.username])
+            keys.unlock_signing_key(clinic.app, who, PASSWORDS[who.username])
     assert views.get_session(clinic.app, s.id).signed_at is None
-    with accounts.unlock_signing_key(clinic.app, clinic.physician, PASSWORDS["drlee"]) as signer:
+    with keys.unlock_signing_key(clinic.app, clinic.physician, PASSWORDS["drlee"]) as signer:
         assert "Žukauskas" in pki.cert_subject_name(signer.cert_pem)
 
 
@@ -268,7 +269,7 @@ def test_change_password_needs_the_current_one(clinic: Clinic) -> None:
 
 def _active_fingerprint(c: Clinic, user_id: int) -> str | None:
     with c.app.db.read() as s:
-        key = accounts.active_key(s, user_id)
+        key = keys.active_key(s, user_id)
         return key.fingerprint_sha256 if key else None
 
 
@@ -286,22 +287,22 @@ def test_reset_retires_key_and_admin_cannot_use_any_key(clinic: Clinic) -> None:
     )
     # the admin knows the temporary password: it opens no key
     with pytest.raises(PermissionDenied, match="no signing certificate"):
-        accounts.unlock_signing_key(c.app, c.physician, "temporary-pw-1")
+        keys.unlock_signing_key(c.app, c.physician, "temporary-pw-1")
     with pytest.raises(PermissionDenied):  # nor can the admin sign as themself
-        accounts.unlock_signing_key(c.app, c.admin, PASSWORDS["admin"])
+        keys.unlock_signing_key(c.app, c.admin, PASSWORDS["admin"])
     # the old password no longer opens anything either
     with pytest.raises(AuthenticationError):
-        accounts.unlock_signing_key(c.app, c.physician, PASSWORDS["drlee"])
+        keys.unlock_signing_key(c.app, c.physician, PASSWORDS["drlee"])
     # signing in with the temporary password issues no key (must change first)
     doc = accounts.login(c.app, "drlee", "temporary-pw-1")
     assert doc.must_change_password and _active_fingerprint(c, doc.id) is None
     doc = accounts.change_password(c.app, doc, "temporary-pw-1", "only-i-know-this")
     new_fp = _active_fingerprint(c, doc.id)
     assert not doc.must_change_password and new_fp is not None and new_fp != old_fp
-    with accounts.unlock_signing_key(c.app, doc, "only-i-know-this") as signer:
+    with keys.unlock_signing_key(c.app, doc, "only-i-know-this") as signer:
         assert pki.cert_fingerprint(signer.cert_pem) == new_fp
     with pytest.raises(AuthenticationError):
-        accounts.unlock_signing_key(c.app, doc, "temporary-pw-1")
+        keys.unlock_signing_key(c.app, doc, "temporary-pw-1")
     issued = [r for r in _last_audit(c, 5) if r.action == "signing_key.issue"]
     assert issued and issued[0].after is not None and issued[0].after["fingerprint"] == new_fp
 
@@ -310,9 +311,9 @@ def test_wrong_signing_password_is_audited_and_slowed(clinic: Clinic) -> None:
     c = clinic
     for _ in range(3):
         with pytest.raises(AuthenticationError, match="not signed"):
-            accounts.unlock_signing_key(c.app, c.physician, "guess-guess")
+            keys.unlock_signing_key(c.app, c.physician, "guess-guess")
     with pytest.raises(AuthenticationError, match="wait"):
-        accounts.unlock_signing_key(c.app, c.physician, PASSWORDS["drlee"])
+        keys.unlock_signing_key(c.app, c.physician, PASSWORDS["drlee"])
     assert [r.action for r in _last_audit(c, 4)] == ["signing.auth_failed"] * 4
 
 

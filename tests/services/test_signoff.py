@@ -16,10 +16,10 @@ from chairlog.db.models import AuditLog, SignedRecord
 from chairlog.errors import AuthenticationError, PermissionDenied, StateError, ValidationError
 from chairlog.reports.model import local_time, record_id
 from chairlog.services import (
-    accounts,
     charting,
     corrections,
     doses,
+    keys,
     records,
     sessions,
     signoff,
@@ -68,7 +68,7 @@ def test_pdfsig_reports_valid_whole_document_trusted(clinic: Clinic, signed: tup
                                                      tmp_path: Path) -> None:
     sid, _ = signed
     pdf = records.get_signed_pdf(clinic.app, sid)
-    db = nss_db(tmp_path, accounts.clinic_ca_pem(clinic.app))
+    db = nss_db(tmp_path, keys.clinic_ca_pem(clinic.app))
     out = poppler("pdfsig", pdf, tmp_path, "-nssdir", f"sql:{db}")
     assert "Signature Validation: Signature is Valid." in out
     assert "Certificate Validation: Certificate is Trusted." in out
@@ -81,7 +81,7 @@ def test_one_changed_byte_fails_chairlog_and_pdfsig(clinic: Clinic, signed: tupl
                                                     tmp_path: Path) -> None:
     sid, _ = signed
     pdf = records.get_signed_pdf(clinic.app, sid)
-    db = nss_db(tmp_path, accounts.clinic_ca_pem(clinic.app))
+    db = nss_db(tmp_path, keys.clinic_ca_pem(clinic.app))
     for position in (len(pdf) // 3, len(pdf) - 10):
         bad = flip(pdf, position)
         assert not records.verify_record_pdf(clinic.app, bad).ok

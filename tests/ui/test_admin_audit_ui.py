@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from chairlog.services import accounts, audit_log, charting, protocols, sessions, views
+from chairlog.services import accounts, audit_log, charting, keys, protocols, sessions, views
 from chairlog.ui.admin.common import ActionDialog
 from chairlog.ui.admin.dialog import AdminDialog
 from chairlog.ui.admin.protocol_editor import ProtocolEditor
@@ -109,7 +109,7 @@ def test_reset_password_gives_a_temporary_one(admin: AdminDialog, clinic: Clinic
     doc = accounts.login(clinic.app, "drlee", temp)
     assert doc.must_change_password
     with pytest.raises(Exception, match="no signing certificate"):
-        accounts.unlock_signing_key(clinic.app, doc, temp)
+        keys.unlock_signing_key(clinic.app, doc, temp)
     assert next(u for u in tab.model.items if u.username == "drlee").must_change_password
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from chairlog.errors import AuthenticationError
-from chairlog.services import accounts
+from chairlog.services import accounts, keys
 from chairlog.ui.app import build_main_window
 from chairlog.ui.context import UiContext, make_context
 from chairlog.ui.main_window import MainWindow
@@ -53,5 +53,5 @@ def test_physician_changes_password_and_key_follows(window: Any, clinic: Any, qt
     with pytest.raises(AuthenticationError):
         accounts.login(clinic.app, "drlee", PASSWORDS["drlee"])
     assert accounts.login(clinic.app, "drlee", "a-new-password-1").id == clinic.physician.id
-    with accounts.unlock_signing_key(clinic.app, clinic.physician, "a-new-password-1") as key:
+    with keys.unlock_signing_key(clinic.app, clinic.physician, "a-new-password-1") as key:
         assert "Žukauskas" in key.subject_name
