@@ -7,39 +7,26 @@ new sessions; a session running in it carries on and stays on the board.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from chairlog.errors import ChairlogError
 from chairlog.services import protocols
-from chairlog.services.domain import ChairInfo
-from chairlog.ui.admin.common import Notice, RowsModel
+from chairlog.ui.admin.common import Notice, RowsTab
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
 
 
-class ChairsTab(QWidget):
+class ChairsTab(RowsTab):
+    ENTITY = "chair"
     HEADERS = ("Position", "Chair", "Status")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        lay = QVBoxLayout(self)
-        self.model = RowsModel(self.HEADERS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        lay.addWidget(self.table)
+        super().__init__(ctx, parent)
+        lay = self.body
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
         self.notice = Notice()
@@ -65,9 +52,7 @@ class ChairsTab(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.notice)
         lay.addWidget(self.banner)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        ctx.events.data_changed.connect(self._on_data_changed)
-        self.reload()
+        self.start()
 
     def reload(self) -> None:
         chairs = protocols.list_chairs(self.ctx.app, include_inactive=True)
@@ -77,17 +62,6 @@ class ChairsTab(QWidget):
         )
         self._selection_changed()
 
-    def _on_data_changed(self, entity: str, _id: int) -> None:
-        if entity == "chair":
-            self.reload()
-
-    def selected(self) -> ChairInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        chair = self.model.items[rows[0].row()]
-        assert isinstance(chair, ChairInfo)
-        return chair
 
     def _selection_changed(self, *_: object) -> None:
         c = self.selected()

@@ -1,5 +1,5 @@
 """Pieces the admin tabs share: a confirm-with-reason dialog, temporary passwords, a small
-read-only table model, the success/notice line.
+read-only table model and the list tab built on it, the success/notice line.
 
 Decisions:
 - Dialogs are opened with ``open()`` (window-modal, not a nested event loop) and keep a
@@ -18,15 +18,19 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from chairlog.errors import ChairlogError
+from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
 
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -138,3 +142,46 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
+
+
+class RowsTab(QWidget):
+    """An admin list tab: a single-selection table over ``RowsModel`` at the top of ``body``,
+    read again whenever the entity ``ENTITY`` changes. Subclasses add their own controls to
+    ``body``, then call ``start()``; they provide ``reload`` and ``_selection_changed``."""
+
+    HEADERS: tuple[str, ...] = ()
+    ENTITY = ""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.body = QVBoxLayout(self)
+        self.model = RowsModel(self.HEADERS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.body.addWidget(self.table)
+
+    def start(self) -> None:
+        """Connect selection and data changes, then show the rows."""
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.ctx.events.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _selection_changed(self, *_: object) -> None:
+        raise NotImplementedError
+
+    def _on_data_changed(self, entity: str, _id: int) -> None:
+        if entity == self.ENTITY:
+            self.reload()
+
+    def selected(self) -> Any:
+        """The item of the selected row, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.items[rows[0].row()] if rows else None

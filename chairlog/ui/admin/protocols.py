@@ -7,17 +7,12 @@ Retired versions stay listed (greyed "retired"): they are what past sessions ran
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from chairlog.services import protocols
-from chairlog.services.domain import ProtocolInfo
-from chairlog.ui.admin.common import Notice, RowsModel
+from chairlog.ui.admin.common import Notice, RowsTab
 from chairlog.ui.admin.protocol_editor import ProtocolEditor
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton
@@ -27,23 +22,15 @@ def _g(value: float | None, unit: str) -> str:
     return "—" if value is None else f"{value:g} {unit}"
 
 
-class ProtocolsTab(QWidget):
+class ProtocolsTab(RowsTab):
+    ENTITY = "protocol"
     HEADERS = ("Protocol", "Version", "Status", "Max rate", "Max total", "Duration", "Vitals every")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.dialog: ProtocolEditor | None = None
-        lay = QVBoxLayout(self)
-        self.model = RowsModel(self.HEADERS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        lay = self.body
         self.table.doubleClicked.connect(lambda _i: self.edit())
-        lay.addWidget(self.table)
         self.notice = Notice()
         lay.addWidget(self.notice)
         row = QHBoxLayout()
@@ -56,9 +43,7 @@ class ProtocolsTab(QWidget):
         lay.addLayout(row)
         self.edit_button.clicked.connect(self.edit)
         self.copy_button.clicked.connect(self.copy)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        ctx.events.data_changed.connect(self._on_data_changed)
-        self.reload()
+        self.start()
 
     def reload(self) -> None:
         items = sorted(
@@ -82,17 +67,6 @@ class ProtocolsTab(QWidget):
         )
         self._selection_changed()
 
-    def _on_data_changed(self, entity: str, _id: int) -> None:
-        if entity == "protocol":
-            self.reload()
-
-    def selected(self) -> ProtocolInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        p = self.model.items[rows[0].row()]
-        assert isinstance(p, ProtocolInfo)
-        return p
 
     def select(self, key: str, version: int) -> None:
         for i, p in enumerate(self.model.items):

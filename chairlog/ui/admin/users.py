@@ -11,15 +11,12 @@ Decisions:
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +24,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.services.domain import Role, UserInfo
-from chairlog.ui.admin.common import ActionDialog, Notice, RowsModel, temporary_password
+from chairlog.ui.admin.common import ActionDialog, Notice, RowsTab, temporary_password
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
 
@@ -96,22 +93,14 @@ class AddUserDialog(QDialog):
         self.accept()
 
 
-class UsersTab(QWidget):
+class UsersTab(RowsTab):
+    ENTITY = "user"
     HEADERS = ("Username", "Name", "Credentials", "Role", "Status", "Password")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.dialog: QDialog | None = None
-        lay = QVBoxLayout(self)
-        self.model = RowsModel(self.HEADERS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        lay.addWidget(self.table)
+        lay = self.body
         self.notice = Notice()
         self.banner = ErrorBanner()
         lay.addWidget(self.notice)
@@ -128,9 +117,7 @@ class UsersTab(QWidget):
         self.add_button.clicked.connect(self.add_user)
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset_password)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        ctx.events.data_changed.connect(self._on_data_changed)
-        self.reload()
+        self.start()
 
     # ---- data -------------------------------------------------------------------------
     def reload(self) -> None:
@@ -151,17 +138,6 @@ class UsersTab(QWidget):
         )
         self._selection_changed()
 
-    def _on_data_changed(self, entity: str, _id: int) -> None:
-        if entity == "user":
-            self.reload()
-
-    def selected(self) -> UserInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        user = self.model.items[rows[0].row()]
-        assert isinstance(user, UserInfo)
-        return user
 
     def select_username(self, username: str) -> None:
         for i, u in enumerate(self.model.items):
