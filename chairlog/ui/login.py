@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,7 +30,13 @@ from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.services.domain import UserInfo
 from chairlog.ui.context import UiContext
-from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font, form_label
+from chairlog.ui.widgets import (
+    ErrorBanner,
+    FieldErrors,
+    action_row,
+    big_font,
+    form_label,
+)
 
 
 def _password_edit() -> QLineEdit:
@@ -93,16 +98,8 @@ class LoginDialog(QDialog):
         lay.addLayout(form)
         self.error = ErrorBanner()
         lay.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = BigButton("Cancel")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.sign_in_button = BigButton("Sign in", primary=True)
-        self.sign_in_button.setDefault(True)
-        self.sign_in_button.clicked.connect(self.submit)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.sign_in_button)
+        buttons, self.sign_in_button, self.cancel_button = action_row(self, "Sign in",
+                                                                      self.submit)
         lay.addLayout(buttons)
         self.demo_box: QGroupBox | None = None
         if self.ctx.demo:
@@ -177,15 +174,8 @@ class LoginDialog(QDialog):
                                                      self.new_password_again))
         lay.addLayout(form)
         lay.addWidget(self.change_banner)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = BigButton("Cancel")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.save_password_button = BigButton("Save and sign in", primary=True)
-        self.save_password_button.clicked.connect(self.submit_new_password)
-        row.addWidget(cancel)
-        row.addWidget(self.save_password_button)
+        row, self.save_password_button, _cancel = action_row(
+            self, "Save and sign in", self.submit_new_password, default=False)
         lay.addLayout(row)
         return page
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -20,7 +19,13 @@ from PySide6.QtWidgets import (
 from chairlog.errors import AuthenticationError, ChairlogError
 from chairlog.services import accounts
 from chairlog.ui.context import UiContext
-from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font, form_label
+from chairlog.ui.widgets import (
+    ErrorBanner,
+    FieldErrors,
+    action_row,
+    big_font,
+    form_label,
+)
 
 
 def _secret() -> QLineEdit:
@@ -57,16 +62,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow("", self.errors.label_for("new_password_again", self.again))
         lay.addLayout(form)
         lay.addWidget(self.banner)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = BigButton("Cancel")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.save = BigButton("Change password", primary=True)
-        self.save.setDefault(True)
-        self.save.clicked.connect(self.submit)
-        row.addWidget(cancel)
-        row.addWidget(self.save)
+        row, self.save, _cancel = action_row(self, "Change password", self.submit)
         lay.addLayout(row)
         self.current.setFocus()
 

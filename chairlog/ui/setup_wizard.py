@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -33,7 +32,13 @@ from chairlog.errors import ChairlogError
 from chairlog.services import accounts, protocols
 from chairlog.services.domain import UserInfo
 from chairlog.ui.context import UiContext
-from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font, form_label
+from chairlog.ui.widgets import (
+    ErrorBanner,
+    FieldErrors,
+    action_row,
+    big_font,
+    form_label,
+)
 
 DEFAULT_CHAIRS = 4
 
@@ -116,16 +121,8 @@ class SetupDialog(QDialog):
             form.addRow("", self.errors.label_for(name, widget))
         lay.addLayout(form)
         lay.addWidget(self.banner)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = BigButton("Quit")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.create_button = BigButton("Create clinic", primary=True)
-        self.create_button.setDefault(True)
-        self.create_button.clicked.connect(self.submit)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.create_button)
+        buttons, self.create_button, _quit = action_row(self, "Create clinic", self.submit,
+                                                         cancel_text="Quit")
         lay.addLayout(buttons)
         self.clinic_name.setFocus()
 

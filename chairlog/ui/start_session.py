@@ -34,7 +34,14 @@ from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import patients, protocols, sessions
 from chairlog.services.domain import PatientInfo, SessionView
 from chairlog.ui.context import UiContext
-from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font, form_label
+from chairlog.ui.widgets import (
+    BigButton,
+    ErrorBanner,
+    FieldErrors,
+    action_row,
+    big_font,
+    form_label,
+)
 
 SEARCH_DELAY_MS = 200
 WEIGHT_WARN_FRACTION = 0.10
@@ -69,16 +76,8 @@ class StartSessionDialog(QDialog):
         lay.addWidget(self._new_patient_box())
         lay.addWidget(self._session_box(chair_id, busy_chairs or set()))
         lay.addWidget(self.banner)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = BigButton("Cancel")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.start_button = BigButton("Start session", primary=True)
-        self.start_button.setAutoDefault(False)
-        self.start_button.clicked.connect(self.submit)
-        row.addWidget(cancel)
-        row.addWidget(self.start_button)
+        row, self.start_button, _cancel = action_row(self, "Start session", self.submit,
+                                                      default=False)
         lay.addLayout(row)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -13,15 +13,15 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -77,6 +77,27 @@ class BigButton(QPushButton):
         self.setFont(big_font(point_size, bold=primary))
         self.setProperty("primary", primary)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+
+def action_row(dialog: QDialog, ok_text: str, on_ok: Callable[[], object], *,
+               cancel_text: str = "Cancel", default: bool = True
+               ) -> tuple[QHBoxLayout, BigButton, BigButton]:
+    """The bottom row of a dialog: Cancel (rejects) and the primary action, right-aligned.
+    ``default`` makes Enter press the action; returns (row, action button, cancel button)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    cancel = BigButton(cancel_text)
+    cancel.setAutoDefault(False)
+    cancel.clicked.connect(dialog.reject)
+    ok = BigButton(ok_text, primary=True)
+    if default:
+        ok.setDefault(True)
+    else:
+        ok.setAutoDefault(False)
+    ok.clicked.connect(on_ok)
+    row.addWidget(cancel)
+    row.addWidget(ok)
+    return row, ok, cancel
 
 
 class ErrorBanner(QLabel):
@@ -210,14 +231,8 @@ class AlertAckDialog(QDialog):
         self.errors = FieldErrors(self.banner)
         lay.addWidget(self.errors.label_for("action_taken", self.action))
         lay.addWidget(self.banner)
-        buttons = QDialogButtonBox()
-        self.ok = BigButton("Acknowledge", primary=True)
-        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = BigButton("Cancel")
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
-        lay.addWidget(buttons)
+        row, self.ok, _cancel = action_row(self, "Acknowledge", self.submit)
+        lay.addLayout(row)
         self.action.setFocus()
 
     def submit(self) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ChairlogError
 from chairlog.ui.context import UiContext
-from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
+from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row, big_font
 
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 Index = QModelIndex | QPersistentModelIndex
@@ -92,14 +91,8 @@ class ActionDialog(QDialog):
         else:
             self.reason.hide()
         lay.addWidget(self.banner)
-        buttons = QDialogButtonBox()
-        self.ok = BigButton(ok_text, primary=True)
-        cancel = BigButton("Cancel")
-        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
-        lay.addWidget(buttons)
+        row, self.ok, _cancel = action_row(self, ok_text, self.submit)
+        lay.addLayout(row)
 
     def submit(self) -> None:
         try:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -37,7 +36,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import protocols
 from chairlog.services.domain import ProtocolInfo
 from chairlog.ui.context import UiContext
-from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors
+from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row
 
 #: (field, label, unit, low, high, decimals)
 DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
@@ -167,14 +166,9 @@ class ProtocolEditor(QDialog):
         lay.addWidget(self.reason)
         lay.addWidget(self.errors.label_for("reason", self.reason))
         lay.addWidget(self.banner)
-        buttons = QDialogButtonBox()
-        self.ok = BigButton("Save new version" if new_version else "Save protocol", primary=True)
-        cancel = BigButton("Cancel")
-        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
-        lay.addWidget(buttons)
+        save = "Save new version" if new_version else "Save protocol"
+        row, self.ok, _cancel = action_row(self, save, self.submit)
+        lay.addLayout(row)
         self.load(base)
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:

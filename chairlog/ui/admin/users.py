@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -26,7 +25,7 @@ from chairlog.services import accounts
 from chairlog.services.domain import Role, UserInfo
 from chairlog.ui.admin.common import ActionDialog, Notice, RowsTab, temporary_password
 from chairlog.ui.context import UiContext
-from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
+from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, action_row, big_font
 
 ROLE_LABELS = {Role.NURSE: "Nurse", Role.PHYSICIAN: "Physician", Role.ADMIN: "Administrator"}
 
@@ -66,14 +65,8 @@ class AddUserDialog(QDialog):
             form.addRow(label, box)
         lay.addLayout(form)
         lay.addWidget(self.banner)
-        buttons = QDialogButtonBox()
-        self.ok = BigButton("Add user", primary=True)
-        cancel = BigButton("Cancel")
-        buttons.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
-        lay.addWidget(buttons)
+        row, self.ok, _cancel = action_row(self, "Add user", self.submit)
+        lay.addLayout(row)
 
     def submit(self) -> None:
         try:
