@@ -18,14 +18,6 @@ from tests.conftest import ready_to_infuse
 
 
 @pytest.fixture
-def ctx(clinic: Any) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.nurse)
-    yield c
-    c.tasks.shutdown()
-
-
-@pytest.fixture
 def board(ctx: UiContext, qtbot: Any) -> Iterator[ChairBoard]:
     b = ChairBoard(ctx)
     qtbot.addWidget(b)

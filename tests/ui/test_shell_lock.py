@@ -3,35 +3,15 @@ timer, countdown and alerts; unlock by the same user or take-over by another."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from chairlog.services import accounts, charting, doses, views
-from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.main_window import MainWindow
 from tests.conftest import PASSWORDS, ready_to_infuse
-
-
-@pytest.fixture
-def ctx(clinic: Any) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.nurse)
-    yield c
-    c.tasks.shutdown()
-
-
-@pytest.fixture
-def window(ctx: UiContext, qtbot: Any) -> Iterator[MainWindow]:
-    w = build_main_window(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
 
 
 def visible_texts(root: QWidget) -> str:

@@ -3,10 +3,8 @@ session from the board."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -16,23 +14,6 @@ from chairlog.ui.context import UiContext, make_context
 from chairlog.ui.main_window import MainWindow, describe_database
 from chairlog.ui.start_session import StartSessionDialog
 from tests.conftest import PASSWORDS, ready_to_infuse
-
-
-@pytest.fixture
-def ctx(clinic: Any) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.nurse)
-    yield c
-    c.tasks.shutdown()
-
-
-@pytest.fixture
-def window(ctx: UiContext, qtbot: Any) -> Iterator[MainWindow]:
-    w = build_main_window(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
 
 
 def test_every_action_has_a_shortcut_in_menu_and_tooltip(window: MainWindow) -> None:

@@ -1,0 +1,31 @@
+"""Shared fixtures for the window tests: a UI context signed in as the nurse, and the main
+window built on it and shown (offscreen). A test module that needs another user overrides
+``ctx`` with its own fixture of the same name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from chairlog.ui.app import build_main_window
+from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ctx(clinic: Any) -> Iterator[UiContext]:
+    c = make_context(clinic.app)
+    c.set_user(clinic.nurse)
+    yield c
+    c.tasks.shutdown()
+
+
+@pytest.fixture
+def window(ctx: UiContext, qtbot: Any) -> Iterator[MainWindow]:
+    w = build_main_window(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
