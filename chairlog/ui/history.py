@@ -96,7 +96,7 @@ class PatientHistoryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Find patient — history")
-        self.resize(1100, 640)
+        self.resize(1480, 720)
         tz = ZoneInfo(accounts.get_clinic(ctx.app).timezone)
         lay = QVBoxLayout(self)
         title = QLabel("Find a patient")
@@ -110,7 +110,8 @@ class PatientHistoryDialog(QDialog):
         body = QHBoxLayout()
         self.results = QListWidget()
         self.results.setFont(big_font(13))
-        self.results.setMaximumWidth(380)
+        self.results.setFixedWidth(360)
+        self.results.setWordWrap(True)
         body.addWidget(self.results)
         right = QVBoxLayout()
         self.patient_label = QLabel("Type to search; pick a patient to see their sessions.")
@@ -153,7 +154,7 @@ class PatientHistoryDialog(QDialog):
         self._debounce.stop()
         self.results.clear()
         for p in patients.search_patients(self.ctx.app, self.search.text()):
-            item = QListWidgetItem(f"{p.display_name}  ·  {p.mrn}")
+            item = QListWidgetItem(f"{p.display_name}\n{p.mrn}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.results.addItem(item)
         if self.results.count():
