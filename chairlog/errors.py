@@ -63,10 +63,29 @@ class SignatureError(ChairlogError):
 
 
 class LimitExceeded(ValidationError):
-    """A dose above the protocol's maximum rate or total: allowed only with an override reason."""
+    """A dose above a protocol maximum (rate, bolus or total): allowed only with an override
+    reason and a second clinician's independent check. Names the field that is over
+    (``rate``, ``bolus_mg`` or ``total``), its value, the limit and what would be allowed."""
 
-    def __init__(self, field: str, value: Any, message: str) -> None:
+    def __init__(self, field: str, value: Any, message: str, *, limit: float | None = None,
+                 allowed: str = "") -> None:
         super().__init__(
-            field, value, f"{message}. Give an override reason to proceed", "dose limit"
+            field, value,
+            f"{message}. Give an override reason and a second clinician's check to proceed",
+            "dose limit",
         )
         self.message = message
+        self.limit = limit
+        self.allowed = allowed
+
+
+class CeilingExceeded(ValidationError):
+    """A dose above the protocol's hard ceiling: refused, whatever the override."""
+
+    def __init__(self, field: str, value: Any, message: str, *, limit: float | None = None,
+                 allowed: str = "") -> None:
+        super().__init__(field, value, f"{message}; no override passes the ceiling",
+                         "dose ceiling")
+        self.message = message
+        self.limit = limit
+        self.allowed = allowed

@@ -56,7 +56,7 @@ def discharged_session(c: Clinic, *, patient: Any = None, chair: int = 0, minute
         charting.record_vitals(app, c.nurse2, sid, {"hr": 74, "sbp": 124, "dbp": 76, "spo2": 98,
                                                     "rr": 15}, charted_at=late_at)
     doses.stop_infusion(app, nurse, sid)
-    for _ in range(2):
+    for _ in range(4):
         c.clock.advance(minutes=15)
         charting.record_vitals(app, nurse, sid, {"hr": 68, "sbp": 116, "dbp": 70, "spo2": 98,
                                                  "rr": 13})

@@ -81,6 +81,8 @@ class DoseEvent:
     # for the same instant (a start and a stop in the same second), and a corrected event
     # keeps its original's place (the services pass the id of the first entry of the chain)
     seq: int = 0
+    #: charted with an override of a protocol maximum (reason and a second clinician's check)
+    override: bool = False
 
 
 @dataclass(frozen=True)

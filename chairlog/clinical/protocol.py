@@ -60,8 +60,31 @@ class ProtocolValues:
     vitals_interval_min: float = 15.0
     vitals_interval_after_min: float = 15.0
     min_monitoring_min: float = 60.0
+    #: hard ceilings nothing passes, not even an override; None: twice the maximum
+    ceiling_rate_mg_per_kg_h: float | None = None
+    ceiling_bolus_mg_per_kg: float | None = None
+    ceiling_total_mg_per_kg: float | None = None
+    #: the discharge score and the least score for discharge without a physician's authorisation
+    discharge_scale: str = "aldrete"
+    discharge_score_min: int = 9
     thresholds: AlertThresholds = field(default_factory=AlertThresholds)
     checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST
+
+    @property
+    def ceiling_rate(self) -> float:
+        c = self.ceiling_rate_mg_per_kg_h
+        return c if c is not None else 2 * self.max_rate_mg_per_kg_h
+
+    @property
+    def ceiling_bolus(self) -> float | None:
+        if self.ceiling_bolus_mg_per_kg is not None:
+            return self.ceiling_bolus_mg_per_kg
+        return None if self.max_bolus_mg_per_kg is None else 2 * self.max_bolus_mg_per_kg
+
+    @property
+    def ceiling_total(self) -> float:
+        c = self.ceiling_total_mg_per_kg
+        return c if c is not None else 2 * self.max_total_mg_per_kg
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -122,6 +145,29 @@ class ProtocolValues:
             if (isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
                     or v < 0 or v > 10_000):
                 raise ValidationError(name, v, "a number of 0 or more", name.replace("_", " "))
+        for name in ("ceiling_rate_mg_per_kg_h", "ceiling_bolus_mg_per_kg",
+                     "ceiling_total_mg_per_kg"):
+            v = getattr(self, name)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
+                                  or not math.isfinite(v) or not 0 < v <= 10_000):
+                raise ValidationError(name, v, "a number greater than 0, or none (twice the "
+                                      "maximum)", name.replace("_", " "))
+        for ceiling, maximum, label in (
+            (self.ceiling_rate, self.max_rate_mg_per_kg_h, "ceiling_rate_mg_per_kg_h"),
+            (self.ceiling_bolus, self.max_bolus_mg_per_kg, "ceiling_bolus_mg_per_kg"),
+            (self.ceiling_total, self.max_total_mg_per_kg, "ceiling_total_mg_per_kg"),
+        ):
+            if ceiling is not None and maximum is not None and ceiling < maximum:
+                raise ValidationError(label, ceiling, f"at least the maximum ({maximum:g})",
+                                      label.replace("_", " "))
+        if self.discharge_scale not in ("aldrete", "padss"):
+            raise ValidationError("discharge_scale", self.discharge_scale, "aldrete or padss",
+                                  "discharge score")
+        if (isinstance(self.discharge_score_min, bool)
+                or not isinstance(self.discharge_score_min, int)
+                or not 0 <= self.discharge_score_min <= 10):
+            raise ValidationError("discharge_score_min", self.discharge_score_min,
+                                  "a whole number from 0 to 10", "discharge score minimum")
         if self.start_rate_mg_per_kg_h > self.max_rate_mg_per_kg_h:
             raise ValidationError(
                 "start_rate_mg_per_kg_h",

@@ -18,6 +18,7 @@ class Scale(StrEnum):
     RASS = "rass"
     CADSS6 = "cadss6"
     ALDRETE = "aldrete"
+    PADSS = "padss"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,21 @@ SCALES: dict[Scale, ScaleSpec] = {
             "Circulation",
             "Consciousness",
             "Oxygen saturation",
+        ),
+    ),
+    Scale.PADSS: ScaleSpec(
+        "PADSS",
+        0,
+        10,
+        items=5,
+        item_low=0,
+        item_high=2,
+        item_labels=(
+            "Vital signs",
+            "Activity",
+            "Nausea and vomiting",
+            "Pain",
+            "Bleeding",
         ),
     ),
 }

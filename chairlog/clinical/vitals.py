@@ -40,6 +40,18 @@ PLAUSIBLE: dict[str, Range] = {
 REQUIRED = ("hr", "sbp", "dbp", "spo2", "rr")
 INTEGER_FIELDS = frozenset({"hr", "sbp", "dbp", "spo2", "rr", "etco2"})
 RHYTHM_MAX_CHARS = 200
+#: every key a vitals set may carry
+VITALS_KEYS = (*PLAUSIBLE, "rhythm")
+
+
+def refuse_unknown_keys(values: Mapping[str, Any]) -> None:
+    """A key that is not a vital sign is refused, naming it (``temp`` is not ``temp_c``)."""
+    if not isinstance(values, Mapping):
+        raise ValidationError("values", values, "a set of vital signs by name", "vitals")
+    for key in values:
+        if key not in VITALS_KEYS:
+            raise ValidationError(str(key), values[key], "one of: " + ", ".join(VITALS_KEYS),
+                                  "unknown vital sign")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chairlog.db.types import UTCDateTime
@@ -160,6 +161,9 @@ class InfusionSession(Base):
     discharged_at: Mapped[datetime | None]
     stopped_early_at: Mapped[datetime | None]
     stopped_early_reason: Mapped[str | None] = mapped_column(Text)
+    # charted afterwards from a paper record: check-in and entries at past times
+    imported_from_paper: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                      server_default=sa_false())
     signed_at: Mapped[datetime | None]
     record_version: Mapped[int] = mapped_column(default=1)
     version: Mapped[int] = mapped_column(default=1)
@@ -212,6 +216,8 @@ class ChartEntry(Base):
     entered_unit: Mapped[str | None] = mapped_column(String(10))
     bolus_mg: Mapped[float | None] = mapped_column(Float)
     override_reason: Mapped[str | None] = mapped_column(Text)
+    # the second clinician who checked an override, or the physician who authorised a discharge
+    checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # other medications
     drug: Mapped[str | None] = mapped_column(String(80))
     dose_amount: Mapped[float | None] = mapped_column(Float)

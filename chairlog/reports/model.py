@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from chairlog.services.domain import ClinicInfo, SessionView
+from chairlog.present.numbers import fmt
+from chairlog.present.times import duration_text, local_time
+from chairlog.services.domain import ClinicInfo, Deviation, SessionView
 
 PAPER_SIZES = ("A4", "Letter")
 
@@ -62,6 +64,8 @@ class RecordData:
     #: every addendum opened on this session, oldest first
     addenda: tuple[AddendumInfo, ...] = ()
     vocab: Vocabulary = field(default_factory=Vocabulary)
+    #: what departs from the protocol or from charting at the time, for the physician's eye
+    deviations: tuple[Deviation, ...] = ()
 
     @property
     def record_id(self) -> str:
@@ -101,15 +105,7 @@ class SignatureBlock:
 
 
 # ---- formatting shared by the layout modules ----------------------------------------------
-
-def local_time(at: datetime, tz: ZoneInfo, *, with_date: bool = False) -> str:
-    """Clinic-local time with its UTC offset: ``14:05 +01:00`` (or ``2026-03-02 14:05 +01:00``)."""
-    loc = at.astimezone(tz)
-    off = loc.strftime("%z")
-    offset = f"{off[:3]}:{off[3:]}" if off else "+00:00"
-    stamp = loc.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
-    return f"{stamp} {offset}"
-
+# (the rules live in chairlog.present, shared with the window and the command line)
 
 def local_date(at: datetime, tz: ZoneInfo) -> str:
     return at.astimezone(tz).strftime("%Y-%m-%d")
@@ -133,17 +129,10 @@ def since_start(at: datetime, start: datetime | None) -> str:
 
 
 def duration(td: timedelta) -> str:
-    minutes = round(td.total_seconds() / 60)
-    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+    return duration_text(td)
 
 
-def num(value: float | None, digits: int = 3) -> str:
-    """A dose number without false precision: 3 significant digits, no exponent."""
-    if value is None:
-        return "—"
-    if value == 0:
-        return "0"
-    if abs(value) >= 10**digits:
-        return f"{value:.0f}"
-    text = f"{value:.{digits}g}"
-    return f"{value:.4f}".rstrip("0").rstrip(".") if "e" in text else text
+def num(value: float | None, digits: int | None = None) -> str:
+    """A dose number as the chart writes it everywhere (``present.numbers.fmt``); ``digits``
+    fixes the decimal places."""
+    return fmt(value, digits)

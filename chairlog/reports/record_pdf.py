@@ -45,7 +45,7 @@ def render_record(record: RecordData, *, paper: str = "A4", draft: bool = True,
     from reportlab.lib.units import mm
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    from chairlog.reports import header, sections, timeline
+    from chairlog.reports import deviations, header, sections, timeline
     from chairlog.reports.fonts import register_fonts
 
     if paper not in PAPER_SIZES:
@@ -70,6 +70,7 @@ def render_record(record: RecordData, *, paper: str = "A4", draft: bool = True,
     spots: list[tuple[int, tuple[float, ...]]] = []
     story: list[Any] = []
     story += header.header(record, w, draft=draft, signature=signature)
+    story += deviations.deviations(record, w)
     story += sections.checklist(record, w)
     story += sections.doses(record, w)
     story += sections.vitals(record, w)

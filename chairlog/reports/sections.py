@@ -298,14 +298,25 @@ def discharge(rec: RecordData, width: float) -> list[Flowable]:
         d = e.data
         crit = d.get("criteria_json") or {}
         items = [("✓ " if ok else "✗ NOT MET: ") + rec.vocab.criterion(k) for k, ok in crit.items()]
+        monitored = "—"
+        if s.infusion_stopped_at is not None:
+            mins = (e.charted_at - s.infusion_stopped_at).total_seconds() / 60
+            minimum = s.protocol.min_monitoring_min
+            monitored = (f"{duration(e.charted_at - s.infusion_stopped_at)} after the stop "
+                         f"(protocol minimum {num(minimum, 0)} min"
+                         + (")" if mins >= minimum else ": NOT REACHED)"))
         rows = [
             [p("Discharged", LABEL), t(f"{record_time(rec, e.charted_at)} by {e.user_name}")],
+            [p("Monitoring", LABEL), t(monitored)],
             [p("Released to", LABEL), t(d.get("escort_name") or "—")],
             [p("Criteria", LABEL), t("\n".join(items) or "—")],
             [p("Instructions", LABEL),
              t(("Written instructions given" if d.get("instructions_given") else
                 "Written instructions NOT given") + (f". {d['text']}" if d.get("text") else ""))],
         ]
+        if e.checked_by_name:
+            rows.append([p("Authorised", LABEL),
+                         t(f"by {e.checked_by_name}: {d.get('override_reason') or ''}")])
         return section("Discharge", [table(rows, scaled([0.18, 0.82], width), header=False)])
     if s.stopped_early_at is not None:
         return section("Session ended before the infusion", [Paragraph(

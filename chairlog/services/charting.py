@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import Scale, validate_score
 from chairlog.clinical.states import SessionState
-from chairlog.clinical.vitals import Finding, Vitals, evaluate_vitals, validate_vitals
+from chairlog.clinical.vitals import (
+    Finding,
+    Vitals,
+    evaluate_vitals,
+    refuse_unknown_keys,
+    validate_vitals,
+)
 from chairlog.db.models import Alert, ChartEntry, InfusionSession, User
 from chairlog.errors import NotFound, StateError, ValidationError
 from chairlog.services.context import (
@@ -29,7 +35,7 @@ from chairlog.services.context import (
 )
 from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
 from chairlog.services.domain import AlertView, EntryView, SessionView, UserInfo
-from chairlog.services.sessions import add_entry, session_for_write, transition
+from chairlog.services.sessions import add_entry, session_for_write
 from chairlog.services.views import load_view
 
 PHASES = ("baseline", "during", "after", "discharge")
@@ -132,7 +138,9 @@ def record_vitals(
 ) -> ChartResult:
     """One vitals set. Implausible values are refused (ValidationError naming the field);
     values beyond the protocol's thresholds are saved and raise alerts to acknowledge.
-    ``baseline`` defaults to True before the infusion starts."""
+    ``baseline`` defaults to True before the infusion starts. A key that is not a vital sign
+    is refused, naming it."""
+    refuse_unknown_keys(values)
     v = validate_vitals(values)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "chart vitals")
@@ -444,72 +452,11 @@ def acknowledge_alert(
     return view
 
 
-DISCHARGE_CRITERIA = {
-    "vitals_near_baseline": "Vitals within 20 % of baseline",
-    "alert_oriented": "Alert and oriented",
-    "steady_gait": "Walks steadily",
-    "nausea_controlled": "Nausea controlled",
-    "pain_acceptable": "Pain acceptable",
-}
+# discharge lives in its own module; these names stay importable from here
+from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge  # noqa: E402
 
-
-def discharge(
-    app: Chairlog,
-    actor: UserInfo,
-    session_id: int,
-    *,
-    criteria: Mapping[str, bool],
-    escort_name: str,
-    instructions_given: bool,
-    instructions: str = "",
-    charted_at: datetime | None = None,
-    expected_version: int | None = None,
-) -> ChartResult:
-    """Release the patient to a responsible adult after monitoring. Needs every criterion met
-    (or an explanation in ``instructions``), an escort, and written instructions given."""
-    escort = text_field(
-        "escort_name", escort_name, required=True, max_chars=120, label="escort name"
-    )
-    text = text_field("instructions", instructions, max_chars=2000)
-    crit = {k: bool(criteria.get(k, False)) for k in DISCHARGE_CRITERIA}
-    unknown = set(criteria) - set(DISCHARGE_CRITERIA)
-    if unknown:
-        raise ValidationError("criteria", sorted(unknown), "known discharge criteria")
-    unmet = [DISCHARGE_CRITERIA[k] for k, ok in crit.items() if not ok]
-    if unmet and not text:
-        raise ValidationError(
-            "criteria",
-            ", ".join(unmet),
-            "all criteria met, or a note explaining why discharge is safe",
-        )
-    if not instructions_given:
-        raise ValidationError(
-            "instructions_given",
-            False,
-            "written instructions given (no driving for 24 h, no alcohol)",
-            "instructions",
-        )
-    with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "discharge patients")
-        sess = session_for_write(s, session_id, expected_version)
-        e = add_entry(
-            app,
-            s,
-            user,
-            sess,
-            "discharge",
-            charted_at,
-            criteria_json=crit,
-            escort_name=escort,
-            instructions_given=True,
-            text=text or None,
-        )
-        transition(app, s, user, sess, SessionState.DISCHARGED)
-        sess.discharged_at = e.charted_at
-        s.flush()
-        result = _result(s, sess, e.id)
-    app.notify("session", session_id)
-    from chairlog.services.backups import on_session_end  # after the commit; never undoes it
-
-    on_session_end(app)
-    return result
+__all__ = [
+    "DISCHARGE_CRITERIA", "ChartResult", "acknowledge_alert", "add_note",
+    "complete_checklist_item", "discharge", "record_assessment", "record_medication",
+    "record_side_effect", "record_vitals", "resolve_side_effect", "vitals_columns",
+]

@@ -24,7 +24,8 @@ from chairlog.errors import NotFound, PermissionDenied, ValidationError
 from chairlog.services.domain import Role, UserInfo
 
 CHART_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN})
-FUTURE_TOLERANCE = timedelta(seconds=60)
+#: how far in the future a charted time may lie: clock skew between workstations, no more
+FUTURE_TOLERANCE = timedelta(seconds=5)
 MAX_TEXT = 4000
 MAX_NAME = 120
 
@@ -168,17 +169,18 @@ def choice_field(name: str, value: Any, choices: Iterable[str], label: str | Non
 
 def charted_time(
     app: Chairlog,
-    value: datetime | None,
+    value: datetime | str | None,
     *,
     earliest: datetime | None = None,
     name: str = "charted_at",
 ) -> datetime:
-    """When it happened: default now; never in the future; not before the session began."""
+    """When it happened: default now; never in the future (beyond a few seconds of clock
+    skew); not before ``earliest``. An aware datetime, or an ISO 8601 string with its offset
+    ("2026-03-02T14:05:00+01:00", "…Z")."""
     now = app.now()
     if value is None:
         return now
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ValidationError(name, value, "a date and time with a time zone", "time")
+    value = time_field(name, value)
     if value > now + FUTURE_TOLERANCE:
         raise ValidationError(
             name, value.isoformat(timespec="minutes"), "a time that is not in the future", "time"
@@ -190,6 +192,20 @@ def charted_time(
             f"not before {earliest.isoformat(timespec='minutes')}",
             "time",
         )
+    return value
+
+
+def time_field(name: str, value: Any) -> datetime:
+    """An aware datetime from a datetime or an ISO 8601 string with an offset."""
+    accepted = "a date and time with a time zone (ISO 8601 with an offset)"
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(name, value, accepted, "time") from None
+    if not isinstance(value, datetime) or value.tzinfo is None \
+            or value.tzinfo.utcoffset(value) is None:
+        raise ValidationError(name, value, accepted, "time")
     return value
 
 

@@ -8,15 +8,18 @@ show the original struck through.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from chairlog.clinical.dosing import RateUnit, convert_rate
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chairlog.clinical.dosing import DoseEvent, RateUnit, convert_rate
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import validate_score
 from chairlog.clinical.vitals import validate_vitals
-from chairlog.db.models import ChartEntry
-from chairlog.errors import NotFound, StateError, ValidationError
+from chairlog.db.models import ChartEntry, InfusionSession
+from chairlog.errors import CeilingExceeded, NotFound, StateError, ValidationError
 from chairlog.services.charting import MIN_DOSE, ChartResult, _result, vitals_columns
 from chairlog.services.context import (
     CHART_ROLES,
@@ -28,6 +31,7 @@ from chairlog.services.context import (
     require_user,
     text_field,
 )
+from chairlog.services.cosign import check_cosigner
 from chairlog.services.describe import (
     ACTIONS,
     DOSE_UNITS,
@@ -37,6 +41,14 @@ from chairlog.services.describe import (
     SIDE_EFFECTS,
 )
 from chairlog.services.domain import UserInfo
+from chairlog.services.dose_rules import (
+    enforce,
+    record_ceiling_refusal,
+    require_in_window,
+    timeline,
+    with_change,
+)
+from chairlog.services.doses import CHECKERS
 from chairlog.services.sessions import session_for_write
 
 STATE_CHANGING_DOSES = ("start", "pause", "resume", "stop")
@@ -63,6 +75,8 @@ def _validated(
     }
     if kind == "dose":
         allowed |= {"rate", "unit"}
+    if kind == "discharge":
+        allowed -= {"override_reason"}  # an authorisation is the physician's, never corrected
     if kind == "assessment":
         allowed |= {"items"}
     unknown = set(changes) - allowed
@@ -89,7 +103,8 @@ def _validated(
                 raise ValidationError(
                     "unit", changes.get("unit"), "mg/kg/h, mg/h or mL/h", "rate unit"
                 ) from None
-            value = number_field("rate", changes["rate"], low=0, high=10_000, label="rate")
+            value = number_field("rate", changes["rate"], low=0, high=10_000, label="rate",
+                                 allow_low=False)
             r = convert_rate(value, unit, weight_kg, proto.concentration_mg_per_ml)
             new |= {
                 "rate_mg_per_kg_h": r.mg_per_kg_h,
@@ -158,12 +173,42 @@ def correct_entry(
     entry_id: int,
     reason: str,
     *,
-    charted_at: datetime | None = None,
+    charted_at: datetime | str | None = None,
     expected_version: int | None = None,
+    checked_by: Any = None,
     **changes: Any,
 ) -> ChartResult:
-    """Supersede an entry with corrected values. The original stays, marked corrected."""
+    """Supersede an entry with corrected values. The original stays, marked corrected.
+
+    A dose event's correction (time, rate, unit, bolus) is judged by the same timeline rule
+    as live charting, against the whole timeline it would leave; above a protocol maximum it
+    needs ``override_reason`` among the changes and a second clinician's ``checked_by``
+    (unless the corrected value is no higher than an original that was already overridden).
+    A corrected time stays inside the session (check-in to its end)."""
     why = text_field("reason", reason, required=True, max_chars=1000, label="reason")
+    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, "the dose override")
+    try:
+        return _correct(app, actor, entry_id, why, charted_at, expected_version, checker_id,
+                        changes)
+    except CeilingExceeded as err:
+        with app.db.read() as s:
+            e = s.get(ChartEntry, entry_id)
+            sid = e.session_id if e is not None else None
+        if sid is not None:
+            record_ceiling_refusal(app, actor.id, sid, err, "correction")
+        raise
+
+
+def _correct(
+    app: Chairlog,
+    actor: UserInfo,
+    entry_id: int,
+    why: str,
+    charted_at: datetime | str | None,
+    expected_version: int | None,
+    checker_id: int | None,
+    changes: dict[str, Any],
+) -> ChartResult:
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "correct entries")
         old = s.get(ChartEntry, entry_id)
@@ -183,9 +228,25 @@ def correct_entry(
         new_values = _validated(old.kind, old_values, dict(changes), sess.weight_kg, proto)
         when = (
             charted_time(app, charted_at, earliest=sess.checked_in_at)
-            if charted_at
+            if charted_at is not None
             else old.charted_at
         )
+        checker_user = None
+        if old.kind == "dose":
+            events = timeline(s, sess.id)
+            previous = events[old.id]
+            changed = DoseEvent(when, previous.action, new_values.get("rate_mg_per_h"),
+                                new_values.get("bolus_mg"), previous.seq,
+                                bool(new_values.get("override_reason")))
+            checker_user = enforce(
+                app, s, sess, list(events.values()), with_change(events, old.id, changed),
+                changed, previous=previous,
+                override_reason=str(changes.get("override_reason") or ""),
+                checker_id=checker_id)
+        elif old.kind == "discharge":
+            _check_discharge_time(app, s, sess, old, when)
+        elif old.kind != "note" and when != old.charted_at:
+            require_in_window(app, sess, when, old.kind.replace("_", " "))
         new = ChartEntry(
             session_id=sess.id,
             kind=old.kind,
@@ -204,6 +265,7 @@ def correct_entry(
             treats_entry_id=old.treats_entry_id,
             resolved_at=old.resolved_at,
             resolved_by_id=old.resolved_by_id,
+            checked_by_id=checker_user.id if checker_user is not None else old.checked_by_id,
             **{
                 k: v
                 for k, v in new_values.items()
@@ -231,6 +293,8 @@ def correct_entry(
             sess.infusion_started_at = when
         if old.kind == "dose" and old.dose_action == "stop":
             sess.infusion_stopped_at = when
+        if old.kind == "discharge":
+            sess.discharged_at = when
         record(
             app,
             s,
@@ -242,11 +306,38 @@ def correct_entry(
             patient_id=sess.patient_id,
             reason=why,
             before={"charted_at": old.charted_at, **old_values},
-            after={"charted_at": when, "superseded_by": new.id, **new_values},
+            after={"charted_at": when, "superseded_by": new.id, **new_values,
+                   **({"checked_by": checker_user.username} if checker_user else {})},
         )
         result = _result(s, sess, new.id)
     app.notify("session", result.session.id)
     return result
+
+
+def _check_discharge_time(
+    app: Chairlog, s: Session, sess: InfusionSession, old: ChartEntry, when: datetime
+) -> None:
+    """A discharge moved in time still follows every entry, and still meets the protocol's
+    minimum monitoring unless a physician authorised it."""
+    last = s.scalar(
+        select(ChartEntry.charted_at)
+        .where(ChartEntry.session_id == sess.id, ChartEntry.status == "active",
+               ChartEntry.kind.not_in(["note", "discharge"]))
+        .order_by(ChartEntry.charted_at.desc()).limit(1))
+    if last is not None and when < last:
+        raise ValidationError("charted_at", when.isoformat(timespec="minutes"),
+                              f"a discharge time after the last entry "
+                              f"({last.isoformat(timespec='minutes')})", "time")
+    proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+    stopped = sess.infusion_stopped_at
+    if stopped is not None and old.checked_by_id is None:
+        minimum = stopped + timedelta(minutes=proto.min_monitoring_min)
+        if when < minimum:
+            raise ValidationError(
+                "charted_at", when.isoformat(timespec="minutes"),
+                f"a discharge time at or after {minimum.isoformat(timespec='minutes')} (the "
+                "protocol's minimum monitoring after the stop); this discharge was not "
+                "authorised early by a physician", "time")
 
 
 def mark_entered_in_error(
@@ -277,6 +368,9 @@ def mark_entered_in_error(
                 "This entry changed the session's state: correct its time or rate "
                 "instead, or chart the opposite action (e.g. resume after a pause)."
             )
+        if e.kind == "dose":
+            events = timeline(s, sess.id)
+            enforce(app, s, sess, list(events.values()), with_change(events, e.id, None), None)
         e.status = "entered_in_error"
         e.invalidated_at = app.now()
         e.invalidated_by_id = user.id

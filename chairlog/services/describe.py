@@ -30,7 +30,8 @@ ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "assessment": ("scale", "score", "items_json", "phase", "text"),
     "note": ("text",),
-    "discharge": ("criteria_json", "escort_name", "instructions_given", "text"),
+    "discharge": ("criteria_json", "escort_name", "instructions_given", "text",
+                  "override_reason"),
 }
 
 SIDE_EFFECTS: dict[str, str] = {

@@ -124,6 +124,8 @@ class EntryView:
     invalidation_reason: str | None = None
     version: int = 1
     data: dict[str, Any] = field(default_factory=dict)
+    #: the second clinician who checked an override, or the physician who authorised discharge
+    checked_by_name: str | None = None
 
     @property
     def active(self) -> bool:
@@ -142,6 +144,16 @@ class AlertView:
     acknowledged_by_name: str | None
     action_taken: str | None
     version: int
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """One thing the physician must see before signing: an override, a refusal at the hard
+    ceiling, an early discharge, a late entry, a correction, an alert, a missed interval."""
+
+    kind: str
+    at: datetime
+    text: str
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,7 @@ class SessionView:
     signed_at: datetime | None
     record_version: int
     version: int
+    imported_from_paper: bool = False
     entries: tuple[EntryView, ...] = ()
     alerts: tuple[AlertView, ...] = ()
     signed_records: tuple[SignedRecordInfo, ...] = ()

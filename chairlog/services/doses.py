@@ -1,30 +1,29 @@
 """Dose events: infusion start, rate changes, pause, resume, stop, and boluses.
 
-Rates can be entered in mg/kg/h, mg/h or mL/h; all three are stored. A rate above the
-protocol's maximum, or a dose that takes the cumulative total (given, or projected to the
-planned end at this rate) above the protocol's maximum, needs an override reason.
+Rates can be entered in mg/kg/h, mg/h or mL/h; all three are stored. Every event is judged by
+the one timeline rule (``services.dose_rules``): legal order inside the session, no drug while
+paused or after the stop, the protocol's maximums (passed only with an override reason and a
+second clinician's check, ``checked_by``) and its hard ceilings (never passed).
+
+Decisions: a rate change while paused is refused (resume at the new rate instead); a resume
+stores the rate it resumes at, so a later correction of an earlier rate does not silently
+change what the resume gave; a dose event may be charted late, between earlier events, when
+the whole timeline stays legal.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chairlog.clinical.dosing import (
-    DoseAction,
-    DoseEvent,
-    RateUnit,
-    check_limits,
-    convert_rate,
-    cumulative_mg,
-)
+from chairlog.clinical.dosing import DoseAction, DoseEvent, RateUnit, convert_rate
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.states import SessionState
 from chairlog.db.models import ChartEntry, InfusionSession, User
-from chairlog.errors import LimitExceeded, StateError, ValidationError
+from chairlog.errors import CeilingExceeded, StateError, ValidationError
 from chairlog.services.charting import ChartResult, _result
 from chairlog.services.context import (
     CHART_ROLES,
@@ -34,34 +33,19 @@ from chairlog.services.context import (
     require_user,
     text_field,
 )
-from chairlog.services.domain import UserInfo
+from chairlog.services.cosign import check_cosigner
+from chairlog.services.domain import Role, UserInfo
+from chairlog.services.dose_rules import (
+    NEW_SEQ,
+    enforce,
+    record_ceiling_refusal,
+    timeline,
+    with_change,
+)
 from chairlog.services.sessions import add_entry, session_for_write, transition
 
 MAX_RATE_ENTRY = 10_000.0
-
-
-def dose_events(s: Session, session_id: int) -> list[DoseEvent]:
-    """The session's active dose events, in the order the arithmetic needs (time, then the
-    order first charted; see ``DoseEvent.seq``)."""
-    rows = s.execute(
-        select(ChartEntry.id, ChartEntry.supersedes_id, ChartEntry.status, ChartEntry.charted_at,
-               ChartEntry.dose_action, ChartEntry.rate_mg_per_h, ChartEntry.bolus_mg)
-        .where(ChartEntry.session_id == session_id, ChartEntry.kind == "dose")
-    ).all()
-    parent = {r.id: r.supersedes_id for r in rows}
-
-    def first_of_chain(entry_id: int) -> int:
-        while parent.get(entry_id) is not None:
-            entry_id = parent[entry_id]  # type: ignore[assignment]
-        return entry_id
-
-    events = [
-        DoseEvent(r.charted_at, DoseAction(str(r.dose_action)), r.rate_mg_per_h, r.bolus_mg,
-                  first_of_chain(r.id))
-        for r in rows
-        if r.status == "active"
-    ]
-    return sorted(events, key=lambda d: (d.at, d.seq))
+CHECKERS = (Role.NURSE, Role.PHYSICIAN)
 
 
 def missing_before_start(s: Session, sess: InfusionSession) -> list[str]:
@@ -90,35 +74,37 @@ def _rate(value: Any, unit: RateUnit | str, sess: InfusionSession) -> tuple[Rate
         u = RateUnit(unit)
     except ValueError:
         raise ValidationError("unit", unit, "mg/kg/h, mg/h or mL/h", "rate unit") from None
-    v = number_field("rate", value, low=0, high=MAX_RATE_ENTRY, unit=u.value, label="rate")
+    v = number_field("rate", value, low=0, high=MAX_RATE_ENTRY, unit=u.value, label="rate",
+                     allow_low=False)
     proto = ProtocolValues.from_dict(sess.protocol_snapshot)
     return u, convert_rate(v, u, sess.weight_kg, proto.concentration_mg_per_ml)
 
 
-def _check(
-    sess: InfusionSession,
-    events: list[DoseEvent],
-    at: datetime,
-    *,
-    rate_mg_per_kg_h: float,
-    extra_mg: float,
-    override_reason: str,
-) -> None:
-    proto = ProtocolValues.from_dict(sess.protocol_snapshot)
-    given = cumulative_mg(events, at) + extra_mg
-    started = sess.infusion_started_at or at
-    planned_end = started + timedelta(minutes=proto.planned_duration_min)
-    remaining_h = max((planned_end - at).total_seconds(), 0) / 3600
-    projected = given + rate_mg_per_kg_h * sess.weight_kg * remaining_h
-    check = check_limits(
-        rate_mg_per_kg_h=rate_mg_per_kg_h,
-        max_rate_mg_per_kg_h=proto.max_rate_mg_per_kg_h,
-        cumulative_mg_per_kg=projected / sess.weight_kg,
-        max_total_mg_per_kg=proto.max_total_mg_per_kg,
-    )
-    if check.needs_override and not override_reason:
-        field = "rate" if check.rate_over_max else "total"
-        raise LimitExceeded(field, round(rate_mg_per_kg_h, 4), check.message)
+_STATES = {
+    DoseAction.START: ((SessionState.PRE_INFUSION,), "The infusion can only start before it "
+                       "has begun (pre-infusion)"),
+    DoseAction.RATE_CHANGE: ((SessionState.INFUSING,), "The rate can only change while the "
+                             "infusion runs (when paused, resume at the new rate)"),
+    DoseAction.PAUSE: ((SessionState.INFUSING,), "Only a running infusion can be paused"),
+    DoseAction.RESUME: ((SessionState.PAUSED,), "Only a paused infusion can be resumed"),
+    DoseAction.STOP: ((SessionState.INFUSING, SessionState.PAUSED),
+                      "Only a running or paused infusion can be stopped"),
+    DoseAction.BOLUS: ((SessionState.PRE_INFUSION, SessionState.INFUSING, SessionState.PAUSED),
+                       "A bolus can only be given before or during the infusion"),
+}
+
+
+def _resumed_rate(s: Session, events: dict[int, DoseEvent], when: datetime) -> ChartEntry:
+    """The rate-setting entry running before the pause that ``when`` resumes."""
+    setting = [(ev, eid) for eid, ev in events.items()
+               if ev.action in (DoseAction.START, DoseAction.RATE_CHANGE, DoseAction.RESUME)
+               and ev.rate_mg_per_h is not None and ev.at <= when]
+    if not setting:
+        raise StateError("There is no rate to resume at: give the rate.")
+    _, eid = max(setting, key=lambda p: (p[0].at, p[0].seq))
+    e = s.get(ChartEntry, eid)
+    assert e is not None
+    return e
 
 
 def _dose(
@@ -131,8 +117,9 @@ def _dose(
     unit: RateUnit | str = RateUnit.MG_PER_KG_H,
     bolus_mg: Any = None,
     override_reason: str = "",
+    checked_by: Any = None,
     note: str = "",
-    charted_at: datetime | None = None,
+    charted_at: datetime | str | None = None,
     expected_version: int | None = None,
     skip_reason: str = "",
 ) -> ChartResult:
@@ -141,117 +128,74 @@ def _dose(
     )
     text = text_field("note", note, max_chars=1000)
     skip = text_field("skip_reason", skip_reason, max_chars=1000, label="reason for skipping")
-    with app.db.write() as s:
-        user: User = require_user(s, actor, CHART_ROLES, "chart doses")
-        sess = session_for_write(s, session_id, expected_version)
-        state = SessionState(sess.state)
-        when = charted_time(app, charted_at, earliest=sess.checked_in_at)
-        events = dose_events(s, session_id)
-        if events and when < events[-1].at:
-            raise ValidationError(
-                "charted_at",
-                when.isoformat(timespec="minutes"),
-                "a time after the previous dose event "
-                f"({events[-1].at.isoformat(timespec='minutes')})",
-                "time",
-            )
-        cols: dict[str, Any] = {
-            "dose_action": action.value,
-            "override_reason": override or None,
-            "text": text or None,
-        }
-        rates = None
-        if action in (DoseAction.START, DoseAction.RATE_CHANGE) or (
-            action is DoseAction.RESUME and rate is not None
-        ):
-            u, rates = _rate(rate, unit, sess)
-            cols |= {
-                "rate_mg_per_kg_h": rates.mg_per_kg_h,
-                "rate_mg_per_h": rates.mg_per_h,
-                "rate_ml_per_h": rates.ml_per_h,
-                "entered_unit": u.value,
-            }
-        if action is DoseAction.START:
-            if state is not SessionState.PRE_INFUSION:
-                raise StateError(
-                    f"The infusion cannot start: the session is {state.label.lower()}."
-                )
-            missing = missing_before_start(s, sess)
-            if missing and not skip:
-                raise ValidationError(
-                    "checklist",
-                    f"{len(missing)} item(s) not done",
-                    "every required item done, or a reason for skipping. "
-                    f"Missing: {'; '.join(missing)}",
-                    "pre-infusion",
-                )
-            if missing:
-                cols["text"] = "; ".join(
-                    filter(None, [text, f"Started without: {', '.join(missing)} — {skip}"])
-                )
-        elif action is DoseAction.RATE_CHANGE:
-            if state not in (SessionState.INFUSING, SessionState.PAUSED):
-                raise StateError("The rate can only change while the infusion runs or is paused.")
-        elif action is DoseAction.PAUSE:
-            if state is not SessionState.INFUSING:
-                raise StateError("Only a running infusion can be paused.")
-            if not text:
+    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, "the dose override")
+    try:
+        with app.db.write() as s:
+            user: User = require_user(s, actor, CHART_ROLES, "chart doses")
+            sess = session_for_write(s, session_id, expected_version)
+            state = SessionState(sess.state)
+            allowed, refusal = _STATES[action]
+            if state not in allowed:
+                raise StateError(f"{refusal}; the session is {state.label.lower()}.")
+            when = charted_time(app, charted_at, earliest=sess.checked_in_at)
+            events = timeline(s, session_id)
+            cols: dict[str, Any] = {"dose_action": action.value, "text": text or None,
+                                    "override_reason": override or None}
+            if action in (DoseAction.START, DoseAction.RATE_CHANGE) or (
+                action is DoseAction.RESUME and rate is not None
+            ):
+                u, rates = _rate(rate, unit, sess)
+                cols |= {"rate_mg_per_kg_h": rates.mg_per_kg_h, "rate_mg_per_h": rates.mg_per_h,
+                         "rate_ml_per_h": rates.ml_per_h, "entered_unit": u.value}
+            elif action is DoseAction.RESUME:
+                was = _resumed_rate(s, events, when)
+                cols |= {"rate_mg_per_kg_h": was.rate_mg_per_kg_h,
+                         "rate_mg_per_h": was.rate_mg_per_h,
+                         "rate_ml_per_h": was.rate_ml_per_h, "entered_unit": was.entered_unit}
+            if action is DoseAction.START:
+                missing = missing_before_start(s, sess)
+                if missing and not skip:
+                    raise ValidationError(
+                        "checklist",
+                        f"{len(missing)} item(s) not done",
+                        "every required item done, or a reason for skipping. "
+                        f"Missing: {'; '.join(missing)}",
+                        "pre-infusion",
+                    )
+                if missing:
+                    cols["text"] = "; ".join(
+                        filter(None, [text, f"Started without: {', '.join(missing)} — {skip}"])
+                    )
+            elif action is DoseAction.PAUSE and not text:
                 raise ValidationError("note", text, "a reason for the pause", "pause reason")
-        elif action is DoseAction.RESUME:
-            if state is not SessionState.PAUSED:
-                raise StateError("Only a paused infusion can be resumed.")
-        elif action is DoseAction.STOP:
-            if state not in (SessionState.INFUSING, SessionState.PAUSED):
-                raise StateError("Only a running or paused infusion can be stopped.")
-        elif action is DoseAction.BOLUS:
-            if state not in (SessionState.PRE_INFUSION, SessionState.INFUSING, SessionState.PAUSED):
-                raise StateError(f"No bolus while the session is {state.label.lower()}.")
-            mg = number_field(
-                "bolus_mg",
-                bolus_mg,
-                low=0,
-                high=1000,
-                allow_low=False,
-                unit="mg",
-                label="bolus (mg)",
-            )
-            cols["bolus_mg"] = mg
-            proto = ProtocolValues.from_dict(sess.protocol_snapshot)
-            cap = proto.max_bolus_mg_per_kg
-            if cap is not None and mg / sess.weight_kg > cap + 1e-9 and not override:
-                raise LimitExceeded(
-                    "bolus_mg",
-                    mg,
-                    f"bolus {mg / sess.weight_kg:.3g} mg/kg is "
-                    f"above the protocol maximum {cap:.3g} mg/kg",
+            elif action is DoseAction.BOLUS:
+                cols["bolus_mg"] = number_field(
+                    "bolus_mg", bolus_mg, low=0, high=1000, allow_low=False, unit="mg",
+                    label="bolus (mg)",
                 )
-        if rates is not None or action is DoseAction.BOLUS:
-            running = rates.mg_per_kg_h if rates is not None else 0.0
-            if action is DoseAction.BOLUS and state is SessionState.INFUSING:
-                from chairlog.clinical.dosing import current_rate_mg_per_h
-
-                running = current_rate_mg_per_h(events, when) / sess.weight_kg
-            _check(
-                sess,
-                events,
-                when,
-                rate_mg_per_kg_h=running,
-                extra_mg=cols.get("bolus_mg") or 0.0,
-                override_reason=override,
-            )
-        e = add_entry(app, s, user, sess, "dose", when, **cols)
-        if action is DoseAction.START:
-            transition(app, s, user, sess, SessionState.INFUSING)
-            sess.infusion_started_at = when
-        elif action is DoseAction.PAUSE:
-            transition(app, s, user, sess, SessionState.PAUSED, text)
-        elif action is DoseAction.RESUME:
-            transition(app, s, user, sess, SessionState.INFUSING)
-        elif action is DoseAction.STOP:
-            transition(app, s, user, sess, SessionState.MONITORING, text or None)
-            sess.infusion_stopped_at = when
-        s.flush()
-        result = _result(s, sess, e.id)
+            new = DoseEvent(when, action, cols.get("rate_mg_per_h"), cols.get("bolus_mg"),
+                            NEW_SEQ, bool(override))
+            checker = enforce(app, s, sess, list(events.values()),
+                              with_change(events, None, new), new,
+                              override_reason=override, checker_id=checker_id)
+            if checker is not None:
+                cols["checked_by_id"] = checker.id
+            e = add_entry(app, s, user, sess, "dose", when, **cols)
+            if action is DoseAction.START:
+                transition(app, s, user, sess, SessionState.INFUSING)
+                sess.infusion_started_at = when
+            elif action is DoseAction.PAUSE:
+                transition(app, s, user, sess, SessionState.PAUSED, text)
+            elif action is DoseAction.RESUME:
+                transition(app, s, user, sess, SessionState.INFUSING)
+            elif action is DoseAction.STOP:
+                transition(app, s, user, sess, SessionState.MONITORING, text or None)
+                sess.infusion_stopped_at = when
+            s.flush()
+            result = _result(s, sess, e.id)
+    except CeilingExceeded as err:
+        record_ceiling_refusal(app, actor.id, session_id, err, action.value)
+        raise
     app.notify("session", session_id)
     return result
 
@@ -262,11 +206,20 @@ def start_infusion(
     session_id: int,
     rate: Any,
     unit: RateUnit | str = RateUnit.MG_PER_KG_H,
-    **kw: Any,
+    *,
+    override_reason: str = "",
+    checked_by: Any = None,
+    note: str = "",
+    charted_at: datetime | str | None = None,
+    expected_version: int | None = None,
+    skip_reason: str = "",
 ) -> ChartResult:
-    """Start at a rate in ``unit``. Refused until the required pre-infusion items are done,
-    unless ``skip_reason`` explains why."""
-    return _dose(app, actor, session_id, DoseAction.START, rate=rate, unit=unit, **kw)
+    """Start at a rate in ``unit`` (greater than 0). Refused until the required pre-infusion
+    items are done, unless ``skip_reason`` explains why."""
+    return _dose(app, actor, session_id, DoseAction.START, rate=rate, unit=unit,
+                 override_reason=override_reason, checked_by=checked_by, note=note,
+                 charted_at=charted_at, expected_version=expected_version,
+                 skip_reason=skip_reason)
 
 
 def change_rate(
@@ -275,15 +228,30 @@ def change_rate(
     session_id: int,
     rate: Any,
     unit: RateUnit | str = RateUnit.MG_PER_KG_H,
-    **kw: Any,
+    *,
+    override_reason: str = "",
+    checked_by: Any = None,
+    note: str = "",
+    charted_at: datetime | str | None = None,
+    expected_version: int | None = None,
 ) -> ChartResult:
-    return _dose(app, actor, session_id, DoseAction.RATE_CHANGE, rate=rate, unit=unit, **kw)
+    """A new rate for the running infusion (refused while paused: resume at the new rate)."""
+    return _dose(app, actor, session_id, DoseAction.RATE_CHANGE, rate=rate, unit=unit,
+                 override_reason=override_reason, checked_by=checked_by, note=note,
+                 charted_at=charted_at, expected_version=expected_version)
 
 
 def pause_infusion(
-    app: Chairlog, actor: UserInfo, session_id: int, reason: str, **kw: Any
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    reason: str,
+    *,
+    charted_at: datetime | str | None = None,
+    expected_version: int | None = None,
 ) -> ChartResult:
-    return _dose(app, actor, session_id, DoseAction.PAUSE, note=reason, **kw)
+    return _dose(app, actor, session_id, DoseAction.PAUSE, note=reason, charted_at=charted_at,
+                 expected_version=expected_version)
 
 
 def resume_infusion(
@@ -292,20 +260,45 @@ def resume_infusion(
     session_id: int,
     rate: Any = None,
     unit: RateUnit | str = RateUnit.MG_PER_KG_H,
-    **kw: Any,
+    *,
+    override_reason: str = "",
+    checked_by: Any = None,
+    note: str = "",
+    charted_at: datetime | str | None = None,
+    expected_version: int | None = None,
 ) -> ChartResult:
-    """Resume at the rate before the pause, or at a new ``rate``."""
-    return _dose(app, actor, session_id, DoseAction.RESUME, rate=rate, unit=unit, **kw)
+    """Resume at the rate before the pause (stored on the resume), or at a new ``rate``."""
+    return _dose(app, actor, session_id, DoseAction.RESUME, rate=rate, unit=unit,
+                 override_reason=override_reason, checked_by=checked_by, note=note,
+                 charted_at=charted_at, expected_version=expected_version)
 
 
 def stop_infusion(
-    app: Chairlog, actor: UserInfo, session_id: int, reason: str = "", **kw: Any
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    reason: str = "",
+    *,
+    charted_at: datetime | str | None = None,
+    expected_version: int | None = None,
 ) -> ChartResult:
     """Stop the infusion; post-infusion monitoring begins. ``reason`` for an early stop."""
-    return _dose(app, actor, session_id, DoseAction.STOP, note=reason, **kw)
+    return _dose(app, actor, session_id, DoseAction.STOP, note=reason, charted_at=charted_at,
+                 expected_version=expected_version)
 
 
 def give_bolus(
-    app: Chairlog, actor: UserInfo, session_id: int, bolus_mg: Any, **kw: Any
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    bolus_mg: Any,
+    *,
+    override_reason: str = "",
+    checked_by: Any = None,
+    note: str = "",
+    charted_at: datetime | str | None = None,
+    expected_version: int | None = None,
 ) -> ChartResult:
-    return _dose(app, actor, session_id, DoseAction.BOLUS, bolus_mg=bolus_mg, **kw)
+    return _dose(app, actor, session_id, DoseAction.BOLUS, bolus_mg=bolus_mg,
+                 override_reason=override_reason, checked_by=checked_by, note=note,
+                 charted_at=charted_at, expected_version=expected_version)

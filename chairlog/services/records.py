@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from chairlog.services import accounts, keys
 from chairlog.services.charting import DISCHARGE_CRITERIA
 from chairlog.services.context import Chairlog, clinic_row
 from chairlog.services.describe import ACTIONS, SIDE_EFFECTS
+from chairlog.services.domain import SessionView
 from chairlog.services.views import load_view
 
 __all__ = [
@@ -90,11 +92,23 @@ def addenda(s: Session, session_id: int, names: dict[int, str]) -> tuple[Addendu
 def record_data_in(s: Session, sess: InfusionSession) -> RecordData:
     """The record's content as of this database session (used inside the signing write)."""
     from chairlog.services.accounts import clinic_info
+    from chairlog.services.deviations import ceiling_refusals, session_deviations
 
     names = _names(s)
-    return RecordData(clinic=clinic_info(clinic_row(s)), session=load_view(s, sess),
-                      user_names=names, addenda=addenda(s, sess.id, names),
-                      vocab=_vocabulary())
+    clinic = clinic_info(clinic_row(s))
+    view = load_view(s, sess)
+    end = view.discharged_at or view.stopped_early_at or view.checked_in_at
+    devs = session_deviations(view, ZoneInfo(clinic.timezone), max(end, _last_time(view)),
+                              ceiling_refusals(s, sess.id))
+    return RecordData(clinic=clinic, session=view, user_names=names,
+                      addenda=addenda(s, sess.id, names), vocab=_vocabulary(),
+                      deviations=tuple(devs))
+
+
+def _last_time(view: SessionView) -> datetime:
+    """The record's own "now": its newest charted time (a draft is reproducible byte for
+    byte, so nothing in it may depend on the wall clock)."""
+    return max((e.charted_at for e in view.entries), default=view.checked_in_at)
 
 
 def record_data(app: Chairlog, session_id: int) -> RecordData:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -37,6 +37,7 @@ from chairlog.services.context import (
     text_field,
 )
 from chairlog.services.domain import SessionView, UserInfo
+from chairlog.services.dose_rules import require_in_window
 from chairlog.services.views import load_view
 
 ACTIVE = [s.value for s in ACTIVE_STATES]
@@ -56,6 +57,17 @@ def session_for_write(
         require_chartable(SessionState(sess.state))
     flag_modified(sess, "weight_kg")  # forces UPDATE … WHERE version = ?: optimistic lock
     return sess
+
+
+def latest_entry_at(s: Session, session_id: int) -> datetime | None:
+    """The charted time of the session's newest active entry other than a note."""
+    return s.scalar(
+        select(ChartEntry.charted_at)
+        .where(ChartEntry.session_id == session_id, ChartEntry.status == "active",
+               ChartEntry.kind != "note")
+        .order_by(ChartEntry.charted_at.desc())
+        .limit(1)
+    )
 
 
 def snapshot(sess: InfusionSession) -> dict[str, Any]:
@@ -109,8 +121,12 @@ def add_entry(
     audit_action: str | None = None,
     **values: Any,
 ) -> ChartEntry:
-    """Insert one chart entry and its audit row (charted time validated)."""
-    when = charted_time(app, charted_at, earliest=sess.checked_in_at - _EARLIEST_BEFORE_CHECKIN)
+    """Insert one chart entry and its audit row. The charted time lies between check-in and
+    the session's end (discharge or early stop); only a note may be written later (an
+    addendum's words are dated when they are written)."""
+    when = charted_time(app, charted_at, earliest=sess.checked_in_at)
+    if kind != "note":
+        require_in_window(app, sess, when, KIND_WORDS.get(kind, kind))
     e = ChartEntry(
         session_id=sess.id,
         kind=kind,
@@ -137,7 +153,9 @@ def add_entry(
     return e
 
 
-_EARLIEST_BEFORE_CHECKIN = timedelta(hours=2)
+KIND_WORDS = {"side_effect": "side effect", "checklist": "checklist item"}
+#: how far back a session imported from paper may begin
+IMPORT_MAX_AGE = timedelta(days=366)
 
 
 def start_session(
@@ -148,12 +166,24 @@ def start_session(
     chair_id: int,
     protocol_id: int,
     weight_kg: float,
+    checked_in_at: datetime | str | None = None,
+    imported_from_paper: bool = False,
 ) -> SessionView:
     """Check a patient in to a chair under a protocol, with today's weight. Starts pre-infusion.
 
     One running session per chair and per patient: a second one is refused (also across
-    workstations, by a unique index)."""
+    workstations, by a unique index).
+
+    Importing a paper record: ``imported_from_paper=True`` with ``checked_in_at`` the time on
+    the paper (up to a year back); every entry of the session may then be charted at its past
+    time (``charted_at``), and the screen and the record say "imported from paper". When each
+    entry was typed (``recorded_at``) stays the real time. Without the flag, check-in is now."""
     w = number_field("weight_kg", weight_kg, low=2, high=400, unit="kg", label="weight (kg)")
+    if not isinstance(imported_from_paper, bool):
+        raise ValidationError("imported_from_paper", imported_from_paper, "true or false")
+    if checked_in_at is not None and not imported_from_paper:
+        raise ValidationError("checked_in_at", checked_in_at,
+                              "no check-in time (it is now), unless imported from paper")
     try:
         with app.db.write() as s:
             user = require_user(s, actor, CHART_ROLES, "start sessions")
@@ -192,6 +222,11 @@ def start_session(
                 )
             values = ProtocolValues.from_dict(proto.values_json)
             now = app.now()
+            if imported_from_paper:
+                now = charted_time(app, checked_in_at, name="checked_in_at")
+                if now < app.now() - IMPORT_MAX_AGE:
+                    raise ValidationError("checked_in_at", now.isoformat(timespec="minutes"),
+                                          "a time within the last year", "check-in time")
             sess = InfusionSession(
                 patient_id=patient_id,
                 chair_id=chair_id,
@@ -201,6 +236,7 @@ def start_session(
                 nurse_id=user.id,
                 state=SessionState.CHECKED_IN.value,
                 checked_in_at=now,
+                imported_from_paper=imported_from_paper,
             )
             s.add(sess)
             s.flush()
@@ -228,6 +264,8 @@ def start_session(
                     "protocol": proto.name,
                     "protocol_version": proto.version,
                     "weight_kg": w,
+                    "checked_in_at": now,
+                    "imported_from_paper": imported_from_paper,
                 },
             )
             transition(app, s, user, sess, SessionState.PRE_INFUSION)
@@ -246,14 +284,22 @@ def stop_early(
     session_id: int,
     reason: str,
     expected_version: int | None = None,
+    charted_at: datetime | str | None = None,
 ) -> SessionView:
-    """End a session before the infusion began (e.g. contraindication found). Needs a reason."""
+    """End a session before the infusion began (e.g. contraindication found). Needs a reason.
+    ``charted_at``: when it ended, if earlier than now; no entry may lie after it."""
     why = text_field("reason", reason, required=True, max_chars=1000)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "end sessions")
         sess = session_for_write(s, session_id, expected_version)
+        when = charted_time(app, charted_at, earliest=sess.checked_in_at)
+        last = latest_entry_at(s, sess.id)
+        if last is not None and when < last:
+            raise ValidationError(
+                "charted_at", when.isoformat(timespec="minutes"),
+                f"a time after the last entry ({last.isoformat(timespec='minutes')})", "time")
         transition(app, s, user, sess, SessionState.STOPPED_EARLY, why)
-        sess.stopped_early_at = app.now()
+        sess.stopped_early_at = when
         sess.stopped_early_reason = why
         s.flush()
         view = load_view(s, sess)

@@ -31,7 +31,8 @@ from chairlog.db import audit
 from chairlog.db.models import InfusionSession, SignedRecord
 from chairlog.errors import AuthenticationError, NotFound, StateError, ValidationError
 from chairlog.pki import UnlockedSigner, cert_fingerprint
-from chairlog.reports.model import RecordData, SignatureBlock, local_time, record_id
+from chairlog.present.times import local_time
+from chairlog.reports.model import RecordData, SignatureBlock, record_id
 from chairlog.services import keys
 from chairlog.services.context import (
     CHART_ROLES,

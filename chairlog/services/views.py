@@ -77,6 +77,7 @@ def entry_view(
         invalidation_reason=e["invalidation_reason"],
         version=e["version"],
         data=data,
+        checked_by_name=names.get(e["checked_by_id"]) if e["checked_by_id"] else None,
     )
 
 
@@ -156,7 +157,7 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
         signed = list(s.execute(_SIGNED, ident))
     ids: set[int | None] = {sess.nurse_id}
     for e in entries:
-        ids |= {e["user_id"], e["invalidated_by_id"]}
+        ids |= {e["user_id"], e["invalidated_by_id"], e["checked_by_id"]}
     ids |= {a.acknowledged_by_id for a in alerts} | {r.signer_id for r in signed}
     names = _names(s, ids)
     superseded_by = {e["supersedes_id"]: e["id"] for e in entries if e["supersedes_id"] is not None}
@@ -195,6 +196,7 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
         signed_at=sess.signed_at,
         record_version=sess.record_version,
         version=sess.version,
+        imported_from_paper=bool(sess.imported_from_paper),
         entries=views,
         alerts=tuple(
             AlertView(

@@ -275,6 +275,7 @@ def test_automatic_backups_daily_and_after_discharge(clinic: Any) -> None:
     doses.stop_infusion(app, nurse, s.id)
     app.clock.advance(minutes=60)
     charting.record_vitals(app, nurse, s.id, VITALS)
+    charting.record_assessment(app, nurse, s.id, "aldrete", items=[2, 2, 2, 2, 2])
     charting.discharge(app, nurse, s.id, criteria=dict.fromkeys(charting.DISCHARGE_CRITERIA, True),
                        escort_name="Sam", instructions_given=True)
     app.clock.advance(days=1)
@@ -293,6 +294,7 @@ def test_failed_automatic_backup_never_undoes_the_discharge(clinic: Any) -> None
     doses.start_infusion(app, nurse, s.id, 0.5)
     doses.stop_infusion(app, nurse, s.id)
     app.clock.advance(minutes=60)
+    charting.record_assessment(app, nurse, s.id, "aldrete", items=[2, 2, 2, 2, 2])
     r = charting.discharge(app, nurse, s.id, escort_name="Sam", instructions_given=True,
                            criteria=dict.fromkeys(charting.DISCHARGE_CRITERIA, True))
     assert r.session.state.value == "discharged"

@@ -129,7 +129,8 @@ def test_small_drift_is_not_a_jump(running: Any) -> None:
 
 
 def test_charted_time_in_the_future_is_refused(running: Any) -> None:
-    app, st, sid, _t = running
+    app, st, sid, t = running
+    t.tick(30 * 60)  # half an hour into the session
     now = app.now()
     with pytest.raises(ValidationError) as e:
         charting.record_vitals(app, st.nurse, sid, VITALS, charted_at=now + timedelta(minutes=5))
@@ -137,8 +138,11 @@ def test_charted_time_in_the_future_is_refused(running: Any) -> None:
     with pytest.raises(ValidationError) as e:
         doses.change_rate(app, st.nurse, sid, 0.7, charted_at=now + timedelta(hours=1))
     assert e.value.field == "charted_at"
-    r = charting.record_vitals(app, st.nurse, sid, VITALS, charted_at=now + timedelta(seconds=30))
-    assert r.entry.charted_at == now + timedelta(seconds=30)  # within the 60 s tolerance
+    with pytest.raises(ValidationError) as e:  # 60 s ahead: beyond any clock skew
+        charting.record_vitals(app, st.nurse, sid, VITALS, charted_at=now + timedelta(seconds=60))
+    assert e.value.field == "charted_at"
+    r = charting.record_vitals(app, st.nurse, sid, VITALS, charted_at=now + timedelta(seconds=4))
+    assert r.entry.charted_at == now + timedelta(seconds=4)  # within the 5 s skew tolerance
     r = charting.add_note(app, st.nurse, sid, "late entry",
                           charted_at=now - timedelta(minutes=20))
     assert r.entry.is_late

@@ -23,7 +23,7 @@ from chairlog.services.describe import (
     SEVERITIES,
     SIDE_EFFECTS,
 )
-from tests.reliability.helpers.dbs import VITALS
+from tests.reliability.helpers.dbs import CHECK, PASSWORD, VITALS
 from tests.reliability.helpers.hostile import (
     HOSTILE,
     Sessions,
@@ -102,8 +102,10 @@ def test_vitals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         @given(values=vitals_sets)
         def run(values: dict[str, Any]) -> None:
             s = pool.get("infusing")
+            unknown = [str(k) for k in values if k not in (*VITAL_RANGES, "rhythm")]
             r = h.attempt(lambda: charting.record_vitals(h.app, h.st.nurse, s.id, values),
-                          ["values", *VITAL_RANGES, "rhythm"])
+                          ["values", *VITAL_RANGES, "rhythm", *unknown])
+            assert r is None or not unknown, "an unknown key was accepted"
             if r is None:
                 return
             e = stored(h.app, s.id, r.entry.id)
@@ -230,18 +232,21 @@ def test_doses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
                 doses.pause_infusion(app, nurse, s.id, "for the resume example")
             calls = {
                 "start": lambda: doses.start_infusion(app, nurse, s.id, rate, unit,
-                                                      override_reason=override, note=note),
+                                                      override_reason=override, note=note,
+                                                  checked_by=CHECK),
                 "rate": lambda: doses.change_rate(app, nurse, s.id, rate, unit,
-                                                  override_reason=override, note=note),
+                                                  override_reason=override, note=note,
+                                                  checked_by=CHECK),
                 "bolus": lambda: doses.give_bolus(app, nurse, s.id, bolus,
-                                                  override_reason=override, note=note),
+                                                  override_reason=override, note=note,
+                                                  checked_by=CHECK),
                 "pause": lambda: doses.pause_infusion(app, nurse, s.id, note),
                 "resume": lambda: doses.resume_infusion(
                     app, nurse, s.id, rate if resume_rate else None, unit),
                 "stop": lambda: doses.stop_infusion(app, nurse, s.id, note),
             }
             r = h.attempt(calls[action], ["rate", "unit", "bolus_mg", "override_reason", "note",
-                                          "total", "skip_reason", "checklist"])
+                                          "total", "skip_reason", "checklist", "charted_at"])
             if r is None:
                 return
             e = stored(app, s.id, r.entry.id)
@@ -303,7 +308,8 @@ def test_discharge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
             s = pool.get("monitoring")
             r = h.attempt(lambda: charting.discharge(
                 h.app, h.st.nurse, s.id, criteria=criteria, escort_name=escort,
-                instructions_given=given_, instructions=instructions),
+                instructions_given=given_, instructions=instructions,
+                authorised_by=("drlee", PASSWORD), authorisation_reason="Early: test"),
                 ["criteria", "escort_name", "instructions_given", "instructions"])
             if r is None:
                 return

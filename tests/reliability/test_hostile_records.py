@@ -20,7 +20,7 @@ from chairlog.services.describe import (
     SEVERITIES,
     SIDE_EFFECTS,
 )
-from tests.reliability.helpers.dbs import VITALS
+from tests.reliability.helpers.dbs import CHECK, VITALS
 from tests.reliability.helpers.hostile import (
     HOSTILE,
     Sessions,
@@ -65,7 +65,8 @@ def make_entry(h: Any, pool: Sessions, kind: str) -> Any:
         "note": lambda: charting.add_note(app, nurse, s.id, "a note to correct"),
         # the pooled session runs for many examples: past its total, the limit needs a reason
         "dose": lambda: doses.change_rate(app, nurse, s.id, 0.6,
-                                          override_reason="long test session"),
+                                          override_reason="long test session",
+                                          checked_by=CHECK),
         "medication": lambda: charting.record_medication(app, nurse, s.id, "ondansetron", 4,
                                                          "mg", "IV"),
         "side_effect": lambda: charting.record_side_effect(app, nurse, s.id, "nausea", "mild"),

@@ -9,7 +9,13 @@ After every step:
 - the cumulative dose the app shows equals an independent recomputation from the model below
   (boluses plus rate × time of every infusion period, corrections applied, entries marked in
   error left out);
-- a refused call wrote nothing (row counts unchanged).
+- a refused call wrote nothing (row counts unchanged);
+- a dose event's time correction is accepted exactly when the model's own reading of the
+  timeline rule says the result is legal (start once, no rate change while paused, nothing
+  after the stop, everything between check-in and the end of the session).
+
+CI replays a fixed exploration (derandomized) and, in a second run, explores with a fresh seed
+it prints (``CHAIRLOG_MACHINE_EXPLORE=1`` with ``--hypothesis-seed``).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +41,7 @@ from hypothesis.stateful import (
 )
 
 from chairlog.clinical.clock import FixedClock
-from chairlog.errors import ChairlogError, LimitExceeded, StateError
+from chairlog.errors import ChairlogError, LimitExceeded, StateError, ValidationError
 from chairlog.services import (
     charting,
     corrections,
@@ -88,6 +94,25 @@ def model_mg(events: list[Dose], now: datetime) -> float:
     return total
 
 
+#: the legal successors of each phase, as the model reads the timeline rule
+GRAMMAR = {
+    "before": {"bolus": "before", "start": "running"},
+    "running": {"bolus": "running", "rate_change": "running", "pause": "paused",
+                "stop": "stopped"},
+    "paused": {"bolus": "paused", "resume": "running", "stop": "stopped"},
+    "stopped": {},
+}
+
+
+def model_legal(events: list[Dose], earliest: datetime, latest: datetime) -> bool:
+    phase = "before"
+    for e in sorted(events, key=lambda e: (e.at, e.seq)):
+        if not earliest <= e.at <= latest or e.action not in GRAMMAR[phase]:
+            return False
+        phase = GRAMMAR[phase][e.action]
+    return True
+
+
 TALLY = {"sessions": 0, "steps": 0, "signatures": 0, "addenda": 0, "corrections": 0,
          "refusals": 0}
 
@@ -106,6 +131,8 @@ class SessionLife(RuleBasedStateMachine):
         self.vitals: list[int] = []
         self.notes: list[int] = []
         self.signed: dict[int, str] = {}  # version -> sha256 of its PDF at signing
+        self.checked_in = views.get_session(self.app, self.sid).checked_in_at
+        self.discharged_at: datetime | None = None
 
     def teardown(self) -> None:
         TALLY["sessions"] += 1
@@ -115,11 +142,13 @@ class SessionLife(RuleBasedStateMachine):
     # ----------------------------------------------------------------- helpers
     def attempt(self, call: Any, *, may_refuse: tuple[type[BaseException], ...] = ()) -> Any:
         before = counts(self.app)
+        self.last_refusal_was_limit = False
         try:
             return call()
-        except may_refuse:
+        except may_refuse as e:
             assert counts(self.app) == before, "a refused call wrote something"
             TALLY["refusals"] += 1
+            self.last_refusal_was_limit = isinstance(e, LimitExceeded)
             return None
 
     def dose(self, action: str, result: Any, rate: float | None = None,
@@ -180,10 +209,18 @@ class SessionLife(RuleBasedStateMachine):
         self.state = "monitoring"
 
     @precondition(lambda self: self.state != "signed")
-    @rule(hr=st.integers(55, 110), sbp=st.integers(100, 150))
-    def vitals(self, hr: int, sbp: int) -> None:
-        r = charting.record_vitals(self.app, self.st.nurse, self.sid,
-                                   {**VITALS, "hr": hr, "sbp": sbp})
+    @rule(hr=st.integers(55, 110), sbp=st.integers(100, 150), late=st.booleans())
+    def vitals(self, hr: int, sbp: int, late: bool) -> None:
+        values = {**VITALS, "hr": hr, "sbp": sbp}
+        at = None
+        if self.discharged_at is not None:  # after discharge: only a late entry before it
+            if not late and self.clock.now() > self.discharged_at + timedelta(seconds=5):
+                refused = self.attempt(lambda: charting.record_vitals(
+                    self.app, self.st.nurse, self.sid, values), may_refuse=(ValidationError,))
+                assert refused is None, "vitals after the discharge were accepted"
+                return
+            at = self.discharged_at - timedelta(minutes=1)
+        r = charting.record_vitals(self.app, self.st.nurse, self.sid, values, charted_at=at)
         self.vitals.append(r.entry.id)
         for alert in r.alerts:
             charting.acknowledge_alert(self.app, self.st.nurse, alert.id, "Seen, rechecked")
@@ -215,6 +252,37 @@ class SessionLife(RuleBasedStateMachine):
             self.doses[r.entry.id] = Dose(was.at, was.action, rate, seq=was.seq)
             TALLY["corrections"] += 1
 
+    @precondition(lambda self: self.state != "signed" and bool(self.doses))
+    @rule(data=st.data(), shift=st.integers(-40, 40))
+    def correct_dose_time(self, data: st.DataObject, shift: int) -> None:
+        """Move a dose event in time: accepted exactly when the model finds the result legal."""
+        old = data.draw(st.sampled_from(sorted(self.doses)))
+        was = self.doses[old]
+        new_at = was.at + timedelta(minutes=shift)
+        moved = [d for i, d in self.doses.items() if i != old]
+        moved.append(Dose(new_at, was.action, was.mg_per_kg_h, was.bolus_mg, was.seq))
+        latest = self.discharged_at or self.clock.now() + timedelta(seconds=5)
+        legal = model_legal(moved, self.checked_in, latest)
+        r = self.attempt(lambda: corrections.correct_entry(
+            self.app, self.st.nurse, old, "Time charted wrongly", charted_at=new_at),
+            may_refuse=(ValidationError,))
+        if r is None:
+            if legal:  # only a limit (the total moves with the times) may refuse a legal one
+                assert self.last_refusal_was_limit, f"legal move of {was.action} refused"
+            return
+        assert legal, f"an illegal move of the {was.action} to {new_at} was accepted"
+        del self.doses[old]
+        self.doses[r.entry.id] = Dose(new_at, was.action, was.mg_per_kg_h, was.bolus_mg,
+                                      was.seq)
+        TALLY["corrections"] += 1
+
+    @precondition(lambda self: self.state == "paused")
+    @rule(rate=RATES)
+    def rate_change_while_paused_is_refused(self, rate: float) -> None:
+        r = self.attempt(lambda: doses.change_rate(self.app, self.st.nurse, self.sid, rate),
+                         may_refuse=(StateError,))
+        assert r is None
+
     @precondition(lambda self: self.state != "signed" and bool(self.notes))
     @rule(data=st.data())
     def note_in_error(self, data: st.DataObject) -> None:
@@ -235,13 +303,14 @@ class SessionLife(RuleBasedStateMachine):
     @rule()
     def discharge(self) -> None:
         app, nurse = self.app, self.st.nurse
-        self.clock.advance(minutes=30)
+        self.clock.advance(minutes=60)  # the protocol's minimum monitoring
         self.vitals.append(charting.record_vitals(app, nurse, self.sid, VITALS).entry.id)
         charting.record_assessment(app, nurse, self.sid, "pain_nrs", 3, phase="after")
         charting.record_assessment(app, nurse, self.sid, "aldrete", items=[2, 2, 2, 2, 2],
                                    phase="discharge")
         charting.discharge(app, nurse, self.sid, criteria=CRITERIA, escort_name="Sam",
                            instructions_given=True)
+        self.discharged_at = self.clock.now()
         self.state = "discharged"
 
     @precondition(lambda self: self.state in ("discharged", "amending"))
@@ -296,9 +365,13 @@ class SessionLife(RuleBasedStateMachine):
 
 @pytest.mark.slow
 def test_session_life(capsys: pytest.CaptureFixture[str]) -> None:
+    explore = os.environ.get("CHAIRLOG_MACHINE_EXPLORE") == "1"
     run_state_machine_as_test(SessionLife, settings=settings(
-        max_examples=40, stateful_step_count=40, deadline=None, database=None,
-        derandomize=os.environ.get("CI") == "true",  # CI replays; elsewhere explores
+        max_examples=60 if explore else 40, stateful_step_count=60 if explore else 40,
+        deadline=None, database=None,
+        # CI replays; elsewhere (and in CI's second, seeded run) it explores
+        derandomize=os.environ.get("CI") == "true"
+        and os.environ.get("CHAIRLOG_MACHINE_EXPLORE") != "1",
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
     assert TALLY["signatures"] > 0 and TALLY["addenda"] > 0, TALLY  # the whole life was reached
     with capsys.disabled():

@@ -11,7 +11,7 @@ from chairlog.db.models import AuditLog, ChartEntry
 from chairlog.errors import PermissionDenied, StateError, ValidationError
 from chairlog.services import charting, corrections, doses, views
 from chairlog.services.domain import EntryKind, EntryStatus
-from tests.conftest import Clinic, ready_to_infuse
+from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
 
 VITALS = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14}
 
@@ -140,8 +140,10 @@ def test_rate_above_max_needs_override(clinic: Clinic) -> None:
         s.id,
         1.5,
         override_reason="Physician order, Dr Lee, refractory pain",
+        checked_by=("omar", PASSWORDS["omar"]),
     )
     assert r.entry.data["override_reason"].startswith("Physician order")
+    assert r.entry.checked_by_name == "Omar Øster, RN"
 
 
 def test_correction_keeps_original(clinic: Clinic) -> None:
@@ -249,6 +251,7 @@ def test_full_session_to_discharge(clinic: Clinic) -> None:
     clinic.clock.advance(minutes=60)
     doses.stop_infusion(app, n, s.id, "Planned 1 h")
     clinic.clock.advance(minutes=60)
+    charting.record_assessment(app, n, s.id, "aldrete", items=[2, 2, 2, 2, 2])
     with pytest.raises(ValidationError) as e:
         charting.discharge(app, n, s.id, criteria={}, escort_name="Tom", instructions_given=True)
     assert e.value.field == "criteria"

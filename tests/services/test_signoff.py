@@ -177,6 +177,7 @@ def test_incomplete_records_list_their_problems(clinic: Clinic) -> None:
     assert "The infusion has not been stopped." in str(err.value)
     doses.stop_infusion(app, nurse, s.id)
     clinic.clock.advance(minutes=60)
+    charting.record_assessment(app, nurse, s.id, "aldrete", items=[2, 2, 2, 2, 1])
     charting.discharge(app, nurse, s.id, criteria={k: True for k in charting.DISCHARGE_CRITERIA},
                        escort_name="Tom", instructions_given=True)
     assert signoff.signing_problems(app, s.id) == [

@@ -141,7 +141,9 @@ class ReasonDialog(FormDialog):
 
 
 class OverrideDialog(ReasonDialog):
-    """A dose above a protocol maximum: say so plainly and require a reason to proceed."""
+    """A dose above a protocol maximum: say so plainly; saving anyway needs a reason and a
+    second clinician's independent check (another nurse or a physician types their own
+    username and password at the chair: ketamine is a high-alert medication)."""
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__("Dose limit exceeded", "", ok_text="Override and save",
@@ -151,8 +153,39 @@ class OverrideDialog(ReasonDialog):
                      name="override_message")
         set_tone(warn, "bad")
         self.body.insertWidget(0, warn)
-        self.body.insertWidget(1, label("Saving anyway needs an override reason; it is kept "
-                                        "in the record.", wrap=True))
+        self.body.insertWidget(1, label("Saving anyway needs an override reason and a second "
+                                        "clinician's check; both are kept in the record.",
+                                        wrap=True))
+        self.body.addWidget(label("Second clinician (another nurse or a physician):",
+                                  bold=True))
+        row = QHBoxLayout()
+        self.checker_user = QLineEdit()
+        self.checker_user.setObjectName("checker_username")
+        self.checker_user.setPlaceholderText("Their username")
+        self.checker_user.setAccessibleName("Second clinician's username")
+        self.checker_password = QLineEdit()
+        self.checker_password.setObjectName("checker_password")
+        self.checker_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.checker_password.setPlaceholderText("Their password")
+        self.checker_password.setAccessibleName("Second clinician's password")
+        row.addWidget(self.checker_user)
+        row.addWidget(self.checker_password)
+        self.body.addLayout(row)
+        self.fields["checked_by"] = self.checker_user
+
+    def cosigner(self) -> tuple[str, str] | None:
+        user = self.checker_user.text().strip()
+        password = self.checker_password.text()
+        return (user, password) if user and password else None
+
+    def _ok(self) -> None:
+        if self.reason() and self.cosigner() is None:
+            self.show_error("The second clinician types their own username and password.")
+            set_flag(self.checker_user, "invalid", True)
+            (self.checker_password if self.checker_user.text().strip()
+             else self.checker_user).setFocus()
+            return
+        super()._ok()
 
 
 ACK_QUICK = ("Infusion paused", "Rate reduced", "Physician notified", "Rechecked — repeat in 5 min",

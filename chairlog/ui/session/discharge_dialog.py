@@ -1,20 +1,24 @@
 """Discharge (F7, in monitoring): the criteria as checkboxes with what the chart says beside
-them (latest Aldrete, vitals against baseline, monitoring time), the escort's name and the
-written instructions. The service refuses unmet criteria without an explanation; the refusal is
-shown inline and nothing typed is lost."""
+them (latest discharge score, vitals against baseline, monitoring time), the escort's name and
+the written instructions. The service refuses unmet criteria without an explanation; the refusal
+is shown inline and nothing typed is lost.
+
+When the protocol's discharge rule is not met (minimum monitoring, discharge score), the
+dialog says why and asks for a physician's authorisation: a reason and the physician's own
+username and password (a physician discharging gives the reason only)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from chairlog.clinical.clock import format_duration
-from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, Scale
+from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
-from chairlog.services.charting import DISCHARGE_CRITERIA
-from chairlog.services.domain import SessionView, vitals_of
+from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge_shortfalls
+from chairlog.services.domain import EntryKind, SessionView, vitals_of
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label
@@ -27,14 +31,18 @@ class DischargeDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__("Discharge", "Discharge patient", parent)
         self.setMinimumWidth(680)
-        ald = latest(view, Scale.ALDRETE)
+        scale = Scale(view.protocol.discharge_scale)
+        need = view.protocol.discharge_score_min
+        name = SCALES[scale].label
+        ald = latest(view, scale)
         if ald is None:
-            text = "Modified Aldrete: not scored yet (Assessments → Modified Aldrete…)"
+            text = f"{name}: not scored yet (Assessments)"
             tone = "warn"
         else:
-            ready = ald.data["score"] >= ALDRETE_DISCHARGE_MIN
-            text = (f"Modified Aldrete {ald.data['score']}/10 at {clock_time(ald.charted_at, tz)}"
-                    + (" ✓ discharge-ready (≥ 9)" if ready else " — below 9: not discharge-ready"))
+            ready = ald.data["score"] >= need
+            text = (f"{name} {ald.data['score']}/10 at {clock_time(ald.charted_at, tz)}"
+                    + (f" ✓ discharge-ready (≥ {need})" if ready
+                       else f" — below {need}: not discharge-ready"))
             tone = "ok" if ready else "warn"
         self.aldrete = label(text, bold=True, wrap=True, name="discharge_aldrete")
         set_tone(self.aldrete, tone)
@@ -72,7 +80,42 @@ class DischargeDialog(FormDialog):
         self.body.addWidget(self.instructions)
         self.fields = {"criteria": next(iter(self.criteria.values())), "escort_name": self.escort,
                        "instructions_given": self.given, "instructions": self.instructions}
+        self._authorisation(view, now)
         self.first_focus = next(iter(self.criteria.values()))
+
+    def _authorisation(self, view: SessionView, now: datetime) -> None:
+        p = view.protocol
+        scores = [(e.charted_at, int(e.data["score"])) for e in view.active_entries(
+            EntryKind.ASSESSMENT) if e.data.get("scale") == p.discharge_scale]
+        self.shortfalls = discharge_shortfalls(p, view.infusion_stopped_at, now, scores)
+        self.auth_reason = QLineEdit()
+        self.auth_reason.setObjectName("authorisation_reason")
+        self.auth_reason.setPlaceholderText("Reason for discharging now")
+        self.auth_reason.setAccessibleName("Reason for the physician's authorisation")
+        self.auth_user = QLineEdit()
+        self.auth_user.setObjectName("physician_username")
+        self.auth_user.setPlaceholderText("Physician's username")
+        self.auth_user.setAccessibleName("Authorising physician's username")
+        self.auth_password = QLineEdit()
+        self.auth_password.setObjectName("physician_password")
+        self.auth_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.auth_password.setPlaceholderText("Physician's password")
+        self.auth_password.setAccessibleName("Authorising physician's password")
+        self.fields |= {"authorisation_reason": self.auth_reason, "authorised_by": self.auth_user}
+        if not self.shortfalls:
+            for w in (self.auth_reason, self.auth_user, self.auth_password):
+                w.hide()
+            return
+        warn = label("⚠ Not yet discharge-ready by the protocol: " + "; ".join(self.shortfalls)
+                     + ". Discharging now needs a physician's authorisation.", bold=True,
+                     wrap=True, name="discharge_shortfalls")
+        set_tone(warn, "bad")
+        self.body.addWidget(warn)
+        self.body.addWidget(self.auth_reason)
+        row = QHBoxLayout()
+        row.addWidget(self.auth_user)
+        row.addWidget(self.auth_password)
+        self.body.addLayout(row)
 
     @staticmethod
     def _hints(view: SessionView) -> dict[str, str]:
@@ -92,6 +135,9 @@ class DischargeDialog(FormDialog):
         return out
 
     def values(self) -> dict[str, object]:
+        user, password = self.auth_user.text().strip(), self.auth_password.text()
         return {"criteria": {k: b.isChecked() for k, b in self.criteria.items()},
                 "escort_name": self.escort.text(), "instructions_given": self.given.isChecked(),
-                "instructions": self.instructions.toPlainText()}
+                "instructions": self.instructions.toPlainText(),
+                "authorisation_reason": self.auth_reason.text(),
+                "authorised_by": (user, password) if user and password else None}

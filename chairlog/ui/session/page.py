@@ -246,7 +246,8 @@ class SessionPage(QWidget):
                       on_invalid: Callable[[ValidationError], None] | None) -> None:
         parent_dialog = self.dialog
         dlg = OverrideDialog(e.message, self)
-        rest = {k: v for k, v in kwargs.items() if k not in ("expected_version", "override_reason")}
+        rest = {k: v for k, v in kwargs.items()
+                if k not in ("expected_version", "override_reason", "checked_by")}
         version = kwargs.get("expected_version", False)
 
         def done(result: Any) -> None:
@@ -255,7 +256,7 @@ class SessionPage(QWidget):
                 on_success(result)
 
         def refused(err: ValidationError) -> None:
-            if err.field == "override_reason":
+            if err.field in ("override_reason", "checked_by"):
                 dlg.show_error(err)
                 return
             dlg.reject()
@@ -266,7 +267,7 @@ class SessionPage(QWidget):
 
         def save() -> None:
             self.submit(fn, *args, on_success=done, on_invalid=refused, version=version,
-                        override_reason=dlg.reason(), **rest)
+                        override_reason=dlg.reason(), checked_by=dlg.cosigner(), **rest)
         dlg.submitted.connect(save)
         # the dialog that asked (e.g. bolus) stays open underneath with its values
         self.dialog = None
@@ -384,6 +385,8 @@ class SessionPage(QWidget):
             self.submit(charting.discharge, self._view.id, criteria=v["criteria"],
                         escort_name=v["escort_name"], instructions_given=v["instructions_given"],
                         instructions=v["instructions"], when="charted_at",
+                        authorisation_reason=v["authorisation_reason"],
+                        authorised_by=v["authorised_by"],
                         on_success=close_then(dlg, lambda r: self.say(
                             "Discharged: " + r.entry.summary, "ok")),
                         on_invalid=dlg.show_error)

@@ -174,7 +174,8 @@ class Sessions:
             return
         if state in ("infusing", "paused"):
             doses.stop_infusion(app, nurse, v.id)
-        charting.discharge(app, nurse, v.id, escort_name="Sam", instructions_given=True,
+        charting.discharge(app, self.h.st.physician, v.id, escort_name="Sam",
+                           instructions_given=True, authorisation_reason="Test over",
                            criteria=dict.fromkeys(charting.DISCHARGE_CRITERIA, True))
 
     def _free_chair(self) -> Any:

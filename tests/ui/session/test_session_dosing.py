@@ -16,7 +16,7 @@ from chairlog.ui.session.dialogs import OverrideDialog, ReasonDialog
 from chairlog.ui.session.discharge_dialog import DischargeDialog
 from chairlog.ui.session.dose_dialogs import BolusDialog, PauseDialog, StopDialog
 from chairlog.ui.session.scale_dialogs import ItemScaleDialog
-from tests.conftest import ready_to_infuse
+from tests.conftest import PASSWORDS, ready_to_infuse
 from tests.ui.session.driving import Keys, timeline_rows
 
 K = Qt.Key
@@ -139,10 +139,21 @@ def test_two_rate_changes_one_above_max_needs_override(clinic: Any, open_page: A
     click(qtbot, dlg.ok_button)  # no reason: refused in the dialog
     assert dlg.isVisible()
     qtbot.keyClicks(dlg.reason_edit, "Dr Lee: titrate for breakthrough pain")
+    click(qtbot, dlg.ok_button)  # a reason alone: the second clinician's check is missing
+    assert dlg.isVisible() and "second clinician" in dlg.error.text()
+    qtbot.keyClicks(dlg.checker_user, "omar")
+    qtbot.keyClicks(dlg.checker_password, "not-his-password")
+    click(qtbot, dlg.ok_button)  # a wrong password: refused, the dialog keeps what was typed
+    assert dlg.isVisible() and "wrong username or password" in dlg.error.text()
+    assert dlg.reason() == "Dr Lee: titrate for breakthrough pain"
+    assert views.get_session(clinic.app, s.id).last_rate_entry.data["rate_mg_per_kg_h"] == 1.0
+    dlg.checker_password.clear()
+    qtbot.keyClicks(dlg.checker_password, PASSWORDS["omar"])
     click(qtbot, dlg.ok_button)
     last = views.get_session(clinic.app, s.id).last_rate_entry
     assert last.data["rate_mg_per_kg_h"] == 2.5
     assert last.data["override_reason"] == "Dr Lee: titrate for breakthrough pain"
+    assert last.checked_by_name == "Omar Øster, RN"
     assert "limit override: Dr Lee" in timeline_rows(page)[0][1]
     assert page.dialog is None and page.dose.rate_edit.text() == ""
 
@@ -161,6 +172,8 @@ def test_bolus_above_maximum_then_override(clinic: Any, open_page: Any, qtbot: A
     over = page.dialog
     assert isinstance(over, OverrideDialog)
     qtbot.keyClicks(over.reason_edit, "Physician order")
+    qtbot.keyClicks(over.checker_user, "drlee")
+    qtbot.keyClicks(over.checker_password, PASSWORDS["drlee"])
     click(qtbot, over.ok_button)
     assert not dlg.isVisible() and page.dialog is None
     assert "Bolus 40 mg — limit override: Physician order" in timeline_rows(page)[0][1]

@@ -1,0 +1,187 @@
+"""What the physician signs shows every deviation: the list shown before signing and on the
+record's first page.
+
+Decisions:
+- Listed: overrides of a protocol maximum (with who checked them), attempts refused at the
+  hard ceiling (from the audit trail), an infusion started without required items, a
+  discharge before the protocol's minimum monitoring or without a passing score (with the
+  authorising physician), late entries, corrections and entries in error, every alert and how
+  it was acknowledged, and missed vitals intervals.
+- A vitals interval counts as missed when the gap between two sets (or from the start or the
+  stop to the first set) is longer than the protocol's interval plus a grace of a fifth of it
+  (at least 2 minutes): 15-minute vitals taken at 18 minutes are on time; at 20, missed.
+- A session imported from paper is one line ("imported from paper"), not a late entry per
+  line: every entry of it was typed afterwards by design.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from chairlog.db.models import AuditLog, InfusionSession
+from chairlog.errors import NotFound
+from chairlog.present.numbers import fmt
+from chairlog.present.times import duration_text, local_time
+from chairlog.services.context import Chairlog
+from chairlog.services.discharge import discharge_shortfalls
+from chairlog.services.domain import (
+    AlertView,
+    Deviation,
+    EntryKind,
+    EntryStatus,
+    EntryView,
+    SessionView,
+)
+
+KIND_WORDS = {"side_effect": "side effect", "checklist": "checklist item"}
+
+
+def _word(e: EntryView) -> str:
+    return KIND_WORDS.get(e.kind.value, e.kind.value)
+
+
+def grace(interval_min: float) -> timedelta:
+    return timedelta(minutes=max(interval_min / 5, 2))
+
+
+def missed_intervals(view: SessionView, end: datetime) -> list[tuple[datetime, datetime, float]]:
+    """(from, to, interval) for each gap in the vitals longer than its interval and grace,
+    during the infusion (its interval) and after the stop (the after-interval), up to ``end``."""
+    p = view.protocol
+    start, stop = view.infusion_started_at, view.infusion_stopped_at
+    if start is None:
+        return []
+    times = sorted(e.charted_at for e in view.vitals if e.charted_at >= start)
+    out: list[tuple[datetime, datetime, float]] = []
+
+    def scan(since: datetime, until: datetime, interval: float, stamps: Iterable[datetime]
+             ) -> None:
+        prev = since
+        for t in [*stamps, until]:
+            if t - prev > timedelta(minutes=interval) + grace(interval):
+                out.append((prev, t, interval))
+            prev = max(prev, t)
+
+    during_end = stop or end
+    scan(start, during_end, p.vitals_interval_min, [t for t in times if t <= during_end])
+    if stop is not None:
+        scan(stop, end, p.vitals_interval_after_min, [t for t in times if t > stop])
+    return out
+
+
+def session_deviations(view: SessionView, tz: ZoneInfo, now: datetime,
+                       ceiling_refusals: Iterable[tuple[datetime, str, str]] = ()
+                       ) -> list[Deviation]:
+    """Every deviation of the session, oldest first. ``ceiling_refusals``: (time, who,
+    message) of the attempts refused at the hard ceiling."""
+    def hm(at: datetime) -> str:
+        return local_time(at, tz)
+
+    out: list[Deviation] = []
+    if view.imported_from_paper:
+        out.append(Deviation("imported", view.checked_in_at,
+                             "Imported from paper: every entry was typed afterwards"))
+    for e in view.entries:
+        d = e.data
+        if e.kind is EntryKind.DOSE and e.active and d.get("override_reason"):
+            who = (f"checked by {e.checked_by_name}" if e.checked_by_name
+                   else "no second clinician's check recorded")
+            out.append(Deviation("override", e.charted_at,
+                                 f"Override at {hm(e.charted_at)}: {e.summary} — "
+                                 f"{d['override_reason']} ({who}; charted by {e.user_name})"))
+        if e.kind is EntryKind.DOSE and e.active and d.get("dose_action") == "start" \
+                and "Started without:" in (d.get("text") or ""):
+            out.append(Deviation("checklist_skipped", e.charted_at,
+                                 f"Infusion started at {hm(e.charted_at)} with pre-infusion "
+                                 f"items not done: {d['text']}"))
+        if e.status is EntryStatus.CORRECTED:
+            out.append(Deviation("correction", e.invalidated_at or e.recorded_at,
+                                 f"Corrected {_word(e)} of {hm(e.charted_at)} ({e.summary}) by "
+                                 f"{e.invalidated_by_name}: {e.invalidation_reason}"))
+        elif e.status is EntryStatus.ENTERED_IN_ERROR:
+            out.append(Deviation("entered_in_error", e.invalidated_at or e.recorded_at,
+                                 f"Entered in error: {_word(e)} of {hm(e.charted_at)} "
+                                 f"({e.summary}) — {e.invalidation_reason} "
+                                 f"({e.invalidated_by_name})"))
+        elif e.is_late and not view.imported_from_paper:
+            late = duration_text(e.recorded_at - e.charted_at)
+            out.append(Deviation("late_entry", e.charted_at,
+                                 f"Late entry: {_word(e)} for {hm(e.charted_at)} entered "
+                                 f"{late} later by {e.user_name}"))
+    for when, who, message in ceiling_refusals:
+        out.append(Deviation("ceiling_refused", when,
+                             f"Refused at the hard ceiling at {hm(when)} ({who}): {message}"))
+    out += _discharge(view, hm)
+    out += [_alert(a, hm) for a in view.alerts]
+    end = view.discharged_at or now
+    for since, until, interval in missed_intervals(view, end):
+        out.append(Deviation("missed_vitals", since,
+                             f"Vitals missed: none from {hm(since)} to {hm(until)} "
+                             f"({duration_text(until - since)}; interval "
+                             f"{fmt(interval, 0)} min)"))
+    return sorted(out, key=lambda d: d.at)
+
+
+def _discharge(view: SessionView, fmt_time: Callable[[datetime], str]) -> list[Deviation]:
+    entry = next(iter(view.active_entries(EntryKind.DISCHARGE)), None)
+    if entry is None:
+        return []
+    p = view.protocol
+    scores = [(e.charted_at, int(e.data["score"])) for e in view.active_entries(
+        EntryKind.ASSESSMENT) if e.data.get("scale") == p.discharge_scale]
+    short = discharge_shortfalls(p, view.infusion_stopped_at, entry.charted_at, scores)
+    if not short:
+        return []
+    who = entry.checked_by_name or "no physician"
+    reason = entry.data.get("override_reason") or "no reason recorded"
+    return [Deviation("early_discharge", entry.charted_at,
+                      f"Discharge at {fmt_time(entry.charted_at)}: "
+                      + "; ".join(short) + f" — authorised by {who}: {reason}")]
+
+
+def _alert(a: AlertView, fmt_time: Callable[[datetime], str]) -> Deviation:
+    if a.acknowledged_at is None:
+        how = "NOT acknowledged"
+    else:
+        how = (f"acknowledged at {fmt_time(a.acknowledged_at)} by "
+               f"{a.acknowledged_by_name}: {a.action_taken}")
+    return Deviation("alert", a.raised_at,
+                     f"Alert at {fmt_time(a.raised_at)}: {a.message} — {how}")
+
+
+def ceiling_refusals(s: Session, session_id: int) -> list[tuple[datetime, str, str]]:
+    rows = s.execute(
+        select(AuditLog.at, AuditLog.username, AuditLog.after_json)
+        .where(AuditLog.session_id == session_id, AuditLog.action == "dose.ceiling_refused")
+        .order_by(AuditLog.seq)
+    ).all()
+    out = []
+    for r in rows:
+        try:
+            after = json.loads(r.after_json or "{}")
+        except ValueError:
+            after = {}
+        message = after.get("message", "") if isinstance(after, dict) else ""
+        out.append((r.at, r.username, str(message)))
+    return out
+
+
+def get_deviations(app: Chairlog, session_id: int) -> list[Deviation]:
+    """The session's deviations as the physician sees them before signing."""
+    from chairlog.services.accounts import clinic_info
+    from chairlog.services.context import clinic_row
+    from chairlog.services.views import load_view
+
+    with app.db.read() as s:
+        sess = s.get(InfusionSession, session_id)
+        if sess is None:
+            raise NotFound(f"No session {session_id}.")
+        view = load_view(s, sess)
+        tz = ZoneInfo(clinic_info(clinic_row(s)).timezone)
+        return session_deviations(view, tz, app.now(), ceiling_refusals(s, session_id))

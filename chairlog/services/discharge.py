@@ -1,0 +1,167 @@
+"""Discharge: the patient released to a responsible adult after post-infusion monitoring.
+
+The protocol's rule: at least its minimum monitoring time after the stop, and a discharge
+score (modified Aldrete by default, or PADSS) at or above its threshold (9 by default),
+charted after the stop. A discharge that does not meet the rule needs a physician's
+authorisation with a reason: a physician discharging authorises it themselves; a nurse needs a
+physician to type their own username and password (``authorised_by``). The physician and the
+reason are kept on the discharge entry and appear among the record's deviations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from chairlog.clinical.protocol import ProtocolValues
+from chairlog.clinical.scales import SCALES, Scale
+from chairlog.clinical.states import SessionState
+from chairlog.db.models import ChartEntry, InfusionSession
+from chairlog.errors import ValidationError
+from chairlog.present.numbers import fmt
+from chairlog.services.charting import ChartResult, _result
+from chairlog.services.context import (
+    CHART_ROLES,
+    Chairlog,
+    charted_time,
+    require_user,
+    text_field,
+)
+from chairlog.services.cosign import check_cosigner, still_active
+from chairlog.services.domain import Role, UserInfo
+from chairlog.services.sessions import add_entry, session_for_write, transition
+
+DISCHARGE_CRITERIA = {
+    "vitals_near_baseline": "Vitals within 20 % of baseline",
+    "alert_oriented": "Alert and oriented",
+    "steady_gait": "Walks steadily",
+    "nausea_controlled": "Nausea controlled",
+    "pain_acceptable": "Pain acceptable",
+}
+
+
+def discharge_shortfalls(
+    proto: ProtocolValues,
+    stopped_at: datetime | None,
+    at: datetime,
+    scores: list[tuple[datetime, int]],
+) -> list[str]:
+    """What keeps a discharge at ``at`` from meeting the protocol (empty: it meets it).
+    ``scores``: the discharge scale's active scores as (charted time, score)."""
+    out: list[str] = []
+    label = SCALES[Scale(proto.discharge_scale)].label
+    if stopped_at is not None:
+        minutes = (at - stopped_at).total_seconds() / 60
+        if minutes < proto.min_monitoring_min - 1e-9:
+            out.append(f"monitored {fmt(minutes, 0)} min after the stop, the protocol's "
+                       f"minimum is {fmt(proto.min_monitoring_min, 0)} min")
+    after = [sc for when, sc in sorted(scores) if stopped_at is None or when >= stopped_at]
+    if not after:
+        out.append(f"no {label} score after the stop (needs ≥ {proto.discharge_score_min})")
+    elif after[-1] < proto.discharge_score_min:
+        out.append(f"{label} {after[-1]}, below the protocol's {proto.discharge_score_min}")
+    return out
+
+
+def discharge(
+    app: Chairlog,
+    actor: UserInfo,
+    session_id: int,
+    *,
+    criteria: Mapping[str, bool],
+    escort_name: str,
+    instructions_given: bool,
+    instructions: str = "",
+    charted_at: datetime | str | None = None,
+    expected_version: int | None = None,
+    authorised_by: Any = None,
+    authorisation_reason: str = "",
+) -> ChartResult:
+    """Release the patient to a responsible adult after monitoring. Needs every criterion met
+    (or an explanation in ``instructions``), an escort, written instructions given, and the
+    protocol's discharge rule met or authorised by a physician (see the module)."""
+    escort = text_field(
+        "escort_name", escort_name, required=True, max_chars=120, label="escort name"
+    )
+    text = text_field("instructions", instructions, max_chars=2000)
+    why = text_field("authorisation_reason", authorisation_reason, max_chars=1000,
+                     label="reason for the authorisation")
+    if not isinstance(criteria, Mapping):
+        raise ValidationError("criteria", criteria, "the discharge criteria by name")
+    unknown = set(criteria) - set(DISCHARGE_CRITERIA)
+    if unknown:
+        raise ValidationError("criteria", sorted(map(str, unknown)),
+                              "known discharge criteria: " + ", ".join(DISCHARGE_CRITERIA))
+    for k, v in criteria.items():
+        if not isinstance(v, bool):
+            raise ValidationError("criteria", f"{k}={v!r}", "true or false for each criterion")
+    crit = {k: bool(criteria.get(k, False)) for k in DISCHARGE_CRITERIA}
+    unmet = [DISCHARGE_CRITERIA[k] for k, ok in crit.items() if not ok]
+    if unmet and not text:
+        raise ValidationError(
+            "criteria",
+            ", ".join(unmet),
+            "all criteria met, or a note explaining why discharge is safe",
+        )
+    if instructions_given is not True:
+        raise ValidationError(
+            "instructions_given",
+            instructions_given,
+            "written instructions given (no driving for 24 h, no alcohol)",
+            "instructions",
+        )
+    physician_id = check_cosigner(app, actor, authorised_by, (Role.PHYSICIAN,),
+                                  "an early discharge", name="authorised_by")
+    with app.db.write() as s:
+        user = require_user(s, actor, CHART_ROLES, "discharge patients")
+        sess = session_for_write(s, session_id, expected_version)
+        if SessionState(sess.state) is not SessionState.MONITORING:
+            from chairlog.errors import StateError
+
+            raise StateError("Only a patient in post-infusion monitoring can be discharged; "
+                             f"the session is {SessionState(sess.state).label.lower()}.")
+        when = charted_time(app, charted_at, earliest=sess.checked_in_at)
+        short = _shortfalls(s, sess, when)
+        extra: dict[str, Any] = {}
+        if short:
+            if not why:
+                raise ValidationError(
+                    "authorisation_reason", "",
+                    "a physician's authorisation with a reason, because: " + "; ".join(short),
+                    "discharge authorisation")
+            if Role(user.role) is Role.PHYSICIAN:
+                extra = {"override_reason": why, "checked_by_id": user.id}
+            elif physician_id is None:
+                raise ValidationError(
+                    "authorised_by", None,
+                    "a physician's own username and password to authorise it, because: "
+                    + "; ".join(short), "physician's authorisation")
+            else:
+                extra = {"override_reason": why,
+                         "checked_by_id": still_active(s, physician_id).id}
+        e = add_entry(app, s, user, sess, "discharge", when, criteria_json=crit,
+                      escort_name=escort, instructions_given=True, text=text or None, **extra)
+        transition(app, s, user, sess, SessionState.DISCHARGED)
+        sess.discharged_at = e.charted_at
+        s.flush()
+        result = _result(s, sess, e.id)
+    app.notify("session", session_id)
+    from chairlog.services.backups import on_session_end  # after the commit; never undoes it
+
+    on_session_end(app)
+    return result
+
+
+def _shortfalls(s: Any, sess: InfusionSession, when: datetime) -> list[str]:
+    proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+    rows = s.execute(
+        select(ChartEntry.charted_at, ChartEntry.score).where(
+            ChartEntry.session_id == sess.id, ChartEntry.kind == "assessment",
+            ChartEntry.status == "active", ChartEntry.scale == proto.discharge_scale,
+            ChartEntry.charted_at <= when + timedelta(seconds=1))
+    ).all()
+    return discharge_shortfalls(proto, sess.infusion_stopped_at, when,
+                                [(r.charted_at, int(r.score)) for r in rows])
