@@ -18,6 +18,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib import colors
 
 from chairlog.clinical.dosing import DoseAction, infusion_periods
+from chairlog.present.numbers import fmt
 from chairlog.reports.fonts import BOLD, REGULAR
 from chairlog.reports.model import RecordData
 
@@ -219,13 +220,13 @@ def _rate_strip(d: Drawing, record: RecordData, x_of: Callable[[datetime], float
         d.add(Rect(x1, y0, max(x2 - x1, 0.5), h, fillColor=LIGHT, strokeColor=BLACK,
                    strokeWidth=0.6))
         if x2 - x1 > 24:
-            d.add(String(x1 + 2, y0 + h + 1.5, f"{r:.3g}", fontName=BOLD, fontSize=6))
+            d.add(String(x1 + 2, y0 + h + 1.5, fmt(r), fontName=BOLD, fontSize=6))
     for e in events:
         if e.action is DoseAction.BOLUS:
             x = x_of(e.at)
             d.add(Polygon([x - 3, y0 + RATE_H - 1, x + 3, y0 + RATE_H - 1, x, y0 + RATE_H - 6],
                           fillColor=BLACK, strokeColor=BLACK, strokeWidth=0.4))
-            d.add(String(x + 4, y0 + RATE_H - 7, f"bolus {e.bolus_mg:.3g} mg", fontName=REGULAR,
+            d.add(String(x + 4, y0 + RATE_H - 7, f"bolus {fmt(e.bolus_mg)} mg", fontName=REGULAR,
                          fontSize=6))
 
 

@@ -4,7 +4,6 @@ alerts and discharge. Every call is one transaction with its audit row."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -34,31 +33,14 @@ from chairlog.services.context import (
     text_field,
 )
 from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
-from chairlog.services.domain import AlertView, EntryView, SessionView, UserInfo
+from chairlog.services.domain import AlertView, UserInfo
+from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write
 from chairlog.services.views import load_view
 
 PHASES = ("baseline", "during", "after", "discharge")
 #: the smallest medication dose accepted (mg, mL, mcg…): anything smaller is a typing error
 MIN_DOSE = 0.001
-
-
-@dataclass(frozen=True)
-class ChartResult:
-    """What a charting call saved: the entry, any alerts it raised, and the refreshed session."""
-
-    entry: EntryView
-    alerts: tuple[AlertView, ...]
-    session: SessionView
-
-
-def _result(
-    s: Session, sess: InfusionSession, entry_id: int, alert_ids: Sequence[int] = ()
-) -> ChartResult:
-    view = load_view(s, sess)
-    entry = next(e for e in view.entries if e.id == entry_id)
-    alerts = tuple(a for a in view.alerts if a.id in set(alert_ids))
-    return ChartResult(entry, alerts, view)
 
 
 def _raise_alerts(

@@ -20,7 +20,7 @@ from chairlog.clinical.scales import validate_score
 from chairlog.clinical.vitals import validate_vitals
 from chairlog.db.models import ChartEntry, InfusionSession
 from chairlog.errors import CeilingExceeded, NotFound, StateError, ValidationError
-from chairlog.services.charting import MIN_DOSE, ChartResult, _result, vitals_columns
+from chairlog.services.charting import MIN_DOSE, vitals_columns
 from chairlog.services.context import (
     CHART_ROLES,
     Chairlog,
@@ -49,6 +49,7 @@ from chairlog.services.dose_rules import (
     with_change,
 )
 from chairlog.services.doses import CHECKERS
+from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import session_for_write
 
 STATE_CHANGING_DOSES = ("start", "pause", "resume", "stop")

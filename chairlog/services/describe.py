@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from chairlog.clinical.scales import SCALES, Scale
+from chairlog.present.numbers import fmt
 
 ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
     "checklist": ("item_key", "label", "done", "text"),
@@ -80,8 +81,9 @@ DOSE_LABELS = {
 }
 
 
-def _g(v: Any, digits: int = 3) -> str:
-    return "—" if v is None else f"{v:.{digits}g}"
+def _g(v: Any) -> str:
+    """A dose figure by the one rule (never scientific notation): ``present.numbers.fmt``."""
+    return fmt(v)
 
 
 def describe(kind: str, d: dict[str, Any]) -> str:

@@ -22,7 +22,6 @@ from chairlog.clinical.states import SessionState
 from chairlog.db.models import ChartEntry, InfusionSession
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
-from chairlog.services.charting import ChartResult, _result
 from chairlog.services.context import (
     CHART_ROLES,
     Chairlog,
@@ -32,6 +31,7 @@ from chairlog.services.context import (
 )
 from chairlog.services.cosign import check_cosigner, still_active
 from chairlog.services.domain import Role, UserInfo
+from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write, transition
 
 DISCHARGE_CRITERIA = {

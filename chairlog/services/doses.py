@@ -24,7 +24,6 @@ from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.states import SessionState
 from chairlog.db.models import ChartEntry, InfusionSession, User
 from chairlog.errors import CeilingExceeded, StateError, ValidationError
-from chairlog.services.charting import ChartResult, _result
 from chairlog.services.context import (
     CHART_ROLES,
     Chairlog,
@@ -42,6 +41,7 @@ from chairlog.services.dose_rules import (
     timeline,
     with_change,
 )
+from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write, transition
 
 MAX_RATE_ENTRY = 10_000.0

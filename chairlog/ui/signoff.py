@@ -17,6 +17,7 @@ Decisions:
 from __future__ import annotations
 
 import contextlib
+import html
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError
-from chairlog.services import accounts, records, signoff
+from chairlog.services import accounts, deviations, records, signoff
 from chairlog.services.domain import Role, SessionSummary, SignedRecordInfo
 from chairlog.services.records import record_id
 from chairlog.services.views import signing_queue
@@ -157,6 +158,10 @@ class SignoffDialog(QDialog):
         lv.addWidget(self.queue_list)
 
         self.preview = PdfPreview()
+        self.deviations = QLabel()
+        self.deviations.setObjectName("signDeviations")
+        self.deviations.setWordWrap(True)
+        self.deviations.setTextFormat(Qt.TextFormat.RichText)
         self.problems = QLabel()
         self.problems.setObjectName("signProblems")
         self.problems.setWordWrap(True)
@@ -193,6 +198,7 @@ class SignoffDialog(QDialog):
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.deviations)
         rv.addWidget(self.preview, 1)
         rv.addWidget(self.problems)
         rv.addLayout(form)
@@ -256,8 +262,23 @@ class SignoffDialog(QDialog):
             return
         sid = int(item.data(Qt.ItemDataRole.UserRole))
         self._current = sid
+        self._show_deviations(sid)
         self._show_problems(signoff.signing_problems(self.ctx.app, sid))
         self._load_preview(sid)
+
+    def _show_deviations(self, sid: int) -> None:
+        """Before the preview: every deviation the physician must review (also on the
+        record's first page)."""
+        devs = deviations.get_deviations(self.ctx.app, sid)
+        if not devs:
+            self.deviations.setText("<b>Deviations:</b> none.")
+            return
+        shown = devs[:12]
+        more = len(devs) - len(shown)
+        self.deviations.setText(
+            f"<b>Deviations to review ({len(devs)}):</b><br>"
+            + "<br>".join(f"• {html.escape(d.text)}" for d in shown)
+            + (f"<br>… and {more} more in the record." if more else ""))
 
     def _show_problems(self, problems: list[str]) -> None:
         self._problems = problems

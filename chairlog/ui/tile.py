@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
+from chairlog.present.numbers import fmt
 from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.ui.widgets import ago, big_font, set_prop
 
@@ -90,8 +91,8 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
         timer, caption = format_duration(now - view.checked_in_at), "in the chair"
         done, total = _checklist_progress(view)
         detail = f"Checklist {done}/{total} done"
-        rate = f"Planned start {p.start_rate_mg_per_kg_h:g} mg/kg/h"
-        dose = f"Max total {p.max_total_mg_per_kg:g} mg/kg · weight {view.weight_kg:g} kg"
+        rate = f"Planned start {fmt(p.start_rate_mg_per_kg_h)} mg/kg/h"
+        dose = f"Max total {fmt(p.max_total_mg_per_kg)} mg/kg · weight {fmt(view.weight_kg)} kg"
         due_text = ("Baseline vitals recorded" if view.latest_vitals
                     else "Baseline vitals needed")
     else:
@@ -114,11 +115,11 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
             detail = (f"Planned {planned} · {clock_text(left)} left" if left > timedelta(0)
                       else f"Planned {planned} reached")
             mg_h = view.current_rate_mg_per_h(now)
-            rate = (f"{mg_h / view.weight_kg:.2f} mg/kg/h · "
-                    f"{mg_h / p.concentration_mg_per_ml:.1f} mL/h")
+            rate = (f"{fmt(mg_h / view.weight_kg)} mg/kg/h · "
+                    f"{fmt(mg_h / p.concentration_mg_per_ml)} mL/h")
             if key == "paused":
                 rate = "PAUSED · 0 mL/h"
-        dose = f"{cum_mg:.1f} mg · {cum_kg:.2f} mg/kg (max {p.max_total_mg_per_kg:g})"
+        dose = f"{fmt(cum_mg)} mg · {fmt(cum_kg)} mg/kg (max {fmt(p.max_total_mg_per_kg)})"
         if r.next_vitals_in is not None:
             due_at = r.next_vitals_due_at
             if r.next_vitals_in <= timedelta(0):
@@ -144,7 +145,7 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
     near = (view.infusion_started_at is not None
             and cum_kg >= DOSE_NEAR_FRACTION * p.max_total_mg_per_kg)
     if near:
-        lines.append(f"Dose limit near: {cum_kg:.2f} of max {p.max_total_mg_per_kg:g} mg/kg")
+        lines.append(f"Dose limit near: {fmt(cum_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
     return TileFigures(view.id, key, label, timer, caption, detail, rate, dose, vitals,
                        vitals_age, due, due_text, due_at, tuple(lines), stored, near)
 

@@ -162,12 +162,23 @@ def test_edit_threshold_makes_version_2_and_old_sessions_keep_theirs(
     editor.ok.click()
     assert "at most the max rate" in editor.errors.message("start_rate_mg_per_kg_h")
     editor.numbers["start_rate_mg_per_kg_h"].setValue(0.2)
+    ceiling = editor.optional["ceiling_rate_mg_per_kg_h"]
+    ceiling.enabled.setChecked(True)
+    ceiling.spin.setValue(0.5)  # below the maximum rate: refused
+    editor.ok.click()
+    assert "at least the maximum" in editor.errors.message("ceiling_rate_mg_per_kg_h")
+    ceiling.spin.setValue(3.0)
+    editor.discharge_scale.setCurrentIndex(editor.discharge_scale.findData("padss"))
+    editor.discharge_min.setValue(8)
     editor.ok.click()
     assert editor.result() == QDialog.DialogCode.Accepted
     new = editor.saved
     assert new is not None and (new.key, new.version) == (key, 2)
     assert new.values.thresholds.sbp_max == 165 and new.values.thresholds.hr_min is None
     assert new.values.max_rate_mg_per_kg_h == c.protocols[key].values.max_rate_mg_per_kg_h
+    assert new.values.ceiling_rate == 3.0 and new.values.ceiling_total == 2 * (
+        new.values.max_total_mg_per_kg)
+    assert (new.values.discharge_scale, new.values.discharge_score_min) == ("padss", 8)
     statuses = {
         (p.key, p.version): row[2] for p, row in zip(tab.model.items, tab.model.rows, strict=True)
     }

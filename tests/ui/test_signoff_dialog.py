@@ -52,6 +52,8 @@ def test_queue_preview_and_signing_one_after_another(ctx: UiContext, clinic: Cli
     first = dlg.queue_list.currentItem().data(Qt.ItemDataRole.UserRole)
     assert first == two_done[0]
     assert dlg.preview.page_count >= 2 and dlg.sign_button.isEnabled()
+    # the deviations are shown before the preview: none for this clean record
+    assert dlg.findChild(QLabel, "signDeviations").text() == "<b>Deviations:</b> none."
     dlg.password.setText(PASSWORDS["drlee"])
     qtbot.mouseClick(dlg.sign_button, Qt.MouseButton.LeftButton)
     assert dlg.password.text() == ""  # read and cleared at once
@@ -68,6 +70,16 @@ def test_queue_preview_and_signing_one_after_another(ctx: UiContext, clinic: Cli
     qtbot.waitUntil(lambda: not dlg.busy, timeout=30000)
     assert views.get_session(clinic.app, two_done[1]).state is SessionState.SIGNED
     assert dlg.queue_list.count() == 0 and not dlg.sign_button.isEnabled()
+
+
+def test_deviations_are_shown_before_signing(ctx: UiContext, clinic: Clinic,
+                                             qtbot: Any) -> None:
+    discharged_session(clinic)  # with extras: a late entry, a correction, an alert
+    dlg = open_dialog(ctx, qtbot)
+    shown = dlg.findChild(QLabel, "signDeviations").text()
+    assert "Deviations to review" in shown
+    for words in ("Late entry", "Corrected vitals", "Alert at", "acknowledged"):
+        assert words in shown, words
 
 
 def test_wrong_password_is_refused_and_the_record_stays_unsigned(

@@ -54,6 +54,10 @@ OPTIONAL_DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
     ("max_bolus_mg_per_kg", "Bolus limit", "mg/kg", 0, 10, 3),
     ("fixed_dose_mg_per_kg", "Fixed dose", "mg/kg", 0, 10, 3),
     ("fixed_dose_minutes", "Fixed dose given over", "min", 0, 1440, 0),
+    # hard ceilings nothing passes, not even an override; off: twice the maximum
+    ("ceiling_rate_mg_per_kg_h", "Hard ceiling, rate (off: 2 × maximum)", "mg/kg/h", 0, 100, 3),
+    ("ceiling_bolus_mg_per_kg", "Hard ceiling, bolus (off: 2 × limit)", "mg/kg", 0, 20, 3),
+    ("ceiling_total_mg_per_kg", "Hard ceiling, total (off: 2 × maximum)", "mg/kg", 0, 200, 3),
 )
 #: (field, label, unit)
 THRESHOLDS: tuple[tuple[str, str, str], ...] = (
@@ -195,6 +199,13 @@ class ProtocolEditor(QDialog):
         for field, label, unit, low, high, decimals in OPTIONAL_DOSING:
             self.optional[field] = OptionalNumber(unit, low, high, decimals)
             self._row(form, label, self.optional[field], field)
+        self.discharge_scale = QComboBox()
+        self.discharge_scale.addItem("Modified Aldrete", "aldrete")
+        self.discharge_scale.addItem("PADSS", "padss")
+        self._row(form, "Discharge score", self.discharge_scale, "discharge_scale")
+        self.discharge_min = QSpinBox()
+        self.discharge_min.setRange(0, 10)
+        self._row(form, "Discharge score at least", self.discharge_min, "discharge_score_min")
         return box
 
     def _threshold_box(self) -> QGroupBox:
@@ -214,6 +225,9 @@ class ProtocolEditor(QDialog):
             spin.setValue(float(getattr(v, field)))
         for field, opt in self.optional.items():
             opt.set_value(getattr(v, field))
+        self.discharge_scale.setCurrentIndex(max(0, self.discharge_scale.findData(
+            v.discharge_scale)))
+        self.discharge_min.setValue(v.discharge_score_min)
         for field, opt in self.thresholds.items():
             opt.set_value(getattr(v.thresholds, field))
 
@@ -226,6 +240,8 @@ class ProtocolEditor(QDialog):
         }
         out |= {field: spin.value() for field, spin in self.numbers.items()}
         out |= {field: opt.value() for field, opt in self.optional.items()}
+        out |= {"discharge_scale": self.discharge_scale.currentData(),
+                "discharge_score_min": self.discharge_min.value()}
         out["thresholds"] = asdict(self.base.values.thresholds) | {
             field: opt.value() for field, opt in self.thresholds.items()
         }

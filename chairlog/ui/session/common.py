@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ValidationError
+from chairlog.present.numbers import fmt
 from chairlog.services.domain import AlertView, SessionView
 
 from .style import TOUCH_PX
@@ -53,15 +54,13 @@ class Host(Protocol):
 
 
 # ---- formatting ---------------------------------------------------------------------------
+# the rules live in chairlog.present (shared with the command line and the PDF)
 
-def num(value: float | None, decimals: int = 2) -> str:
-    """Fixed decimals with trailing zeros dropped: 80.0 → '80', 0.350 → '0.35'; None → '—'."""
-    if value is None:
-        return "—"
-    text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+def num(value: float | None, decimals: int | None = None) -> str:
+    """A figure as the chart writes it everywhere (``present.numbers.fmt``: significant
+    digits by size, 1.125 → '1.13', 80.0 → '80'); ``decimals`` fixes the places instead (for
+    whole minutes, and for the value put back into an input field); None → '—'."""
+    return fmt(value, decimals)
 
 
 def clock_time(at: datetime | None, tz: ZoneInfo) -> str:

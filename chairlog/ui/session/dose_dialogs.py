@@ -65,14 +65,14 @@ class BolusDialog(FormDialog):
 
     def _update(self) -> None:
         mg = self.mg_edit.number()
-        cap = f"protocol maximum {num(self.cap, 2)} mg/kg" if self.cap else "no protocol maximum"
+        cap = f"protocol maximum {num(self.cap)} mg/kg" if self.cap else "no protocol maximum"
         if mg is None:
-            self.per_kg.setText(f"= — mg/kg ({cap}, weight {num(self.weight_kg, 1)} kg)")
+            self.per_kg.setText(f"= — mg/kg ({cap}, weight {num(self.weight_kg)} kg)")
             set_tone(self.per_kg, "")
             return
         per = mg / self.weight_kg
         over = self.cap is not None and per > self.cap + 1e-9
-        self.per_kg.setText(f"= {num(per, 3)} mg/kg ({cap})" + (" ⚠ ABOVE MAXIMUM" if over else ""))
+        self.per_kg.setText(f"= {num(per)} mg/kg ({cap})" + (" ⚠ ABOVE MAXIMUM" if over else ""))
         set_tone(self.per_kg, "warn" if over else "")
 
     def mg_text(self) -> str:

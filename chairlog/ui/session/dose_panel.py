@@ -107,18 +107,18 @@ class DosePanel(Card):
     def update_view(self, v: SessionView, editable: bool) -> None:
         self._editable = editable
         p = v.protocol
-        bolus = (f" · bolus ≤ {num(p.max_bolus_mg_per_kg, 2)} mg/kg"
+        bolus = (f" · bolus ≤ {num(p.max_bolus_mg_per_kg)} mg/kg"
                  if p.max_bolus_mg_per_kg else "")
         if p.dose_mode is DoseMode.FIXED and p.fixed_dose_mg_per_kg and p.fixed_dose_minutes:
-            first = (f"Protocol {num(p.fixed_dose_mg_per_kg, 3)} mg/kg over "
-                     f"{num(p.fixed_dose_minutes, 0)} min, max {num(p.max_rate_mg_per_kg_h, 3)}"
+            first = (f"Protocol {num(p.fixed_dose_mg_per_kg)} mg/kg over "
+                     f"{num(p.fixed_dose_minutes, 0)} min, max {num(p.max_rate_mg_per_kg_h)}"
                      " mg/kg/h")
         else:
-            first = (f"Protocol {num(p.start_rate_mg_per_kg_h, 3)} → "
-                     f"{num(p.target_rate_mg_per_kg_h, 3)}, max "
-                     f"{num(p.max_rate_mg_per_kg_h, 3)} mg/kg/h")
-        self.protocol_hint.setText(f"{first} · bag {num(p.concentration_mg_per_ml, 2)} mg/mL"
-                                   f"<br>Total max {num(p.max_total_mg_per_kg, 2)} mg/kg{bolus}")
+            first = (f"Protocol {num(p.start_rate_mg_per_kg_h)} → "
+                     f"{num(p.target_rate_mg_per_kg_h)}, max "
+                     f"{num(p.max_rate_mg_per_kg_h)} mg/kg/h")
+        self.protocol_hint.setText(f"{first} · bag {num(p.concentration_mg_per_ml)} mg/mL"
+                                   f"<br>Total max {num(p.max_total_mg_per_kg)} mg/kg{bolus}")
         st = v.state
         pre = st is SessionState.PRE_INFUSION
         if pre and not self._prefilled and not self.rate_edit.text():
@@ -139,7 +139,7 @@ class DosePanel(Card):
         self.resume_button.setEnabled(editable and st is SessionState.PAUSED)
         last = v.last_rate_entry
         if last is not None and st is SessionState.PAUSED:
-            rate = f"{num(last.data['rate_mg_per_kg_h'], 3)} mg/kg/h"
+            rate = f"{num(last.data['rate_mg_per_kg_h'])} mg/kg/h"
             self.resume_button.setToolTip(f"Resume at {rate} — shortcut F9")
             self.protocol_hint.setText(f"<b>Paused.</b> Resume (F9) restarts at <b>{rate}</b>;"
                                        " or type a new rate and press Enter.")
@@ -165,12 +165,12 @@ class DosePanel(Card):
             self.derived.setText(str(e))
             set_tone(self.derived, "error")
             return
-        parts = {RateUnit.MG_PER_KG_H: f"{num(r.mg_per_kg_h, 3)} mg/kg/h",
-                 RateUnit.MG_PER_H: f"{num(r.mg_per_h, 1)} mg/h",
-                 RateUnit.ML_PER_H: f"{num(r.ml_per_h, 1)} mL/h"}
+        parts = {RateUnit.MG_PER_KG_H: f"{num(r.mg_per_kg_h)} mg/kg/h",
+                 RateUnit.MG_PER_H: f"{num(r.mg_per_h)} mg/h",
+                 RateUnit.ML_PER_H: f"{num(r.ml_per_h)} mL/h"}
         shown = " · ".join(t for u, t in parts.items() if u is not self.unit())
         over = r.mg_per_kg_h > v.protocol.max_rate_mg_per_kg_h + 1e-9
-        warn = (f"  ⚠ above protocol max {num(v.protocol.max_rate_mg_per_kg_h, 3)} mg/kg/h"
+        warn = (f"  ⚠ above protocol max {num(v.protocol.max_rate_mg_per_kg_h)} mg/kg/h"
                 if over else "")
         self.derived.setText(f"= {shown}{warn}")
         set_tone(self.derived, "warn" if over else "info")

@@ -94,7 +94,7 @@ class HeaderBar(Card):
         pr = v.protocol
         self.details.setText(
             f"· &nbsp;<b>{v.chair.name}</b> &nbsp;·&nbsp; Dosing weight "
-            f"<b>{num(v.weight_kg, 1)} kg</b>"
+            f"<b>{num(v.weight_kg)} kg</b>"
             f" &nbsp;·&nbsp; <b>{pr.name}</b> — {pr.indication}"
             f" &nbsp;·&nbsp; Nurse {v.nurse_name}")
 

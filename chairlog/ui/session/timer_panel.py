@@ -86,12 +86,12 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
                     f"infusion ran {format_duration(c.since_start)}")
     vitals = _vitals_tile(v, c.next_vitals_in, c.next_vitals_due_at, tz)
     mg = v.cumulative_mg(now)
-    dose = Tile("Cumulative dose", f"{num(mg, 1)} mg",
-                f"{num(mg / v.weight_kg, 2)} mg/kg of max {num(p.max_total_mg_per_kg, 2)} mg/kg")
+    dose = Tile("Cumulative dose", f"{num(mg)} mg",
+                f"{num(mg / v.weight_kg)} mg/kg of max {num(p.max_total_mg_per_kg)} mg/kg")
     rate_mg_h = v.current_rate_mg_per_h(now)
     if rate_mg_h > 0:
-        rate = Tile("Current rate", f"{num(rate_mg_h / v.weight_kg, 3)} mg/kg/h",
-                    f"{num(rate_mg_h, 1)} mg/h · {num(rate_mg_h / p.concentration_mg_per_ml, 1)}"
+        rate = Tile("Current rate", f"{num(rate_mg_h / v.weight_kg)} mg/kg/h",
+                    f"{num(rate_mg_h)} mg/h · {num(rate_mg_h / p.concentration_mg_per_ml)}"
                     " mL/h", "ok")
     else:
         word = "paused" if st is SessionState.PAUSED else "not running"
