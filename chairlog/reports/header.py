@@ -39,6 +39,9 @@ def header(rec: RecordData, width: float, *, draft: bool,
         banners.append(f"Signed record — version {rec.version}, signed "
                        f"{local_time(signature.signed_at, tz, with_date=True)} by "
                        f"{signature.printed_name}")
+    if s.imported_from_paper:
+        banners.append("Imported from paper — charted afterwards from the paper record; each "
+                       "entry keeps the time on paper and the time it was typed.")
     add = rec.current_addendum
     if add is not None:
         banners.append(f"Addendum — supersedes version {add.supersedes_version}: {add.reason}")

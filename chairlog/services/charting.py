@@ -31,6 +31,7 @@ from chairlog.services.context import (
     record,
     require_user,
     text_field,
+    use_case,
 )
 from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
 from chairlog.services.domain import AlertView, UserInfo
@@ -108,6 +109,7 @@ def vitals_columns(v: Vitals) -> dict[str, Any]:
     }
 
 
+@use_case
 def record_vitals(
     app: Chairlog,
     actor: UserInfo,
@@ -141,6 +143,7 @@ def record_vitals(
     return result
 
 
+@use_case
 def record_assessment(
     app: Chairlog,
     actor: UserInfo,
@@ -206,6 +209,7 @@ def record_assessment(
     return result
 
 
+@use_case
 def complete_checklist_item(
     app: Chairlog,
     actor: UserInfo,
@@ -250,6 +254,7 @@ def complete_checklist_item(
     return result
 
 
+@use_case
 def record_side_effect(
     app: Chairlog,
     actor: UserInfo,
@@ -286,6 +291,7 @@ def record_side_effect(
     return result
 
 
+@use_case
 def resolve_side_effect(
     app: Chairlog,
     actor: UserInfo,
@@ -322,6 +328,7 @@ def resolve_side_effect(
     return result
 
 
+@use_case
 def record_medication(
     app: Chairlog,
     actor: UserInfo,
@@ -372,6 +379,7 @@ def record_medication(
     return result
 
 
+@use_case
 def add_note(
     app: Chairlog,
     actor: UserInfo,
@@ -391,6 +399,7 @@ def add_note(
     return result
 
 
+@use_case
 def acknowledge_alert(
     app: Chairlog,
     actor: UserInfo,

@@ -6,11 +6,13 @@ domain objects. Roles are enforced here, not by hiding buttons.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +26,27 @@ from chairlog.errors import NotFound, PermissionDenied, ValidationError
 from chairlog.services.domain import Role, UserInfo
 
 CHART_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN})
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def use_case(fn: Callable[P, R]) -> Callable[P, R]:
+    """Refuse a keyword the use case does not know as a ValidationError naming it (a script's
+    ``temp=`` for ``temp_c=``, ``rate_unit=`` for ``unit=``), instead of a TypeError."""
+    params = inspect.signature(fn).parameters.values()
+    known = [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    if any(p.kind is p.VAR_KEYWORD for p in params):
+        return fn
+
+    @functools.wraps(fn)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        for key in kwargs:
+            if key not in known:
+                raise ValidationError(key, kwargs[key], f"an argument {fn.__name__} knows: "
+                                      + ", ".join(known[2:]), key)
+        return fn(*args, **kwargs)
+
+    return checked
 #: how far in the future a charted time may lie: clock skew between workstations, no more
 FUTURE_TOLERANCE = timedelta(seconds=5)
 MAX_TEXT = 4000

@@ -30,6 +30,7 @@ from chairlog.services.context import (
     record,
     require_user,
     text_field,
+    use_case,
 )
 from chairlog.services.cosign import check_cosigner
 from chairlog.services.describe import (
@@ -341,6 +342,7 @@ def _check_discharge_time(
                 "authorised early by a physician", "time")
 
 
+@use_case
 def mark_entered_in_error(
     app: Chairlog,
     actor: UserInfo,

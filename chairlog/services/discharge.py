@@ -28,6 +28,7 @@ from chairlog.services.context import (
     charted_time,
     require_user,
     text_field,
+    use_case,
 )
 from chairlog.services.cosign import check_cosigner, still_active
 from chairlog.services.domain import Role, UserInfo
@@ -66,6 +67,7 @@ def discharge_shortfalls(
     return out
 
 
+@use_case
 def discharge(
     app: Chairlog,
     actor: UserInfo,

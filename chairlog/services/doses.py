@@ -31,6 +31,7 @@ from chairlog.services.context import (
     number_field,
     require_user,
     text_field,
+    use_case,
 )
 from chairlog.services.cosign import check_cosigner
 from chairlog.services.domain import Role, UserInfo
@@ -200,6 +201,7 @@ def _dose(
     return result
 
 
+@use_case
 def start_infusion(
     app: Chairlog,
     actor: UserInfo,
@@ -222,6 +224,7 @@ def start_infusion(
                  skip_reason=skip_reason)
 
 
+@use_case
 def change_rate(
     app: Chairlog,
     actor: UserInfo,
@@ -241,6 +244,7 @@ def change_rate(
                  charted_at=charted_at, expected_version=expected_version)
 
 
+@use_case
 def pause_infusion(
     app: Chairlog,
     actor: UserInfo,
@@ -254,6 +258,7 @@ def pause_infusion(
                  expected_version=expected_version)
 
 
+@use_case
 def resume_infusion(
     app: Chairlog,
     actor: UserInfo,
@@ -273,6 +278,7 @@ def resume_infusion(
                  charted_at=charted_at, expected_version=expected_version)
 
 
+@use_case
 def stop_infusion(
     app: Chairlog,
     actor: UserInfo,
@@ -287,6 +293,7 @@ def stop_infusion(
                  expected_version=expected_version)
 
 
+@use_case
 def give_bolus(
     app: Chairlog,
     actor: UserInfo,

@@ -35,6 +35,7 @@ from chairlog.services.context import (
     record,
     require_user,
     text_field,
+    use_case,
 )
 from chairlog.services.domain import SessionView, UserInfo
 from chairlog.services.dose_rules import require_in_window
@@ -158,6 +159,7 @@ KIND_WORDS = {"side_effect": "side effect", "checklist": "checklist item"}
 IMPORT_MAX_AGE = timedelta(days=366)
 
 
+@use_case
 def start_session(
     app: Chairlog,
     actor: UserInfo,
@@ -278,6 +280,7 @@ def start_session(
     return view
 
 
+@use_case
 def stop_early(
     app: Chairlog,
     actor: UserInfo,
@@ -307,6 +310,7 @@ def stop_early(
     return view
 
 
+@use_case
 def change_weight(
     app: Chairlog,
     actor: UserInfo,

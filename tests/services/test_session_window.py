@@ -4,6 +4,7 @@ unknown keys and times that are not aware are refused (issue 15)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -180,7 +181,7 @@ def charting_kind(name: str) -> Any:
     return EntryKind(name)
 
 
-def test_a_session_imported_from_paper(clinic: Clinic) -> None:
+def test_a_session_imported_from_paper(clinic: Clinic, tmp_path: Path) -> None:
     app, n = clinic.app, clinic.nurse
     yesterday = clinic.clock.now() - timedelta(days=1)
     with pytest.raises(ValidationError) as e:
@@ -212,3 +213,25 @@ def test_a_session_imported_from_paper(clinic: Clinic) -> None:
     assert all(e.recorded_at == clinic.clock.now() for e in v.entries)
     with pytest.raises(StateError):
         doses.give_bolus(app, n, s.id, 5)
+    from chairlog.services import deviations, records
+    from tests.record_helpers import pdf_text
+
+    assert [d.kind for d in deviations.get_deviations(app, s.id)][0] == "imported"
+    assert "Imported from paper" in pdf_text(records.export_draft(app, s.id), tmp_path)
+
+
+def test_unknown_keywords_are_refused_naming_them(clinic: Clinic) -> None:
+    s = ready_to_infuse(clinic)
+    app, n = clinic.app, clinic.nurse
+    before = counts(app)
+    calls = [
+        (lambda: doses.start_infusion(app, n, s.id, 0.5, rate_unit="mg/h"), "rate_unit"),
+        (lambda: charting.add_note(app, n, s.id, "x", when="now"), "when"),
+        (lambda: charting.record_vitals(app, n, s.id, VITALS, temp_c=37), "temp_c"),
+        (lambda: sessions.stop_early(app, n, s.id, "x", force=True), "force"),
+    ]
+    for call, key in calls:
+        with pytest.raises(ValidationError) as e:
+            call()
+        assert e.value.field == key
+    assert counts(app) == before

@@ -80,7 +80,8 @@ class HeaderBar(Card):
             self.allergies.setText("No known allergies")
             _restyle(self.allergies, f"color: {MUTED}; font-size: 16px;")
         colour = STATE_COLOURS.get(v.state, MUTED)
-        self.state.setText(v.state.label.upper())
+        self.state.setText(v.state.label.upper()
+                           + ("  ·  IMPORTED FROM PAPER" if v.imported_from_paper else ""))
         _restyle(self.state, f"color: white; background: {colour}; border-radius: 6px; "
                              "padding: 6px 14px; font-size: 18px; font-weight: 700;")
         n_open = len(v.open_alerts)
