@@ -77,7 +77,7 @@ class SessionPlan:
             "state": "checked_in", "checked_in_at": ts(start), "pre_infusion_at": ts(start),
             "infusion_started_at": None, "infusion_stopped_at": None, "discharged_at": None,
             "stopped_early_at": None, "stopped_early_reason": None, "signed_at": None,
-            "record_version": 1, "version": 1,
+            "record_version": 1, "version": 1, "imported_from_paper": False,
         }
         self.start = start
         self.sink(start, "create", self)

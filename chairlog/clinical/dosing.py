@@ -7,12 +7,12 @@ boluses plus the exact integral of a piecewise-constant infusion rate over time.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from chairlog.clinical.checks import finite
 from chairlog.errors import ValidationError
 
 
@@ -41,7 +41,7 @@ class Rates:
 
 
 def _check_positive(field: str, value: float, label: str) -> None:
-    if not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+    if not isinstance(value, int | float) or not finite(value) or value <= 0:
         raise ValidationError(field, value, "a number greater than 0", label)
 
 
@@ -54,7 +54,7 @@ def convert_rate(
     """
     _check_positive("weight_kg", weight_kg, "weight (kg)")
     _check_positive("concentration_mg_per_ml", concentration_mg_per_ml, "concentration (mg/mL)")
-    if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+    if not isinstance(value, int | float) or not finite(value) or value < 0:
         raise ValidationError("rate", value, f"a rate of 0 or more in {unit.value}", "rate")
     if unit is RateUnit.MG_PER_KG_H:
         mg_per_h = value * weight_kg

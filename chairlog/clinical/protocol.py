@@ -6,12 +6,12 @@ never changes a past record.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
+from chairlog.clinical.checks import finite
 from chairlog.clinical.vitals import AlertThresholds
 from chairlog.errors import ValidationError
 
@@ -124,7 +124,7 @@ class ProtocolValues:
         for name in ("fixed_dose_mg_per_kg", "fixed_dose_minutes", "max_bolus_mg_per_kg"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
-                                  or not math.isfinite(v) or not 0 < v <= 10_000):
+                                  or not finite(v) or not 0 < v <= 10_000):
                 raise ValidationError(name, v, "a number greater than 0, or none",
                                       name.replace("_", " "))
         positive = {
@@ -137,19 +137,19 @@ class ProtocolValues:
         }
         for name, label in positive.items():
             v = getattr(self, name)
-            if (isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
+            if (isinstance(v, bool) or not isinstance(v, int | float) or not finite(v)
                     or v <= 0 or v > 10_000):
                 raise ValidationError(name, v, "a number greater than 0", label)
         for name in ("start_rate_mg_per_kg_h", "target_rate_mg_per_kg_h", "min_monitoring_min"):
             v = getattr(self, name)
-            if (isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
+            if (isinstance(v, bool) or not isinstance(v, int | float) or not finite(v)
                     or v < 0 or v > 10_000):
                 raise ValidationError(name, v, "a number of 0 or more", name.replace("_", " "))
         for name in ("ceiling_rate_mg_per_kg_h", "ceiling_bolus_mg_per_kg",
                      "ceiling_total_mg_per_kg"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
-                                  or not math.isfinite(v) or not 0 < v <= 10_000):
+                                  or not finite(v) or not 0 < v <= 10_000):
                 raise ValidationError(name, v, "a number greater than 0, or none (twice the "
                                       "maximum)", name.replace("_", " "))
         for ceiling, maximum, label in (

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from chairlog.clinical.checks import finite
 from chairlog.errors import ValidationError
 
 
@@ -97,7 +97,7 @@ def _int(field: str, raw: Any, low: int, high: int, label: str) -> int:
             raw = float(raw.strip())
         except ValueError:
             raise ValidationError(field, raw, accepted, label) from None
-    if not isinstance(raw, int | float) or not math.isfinite(raw) or float(raw) != int(raw):
+    if not isinstance(raw, int | float) or not finite(raw) or float(raw) != int(raw):
         raise ValidationError(field, raw, accepted, label)
     if not low <= int(raw) <= high:
         raise ValidationError(field, raw, accepted, label)

@@ -7,11 +7,11 @@ medical director edits.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from chairlog.clinical.checks import finite
 from chairlog.errors import ValidationError
 
 
@@ -81,13 +81,15 @@ def _number(field: str, raw: Any) -> float:
             raw = float(text)
         except ValueError:
             raise ValidationError(field, raw, f"a number, {rng.accepted()}", rng.label) from None
-    if not isinstance(raw, int | float) or not math.isfinite(raw):
+    if not isinstance(raw, int | float) or not finite(raw):
         raise ValidationError(field, raw, f"a number, {rng.accepted()}", rng.label)
     if field in INTEGER_FIELDS and float(raw) != int(raw):
         raise ValidationError(field, raw, f"a whole number, {rng.accepted()}", rng.label)
     if not rng.low <= raw <= rng.high:
         raise ValidationError(field, raw, rng.accepted(), rng.label)
     return float(raw)
+
+
 
 
 def validate_vitals(values: Mapping[str, Any]) -> Vitals:

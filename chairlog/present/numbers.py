@@ -28,7 +28,10 @@ def fmt(value: float | int | None, decimals: int | None = None, *, dash: str = "
     (trailing zeros still dropped). None, NaN and infinities read as ``dash``."""
     if value is None or isinstance(value, bool):
         return dash
-    v = float(value)
+    try:
+        v = float(value)
+    except OverflowError:
+        return dash
     if not math.isfinite(v):
         return dash
     places = decimals_for(v) if decimals is None else max(decimals, 0)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -17,6 +16,7 @@ from typing import Any, ParamSpec, Protocol, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chairlog.clinical.checks import finite
 from chairlog.clinical.clock import SteadyClock
 from chairlog.clinical.vitals import check_text
 from chairlog.db import audit
@@ -176,11 +176,13 @@ def number_field(
             value = float(value.strip().replace(",", "."))
         except ValueError:
             raise ValidationError(name, value, accepted, label) from None
-    if not isinstance(value, int | float) or not math.isfinite(value):
+    if not isinstance(value, int | float) or not finite(value):
         raise ValidationError(name, value, accepted, label)
     if value > high or value < low or (not allow_low and value <= low):
         raise ValidationError(name, value, accepted, label)
     return float(value)
+
+
 
 
 def choice_field(name: str, value: Any, choices: Iterable[str], label: str | None = None) -> str:
