@@ -160,6 +160,35 @@ IMPORT_MAX_AGE = timedelta(days=366)
 
 
 @use_case
+def _refuse_busy(s: Session, *, chair_id: int, patient_id: int) -> None:
+    """One running session per chair and per patient: "Chair 3 is in use (session 41, started
+    14:05)"."""
+    from zoneinfo import ZoneInfo
+
+    from chairlog.present.times import local_time
+    from chairlog.services.context import clinic_row
+
+    tz = ZoneInfo(clinic_row(s).timezone)
+    for column, value in ((InfusionSession.chair_id, chair_id),
+                          (InfusionSession.patient_id, patient_id)):
+        row = s.execute(
+            select(InfusionSession.id, InfusionSession.checked_in_at, Chair.name, Patient.mrn)
+            .join(Chair, Chair.id == InfusionSession.chair_id)
+            .join(Patient, Patient.id == InfusionSession.patient_id)
+            .where(column == value, InfusionSession.state.in_(ACTIVE))).first()
+        if row is None:
+            continue
+        since = local_time(row.checked_in_at, tz, with_date=True)
+        if column is InfusionSession.chair_id:
+            raise ValidationError("chair_id", row.name,
+                                  f"a free chair: {row.name} is in use (session {row.id}, "
+                                  f"started {since})", "chair")
+        raise ValidationError("patient_id", row.mrn,
+                              f"a patient not in the chair already: in session {row.id} on "
+                              f"{row.name} since {since}", "patient")
+
+
+@use_case
 def start_session(
     app: Chairlog,
     actor: UserInfo,
@@ -198,30 +227,7 @@ def start_session(
                 raise ValidationError("chair_id", chair_id, "an active chair", "chair")
             if proto is None or not proto.active:
                 raise ValidationError("protocol_id", protocol_id, "an active protocol", "protocol")
-            busy = s.scalar(
-                select(InfusionSession.id).where(
-                    InfusionSession.chair_id == chair_id, InfusionSession.state.in_(ACTIVE)
-                )
-            )
-            if busy is not None:
-                raise ValidationError(
-                    "chair_id",
-                    chair.name,
-                    f"a free chair (this chair has a running session, #{busy})",
-                    "chair",
-                )
-            dup = s.scalar(
-                select(InfusionSession.id).where(
-                    InfusionSession.patient_id == patient_id, InfusionSession.state.in_(ACTIVE)
-                )
-            )
-            if dup is not None:
-                raise ValidationError(
-                    "patient_id",
-                    patient.mrn,
-                    f"a patient without a running session (already in session #{dup})",
-                    "patient",
-                )
+            _refuse_busy(s, chair_id=chair_id, patient_id=patient_id)
             values = ProtocolValues.from_dict(proto.values_json)
             now = app.now()
             if imported_from_paper:
@@ -275,6 +281,10 @@ def start_session(
             s.flush()
             view = load_view(s, sess)
     except IntegrityError:
+        # another workstation checked someone in to this chair (or this patient) meanwhile:
+        # say who, as the check above would have
+        with app.db.read() as s:
+            _refuse_busy(s, chair_id=chair_id, patient_id=patient_id)
         raise ConflictError("This chair or patient") from None
     app.notify("session", view.id)
     return view

@@ -235,3 +235,21 @@ def test_unknown_keywords_are_refused_naming_them(clinic: Clinic) -> None:
             call()
         assert e.value.field == key
     assert counts(app) == before
+
+
+def test_a_busy_chair_says_which_session_holds_it(clinic: Clinic) -> None:
+    s = ready_to_infuse(clinic)
+    app = clinic.app
+    with pytest.raises(ValidationError) as e:
+        sessions.start_session(app, clinic.nurse, patient_id=clinic.patient2.id,
+                               chair_id=clinic.chairs[0].id,
+                               protocol_id=clinic.protocols["chronic-pain-titrated"].id,
+                               weight_kg=70)
+    assert e.value.field == "chair_id"
+    assert f"Chair 1 is in use (session {s.id}, started " in str(e.value)
+    with pytest.raises(ValidationError) as e2:
+        sessions.start_session(app, clinic.nurse, patient_id=clinic.patient.id,
+                               chair_id=clinic.chairs[1].id,
+                               protocol_id=clinic.protocols["chronic-pain-titrated"].id,
+                               weight_kg=70)
+    assert e2.value.field == "patient_id" and f"in session {s.id} on Chair 1" in str(e2.value)

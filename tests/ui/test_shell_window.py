@@ -212,7 +212,7 @@ def test_search_as_you_type_and_last_weight(clinic: Any, window: MainWindow,
     assert "different from last time" in dlg.last_weight_label.text()
     dlg.weight.setText("81")
     dlg.start_button.click()  # the patient already has a running session
-    assert "running session" in dlg.errors.message("patient_id")
+    assert "in session" in dlg.errors.message("patient_id")
     dlg.reject()
     del sessions
 
