@@ -1,0 +1,126 @@
+"""``chairlog gui --demo --smoke``: prove an installation can show its window, then exit.
+
+What it does, as a clinic's first start would: checks every resource, builds the application
+(style sheet, icon), opens (and on first use fills) the demo database, signs in as the first
+demo nurse, shows the main window with its housekeeping, opens and closes the About box, keeps
+the window shown for ``seconds`` (10 by default) and exits.
+
+Exit 0 only if the window was shown, the style sheet was applied and is not empty, the icon is
+set, and nothing went wrong: any uncaught exception (traceback), any Qt warning about the style
+sheet, or any failure to open the database makes it exit 1, naming the problem on stderr.
+``--screenshot FILE.png`` saves the window as it looked.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from chairlog import applog
+from chairlog.errors import ChairlogError, ValidationError
+from chairlog.services import accounts
+from chairlog.services import demo as demo_data
+from chairlog.ui.app import build_main_window, open_for_gui, start_qapp
+from chairlog.ui.context import make_context
+
+STYLE_WARNINGS = ("style sheet", "stylesheet", "qss")
+
+
+class SmokeCheck:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.shown = False
+
+    def qt_message(self, kind: QtMsgType, _ctx: QMessageLogContext, text: str) -> None:
+        lowered = text.lower()
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg) or (
+            kind == QtMsgType.QtWarningMsg and any(w in lowered for w in STYLE_WARNINGS)
+        ):
+            self.problems.append(f"Qt: {text}")
+        print(text, file=sys.stderr)
+
+    def uncaught(self, exc_info: applog.ExcInfo) -> None:
+        self.problems.append("".join(traceback.format_exception(*exc_info)).rstrip())
+
+
+def demo_nurse() -> tuple[str, str]:
+    for username, password, role in demo_data.demo_accounts():
+        if role == "nurse":
+            return username, password
+    raise RuntimeError("the demo clinic has no nurse account")
+
+
+def run_smoke(db_url: str | None, demo: bool, seconds: float = 10.0,
+              screenshot: str | None = None) -> int:
+    if not demo:
+        raise ValidationError("--smoke", "without --demo",
+                              "--demo with --smoke (the check signs in as the demo nurse)")
+    check = SmokeCheck()
+    applog.install_excepthook(check.uncaught)
+    previous = qInstallMessageHandler(check.qt_message)
+    try:
+        return _run(check, db_url, max(0.5, seconds), screenshot)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str | None) -> int:
+    qapp = start_qapp()
+    try:
+        app = open_for_gui(db_url, demo=True)
+    except ChairlogError as exc:
+        print(f"smoke: FAILED — the demo database cannot be opened: {exc}", file=sys.stderr)
+        return 1
+    ctx = make_context(app, demo=True)
+    try:
+        ctx.set_user(accounts.login(app, *demo_nurse()))
+        window = build_main_window(ctx)
+        from chairlog.ui.housekeeping import Housekeeping
+
+        housekeeping = Housekeeping(ctx, window)
+        window.show()
+        window.board.focus_first_tile()
+
+        def look() -> None:
+            check.shown = window.isVisible() and not window.windowIcon().isNull()
+            about = window.open_about()
+            about.close()
+
+        QTimer.singleShot(300, look)
+        QTimer.singleShot(int(seconds * 1000), qapp.quit)
+        qapp.exec()
+        _final_checks(check, qapp, window, screenshot)
+        window.close()
+        del housekeeping
+    finally:
+        ctx.tasks.shutdown()
+        app.close()
+    return _report(check, seconds, len(qapp.styleSheet()))
+
+
+def _final_checks(check: SmokeCheck, qapp: QApplication, window: Any,
+                  screenshot: str | None) -> None:
+    if not check.shown:
+        check.problems.append("the main window was not shown with its icon")
+    if not qapp.styleSheet().strip():
+        check.problems.append("the style sheet is empty")
+    if screenshot:
+        target = Path(screenshot)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(target)):
+            check.problems.append(f"the screenshot could not be saved to {target}")
+
+
+def _report(check: SmokeCheck, seconds: float, sheet_chars: int) -> int:
+    if check.problems:
+        for problem in check.problems:
+            print(f"smoke: FAILED — {problem}", file=sys.stderr)
+        return 1
+    print(f"smoke: ok — window shown for {seconds:g} s, style sheet {sheet_chars} characters, "
+          "icon set, no errors")
+    return 0
