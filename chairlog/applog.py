@@ -83,9 +83,14 @@ def log_uncaught(exc_info: ExcInfo, where: str = "") -> None:
     log.critical("uncaught error%s", f" in {where}" if where else "", exc_info=exc_info)
 
 
-def install_excepthook(show: Callable[[ExcInfo], None] | None = None) -> None:
-    """Uncaught exceptions: logged with their traceback, then ``show`` (if given) is called,
-    on the thread the error happened in. KeyboardInterrupt keeps Python's default."""
+Hooks = tuple[Callable[..., object], Callable[..., object]]
+
+
+def install_excepthook(show: Callable[[ExcInfo], None] | None = None) -> Hooks:
+    """Uncaught exceptions: logged with their traceback, then ``show`` (if given) is called
+    (main thread only). KeyboardInterrupt keeps Python's default. Returns the hooks replaced,
+    for ``restore_excepthook``."""
+    previous: Hooks = (sys.excepthook, threading.excepthook)
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -105,3 +110,8 @@ def install_excepthook(show: Callable[[ExcInfo], None] | None = None) -> None:
 
     sys.excepthook = hook
     threading.excepthook = thread_hook
+    return previous
+
+
+def restore_excepthook(previous: Hooks) -> None:
+    sys.excepthook, threading.excepthook = previous  # type: ignore[assignment]

@@ -126,9 +126,17 @@ def _wait_note(text: str) -> QWidget:
 
 def run_gui(db_url: str | None, demo: bool) -> int:
     """Run the app until the main window closes; the process exit code."""
+    from chairlog import applog
     from chairlog.ui import crash
 
-    crash.install()
+    previous_hooks = crash.install()
+    try:
+        return _run_gui(db_url, demo)
+    finally:
+        applog.restore_excepthook(previous_hooks)
+
+
+def _run_gui(db_url: str | None, demo: bool) -> int:
     qapp = start_qapp()
     note = _wait_note("Preparing the demo clinic…" if demo else "Opening the database…")
     try:

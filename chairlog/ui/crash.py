@@ -4,7 +4,8 @@ The error is written to the log file with its traceback (``chairlog.applog``); t
 says what happened and what to do. Every save is its own committed transaction, so what was
 saved before the error is kept; the dialog says so, and offers to keep working (the form's
 typed text is still there) or to quit. While a dialog is open, further errors are only logged,
-so a failing timer cannot stack up dialogs.
+so a failing timer cannot stack up dialogs. On the offscreen platform (tests, CI) no dialog
+is shown: nobody could answer it.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ def show_crash(exc_info: applog.ExcInfo) -> None:
     """The excepthook's dialog (main thread only). Quit ends the event loop with code 1."""
     global _showing
     qapp = QApplication.instance()
-    if _showing or not isinstance(qapp, QApplication):
-        return
+    if _showing or not isinstance(qapp, QApplication) or qapp.platformName() == "offscreen":
+        return  # offscreen (tests, CI): nobody could answer a dialog; the log has the error
     _showing = True
     try:
         box = QMessageBox(QMessageBox.Icon.Critical, "chairlog — unexpected error",
@@ -52,5 +53,6 @@ def show_crash(exc_info: applog.ExcInfo) -> None:
         _showing = False
 
 
-def install() -> None:
-    applog.install_excepthook(show_crash)
+def install() -> applog.Hooks:
+    """Route uncaught errors to the log and this dialog; returns the hooks replaced."""
+    return applog.install_excepthook(show_crash)

@@ -61,12 +61,13 @@ def run_smoke(db_url: str | None, demo: bool, seconds: float = 10.0,
         raise ValidationError("--smoke", "without --demo",
                               "--demo with --smoke (the check signs in as the demo nurse)")
     check = SmokeCheck()
-    applog.install_excepthook(check.uncaught)
+    hooks = applog.install_excepthook(check.uncaught)
     previous = qInstallMessageHandler(check.qt_message)
     try:
         return _run(check, db_url, max(0.5, seconds), screenshot)
     finally:
         qInstallMessageHandler(previous)
+        applog.restore_excepthook(hooks)
 
 
 def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str | None) -> int:
