@@ -38,6 +38,7 @@ REQUIRED_RESOURCES: tuple[str, ...] = (
     "sounds/vitals_due.wav",
     "icons/chairlog.svg",
     "icons/chairlog.png",
+    "chairlog.desktop",
 )
 #: Folders that must hold at least one file with this suffix.
 REQUIRED_GLOBS: tuple[tuple[str, str], ...] = (("protocols", "*.json"),)

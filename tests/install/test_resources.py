@@ -35,7 +35,7 @@ def test_every_required_resource_exists_and_is_checked() -> None:
     shipped = {p.relative_to(folder).as_posix() for p in folder.rglob("*")
                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"}
     unchecked = {f for f in shipped if f not in paths.REQUIRED_RESOURCES
-                 and not f.startswith("protocols/") and not f.endswith(".desktop")}
+                 and not f.startswith("protocols/")}
     assert unchecked == set()
 
 
