@@ -81,7 +81,7 @@ def test_an_installed_package_without_resources_is_refused(
 
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None)
     monkeypatch.setattr(paths, "_checkout_resources", lambda: None)
-    with pytest.raises(paths.MissingResource, match="chairlog.resources"):
+    with pytest.raises(paths.MissingResource, match=r"chairlog\.resources"):
         paths.resources_dir()
 
 

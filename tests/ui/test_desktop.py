@@ -14,9 +14,9 @@ from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chairlog import __version__, applog, paths
-from chairlog.ui import crash, smoke
 from chairlog.ui import app as ui_app
-from chairlog.ui.about import AboutDialog, about_facts
+from chairlog.ui import crash, smoke
+from chairlog.ui.about import about_facts
 from chairlog.ui.main_window import MainWindow
 
 
