@@ -13,7 +13,7 @@ root="$PWD"
 out="${CHAIRLOG_BUNDLE_DIR:-$root/dist/bundle}"
 venv="${CHAIRLOG_BUNDLE_VENV:-$root/.venv-bundle}"
 work="$out/build"
-mkdir -p "$out"
+mkdir -p "$out" "$work"
 source tools/venv.sh
 ensure_venv "$venv"
 pip_q=(-q --disable-pip-version-check)
@@ -25,10 +25,13 @@ if [ -z "$wheel" ]; then
 fi
 "$VENV_PY" -m pip install "${pip_q[@]}" -c constraints/lock.txt "$wheel" "pyinstaller>=6.10"
 "$VENV_PY" -m pip install "${pip_q[@]}" --no-deps --force-reinstall "$wheel"
-"$VENV_PY" tools/bundle/make_icons.py "$work/icons" >/dev/null
+(cd "$work" && "$VENV_PY" "$root/tools/bundle/make_icons.py" "$work/icons" >/dev/null)
 rm -rf "$out/chairlog"
-CHAIRLOG_ICON_DIR="$work/icons" "$VENV_PY" -m PyInstaller --noconfirm --log-level WARN \
-    --distpath "$out" --workpath "$work/pyinstaller" tools/bundle/chairlog.spec
+# from a neutral folder, so the analysis finds the installed chairlog, not this checkout's
+(cd "$work" && CHAIRLOG_ICON_DIR="$work/icons" "$VENV_PY" -m PyInstaller --noconfirm \
+    --log-level WARN --distpath "$out" --workpath "$work/pyinstaller" \
+    "$root/tools/bundle/chairlog.spec")
+[ -e "$out/chairlog/chairlog-gui" ] || ln -s chairlog "$out/chairlog/chairlog-gui"
 size_mb="$(du -sm "$out/chairlog" | cut -f1)"
 echo "bundle: $out/chairlog — ${size_mb} MB (goal ≤ 250 MB)"
 if [ "$size_mb" -gt 250 ]; then
