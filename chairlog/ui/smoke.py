@@ -2,14 +2,15 @@
 
 What it does, as a clinic's first start would: checks every resource, builds the application
 (style sheet, icon), opens (and on first use fills) the demo database, signs in as the first
-demo nurse, shows the main window with its housekeeping, opens and closes the About box, keeps
-the window shown for ``seconds`` (10 by default) and exits.
+demo nurse, shows the main window with its housekeeping, opens and closes the About box, opens
+a running session's tab (the vitals chart) and loads QtPdf (the record preview), keeps the
+window shown for ``seconds`` (10 by default) and exits.
 
 Exit 0 only if the window was shown, the style sheet was applied and is not empty, the icon is
 set, and nothing went wrong: any uncaught exception (traceback), any Qt message about the style
 sheet, any other critical Qt message (except a missing sound device: CI machines have none) or
 any failure to open the database makes it exit 1, naming the problem on stderr.
-``--screenshot FILE.png`` saves the window as it looked.
+``--screenshot FILE.png`` saves the board as it looked when first shown.
 """
 
 from __future__ import annotations
@@ -93,15 +94,19 @@ def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str 
         window.show()
         window.board.focus_first_tile()
 
+        board_picture: list[Any] = []
+
         def look() -> None:
             check.shown = window.isVisible() and not window.windowIcon().isNull()
+            board_picture.append(window.grab())
             about = window.open_about()
             about.close()
+            _open_a_session(check, window)
 
         QTimer.singleShot(300, look)
         QTimer.singleShot(int(seconds * 1000), qapp.quit)
         qapp.exec()
-        _final_checks(check, qapp, window, screenshot)
+        _final_checks(check, qapp, board_picture[0] if board_picture else window, screenshot)
         window.close()
         del housekeeping
     finally:
@@ -110,8 +115,26 @@ def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str 
     return _report(check, seconds, len(qapp.styleSheet()))
 
 
-def _final_checks(check: SmokeCheck, qapp: QApplication, window: Any,
+def _open_a_session(check: SmokeCheck, window: Any) -> None:
+    """Open the first running session's tab (timer, dosing, the vitals chart: QtCharts) and
+    load QtPdf (the record preview): the Qt parts the board alone does not use."""
+    try:
+        from PySide6.QtPdf import QPdfDocument  # noqa: F401  (what the preview needs)
+    except ImportError as exc:
+        check.problems.append(f"QtPdf (record preview) does not load: {exc}")
+    before = window.tabs.count()
+    for n in range(1, len(window.board.chairs) + 1):
+        tile = window.board.tile_for_position(n)
+        if tile is not None and tile.view is not None:
+            window.open_chair(n)
+            break
+    if window.tabs.count() <= before:
+        check.problems.append("no session of the demo clinic could be opened")
+
+
+def _final_checks(check: SmokeCheck, qapp: QApplication, picture: Any,
                   screenshot: str | None) -> None:
+    """``picture``: the board as grabbed once shown (a QPixmap), or the window."""
     if not check.shown:
         check.problems.append("the main window was not shown with its icon")
     if not qapp.styleSheet().strip():
@@ -119,7 +142,8 @@ def _final_checks(check: SmokeCheck, qapp: QApplication, window: Any,
     if screenshot:
         target = Path(screenshot)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(target)):
+        pixmap = picture if hasattr(picture, "save") else picture.grab()
+        if not pixmap.save(str(target)):
             check.problems.append(f"the screenshot could not be saved to {target}")
 
 

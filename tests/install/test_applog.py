@@ -109,3 +109,24 @@ def test_unwritable_log_folder_is_one_line_and_chairlog_carries_on(
     err = capsys.readouterr().err
     assert err.startswith("chairlog: no log file (") and len(err.strip().splitlines()) == 1
     logging.getLogger("chairlog.test").info("still works")  # no handler error, no crash
+
+
+def test_gui_launcher_is_a_gui_script_and_survives_having_no_console(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tomllib
+
+    from chairlog.cli import gui_main
+
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["gui-scripts"]["chairlog-gui"] == "chairlog.cli:gui_main"
+    assert project["scripts"]["chairlog"] == "chairlog.cli:main"
+    # pythonw.exe / a windowed bundle: no stdout or stderr at all
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "argv", ["chairlog-gui", "--version"])
+    with pytest.raises(SystemExit) as stop:
+        gui_main()
+    assert stop.value.code == 0
+    assert sys.stdout is not None and sys.stderr is not None
