@@ -11,12 +11,17 @@
 #   bundle    tools/bundle.sh (PyInstaller) from the wheel's environment, then the bundled
 #             executables' smoke set, outside the checkout, without any Python on PATH
 # Usage: bash tools/check_dist.sh [STEP ...]     (default: all, in this order)
-# Environment: CHAIRLOG_DIST_WORK (work folder, default a new one under /tmp),
+# Environment: CHAIRLOG_DIST_WORK (work folder, kept; default a new one under /tmp, removed
+#              when every step passed, kept for inspection when one failed),
 #              CHAIRLOG_SMOKE_SECONDS (how long the window stays shown, default 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-work="${CHAIRLOG_DIST_WORK:-$(mktemp -d /tmp/chairlog-dist.XXXXXX)}"
+own_work=""
+if [ -z "${CHAIRLOG_DIST_WORK:-}" ]; then
+    own_work="$(mktemp -d /tmp/chairlog-dist.XXXXXX)"  # removed again when every step passed
+fi
+work="${CHAIRLOG_DIST_WORK:-$own_work}"
 mkdir -p "$work"
 smoke_s="${CHAIRLOG_SMOKE_SECONDS:-10}"
 steps=("$@")
@@ -229,3 +234,4 @@ echo
 echo "check_dist timings:"
 printf '  %s\n' "${timings[@]}"
 printf '  %-52s %5d s\n' "total" $((SECONDS - t_all))
+[ -z "$own_work" ] || rm -rf "$own_work"
