@@ -30,7 +30,7 @@ def about_facts(db_url: str | None) -> list[tuple[str, str]]:
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
         ("Python", f"{platform.python_version()} ({sys.platform})"),
-        ("System", platform.platform(terse=True)),
+        ("System", applog.system_name()),
     ]
 
 
