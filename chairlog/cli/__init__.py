@@ -53,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except paths.MissingResource as exc:
         log.error("%s", exc)
         print(f"chairlog: {exc}", file=sys.stderr)
+        if args.command == "gui" and not getattr(args, "smoke", False):
+            core.show_start_error(str(exc))  # a desktop launch has no console to read
         return 1
     try:
         return int(args.func(args) or 0)

@@ -88,6 +88,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(db_url=args.db, demo=demo)
 
 
+def show_start_error(message: str) -> None:
+    """The window could not start: say why in a message box too (no console on a desktop)."""
+    from chairlog.ui.app import show_start_error as show
+
+    show("chairlog cannot start", message)
+
+
 def _local_timezone() -> str:
     try:
         import tzlocal

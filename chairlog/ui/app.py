@@ -107,6 +107,16 @@ def report_error(title: str, message: str) -> None:
     box.exec()
 
 
+def show_start_error(title: str, message: str) -> None:
+    """``report_error`` before any window exists (e.g. an incomplete installation). Not on
+    the offscreen platform, where nobody could answer it (stderr and the log have it)."""
+    qapp = QApplication.instance()
+    if not isinstance(qapp, QApplication):
+        qapp = QApplication(sys.argv[:1])
+    if qapp.platformName() != "offscreen":
+        report_error(title, message)
+
+
 def build_main_window(ctx: UiContext) -> MainWindow:
     """The main window for a signed-in context (used by run_gui, tests, screenshots)."""
     if ctx.user is None:

@@ -145,3 +145,25 @@ def test_desktop_entry_starts_the_gui_script() -> None:
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application" and section["Exec"].startswith("chairlog-gui")
     assert section["Icon"] == "chairlog" and section["Terminal"] == "false"
+
+
+def test_incomplete_installation_is_shown_in_a_box_when_the_window_is_asked_for(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import shutil
+
+    from chairlog.cli import main
+
+    folder = tmp_path / "resources"
+    shutil.copytree(paths.resources_dir(), folder)
+    (folder / "icons" / "chairlog.png").unlink()
+    monkeypatch.setattr(paths, "resources_dir", lambda: folder)
+    monkeypatch.setattr(QApplication, "platformName", staticmethod(lambda: "xcb"))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(ui_app, "report_error", lambda title, msg: shown.append((title, msg)))
+    assert main(["gui", "--demo"]) == 1
+    assert shown and shown[0][0] == "chairlog cannot start"
+    assert "icons/chairlog.png missing" in shown[0][1]
+    assert "icons/chairlog.png missing" in capsys.readouterr().err
+    assert not (paths.data_dir() / "demo.sqlite3").exists()  # nothing was written
