@@ -20,7 +20,15 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from chairlog import applog
@@ -103,12 +111,18 @@ def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str 
             about.close()
             _open_a_session(check, window)
 
+        # a local event loop, not qapp.exec()/quit(): quitting the application closes every
+        # window it has and ends the process's event handling for whoever runs next (tests)
+        loop = QEventLoop()
         QTimer.singleShot(300, look)
-        QTimer.singleShot(int(seconds * 1000), qapp.quit)
-        qapp.exec()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
         _final_checks(check, qapp, board_picture[0] if board_picture else window, screenshot)
+        window.idle_lock.stop()
         window.close()
+        window.deleteLater()  # its timers stop with it
         del housekeeping
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
         ctx.tasks.shutdown()
         app.close()
