@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install what the test suite needs (system and Python packages), then run it:
+# Install what the test suite needs (system packages; chairlog with its test extras in its own
+# virtual environment, .venv), then run it:
 #   1. the whole suite on the embedded SQLite database (GUI tests on Qt's offscreen platform);
 #   2. the database, service and reliability suites again on a throwaway PostgreSQL server
 #      started on 127.0.0.1 for the run (the multi-workstation tests need one).
@@ -8,15 +9,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/system-deps.sh test
-python -m pip install -q --disable-pip-version-check -e ".[test]"
+source tools/venv.sh
+ensure_venv .venv
+"$VENV_PY" -m pip install -q --disable-pip-version-check -c constraints/lock.txt -e ".[test]"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 if [ $# -gt 0 ]; then
-    exec python -m pytest "$@"
+    exec "$VENV_PY" -m pytest "$@"
 fi
 echo "=== the whole suite on SQLite ==="
-python -m pytest -m "not postgres"
+"$VENV_PY" -m pytest -m "not postgres"
 echo "=== database, service and reliability suites on PostgreSQL ==="
 source tools/pg.sh
 start_throwaway_pg "${CHAIRLOG_TEST_PG_PORT:-54331}"
-CHAIRLOG_TEST_PG_URL="$PG_URL" python -m pytest tests/db tests/services tests/reliability \
+CHAIRLOG_TEST_PG_URL="$PG_URL" "$VENV_PY" -m pytest tests/db tests/services tests/reliability \
     -m "not gui"

@@ -7,16 +7,22 @@ stderr, no traceback).
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 
+from chairlog import __version__, applog, paths
 from chairlog.errors import ChairlogError
 
 from . import core
 
+log = logging.getLogger(__name__)
+
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="chairlog", description="Charting for IV ketamine clinics.")
+    p.add_argument("--version", action="version", version=f"chairlog {__version__}")
     p.add_argument(
         "--db",
         metavar="URL",
@@ -41,6 +47,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.command = "gui"
         args.func = core.cmd_gui
         args.demo = False
+    applog.configure(args.command)
+    try:
+        paths.check_resources()  # before anything is written: never half a clinic
+    except paths.MissingResource as exc:
+        log.error("%s", exc)
+        print(f"chairlog: {exc}", file=sys.stderr)
+        if args.command == "gui" and not getattr(args, "smoke", False):
+            core.show_start_error(str(exc))  # a desktop launch has no console to read
+        return 1
     try:
         return int(args.func(args) or 0)
     except ChairlogError as exc:
@@ -51,3 +66,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except Exception:
+        log.exception("chairlog %s failed", args.command)
+        raise
+
+
+def gui_main() -> int:
+    """The ``chairlog-gui`` launcher (a gui-script: no console window on Windows). Without a
+    console ``sys.stdout``/``sys.stderr`` are None; they go to the null device, and the log
+    file and the dialogs carry the messages."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+    return main(sys.argv[1:])

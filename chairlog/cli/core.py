@@ -31,6 +31,16 @@ def register(sub: Any) -> None:
     g.add_argument(
         "--demo", action="store_true", help="use a separate demo database filled with demo data"
     )
+    g.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check the installation: open the window (signed in as the demo nurse with "
+        "--demo), keep it shown for --smoke-seconds, exit 0, or 1 on any error",
+    )
+    g.add_argument("--smoke-seconds", type=float, default=10.0, metavar="SECONDS",
+                   help=argparse.SUPPRESS)
+    g.add_argument("--screenshot", metavar="FILE.png", default=None,
+                   help="with --smoke: save a picture of the window before exiting")
     g.set_defaults(func=cmd_gui)
 
     i = sub.add_parser("init", help="create the database, the clinic and the first admin")
@@ -69,7 +79,20 @@ def register(sub: Any) -> None:
 def cmd_gui(args: argparse.Namespace) -> int:
     from chairlog.ui.app import run_gui  # Qt is imported only for the window
 
-    return run_gui(db_url=args.db, demo=bool(getattr(args, "demo", False)))
+    demo = bool(getattr(args, "demo", False))
+    if getattr(args, "smoke", False):
+        from chairlog.ui.smoke import run_smoke
+
+        return run_smoke(db_url=args.db, demo=demo, seconds=args.smoke_seconds,
+                         screenshot=args.screenshot)
+    return run_gui(db_url=args.db, demo=demo)
+
+
+def show_start_error(message: str) -> None:
+    """The window could not start: say why in a message box too (no console on a desktop)."""
+    from chairlog.ui.app import show_start_error as show
+
+    show("chairlog cannot start", message)
 
 
 def _local_timezone() -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from chairlog.paths import resources_dir
+from chairlog.paths import resource
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -30,9 +30,8 @@ def register_fonts() -> None:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
 
-        folder = resources_dir() / "fonts"
-        pdfmetrics.registerFont(TTFont(REGULAR, str(folder / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFont(TTFont(REGULAR, str(resource("fonts/DejaVuSans.ttf"))))
+        pdfmetrics.registerFont(TTFont(BOLD, str(resource("fonts/DejaVuSans-Bold.ttf"))))
         # <b> and <i> inside paragraphs: bold maps to the bold face; there is no italic face,
         # so italic maps to the regular one (emphasis in the record uses bold or grey text).
         addMapping(FAMILY, 0, 0, REGULAR)

@@ -19,6 +19,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from chairlog import __version__
 from chairlog.reports.model import PAPER_SIZES, RecordData, SignatureBlock
 
 Box = tuple[float, float, float, float]
@@ -41,6 +42,7 @@ def build_record_pdf(record: RecordData, *, paper: str = "A4", draft: bool = Tru
 
 def render_record(record: RecordData, *, paper: str = "A4", draft: bool = True,
                   signature: SignatureBlock | None = None) -> RenderedRecord:
+    from reportlab import Version as reportlab_version
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.units import mm
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -59,7 +61,8 @@ def render_record(record: RecordData, *, paper: str = "A4", draft: bool = True,
     doc = BaseDocTemplate(
         out, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin + 8,
         bottomMargin=margin + 6, invariant=1, title=title, author=record.clinic.name,
-        subject=subject_line(record, draft), creator="chairlog",
+        subject=subject_line(record, draft), creator=f"chairlog {__version__}",
+        producer=f"chairlog {__version__} (ReportLab {reportlab_version})",
         keywords=["chairlog", "session record", record.record_id, f"version {record.version}"],
         lang="en")
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",

@@ -10,9 +10,13 @@ assessments, side effects, medications, notes, alerts, discharge), ``corrections
 
 from __future__ import annotations
 
+import logging
+
 from chairlog.db.migrate import open_database
-from chairlog.paths import data_dir, default_db_url, resolve_db_url
+from chairlog.paths import data_dir, default_db_url, describe_db_url, resolve_db_url
 from chairlog.services.context import Chairlog, Clock
+
+log = logging.getLogger("chairlog.services")
 
 
 def open_app(
@@ -29,6 +33,7 @@ def open_app(
     if resolved == default_db_url():
         data_dir().mkdir(parents=True, exist_ok=True)  # first start: the default folder
     db = open_database(resolved, sqlite_pragmas=sqlite_pragmas)
+    log.info("database opened: %s%s", describe_db_url(resolved), " (demo)" if demo else "")
     return Chairlog(db=db, clock=clock or SteadyClock(), demo=demo)
 
 

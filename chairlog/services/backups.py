@@ -215,6 +215,7 @@ def backup_now(app: Chairlog, dest: Path | str | None = None, kind: str = "manua
             after={"path": str(target), "kind": kind, "sha256": digest, "audit_head_seq": seq},
         )
         rec_id = rec.id
+    log.info("backup made: %s (%s, %d bytes, audit head %s)", target, kind, size, seq)
     removed = rotate(app, target.parent, now=at) if automatic else ()
     app.notify("backup", rec_id)
     return BackupInfo(

@@ -30,8 +30,12 @@ def protocol_info(p: Protocol) -> ProtocolInfo:
 
 def default_templates() -> list[dict[str, Any]]:
     """The protocol templates shipped in resources/protocols (reviewed by the medical director)."""
+    folder = paths.resources_dir() / "protocols"
+    found = sorted(folder.glob("*.json"))
+    if not found:
+        raise paths.MissingResource("protocols/*.json", folder.parent)
     out = []
-    for path in sorted((paths.resources_dir() / "protocols").glob("*.json")):
+    for path in found:
         out.append(json.loads(path.read_text(encoding="utf-8")))
     return out
 

@@ -24,6 +24,7 @@ Decisions:
 from __future__ import annotations
 
 import hashlib
+import logging
 import unicodedata
 
 from chairlog.clinical.states import ACTIVE_STATES, SIGNABLE_STATES, SessionState
@@ -58,6 +59,8 @@ from chairlog.services.records import (
 )
 from chairlog.services.sessions import session_for_write, snapshot, transition
 from chairlog.services.views import get_session, load_view
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_MEANING",
@@ -145,6 +148,7 @@ def _latin1(text: str) -> str:
 
 
 def _audit_refusal(app: Chairlog, actor: UserInfo, session_id: int, why: str) -> None:
+    log.warning("signing refused: session %s, user %s: %s", session_id, actor.id, why)
     with app.db.write() as s:
         user = require_user(s, actor)
         sess = s.get(InfusionSession, session_id)
@@ -224,6 +228,8 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
                                     addendum_reason=add.reason if add else None)
     finally:
         signer.close()
+    log.info("record signed: session %s version %s by user %s", info.session_id,
+             info.record_version, actor.id)
     app.notify("session", session_id)
     return info
 

@@ -10,6 +10,9 @@ Decisions:
   offered its newest verified backup (``chairlog.ui.recovery``).
 - Demo mode keeps its own file (``<data dir>/demo.sqlite3`` unless ``--db`` is given), filled
   with the demo clinic the first time, so demo data never mixes with real patients.
+- The style sheet and the icon are required resources: a missing or empty one stops the start
+  with ``paths.MissingResource`` (the command line checks every resource first). Uncaught
+  errors go to the log file and a dialog (``chairlog.ui.crash``).
 - Start-up stays fast: no reportlab, pyHanko or other heavy module is imported here; the
   session, admin, audit and signing screens are imported when first opened.
 """
@@ -21,10 +24,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
-from chairlog import paths
+from chairlog import __version__, paths
 from chairlog.errors import ChairlogError, StorageError
 from chairlog.services import Chairlog, accounts, open_app
 from chairlog.ui.context import UiContext, make_context, optional_module
@@ -34,16 +37,32 @@ BASE_POINT_SIZE = 12
 
 
 def apply_style(qapp: QApplication) -> None:
-    """Base font and ``resources/style.qss`` (if present)."""
+    """Base font and ``resources/style.qss``; ``paths.MissingResource`` if it is missing or
+    empty (the alert colours live there: a window without them is not shown)."""
     font = QFont(qapp.font())
     font.setPointSizeF(BASE_POINT_SIZE)
     qapp.setFont(font)
-    try:
-        qss = paths.resources_dir() / "style.qss"
-    except FileNotFoundError:
-        return
-    if qss.is_file():
-        qapp.setStyleSheet(qss.read_text(encoding="utf-8"))
+    qapp.setStyleSheet(paths.resource("style.qss").read_text(encoding="utf-8"))
+
+
+def app_icon() -> QIcon:
+    """The application icon (PNG and SVG from ``resources/icons``)."""
+    icon = QIcon(str(paths.resource("icons/chairlog.png")))
+    icon.addFile(str(paths.resource("icons/chairlog.svg")))
+    return icon
+
+
+def start_qapp() -> QApplication:
+    """The QApplication with chairlog's name, version, icon and style sheet."""
+    qapp = QApplication.instance()
+    if not isinstance(qapp, QApplication):
+        qapp = QApplication(sys.argv[:1])
+    qapp.setApplicationName("chairlog")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("chairlog")  # matches chairlog.desktop (Wayland, task bars)
+    qapp.setWindowIcon(app_icon())
+    apply_style(qapp)
+    return qapp
 
 
 def demo_db_url() -> str:
@@ -88,6 +107,16 @@ def report_error(title: str, message: str) -> None:
     box.exec()
 
 
+def show_start_error(title: str, message: str) -> None:
+    """``report_error`` before any window exists (e.g. an incomplete installation). Not on
+    the offscreen platform, where nobody could answer it (stderr and the log have it)."""
+    qapp = QApplication.instance()
+    if not isinstance(qapp, QApplication):
+        qapp = QApplication(sys.argv[:1])
+    if qapp.platformName() != "offscreen":
+        report_error(title, message)
+
+
 def build_main_window(ctx: UiContext) -> MainWindow:
     """The main window for a signed-in context (used by run_gui, tests, screenshots)."""
     if ctx.user is None:
@@ -107,11 +136,18 @@ def _wait_note(text: str) -> QWidget:
 
 def run_gui(db_url: str | None, demo: bool) -> int:
     """Run the app until the main window closes; the process exit code."""
-    qapp = QApplication.instance()
-    if not isinstance(qapp, QApplication):
-        qapp = QApplication(sys.argv[:1])
-    qapp.setApplicationName("chairlog")
-    apply_style(qapp)
+    from chairlog import applog
+    from chairlog.ui import crash
+
+    previous_hooks = crash.install()
+    try:
+        return _run_gui(db_url, demo)
+    finally:
+        applog.restore_excepthook(previous_hooks)
+
+
+def _run_gui(db_url: str | None, demo: bool) -> int:
+    qapp = start_qapp()
     note = _wait_note("Preparing the demo clinic…" if demo else "Opening the database…")
     try:
         app = open_or_recover(db_url, demo)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -17,8 +18,11 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
+from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog
 from chairlog.services.domain import UserInfo
+
+log = logging.getLogger(__name__)
 
 
 class UiEvents(QObject):
@@ -56,6 +60,8 @@ class TaskManager(QObject):
         fut, ok, fail = payload
         self.pending -= 1
         exc = fut.exception()
+        if exc is not None and not isinstance(exc, ChairlogError):
+            log.error("background task failed", exc_info=exc)
         if exc is None:
             ok(fut.result())
         elif fail is not None:

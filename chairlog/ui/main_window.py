@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         a("admin", "Administration…", "Ctrl+Shift+A", self.open_admin,
           "Users, chairs, protocols and clinic settings")
         a("audit", "Audit trail…", "Ctrl+Shift+T", self.open_audit, "Who did what, and when")
+        a("about", "About chairlog…", "F1", self.open_about,
+          "Version, database, data and log folders, Qt and Python versions")
         for n in range(1, CHAIR_KEYS + 1):
             a(f"chair{n}", f"Chair {n}", f"Ctrl+{n}", partial(self.open_chair, n),
               f"Open chair {n}'s session")
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
         layout = (("&chairlog", ("switch_user", "password", "lock", "", "quit")),
                   ("&Sessions", ("new_session", "find", "board", "", *chairs)),
                   ("&View", ("mute",)), ("Si&gn", ("sign",)), ("&Admin", ("admin",)),
-                  ("A&udit", ("audit",)))
+                  ("A&udit", ("audit",)), ("&Help", ("about",)))
         menus = {}
         for title, names in layout:
             menu = menus[title] = self.menuBar().addMenu(title)
@@ -331,11 +333,20 @@ class MainWindow(QMainWindow):
     def open_audit(self) -> QDialog | None:
         return self._open_optional("chairlog.ui.audit_view", "AuditDialog")
 
+    def open_about(self) -> QDialog:
+        from chairlog.ui.about import AboutDialog
+
+        dialog = AboutDialog(str(self.ctx.app.db.url), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # ---- lock -------------------------------------------------------------------------------
     def lock(self) -> None:
         if self.locked:
             return
         self.locked = True
+        log.info("window locked (user %s)", self.ctx.user.id if self.ctx.user else "-")
         self._close_dialogs()
         self.statusBar().clearMessage()
         self.board.reload()  # the lock screen shows the latest figures
@@ -357,6 +368,7 @@ class MainWindow(QMainWindow):
         self.ctx.events.locked.emit(True)
 
     def unlock(self, user: UserInfo) -> None:
+        log.info("window unlocked by user %s", user.id)
         if self.ctx.user is None or user.id != self.ctx.user.id:
             self.ctx.set_user(user)
         self.locked = False

@@ -5,7 +5,8 @@ Decisions:
   recording vitals moves the due time, so the next due event rings again.
 - The sound is a short two-tone chime (``resources/sounds/vitals_due.wav``, written by
   ``write_chime`` with the standard ``wave`` module — no downloaded assets), played with
-  QtMultimedia's QSoundEffect when that module loads; otherwise ``QApplication.beep()``.
+  QtMultimedia's QSoundEffect when that module loads; otherwise ``QApplication.beep()``. A
+  missing chime file is an incomplete installation, refused at start (``chairlog.paths``).
   QtMultimedia is imported on the first ring only (start-up stays fast, and a machine without
   audio libraries still gets the beep).
 - Muting (Ctrl+M, ``ctx.settings.sound_muted``) silences the sound only; the tile still
@@ -30,12 +31,9 @@ from chairlog.ui.context import UiContext
 CHIME_NAME = "vitals_due.wav"
 
 
-def chime_path() -> Path | None:
-    try:
-        p = paths.resources_dir() / "sounds" / CHIME_NAME
-    except FileNotFoundError:
-        return None
-    return p if p.is_file() else None
+def chime_path() -> Path:
+    """The shipped chime; ``paths.MissingResource`` if the installation lacks it."""
+    return paths.resource(f"sounds/{CHIME_NAME}")
 
 
 def write_chime(path: Path, rate: int = 22050) -> Path:
@@ -102,8 +100,6 @@ class ReminderBell(QObject):
             return self._effect
         self._effect_tried = True
         path = chime_path()
-        if path is None:
-            return None
         try:
             from PySide6.QtMultimedia import QSoundEffect
         except (ImportError, OSError):  # no audio libraries on this machine
