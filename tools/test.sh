@@ -18,6 +18,13 @@ if [ $# -gt 0 ]; then
 fi
 echo "=== the whole suite on SQLite ==="
 "$VENV_PY" -m pytest -m "not postgres"
+if [ "${CI:-}" = true ]; then
+    # the suite above replays the session state machine's fixed exploration; this explores anew
+    seed="$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
+    echo "=== the session state machine, exploring with a fresh seed: $seed ==="
+    CHAIRLOG_MACHINE_EXPLORE=1 "$VENV_PY" -m pytest -q \
+        tests/reliability/test_session_machine.py::test_session_life --hypothesis-seed="$seed"
+fi
 echo "=== database, service and reliability suites on PostgreSQL ==="
 source tools/pg.sh
 start_throwaway_pg "${CHAIRLOG_TEST_PG_PORT:-54331}"
