@@ -81,6 +81,10 @@ class SessionTimes:
     vitals_interval_after_min: float
     last_vitals_at: datetime | None
     reference_at: datetime | None = None  # when monitoring began if no infusion (check-in)
+    #: time spent in pauses that have ended, and the start of the pause running now (if any):
+    #: the planned remaining time stands still while paused
+    paused_before: timedelta = timedelta(0)
+    paused_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class ClockReading:
     monitoring_remaining: timedelta | None
     next_vitals_due_at: datetime | None
     next_vitals_in: timedelta | None  # negative when overdue
+    paused_for: timedelta | None = None  # how long the pause running now has lasted
 
 
 def read_clock(t: SessionTimes, now: datetime) -> ClockReading:
@@ -100,11 +105,14 @@ def read_clock(t: SessionTimes, now: datetime) -> ClockReading:
     after its start if the last set was taken before it (baseline); after the stop, one
     post-infusion interval after the later of the stop and the last set."""
     since_start = planned_remaining = since_stop = monitoring_remaining = None
+    paused_for = (max(now - t.paused_since, timedelta(0))
+                  if t.paused_since is not None and t.infusion_stopped_at is None else None)
     if t.infusion_started_at is not None:
         end = t.infusion_stopped_at or now
         since_start = max(end - t.infusion_started_at, timedelta(0))
         if t.infusion_stopped_at is None:
-            planned_remaining = timedelta(minutes=t.planned_duration_min) - since_start
+            running = since_start - t.paused_before - (paused_for or timedelta(0))
+            planned_remaining = timedelta(minutes=t.planned_duration_min) - running
     if t.infusion_stopped_at is not None:
         since_stop = max(now - t.infusion_stopped_at, timedelta(0))
         monitoring_remaining = timedelta(minutes=t.min_monitoring_min) - since_stop
@@ -125,6 +133,7 @@ def read_clock(t: SessionTimes, now: datetime) -> ClockReading:
         monitoring_remaining=monitoring_remaining,
         next_vitals_due_at=due,
         next_vitals_in=(due - now) if due is not None else None,
+        paused_for=paused_for,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -217,7 +217,20 @@ class SessionView:
             vitals_interval_after_min=p.vitals_interval_after_min,
             last_vitals_at=latest.charted_at if latest else None,
             reference_at=self.checked_in_at,
+            **self._pauses(),
         )
+
+    def _pauses(self) -> dict[str, Any]:
+        """Ended pauses' total and the pause running now, from the dose timeline."""
+        before = timedelta(0)
+        since: datetime | None = None
+        for ev in self.dose_events:
+            if ev.action is DoseAction.PAUSE and since is None:
+                since = ev.at
+            elif ev.action in (DoseAction.RESUME, DoseAction.STOP) and since is not None:
+                before += ev.at - since
+                since = None
+        return {"paused_before": before, "paused_since": since}
 
     @property
     def dose_events(self) -> list[DoseEvent]:

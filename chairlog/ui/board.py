@@ -225,7 +225,10 @@ class ChairBoard(QWidget):
             alerts += len(f.alerts)
             overdue = f.due is Due.OVERDUE
             tile.set_flash(overdue and self._flash)
-            self.bell.observe(f.session_id, overdue, f.due_at)
+            # attention while vitals are overdue or an alert waits for acknowledgement
+            waiting = tuple(a.id for a in f.stored_alerts)
+            self.bell.observe(f.session_id, overdue or bool(waiting),
+                              (f.due_at if overdue else None, waiting))
         self._show_summary(now, alerts)
         self.ticked.emit()
 

@@ -32,16 +32,20 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
+from chairlog.clinical.states import ACTIVE_STATES as RUNNING
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
-from chairlog.services.domain import Role, UserInfo
+from chairlog.services.domain import Role, SessionView, UserInfo
 from chairlog.ui.board import ChairBoard
+from chairlog.ui.chair_strip import ChairStrip
 from chairlog.ui.context import UiContext, describe_database, optional_module
 from chairlog.ui.idle_lock import IdleMonitor, LockScreen
 from chairlog.ui.login import LoginDialog
+from chairlog.ui.quit_dialog import QuitDialog
 from chairlog.ui.reminders import ReminderBell
 from chairlog.ui.start_session import StartSessionDialog
 
@@ -76,7 +80,17 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.lock_screen)
-        self.setCentralWidget(self.stack)
+        self.strip = ChairStrip()
+        self.strip.open_session.connect(self.open_session)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.strip)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._quit_ok = False
+        self.quit_dialog: QuitDialog | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self._allowed: dict[str, bool] = {}
         self._make_actions()
@@ -127,7 +141,8 @@ class MainWindow(QMainWindow):
         a("lock", "Lock", "Ctrl+L", self.lock, "Lock now (patient details hidden)")
         a("mute", "Mute reminders", "Ctrl+M", self._toggle_mute,
           "Mute the vitals reminder sound (the board still flashes)", checkable=True)
-        a("quit", "Quit", "Ctrl+Q", self.close, "Quit chairlog (running sessions are kept)")
+        a("quit", "Quit", "Ctrl+Q", self.close,
+          "Quit chairlog (asks first while sessions run; they are kept)")
         a("sign", "Sign records…", "Ctrl+R", self.open_signoff, "Review and sign records")
         a("admin", "Administration…", "Ctrl+Shift+A", self.open_admin,
           "Users, chairs, protocols and clinic settings")
@@ -174,7 +189,11 @@ class MainWindow(QMainWindow):
         self.clinic_label = QLabel(self.clinic.name)
         self.db_label = QLabel(describe_database(str(self.ctx.app.db.url)))
         self.db_label.setObjectName("statusDb")
-        for w in (self.user_label, self.clinic_label, self.db_label):
+        self.no_audio_label = QLabel()
+        self.no_audio_label.setObjectName("noAudio")
+        self.no_audio_label.hide()
+        self.bell.audio_missing.connect(self._audio_missing)
+        for w in (self.no_audio_label, self.user_label, self.clinic_label, self.db_label):
             sb.addPermanentWidget(w)
         self.demo_label: QLabel | None = None
         if self.ctx.demo:
@@ -388,8 +407,12 @@ class MainWindow(QMainWindow):
 
     # ---- refresh ----------------------------------------------------------------------------
     def _on_tick(self) -> None:
+        snapshot = self.board.snapshot()
+        self.strip.locked = self.locked
+        self.strip.show_chairs(snapshot)
         if self.locked:
-            self.lock_screen.show_chairs(self.board.snapshot())
+            self.lock_screen.show_chairs(snapshot)
+        self._show_mute()
 
     def _on_reload(self) -> None:
         n = len(self.board.chairs)
@@ -419,16 +442,48 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("chairlog — locked" if self.locked else title)
 
     def _toggle_mute(self) -> None:
-        muted = self.actions_by_name["mute"].isChecked()
-        self.ctx.settings.sound_muted = muted
-        self.statusBar().showMessage("Reminder sound muted (the board still flashes)." if muted
-                                     else "Reminder sound on.", 6000)
+        if self.actions_by_name["mute"].isChecked():
+            self.bell.mute()
+        else:
+            self.bell.unmute()
+        self._show_mute()
+
+    def _show_mute(self) -> None:
+        """The mute lasts at most 10 minutes; its countdown shows on the button."""
+        left = self.bell.mute_left_s()
+        act = self.actions_by_name["mute"]
+        act.blockSignals(True)
+        act.setChecked(left > 0)
+        act.blockSignals(False)
+        act.setText(f"Muted {int(left) // 60}:{int(left) % 60:02d}" if left > 0
+                    else "Mute reminders")
+
+    def _audio_missing(self) -> None:
+        self.no_audio_label.setText("No sound device: reminders only flash")
+        self.no_audio_label.show()
 
     def shutdown(self) -> None:
         """Stop timers and the input filter (window closing or a test ending)."""
         self.idle_lock.stop()
         self.board.stop()
 
+    def running_sessions(self) -> list[SessionView]:
+        return [v for v in self.board.views.values() if v.state in RUNNING]
+
+    def quit_now(self) -> None:
+        """Close without asking (after the choice was made, or when the program ends)."""
+        self._quit_ok = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.running_sessions()
+        if running and not self._quit_ok:
+            event.ignore()
+            if self.quit_dialog is None or not self.quit_dialog.isVisible():
+                self.quit_dialog = QuitDialog(running, self)
+                self.quit_dialog.chosen.connect(
+                    lambda what: self.quit_now() if what == "quit" else self.showMinimized())
+                self.quit_dialog.open()
+            return
         self.shutdown()
         super().closeEvent(event)

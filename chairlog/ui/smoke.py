@@ -119,7 +119,7 @@ def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str 
         loop.exec()
         _final_checks(check, qapp, board_picture[0] if board_picture else window, screenshot)
         window.idle_lock.stop()
-        window.close()
+        window.quit_now()
         window.deleteLater()  # its timers stop with it
         del housekeeping
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -109,11 +109,17 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
             key = "paused" if state is SessionState.PAUSED else "infusing"
             label = state.label
             timer = format_duration(r.since_start or timedelta(0))
-            caption = "since infusion start" + (" — PAUSED" if key == "paused" else "")
+            caption = "since infusion start"
             left = r.planned_remaining or timedelta(0)
             planned = clock_text(timedelta(minutes=p.planned_duration_min))
             detail = (f"Planned {planned} · {clock_text(left)} left" if left > timedelta(0)
                       else f"Planned {planned} reached")
+            if key == "paused" and r.paused_for is not None:
+                # the pause is what matters now: its length, big; the remaining time stands
+                timer = format_duration(r.paused_for)
+                caption = "PAUSED for"
+                detail = (f"Infusion ran {format_duration(r.since_start or timedelta(0))} · "
+                          f"{clock_text(left)} left when resumed")
             mg_h = view.current_rate_mg_per_h(now)
             rate = (f"{fmt(mg_h / view.weight_kg)} mg/kg/h · "
                     f"{fmt(mg_h / p.concentration_mg_per_ml)} mL/h")

@@ -216,7 +216,7 @@ def test_a_session_imported_from_paper(clinic: Clinic, tmp_path: Path) -> None:
     from chairlog.services import deviations, records
     from tests.record_helpers import pdf_text
 
-    assert [d.kind for d in deviations.get_deviations(app, s.id)][0] == "imported"
+    assert next(d.kind for d in deviations.get_deviations(app, s.id)) == "imported"
     assert "Imported from paper" in pdf_text(records.export_draft(app, s.id), tmp_path)
 
 

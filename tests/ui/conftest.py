@@ -28,4 +28,4 @@ def window(ctx: UiContext, qtbot: Any) -> Iterator[MainWindow]:
     qtbot.addWidget(w)
     w.show()
     yield w
-    w.close()
+    w.quit_now()

@@ -37,7 +37,7 @@ def window(clinic: Any, qtbot: Any) -> Iterator[tuple[MainWindow, UiContext]]:
     qtbot.addWidget(w)
     w.show()
     yield w, ctx
-    w.close()
+    w.quit_now()
     ctx.tasks.shutdown()
 
 

@@ -76,7 +76,7 @@ def test_demo_mode_uses_its_own_filled_database(qtbot: Any) -> None:
         qtbot.addWidget(window)
         assert len(window.board.chairs) == 6 and len(window.board.views) == 4
         assert window.demo_label is not None
-        window.close()
+        window.quit_now()
         ctx.tasks.shutdown()
     finally:
         app.close()
@@ -136,7 +136,7 @@ def test_run_gui_first_start_setup_login_then_window(tmp_path: Path, restore_sty
         seen["user"] = w.ctx.user
         seen["chairs"] = [c.name for c in w.board.chairs]
         seen["title"] = w.windowTitle()
-        w.close()
+        w.quit_now()
         seen["ticking"] = w.board.tick_timer.isActive()
         return 0
 

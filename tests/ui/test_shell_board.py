@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from chairlog.present.numbers import fmt
 from chairlog.services import charting, doses, open_app, views
 from chairlog.ui.board import ChairBoard
 from chairlog.ui.context import UiContext, make_context
@@ -47,9 +48,10 @@ def test_board_shows_running_session_with_service_figures(clinic: Any, ctx: UiCo
     assert "Ødegård, Zoë" in tile.patient_label.text() and "M001" in tile.patient_label.text()
     expected_mg = view.cumulative_mg(now)
     assert expected_mg == pytest.approx(20.0)  # 0.5 mg/kg/h × 80 kg × 0.5 h
-    assert f"{expected_mg:.1f} mg" in tile.dose_label.text()
-    assert f"{view.cumulative_mg_per_kg(now):.2f} mg/kg" in tile.dose_label.text()
-    assert tile.rate_label.text() == "0.50 mg/kg/h · 40.0 mL/h"
+    # one rule for numbers everywhere (present.numbers): 20 mg, 0.25 mg/kg, 40 mL/h
+    assert f"{fmt(expected_mg)} mg" in tile.dose_label.text() and "20 mg" in tile.dose_label.text()
+    assert f"{fmt(view.cumulative_mg_per_kg(now))} mg/kg" in tile.dose_label.text()
+    assert tile.rate_label.text() == "0.5 mg/kg/h · 40 mL/h"
     assert "HR 72" in tile.vitals_label.text() and "BP 120/78" in tile.vitals_label.text()
     assert "30 min ago" in tile.vitals_label.text()
     # the other chairs are free
@@ -251,9 +253,16 @@ def test_pre_infusion_paused(clinic: Any, board: ChairBoard) -> None:
     board.reload()
     assert tile.state_label.text() == "PAUSED"
     assert tile.rate_label.text() == "PAUSED · 0 mL/h"
-    assert tile.timer_label.text() == "0:20:00"
+    # the pause is what the tile shows big; the planned time left stands still while paused
+    assert tile.timer_label.text() == "0:10:00"
+    assert "Infusion ran 0:20:00" in tile.figures.timer_detail
+    assert "3:50:00 left when resumed" in tile.figures.timer_detail
+    clinic.clock.advance(minutes=5)
+    board.tick()
+    assert tile.timer_label.text() == "0:15:00"
+    assert "3:50:00 left when resumed" in tile.figures.timer_detail
     # 10 min at 0.5 mg/kg/h × 80 kg, then nothing while paused
-    assert "6.7 mg" in tile.dose_label.text()
+    assert "6.67 mg" in tile.dose_label.text()
 
 
 def test_click_and_keyboard_activate_tiles(clinic: Any, board: ChairBoard, qtbot: Any) -> None:

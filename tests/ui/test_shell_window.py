@@ -56,7 +56,7 @@ def test_demo_badge_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     qtbot.addWidget(w)
     assert w.demo_label is not None and "DEMO" in w.demo_label.text()
     assert "DEMO" in w.windowTitle()
-    w.close()
+    w.quit_now()
     ctx.tasks.shutdown()
 
 

@@ -36,7 +36,7 @@ def window(clinic: Any, qtbot: Any) -> Iterator[MainWindow]:
     w.resize(1680, 1050)
     w.show()
     yield w
-    w.close()
+    w.quit_now()
     ctx.tasks.shutdown()
 
 

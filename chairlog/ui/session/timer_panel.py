@@ -65,9 +65,10 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
                         f"planned {planned} · ended {format_duration(-rem)} ago", "warn")
     elif st is SessionState.PAUSED:
         since = _paused_since(v)
-        paused = format_duration(now - since) if since else "—"
-        main = Tile("Infusion PAUSED", format_duration(c.since_start),
-                    f"paused for {paused} · planned {planned}", "warn")
+        left = format_duration(c.planned_remaining or timedelta(0))
+        main = Tile("Infusion PAUSED for", format_duration(c.paused_for),
+                    f"since {clock_time(since, tz)} · ran {format_duration(c.since_start)} · "
+                    f"{left} left when resumed", "warn")
     elif st is SessionState.MONITORING:
         left = c.monitoring_remaining or timedelta(0)
         minimum = format_duration(timedelta(minutes=p.min_monitoring_min))

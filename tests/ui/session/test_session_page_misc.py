@@ -30,7 +30,7 @@ def test_ticks_use_the_cached_view_and_say_due_and_overdue(clinic: Any, open_pag
     assert f.main.big == "0:13:30" and "3:46:30 remaining" in f.main.sub
     assert (f.vitals.caption, f.vitals.big, f.vitals.tone) == ("Vitals due soon", "1:30", "warn")
     assert page.timer.vitals.caption.text() == "VITALS DUE SOON"
-    assert f.dose.big == "18 mg" and "0.23 mg/kg" in f.dose.sub
+    assert f.dose.big == "18 mg" and "0.225 mg/kg" in f.dose.sub
     assert f.rate.big == "1 mg/kg/h" and f.rate.sub == "80 mg/h · 80 mL/h"
     clinic.clock.advance(minutes=4)
     page.tick()

@@ -1,0 +1,79 @@
+"""A strip of every chair's state, on every screen of the window (board, session tabs, lock
+screen): overdue vitals and unacknowledged alerts in red, a dose near the limit in amber,
+ready for discharge in green. Nothing due on another chair is ever out of sight.
+
+Chair names only, never patient names (the strip shows on the lock screen too). A click (or
+Enter on a focused pill) opens that chair's session, unless the window is locked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from chairlog.services.domain import ChairInfo
+from chairlog.ui.tile import Due, TileFigures
+from chairlog.ui.widgets import set_prop
+
+Snapshot = list[tuple[ChairInfo, TileFigures | None]]
+
+
+def chair_states(snapshot: Snapshot) -> list[tuple[ChairInfo, int, str, str]]:
+    """(chair, session id, tone, words) for each chair that needs a look, worst first."""
+    out: list[tuple[int, ChairInfo, int, str, str]] = []
+    for chair, f in snapshot:
+        if f is None:
+            continue
+        if f.due is Due.OVERDUE:
+            out.append((0, chair, f.session_id, "bad", f"{chair.name}: {f.due_text}"))
+        if f.stored_alerts:
+            n = len(f.stored_alerts)
+            out.append((0, chair, f.session_id, "bad",
+                        f"{chair.name}: {n} alert{'s' if n > 1 else ''} to acknowledge"))
+        if f.dose_near_limit:
+            out.append((1, chair, f.session_id, "warn", f"{chair.name}: dose near limit"))
+        if f.state_key == "ready":
+            out.append((2, chair, f.session_id, "ok", f"{chair.name}: ready for discharge"))
+    out.sort(key=lambda t: t[0])
+    return [(c, sid, tone, words) for _rank, c, sid, tone, words in out]
+
+
+class ChairStrip(QFrame):
+    open_session = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chairStrip")
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(8, 4, 8, 4)
+        self.row.setSpacing(8)
+        self.calm = QLabel("All chairs: nothing due")
+        self.calm.setObjectName("chairStripCalm")
+        self.row.addWidget(self.calm)
+        self.row.addStretch(1)
+        self.pills: list[QPushButton] = []
+        self.locked = False
+
+    def show_chairs(self, snapshot: Snapshot) -> None:
+        states = chair_states(snapshot)
+        words = [w for _c, _sid, _tone, w in states]
+        if words == [p.text() for p in self.pills]:
+            for pill, (_c, _sid, tone, _w) in zip(self.pills, states, strict=True):
+                set_prop(pill, "tone", tone)
+            return
+        for pill in self.pills:
+            self.row.removeWidget(pill)
+            pill.deleteLater()
+        self.pills = []
+        for i, (_chair, sid, tone, text) in enumerate(states):
+            pill = QPushButton(text)
+            pill.setObjectName("chairStripPill")
+            pill.setAutoDefault(False)
+            pill.setAccessibleName(text)
+            set_prop(pill, "tone", tone)
+            pill.clicked.connect(lambda _=False, s=sid: None if self.locked
+                                 else self.open_session.emit(s))
+            self.row.insertWidget(i, pill)
+            pill.show()
+            self.pills.append(pill)
+        self.calm.setVisible(not states)
