@@ -9,7 +9,7 @@
     exit 0 when every signature is intact, the last covers the whole file and the signer's
     certificate chains to the clinic's signing authority (from the database, or ``--ca``
     to check a file away from the clinic); exit 1 with the reason otherwise.
-``chairlog ca export -o clinic-ca.pem``  the authority certificate, for PDF readers.
+(The authority's own commands, ``chairlog ca ...``: ``cli/authority.py``.)
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from chairlog.cli.core import read_password
 from chairlog.errors import ValidationError
-from chairlog.services import accounts, keys, open_app, records, signoff
+from chairlog.services import accounts, open_app, records, signoff
 from chairlog.services.records import RecordVerification
 
 
@@ -55,11 +55,6 @@ def register(sub: Any) -> None:
                    help="trust this authority certificate instead of the database's")
     v.set_defaults(func=cmd_verify)
 
-    c = sub.add_parser("ca", help="the clinic's signing authority")
-    csub = c.add_subparsers(dest="ca_command", required=True, metavar="ACTION")
-    ce = csub.add_parser("export", help="write the authority certificate (PEM)")
-    ce.add_argument("-o", "--output", required=True, metavar="clinic-ca.pem")
-    ce.set_defaults(func=cmd_ca_export)
 
 
 def write_file(path: str, data: bytes) -> None:
@@ -160,14 +155,3 @@ def print_verification(r: RecordVerification, tz: ZoneInfo | None) -> None:
     if r.stored_as is not None:
         print(f"  stored:       identical to session {r.stored_as[0]} signed version "
               f"{r.stored_as[1]} in this database")
-
-
-def cmd_ca_export(args: argparse.Namespace) -> int:
-    app = open_app(args.db)
-    try:
-        pem = keys.clinic_ca_pem(app)
-    finally:
-        app.close()
-    write_file(args.output, pem)
-    print(f"Wrote the clinic's signing authority certificate to {args.output}.")
-    return 0

@@ -26,7 +26,7 @@ from chairlog.db.models import InfusionSession, SignedRecord, StateTransition, U
 from chairlog.errors import NotFound, ValidationError
 from chairlog.reports.model import PAPER_SIZES, AddendumInfo, RecordData, Vocabulary, record_id
 from chairlog.reports.pdfinfo import RecordLabel
-from chairlog.services import accounts, keys
+from chairlog.services import accounts
 from chairlog.services.charting import DISCHARGE_CRITERIA
 from chairlog.services.context import Chairlog, clinic_row
 from chairlog.services.describe import ACTIONS, SIDE_EFFECTS
@@ -182,10 +182,27 @@ def verify_record_pdf_with_ca(pdf_bytes: bytes, ca_pem: bytes) -> RecordVerifica
         trusted=result.trusted, certified=result.certified)
 
 
+def refused(reason: str) -> RecordVerification:
+    """A verdict of "not valid" before any signature was looked at."""
+    return RecordVerification(ok=False, reason=reason, signer_name=None, signing_time=None,
+                              meaning=None, record_id=None, record_version=None,
+                              covers_whole_file=False, intact=False, trusted=False,
+                              certified=False)
+
+
 def verify_record_pdf(app: Chairlog, pdf_bytes: bytes) -> RecordVerification:
-    """Verify against this clinic's signing authority; say whether this database holds the
-    same bytes as a signed version."""
-    result = verify_record_pdf_with_ca(pdf_bytes, keys.clinic_ca_pem(app))
+    """Verify against the signing authority pinned on this workstation for this database
+    (never the database's own row: a database whose authority differs from the pinned one
+    is refused, saying so); say whether this database holds the same bytes."""
+    from chairlog.services import trust
+
+    with app.db.read() as s:
+        db_pem = clinic_row(s).ca_cert_pem
+    problem = trust.mismatch(app.db.url, db_pem)
+    pinned = trust.pinned_authority(app.db.url)
+    if problem is not None or pinned is None:
+        return refused(problem or "no pinned signing authority")
+    result = verify_record_pdf_with_ca(pdf_bytes, pinned)
     digest = hashlib.sha256(bytes(pdf_bytes)).hexdigest()
     with app.db.read() as s:
         row = s.execute(select(SignedRecord.session_id, SignedRecord.record_version)

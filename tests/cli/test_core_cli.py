@@ -52,7 +52,7 @@ def test_init_user_and_sessions_in_process(
         )
         == 0
     )
-    monkeypatch.setattr(sys, "stdin", io.StringIO("nurse-pass-1\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("admin-pass-1\nnurse-pass-1\n"))
     assert (
         main(
             [
@@ -67,12 +67,14 @@ def test_init_user_and_sessions_in_process(
                 "Nina N",
                 "--credentials",
                 "RN",
+                "--as",
+                "root",
                 "--password-stdin",
             ]
         )
         == 0
     )
-    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("admin-pass-1\nshort\n"))
     assert (
         main(
             [
@@ -85,6 +87,8 @@ def test_init_user_and_sessions_in_process(
                 "nurse",
                 "--name",
                 "Bob",
+                "--as",
+                "root",
                 "--password-stdin",
             ]
         )

@@ -118,6 +118,8 @@ def test_run_gui_first_start_setup_login_then_window(tmp_path: Path, restore_sty
         self.full_name.setText("Bea Boss")
         self.password.setText("first-pass-1")
         self.password_again.setText("first-pass-1")
+        self.ca_passphrase.setText("authority-pass-1")
+        self.ca_passphrase_again.setText("authority-pass-1")
         self.create_button.click()
         return self.result()
 

@@ -26,13 +26,16 @@ def ctx(app: Any) -> Iterator[UiContext]:
 def fill_setup(dlg: SetupDialog, **over: str) -> None:
     values = {"clinic_name": "Lakeside Infusions", "timezone": "Europe/Vienna",
               "username": "boss", "full_name": "Bea Boss", "password": "first-pass-1",
-              "password_again": "first-pass-1"} | over
+              "password_again": "first-pass-1", "ca_passphrase": "authority-pass-1",
+              "ca_passphrase_again": "authority-pass-1"} | over
     dlg.clinic_name.setText(values["clinic_name"])
     dlg.timezone.setCurrentText(values["timezone"])
     dlg.username.setText(values["username"])
     dlg.full_name.setText(values["full_name"])
     dlg.password.setText(values["password"])
     dlg.password_again.setText(values["password_again"])
+    dlg.ca_passphrase.setText(values["ca_passphrase"])
+    dlg.ca_passphrase_again.setText(values["ca_passphrase_again"])
 
 
 def test_first_start_creates_clinic_then_login(ctx: UiContext, qtbot: Any) -> None:
