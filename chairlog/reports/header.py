@@ -38,7 +38,7 @@ def header(rec: RecordData, width: float, *, draft: bool,
     else:
         banners.append(f"Signed record — version {rec.version}, signed "
                        f"{local_time(signature.signed_at, tz, with_date=True)} by "
-                       f"{signature.printed_name}")
+                       f"{signature.signer_identity}")
     add = rec.current_addendum
     if add is not None:
         banners.append(f"Addendum — supersedes version {add.supersedes_version}: {add.reason}")

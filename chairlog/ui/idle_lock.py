@@ -10,7 +10,7 @@ Decisions:
 - Unlock: the signed-in user's password (``accounts.verify_password``), or another user's
   username and password (``accounts.login``, audited) who then takes over. After three wrong
   passwords for the signed-in user, further tries also go through ``accounts.login`` so they
-  are audited and slowed down like any failed sign-in.
+  are audited and count towards the lockout like any failed sign-in.
 """
 
 from __future__ import annotations

@@ -108,3 +108,24 @@ def test_admin_commands_do_their_work(clinic: Clinic, monkeypatch: Any, capsys: 
                        "--password-stdin", stdin="temporary-pw-9\nmy-own-pass-1\n")
     assert code == 0, out
     assert accounts.login(clinic.app, "drlee", "my-own-pass-1").must_change_password is False
+
+
+def test_ca_issue_reads_passphrase_then_physician_password(
+    clinic: Clinic, monkeypatch: Any, capsys: Any
+) -> None:
+    from tests.conftest import CA_PASSPHRASE
+
+    db = clinic.app.db.url
+    code, _, err = run(monkeypatch, capsys, "--db", db, "ca", "issue", "drlee",
+                       "--password-stdin", stdin="wrong-passphrase\n" + PASSWORDS["drlee"] + "\n")
+    assert code == 2 and err.count("\n") == 1 and "passphrase is wrong" in err
+    code, _, err = run(monkeypatch, capsys, "--db", db, "ca", "issue", "drlee",
+                       "--password-stdin", stdin=CA_PASSPHRASE + "\n")
+    assert code == 2 and err.count("\n") == 1 and "line 2" in err
+    code, out, err = run(monkeypatch, capsys, "--db", db, "ca", "issue", "drlee",
+                         "--password-stdin", stdin=f"{CA_PASSPHRASE}\n{PASSWORDS['drlee']}\n")
+    assert code == 0, err
+    assert "Certificate issued for 'drlee'" in out and "Dr Medical Director" in out
+    code, out, _ = run(monkeypatch, capsys, "--db", db, "ca", "revoke", "drlee", "--reason",
+                       "superseded", "--password-stdin", stdin=CA_PASSPHRASE + "\n")
+    assert code == 0 and "revoked" in out

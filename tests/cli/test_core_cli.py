@@ -107,6 +107,7 @@ def test_demo_then_sessions_json_subprocess(tmp_path: Path) -> None:
     r = run(["demo"], env=env)
     assert r.returncode == 0, r.stderr
     assert "okafor" in r.stdout
+    assert "signing authority passphrase: demo-authority-1" in r.stdout
     r = run(["sessions", "--json"], env=env)
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)

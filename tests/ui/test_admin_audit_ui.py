@@ -103,12 +103,12 @@ def test_reset_password_gives_a_temporary_one(admin: AdminDialog, clinic: Clinic
     tab.select_username("drlee")
     tab.reset_button.click()
     dlg = tab.dialog
-    assert isinstance(dlg, ActionDialog) and "signing key is retired" in dlg.message.text()
+    assert isinstance(dlg, ActionDialog) and "certificate is revoked" in dlg.message.text()
     dlg.ok.click()
     temp = tab.notice.text().split("Temporary password for drlee: ")[1].split(" ")[0]
     doc = accounts.login(clinic.app, "drlee", temp)
     assert doc.must_change_password
-    with pytest.raises(Exception, match="no signing certificate"):
+    with pytest.raises(Exception, match="no valid signing certificate"):
         keys.unlock_signing_key(clinic.app, doc, temp)
     assert next(u for u in tab.model.items if u.username == "drlee").must_change_password
 
@@ -254,7 +254,8 @@ def test_viewer_filters_by_session_patient_and_user(
     dlg.patient_pick.setCurrentIndex(0)
     dlg.user_pick.setCurrentIndex(dlg.user_pick.findData(clinic.nurse2.id))
     dlg.apply_button.click()
-    assert [(r.username, r.action) for r in dlg.model.rows] == [("omar", "entry.create.vitals")]
+    assert [(r.username, r.action) for r in dlg.model.rows] == [("omar", "entry.create.vitals"),
+                                                                ("omar", "login")]
     assert dlg.model.cell(dlg.model.rows[0], 2) == "Omar Øster (omar)"
 
 

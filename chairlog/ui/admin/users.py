@@ -3,8 +3,9 @@
 Decisions:
 - The admin never chooses a user's real password. A new account and a reset both get a
   generated temporary password, shown once here to hand over, and the account must change it
-  at its next sign-in. So a physician's signing key is only ever issued under a password the
-  admin does not know (``accounts.change_password`` issues it).
+  at its next sign-in. A physician's certificate is issued only by the signing authority's
+  holder (``authority.issue_certificate``), with the physician's own password, which the
+  admin does not know; a reset revokes it.
 - Accounts are never deleted (the audit trail and entries keep naming them): deactivated.
 """
 
@@ -191,7 +192,8 @@ class UsersTab(RowsTab):
         me = self.ctx.require_user()
         temp = temporary_password()
         key_note = (
-            " Their signing key is retired; a new one is issued when they set their own password."
+            " Their signing certificate is revoked; a new one needs the signing authority's "
+            "holder, with them present, after they set their own password."
             if u.role is Role.PHYSICIAN
             else ""
         )
