@@ -78,6 +78,8 @@ def register(sub: Any) -> None:
     cs.add_argument("--lockout-attempts", type=int,
                     help="wrong passwords before an account locks for 15 minutes")
     cs.add_argument("--tsa-url", help="an RFC 3161 timestamp service ('' for none)")
+    cs.add_argument("--tsa-ca", metavar="TSA.pem",
+                    help="the timestamp service's root certificate (also pinned here)")
     add_admin_options(cs)
     cs.set_defaults(func=cmd_clinic_set)
 
@@ -205,11 +207,20 @@ def cmd_clinic_set(args: argparse.Namespace) -> int:
                     "late_entry_minutes", "lockout_attempts", "tsa_url")
         if getattr(args, key) is not None
     }
+    if args.tsa_ca:
+        from chairlog.cli.records import read_file
+
+        changes["tsa_cert_pem"] = read_file(args.tsa_ca)
     if not changes:
         raise ValidationError("settings", None, "at least one setting, e.g. --lockout-attempts 5")
     app, admin, _ = _admin(args)
     try:
         info = accounts.update_clinic(app, admin, **changes)
+        if "tsa_cert_pem" in changes:
+            from chairlog.services import trust
+
+            trust.pin_tsa(app.db.url, changes["tsa_cert_pem"])
+            changes["tsa_cert_pem"] = "(pinned)"
         print("Clinic settings changed: " + ", ".join(
             f"{k}={getattr(info, k, changes[k])!r}" for k in sorted(changes)))
     finally:

@@ -53,6 +53,7 @@ class Clinic(Base):
     ca_holder: Mapped[str] = mapped_column(String(120), default="", server_default="")
     lockout_attempts: Mapped[int] = mapped_column(default=5, server_default="5")
     tsa_url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    tsa_cert_pem: Mapped[bytes | None] = mapped_column(LargeBinary)
     crl_der: Mapped[bytes | None] = mapped_column(LargeBinary)
     crl_number: Mapped[int] = mapped_column(default=0, server_default="0")
     version: Mapped[int] = mapped_column(default=1)

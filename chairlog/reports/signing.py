@@ -117,6 +117,7 @@ def sign_pdf(
     stamp_text: str | None = None,
     crl_der: bytes | None = None,
     tsa_url: str | None = None,
+    tsa_cert_pem: bytes | None = None,
     tsa_timeout_s: float = 10.0,
 ) -> bytes:
     """Sign ``pdf_bytes`` and return the signed file (an incremental update of the input).
@@ -145,8 +146,9 @@ def sign_pdf(
     ca_cert = x509.load_pem_x509_certificate(ca_cert_pem)
     context = None
     if crl_der is not None:
+        tsa_roots = x509.load_pem_x509_certificates(tsa_cert_pem) if tsa_cert_pem else []
         context = ValidationContext(
-            trust_roots=[_to_asn1(ca_cert)],
+            trust_roots=[_to_asn1(c) for c in (ca_cert, *tsa_roots)],
             crls=[asn1_crl.CertificateList.load(crl_der)],
             allow_fetching=False,
             moment=signing_time,

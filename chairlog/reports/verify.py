@@ -27,7 +27,11 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation import read_certification_data, validate_pdf_signature
+from pyhanko.sign.validation import (
+    read_certification_data,
+    validate_pdf_signature,
+    validate_pdf_timestamp,
+)
 from pyhanko.sign.validation.dss import DocumentSecurityStore
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
@@ -145,6 +149,12 @@ def _verify(
         return VerificationResult(ok=False, reason=REASON_NO_SIGNATURE)
 
     failures: list[str] = []
+    if doc_timestamps:
+        problem = _last_timestamp_problem(doc_timestamps[-1], roots, tsa_roots, dss)
+        if problem is None and not _ends_at_last_revision(pdf_bytes):
+            problem = REASON_NOT_WHOLE_FILE
+        if problem is not None:
+            failures.append(problem)
     all_intact = all_trusted = True
     last: VerificationResult | None = None
     for index, embedded in enumerate(signatures):
@@ -248,6 +258,40 @@ def _check_one(
         timestamp_time=ts.timestamp if ts is not None else None,
         timestamp_trusted=bool(ts is not None and ts.trusted and ts.intact and ts.valid),
     )
+
+
+def _ends_at_last_revision(pdf_bytes: bytes) -> bool:
+    """Nothing but line ends after the last revision's ``startxref N %%EOF`` (pyHanko, like
+    most readers, tolerates trailing bytes; a record must not carry any)."""
+    import re
+
+    return re.search(rb"startxref\s+\d+\s+%%EOF\Z", pdf_bytes.rstrip(b"\r\n")) is not None
+
+
+def _last_timestamp_problem(
+    embedded: EmbeddedPdfSignature,
+    roots: list[asn1_x509.Certificate],
+    tsa_roots: list[asn1_x509.Certificate],
+    dss: DocumentSecurityStore | None,
+) -> str | None:
+    """The newest document timestamp (B-LTA) must be intact and cover the whole file, or be
+    followed only by validation data (the DSS update for its own certificates)."""
+    try:
+        status = validate_pdf_timestamp(
+            embedded, validation_context=_context(tsa_roots or roots, dss, None)
+        )
+    except Exception:
+        return REASON_MODIFIED
+    if not (status.intact and status.valid):
+        return REASON_MODIFIED
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return None
+    if status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and (
+        status.modification_level in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
+    ):
+        return None
+    return REASON_MODIFIED if status.coverage == SignatureCoverageLevel.ENTIRE_REVISION \
+        else REASON_NOT_WHOLE_FILE
 
 
 def _level(last: VerificationResult, dss: DocumentSecurityStore | None,

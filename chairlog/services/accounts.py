@@ -247,6 +247,7 @@ SETTINGS = {
     "late_entry_minutes",
     "lockout_attempts",
     "tsa_url",
+    "tsa_cert_pem",
 }
 
 
@@ -270,6 +271,12 @@ def _setting(key: str, value: object) -> object:
     ):
         raise ValidationError(key, value, "a whole number of wrong passwords, 3–20",
                               "lockout after")
+    if key == "tsa_cert_pem":
+        if value in (None, b""):
+            return None
+        from chairlog.services import trust
+
+        return trust.one_certificate(value if isinstance(value, bytes) else b"", ca=False)
     if key == "tsa_url":
         url = text_field("tsa_url", value, max_chars=500, label="timestamp service")
         if url and not url.startswith(("http://", "https://")):
@@ -279,16 +286,25 @@ def _setting(key: str, value: object) -> object:
     return value
 
 
+def _shown(value: object) -> object:
+    """Audit-friendly: a certificate as its fingerprint."""
+    if isinstance(value, bytes):
+        from chairlog.services import trust
+
+        return "sha256:" + trust.fingerprint(value)
+    return value
+
+
 def update_clinic(app: Chairlog, actor: UserInfo, **changes: object) -> ClinicInfo:
     """Admin: clinic details and settings (name, address, timezone, paper size, idle lock,
     lockout after N wrong passwords, the RFC 3161 timestamp service's address)."""
     with app.db.write() as s:
         user = require_user(s, actor, {Role.ADMIN}, "change clinic settings")
         c = clinic_row(s)
-        before = {k: getattr(c, k) for k in sorted(SETTINGS)}
+        before = {k: _shown(getattr(c, k)) for k in sorted(SETTINGS)}
         for key, value in changes.items():
             setattr(c, key, _setting(key, value))
-        after = {k: getattr(c, k) for k in sorted(SETTINGS)}
+        after = {k: _shown(getattr(c, k)) for k in sorted(SETTINGS)}
         record(app, s, user, "settings.change", "clinic", c.id, before=before, after=after)
         info = clinic_info(c)
     app.notify("clinic")

@@ -242,7 +242,8 @@ def verify_record_pdf(
     if problem is not None or pinned is None:
         return refused(problem or "no pinned signing authority")
     result = verify_record_pdf_with_ca(pdf_bytes, pinned, at=at, now=app.now(),
-                                       tsa_roots_pem=tsa_roots_pem)
+                                       tsa_roots_pem=tsa_roots_pem
+                                       or trust.pinned_tsa(app.db.url))
     if result.cert_serial is not None:
         known = keys.certificate_by_serial(app, result.cert_serial)
         if known is not None:
@@ -269,3 +270,27 @@ def verify_record_pdf(
             f"it holds these exact bytes, and the audit-chain anchor the record carries "
             f"(entry {row.audit_head_seq}) is in its audit trail"))
     return result
+
+
+def add_archive_timestamp(
+    app: Chairlog, pdf_bytes: bytes, *, tsa_roots_pem: bytes = b"", tsa_url: str | None = None
+) -> bytes:
+    """A verified record with a document timestamp (and its validation data) appended:
+    PAdES B-LTA, from the clinic's timestamp service (or ``tsa_url``). Refused unless the
+    record verifies now."""
+    from chairlog.reports.signing import add_archive_timestamp as stamp
+    from chairlog.services import trust
+
+    url = tsa_url or accounts.get_clinic(app).tsa_url
+    if not url:
+        raise ValidationError("tsa_url", "", "a timestamp service: set one with "
+                              "'chairlog clinic set --tsa-url URL'", "timestamp service")
+    result = verify_record_pdf(app, pdf_bytes, tsa_roots_pem=tsa_roots_pem)
+    if not result.ok:
+        raise ValidationError("file", "(record)", f"a valid signed record ({result.reason})",
+                              "record")
+    pinned = trust.pinned_authority(app.db.url) or b""
+    with app.db.read() as s:
+        crl = clinic_row(s).crl_der
+    return stamp(bytes(pdf_bytes), tsa_url=url, ca_cert_pem=pinned, crl_der=crl,
+                 tsa_roots_pem=tsa_roots_pem or trust.pinned_tsa(app.db.url))

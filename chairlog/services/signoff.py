@@ -153,7 +153,7 @@ def _audit_refusal(app: Chairlog, actor: UserInfo, session_id: int, why: str) ->
 
 def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner,
                 ca_pem: bytes, paper: str, crl_der: bytes | None = None,
-                tsa_url: str = "") -> bytes:
+                tsa_url: str = "", tsa_cert_pem: bytes | None = None) -> bytes:
     from chairlog.reports.record_pdf import render_record
     from chairlog.reports.signing import sign_pdf
 
@@ -164,7 +164,7 @@ def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner,
                     reason=block.meaning, location=data.clinic.name,
                     signing_time=block.signed_at, certify=True,
                     visible_box=rendered.signature_box, stamp_text=stamp,
-                    crl_der=crl_der, tsa_url=tsa_url or None)
+                    crl_der=crl_der, tsa_url=tsa_url or None, tsa_cert_pem=tsa_cert_pem)
 
 
 def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str, *,
@@ -208,7 +208,7 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
                                    certificate_issued_at=signer.cert.not_valid_before_utc,
                                    certificate_issued_by=issued[1] if issued else "")
             pdf = _signed_pdf(data, block, signer, ca_pem, size, clinic.crl_der,
-                              clinic.tsa_url or "")
+                              clinic.tsa_url or "", clinic.tsa_cert_pem)
             digest = hashlib.sha256(pdf).hexdigest()
             add = data.current_addendum
             before = snapshot(sess)

@@ -44,7 +44,7 @@ def pin_path(db_url: str) -> Path:
     return paths.data_dir() / PIN_DIR / f"{_url_key(db_url)}.pem"
 
 
-def one_certificate(pem: bytes) -> bytes:
+def one_certificate(pem: bytes, *, ca: bool = True) -> bytes:
     from cryptography import x509
     from cryptography.hazmat.primitives import serialization
 
@@ -63,7 +63,7 @@ def one_certificate(pem: bytes) -> bytes:
         basic = certs[0].extensions.get_extension_for_class(x509.BasicConstraints).value
     except x509.ExtensionNotFound:
         basic = None
-    if basic is None or not basic.ca:
+    if ca and (basic is None or not basic.ca):
         raise ValidationError("ca", "(file)", "a certificate authority's certificate", "authority")
     return certs[0].public_bytes(serialization.Encoding.PEM)
 
@@ -85,6 +85,29 @@ def pin_authority(db_url: str, cert_pem: bytes) -> Path:
     tmp.write_bytes(pem)
     os.replace(tmp, path)
     return path
+
+
+def tsa_pin_path(db_url: str) -> Path:
+    return paths.data_dir() / PIN_DIR / f"{_url_key(db_url)}.tsa.pem"
+
+
+def pin_tsa(db_url: str, cert_pem: bytes) -> Path:
+    """Trust this timestamp authority's certificate for this database on this workstation
+    (replaces a previous one: a clinic may change its timestamp service)."""
+    pem = one_certificate(cert_pem, ca=False)
+    path = tsa_pin_path(db_url)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(pem)
+    os.replace(tmp, path)
+    return path
+
+
+def pinned_tsa(db_url: str) -> bytes:
+    try:
+        return tsa_pin_path(db_url).read_bytes()
+    except FileNotFoundError:
+        return b""
 
 
 def pinned_authority(db_url: str) -> bytes | None:

@@ -23,6 +23,7 @@ def upgrade() -> None:
         b.add_column(sa.Column("lockout_attempts", sa.Integer(), nullable=False,
                                server_default="5"))
         b.add_column(sa.Column("tsa_url", sa.String(500), nullable=False, server_default=""))
+        b.add_column(sa.Column("tsa_cert_pem", sa.LargeBinary(), nullable=True))
         b.add_column(sa.Column("crl_der", sa.LargeBinary(), nullable=True))
         b.add_column(sa.Column("crl_number", sa.Integer(), nullable=False, server_default="0"))
     with op.batch_alter_table("users") as b:
@@ -48,5 +49,6 @@ def downgrade() -> None:
         b.drop_column("name_qualifier")
         b.drop_column("locked_until")
     with op.batch_alter_table("clinic") as b:
-        for c in ("crl_number", "crl_der", "tsa_url", "lockout_attempts", "ca_holder"):
+        for c in ("crl_number", "crl_der", "tsa_cert_pem", "tsa_url", "lockout_attempts",
+                  "ca_holder"):
             b.drop_column(c)
