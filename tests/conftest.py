@@ -201,14 +201,17 @@ def add_signed_in(
 ) -> Any:
     """Add an account as ``admin`` (with a password the user chose), issue a physician's
     certificate with the authority's passphrase, and return the user signed in."""
-    from chairlog.services import accounts, authority
+    from chairlog.services import accounts, authority, keys
 
     pw = password or PASSWORDS[username]
     accounts.add_user(app, admin, username=username, full_name=full_name, role=role,
                       password=pw, credentials=credentials, must_change_password=False)
     if role == "physician":
         authority.issue_certificate(app, username, CA_PASSPHRASE, pw)
-    return accounts.login(app, username, pw)
+    actor = accounts.login(app, username, pw)
+    if role == "physician":  # they were present: seen (the window would otherwise say so)
+        keys.acknowledge(app, actor, [n.key_id for n in keys.notices(app, actor)])
+    return actor
 
 
 def ready_to_infuse(
