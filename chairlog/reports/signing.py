@@ -53,6 +53,8 @@ from chairlog.pki import CertificateProblem, UnlockedSigner
 __all__ = ["VerificationResult", "sign_pdf", "verify_pdf"]
 
 Box = tuple[float, float, float, float]
+RESERVED_BYTES = 12288
+RESERVED_WITH_TIMESTAMP = 20480
 
 # ---------------------------------------------------------------- signing
 
@@ -193,7 +195,9 @@ def sign_pdf(
     writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes))
     output = BytesIO()
     try:
-        pdf_signer.sign_pdf(writer, output=output)
+        # a fixed reservation spares pyHanko a trial signature to size the container
+        reserved = RESERVED_WITH_TIMESTAMP if timestamper else RESERVED_BYTES
+        pdf_signer.sign_pdf(writer, output=output, bytes_reserved=reserved)
     except SigningError as exc:  # e.g. the file is already certified: no changes allowed
         raise SignatureError(f"this PDF cannot be signed: {exc}") from exc
     except TimestampRequestError as exc:

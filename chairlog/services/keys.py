@@ -185,20 +185,17 @@ def import_pkcs12(
 
 
 def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.UnlockedSigner:
-    """The physician's private key, opened with their password (checked with the sign-in's
-    slowdown; a wrong password is audited as ``signing.auth_failed``)."""
+    """The physician's private key, opened with their password. Unwrapping the key (scrypt)
+    is itself the password check, so no second hash is computed; it shares the sign-in's
+    lockout, and a wrong password is audited as ``signing.auth_failed``."""
     from chairlog import pki
+    from chairlog.services import signin
 
+    wrong = "Wrong password: the record was not signed."
     with app.db.read() as s:
-        require_user(s, actor, {Role.PHYSICIAN}, "sign records")
-    accounts.reauthenticate(
-        app,
-        actor,
-        password,
-        wrong="Wrong password: the record was not signed.",
-        action="signing.auth_failed",
-    )
-    with app.db.read() as s:
+        u = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+        locked = u.locked_until is not None and u.locked_until > app.now()
+        pending_failures = u.failed_attempts > 0
         key = active_key(s, actor.id)
         if key is None or key.revoked_at is not None:
             raise PermissionDenied(
@@ -207,10 +204,16 @@ def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.Unl
                 "PKCS#12 file."
             )
         material = key_material(key)
+    if locked or not isinstance(password, str) or not password:
+        signin.password_attempt(app, actor, False, wrong=wrong, action="signing.auth_failed")
     try:
-        return pki.unlock_signer(material, password)
-    except pki.WrongPassword as exc:
-        raise AuthenticationError("Your signing key does not open with this password.") from exc
+        signer = pki.unlock_signer(material, password)
+    except pki.WrongPassword:
+        signin.password_attempt(app, actor, False, wrong=wrong, action="signing.auth_failed")
+        raise AuthenticationError(wrong) from None  # password_attempt raised already
+    if pending_failures:
+        signin.password_attempt(app, actor, True, wrong=wrong, action="signing.auth_failed")
+    return signer
 
 
 def clinic_ca_pem(app: Chairlog) -> bytes:

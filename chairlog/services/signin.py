@@ -211,6 +211,29 @@ def reauthenticate(
         raise AuthenticationError(error)
 
 
+def password_attempt(
+    app: Chairlog, actor: UserInfo, ok: bool, *, wrong: str, action: str
+) -> None:
+    """Record the outcome of a password check made elsewhere (the signing key's own
+    unwrapping, which proves the password without a second hash): the same lockout and audit
+    as :func:`reauthenticate`. Raises AuthenticationError unless ``ok`` and not locked."""
+    error: str | None = None
+    with app.db.write() as s:
+        u = require_user(s, actor)
+        now = app.now()
+        until = _locked(u, now)
+        if until is not None:
+            error = _lock_message(until)
+            record(app, s, u, action, "user", u.id, reason="locked")
+        elif not ok:
+            record(app, s, u, action, "user", u.id, reason="wrong password")
+            error = _fail(app, s, u, now) or wrong
+        elif u.failed_attempts:
+            u.failed_attempts = 0
+    if error is not None:
+        raise AuthenticationError(error)
+
+
 def verify_password(app: Chairlog, actor: UserInfo, password: str) -> bool:
     """Re-authentication as a yes/no (see :func:`reauthenticate`, which says why not)."""
     try:
