@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, protocols
 from chairlog.services.domain import UserInfo
+from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
     ErrorBanner,
@@ -131,9 +132,12 @@ class SetupDialog(QDialog):
             form.addRow("", self.errors.label_for(name, widget))
         lay.addLayout(form)
         lay.addWidget(self.banner)
+        self.busy_label = QLabel()
+        lay.addWidget(self.busy_label)
         buttons, self.create_button, _quit = action_row(self, "Create clinic", self.submit,
                                                          cancel_text="Quit")
         lay.addLayout(buttons)
+        self.runner = BusyRunner(ctx, (self.create_button,), self.busy_label)
         self.clinic_name.setFocus()
 
     @staticmethod
@@ -157,23 +161,39 @@ class SetupDialog(QDialog):
                                   "The two passphrases differ: type the same one twice.")
             return
         app = self.ctx.app
-        try:
-            admin = accounts.init_clinic(
-                app, clinic_name=self.clinic_name.text(),
-                timezone=self.timezone.currentText().strip(),
-                admin_username=self.username.text().strip(),
-                admin_full_name=self.full_name.text(), admin_password=self.password.text(),
-                ca_passphrase=self.ca_passphrase.text(), ca_holder=self.ca_holder.text())
-        except ChairlogError as exc:
-            self.errors.show(exc)
-            return
-        try:
-            protocols.install_default_protocols(app, admin)
-            if not protocols.list_chairs(app):
-                for n in range(1, DEFAULT_CHAIRS + 1):
-                    protocols.add_chair(app, admin, f"Chair {n}")
-        except ChairlogError as exc:  # the clinic exists; the admin can finish in Admin
-            self.warning = (f"The clinic was created, but the protocols or chairs were not: "
-                            f"{exc} Add them in Admin.")
-        self.admin = admin
+        fields = dict(
+            clinic_name=self.clinic_name.text(),
+            timezone=self.timezone.currentText().strip(),
+            admin_username=self.username.text().strip(),
+            admin_full_name=self.full_name.text(), admin_password=self.password.text(),
+            ca_passphrase=self.ca_passphrase.text(), ca_holder=self.ca_holder.text())
+
+        def create() -> tuple[UserInfo, str]:
+            # key generation and password hashing: seconds, never on the UI thread
+            admin = accounts.init_clinic(app, **fields)
+            warning = ""
+            try:
+                protocols.install_default_protocols(app, admin)
+                if not protocols.list_chairs(app):
+                    for n in range(1, DEFAULT_CHAIRS + 1):
+                        protocols.add_chair(app, admin, f"Chair {n}")
+            except ChairlogError as exc:  # the clinic exists; the admin can finish in Admin
+                warning = (f"The clinic was created, but the protocols or chairs were not: "
+                           f"{exc} Add them in Admin.")
+            return admin, warning
+
+        self.runner.run(create, self._created, self._refused,
+                        "Creating the clinic and its signing authority…")
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def _created(self, result: tuple[UserInfo, str]) -> None:
+        self.admin, self.warning = result
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self.errors.show(exc)

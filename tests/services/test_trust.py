@@ -251,3 +251,37 @@ def test_printed_names_are_unique_among_active_accounts(clinic: Clinic) -> None:
                       qualifier="Cardiology")
     with pytest.raises(ValidationError, match="qualifier"):
         accounts.set_active(c.app, c.admin, u.id, True, "back")
+
+
+def _pyhanko_validate(pdf: bytes, ca_pem: bytes, tmp_path: Path, *flags: str) -> str:
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("pyhanko") or str(Path(sys.executable).parent / "pyhanko")
+    f, ca = tmp_path / "rec.pdf", tmp_path / "ca.pem"
+    f.write_bytes(pdf)
+    ca.write_bytes(ca_pem)
+    done = subprocess.run([exe, "sign", "validate", "--trust", str(ca), "--trust-replace",
+                           "--executive-summary", *flags, str(f)],
+                          capture_output=True, text=True, timeout=120)
+    return done.stdout
+
+
+def test_pyhanko_and_pdfsig_agree(signed: tuple[Clinic, int, bytes], tmp_path: Path) -> None:
+    """The signed record checked with pyHanko's own validator and with poppler's pdfsig."""
+    from tests.record_helpers import nss_db, poppler
+
+    c, _sid, pdf = signed
+    ca = keys.clinic_ca_pem(c.app)
+    assert ":VALID" in _pyhanko_validate(pdf, ca, tmp_path)
+    # twenty years on: at the signing time it is valid; "now" the certificate has expired
+    assert ":VALID" in _pyhanko_validate(pdf, ca, tmp_path, "--validation-time", "claimed")
+    assert ":INVALID" in _pyhanko_validate(pdf, ca, tmp_path, "--validation-time",
+                                           "2046-06-01T00:00:00+00:00")
+    other = pki.create_clinic_ca("Test Clinic", b"other-pass").cert_pem
+    assert ":INVALID" in _pyhanko_validate(pdf, other, tmp_path)
+    out = poppler("pdfsig", pdf, tmp_path, "-nssdir", f"sql:{nss_db(tmp_path, ca)}")
+    assert "Signature is Valid" in out and "Certificate is Trusted" in out
+    assert "Total document signed" in out
+    assert "UID=drlee" in out

@@ -14,6 +14,7 @@ from chairlog.ui.context import UiContext, make_context
 from chairlog.ui.login import LoginDialog
 from chairlog.ui.setup_wizard import SetupDialog, local_timezone
 from tests.conftest import PASSWORDS
+from tests.ui.conftest import settle
 
 
 @pytest.fixture
@@ -47,11 +48,13 @@ def test_first_start_creates_clinic_then_login(ctx: UiContext, qtbot: Any) -> No
     assert setup.timezone.currentText() == local_timezone()
     fill_setup(setup, password_again="first-pass-2")
     setup.create_button.click()
+    settle(setup)
     assert "passwords differ" in setup.errors.message("password_again")
     assert not accounts.is_initialised(app) and setup.result() != QDialog.DialogCode.Accepted
     assert setup.clinic_name.text() == "Lakeside Infusions"  # typed values kept
     fill_setup(setup)
     setup.create_button.click()
+    settle(setup)
     assert setup.result() == QDialog.DialogCode.Accepted
     assert setup.admin is not None and setup.admin.username == "boss"
     clinic = accounts.get_clinic(app)
@@ -66,10 +69,12 @@ def test_first_start_creates_clinic_then_login(ctx: UiContext, qtbot: Any) -> No
     qtbot.keyClicks(login.username, "boss")
     qtbot.keyClicks(login.password, "wrong-password")
     qtbot.keyClick(login.password, Qt.Key.Key_Return)  # Enter signs in
+    settle(login)
     assert login.error.isVisible() and "Wrong username or password" in login.error.text()
     assert login.user is None and login.username.text() == "boss"
     login.password.setText("first-pass-1")
     qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    settle(login)
     assert login.result() == QDialog.DialogCode.Accepted
     assert login.user is not None and login.user.full_name == "Bea Boss"
 
@@ -79,15 +84,18 @@ def test_setup_errors_name_the_field(ctx: UiContext, qtbot: Any) -> None:
     qtbot.addWidget(setup)
     fill_setup(setup, username="Bea Boss")
     setup.create_button.click()
+    settle(setup)
     assert "username" in setup.errors.message("username")
     assert setup.username.property("invalid") is True
     assert setup.username.text() == "Bea Boss"
     fill_setup(setup, timezone="Mars/Olympus")
     setup.create_button.click()
+    settle(setup)
     assert "time zone" in setup.errors.message("timezone")
     assert setup.errors.message("username") == ""
     fill_setup(setup, password="short", password_again="short")
     setup.create_button.click()
+    settle(setup)
     assert "8 characters" in setup.errors.message("password")
     assert not accounts.is_initialised(ctx.app)
 
@@ -100,12 +108,15 @@ def test_too_many_attempts_is_said_inline(clinic: Any, ctx: UiContext, qtbot: An
     for _ in range(5):
         login.password.setText("nope-nope-nope")
         login.sign_in_button.click()
+        settle(login)
     login.password.setText(PASSWORDS["nina"])
     login.sign_in_button.click()
+    settle(login)
     assert "locked after too many wrong passwords" in login.error.text()
     assert login.user is None
     clinic.clock.advance(minutes=15)
     login.sign_in_button.click()
+    settle(login)
     assert login.user is not None and login.user.username == "nina"
 
 
@@ -116,18 +127,22 @@ def test_reset_password_forces_a_change(clinic: Any, ctx: UiContext, qtbot: Any)
     login.show()
     login.fill("nina", "temporary-1")
     login.sign_in_button.click()
+    settle(login)
     assert login.pages.currentIndex() == 1 and login.user is None
     login.new_password.setText("brand-new-pass")
     login.new_password_again.setText("brand-new-pasS")
     login.save_password_button.click()
+    settle(login)
     assert "passwords differ" in login.change_errors.message("new_password_again")
     login.new_password.setText("temporary-1")
     login.new_password_again.setText("temporary-1")
     login.save_password_button.click()
+    settle(login)
     assert "different from the old" in login.change_errors.message("new_password")
     login.new_password.setText("brand-new-pass")
     login.new_password_again.setText("brand-new-pass")
     login.save_password_button.click()
+    settle(login)
     assert login.result() == QDialog.DialogCode.Accepted
     assert login.user is not None and not login.user.must_change_password
     assert accounts.login(clinic.app, "nina", "brand-new-pass").username == "nina"
