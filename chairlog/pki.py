@@ -226,6 +226,26 @@ def issue_signer(
     beyond the CA. The new key is encrypted under ``user_password``.
     Raises :class:`WrongPassword` if ``ca_passphrase`` does not open the CA key.
     """
+    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
+    cert = load_certificate(issue_certificate_for(
+        ca, ca_passphrase, key.public_key(), full_name=full_name, username=username,
+        credentials=credentials, now=now, qualifier=qualifier))
+    return _material(cert, _encrypt_key(key, _password_bytes(user_password)))
+
+
+def issue_certificate_for(
+    ca: CAMaterial,
+    ca_passphrase: bytes,
+    public_key: rsa.RSAPublicKey | ec.EllipticCurvePublicKey,
+    *,
+    full_name: str,
+    username: str,
+    credentials: str,
+    now: dt.datetime | None = None,
+    qualifier: str = "",
+) -> bytes:
+    """A physician's certificate (PEM) for a public key whose private key is held elsewhere
+    (a smart card or USB token: the key never leaves it)."""
     full_name = _required_text(full_name, "full name")
     username = _required_text(username, "username")
     credentials = credentials.strip()
@@ -233,7 +253,6 @@ def issue_signer(
     ca_key = _decrypt_key(ca.encrypted_key_pem, ca_passphrase)
     start = _aware(now) - CLOCK_SKEW
     end = min(start + SIGNER_VALIDITY, ca_cert.not_valid_after_utc)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
     printed = f"{full_name}, {credentials}" if credentials else full_name
     if qualifier.strip():
         printed = f"{printed} ({qualifier.strip()})"
@@ -247,20 +266,20 @@ def issue_signer(
         x509.CertificateBuilder()
         .subject_name(x509.Name(attributes))
         .issuer_name(ca_cert.subject)
-        .public_key(key.public_key())
+        .public_key(public_key)
         .serial_number(x509.random_serial_number())
         .not_valid_before(start)
         .not_valid_after(end)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_key_usage(digital_signature=True, content_commitment=True), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), False
         )
         .sign(ca_key, hashes.SHA256())
     )
     del ca_key
-    return _material(cert, _encrypt_key(key, _password_bytes(user_password)))
+    return cert.public_bytes(serialization.Encoding.PEM)
 
 
 def check_ca_passphrase(ca: CAMaterial, passphrase: bytes) -> None:

@@ -3,6 +3,9 @@
 ``chairlog ca issue USERNAME --password-stdin``
     line 1: the authority's passphrase (typed by its holder); line 2: the physician's own
     password, which wraps the new key (the physician types it).
+``chairlog ca issue USERNAME --token-module LIB.so --token-label LABEL --password-stdin``
+    the key is generated on the physician's smart card / USB token (PKCS#11) and never
+    leaves it; line 2 is the token's PIN. Signing then asks for the PIN.
 ``chairlog ca renew USERNAME --password-stdin``     line 1: the authority's passphrase.
 ``chairlog ca revoke USERNAME [--reason R] --password-stdin``   line 1: the passphrase.
 ``chairlog ca crl [--refresh --password-stdin] -o FILE.crl``
@@ -19,7 +22,7 @@ from typing import Any
 
 from chairlog.cli.credentials import add_admin_options, add_stdin_option, read_secrets, require_as
 from chairlog.cli.records import read_file, write_file
-from chairlog.errors import NotFound
+from chairlog.errors import NotFound, ValidationError
 from chairlog.services import accounts, authority, keys, open_app, trust
 
 
@@ -28,6 +31,10 @@ def register(sub: Any) -> None:
     csub = c.add_subparsers(dest="ca_command", required=True, metavar="ACTION")
     ci = csub.add_parser("issue", help="issue a physician's key and certificate")
     ci.add_argument("username")
+    ci.add_argument("--token-module", metavar="LIB.so",
+                    help="generate the key on a smart card / USB token through this PKCS#11 "
+                    "module (line 2 of stdin is then the token's PIN)")
+    ci.add_argument("--token-label", metavar="LABEL", help="the token's label")
     add_stdin_option(ci)
     ci.set_defaults(func=cmd_issue)
     cr = csub.add_parser("renew", help="a new certificate for a physician's current key")
@@ -61,12 +68,19 @@ def _print(info: authority.CertificateInfo) -> None:
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
-    passphrase, password = read_secrets(
-        args, "the signing authority's passphrase", "the physician's password"
-    )
+    if bool(args.token_module) != bool(args.token_label):
+        raise ValidationError("--token-label", args.token_label,
+                              "both --token-module and --token-label, or neither", "token")
+    second = "the token's PIN" if args.token_module else "the physician's password"
+    passphrase, password = read_secrets(args, "the signing authority's passphrase", second)
     app = open_app(args.db)
     try:
-        _print(authority.issue_certificate(app, args.username, passphrase, password))
+        if args.token_module:
+            _print(authority.issue_token_certificate(
+                app, args.username, passphrase, password, module=args.token_module,
+                token_label=args.token_label))
+        else:
+            _print(authority.issue_certificate(app, args.username, passphrase, password))
     finally:
         app.close()
     return 0

@@ -102,6 +102,8 @@ class SigningKey(Base):
     revocation_reason: Mapped[str | None] = mapped_column(String(40))
     seen_at: Mapped[datetime | None]
     flagged_at: Mapped[datetime | None]
+    #: for a key on a smart card / USB token (source "pkcs11"): where it is (JSON)
+    token_ref: Mapped[str | None] = mapped_column(String(500))
 
 
 class Patient(Base):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asn1crypto import crl as asn1_crl
 from asn1crypto import x509 as asn1_x509
@@ -48,6 +48,9 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from chairlog.errors import SignatureError
+
+if TYPE_CHECKING:  # imported where used
+    from chairlog.reports.token import TokenKey
 from chairlog.pki import CertificateProblem, UnlockedSigner
 
 __all__ = ["VerificationResult", "sign_pdf", "verify_pdf"]
@@ -107,7 +110,7 @@ class _FixedTimePdfSigner(PdfSigner):
 
 def sign_pdf(
     pdf_bytes: bytes,
-    signer: UnlockedSigner,
+    signer: UnlockedSigner | TokenKey,
     *,
     ca_cert_pem: bytes,
     field_name: str = "PhysicianSignature",
@@ -184,9 +187,12 @@ def sign_pdf(
         if text is None:
             text = f"{reason}\n{signer.subject_name}\n{signing_time.isoformat(' ', 'minutes')}"
         stamp_style = _stamp_style(text)
+    from chairlog.reports.token import TokenKey
+
     pdf_signer = _FixedTimePdfSigner(
         metadata,
-        _KeyObjectSigner(signer, [ca_cert]),
+        signer.pyhanko_signer([ca_cert]) if isinstance(signer, TokenKey)
+        else _KeyObjectSigner(signer, [ca_cert]),
         stamp_style=stamp_style,
         new_field_spec=field_spec,
         signing_time=signing_time,

@@ -147,6 +147,52 @@ def issue_certificate(
     return info
 
 
+def issue_token_certificate(
+    app: Chairlog, username: str, ca_passphrase: str, pin: str, *, module: str,
+    token_label: str, key_label: str = "",
+) -> CertificateInfo:
+    """Issue a certificate for a key generated now on the physician's smart card or USB token
+    (PKCS#11): the holder types the authority's passphrase, the physician the token's PIN. The
+    private key never leaves the token; signing then asks for the PIN instead of the
+    password."""
+    from chairlog import pki
+    from chairlog.reports.token import TokenRef, WrongPin, generate_key
+    from chairlog.services import keys
+
+    label = text_field("token_label", token_label, required=True, max_chars=100,
+                       label="token label")
+    with app.db.read() as s:
+        u = _physician(s, username)
+        full, uname, creds, qual = u.full_name, u.username, u.credentials, u.name_qualifier
+    ca, secret = _unlock(app, ca_passphrase, "issue on token", username)
+    import secrets
+
+    ref = TokenRef(str(module), label, key_label or f"chairlog-{uname}-{secrets.token_hex(4)}")
+    try:
+        public_key = generate_key(ref, pin if isinstance(pin, str) else "")
+    except WrongPin:
+        with app.db.write() as s:
+            record(app, s, None, "signing_key.issue_refused", "user", u.id,
+                   username="authority", reason="token PIN wrong")
+        raise
+    cert_pem = pki.issue_certificate_for(ca, secret, public_key, full_name=full,
+                                         username=uname, credentials=creds, now=app.now(),
+                                         qualifier=qual)
+    cert = pki.load_certificate(cert_pem)
+    mat = pki.SignerMaterial(cert_pem=cert_pem, encrypted_key_pem=b"",
+                             serial=cert.serial_number,
+                             fingerprint_sha256=pki.cert_fingerprint(cert_pem))
+    with app.db.write() as s:
+        c = clinic_row(s)
+        u = _physician(s, username)
+        key = keys.store_key(app, s, u, mat, "pkcs11", issued_by=c.ca_holder or "authority")
+        key.token_ref = ref.dumps()
+        publish_crl(app, s, c, secret)
+        info = _info(key, u.username, "issued")
+    app.notify("user", None)
+    return info
+
+
 def renew_certificate(app: Chairlog, username: str, ca_passphrase: str) -> CertificateInfo:
     """A new certificate for the physician's current key (same key, still wrapped under
     their password; the previous certificate is retired as superseded)."""
@@ -156,7 +202,7 @@ def renew_certificate(app: Chairlog, username: str, ca_passphrase: str) -> Certi
     with app.db.read() as s:
         u = _physician(s, username)
         k = keys.active_key(s, u.id)
-        if k is None or k.source != "clinic_ca":
+        if k is None or k.source not in ("clinic_ca", "pkcs11"):
             raise NotFound(f"'{u.username}' has no current certificate from this authority to "
                            "renew: issue a new one.")
         old_pem = k.cert_pem
@@ -171,8 +217,10 @@ def renew_certificate(app: Chairlog, username: str, ca_passphrase: str) -> Certi
         mat = pki.SignerMaterial(cert_pem=cert_pem, encrypted_key_pem=k.encrypted_key_pem,
                                  serial=pki.load_certificate(cert_pem).serial_number,
                                  fingerprint_sha256=pki.cert_fingerprint(cert_pem))
-        key = keys.store_key(app, s, u, mat, "clinic_ca", issued_by=c.ca_holder or "authority",
+        token_ref = k.token_ref
+        key = keys.store_key(app, s, u, mat, k.source, issued_by=c.ca_holder or "authority",
                              action="signing_key.renew")
+        key.token_ref = token_ref
         publish_crl(app, s, c, secret)
         info = _info(key, u.username, "renewed")
     return info
@@ -233,8 +281,8 @@ def publish_crl(app: Chairlog, s: Session, c: Clinic, passphrase: bytes | str) -
     ca = _ca(c)
     revoked = [
         pki.Revoked(int(k.serial), k.revoked_at, k.revocation_reason or "unspecified")
-        for k in s.scalars(select(SigningKey).where(SigningKey.revoked_at.is_not(None),
-                                                    SigningKey.source == "clinic_ca"))
+        for k in s.scalars(select(SigningKey).where(
+            SigningKey.revoked_at.is_not(None), SigningKey.source.in_(("clinic_ca", "pkcs11"))))
         if k.revoked_at is not None
     ]
     c.crl_number = (c.crl_number or 0) + 1

@@ -23,6 +23,7 @@ from chairlog.services.domain import Role, UserInfo
 
 if TYPE_CHECKING:  # imported where used: cryptography's x509 is ≈ 30 ms of start-up
     from chairlog import pki
+    from chairlog.reports.token import TokenKey
 
 
 
@@ -184,7 +185,17 @@ def import_pkcs12(
         store_key(app, s, u, mat, "pkcs12")
 
 
-def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.UnlockedSigner:
+def uses_token(app: Chairlog, actor: UserInfo) -> bool:
+    """Whether the actor's current key is on a smart card or USB token (sign with its PIN)."""
+    with app.db.read() as s:
+        require_user(s, actor)
+        key = active_key(s, actor.id)
+        return key is not None and key.source == "pkcs11"
+
+
+def unlock_signing_key(
+    app: Chairlog, actor: UserInfo, password: str
+) -> pki.UnlockedSigner | TokenKey:
     """The physician's private key, opened with their password. Unwrapping the key (scrypt)
     is itself the password check, so no second hash is computed; it shares the sign-in's
     lockout, and a wrong password is audited as ``signing.auth_failed``."""
@@ -204,8 +215,11 @@ def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.Unl
                 "PKCS#12 file."
             )
         material = key_material(key)
+        token_ref = key.token_ref if key.source == "pkcs11" else None
     if locked or not isinstance(password, str) or not password:
         signin.password_attempt(app, actor, False, wrong=wrong, action="signing.auth_failed")
+    if token_ref is not None:
+        return _open_token(app, actor, token_ref, material, password, pending_failures)
     try:
         signer = pki.unlock_signer(material, password)
     except pki.WrongPassword:
@@ -214,6 +228,25 @@ def unlock_signing_key(app: Chairlog, actor: UserInfo, password: str) -> pki.Unl
     if pending_failures:
         signin.password_attempt(app, actor, True, wrong=wrong, action="signing.auth_failed")
     return signer
+
+
+def _open_token(app: Chairlog, actor: UserInfo, token_ref: str, material: pki.SignerMaterial,
+                pin: str, pending_failures: bool) -> TokenKey:
+    """The key on the token, opened with its PIN (a wrong PIN counts like a wrong password;
+    the token keeps its own retry counter too)."""
+    from chairlog import pki
+    from chairlog.reports.token import TokenKey, TokenRef, WrongPin
+    from chairlog.services import signin
+
+    wrong = "Wrong token PIN: the record was not signed."
+    try:
+        handle = TokenKey(TokenRef.loads(token_ref), pin, pki.load_certificate(material.cert_pem))
+    except WrongPin:
+        signin.password_attempt(app, actor, False, wrong=wrong, action="signing.auth_failed")
+        raise AuthenticationError(wrong) from None
+    if pending_failures:
+        signin.password_attempt(app, actor, True, wrong=wrong, action="signing.auth_failed")
+    return handle
 
 
 def clinic_ca_pem(app: Chairlog) -> bytes:

@@ -32,6 +32,7 @@ from chairlog.db.models import InfusionSession, SignedRecord
 from chairlog.errors import AuthenticationError, NotFound, StateError, ValidationError
 from chairlog.pki import UnlockedSigner, cert_fingerprint
 from chairlog.reports.model import RecordData, SignatureBlock, local_time, record_id
+from chairlog.reports.token import TokenKey
 from chairlog.services import keys
 from chairlog.services.context import (
     CHART_ROLES,
@@ -151,7 +152,7 @@ def _audit_refusal(app: Chairlog, actor: UserInfo, session_id: int, why: str) ->
                session_id=session_id, patient_id=sess.patient_id if sess else None, reason=why)
 
 
-def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner,
+def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner | TokenKey,
                 ca_pem: bytes, paper: str, crl_der: bytes | None = None,
                 tsa_url: str = "", tsa_cert_pem: bytes | None = None) -> bytes:
     from chairlog.reports.record_pdf import render_record

@@ -36,6 +36,7 @@ def upgrade() -> None:
         b.add_column(sa.Column("revocation_reason", sa.String(40), nullable=True))
         b.add_column(sa.Column("seen_at", _DT, nullable=True))
         b.add_column(sa.Column("flagged_at", _DT, nullable=True))
+        b.add_column(sa.Column("token_ref", sa.String(500), nullable=True))
     # certificates issued before this revision were made without the holder's presence:
     # the physician has seen them already (they signed with them)
     op.execute("UPDATE signing_keys SET seen_at = created_at")
@@ -43,7 +44,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("signing_keys") as b:
-        for c in ("flagged_at", "seen_at", "revocation_reason", "revoked_at", "issued_by"):
+        for c in ("token_ref", "flagged_at", "seen_at", "revocation_reason", "revoked_at", "issued_by"):
             b.drop_column(c)
     with op.batch_alter_table("users") as b:
         b.drop_column("name_qualifier")
