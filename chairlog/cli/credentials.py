@@ -13,9 +13,13 @@ import getpass
 import sys
 from typing import Any
 
-from chairlog.errors import ValidationError
+from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog, accounts
 from chairlog.services.domain import UserInfo
+
+
+class CredentialsMissing(ChairlogError):
+    """An administering command without the acting admin or the secrets it needs."""
 
 
 def add_admin_options(p: Any) -> None:
@@ -39,27 +43,28 @@ def read_secrets(args: argparse.Namespace, *labels: str) -> list[str]:
         for n, label in enumerate(labels, start=1):
             line = sys.stdin.readline()
             if not line:
-                raise ValidationError(
-                    "--password-stdin", None, f"{label} on line {n} of standard input", label
+                raise CredentialsMissing(
+                    f"--password-stdin: {label} is missing (expected on line {n} of standard "
+                    "input); nothing was changed"
                 )
             out.append(line.rstrip("\r\n"))
         return out
     if sys.stdin is not None and sys.stdin.isatty():
         return [getpass.getpass(f"{label[0].upper()}{label[1:]}: ") for label in labels]
-    raise ValidationError(
-        "--password-stdin",
-        None,
-        "--password-stdin with " + ", ".join(f"line {n}: {lab}" for n, lab in
-                                             enumerate(labels, start=1))
-        + " (or a terminal to type them)",
-        "password",
+    wanted = "; ".join(f"line {n}: {lab}" for n, lab in enumerate(labels, start=1))
+    raise CredentialsMissing(
+        f"--password-stdin is required (standard input, {wanted}), or a terminal to type "
+        "them; nothing was changed"
     )
 
 
 def require_as(args: argparse.Namespace) -> str:
     who = getattr(args, "as_user", None)
     if not who:
-        raise ValidationError("--as", None, "--as USERNAME, the acting admin", "--as")
+        raise CredentialsMissing(
+            "--as USERNAME is required: the acting admin, whose password --password-stdin "
+            "reads; nothing was changed"
+        )
     return str(who)
 
 

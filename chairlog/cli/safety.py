@@ -58,6 +58,10 @@ def _restoring_admin(args: argparse.Namespace, src: str) -> None:
 
     who = require_as(args)
     (password,) = read_secrets(args, "the acting admin's password")
+    from chairlog.services.restore import verify_backup
+
+    if not verify_backup(Path(src)).ok:
+        return  # restore() refuses it with the reason; signing in would write to the live file
     try:
         app = open_app(args.db)
         usable = accounts.is_initialised(app)

@@ -21,26 +21,34 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chairlog.db.models import Clinic, SigningKey, User
+from chairlog.db.models import SigningKey, User
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from chairlog.services import signin
+from chairlog.services.account_fields import (
+    _password,
+    _username,
+)
+from chairlog.services.clinic_setup import (
+    SETTINGS,
+    clinic_info,
+    get_clinic,
+    init_clinic,
+    is_initialised,
+    update_clinic,
+)
 from chairlog.services.context import (
     MAX_NAME,
     Chairlog,
-    clinic_row,
     record,
     require_user,
-    signed_in,
     text_field,
     user_info,
 )
-from chairlog.services.domain import ClinicInfo, Role, UserInfo
+from chairlog.services.domain import Role, UserInfo
 from chairlog.services.signin import (
     LockedAccount,
     locked_accounts,
@@ -52,13 +60,12 @@ from chairlog.services.signin import (
     verify_password,
 )
 
-if TYPE_CHECKING:  # imported where used: cryptography's x509 is ≈ 30 ms of start-up
-    pass
-
 __all__ = [
+    "SETTINGS",
     "LockedAccount",
     "add_user",
     "change_password",
+    "clinic_info",
     "get_clinic",
     "init_clinic",
     "is_initialised",
@@ -75,241 +82,6 @@ __all__ = [
     "update_clinic",
     "verify_password",
 ]
-
-MIN_PASSWORD = 8
-MIN_PASSPHRASE = 12
-USERNAME_OK = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
-
-
-def _password(value: object, name: str = "password") -> str:
-    if not isinstance(value, str) or len(value) < MIN_PASSWORD or len(value) > 256:
-        raise ValidationError(name, "***", f"at least {MIN_PASSWORD} characters", name)
-    return value
-
-
-def _username(value: object) -> str:
-    if not isinstance(value, str) or not (2 <= len(value) <= 64) or set(value) - USERNAME_OK:
-        raise ValidationError(
-            "username", value, "2–64 lower-case letters, digits, '.', '_' or '-'", "username"
-        )
-    return value
-
-
-def _timezone(value: object) -> str:
-    if not isinstance(value, str):
-        raise ValidationError("timezone", value, "an IANA time zone such as Europe/London")
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            "timezone",
-            value,
-            "an IANA time zone such as Europe/London or America/New_York",
-            "time zone",
-        ) from None
-    return value
-
-
-def clinic_info(c: Clinic) -> ClinicInfo:
-    return ClinicInfo(
-        c.id,
-        c.name,
-        c.address,
-        c.timezone,
-        c.paper_size,
-        c.idle_lock_minutes,
-        c.late_entry_minutes,
-        c.ca_cert_pem is not None,
-        ca_holder=c.ca_holder or "",
-        lockout_attempts=c.lockout_attempts,
-        tsa_url=c.tsa_url or "",
-    )
-
-
-def is_initialised(app: Chairlog) -> bool:
-    with app.db.read() as s:
-        return s.scalar(select(func.count()).select_from(Clinic)) != 0
-
-
-def get_clinic(app: Chairlog) -> ClinicInfo:
-    with app.db.read() as s:
-        return clinic_info(clinic_row(s))
-
-
-# ---- set-up --------------------------------------------------------------------------------
-
-
-def _passphrase(value: object) -> str:
-    if not isinstance(value, str) or not MIN_PASSPHRASE <= len(value) <= 256:
-        raise ValidationError(
-            "ca_passphrase",
-            "***",
-            f"at least {MIN_PASSPHRASE} characters",
-            "signing authority passphrase",
-        )
-    return value
-
-
-def init_clinic(
-    app: Chairlog,
-    *,
-    clinic_name: str,
-    timezone: str,
-    admin_username: str,
-    admin_full_name: str,
-    admin_password: str,
-    ca_passphrase: str,
-    ca_holder: str = "",
-    address: str = "",
-    admin_credentials: str = "",
-) -> UserInfo:
-    """Create the clinic, its signing authority and the first admin, only on an empty database.
-
-    ``ca_holder`` names who holds the authority's passphrase (default: the admin). Returns the
-    first admin, signed in. The authority certificate is pinned in this workstation's data
-    folder for this database (``trust.pin_authority``)."""
-    from chairlog import pki
-    from chairlog.services import authority, trust
-
-    name = text_field(
-        "clinic_name", clinic_name, required=True, max_chars=MAX_NAME, label="clinic name"
-    )
-    tz = _timezone(timezone)
-    uname = _username(admin_username)
-    full = text_field(
-        "full_name", admin_full_name, required=True, max_chars=MAX_NAME, label="full name"
-    )
-    pw = _password(admin_password)
-    passphrase = _passphrase(ca_passphrase)
-    holder = text_field("ca_holder", ca_holder, max_chars=MAX_NAME, label="authority holder")
-    holder = holder or full
-    addr = text_field("address", address, max_chars=500)
-    creds = text_field("credentials", admin_credentials, max_chars=40)
-    if is_initialised(app):
-        raise ValidationError("clinic_name", name, "an empty database (already set up)")
-    ca = pki.create_clinic_ca(name, pki.passphrase_bytes(passphrase), now=app.now())
-    with app.db.write() as s:
-        if s.scalar(select(func.count()).select_from(Clinic)):
-            raise ValidationError("clinic_name", name, "an empty database (already set up)")
-        now = app.now()
-        clinic = Clinic(
-            name=name,
-            address=addr,
-            timezone=tz,
-            created_at=now,
-            ca_cert_pem=ca.cert_pem,
-            ca_key_encrypted=ca.encrypted_key_pem,
-            ca_holder=holder,
-        )
-        s.add(clinic)
-        admin = User(
-            username=uname,
-            full_name=full,
-            credentials=creds,
-            role=Role.ADMIN.value,
-            password_hash=signin.HASHER.hash(pw),
-            created_at=now,
-        )
-        s.add(admin)
-        s.flush()
-        record(
-            app,
-            s,
-            admin,
-            "clinic.init",
-            "clinic",
-            clinic.id,
-            after={"name": name, "timezone": tz, "address": addr, "ca_holder": holder,
-                   "ca_fingerprint": pki.cert_fingerprint(ca.cert_pem)},
-        )
-        record(
-            app,
-            s,
-            admin,
-            "user.create",
-            "user",
-            admin.id,
-            after={"username": uname, "full_name": full, "role": "admin"},
-        )
-        authority.publish_crl(app, s, clinic, passphrase)
-        info = signed_in(admin)
-    trust.pin_authority(app.db.url, ca.cert_pem)
-    app.notify("clinic")
-    return info
-
-
-SETTINGS = {
-    "name",
-    "address",
-    "timezone",
-    "paper_size",
-    "idle_lock_minutes",
-    "late_entry_minutes",
-    "lockout_attempts",
-    "tsa_url",
-    "tsa_cert_pem",
-}
-
-
-def _setting(key: str, value: object) -> object:
-    if key not in SETTINGS:
-        raise ValidationError(key, value, "one of " + ", ".join(sorted(SETTINGS)))
-    if key == "name":
-        return text_field("name", value, required=True, max_chars=MAX_NAME)
-    if key == "address":
-        return text_field("address", value, max_chars=500)
-    if key == "timezone":
-        return _timezone(value)
-    if key == "paper_size" and value not in ("A4", "Letter"):
-        raise ValidationError("paper_size", value, "A4 or Letter", "paper size")
-    if key in ("idle_lock_minutes", "late_entry_minutes") and (
-        isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120
-    ):
-        raise ValidationError(key, value, "a whole number of minutes, 1–120")
-    if key == "lockout_attempts" and (
-        isinstance(value, bool) or not isinstance(value, int) or not 3 <= value <= 20
-    ):
-        raise ValidationError(key, value, "a whole number of wrong passwords, 3–20",
-                              "lockout after")
-    if key == "tsa_cert_pem":
-        if value in (None, b""):
-            return None
-        from chairlog.services import trust
-
-        return trust.one_certificate(value if isinstance(value, bytes) else b"", ca=False)
-    if key == "tsa_url":
-        url = text_field("tsa_url", value, max_chars=500, label="timestamp service")
-        if url and not url.startswith(("http://", "https://")):
-            raise ValidationError("tsa_url", url, "an http:// or https:// address, or empty",
-                                  "timestamp service")
-        return url
-    return value
-
-
-def _shown(value: object) -> object:
-    """Audit-friendly: a certificate as its fingerprint."""
-    if isinstance(value, bytes):
-        from chairlog.services import trust
-
-        return "sha256:" + trust.fingerprint(value)
-    return value
-
-
-def update_clinic(app: Chairlog, actor: UserInfo, **changes: object) -> ClinicInfo:
-    """Admin: clinic details and settings (name, address, timezone, paper size, idle lock,
-    lockout after N wrong passwords, the RFC 3161 timestamp service's address)."""
-    with app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "change clinic settings")
-        c = clinic_row(s)
-        before = {k: _shown(getattr(c, k)) for k in sorted(SETTINGS)}
-        for key, value in changes.items():
-            setattr(c, key, _setting(key, value))
-        after = {k: _shown(getattr(c, k)) for k in sorted(SETTINGS)}
-        record(app, s, user, "settings.change", "clinic", c.id, before=before, after=after)
-        info = clinic_info(c)
-    app.notify("clinic")
-    return info
-
 
 def require_admin(app: Chairlog, actor: UserInfo, action: str) -> None:
     """Refuse unless ``actor`` is a signed-in admin (for checks outside a write)."""

@@ -46,6 +46,8 @@ class Chairlog:
     #: called after every committed write with (entity, id): the UI refreshes its views
     listeners: list[Callable[[str, int | None], None]] = field(default_factory=list)
     demo: bool = False
+    #: set by ``init_clinic`` when it generated the authority's passphrase (memory only)
+    generated_ca_passphrase: str | None = field(default=None, repr=False)
 
     def now(self) -> datetime:
         return self.clock.now()

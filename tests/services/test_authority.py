@@ -156,3 +156,17 @@ def test_an_admin_alone_cannot_get_a_physician_signature(clinic: Clinic) -> None
         signoff.sign_session(c.app, mallory, sid, "mallory-pass-1")
     with pytest.raises(AuthenticationError):
         authority.issue_certificate(c.app, "mallory", PASSWORDS["admin"], "mallory-pass-1")
+
+
+def test_init_without_a_passphrase_generates_one_kept_only_in_memory(app: Any) -> None:
+    admin = accounts.init_clinic(app, clinic_name="C", timezone="UTC", admin_username="boss",
+                                 admin_full_name="Bea Boss", admin_password="boss-pass-1")
+    generated = app.generated_ca_passphrase
+    assert isinstance(generated, str) and len(generated) >= 12
+    for f in Path(paths.data_dir()).rglob("*"):
+        if f.is_file():
+            assert generated.encode() not in f.read_bytes()
+    accounts.add_user(app, admin, username="drk", full_name="Kim Doc", role="physician",
+                      password="kim-pass-12", must_change_password=False)
+    info = authority.issue_certificate(app, "drk", generated, "kim-pass-12")
+    assert info.issued_by == "Bea Boss"  # the holder defaults to the admin
