@@ -99,6 +99,12 @@ def init_clinic(
     creds = text_field("credentials", admin_credentials, max_chars=40)
     if is_initialised(app):
         raise ValidationError("clinic_name", name, "an empty database (already set up)")
+    if trust.pinned_authority(app.db.url) is not None:
+        raise trust.TrustProblem(
+            f"this workstation already trusts a signing authority for this database location "
+            f"({trust.pin_path(app.db.url)}); remove that file deliberately to set up a new "
+            "clinic here. Nothing was created."
+        )
     ca = pki.create_clinic_ca(name, pki.passphrase_bytes(passphrase), now=app.now())
     with app.db.write() as s:
         if s.scalar(select(func.count()).select_from(Clinic)):

@@ -285,3 +285,26 @@ def test_pyhanko_and_pdfsig_agree(signed: tuple[Clinic, int, bytes], tmp_path: P
     assert "Signature is Valid" in out and "Certificate is Trusted" in out
     assert "Total document signed" in out
     assert "UID=drlee" in out
+
+
+def test_init_again_at_the_same_place_does_not_replace_the_pin(tmp_path: Path) -> None:
+    from chairlog.services import open_app
+
+    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    app = open_app(url)
+    accounts.init_clinic(app, clinic_name="C", timezone="UTC", admin_username="boss",
+                         admin_full_name="Bea Boss", admin_password="boss-pass-1",
+                         ca_passphrase="first-passphrase")
+    pinned = trust.pinned_authority(url)
+    app.close()
+    (tmp_path / "c.sqlite3").unlink()
+    app = open_app(url)
+    try:
+        with pytest.raises(trust.TrustProblem, match="already trusts"):
+            accounts.init_clinic(app, clinic_name="Evil", timezone="UTC", admin_username="mal",
+                                 admin_full_name="Mal", admin_password="mal-pass-12",
+                                 ca_passphrase="second-passphrase")
+        assert not accounts.is_initialised(app)
+        assert trust.pinned_authority(url) == pinned
+    finally:
+        app.close()
