@@ -107,7 +107,7 @@ def _setup(url: str, at: datetime) -> tuple[dict[str, Proto], list[tuple[int, st
         admin = accounts.init_clinic(app, clinic_name="Lakeside Infusion Center",
                                      timezone=TIMEZONE, admin_username=admin_u,
                                      admin_full_name=admin_name, admin_password=admin_pw,
-                                     ca_passphrase=BENCH_CA_PASSPHRASE,
+                                     ca_passphrase=BENCH_CA_PASSPHRASE, replace_pin=True,
                                      address="1200 Lakeshore Dr, Chicago IL")
         nurses, doctors = [], []
         extra = [(f"{g[0]}{f}".lower().replace("'", "")[:20], "bench-staff-1", f"{g} {f}", role,

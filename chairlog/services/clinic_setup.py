@@ -67,6 +67,7 @@ def init_clinic(
     ca_holder: str = "",
     address: str = "",
     admin_credentials: str = "",
+    replace_pin: bool = False,
 ) -> UserInfo:
     """Create the clinic, its signing authority and the first admin, only on an empty database.
 
@@ -74,7 +75,9 @@ def init_clinic(
     ``ca_passphrase`` one is generated and left, in memory only, in
     ``app.generated_ca_passphrase`` for the caller to hand to the holder (``chairlog init``
     prints it once). Returns the first admin, signed in. The authority certificate is pinned
-    in this workstation's data folder for this database (``trust.pin_authority``)."""
+    in this workstation's data folder for this database (``trust.pin_authority``); a
+    different authority already pinned for this database location is refused, unless
+    ``replace_pin`` (demo and benchmark data only, which are no evidence)."""
     from chairlog import pki
     from chairlog.services import authority, trust
 
@@ -99,7 +102,7 @@ def init_clinic(
     creds = text_field("credentials", admin_credentials, max_chars=40)
     if is_initialised(app):
         raise ValidationError("clinic_name", name, "an empty database (already set up)")
-    if trust.pinned_authority(app.db.url) is not None:
+    if trust.pinned_authority(app.db.url) is not None and not replace_pin:
         raise trust.TrustProblem(
             f"this workstation already trusts a signing authority for this database location "
             f"({trust.pin_path(app.db.url)}); remove that file deliberately to set up a new "
@@ -151,6 +154,8 @@ def init_clinic(
         )
         authority.publish_crl(app, s, clinic, passphrase)
         info = signed_in(admin)
+    if replace_pin:
+        trust.unpin_authority(app.db.url)
     trust.pin_authority(app.db.url, ca.cert_pem)
     if generated:
         app.generated_ca_passphrase = passphrase

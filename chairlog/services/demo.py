@@ -70,6 +70,7 @@ def fill_demo(
             admin_password="demo-admin-1",
             ca_passphrase=DEMO_CA_PASSPHRASE,
             ca_holder=DEMO_CA_HOLDER,
+            replace_pin=True,  # demo data is no evidence: a re-created demo file is re-pinned
             address="200 Harbour St, Suite 4, Chicago IL",
         )
         users: dict[str, UserInfo] = {"admin": admin}

@@ -110,6 +110,11 @@ def pinned_tsa(db_url: str) -> bytes:
         return b""
 
 
+def unpin_authority(db_url: str) -> None:
+    """Forget the pinned authority for ``db_url`` (demo and benchmark databases only)."""
+    pin_path(db_url).unlink(missing_ok=True)
+
+
 def pinned_authority(db_url: str) -> bytes | None:
     path = pin_path(db_url)
     try:

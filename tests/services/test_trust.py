@@ -308,3 +308,17 @@ def test_init_again_at_the_same_place_does_not_replace_the_pin(tmp_path: Path) -
         assert trust.pinned_authority(url) == pinned
     finally:
         app.close()
+
+
+def test_demo_data_recreated_at_the_same_place_is_repinned(tmp_path: Path) -> None:
+    from chairlog.services import demo, open_app
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    pins = []
+    for _ in range(2):
+        app = open_app(url)
+        demo.fill_demo(app)
+        pins.append(trust.pinned_authority(url))
+        app.close()
+        (tmp_path / "demo.sqlite3").unlink()
+    assert pins[0] is not None and pins[1] is not None and pins[0] != pins[1]
