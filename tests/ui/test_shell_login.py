@@ -172,3 +172,30 @@ def test_demo_accounts_box_only_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     nurse.click()
     assert (dlg2.username.text(), dlg2.password.text()) == ("ana", "demo-nurse-1")
     demo_ctx.tasks.shutdown()
+
+
+def test_password_checks_run_off_the_ui_thread(clinic: Any, ctx: UiContext, qtbot: Any,
+                                               monkeypatch: Any) -> None:
+    """Sign-in hashes on the task manager: the click returns at once with a busy line."""
+    import threading
+
+    from chairlog.services import signin
+
+    threads: list[str] = []
+    real = signin.password_matches
+
+    def spy(u: Any, password: str) -> bool:
+        threads.append(threading.current_thread().name)
+        return real(u, password)
+
+    monkeypatch.setattr(signin, "password_matches", spy)
+    login = LoginDialog(ctx)
+    qtbot.addWidget(login)
+    login.show()
+    login.fill("nina", PASSWORDS["nina"])
+    login.sign_in_button.click()
+    assert login.busy and not login.sign_in_button.isEnabled() and login.user is None
+    assert login.busy_label.isVisible()
+    qtbot.waitUntil(lambda: not login.busy)
+    assert login.user is not None and login.user.username == "nina"
+    assert threads and all(t.startswith("chairlog-task") for t in threads)
