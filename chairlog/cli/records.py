@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from chairlog.cli.core import read_password
 from chairlog.errors import ValidationError
-from chairlog.services import accounts, open_app, records, signoff
+from chairlog.services import accounts, keys, open_app, records, signoff
 from chairlog.services.records import RecordVerification
 
 
@@ -130,13 +130,19 @@ def cmd_sign(args: argparse.Namespace) -> int:
     app = open_app(args.db)
     try:
         actor = accounts.login(app, args.user, password)
+        notices = keys.notices(app, actor)
         info = signoff.sign_session(app, actor, args.session_id, password,
                                     meaning=args.meaning, comment=args.comment)
         pdf = records.get_signed_pdf(app, info.session_id, info.record_version)
         tz = ZoneInfo(accounts.get_clinic(app).timezone)
+        accounts.sign_out(actor)
     finally:
         app.close()
     write_file(args.output, pdf)
+    for n in notices:  # physicians are told (acknowledged or flagged in the window)
+        print(f"Note: certificate serial {n.serial} was issued in your name on "
+              f"{_when(n.issued_at, tz)} (authority unlocked by {n.issued_by}); if you did not "
+              "ask for it, say so at your next sign-in in the window.")
     print(f"Signed session {info.session_id}, record version {info.record_version}, as "
           f"{info.signer_name} ({info.meaning}) at {_when(info.signed_at, tz)}.")
     print(f"SHA-256 {info.sha256}; written to {args.output}.")

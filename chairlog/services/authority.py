@@ -120,7 +120,8 @@ def issue_certificate(
         if u.must_change_password:
             raise PermissionDenied(
                 f"'{u.username}' still has a password an admin chose: the physician must "
-                "sign in and choose their own before a certificate is issued."
+                "sign in and choose their own before a certificate is issued (in the window, "
+                f"or: chairlog user passwd {u.username} --password-stdin)."
             )
     ca, secret = _unlock(app, ca_passphrase, "issue", username)
     error: str | None = None

@@ -129,3 +129,31 @@ def test_ca_issue_reads_passphrase_then_physician_password(
     code, out, _ = run(monkeypatch, capsys, "--db", db, "ca", "revoke", "drlee", "--reason",
                        "superseded", "--password-stdin", stdin=CA_PASSPHRASE + "\n")
     assert code == 0 and "revoked" in out
+
+
+def test_scripted_physician_onboarding_end_to_end(
+    tmp_path: Any, monkeypatch: Any, capsys: Any
+) -> None:
+    """init → user add (admin-chosen password) → ca issue refused → the physician chooses
+    their own → ca issue, all from the command line."""
+    db = str(tmp_path / "c.sqlite3")
+    code, out, err = run(monkeypatch, capsys, "--db", db, "init", "--clinic", "Clinic",
+                         "--admin", "boss", "--admin-name", "Bea Boss", "--ca-holder",
+                         "Dr Director", "--timezone", "UTC", "--password-stdin",
+                         stdin="boss-pass-123\nauthority-passphrase-1\n")
+    assert code == 0, err
+    assert "Signing authority held by Dr Director" in out
+    assert "authority-passphrase-1" not in out  # typed by its holder: never echoed
+    code, _, err = run(monkeypatch, capsys, "--db", db, "user", "add", "drk", "--role",
+                       "physician", "--name", "Kim Park", "--credentials", "MD", "--as", "boss",
+                       "--password-stdin", stdin="boss-pass-123\nadmin-chose-1\n")
+    assert code == 0, err
+    code, _, err = run(monkeypatch, capsys, "--db", db, "ca", "issue", "drk", "--password-stdin",
+                       stdin="authority-passphrase-1\nadmin-chose-1\n")
+    assert code == 2 and "user passwd drk" in err and err.count("\n") == 1
+    code, _, err = run(monkeypatch, capsys, "--db", db, "user", "passwd", "drk",
+                       "--password-stdin", stdin="admin-chose-1\nkim-own-pass-1\n")
+    assert code == 0, err
+    code, out, err = run(monkeypatch, capsys, "--db", db, "ca", "issue", "drk",
+                         "--password-stdin", stdin="authority-passphrase-1\nkim-own-pass-1\n")
+    assert code == 0 and "Dr Director" in out, err
