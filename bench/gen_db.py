@@ -93,10 +93,13 @@ def working_days(today: date, n: int, rng: random.Random) -> list[date]:
     return out[::-1]
 
 
+BENCH_CA_PASSPHRASE = "bench-authority-1"
+
+
 def _setup(url: str, at: datetime) -> tuple[dict[str, Proto], list[tuple[int, str]],
                                             list[Person], list[Person]]:
     """Clinic, staff, protocols and chairs through the services (a handful of writes)."""
-    from chairlog.services import accounts, open_app, protocols
+    from chairlog.services import accounts, authority, open_app, protocols
 
     app = open_app(url, clock=FixedClock(at))
     try:
@@ -104,6 +107,7 @@ def _setup(url: str, at: datetime) -> tuple[dict[str, Proto], list[tuple[int, st
         admin = accounts.init_clinic(app, clinic_name="Lakeside Infusion Center",
                                      timezone=TIMEZONE, admin_username=admin_u,
                                      admin_full_name=admin_name, admin_password=admin_pw,
+                                     ca_passphrase=BENCH_CA_PASSPHRASE, replace_pin=True,
                                      address="1200 Lakeshore Dr, Chicago IL")
         nurses, doctors = [], []
         extra = [(f"{g[0]}{f}".lower().replace("'", "")[:20], "bench-staff-1", f"{g} {f}", role,
@@ -113,7 +117,9 @@ def _setup(url: str, at: datetime) -> tuple[dict[str, Proto], list[tuple[int, st
         for uname, pw, full, role, creds in list(DEMO_STAFF[1:]) + extra:
             uname = "".join(ch for ch in uname if ch.isascii() and ch.isalnum()) or uname
             u = accounts.add_user(app, admin, username=uname, full_name=full, role=role,
-                                  password=pw, credentials=creds)
+                                  password=pw, credentials=creds, must_change_password=False)
+            if role == "physician":
+                authority.issue_certificate(app, uname, BENCH_CA_PASSPHRASE, pw)
             p = Person(u.id, u.username)
             (nurses if role == "nurse" else doctors).append(p)
         protos = {}

@@ -213,8 +213,12 @@ def issue_signer(
     credentials: str,
     user_password: str,
     now: dt.datetime | None = None,
+    qualifier: str = "",
 ) -> SignerMaterial:
     """Issue a new key pair and certificate for a physician, signed by the clinic CA.
+
+    ``qualifier`` (chosen by an admin when two people share a printed name) is added to the
+    printed name in brackets: ``"Ada Lovelace, MD (Cardiology)"``.
 
     The certificate's common name is the printed name, e.g. ``"Ada Lovelace, MD"``; key
     usage is digitalSignature + contentCommitment (non-repudiation), no extended key usage
@@ -222,6 +226,26 @@ def issue_signer(
     beyond the CA. The new key is encrypted under ``user_password``.
     Raises :class:`WrongPassword` if ``ca_passphrase`` does not open the CA key.
     """
+    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
+    cert = load_certificate(issue_certificate_for(
+        ca, ca_passphrase, key.public_key(), full_name=full_name, username=username,
+        credentials=credentials, now=now, qualifier=qualifier))
+    return _material(cert, _encrypt_key(key, _password_bytes(user_password)))
+
+
+def issue_certificate_for(
+    ca: CAMaterial,
+    ca_passphrase: bytes,
+    public_key: rsa.RSAPublicKey | ec.EllipticCurvePublicKey,
+    *,
+    full_name: str,
+    username: str,
+    credentials: str,
+    now: dt.datetime | None = None,
+    qualifier: str = "",
+) -> bytes:
+    """A physician's certificate (PEM) for a public key whose private key is held elsewhere
+    (a smart card or USB token: the key never leaves it)."""
     full_name = _required_text(full_name, "full name")
     username = _required_text(username, "username")
     credentials = credentials.strip()
@@ -229,8 +253,9 @@ def issue_signer(
     ca_key = _decrypt_key(ca.encrypted_key_pem, ca_passphrase)
     start = _aware(now) - CLOCK_SKEW
     end = min(start + SIGNER_VALIDITY, ca_cert.not_valid_after_utc)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
     printed = f"{full_name}, {credentials}" if credentials else full_name
+    if qualifier.strip():
+        printed = f"{printed} ({qualifier.strip()})"
     attributes = [x509.NameAttribute(NameOID.COMMON_NAME, printed)]
     orgs = ca_cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
     if orgs:
@@ -241,20 +266,103 @@ def issue_signer(
         x509.CertificateBuilder()
         .subject_name(x509.Name(attributes))
         .issuer_name(ca_cert.subject)
-        .public_key(key.public_key())
+        .public_key(public_key)
         .serial_number(x509.random_serial_number())
         .not_valid_before(start)
         .not_valid_after(end)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_key_usage(digital_signature=True, content_commitment=True), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), False
         )
         .sign(ca_key, hashes.SHA256())
     )
     del ca_key
-    return _material(cert, _encrypt_key(key, _password_bytes(user_password)))
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def check_ca_passphrase(ca: CAMaterial, passphrase: bytes) -> None:
+    """Raise :class:`WrongPassword` unless ``passphrase`` opens the authority's key."""
+    _decrypt_key(ca.encrypted_key_pem, passphrase)
+
+
+def renew_signer(
+    ca: CAMaterial, ca_passphrase: bytes, cert_pem: bytes, *, now: dt.datetime | None = None
+) -> bytes:
+    """A new certificate (new serial and validity) for the same subject and public key.
+
+    The physician's private key is not needed: it stays wrapped under their password."""
+    ca_cert = load_certificate(ca.cert_pem)
+    ca_key = _decrypt_key(ca.encrypted_key_pem, ca_passphrase)
+    old = load_certificate(cert_pem)
+    start = _aware(now) - CLOCK_SKEW
+    end = min(start + SIGNER_VALIDITY, ca_cert.not_valid_after_utc)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(old.subject)
+        .issuer_name(ca_cert.subject)
+        .public_key(old.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+    )
+    for ext in old.extensions:
+        builder = builder.add_extension(ext.value, ext.critical)
+    cert = builder.sign(ca_key, hashes.SHA256())
+    del ca_key
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+@dataclass(frozen=True)
+class Revoked:
+    serial: int
+    revoked_at: dt.datetime
+    reason: str  # an RFC 5280 reason name: key_compromise, superseded, affiliation_changed ...
+
+
+def make_crl(
+    ca: CAMaterial,
+    ca_passphrase: bytes,
+    revoked: list[Revoked],
+    *,
+    number: int,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """The authority's certificate revocation list (DER), signed by the authority itself.
+
+    The authority is offline (its key opens only with the holder's passphrase), so it cannot
+    promise a next CRL on a schedule: ``nextUpdate`` is the end of the authority's own
+    validity, and a newer CRL (a higher number) is published with every issuance, renewal
+    and revocation."""
+    ca_cert = load_certificate(ca.cert_pem)
+    ca_key = _decrypt_key(ca.encrypted_key_pem, ca_passphrase)
+    start = _aware(now) - dt.timedelta(minutes=1)
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(ca_cert.subject)
+        .last_update(start)
+        .next_update(max(ca_cert.not_valid_after_utc, start + dt.timedelta(days=1)))
+        .add_extension(x509.CRLNumber(number), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(
+                ca_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
+            ),
+            critical=False,
+        )
+    )
+    for r in revoked:
+        entry = (
+            x509.RevokedCertificateBuilder()
+            .serial_number(r.serial)
+            .revocation_date(_aware(r.revoked_at))
+            .add_extension(x509.CRLReason(x509.ReasonFlags[r.reason]), critical=False)
+            .build()
+        )
+        builder = builder.add_revoked_certificate(entry)
+    crl = builder.sign(ca_key, hashes.SHA256())
+    del ca_key
+    return crl.public_bytes(serialization.Encoding.DER)
 
 
 def import_pkcs12(data: bytes, p12_password: bytes, user_password: str) -> SignerMaterial:
@@ -394,6 +502,11 @@ def _required_text(value: str, label: str) -> str:
     if not value:
         raise ValueError(f"{label} must not be empty")
     return value
+
+
+def passphrase_bytes(passphrase: str) -> bytes:
+    """The authority passphrase as key-encryption bytes (NFC-normalised UTF-8)."""
+    return _password_bytes(passphrase)
 
 
 def _password_bytes(password: str) -> bytes:

@@ -81,7 +81,7 @@ def _fast_crypto(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     from chairlog import pki
-    from chairlog.services import accounts
+    from chairlog.services import signin
 
     monkeypatch.setattr(pki, "_SCRYPT_LOG2_N", 10)
 
@@ -97,7 +97,7 @@ def _fast_crypto(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 
     monkeypatch.setattr(rsa, "generate_private_key", pooled)
     monkeypatch.setattr(
-        accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        signin, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
 
 
@@ -152,6 +152,7 @@ class Clinic:
     patient2: Any
 
 
+CA_PASSPHRASE = "authority-pass-1"
 PASSWORDS = {
     "admin": "admin-pass-1",
     "nina": "nurse-pass-1",
@@ -171,36 +172,13 @@ def clinic(app: Any, clock: Any) -> Clinic:
         admin_username="admin",
         admin_full_name="Ada Admin",
         admin_password=PASSWORDS["admin"],
+        ca_passphrase=CA_PASSPHRASE,
+        ca_holder="Dr Medical Director",
     )
-    nurse = accounts.add_user(
-        app,
-        admin,
-        username="nina",
-        full_name="Nina Nurse",
-        role="nurse",
-        password=PASSWORDS["nina"],
-        credentials="RN",
-    )
-    nurse2 = accounts.add_user(
-        app,
-        admin,
-        username="omar",
-        full_name="Omar Øster",
-        role="nurse",
-        password=PASSWORDS["omar"],
-        credentials="RN",
-    )
-    # created from the command line with the physician's own password (an admin-created
-    # physician must first choose a new password before a signing key is issued)
-    doc = accounts.add_user(
-        app,
-        None,
-        username="drlee",
-        full_name="Lee Žukauskas",
-        role="physician",
-        password=PASSWORDS["drlee"],
-        credentials="MD",
-    )
+    nurse = add_signed_in(app, admin, "nina", "Nina Nurse", "nurse", "RN")
+    nurse2 = add_signed_in(app, admin, "omar", "Omar Øster", "nurse", "RN")
+    # the physician chose their own password; the authority's holder issued the certificate
+    doc = add_signed_in(app, admin, "drlee", "Lee Žukauskas", "physician", "MD")
     protos = {p.key: p for p in protocols.install_default_protocols(app, admin)}
     chairs = [protocols.add_chair(app, admin, f"Chair {i}") for i in range(1, 4)]
     p1 = patients.create_patient(
@@ -215,6 +193,25 @@ def clinic(app: Any, clock: Any) -> Clinic:
     )
     p2 = patients.create_patient(app, nurse, mrn="M002", family_name="Núñez", given_name="José")
     return Clinic(app, clock, admin, nurse, nurse2, doc, chairs, protos, p1, p2)
+
+
+def add_signed_in(
+    app: Any, admin: Any, username: str, full_name: str, role: str, credentials: str = "",
+    password: str | None = None,
+) -> Any:
+    """Add an account as ``admin`` (with a password the user chose), issue a physician's
+    certificate with the authority's passphrase, and return the user signed in."""
+    from chairlog.services import accounts, authority, keys
+
+    pw = password or PASSWORDS[username]
+    accounts.add_user(app, admin, username=username, full_name=full_name, role=role,
+                      password=pw, credentials=credentials, must_change_password=False)
+    if role == "physician":
+        authority.issue_certificate(app, username, CA_PASSPHRASE, pw)
+    actor = accounts.login(app, username, pw)
+    if role == "physician":  # they were present: seen (the window would otherwise say so)
+        keys.acknowledge(app, actor, [n.key_id for n in keys.notices(app, actor)])
+    return actor
 
 
 def ready_to_infuse(

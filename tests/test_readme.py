@@ -17,7 +17,8 @@ def test_scripting_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.chdir(tmp_path)
     app = open_app("clinic.sqlite3")
     admin = accounts.init_clinic(app, clinic_name="C", timezone="UTC", admin_username="admin",
-                                 admin_full_name="A", admin_password="admin-pass-1")
+                                 admin_full_name="A", admin_password="admin-pass-1",
+                                 ca_passphrase="authority-pass-1")
     accounts.add_user(app, admin, username="ana", full_name="Ana", role="nurse",
                       password="ana's password")
     protocols.install_default_protocols(app, admin)

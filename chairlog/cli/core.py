@@ -1,4 +1,10 @@
-"""Commands: gui, init, user add, demo, sessions."""
+"""Commands: gui, init, demo, sessions (accounts and settings: ``admin``; the signing
+authority: ``authority``).
+
+``chairlog init --clinic NAME --admin USERNAME --admin-name NAME [--ca-holder NAME]
+--password-stdin``  stdin line 1: the admin's password; line 2 (optional): the signing
+authority's passphrase, else one is generated and printed once (stored nowhere). Only on an
+empty database."""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import json
 import sys
 from typing import Any
 
+from chairlog.cli.credentials import read_secrets
 from chairlog.errors import ValidationError
 from chairlog.services import Chairlog, accounts, open_app, protocols
 from chairlog.services import demo as demo_data
@@ -14,12 +21,8 @@ from chairlog.services.views import list_sessions
 
 
 def read_password(args: argparse.Namespace, field: str = "password") -> str:
-    if not getattr(args, "password_stdin", False):
-        raise ValidationError(
-            field, None, "--password-stdin (the password on the first line of standard input)"
-        )
-    line = sys.stdin.readline()
-    return line.rstrip("\r\n")
+    """The one password of a command (stdin line 1, or a hidden prompt on a terminal)."""
+    return read_secrets(args, field)[0]
 
 
 def app_from(args: argparse.Namespace) -> Chairlog:
@@ -49,22 +52,16 @@ def register(sub: Any) -> None:
     i.add_argument("--address", default="")
     i.add_argument("--admin", required=True, metavar="USERNAME")
     i.add_argument("--admin-name", required=True, metavar="FULL_NAME")
-    i.add_argument("--password-stdin", action="store_true")
+    i.add_argument("--ca-holder", default="", metavar="NAME",
+                   help="who holds the signing authority's passphrase (default: the admin)")
+    i.add_argument("--password-stdin", action="store_true",
+                   help="line 1: the admin's password; line 2 (optional): the signing "
+                   "authority's passphrase (generated and shown once if absent)")
     i.add_argument(
         "--no-protocols", action="store_true", help="do not load the shipped protocol templates"
     )
     i.add_argument("--chairs", type=int, default=4, help="number of chairs to create (default 4)")
     i.set_defaults(func=cmd_init)
-
-    u = sub.add_parser("user", help="manage accounts")
-    usub = u.add_subparsers(dest="user_command", required=True)
-    ua = usub.add_parser("add", help="add an account")
-    ua.add_argument("username")
-    ua.add_argument("--role", required=True, choices=["nurse", "physician", "admin"])
-    ua.add_argument("--name", required=True, metavar="FULL_NAME")
-    ua.add_argument("--credentials", default="", help="e.g. RN, MD")
-    ua.add_argument("--password-stdin", action="store_true")
-    ua.set_defaults(func=cmd_user_add)
 
     d = sub.add_parser("demo", help="fill an empty database with demo data")
     d.set_defaults(func=cmd_demo)
@@ -104,8 +101,28 @@ def _local_timezone() -> str:
         return "UTC"
 
 
+def _init_secrets(args: argparse.Namespace) -> tuple[str, str, bool]:
+    """(admin password, authority passphrase, generated?)."""
+    import secrets as _secrets
+
+    if getattr(args, "password_stdin", False):
+        password = read_secrets(args, "the admin's password")[0]
+        line = sys.stdin.readline().rstrip("\r\n")
+        if line:
+            return password, line, False
+    elif sys.stdin is not None and sys.stdin.isatty():
+        password, passphrase = read_secrets(
+            args, "the admin's password", "the signing authority's passphrase (empty: generate)"
+        )
+        if passphrase:
+            return password, passphrase, False
+    else:
+        password = read_secrets(args, "the admin's password")[0]
+    return password, _secrets.token_urlsafe(18), True
+
+
 def cmd_init(args: argparse.Namespace) -> int:
-    password = read_password(args)
+    password, passphrase, generated = _init_secrets(args)
     app = app_from(args)
     try:
         admin = accounts.init_clinic(
@@ -115,32 +132,22 @@ def cmd_init(args: argparse.Namespace) -> int:
             admin_username=args.admin,
             admin_full_name=args.admin_name,
             admin_password=password,
+            ca_passphrase=passphrase,
+            ca_holder=args.ca_holder,
             address=args.address,
         )
         if not args.no_protocols:
             protocols.install_default_protocols(app, admin)
         for n in range(1, max(0, min(args.chairs, 40)) + 1):
             protocols.add_chair(app, admin, f"Chair {n}")
+        holder = accounts.get_clinic(app).ca_holder
         print(f"Clinic '{args.clinic}' created with admin '{admin.username}'.")
-    finally:
-        app.close()
-    return 0
-
-
-def cmd_user_add(args: argparse.Namespace) -> int:
-    password = read_password(args)
-    app = app_from(args)
-    try:
-        u = accounts.add_user(
-            app,
-            None,
-            username=args.username,
-            full_name=args.name,
-            role=args.role,
-            password=password,
-            credentials=args.credentials,
-        )
-        print(f"User '{u.username}' ({u.role.value}) added.")
+        print(f"Signing authority held by {holder}; its certificate is pinned on this "
+              "workstation.")
+        if generated:
+            print(f"Signing authority passphrase (shown once, stored nowhere; give it to "
+                  f"{holder}): {passphrase}")
+        accounts.sign_out(admin)
     finally:
         app.close()
     return 0
@@ -163,6 +170,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"Demo clinic created: {summary.sessions} sessions. Accounts:")
         for user, pw, role in demo_data.demo_accounts():
             print(f"  {user:8} {pw:14} {role}")
+        print(f"  signing authority passphrase: {demo_data.DEMO_CA_PASSPHRASE} "
+              f"(held by {demo_data.DEMO_CA_HOLDER})")
     finally:
         app.close()
     return 0

@@ -9,7 +9,7 @@
     exit 0 when every signature is intact, the last covers the whole file and the signer's
     certificate chains to the clinic's signing authority (from the database, or ``--ca``
     to check a file away from the clinic); exit 1 with the reason otherwise.
-``chairlog ca export -o clinic-ca.pem``  the authority certificate, for PDF readers.
+(The authority's own commands, ``chairlog ca ...``: ``cli/authority.py``.)
 """
 
 from __future__ import annotations
@@ -52,14 +52,37 @@ def register(sub: Any) -> None:
     v = sub.add_parser("verify", help="verify a signed record PDF (exit 1 if not valid)")
     v.add_argument("file", metavar="FILE.pdf")
     v.add_argument("--ca", metavar="CA.pem",
-                   help="trust this authority certificate instead of the database's")
+                   help="trust this authority certificate (default: the one pinned on this "
+                   "workstation for the database)")
+    v.add_argument("--at", metavar="DATE",
+                   help="check the certificates at this date/time (ISO 8601, e.g. 2040-01-01)")
+    v.add_argument("--tsa-ca", metavar="TSA.pem",
+                   help="trust this timestamp authority's certificate for signature timestamps")
     v.set_defaults(func=cmd_verify)
+    register_timestamp(sub)
 
-    c = sub.add_parser("ca", help="the clinic's signing authority")
-    csub = c.add_subparsers(dest="ca_command", required=True, metavar="ACTION")
-    ce = csub.add_parser("export", help="write the authority certificate (PEM)")
-    ce.add_argument("-o", "--output", required=True, metavar="clinic-ca.pem")
-    ce.set_defaults(func=cmd_ca_export)
+
+
+def register_timestamp(sub: Any) -> None:
+    t = sub.add_parser("timestamp", help="add an archive timestamp to a signed record (B-LTA)")
+    t.add_argument("file", metavar="FILE.pdf")
+    t.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    t.add_argument("--tsa-ca", metavar="TSA.pem", help="the timestamp authority's certificate")
+    t.add_argument("--tsa-url", metavar="URL", help="default: the clinic's setting")
+    t.set_defaults(func=cmd_timestamp)
+
+
+def cmd_timestamp(args: argparse.Namespace) -> int:
+    data = read_file(args.file)
+    tsa = read_file(args.tsa_ca) if args.tsa_ca else b""
+    app = open_app(args.db)
+    try:
+        out = records.add_archive_timestamp(app, data, tsa_roots_pem=tsa, tsa_url=args.tsa_url)
+    finally:
+        app.close()
+    write_file(args.output, out)
+    print(f"Added an archive timestamp; written to {args.output} ({len(out)} bytes).")
+    return 0
 
 
 def write_file(path: str, data: bytes) -> None:
@@ -107,13 +130,19 @@ def cmd_sign(args: argparse.Namespace) -> int:
     app = open_app(args.db)
     try:
         actor = accounts.login(app, args.user, password)
+        notices = keys.notices(app, actor)
         info = signoff.sign_session(app, actor, args.session_id, password,
                                     meaning=args.meaning, comment=args.comment)
         pdf = records.get_signed_pdf(app, info.session_id, info.record_version)
         tz = ZoneInfo(accounts.get_clinic(app).timezone)
+        accounts.sign_out(actor)
     finally:
         app.close()
     write_file(args.output, pdf)
+    for n in notices:  # physicians are told (acknowledged or flagged in the window)
+        print(f"Note: certificate serial {n.serial} was issued in your name on "
+              f"{_when(n.issued_at, tz)} (authority unlocked by {n.issued_by}); if you did not "
+              "ask for it, say so at your next sign-in in the window.")
     print(f"Signed session {info.session_id}, record version {info.record_version}, as "
           f"{info.signer_name} ({info.meaning}) at {_when(info.signed_at, tz)}.")
     print(f"SHA-256 {info.sha256}; written to {args.output}.")
@@ -127,15 +156,29 @@ def _when(at: datetime | None, tz: ZoneInfo | None) -> str:
     return local.isoformat(sep=" ", timespec="seconds")
 
 
+def _at(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError("--at", value, "a date or date and time as ISO 8601, e.g. "
+                              "2040-01-01 or 2040-01-01T12:00+00:00", "--at") from None
+    return at if at.tzinfo is not None else at.replace(tzinfo=ZoneInfo("UTC"))
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     data = read_file(args.file)
+    at = _at(args.at)
+    tsa = read_file(args.tsa_ca) if args.tsa_ca else b""
     tz: ZoneInfo | None = None
     if args.ca:
-        result = records.verify_record_pdf_with_ca(data, read_file(args.ca))
+        result = records.verify_record_pdf_with_ca(data, read_file(args.ca), at=at,
+                                                   tsa_roots_pem=tsa)
     else:
         app = open_app(args.db)
         try:
-            result = records.verify_record_pdf(app, data)
+            result = records.verify_record_pdf(app, data, at=at, tsa_roots_pem=tsa)
             tz = ZoneInfo(accounts.get_clinic(app).timezone)
         finally:
             app.close()
@@ -149,25 +192,26 @@ def print_verification(r: RecordVerification, tz: ZoneInfo | None) -> None:
     print(f"VALID: signed record {record}" if r.ok else f"NOT VALID: {r.reason}")
     if r.signer_name is None:
         return
-    print(f"  signed by:    {r.signer_name}")
+    who = f" (username {r.signer_username})" if r.signer_username else ""
+    print(f"  signed by:    {r.signer_name}{who}")
     print(f"  signed at:    {_when(r.signing_time, tz)}")
     print(f"  meaning:      {r.meaning or '—'}")
     print(f"  record:       {record}")
     print(f"  whole file:   {'yes' if r.covers_whole_file else 'NO'}")
     print(f"  unaltered:    {'yes' if r.intact else 'NO'}")
-    print("  certificate:  " + ("issued by the clinic's signing authority" if r.trusted
+    if r.cert_serial is not None:
+        issued = f", issued {r.cert_issued_at:%Y-%m-%d}" if r.cert_issued_at else ""
+        by = (f", authority unlocked by {r.cert_issued_by}" if r.cert_issued_by
+              else ", issuer operator unknown (not in this database)")
+        print(f"  certificate:  serial {r.cert_serial}{issued}{by}")
+    print("  trusted:      " + ("issued by the clinic's signing authority" if r.trusted
                                 else "NOT issued by the clinic's signing authority"))
+    if r.validated_at is not None:
+        print(f"  checked at:   {_when(r.validated_at, tz)}: {r.time_basis}")
+    if r.timestamp_time is not None:
+        print(f"  timestamp:    {_when(r.timestamp_time, tz)} (RFC 3161)")
+    if r.level:
+        print(f"  PAdES level:  {r.level}")
     if r.stored_as is not None:
         print(f"  stored:       identical to session {r.stored_as[0]} signed version "
               f"{r.stored_as[1]} in this database")
-
-
-def cmd_ca_export(args: argparse.Namespace) -> int:
-    app = open_app(args.db)
-    try:
-        pem = keys.clinic_ca_pem(app)
-    finally:
-        app.close()
-    write_file(args.output, pem)
-    print(f"Wrote the clinic's signing authority certificate to {args.output}.")
-    return 0

@@ -3,7 +3,8 @@
 ``chairlog backup [DEST]``   a verified online backup (safe while the program runs) with its
                             sidecar JSON; DEST a new file or a folder (default: the automatic
                             backups folder, rotated).
-``chairlog restore [SRC]``   replace the database by a verified backup (default: the newest
+``chairlog restore [SRC] --as ADMIN --password-stdin``
+                            replace the database by a verified backup (default: the newest
                             backup of this database that passes every check); the current file
                             is kept aside. A bad backup is refused: exit 2, with the reason.
 ``chairlog check``           integrity and audit chain: exit 0 when sound, 1 with one line per
@@ -13,8 +14,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
+from chairlog.cli.credentials import add_admin_options, read_secrets, require_as
 from chairlog.errors import ValidationError
 from chairlog.services import open_app
 from chairlog.services.backups import backup_now, check_url
@@ -28,6 +31,7 @@ def register(sub: Any) -> None:
 
     r = sub.add_parser("restore", help="restore a verified backup (keeps the current file)")
     r.add_argument("src", nargs="?", help="the backup file (default: the newest verified one)")
+    add_admin_options(r)
     r.set_defaults(func=cmd_restore)
 
     c = sub.add_parser("check", help="check the database and its audit trail")
@@ -47,6 +51,43 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restoring_admin(args: argparse.Namespace, src: str) -> None:
+    """A restore replaces everything: the acting admin signs in to the current database, or,
+    when it cannot be opened or is empty, to the backup being restored."""
+    from chairlog.services import accounts
+
+    who = require_as(args)
+    (password,) = read_secrets(args, "the acting admin's password")
+    from chairlog.services.restore import verify_backup
+
+    if not verify_backup(Path(src)).ok:
+        return  # restore() refuses it with the reason; signing in would write to the live file
+    try:
+        app = open_app(args.db)
+        usable = accounts.is_initialised(app)
+    except Exception:
+        usable = False
+        app = None
+    if not usable:
+        if app is not None:
+            app.close()
+        import shutil
+        import tempfile
+
+        tmpdir = tempfile.mkdtemp(prefix="chairlog-restore-auth-")
+        copy = Path(tmpdir) / "backup.sqlite3"
+        shutil.copyfile(src, copy)  # signing in writes an audit row: never into the backup
+        app = open_app(str(copy))
+    try:
+        admin = accounts.login(app, who, password)
+        try:
+            accounts.require_admin(app, admin, "restore a backup")
+        finally:
+            accounts.sign_out(admin)
+    finally:
+        app.close()
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     src = args.src or latest_verified_backup(args.db)
     if src is None:
@@ -56,6 +97,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "a backup file (no verified backup of this database was found in the backups folder)",
             "backup",
         )
+    _restoring_admin(args, str(src))
     info = restore(args.db, src)
     print(
         f"Restored {info.database} from {info.restored_from} (audit record {info.backup_head_seq})."
@@ -67,9 +109,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     report = check_url(args.db)
-    for line in report.problems:
+    problems = [*report.problems, *_trust_problems(args.db)]
+    for line in problems:
         print("problem: " + " ".join(line.split()))
-    if not report.ok:
+    if problems:
         return 1
     last = report.last_backup_at.isoformat(timespec="minutes") if report.last_backup_at else "none"
     print(
@@ -77,3 +120,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"last backup {last}"
     )
     return 0
+
+
+def _trust_problems(db: str | None) -> list[str]:
+    """The pinned signing authority against the database's (``trust.mismatch``)."""
+    from chairlog.services import keys, trust
+
+    try:
+        app = open_app(db)
+    except Exception:
+        return []  # check_url already reported why the database cannot be opened
+    try:
+        try:
+            pem: bytes | None = keys.clinic_ca_pem(app)
+        except Exception:
+            return []  # not set up: nothing to trust yet
+        problem = trust.mismatch(app.db.url, pem)
+    finally:
+        app.close()
+    return [f"signing authority: {problem}"] if problem else []

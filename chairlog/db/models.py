@@ -49,6 +49,14 @@ class Clinic(Base):
     ca_cert_pem: Mapped[bytes | None] = mapped_column(LargeBinary)
     ca_key_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime]
+    # signatures (migration 0004): who holds the authority's passphrase, sign-in lockout,
+    # the optional RFC 3161 timestamp service, the authority's latest CRL
+    ca_holder: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    lockout_attempts: Mapped[int] = mapped_column(default=5, server_default="5")
+    tsa_url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    tsa_cert_pem: Mapped[bytes | None] = mapped_column(LargeBinary)
+    crl_der: Mapped[bytes | None] = mapped_column(LargeBinary)
+    crl_number: Mapped[int] = mapped_column(default=0, server_default="0")
     version: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version}
 
@@ -66,6 +74,10 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(default=0)
     last_failed_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # signatures (migration 0004): lockout, and the qualifier that tells apart two people
+    # with the same printed name
+    locked_until: Mapped[datetime | None]
+    name_qualifier: Mapped[str] = mapped_column(String(60), default="", server_default="")
     version: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version}
 
@@ -84,6 +96,15 @@ class SigningKey(Base):
     source: Mapped[str] = mapped_column(String(16))  # clinic_ca | pkcs12
     created_at: Mapped[datetime]
     retired_at: Mapped[datetime | None]
+    # signatures (migration 0004): who unlocked the authority, revocation, and when the
+    # physician was shown (and possibly flagged) the issuance
+    issued_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    revoked_at: Mapped[datetime | None]
+    revocation_reason: Mapped[str | None] = mapped_column(String(40))
+    seen_at: Mapped[datetime | None]
+    flagged_at: Mapped[datetime | None]
+    #: for a key on a smart card / USB token (source "pkcs11"): where it is (JSON)
+    token_ref: Mapped[str | None] = mapped_column(String(500))
 
 
 class Patient(Base):

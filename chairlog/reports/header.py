@@ -38,7 +38,7 @@ def header(rec: RecordData, width: float, *, draft: bool,
     else:
         banners.append(f"Signed record — version {rec.version}, signed "
                        f"{local_time(signature.signed_at, tz, with_date=True)} by "
-                       f"{signature.printed_name}")
+                       f"{signature.signer_identity}")
     if s.imported_from_paper:
         banners.append("Imported from paper — charted afterwards from the paper record; each "
                        "entry keeps the time on paper and the time it was typed.")

@@ -98,10 +98,22 @@ class SignatureBlock:
     audit_head_seq: int
     audit_head_hash: str
     certificate_fingerprint: str = ""
+    #: who signed, beyond the printed name (issue 14, points 3 and 4)
+    username: str = ""
+    qualifier: str = ""
+    certificate_serial: str = ""
+    certificate_issued_at: datetime | None = None
+    certificate_issued_by: str = ""
 
     @property
     def printed_name(self) -> str:
-        return f"{self.signer_name}, {self.credentials}" if self.credentials else self.signer_name
+        name = f"{self.signer_name}, {self.credentials}" if self.credentials else self.signer_name
+        return f"{name} ({self.qualifier})" if self.qualifier else name
+
+    @property
+    def signer_identity(self) -> str:
+        """The printed name and the account's username: a printed name is not an identity."""
+        return f"{self.printed_name} [user {self.username}]" if self.username else self.printed_name
 
 
 # ---- formatting shared by the layout modules ----------------------------------------------

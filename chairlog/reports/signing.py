@@ -1,10 +1,15 @@
-"""Sign a record's PDF and verify it again (pyHanko; imported only when needed).
+"""Sign a record's PDF (pyHanko; imported only when needed); verification: ``verify``.
 
 Signing makes a PAdES (``ETSI.CAdES.detached``) signature with the physician's key. By
 default it is a *certification* signature whose DocMDP permission is "no changes", so any
-later incremental update, even one a viewer would otherwise accept, invalidates it. The
-signer's certificate and the clinic authority's certificate are embedded. Nothing touches
-the network: no timestamp server, no revocation look-ups, no certificate fetching.
+later incremental update other than validation data and document timestamps (which
+PAdES allows) invalidates it. The signer's certificate and the clinic authority's
+certificate are embedded; with the authority's CRL (``crl_der``) the certificates and the
+CRL also go into the document security store in the signed revision itself (PAdES B-LT,
+one revision, so pdfsig still reports the whole document signed). With a timestamp
+service (``tsa_url``, RFC 3161 over HTTP) the signature carries a signature timestamp
+(B-T; B-LT with the CRL). Nothing else touches the network: no revocation look-ups, no
+certificate fetching.
 
 Verification trusts exactly one root, the clinic's signing authority, and accepts a
 record only if every signature is intact, cryptographically valid, issued by that
@@ -15,10 +20,10 @@ later signatures their DocMDP level allows).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from asn1crypto import crl as asn1_crl
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -27,66 +32,32 @@ from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
-from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.fields import MDPPerm, SigFieldSpec, SigSeedSubFilter
 from pyhanko.sign.general import SigningError
-from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner, Signer
-from pyhanko.sign.signers.pdf_signer import PdfSigningSession
-from pyhanko.sign.validation import read_certification_data, validate_pdf_signature
-from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
-from pyhanko.sign.validation.settings import KeyUsageConstraints
-from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
+from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner, PdfTimeStamper, Signer
+from pyhanko.sign.signers.pdf_signer import (
+    DSSContentSettings,
+    PdfSigningSession,
+    SigDSSPlacementPreference,
+)
+from pyhanko.sign.timestamps import TimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from chairlog.errors import SignatureError
+
+if TYPE_CHECKING:  # imported where used
+    from chairlog.reports.token import TokenKey
 from chairlog.pki import CertificateProblem, UnlockedSigner
 
 __all__ = ["VerificationResult", "sign_pdf", "verify_pdf"]
 
 Box = tuple[float, float, float, float]
-
-REASON_OK = "valid"
-REASON_NO_SIGNATURE = "no signature"
-REASON_UNREADABLE = "not a readable PDF file"
-REASON_MODIFIED = "document modified after signing"
-REASON_NOT_WHOLE_FILE = "signature does not cover the whole file"
-REASON_UNTRUSTED = "certificate not issued by the clinic's signing authority"
-REASON_CERT_TIME = "signer's certificate was expired or not yet valid"
-REASON_INVALID = "signature invalid"
-REASON_CONTAINER = "signature container altered"
-
-# Later updates that may follow an earlier signature without invalidating it: only further
-# signatures (form filling covers "a signature field was filled in").
-_ALLOWED_AFTER_EARLIER_SIGNATURE = (
-    ModificationLevel.NONE,
-    ModificationLevel.LTA_UPDATES,
-    ModificationLevel.FORM_FILLING,
-)
-
-
-@dataclass(frozen=True)
-class VerificationResult:
-    """What :func:`verify_pdf` found. ``ok`` is the only verdict; the rest explains it.
-
-    With several signatures, ``ok``/``intact``/``trusted`` cover all of them, ``reason``
-    names the first failure, and the signer fields describe the last signature.
-    """
-
-    ok: bool
-    reason: str
-    signer_name: str | None = None
-    signing_time: dt.datetime | None = None
-    meaning: str | None = None
-    field_name: str | None = None
-    covers_whole_file: bool = False
-    intact: bool = False
-    trusted: bool = False
-    certified: bool = False
-    signature_count: int = 0
-
+RESERVED_BYTES = 12288
+RESERVED_WITH_TIMESTAMP = 20480
 
 # ---------------------------------------------------------------- signing
 
@@ -139,7 +110,7 @@ class _FixedTimePdfSigner(PdfSigner):
 
 def sign_pdf(
     pdf_bytes: bytes,
-    signer: UnlockedSigner,
+    signer: UnlockedSigner | TokenKey,
     *,
     ca_cert_pem: bytes,
     field_name: str = "PhysicianSignature",
@@ -149,6 +120,10 @@ def sign_pdf(
     certify: bool = True,
     visible_box: tuple[int, Box] | None = None,
     stamp_text: str | None = None,
+    crl_der: bytes | None = None,
+    tsa_url: str | None = None,
+    tsa_cert_pem: bytes | None = None,
+    tsa_timeout_s: float = 10.0,
 ) -> bytes:
     """Sign ``pdf_bytes`` and return the signed file (an incremental update of the input).
 
@@ -172,7 +147,18 @@ def sign_pdf(
             f"{cert.not_valid_before_utc:%Y-%m-%d} to {cert.not_valid_after_utc:%Y-%m-%d}; "
             "a new certificate must be issued"
         )
+    quiet_pyhanko()
     ca_cert = x509.load_pem_x509_certificate(ca_cert_pem)
+    context = None
+    if crl_der is not None:
+        tsa_roots = x509.load_pem_x509_certificates(tsa_cert_pem) if tsa_cert_pem else []
+        context = ValidationContext(
+            trust_roots=[_to_asn1(c) for c in (ca_cert, *tsa_roots)],
+            crls=[asn1_crl.CertificateList.load(crl_der)],
+            allow_fetching=False,
+            moment=signing_time,
+            revocation_mode="soft-fail",
+        )
     metadata = PdfSignatureMetadata(
         field_name=field_name,
         md_algorithm="sha256",
@@ -182,8 +168,13 @@ def sign_pdf(
         certify=certify,
         docmdp_permissions=MDPPerm.NO_CHANGES,
         subfilter=SigSeedSubFilter.PADES,
-        embed_validation_info=False,
+        embed_validation_info=context is not None,
+        validation_context=context,
+        dss_settings=DSSContentSettings(
+            placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE, include_vri=False
+        ),
     )
+    timestamper = UrllibTimeStamper(tsa_url, tsa_timeout_s) if tsa_url else None
     field_spec = None
     stamp_style: Any = None
     if visible_box is not None:
@@ -196,20 +187,98 @@ def sign_pdf(
         if text is None:
             text = f"{reason}\n{signer.subject_name}\n{signing_time.isoformat(' ', 'minutes')}"
         stamp_style = _stamp_style(text)
+    from chairlog.reports.token import TokenKey
+
     pdf_signer = _FixedTimePdfSigner(
         metadata,
-        _KeyObjectSigner(signer, [ca_cert]),
+        signer.pyhanko_signer([ca_cert]) if isinstance(signer, TokenKey)
+        else _KeyObjectSigner(signer, [ca_cert]),
         stamp_style=stamp_style,
         new_field_spec=field_spec,
         signing_time=signing_time,
+        timestamper=timestamper,
     )
     writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes))
     output = BytesIO()
     try:
-        pdf_signer.sign_pdf(writer, output=output)
+        # a fixed reservation spares pyHanko a trial signature to size the container
+        reserved = RESERVED_WITH_TIMESTAMP if timestamper else RESERVED_BYTES
+        pdf_signer.sign_pdf(writer, output=output, bytes_reserved=reserved)
     except SigningError as exc:  # e.g. the file is already certified: no changes allowed
         raise SignatureError(f"this PDF cannot be signed: {exc}") from exc
+    except TimestampRequestError as exc:
+        raise SignatureError(f"the timestamp service did not answer properly: {exc}") from exc
     return output.getvalue()
+
+
+class UrllibTimeStamper(TimeStamper):
+    """An RFC 3161 client over HTTP(S) with the standard library (no extra dependency)."""
+
+    def __init__(self, url: str, timeout_s: float = 10.0) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.url = url
+        self.timeout_s = timeout_s
+
+    async def async_request_tsa_response(self, req: Any) -> Any:
+        import asyncio
+        import urllib.error
+        import urllib.request
+
+        from asn1crypto import tsp
+
+        def post() -> bytes:
+            request = urllib.request.Request(
+                self.url,
+                data=req.dump(),
+                headers={"Content-Type": "application/timestamp-query"},
+                method="POST",
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+                    if response.headers.get("Content-Type") != "application/timestamp-reply":
+                        raise TimestampRequestError("not a timestamp reply")
+                    return bytes(response.read())
+            except (urllib.error.URLError, OSError) as exc:
+                raise TimestampRequestError(f"{self.url}: {exc}") from exc
+
+        raw = await asyncio.get_running_loop().run_in_executor(None, post)
+        return tsp.TimeStampResp.load(raw)
+
+
+def add_archive_timestamp(
+    pdf_bytes: bytes, *, tsa_url: str, ca_cert_pem: bytes, crl_der: bytes | None,
+    tsa_roots_pem: bytes = b"",
+) -> bytes:
+    """Append a document timestamp (and the validation data it needs) to a signed record:
+    PAdES B-LTA. Run it again before the last timestamp's certificate expires."""
+    quiet_pyhanko()
+    roots = [_to_asn1(c) for c in x509.load_pem_x509_certificates(ca_cert_pem + tsa_roots_pem)]
+    context = ValidationContext(
+        trust_roots=roots,
+        crls=[asn1_crl.CertificateList.load(crl_der)] if crl_der else [],
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+    )
+    output = BytesIO()
+    stamper = PdfTimeStamper(UrllibTimeStamper(tsa_url))
+    try:
+        stamper.update_archival_timestamp_chain(
+            PdfFileReader(BytesIO(pdf_bytes)), context, in_place=False, output=output
+        )
+    except (SigningError, TimestampRequestError) as exc:
+        raise SignatureError(f"no archive timestamp could be added: {exc}") from exc
+    return output.getvalue()
+
+
+def quiet_pyhanko() -> None:
+    """pyHanko logs validation troubles (with tracebacks) on stderr; chairlog reports its own
+    one-line verdict instead."""
+    import logging
+
+    for name in ("pyhanko", "pyhanko_certvalidator", "pyhanko.sign", "asyncio"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False
 
 
 def _stamp_style(text: str) -> TextStampStyle:
@@ -221,169 +290,8 @@ def _stamp_style(text: str) -> TextStampStyle:
     )
 
 
-# ---------------------------------------------------------------- verification
-
-
-def verify_pdf(
-    pdf_bytes: bytes,
-    *,
-    trusted_ca_pem: bytes,
-    validation_time: dt.datetime | None = None,
-) -> VerificationResult:
-    """Verify every signature in ``pdf_bytes`` against the clinic authority, offline.
-
-    ``trusted_ca_pem`` may hold one or more PEM certificates (e.g. the current and a
-    previous signing authority). ``validation_time`` defaults to now.
-    """
-    try:
-        reader = PdfFileReader(BytesIO(pdf_bytes))
-        signatures = list(reader.embedded_regular_signatures)
-        certified = read_certification_data(reader) is not None
-    except Exception:
-        return VerificationResult(ok=False, reason=REASON_UNREADABLE)
-    if not signatures:
-        return VerificationResult(ok=False, reason=REASON_NO_SIGNATURE)
-
-    roots = [_to_asn1(c) for c in x509.load_pem_x509_certificates(trusted_ca_pem)]
-    failures: list[str] = []
-    all_intact = all_trusted = True
-    last: VerificationResult | None = None
-    for index, embedded in enumerate(signatures):
-        is_last = index == len(signatures) - 1
-        context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=validation_time)
-        try:
-            status = validate_pdf_signature(
-                embedded,
-                signer_validation_context=context,
-                key_usage_settings=KeyUsageConstraints(
-                    key_usage={"non_repudiation", "digital_signature"},
-                    match_all_key_usages=False,
-                ),
-            )
-        except Exception:
-            failures.append(REASON_INVALID)
-            all_intact = all_trusted = False
-            last = VerificationResult(ok=False, reason=REASON_INVALID, field_name=_field(embedded))
-            continue
-        problem = _problem(status, is_last) or _container_problem(embedded, status, roots)
-        if problem is not None:
-            failures.append(problem)
-        all_intact = all_intact and bool(status.intact and status.valid)
-        all_trusted = all_trusted and bool(status.trusted)
-        last = _describe(embedded, status, problem)
-
-    assert last is not None
-    return VerificationResult(
-        ok=not failures,
-        reason=failures[0] if failures else REASON_OK,
-        signer_name=last.signer_name,
-        signing_time=last.signing_time,
-        meaning=last.meaning,
-        field_name=last.field_name,
-        covers_whole_file=last.covers_whole_file,
-        intact=all_intact,
-        trusted=all_trusted,
-        certified=certified,
-        signature_count=len(signatures),
-    )
-
-
-def _problem(status: PdfSignatureStatus, is_last: bool) -> str | None:
-    """The first thing wrong with one signature, or ``None``."""
-    if not status.intact:
-        return REASON_MODIFIED
-    if not status.valid:
-        return REASON_INVALID
-    coverage = status.coverage
-    if is_last and coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        if coverage == SignatureCoverageLevel.ENTIRE_REVISION:
-            return REASON_MODIFIED
-        return REASON_NOT_WHOLE_FILE
-    if not is_last:
-        if coverage != SignatureCoverageLevel.ENTIRE_REVISION:
-            return REASON_NOT_WHOLE_FILE
-        if status.docmdp_ok is not True or (
-            status.modification_level not in _ALLOWED_AFTER_EARLIER_SIGNATURE
-        ):
-            return REASON_MODIFIED
-    if status.docmdp_ok is False:
-        return REASON_MODIFIED
-    if not status.trusted:
-        indication = getattr(status.trust_problem_indic, "name", "")
-        if indication in {"EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NO_POE"}:
-            return REASON_CERT_TIME
-        if indication in {"", "NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE"}:
-            return REASON_UNTRUSTED
-        return f"{REASON_UNTRUSTED} ({indication.replace('_', ' ').lower()})"
-    if not status.bottom_line:
-        return REASON_INVALID
-    return None
-
-
-def _container_problem(
-    embedded: EmbeddedPdfSignature,
-    status: PdfSignatureStatus,
-    roots: list[asn1_x509.Certificate],
-) -> str | None:
-    """Check the parts of /Contents that no signature covers.
-
-    The CMS certificate set and the zero padding after it are not signed. Accept only
-    certificates on the validated path (or a trusted root, byte for byte) and zeros, so
-    that no byte of a good file can change without the verdict changing.
-    """
-    content = bytes(embedded.pkcs7_content)
-    size = _der_size(content)
-    if size is None or content[size:].strip(b"\x00"):
-        return REASON_CONTAINER
-    allowed = {root.dump() for root in roots}
-    allowed.add(status.signing_cert.dump())
-    if status.validation_path is not None:
-        allowed.update(cert.dump() for cert in status.validation_path.iter_certs(True))
-    for choice in embedded.signed_data["certificates"] or ():
-        if choice.name != "certificate" or choice.chosen.dump() not in allowed:
-            return REASON_CONTAINER
-    return None
-
-
-def _der_size(content: bytes) -> int | None:
-    """Length of the DER object at the start of ``content`` (header included)."""
-    if len(content) < 2 or content[0] != 0x30:
-        return None
-    if content[1] < 0x80:
-        return 2 + content[1]
-    count = content[1] & 0x7F
-    if count == 0 or count > 4 or len(content) < 2 + count:
-        return None
-    return 2 + count + int.from_bytes(content[2 : 2 + count], "big")
-
-
-def _describe(
-    embedded: EmbeddedPdfSignature, status: PdfSignatureStatus, problem: str | None
-) -> VerificationResult:
-    cert = status.signing_cert
-    names = cert.subject.native
-    signer_name = names.get("common_name") or cert.subject.human_friendly
-    reason = embedded.sig_object.get("/Reason")
-    when = status.signer_reported_dt
-    return VerificationResult(
-        ok=problem is None,
-        reason=problem or REASON_OK,
-        signer_name=str(signer_name),
-        signing_time=when,
-        meaning=str(reason) if reason is not None else None,
-        field_name=_field(embedded),
-        covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-        intact=bool(status.intact and status.valid),
-        trusted=bool(status.trusted),
-    )
-
-
-def _field(embedded: EmbeddedPdfSignature) -> str | None:
-    try:
-        return str(embedded.field_name)
-    except Exception:
-        return None
-
-
 def _to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+from chairlog.reports.verify import VerificationResult, verify_pdf  # noqa: E402  (re-export)

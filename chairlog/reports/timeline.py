@@ -150,7 +150,8 @@ def signature_block(rec: RecordData, width: float, signature: SignatureBlock | N
     if add is not None:
         version += f" — addendum superseding version {add.supersedes_version}"
     rows = [
-        ("Signed by", f"<b>{esc(sig.printed_name)}</b>"),
+        ("Signed by", f"<b>{esc(sig.printed_name)}</b>"
+                      + (f" — username <b>{esc(sig.username)}</b>" if sig.username else "")),
         ("Date and time", f"<b>{esc(local_time(sig.signed_at, rec.tz, with_date=True))}</b> "
                           + muted(f"({rec.clinic.timezone})")),
         ("Meaning", f"<b>{esc(sig.meaning)}</b>"),
@@ -160,7 +161,14 @@ def signature_block(rec: RecordData, width: float, signature: SignatureBlock | N
                              f'<font size="6.5">{esc(sig.audit_head_hash)}</font>'),
     ]
     if sig.certificate_fingerprint:
-        rows.append(("Certificate", f'SHA-256 <font size="6.5">'
+        issued = ""
+        if sig.certificate_serial:
+            when = (f" {sig.certificate_issued_at:%Y-%m-%d}"
+                    if sig.certificate_issued_at is not None else "")
+            by = f", authority unlocked by {sig.certificate_issued_by}" \
+                if sig.certificate_issued_by else ""
+            issued = esc(f"serial {sig.certificate_serial}, issued{when}{by}") + "<br/>"
+        rows.append(("Certificate", issued + f'SHA-256 <font size="6.5">'
                                     f"{esc(sig.certificate_fingerprint)}</font>"))
     grid = Table([[p(a, LABEL), p(b)] for a, b in rows],
                  colWidths=scaled([0.2, 0.8], width - 12), hAlign="LEFT")

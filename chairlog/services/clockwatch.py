@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 
 from chairlog.clinical.clock import format_duration
 from chairlog.db.models import AuditLog, User
-from chairlog.services.context import FUTURE_TOLERANCE, Chairlog, record
+from chairlog.services.context import FUTURE_TOLERANCE, Chairlog, is_signed_in, record
 from chairlog.services.domain import UserInfo
 
 JUMP_THRESHOLD = timedelta(minutes=2)
@@ -49,7 +49,8 @@ def _audit(app: Chairlog, actor: UserInfo | None, drift: timedelta, reason: str)
     steady_now = app.now()
     with app.db.write() as s:
         # the signed-in user, if any, for context; a jump is recorded whoever is there
-        user = s.get(User, actor.id) if actor is not None else None
+        # (only a real sign-in names someone: a hand-built actor is recorded as nobody)
+        user = s.get(User, actor.id) if actor is not None and is_signed_in(actor) else None
         record(app, s, user, "clock.jump", "clock", "", username="system",
                before={"steady_now": steady_now}, after={"wall_now": steady_now + drift},
                reason=reason)

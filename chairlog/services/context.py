@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import functools
 import inspect
+import secrets
+import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, ParamSpec, Protocol, TypeVar
 
@@ -68,6 +70,8 @@ class Chairlog:
     #: called after every committed write with (entity, id): the UI refreshes its views
     listeners: list[Callable[[str, int | None], None]] = field(default_factory=list)
     demo: bool = False
+    #: set by ``init_clinic`` when it generated the authority's passphrase (memory only)
+    generated_ca_passphrase: str | None = field(default=None, repr=False)
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -80,10 +84,46 @@ class Chairlog:
         self.db.dispose()
 
 
+# ---- actors: only a sign-in makes one -----------------------------------------------------
+
+_SESSIONS: dict[str, int] = {}
+_SESSIONS_LOCK = threading.Lock()
+NOT_SIGNED_IN = (
+    "Sign in first: this needs an actor returned by signing in (a hand-built one is refused)."
+)
+
+
+def signed_in(u: User) -> UserInfo:
+    """The actor for ``u`` after its password was checked: a fresh random token, registered in
+    this process, that :func:`require_user` demands. Called only by the sign-in paths
+    (``accounts.login``, ``accounts.init_clinic``)."""
+    token = secrets.token_urlsafe(32)
+    with _SESSIONS_LOCK:
+        _SESSIONS[token] = u.id
+    return replace(user_info(u), session=token)
+
+
+def sign_out(actor: UserInfo) -> None:
+    """Forget the actor's sign-in: later calls with it are refused."""
+    with _SESSIONS_LOCK:
+        _SESSIONS.pop(getattr(actor, "session", ""), None)
+
+
+def is_signed_in(actor: object) -> bool:
+    if not isinstance(actor, UserInfo) or not isinstance(actor.session, str):
+        return False
+    with _SESSIONS_LOCK:
+        return _SESSIONS.get(actor.session) == actor.id
+
+
 def require_user(
     s: Session, actor: UserInfo, roles: Iterable[Role] | None = None, action: str = "do this"
 ) -> User:
-    """Load the acting user; refuse a deactivated account or a role without the right."""
+    """Load the acting user; refuse an actor that did not come from a sign-in (a hand-built
+    ``UserInfo``, or a real one copied with another id), a deactivated account, or a role
+    without the right. The single check every service's actor passes through."""
+    if not is_signed_in(actor):
+        raise PermissionDenied(NOT_SIGNED_IN)
     user = s.get(User, actor.id)
     if user is None or not user.active:
         raise PermissionDenied("This account is deactivated or unknown; sign in again.")
@@ -243,4 +283,5 @@ def user_info(u: User) -> UserInfo:
         role=Role(u.role),
         active=u.active,
         must_change_password=u.must_change_password,
+        qualifier=u.name_qualifier or "",
     )

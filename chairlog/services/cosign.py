@@ -13,18 +13,16 @@ give the same answer, after the same password-hashing cost.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairlog.db.models import User
 from chairlog.errors import AuthenticationError, PermissionDenied, ValidationError
-from chairlog.services.context import Chairlog
+from chairlog.services.context import Chairlog, record
 from chairlog.services.domain import Role, UserInfo
 
 
@@ -61,34 +59,38 @@ def check_cosigner(
     name: str = "checked_by",
 ) -> int | None:
     """The id of the checking clinician once their password is verified (None when no
-    credentials were given). Runs before the write transaction: the password hash costs
-    tens of milliseconds and must not hold the database's write lock."""
-    from chairlog.services.accounts import HASHER, password_matches
+    credentials were given). Runs in a transaction of its own before the charting write: a
+    wrong password counts towards that account's lockout like a wrong sign-in, and is audited.
+    """
+    from chairlog.services import signin
 
     cosigner = cosigner_field(value, name)
     if cosigner is None:
         return None
-    with app.db.read() as s:
+    wrong = f"Second clinician for {purpose}: wrong username or password."
+    problem: str | None = None
+    with app.db.write() as s:
         u = s.scalars(
             select(User).where(User.username == cosigner.username.strip().lower())).first()
-        if u is None:
-            # the same cost as a known name: the answer does not tell which names exist
-            with contextlib.suppress(VerificationError, InvalidHashError):
-                HASHER.verify(_dummy_hash(), cosigner.password)
-            ok = False
+        if u is None or not u.active:
+            signin._dummy_verify(cosigner.password)  # the same cost: no name is revealed
+            problem = wrong
         else:
-            ok = password_matches(u, cosigner.password) and u.active
-        if u is None or not ok:
-            raise AuthenticationError(
-                f"Second clinician for {purpose}: wrong username or password.")
-        allowed = {r.value for r in roles}
-        if u.role not in allowed:
-            who = " or ".join(sorted(allowed))
-            raise PermissionDenied(f"The check for {purpose} must be made by a {who}.")
-        if u.id == actor.id:
-            raise PermissionDenied(f"The check for {purpose} must be made by someone other "
-                                   "than the person charting.")
-        return u.id
+            problem = signin.check_password_of(app, s, u, cosigner.password, wrong)
+            if problem is not None:
+                record(app, s, None, "cosign.failed", "user", u.id, username=u.username,
+                       reason=purpose)
+    if problem is not None:
+        raise AuthenticationError(problem)
+    assert u is not None
+    allowed = {r.value for r in roles}
+    if u.role not in allowed:
+        who = " or ".join(sorted(allowed))
+        raise PermissionDenied(f"The check for {purpose} must be made by a {who}.")
+    if u.id == actor.id:
+        raise PermissionDenied(f"The check for {purpose} must be made by someone other "
+                               "than the person charting.")
+    return u.id
 
 
 def still_active(s: Session, user_id: int) -> User:
@@ -97,14 +99,3 @@ def still_active(s: Session, user_id: int) -> User:
     if u is None or not u.active:
         raise AuthenticationError("The second clinician's account was deactivated meanwhile.")
     return u
-
-
-_dummy: list[str] = []
-
-
-def _dummy_hash() -> str:
-    if not _dummy:
-        from chairlog.services.accounts import HASHER
-
-        _dummy.append(HASHER.hash("chairlog: no such account"))
-    return _dummy[0]

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from chairlog.clinical.clock import FixedClock
-from chairlog.services import accounts, charting, doses, patients, protocols, sessions
+from chairlog.services import accounts, authority, charting, doses, patients, protocols, sessions
 from chairlog.services.context import Chairlog
 from chairlog.services.domain import ProtocolInfo, Role, UserInfo
 
@@ -20,6 +20,9 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, Role, str], ...] = (
     ("ben", "demo-nurse-2", "Benoît Lefèvre", Role.NURSE, "RN"),
     ("okafor", "demo-doctor-1", "Chiamaka Okafor", Role.PHYSICIAN, "MD"),
 )
+
+DEMO_CA_PASSPHRASE = "demo-authority-1"
+DEMO_CA_HOLDER = "Chiamaka Okafor, MD (medical director)"
 
 DEMO_PATIENTS = (
     ("MRN-10001", "Ødegård", "Zoë", date(1979, 3, 14), "female", "Penicillin"),
@@ -65,20 +68,27 @@ def fill_demo(
             admin_username="admin",
             admin_full_name="Morgan Reyes",
             admin_password="demo-admin-1",
+            ca_passphrase=DEMO_CA_PASSPHRASE,
+            ca_holder=DEMO_CA_HOLDER,
+            replace_pin=True,  # demo data is no evidence: a re-created demo file is re-pinned
             address="200 Harbour St, Suite 4, Chicago IL",
         )
         users: dict[str, UserInfo] = {"admin": admin}
         for uname, pw, name, role, creds in DEMO_ACCOUNTS[1:]:
-            # as if each person ran `chairlog user add` with their own password
-            users[uname] = accounts.add_user(
+            # demo passwords are printed for everyone: nobody is asked to change them
+            accounts.add_user(
                 app,
-                None,
+                admin,
                 username=uname,
                 full_name=name,
                 role=role,
                 password=pw,
                 credentials=creds,
+                must_change_password=False,
             )
+            if role is Role.PHYSICIAN:
+                authority.issue_certificate(app, uname, DEMO_CA_PASSPHRASE, pw)
+            users[uname] = accounts.login(app, uname, pw)
         protos = protocols.install_default_protocols(app, admin)
         for i in range(1, 7):
             protocols.add_chair(app, admin, f"Chair {i}")

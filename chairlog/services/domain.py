@@ -39,7 +39,12 @@ class EntryStatus(StrEnum):
 
 @dataclass(frozen=True)
 class UserInfo:
-    """The signed-in person. Services re-check the account on every call."""
+    """A person's account; as an *actor*, the signed-in person.
+
+    Only an actor returned by signing in (``accounts.login``, or ``init_clinic`` for the
+    first admin) carries a ``session`` the services accept (``context.require_user``): a
+    ``UserInfo`` built by hand, or copied with another id, is refused. Services re-check the
+    account on every call."""
 
     id: int
     username: str
@@ -48,10 +53,15 @@ class UserInfo:
     role: Role
     active: bool = True
     must_change_password: bool = False
+    qualifier: str = ""
+    #: the sign-in's capability (a random token registered in this process); empty for
+    #: account listings
+    session: str = field(default="", repr=False, compare=False)
 
     @property
     def display_name(self) -> str:
-        return f"{self.full_name}, {self.credentials}" if self.credentials else self.full_name
+        name = f"{self.full_name}, {self.credentials}" if self.credentials else self.full_name
+        return f"{name} ({self.qualifier})" if self.qualifier else name
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,9 @@ class ClinicInfo:
     idle_lock_minutes: int
     late_entry_minutes: int
     has_ca: bool
+    ca_holder: str = ""
+    lockout_attempts: int = 5
+    tsa_url: str = ""
 
 
 @dataclass(frozen=True)

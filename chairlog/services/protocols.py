@@ -40,11 +40,11 @@ def default_templates() -> list[dict[str, Any]]:
     return out
 
 
-def install_default_protocols(app: Chairlog, actor: UserInfo | None) -> list[ProtocolInfo]:
+def install_default_protocols(app: Chairlog, actor: UserInfo) -> list[ProtocolInfo]:
     """Load the shipped templates into an empty protocol list (first start, demo, init)."""
     made = []
     with app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "set up protocols") if actor else None
+        user = require_user(s, actor, {Role.ADMIN}, "set up protocols")
         if s.scalar(select(func.count()).select_from(Protocol)):
             return []
         for tpl in default_templates():

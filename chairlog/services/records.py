@@ -27,7 +27,7 @@ from chairlog.db.models import InfusionSession, SignedRecord, StateTransition, U
 from chairlog.errors import NotFound, ValidationError
 from chairlog.reports.model import PAPER_SIZES, AddendumInfo, RecordData, Vocabulary, record_id
 from chairlog.reports.pdfinfo import RecordLabel
-from chairlog.services import accounts, keys
+from chairlog.services import accounts
 from chairlog.services.charting import DISCHARGE_CRITERIA
 from chairlog.services.context import Chairlog, clinic_row
 from chairlog.services.describe import ACTIONS, SIDE_EFFECTS
@@ -65,6 +65,16 @@ class RecordVerification:
     certified: bool
     #: (session id, version) of the stored signed version with these exact bytes, if any
     stored_as: tuple[int, int] | None = None
+    signer_username: str | None = None
+    cert_serial: int | None = None
+    cert_issued_at: datetime | None = None
+    #: who unlocked the authority to issue the certificate (from this database, if known)
+    cert_issued_by: str | None = None
+    validated_at: datetime | None = None
+    #: which time the certificates were checked at and why that time is trusted
+    time_basis: str = ""
+    level: str = ""
+    timestamp_time: datetime | None = None
 
 
 def _vocabulary() -> Vocabulary:
@@ -178,34 +188,123 @@ def read_label(pdf_bytes: bytes) -> RecordLabel | None:
     return read_record_label(bytes(pdf_bytes))
 
 
-def verify_record_pdf_with_ca(pdf_bytes: bytes, ca_pem: bytes) -> RecordVerification:
-    """Verify a record file against the given signing authority certificate(s), offline."""
+REASON_SEVERAL = "several signatures: a chairlog record carries exactly one"
+
+
+def verify_record_pdf_with_ca(
+    pdf_bytes: bytes, ca_pem: bytes, *, at: datetime | None = None,
+    now: datetime | None = None, tsa_roots_pem: bytes = b"",
+) -> RecordVerification:
+    """Verify a record file against the given signing authority certificate(s), offline.
+
+    ``at``: check at exactly that time; else now (``now``, for a controlled clock), or at the
+    signing time if the certificate has expired since (``time_basis`` says which)."""
     from chairlog.reports.pdfinfo import read_record_label
-    from chairlog.reports.signing import verify_pdf
+    from chairlog.reports.verify import verify_pdf
 
     if not isinstance(pdf_bytes, bytes | bytearray) or not pdf_bytes:
-        raise ValidationError("pdf", "(empty)", "a PDF file", "file")
-    result = verify_pdf(bytes(pdf_bytes), trusted_ca_pem=ca_pem)
-    label = read_record_label(bytes(pdf_bytes)) if result.signature_count else None
+        return refused("empty file: not a PDF")
+    if at is not None and at.tzinfo is None:
+        raise ValidationError("at", at, "a date and time with a time zone", "--at")
+    result = verify_pdf(bytes(pdf_bytes), trusted_ca_pem=ca_pem, validation_time=at, now=now,
+                        tsa_roots_pem=tsa_roots_pem)
+    try:
+        label = read_record_label(bytes(pdf_bytes)) if result.signature_count else None
+    except Exception:
+        label = None
+    ok, reason = result.ok, result.reason
+    if result.signature_count > 1:
+        ok, reason = False, REASON_SEVERAL
+    basis = result.time_basis
     return RecordVerification(
-        ok=result.ok, reason=result.reason, signer_name=result.signer_name,
+        ok=ok, reason=reason, signer_name=result.signer_name,
         signing_time=result.signing_time, meaning=result.meaning,
         record_id=label.record_id if label else None,
         record_version=label.version if label else None,
         covers_whole_file=result.covers_whole_file, intact=result.intact,
-        trusted=result.trusted, certified=result.certified)
+        trusted=result.trusted, certified=result.certified,
+        signer_username=result.signer_username, cert_serial=result.cert_serial,
+        cert_issued_at=result.cert_not_before, validated_at=result.validated_at,
+        time_basis=basis, level=result.level, timestamp_time=result.timestamp_time)
 
 
-def verify_record_pdf(app: Chairlog, pdf_bytes: bytes) -> RecordVerification:
-    """Verify against this clinic's signing authority; say whether this database holds the
-    same bytes as a signed version."""
-    result = verify_record_pdf_with_ca(pdf_bytes, keys.clinic_ca_pem(app))
-    digest = hashlib.sha256(bytes(pdf_bytes)).hexdigest()
-    with app.db.read() as s:
-        row = s.execute(select(SignedRecord.session_id, SignedRecord.record_version)
-                        .where(SignedRecord.sha256 == digest).limit(1)).first()
-    if row is None:
-        return result
+def refused(reason: str) -> RecordVerification:
+    """A verdict of "not valid" before any signature was looked at."""
+    return RecordVerification(ok=False, reason=reason, signer_name=None, signing_time=None,
+                              meaning=None, record_id=None, record_version=None,
+                              covers_whole_file=False, intact=False, trusted=False,
+                              certified=False)
+
+
+def verify_record_pdf(
+    app: Chairlog, pdf_bytes: bytes, *, at: datetime | None = None, tsa_roots_pem: bytes = b""
+) -> RecordVerification:
+    """Verify against the signing authority pinned on this workstation for this database
+    (never the database's own row: a database whose authority differs from the pinned one
+    is refused, saying so). Adds what this database knows: who unlocked the authority for
+    the certificate, a revocation recorded before the signing, whether it holds these exact
+    bytes, and whether its audit chain confirms the signing time."""
     from dataclasses import replace
 
-    return replace(result, stored_as=(row.session_id, row.record_version))
+    from chairlog.db.models import AuditLog
+    from chairlog.services import keys, trust
+
+    with app.db.read() as s:
+        db_pem = clinic_row(s).ca_cert_pem
+    problem = trust.mismatch(app.db.url, db_pem)
+    pinned = trust.pinned_authority(app.db.url)
+    if problem is not None or pinned is None:
+        return refused(problem or "no pinned signing authority")
+    result = verify_record_pdf_with_ca(pdf_bytes, pinned, at=at, now=app.now(),
+                                       tsa_roots_pem=tsa_roots_pem
+                                       or trust.pinned_tsa(app.db.url))
+    if result.cert_serial is not None:
+        known = keys.certificate_by_serial(app, result.cert_serial)
+        if known is not None:
+            _user, issued_by, _at, revoked_at, why = known
+            result = replace(result, cert_issued_by=issued_by or None)
+            when = result.signing_time
+            if result.ok and revoked_at is not None and when is not None and when >= revoked_at:
+                result = replace(result, ok=False, reason=(
+                    f"signer's certificate was revoked ({why.replace('_', ' ')}) on "
+                    f"{revoked_at:%Y-%m-%d %H:%M} UTC, before this signature"))
+    digest = hashlib.sha256(bytes(pdf_bytes)).hexdigest()
+    with app.db.read() as s:
+        row = s.scalars(select(SignedRecord).where(SignedRecord.sha256 == digest).limit(1)).first()
+        if row is None:
+            return result
+        stored = (row.session_id, row.record_version)
+        anchor = s.get(AuditLog, row.audit_head_seq)
+        anchored = anchor is not None and anchor.hash == row.audit_head_hash
+        signed_at = row.signed_at
+    result = replace(result, stored_as=stored)
+    if result.time_basis.startswith("the signing time the signer") and anchored:
+        result = replace(result, time_basis=(
+            f"the signing time, {signed_at:%Y-%m-%d %H:%M} UTC, confirmed by this database: "
+            f"it holds these exact bytes, and the audit-chain anchor the record carries "
+            f"(entry {row.audit_head_seq}) is in its audit trail"))
+    return result
+
+
+def add_archive_timestamp(
+    app: Chairlog, pdf_bytes: bytes, *, tsa_roots_pem: bytes = b"", tsa_url: str | None = None
+) -> bytes:
+    """A verified record with a document timestamp (and its validation data) appended:
+    PAdES B-LTA, from the clinic's timestamp service (or ``tsa_url``). Refused unless the
+    record verifies now."""
+    from chairlog.reports.signing import add_archive_timestamp as stamp
+    from chairlog.services import trust
+
+    url = tsa_url or accounts.get_clinic(app).tsa_url
+    if not url:
+        raise ValidationError("tsa_url", "", "a timestamp service: set one with "
+                              "'chairlog clinic set --tsa-url URL'", "timestamp service")
+    result = verify_record_pdf(app, pdf_bytes, tsa_roots_pem=tsa_roots_pem)
+    if not result.ok:
+        raise ValidationError("file", "(record)", f"a valid signed record ({result.reason})",
+                              "record")
+    pinned = trust.pinned_authority(app.db.url) or b""
+    with app.db.read() as s:
+        crl = clinic_row(s).crl_der
+    return stamp(bytes(pdf_bytes), tsa_url=url, ca_cert_pem=pinned, crl_der=crl,
+                 tsa_roots_pem=tsa_roots_pem or trust.pinned_tsa(app.db.url))

@@ -34,6 +34,7 @@ from chairlog.errors import AuthenticationError, NotFound, StateError, Validatio
 from chairlog.pki import UnlockedSigner, cert_fingerprint
 from chairlog.present.times import local_time
 from chairlog.reports.model import RecordData, SignatureBlock, record_id
+from chairlog.reports.token import TokenKey
 from chairlog.services import keys
 from chairlog.services.context import (
     CHART_ROLES,
@@ -156,18 +157,20 @@ def _audit_refusal(app: Chairlog, actor: UserInfo, session_id: int, why: str) ->
                session_id=session_id, patient_id=sess.patient_id if sess else None, reason=why)
 
 
-def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner,
-                ca_pem: bytes, paper: str) -> bytes:
+def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner | TokenKey,
+                ca_pem: bytes, paper: str, crl_der: bytes | None = None,
+                tsa_url: str = "", tsa_cert_pem: bytes | None = None) -> bytes:
     from chairlog.reports.record_pdf import render_record
     from chairlog.reports.signing import sign_pdf
 
     rendered = render_record(data, paper=paper, draft=False, signature=block)
-    stamp = _latin1(f"Digitally signed by {block.printed_name}\n"
+    stamp = _latin1(f"Digitally signed by {block.signer_identity}\n"
                     f"{local_time(block.signed_at, data.tz, with_date=True)}\n{block.meaning}")
     return sign_pdf(rendered.pdf, signer, ca_cert_pem=ca_pem, field_name=SIGNATURE_FIELD,
                     reason=block.meaning, location=data.clinic.name,
                     signing_time=block.signed_at, certify=True,
-                    visible_box=rendered.signature_box, stamp_text=stamp)
+                    visible_box=rendered.signature_box, stamp_text=stamp,
+                    crl_der=crl_der, tsa_url=tsa_url or None, tsa_cert_pem=tsa_cert_pem)
 
 
 def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str, *,
@@ -187,6 +190,7 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
         _audit_refusal(app, actor, session_id, "wrong password")
         raise
     try:
+        issued = keys.certificate_by_serial(app, signer.cert.serial_number)
         with app.db.write() as s:
             user = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
             sess = session_for_write(s, session_id, None, chartable=False)
@@ -195,7 +199,8 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
                                  "cannot be signed.")
             data = record_data_in(s, sess)
             _refuse_if_incomplete(data.session)  # again, inside the transaction
-            ca_pem = clinic_row(s).ca_cert_pem
+            clinic = clinic_row(s)
+            ca_pem = clinic.ca_cert_pem
             if ca_pem is None:
                 raise NotFound("This clinic has no signing authority.")
             head_seq, head_hash = audit.current_head(s)
@@ -203,8 +208,13 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
             block = SignatureBlock(signer_name=user.full_name, credentials=user.credentials,
                                    signed_at=now, meaning=what, comment=note,
                                    audit_head_seq=head_seq, audit_head_hash=head_hash,
-                                   certificate_fingerprint=cert_fingerprint(signer.cert_pem))
-            pdf = _signed_pdf(data, block, signer, ca_pem, size)
+                                   certificate_fingerprint=cert_fingerprint(signer.cert_pem),
+                                   username=user.username, qualifier=user.name_qualifier,
+                                   certificate_serial=str(signer.cert.serial_number),
+                                   certificate_issued_at=signer.cert.not_valid_before_utc,
+                                   certificate_issued_by=issued[1] if issued else "")
+            pdf = _signed_pdf(data, block, signer, ca_pem, size, clinic.crl_der,
+                              clinic.tsa_url or "", clinic.tsa_cert_pem)
             digest = hashlib.sha256(pdf).hexdigest()
             add = data.current_addendum
             before = snapshot(sess)

@@ -10,7 +10,7 @@ Decisions:
 - Unlock: the signed-in user's password (``accounts.verify_password``), or another user's
   username and password (``accounts.login``, audited) who then takes over. After three wrong
   passwords for the signed-in user, further tries also go through ``accounts.login`` so they
-  are audited and slowed down like any failed sign-in.
+  are audited and count towards the lockout like any failed sign-in.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.services.domain import ChairInfo, UserInfo
+from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.tile import TileFigures
 from chairlog.ui.widgets import BigButton, ErrorBanner, big_font, form_label, set_prop
@@ -203,7 +204,14 @@ class LockScreen(QWidget):
         self.unlock_button.clicked.connect(self.attempt_unlock)
         row.addWidget(self.unlock_button)
         v.addLayout(row)
+        self.busy_label = QLabel()
+        v.addWidget(self.busy_label)
+        self.runner = BusyRunner(self.ctx, (self.unlock_button,), self.busy_label)
         return box
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
 
     def prepare(self, user: UserInfo | None) -> None:
         """Reset the form for a new lock."""
@@ -231,21 +239,30 @@ class LockScreen(QWidget):
             self.cards[chair.id].show_figures(f)
 
     def attempt_unlock(self) -> None:
+        """Check the password on the task manager (argon2 never runs on the UI thread)."""
         self.error.clear_message()
         username = self.username.text().strip().lower()
         password = self.password.text()
         current = self.ctx.user
-        try:
-            if current is not None and username == current.username \
-                    and self.failures < VERIFY_TRIES:
-                if not accounts.verify_password(self.ctx.app, current, password):
-                    self._fail("Wrong password.")
-                    return
-                user = current
-            else:
-                user = accounts.login(self.ctx.app, username, password)
-        except ChairlogError as exc:
-            self._fail(str(exc))
+        app = self.ctx.app
+        same = current is not None and username == current.username \
+            and self.failures < VERIFY_TRIES
+
+        def check() -> UserInfo | None:
+            if same and current is not None:
+                return current if accounts.verify_password(app, current, password) else None
+            return accounts.login(app, username, password)
+
+        self.runner.run(check, self._checked, self._refused, "Checking the password…")
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self._fail(str(exc))
+
+    def _checked(self, user: UserInfo | None) -> None:
+        if user is None:
+            self._fail("Wrong password.")
             return
         if user.must_change_password:
             self._fail("This account must choose a new password first: the signed-in user "

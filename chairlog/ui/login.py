@@ -8,6 +8,8 @@ Decisions:
   so the user cannot reach the window without it and tests need no nested modal loop.
 - Demo mode only: a box lists the demo accounts; clicking one fills the fields. Never shown
   for a real database.
+- The password checks (argon2) run on the task manager with a busy line (``ui.busy``): the
+  window never waits for them; ``busy`` tells tests when the answer is in.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.services.domain import UserInfo
+from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
     ErrorBanner,
@@ -98,9 +101,13 @@ class LoginDialog(QDialog):
         lay.addLayout(form)
         self.error = ErrorBanner()
         lay.addWidget(self.error)
+        self.busy_label = QLabel()
+        lay.addWidget(self.busy_label)
         buttons, self.sign_in_button, self.cancel_button = action_row(self, "Sign in",
                                                                       self.submit)
         lay.addLayout(buttons)
+        self.runner = BusyRunner(self.ctx, (self.sign_in_button, self.username, self.password),
+                                 self.busy_label)
         self.demo_box: QGroupBox | None = None
         if self.ctx.demo:
             lay.addWidget(self._demo_box())
@@ -131,16 +138,26 @@ class LoginDialog(QDialog):
         self.password.setText(password)
         self.sign_in_button.setFocus()
 
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy or self.change_runner.busy
+
     def submit(self) -> None:
         self.error.clear_message()
         password = self.password.text()
-        try:
-            user = accounts.login(self.ctx.app, self.username.text(), password)
-        except ChairlogError as exc:
-            self.error.show_message(str(exc))
-            self.password.selectAll()
-            self.password.setFocus()
-            return
+        app, username = self.ctx.app, self.username.text()
+        self.runner.run(lambda: accounts.login(app, username, password),
+                        lambda user: self._signed_in(user, password), self._refused,
+                        "Checking the password…")
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self.error.show_message(str(exc))
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def _signed_in(self, user: UserInfo, password: str) -> None:
         if user.must_change_password:
             self._pending, self._old_password = user, password
             self.change_intro.setText(f"{user.display_name}: your password was reset. Choose a "
@@ -174,9 +191,13 @@ class LoginDialog(QDialog):
                                                      self.new_password_again))
         lay.addLayout(form)
         lay.addWidget(self.change_banner)
+        self.change_busy = QLabel()
+        lay.addWidget(self.change_busy)
         row, self.save_password_button, _cancel = action_row(
             self, "Save and sign in", self.submit_new_password, default=False)
         lay.addLayout(row)
+        self.change_runner = BusyRunner(self.ctx, (self.save_password_button,),
+                                        self.change_busy)
         return page
 
     def submit_new_password(self) -> None:
@@ -186,10 +207,15 @@ class LoginDialog(QDialog):
             self.change_errors.show_text(
                 "new_password_again", "The two passwords differ: type the same password twice.")
             return
-        try:
-            self.user = accounts.change_password(self.ctx.app, self._pending,
-                                                 self._old_password, new)
-        except ChairlogError as exc:
-            self.change_errors.show(exc)
-            return
+        app, pending, old = self.ctx.app, self._pending, self._old_password
+        self.change_runner.run(lambda: accounts.change_password(app, pending, old, new),
+                               self._changed, self._change_refused, "Saving the password…")
+
+    def _changed(self, user: UserInfo) -> None:
+        self.user = user
         self.accept()
+
+    def _change_refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self.change_errors.show(exc)

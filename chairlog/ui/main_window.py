@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[int, QWidget] = {}
         self.start_dialog: StartSessionDialog | None = None
         self.login_dialog: LoginDialog | None = None
+        self.cert_notice: QDialog | None = None
         self.setObjectName("mainWindow")
         self.bell = ReminderBell(ctx, self)
         self.board = ChairBoard(ctx, bell=self.bell)
@@ -224,6 +225,19 @@ class MainWindow(QMainWindow):
         self._sync_actions()
         who = f"{user.display_name} ({user.role.value})" if user else "nobody"
         self.user_label.setText(f"Signed in: {who}")
+        from chairlog.ui.account_notices import certificate_notice
+
+        self.cert_notice = certificate_notice(self.ctx, user, self)
+        self._show_locked_accounts()
+
+    def _show_locked_accounts(self) -> None:
+        from chairlog.ui.account_notices import locked_accounts_text
+
+        text = locked_accounts_text(self.ctx, self.ctx.user)
+        if text:
+            self.board.accounts_banner.show_message(text)
+        else:
+            self.board.accounts_banner.clear_message()
 
     def _sync_actions(self) -> None:
         """Every action is off while locked (shortcuts included); otherwise as the role allows."""
@@ -415,6 +429,7 @@ class MainWindow(QMainWindow):
         self._show_mute()
 
     def _on_reload(self) -> None:
+        self._show_locked_accounts()
         n = len(self.board.chairs)
         for i in range(1, CHAIR_KEYS + 1):
             act = self.actions_by_name[f"chair{i}"]

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import AuthenticationError, ChairlogError
 from chairlog.services import accounts
+from chairlog.services.domain import UserInfo
+from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
     ErrorBanner,
@@ -62,8 +64,11 @@ class ChangePasswordDialog(QDialog):
         form.addRow("", self.errors.label_for("new_password_again", self.again))
         lay.addLayout(form)
         lay.addWidget(self.banner)
+        self.busy_label = QLabel()
+        lay.addWidget(self.busy_label)
         row, self.save, _cancel = action_row(self, "Change password", self.submit)
         lay.addLayout(row)
+        self.runner = BusyRunner(ctx, (self.save,), self.busy_label)
         self.current.setFocus()
 
     def submit(self) -> None:
@@ -72,16 +77,26 @@ class ChangePasswordDialog(QDialog):
             self.errors.show_text("new_password_again",
                                   "The two new passwords differ: type the same password twice.")
             return
-        try:
-            user = accounts.change_password(self.ctx.app, self.ctx.require_user(),
-                                            self.current.text(), self.new.text())
-        except AuthenticationError as exc:
+        app, me = self.ctx.app, self.ctx.require_user()
+        old, new = self.current.text(), self.new.text()
+        # argon2 and the key's re-wrapping (scrypt) run off the UI thread
+        self.runner.run(lambda: accounts.change_password(app, me, old, new), self._changed,
+                        self._refused, "Saving the password…")
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, AuthenticationError):
             self.current.clear()
             self.errors.show_text("old_password", str(exc))
-            return
-        except ChairlogError as exc:
+        elif isinstance(exc, ChairlogError):
             self.errors.show(exc)
-            return
+        else:
+            raise exc
+
+    def _changed(self, user: UserInfo) -> None:
         self.current.clear()
         self.ctx.set_user(user)
         self.accept()

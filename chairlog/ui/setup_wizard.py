@@ -6,7 +6,9 @@ Decisions:
 - The time zone list is the IANA list (``zoneinfo.available_timezones()``), prefilled with
   this computer's zone (``local_timezone``), and searchable by typing.
 - Errors come from the services (``accounts.init_clinic``) and are shown at the field they
-  name; the only check done here is that the two passwords match.
+  name; the only checks done here are that the passwords and passphrases typed twice match.
+- The clinic names who holds the signing authority's passphrase (it may be the medical
+  director rather than the administrator); the passphrase is stored nowhere.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, protocols
 from chairlog.services.domain import UserInfo
+from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
     ErrorBanner,
@@ -110,20 +113,31 @@ class SetupDialog(QDialog):
         self.full_name = self._line()
         self.password = self._line(password=True)
         self.password_again = self._line(password=True)
+        self.ca_holder = self._line("e.g. the medical director (default: the administrator)")
+        self.ca_passphrase = self._line(password=True)
+        self.ca_passphrase_again = self._line(password=True)
         rows = (("Clinic name", "clinic_name", self.clinic_name),
                 ("Time zone", "timezone", self.timezone),
                 ("Administrator username", "username", self.username),
                 ("Administrator full name", "full_name", self.full_name),
                 ("Password (8+ characters)", "password", self.password),
-                ("Password again", "password_again", self.password_again))
+                ("Password again", "password_again", self.password_again),
+                ("Signing authority held by", "ca_holder", self.ca_holder),
+                ("Authority passphrase (12+ characters; only its holder keeps it)",
+                 "ca_passphrase", self.ca_passphrase),
+                ("Authority passphrase again", "ca_passphrase_again",
+                 self.ca_passphrase_again))
         for text, name, widget in rows:
             form.addRow(form_label(text, 12), widget)
             form.addRow("", self.errors.label_for(name, widget))
         lay.addLayout(form)
         lay.addWidget(self.banner)
+        self.busy_label = QLabel()
+        lay.addWidget(self.busy_label)
         buttons, self.create_button, _quit = action_row(self, "Create clinic", self.submit,
                                                          cancel_text="Quit")
         lay.addLayout(buttons)
+        self.runner = BusyRunner(ctx, (self.create_button,), self.busy_label)
         self.clinic_name.setFocus()
 
     @staticmethod
@@ -142,23 +156,44 @@ class SetupDialog(QDialog):
             self.errors.show_text("password_again",
                                   "The two passwords differ: type the same password twice.")
             return
-        app = self.ctx.app
-        try:
-            admin = accounts.init_clinic(
-                app, clinic_name=self.clinic_name.text(),
-                timezone=self.timezone.currentText().strip(),
-                admin_username=self.username.text().strip(),
-                admin_full_name=self.full_name.text(), admin_password=self.password.text())
-        except ChairlogError as exc:
-            self.errors.show(exc)
+        if self.ca_passphrase.text() != self.ca_passphrase_again.text():
+            self.errors.show_text("ca_passphrase_again",
+                                  "The two passphrases differ: type the same one twice.")
             return
-        try:
-            protocols.install_default_protocols(app, admin)
-            if not protocols.list_chairs(app):
-                for n in range(1, DEFAULT_CHAIRS + 1):
-                    protocols.add_chair(app, admin, f"Chair {n}")
-        except ChairlogError as exc:  # the clinic exists; the admin can finish in Admin
-            self.warning = (f"The clinic was created, but the protocols or chairs were not: "
-                            f"{exc} Add them in Admin.")
-        self.admin = admin
+        app = self.ctx.app
+        fields = dict(
+            clinic_name=self.clinic_name.text(),
+            timezone=self.timezone.currentText().strip(),
+            admin_username=self.username.text().strip(),
+            admin_full_name=self.full_name.text(), admin_password=self.password.text(),
+            ca_passphrase=self.ca_passphrase.text(), ca_holder=self.ca_holder.text())
+
+        def create() -> tuple[UserInfo, str]:
+            # key generation and password hashing: seconds, never on the UI thread
+            admin = accounts.init_clinic(app, **fields)
+            warning = ""
+            try:
+                protocols.install_default_protocols(app, admin)
+                if not protocols.list_chairs(app):
+                    for n in range(1, DEFAULT_CHAIRS + 1):
+                        protocols.add_chair(app, admin, f"Chair {n}")
+            except ChairlogError as exc:  # the clinic exists; the admin can finish in Admin
+                warning = (f"The clinic was created, but the protocols or chairs were not: "
+                           f"{exc} Add them in Admin.")
+            return admin, warning
+
+        self.runner.run(create, self._created, self._refused,
+                        "Creating the clinic and its signing authority…")
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def _created(self, result: tuple[UserInfo, str]) -> None:
+        self.admin, self.warning = result
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self.errors.show(exc)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError
-from chairlog.services import accounts, deviations, records, signoff
+from chairlog.services import accounts, deviations, keys, records, signoff
 from chairlog.services.domain import Role, SessionSummary, SignedRecordInfo
 from chairlog.services.records import record_id
 from chairlog.services.views import signing_queue
@@ -178,7 +178,14 @@ class SignoffDialog(QDialog):
         form = QFormLayout()
         form.addRow("Meaning of the signature", self.meaning)
         form.addRow("Comment", self.comment)
-        form.addRow("Your password", self.password)
+        # a key on a smart card or USB token signs with the token's PIN, not the password
+        on_token = False
+        with contextlib.suppress(ChairlogError):
+            on_token = self.ctx.user is not None and keys.uses_token(self.ctx.app, self.ctx.user)
+        self.password_label = QLabel("Token PIN" if on_token else "Your password")
+        self.password.setPlaceholderText("the PIN of your smart card or USB token"
+                                         if on_token else "")
+        form.addRow(self.password_label, self.password)
         self.sign_button = QPushButton("Sign record")
         self.sign_button.setObjectName("signButton")
         self.sign_button.setDefault(True)

@@ -52,7 +52,7 @@ def test_init_user_and_sessions_in_process(
         )
         == 0
     )
-    monkeypatch.setattr(sys, "stdin", io.StringIO("nurse-pass-1\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("admin-pass-1\nnurse-pass-1\n"))
     assert (
         main(
             [
@@ -67,12 +67,14 @@ def test_init_user_and_sessions_in_process(
                 "Nina N",
                 "--credentials",
                 "RN",
+                "--as",
+                "root",
                 "--password-stdin",
             ]
         )
         == 0
     )
-    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("admin-pass-1\nshort\n"))
     assert (
         main(
             [
@@ -85,6 +87,8 @@ def test_init_user_and_sessions_in_process(
                 "nurse",
                 "--name",
                 "Bob",
+                "--as",
+                "root",
                 "--password-stdin",
             ]
         )
@@ -103,6 +107,7 @@ def test_demo_then_sessions_json_subprocess(tmp_path: Path) -> None:
     r = run(["demo"], env=env)
     assert r.returncode == 0, r.stderr
     assert "okafor" in r.stdout
+    assert "signing authority passphrase: demo-authority-1" in r.stdout
     r = run(["sessions", "--json"], env=env)
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)

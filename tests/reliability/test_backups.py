@@ -7,6 +7,7 @@ import contextlib
 import json
 import random
 import sqlite3
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from io import StringIO
@@ -35,10 +36,26 @@ from tests.reliability.helpers.dbs import (
 T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 
 
+AS_ADMIN = ("--as", "admin", "--password-stdin")  # a restore needs the acting admin
+
+
+def _with_admin_password(args: tuple[str, ...]) -> int:
+    import io
+
+    from tests.reliability.helpers.dbs import PASSWORD
+
+    old = sys.stdin
+    sys.stdin = io.StringIO(PASSWORD + "\n")
+    try:
+        return int(cli(list(args)))
+    finally:
+        sys.stdin = old
+
+
 def run_cli(*args: str) -> tuple[int, str, str]:
     out, err = StringIO(), StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli(list(args))
+        code = _with_admin_password(args)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -177,7 +194,7 @@ def test_restore_refuses_corrupt_backup(clinic: Any, tmp_path: Path) -> None:
         fh.seek(size // 2 - 8192)
         fh.write(random.Random(3).randbytes(16384))
     digest = sha256(live)
-    code, _out, err = run_cli("--db", str(live), "restore", str(info.path))
+    code, _out, err = run_cli("--db", str(live), "restore", str(info.path), *AS_ADMIN)
     assert code == 2 and "cannot be restored" in err and "integrity" in err
     assert sha256(live) == digest
     assert not list(tmp_path.glob("chairlog.sqlite3.*-2*"))
@@ -196,7 +213,7 @@ def test_restore_refuses_backup_with_broken_chain(clinic: Any, tmp_path: Path) -
     con.close()
     info.sidecar.unlink()  # no sidecar to give it away: the chain itself must
     digest = sha256(live)
-    code, _out, err = run_cli("--db", str(live), "restore", str(info.path))
+    code, _out, err = run_cli("--db", str(live), "restore", str(info.path), *AS_ADMIN)
     assert code == 2 and "audit trail does not verify" in err and "altered" in err
     assert sha256(live) == digest
 
@@ -217,7 +234,7 @@ def test_restore_good_backup_keeps_current_file_aside(clinic: Any, tmp_path: Pat
     doses.start_infusion(app, clinic.nurse, s.id, 0.5)
     live = Path(app.db.url.removeprefix("sqlite:///"))
     app.close()
-    code, out, err = run_cli("--db", str(live), "restore", str(info.path))
+    code, out, err = run_cli("--db", str(live), "restore", str(info.path), *AS_ADMIN)
     assert code == 0, err
     aside = next(f for f in tmp_path.glob("chairlog.sqlite3.replaced-*") if f.suffix != ".json"
                  and not f.name.endswith(("-wal", "-shm")))

@@ -28,6 +28,7 @@ from chairlog.clinical.clock import SessionTimes, read_clock
 from chairlog.db.models import AuditLog, ChartEntry
 from chairlog.services import doses, open_app, views
 from tests.reliability.helpers.dbs import (
+    PASSWORD,
     PG_URL,
     audit_ok,
     fresh_url,
@@ -207,7 +208,7 @@ def test_window_killed_mid_session_restarts_with_everything_saved(
         try:
             from chairlog.services import accounts
 
-            ctx.set_user(next(u for u in accounts.list_users(app) if u.username == "nina"))
+            ctx.set_user(accounts.login(app, "nina", PASSWORD))
             window = build_main_window(ctx)
             qtbot.addWidget(window)
             window.show()

@@ -53,12 +53,28 @@ def make_db(folder: Path, *, notes: int = 0) -> tuple[str, Path, int]:
     return url, folder / "chairlog.sqlite3", s.id
 
 
+AS_ADMIN = ("--as", "admin", "--password-stdin")  # a restore needs the acting admin
+
+
+def _with_admin_password(args: tuple[str, ...]) -> int:
+    import io
+
+    from tests.reliability.helpers.dbs import PASSWORD
+
+    old = sys.stdin
+    sys.stdin = io.StringIO(PASSWORD + "\n")
+    try:
+        return int(cli(list(args)))
+    finally:
+        sys.stdin = old
+
+
 def run_cli(*args: str) -> tuple[int, str]:
     from io import StringIO
 
     buf = StringIO()
     with contextlib.redirect_stdout(buf):
-        code = cli(list(args))
+        code = _with_admin_password(args)
     return code, buf.getvalue()
 
 
@@ -202,7 +218,7 @@ def test_corrupt_file_refused_untouched_then_restored(tmp_path: Path) -> None:
         assert all(line.startswith("problem: ") for line in out.splitlines())
         assert sha256(path) == digest
 
-        code, out = run_cli("--db", url, "restore")
+        code, out = run_cli("--db", url, "restore", *AS_ADMIN)
         assert code == 0, out
         assert str(backup) in out
         aside = [f for f in tmp_path.glob("chairlog.sqlite3.damaged-*")

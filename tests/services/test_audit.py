@@ -181,7 +181,7 @@ def test_filters(clinic: Clinic, two_sessions: tuple[Any, Any]) -> None:
     assert {r.session_id for r in by_patient} - {None} == {s1.id}
     assert any(r.action == "patient.create" for r in by_patient)
     by_user = audit_log.list_audit(c.app, c.admin, user_id=c.nurse2.id)
-    assert [r.action for r in by_user] == ["entry.create.vitals"]
+    assert [r.action for r in by_user] == ["entry.create.vitals", "login"]
     later = audit_log.list_audit(c.app, c.admin, since=T0 + timedelta(minutes=30))
     assert later and all(r.at >= T0 + timedelta(minutes=30) for r in later)
     assert all(r.session_id == s2.id for r in later)
@@ -358,8 +358,9 @@ def test_every_row_names_its_author(clinic: Clinic) -> None:
     rows = list(_all_rows(clinic))
     assert [r.seq for r in rows] == list(range(head(clinic.app)[0], 0, -1))
     assert all(r.username for r in rows)
-    # only what the local command line did (drlee's account, the key it issued) has no user id
-    assert all(r.user_id is not None for r in rows if r.username != "cli")
+    # only what the signing authority did (drlee's certificate: its holder need not have an
+    # account) has no user id
+    assert all(r.user_id is not None for r in rows if r.username != "authority")
 
 
 def test_deleted_head_is_caught(clinic: Clinic) -> None:

@@ -29,3 +29,17 @@ def window(ctx: UiContext, qtbot: Any) -> Iterator[MainWindow]:
     w.show()
     yield w
     w.quit_now()
+
+
+def settle(dialog: Any, timeout_s: float = 20.0) -> None:
+    """Wait until a dialog's background call (password hashing, key generation) is answered,
+    for code that cannot use ``qtbot.waitUntil`` (a patched ``exec``)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout_s
+    while dialog.busy:
+        assert time.monotonic() < deadline, "the background call did not finish"
+        QApplication.processEvents()
+        time.sleep(0.005)

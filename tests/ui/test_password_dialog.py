@@ -44,6 +44,7 @@ def test_physician_changes_password_and_key_follows(window: Any, clinic: Any, qt
     dlg.again.clear()
     qtbot.keyClicks(dlg.again, "a-new-password-1")
     qtbot.mouseClick(dlg.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.busy)
     assert "wrong" in dlg.errors.message("old_password").lower()
     assert dlg.isVisible()
     qtbot.keyClicks(dlg.current, PASSWORDS["drlee"])

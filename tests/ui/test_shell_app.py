@@ -16,6 +16,7 @@ from chairlog.services import accounts, views
 from chairlog.ui import app as ui_app
 from chairlog.ui.context import make_context
 from chairlog.ui.login import LoginDialog
+from tests.ui.conftest import settle
 
 
 @pytest.fixture
@@ -70,6 +71,7 @@ def test_demo_mode_uses_its_own_filled_database(qtbot: Any) -> None:
                       if b.text().startswith("ana"))
         button.click()
         login.sign_in_button.click()
+        qtbot.waitUntil(lambda: not login.busy)
         assert login.user is not None and login.user.full_name == "Ana Müller"
         ctx.set_user(login.user)
         window = ui_app.build_main_window(ctx)
@@ -118,12 +120,16 @@ def test_run_gui_first_start_setup_login_then_window(tmp_path: Path, restore_sty
         self.full_name.setText("Bea Boss")
         self.password.setText("first-pass-1")
         self.password_again.setText("first-pass-1")
+        self.ca_passphrase.setText("authority-pass-1")
+        self.ca_passphrase_again.setText("authority-pass-1")
         self.create_button.click()
+        settle(self)
         return self.result()
 
     def login_exec(self: Login) -> int:
         self.fill("boss", "first-pass-1")
         self.sign_in_button.click()
+        settle(self)
         return self.result()
 
     seen: dict[str, Any] = {}

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError
+from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row, big_font
 
@@ -69,7 +70,10 @@ class ActionDialog(QDialog):
         reason_label: str | None = None,
         ok_text: str = "OK",
         parent: QWidget | None = None,
+        background: UiContext | None = None,
     ) -> None:
+        """``background``: run the action on that context's task manager with a busy line
+        (for actions that hash a password)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
@@ -91,16 +95,37 @@ class ActionDialog(QDialog):
         else:
             self.reason.hide()
         lay.addWidget(self.banner)
+        self.busy_label = QLabel()
+        lay.addWidget(self.busy_label)
         row, self.ok, _cancel = action_row(self, ok_text, self.submit)
         lay.addLayout(row)
+        self.runner = BusyRunner(background, (self.ok,), self.busy_label) if background else None
+
+    @property
+    def busy(self) -> bool:
+        return self.runner is not None and self.runner.busy
 
     def submit(self) -> None:
+        reason = self.reason.toPlainText()
+        if self.runner is not None:
+            self.runner.run(lambda: self._action(reason), self._succeeded, self._failed,
+                            "Working…")
+            return
         try:
-            self.result_value = self._action(self.reason.toPlainText())
+            result = self._action(reason)
         except ChairlogError as exc:
             self.errors.show(exc)
             return
+        self._succeeded(result)
+
+    def _succeeded(self, result: object) -> None:
+        self.result_value = result
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self.errors.show(exc)
 
 
 class RowsModel(QAbstractTableModel):

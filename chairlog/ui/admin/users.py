@@ -3,8 +3,9 @@
 Decisions:
 - The admin never chooses a user's real password. A new account and a reset both get a
   generated temporary password, shown once here to hand over, and the account must change it
-  at its next sign-in. So a physician's signing key is only ever issued under a password the
-  admin does not know (``accounts.change_password`` issues it).
+  at its next sign-in. A physician's certificate is issued only by the signing authority's
+  holder (``authority.issue_certificate``), with the physician's own password, which the
+  admin does not know; a reset revokes it.
 - Accounts are never deleted (the audit trail and entries keep naming them): deactivated.
 """
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +26,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.services.domain import Role, UserInfo
 from chairlog.ui.admin.common import ActionDialog, Notice, RowsTab, temporary_password
+from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, action_row, big_font
 
@@ -65,25 +68,34 @@ class AddUserDialog(QDialog):
             form.addRow(label, box)
         lay.addLayout(form)
         lay.addWidget(self.banner)
+        self.busy_label = QLabel()
+        lay.addWidget(self.busy_label)
         row, self.ok, _cancel = action_row(self, "Add user", self.submit)
         lay.addLayout(row)
+        self.runner = BusyRunner(self.ctx, (self.ok,), self.busy_label)
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
 
     def submit(self) -> None:
-        try:
-            self.created = accounts.add_user(
-                self.ctx.app,
-                self.ctx.require_user(),
-                username=self.username.text().strip(),
-                full_name=self.full_name.text(),
-                role=str(self.role.currentData()),
-                password=self.password,
-                credentials=self.credentials.text(),
-                must_change_password=True,
-            )
-        except ChairlogError as exc:
-            self.errors.show(exc)
-            return
+        """The password is hashed (argon2) on the task manager, never on the UI thread."""
+        app, me = self.ctx.app, self.ctx.require_user()
+        fields = dict(username=self.username.text().strip(), full_name=self.full_name.text(),
+                      role=str(self.role.currentData()), password=self.password,
+                      credentials=self.credentials.text())
+        self.runner.run(
+            lambda: accounts.add_user(app, me, must_change_password=True, **fields),
+            self._created, self._refused, "Adding the account…")
+
+    def _created(self, info: UserInfo) -> None:
+        self.created = info
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self.errors.show(exc)
 
 
 class UsersTab(RowsTab):
@@ -191,7 +203,8 @@ class UsersTab(RowsTab):
         me = self.ctx.require_user()
         temp = temporary_password()
         key_note = (
-            " Their signing key is retired; a new one is issued when they set their own password."
+            " Their signing certificate is revoked; a new one needs the signing authority's "
+            "holder, with them present, after they set their own password."
             if u.role is Role.PHYSICIAN
             else ""
         )
@@ -202,6 +215,7 @@ class UsersTab(RowsTab):
             lambda _reason: accounts.reset_password(self.ctx.app, me, u.id, temp),
             ok_text="Reset password",
             parent=self,
+            background=self.ctx,  # argon2: off the UI thread
         )
         dlg.accepted.connect(
             lambda: self._done(

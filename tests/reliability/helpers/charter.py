@@ -18,9 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 def main(url: str, ack_path: str) -> None:
     from chairlog.services import accounts, charting, doses, open_app, views
+    from tests.reliability.helpers.dbs import PASSWORD
 
     app = open_app(url)
-    nurse = next(u for u in accounts.list_users(app) if u.username == "nina")
+    nurse = accounts.login(app, "nina", PASSWORD)  # an actor comes only from a sign-in
     session = views.board(app)[0]
     with open(ack_path, "a", encoding="utf-8") as ack:
 

@@ -73,16 +73,15 @@ def set_up_clinic(app: Any, *, chairs: int = 3, patients: int = 2) -> Setup:
     """Clinic, four accounts, the shipped protocols, chairs and patients."""
     from chairlog.services import accounts, protocols
     from chairlog.services import patients as pts
+    from tests.conftest import CA_PASSPHRASE, add_signed_in
 
     admin = accounts.init_clinic(app, clinic_name="Reliable Clinic", timezone="Europe/Berlin",
                                  admin_username="admin", admin_full_name="Ada Admin",
-                                 admin_password=PASSWORD)
-    nurse = accounts.add_user(app, admin, username="nina", full_name="Nina Nurse", role="nurse",
-                              password=PASSWORD, credentials="RN")
-    nurse2 = accounts.add_user(app, admin, username="omar", full_name="Omar Øster",
-                               role="nurse", password=PASSWORD, credentials="RN")
-    doc = accounts.add_user(app, None, username="drlee", full_name="Lee Žukauskas",
-                            role="physician", password=PASSWORD, credentials="MD")
+                                 admin_password=PASSWORD, ca_passphrase=CA_PASSPHRASE)
+    nurse = add_signed_in(app, admin, "nina", "Nina Nurse", "nurse", "RN", password=PASSWORD)
+    nurse2 = add_signed_in(app, admin, "omar", "Omar Øster", "nurse", "RN", password=PASSWORD)
+    doc = add_signed_in(app, admin, "drlee", "Lee Žukauskas", "physician", "MD",
+                        password=PASSWORD)
     protos = {p.key: p for p in protocols.install_default_protocols(app, admin)}
     chair_list = [protocols.add_chair(app, admin, f"Chair {i}") for i in range(1, chairs + 1)]
     people = [pts.create_patient(app, nurse, mrn=f"R{i:04d}", family_name=f"Family{i}",

@@ -16,10 +16,11 @@ def workstation(role: int, url: str, rounds: list[tuple[str, dict[str, Any]]], b
                 results: Any) -> None:
     from chairlog.errors import ChairlogError
     from chairlog.services import accounts, corrections, doses, open_app, sessions, views
+    from tests.reliability.helpers.dbs import PASSWORD
 
     app = open_app(url)
     try:
-        me = next(u for u in accounts.list_users(app) if u.username == ("nina", "omar")[role])
+        me = accounts.login(app, ("nina", "omar")[role], PASSWORD)  # only a sign-in makes an actor
         for n, (kind, args) in enumerate(rounds):
             try:
                 act: Callable[[], object]

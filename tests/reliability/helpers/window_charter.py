@@ -26,12 +26,13 @@ def main(url: str, ack_path: str) -> None:
     from chairlog.services import accounts, open_app, views
     from chairlog.ui.app import apply_style, build_main_window
     from chairlog.ui.context import make_context
+    from tests.reliability.helpers.dbs import PASSWORD
 
     qapp = QApplication(sys.argv[:1])
     apply_style(qapp)
     app = open_app(url)
     ctx = make_context(app)
-    ctx.set_user(next(u for u in accounts.list_users(app) if u.username == "nina"))
+    ctx.set_user(accounts.login(app, "nina", PASSWORD))
     window = build_main_window(ctx)
     window.show()
     page = window.open_session(views.board(app)[0].id)
