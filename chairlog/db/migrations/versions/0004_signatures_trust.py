@@ -10,7 +10,7 @@ from alembic import op
 import chairlog.db.types
 
 revision = "0004_signatures"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
