@@ -156,8 +156,7 @@ def _store(app: Chairlog, raw: bytes, env: Envelope, reading: Reading) -> Outcom
         dup = s.scalar(select(MonitorPending.id).where(MonitorPending.device_id == dev.id,
                                                        MonitorPending.raw_sha256 == digest))
         if dup is not None:
-            return Outcome("AA", env.control_id, f"already stored as pending set {dup}",
-                           pending_id=None)
+            return Outcome("AA", env.control_id, f"already stored as pending set {dup}", errors)
         dev.last_seen = now
         dev.last_control_id = env.control_id[:200]
         dev.messages += 1
