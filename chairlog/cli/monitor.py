@@ -33,7 +33,8 @@ def register(sub: Any) -> None:
     ms = m.add_subparsers(dest="monitor_command", required=True, metavar="ACTION")
 
     li = ms.add_parser("listen", help="receive monitor messages until stopped (SIGTERM/SIGINT)")
-    li.add_argument("--port", type=int, default=2575)
+    li.add_argument("--port", type=int, default=2575,
+                    help="TCP port (default 2575; 0 = any free port, printed when ready)")
     li.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
                     help="address to listen on (default loopback; 0.0.0.0 for the network)")
     li.set_defaults(func=cmd_listen)
@@ -98,7 +99,7 @@ def _actor(args: argparse.Namespace, app: Any) -> Any:
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
-    port = mon.check_port(args.port)
+    port = mon.check_port(args.port, allow_any=True)
     host = mon.check_bind(args.bind)
     app = open_app(args.db)
     try:

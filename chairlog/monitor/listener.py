@@ -45,6 +45,7 @@ class Listener:
         self._server: asyncio.Server | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chairlog-mllp")
         self._stop: asyncio.Event | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
 
     @property
     def address(self) -> tuple[str, int]:
@@ -59,19 +60,30 @@ class Listener:
                                                   limit=READ_CHUNK, reuse_address=True)
 
     async def serve_until_stopped(self) -> None:
+        """Serve until :meth:`stop`; then close the socket and every connection (a message
+        being stored finishes first: its ACK may be lost, never its commit)."""
         assert self._server is not None and self._stop is not None
-        async with self._server:
+        try:
             await self._stop.wait()
-        self._worker.shutdown(wait=True)
+        finally:
+            self._server.close()
+            for t in list(self._tasks):
+                t.cancel()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+            await self._server.wait_closed()
+            self._worker.shutdown(wait=True)
 
     def stop(self) -> None:
         if self._stop is not None:
             self._stop.set()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        if self.connections >= self.max_connections:
+        if self.connections >= self.max_connections or (self._stop and self._stop.is_set()):
             writer.close()
             return
+        task = asyncio.current_task()
+        if task is not None:
+            self._tasks.add(task)
         self.connections += 1
         peer_info = writer.get_extra_info("peername")
         peer = str(peer_info[0]) if isinstance(peer_info, tuple) and peer_info else ""
@@ -83,6 +95,8 @@ class Listener:
             log.exception("monitor connection from %s failed", peer)
         finally:
             self.connections -= 1
+            if task is not None:
+                self._tasks.discard(task)
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()

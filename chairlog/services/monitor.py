@@ -415,9 +415,11 @@ def set_listener_settings(app: Chairlog, actor: UserInfo, *, listen_in_window: b
     return ListenerSettings(listen_in_window, port, addr)
 
 
-def check_port(port: Any) -> int:
-    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
-        raise ValidationError("port", port, "a TCP port number, 1–65535")
+def check_port(port: Any, *, allow_any: bool = False) -> int:
+    """A TCP port; 0 ("any free port", printed when listening) only where ``allow_any``."""
+    low = 0 if allow_any else 1
+    if isinstance(port, bool) or not isinstance(port, int) or not low <= port <= 65535:
+        raise ValidationError("port", port, f"a TCP port number, {low}–65535")
     return port
 
 
