@@ -236,14 +236,13 @@ def newest_pending(app: Chairlog, session_id: int) -> tuple[PendingInfo | None, 
     return (rows[0] if rows else None), len(rows)
 
 
-def pending_counts(app: Chairlog) -> dict[int, int]:
-    """Pending sets per session (for the board's badges)."""
-    from sqlalchemy import func
-
-    with app.db.read() as s:
-        rows = s.execute(select(MonitorPending.session_id, func.count()).where(
-            MonitorPending.state == "pending").group_by(MonitorPending.session_id)).all()
-    return {int(sid): int(n) for sid, n in rows}
+def newest_by_session(app: Chairlog) -> dict[int, tuple[PendingInfo, int]]:
+    """For the board: each session's newest pending set and how many are pending."""
+    out: dict[int, tuple[PendingInfo, int]] = {}
+    for p in list_pending(app, state="pending", limit=2000):
+        newest, n = out.get(p.session_id, (p, 0))
+        out[p.session_id] = (newest, n + 1)
+    return out
 
 
 def _load_pending(s: Session, pending_id: Any) -> MonitorPending:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -105,6 +106,9 @@ class ChairBoard(QWidget):
     def _on_data_changed(self, entity: str, entity_id: int) -> None:
         if entity == "user":
             return
+        if entity == "monitor":
+            self.load_monitor()
+            return
         if entity == "session" and entity_id:
             self._changed_sessions.add(entity_id)
         else:
@@ -177,6 +181,23 @@ class ChairBoard(QWidget):
         self.bell.forget_except({v.id for v in running})
         self.tick()
         self.reloaded.emit()
+        self.load_monitor()
+
+    def load_monitor(self) -> None:
+        """Each tile's waiting monitor set, read off the UI thread."""
+        from chairlog.services import monitor
+
+        app = self.ctx.app
+        self.ctx.tasks.run(lambda: monitor.newest_by_session(app), self._show_monitor,
+                           lambda _e: None)
+
+    def _show_monitor(self, newest: dict[int, Any]) -> None:
+        from chairlog.ui.session.monitor_panel import badge_text
+
+        for chair_id, tile in self.tiles.items():
+            v = self.views.get(chair_id)
+            found = newest.get(v.id) if v is not None else None
+            tile.set_monitor(badge_text(*found) if found else "")
 
     def _rebuild(self) -> None:
         for tile in self.tiles.values():

@@ -29,6 +29,7 @@ from .chart_time import ChartTimeControl
 from .common import button, label
 from .dose_panel import DosePanel
 from .header import HeaderBar
+from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
 from .side_effects import SideEffectsPanel
 from .style import set_tone
@@ -114,6 +115,8 @@ def build(page: SessionPage) -> None:
     col_b.setContentsMargins(0, 0, 0, 0)
     page.chart_time = ChartTimeControl(page.now, page.tz)
     col_b.addWidget(page.chart_time)
+    page.monitor = MonitorPendingPanel(page)  # hidden unless a monitor set is waiting
+    col_b.addWidget(page.monitor)
     page.vitals = VitalsForm(page)
     col_b.addWidget(page.vitals)
     page.tabs = QTabWidget()
@@ -155,6 +158,7 @@ def install_shortcuts(page: SessionPage) -> None:
 
     page.shortcuts = {}
     key("F2", page.focus_vitals)
+    key("Shift+F2", page.monitor.accept)  # accept the newest monitor set (when one waits)
     key("F3", lambda: page.show_tab(page.side_tab))
     key("F4", lambda: page.show_tab(page.assess_tab))
     key("F6", lambda: page.show_tab(page.note_tab))
