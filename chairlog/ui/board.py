@@ -181,15 +181,36 @@ class ChairBoard(QWidget):
         self.bell.forget_except({v.id for v in running})
         self.tick()
         self.reloaded.emit()
-        self.load_monitor()
+        self._monitor_now()
 
-    def load_monitor(self) -> None:
-        """Each tile's waiting monitor set, read off the UI thread."""
+    def _monitor_now(self) -> None:
+        """With a reload (already reading on this thread): one indexed query."""
         from chairlog.services import monitor
 
+        with contextlib.suppress(ChairlogError):
+            self._show_monitor(monitor.newest_by_session(self.ctx.app))
+
+    def load_monitor(self) -> None:
+        """After a monitor message (up to several a second): read off the UI thread, one read
+        at a time (a burst while one is running gives one more read, not a queue)."""
+        from chairlog.services import monitor
+
+        if getattr(self, "_monitor_busy", False):
+            self._monitor_dirty = True
+            return
+        self._monitor_busy, self._monitor_dirty = True, False
         app = self.ctx.app
-        self.ctx.tasks.run(lambda: monitor.newest_by_session(app), self._show_monitor,
-                           lambda _e: None)
+        self.ctx.tasks.run(lambda: monitor.newest_by_session(app), self._monitor_loaded,
+                           self._monitor_failed)
+
+    def _monitor_failed(self, _exc: BaseException) -> None:
+        self._monitor_busy = False
+
+    def _monitor_loaded(self, newest: dict[int, Any]) -> None:
+        self._monitor_busy = False
+        self._show_monitor(newest)
+        if self._monitor_dirty:
+            self.load_monitor()
 
     def _show_monitor(self, newest: dict[int, Any]) -> None:
         from chairlog.ui.session.monitor_panel import badge_text

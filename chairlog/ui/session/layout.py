@@ -38,8 +38,8 @@ from .timer_panel import TimerPanel
 from .trend_chart import TrendChart
 from .vitals_form import VitalsForm
 
-KEY_HINT = ("F2 vitals · F3 side effect · F4 assessments · F6 note · F7 discharge · F8 rate · "
-            "F9 pause/resume · F11 alerts · F12 timeline")
+KEY_HINT = ("F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
+            "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline")
 
 if TYPE_CHECKING:
     from .page import SessionPage

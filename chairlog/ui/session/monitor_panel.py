@@ -47,6 +47,7 @@ class MonitorPendingPanel(Card):
         self.pending: PendingInfo | None = None
         self.count = 0
         self.loads = 0
+        self._busy = self._dirty = False
         head = QHBoxLayout()
         self.title = label("FROM MONITOR, NOT CHARTED", size=12, bold=True, name="monitor_title")
         self.title.setStyleSheet(GREY)
@@ -98,12 +99,23 @@ class MonitorPendingPanel(Card):
             self.load()
 
     def load(self) -> None:
+        """One read at a time, off the UI thread; a burst of messages gives one more read."""
+        if self._busy:
+            self._dirty = True
+            return
+        self._busy, self._dirty = True, False
         app, sid = self.page.ctx.app, self.page.session_id
         self.page.ctx.tasks.run(lambda: mon.newest_pending(app, sid), self._loaded,
-                                lambda _e: None)
+                                self._failed)
+
+    def _failed(self, _exc: BaseException) -> None:
+        self._busy = False
 
     def _loaded(self, result: tuple[PendingInfo | None, int]) -> None:
+        self._busy = False
         self.loads += 1
+        if self._dirty:
+            self.load()
         p, n = result
         self.pending, self.count = p, n
         if p is None:
