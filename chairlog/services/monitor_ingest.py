@@ -64,24 +64,25 @@ class _Cached:
     rules: dict[str, str]
 
 
-_cache: dict[int, _Cached] = {}
+_CACHE_ATTR = "_monitor_ingest_context"
 
 
 def _context(app: Chairlog) -> _Cached:
-    """The clinic's time zone, name and key rules, re-read every few seconds (not per message)."""
-    c = _cache.get(id(app))
+    """The clinic's time zone, name and key rules, re-read every few seconds (not per message;
+    another process's ``key-rule`` change is seen within that time). Kept on the app object."""
+    c: _Cached | None = app.__dict__.get(_CACHE_ATTR)
     now = time.monotonic()
     if c is None or now - c.at > _CACHE_S:
         with app.db.read() as s:
             clinic = clinic_row(s)
             rules = {r.device_key: r.rule for r in s.scalars(select(MonitorKeyRule))}
             c = _Cached(now, ZoneInfo(clinic.timezone), clinic.name, rules)
-        _cache[id(app)] = c
+        app.__dict__[_CACHE_ATTR] = c
     return c
 
 
 def forget_cache(app: Chairlog) -> None:
-    _cache.pop(id(app), None)
+    app.__dict__.pop(_CACHE_ATTR, None)
 
 
 def clinic_name(app: Chairlog) -> str:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chairlog.errors import PermissionDenied
 from chairlog.services import monitor as mon
 from chairlog.services import views
 from chairlog.services.monitor_ingest import answer, receive
@@ -157,3 +162,30 @@ def test_pending_sets_never_alert_nor_chart(bedside: Bedside) -> None:
     after = views.get_session(b.app, b.session.id)
     assert len(after.entries) == len(before.entries)
     assert len(after.alerts) == len(before.alerts)
+
+
+def test_key_rule_peer_splits_one_identity_by_sender(bedside: Bedside) -> None:
+    b = bedside
+    raw = S.loinc_gateway(when=b.now().strftime("%Y%m%d%H%M"))
+    assert receive(b.app, raw, "10.0.0.7").device_key == "CART-7"
+    mon.set_key_rule(b.app, b.admin, "CART-7", "peer")
+    assert receive(b.app, raw, "10.0.0.7").device_key == "CART-7@10.0.0.7"
+    assert receive(b.app, raw, "10.0.0.8").device_key == "CART-7@10.0.0.8"
+    assert {d.device for d in mon.list_devices(b.app)} == {
+        "CART-7", "CART-7@10.0.0.7", "CART-7@10.0.0.8"}
+    with pytest.raises(PermissionDenied):
+        mon.set_key_rule(b.app, b.nurse, "CART-7", "default")
+    mon.set_key_rule(b.app, b.admin, "CART-7", "default")
+    assert receive(b.app, raw, "10.0.0.9").device_key == "CART-7"
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400), st.sampled_from([b"", b"MSH|^~\\&|X^Y||||||ORU^R01|1|P|2.6\r"]))
+def test_any_bytes_get_an_answer_and_never_raise(bedside: Bedside, junk: bytes,
+                                                 head: bytes) -> None:
+    raw = head + junk
+    out = receive(bedside.app, raw)
+    assert out.code in ("AA", "AE", "AR") and out.text
+    ack = answer(bedside.app, raw).decode()
+    assert ack.split("\r")[1].startswith(f"MSA|{out.code}|")
