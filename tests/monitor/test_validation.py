@@ -4,6 +4,7 @@ rejected with a reason; older sets cleared in one audited action; roles."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +184,17 @@ def test_list_pending_filters(bedside: Bedside) -> None:
         mon.list_pending(b.app, state="done")
     with pytest.raises(ValidationError):
         mon.list_pending(b.app, chair_id=0)
+
+
+def test_record_pdf_shows_the_source_and_never_a_pending_set(bedside: Bedside,
+                                                             tmp_path: Path) -> None:
+    from chairlog.services import records
+    from tests.record_helpers import flat, pdf_text
+
+    b = bedside
+    pid = pending(b, hr="88", control="PDF1")
+    pending(b, hr="133", control="PDF2")  # stays pending: never in the record
+    mon.validate_pending(b.app, b.nurse, pid)
+    text = flat(pdf_text(records.export_record(b.app, b.session.id), tmp_path))
+    assert "HR 88" in text and "monitor 080019FFFE0B4020, control id PDF1" in text
+    assert "HR 133" not in text and "PDF2" not in text
