@@ -181,9 +181,6 @@ def window_stall(db: str, devices: list[str], seconds: float) -> dict[str, float
     page.show()
     bg = BackgroundListener(lambda raw, peer: answer(app, raw, peer), port=0)
     _, port = bg.start()
-    lat: list[float] = []
-    codes: list[str] = []
-    sent: list[str] = []
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -196,15 +193,17 @@ def window_stall(db: str, devices: list[str], seconds: float) -> dict[str, float
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
-    start = time.monotonic()
-    threads = [threading.Thread(target=monitor, args=(port, d, seconds, lat, codes, sent, start))
-               for d in devices]
-    for t in threads:
-        t.start()
-    while any(t.is_alive() for t in threads):
+    # the monitors are other machines: here, another process (not threads sharing the GIL)
+    clients = subprocess.Popen([sys.executable, "-m", "bench.bench_monitor", "--clients",
+                                str(port), "--seconds", str(seconds), *devices],
+                               stdout=subprocess.PIPE, text=True)
+    while clients.poll() is None:
         qapp.processEvents()
         time.sleep(0.002)
     timer.stop()
+    assert clients.stdout is not None
+    got = json.loads(clients.stdout.read())
+    lat, codes = got["lat"], got["codes"]
     bg.stop()
     page.close_session()
     window.close()
@@ -222,12 +221,32 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, max(0, math.ceil(q * len(s)) - 1))]
 
 
+def run_clients(port: int, seconds: float, devices: list[str]) -> int:
+    """``--clients PORT DEVICE...``: only the simulated monitors; prints their figures (JSON)."""
+    lat: list[float] = []
+    codes: list[str] = []
+    sent: list[str] = []
+    start = time.monotonic()
+    threads = [threading.Thread(target=monitor, args=(port, d, seconds, lat, codes, sent, start))
+               for d in devices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print(json.dumps({"lat": lat, "codes": codes}))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--monitors", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--out", default=str(Path(__file__).parent / "results"))
+    ap.add_argument("--clients", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    ap.add_argument("devices", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.clients:
+        return run_clients(args.clients, args.seconds, args.devices)
     work = Path(tempfile.mkdtemp(prefix="chairlog-bench-monitor-"))
     db = str(work / "monitor.sqlite3")
     devices = setup(db, args.monitors)

@@ -231,17 +231,34 @@ def list_pending(app: Chairlog, *, chair_id: int | None = None, session_id: int 
 
 
 def newest_pending(app: Chairlog, session_id: int) -> tuple[PendingInfo | None, int]:
-    """The newest pending set of a session and how many are pending (for the vitals form)."""
-    rows = list_pending(app, session_id=session_id, state="pending", limit=1000)
-    return (rows[0] if rows else None), len(rows)
+    """The newest pending set of a session and how many are pending (for the vitals form):
+    two indexed queries, however many sets wait."""
+    from sqlalchemy import func
+
+    with app.db.read() as s:
+        n = s.scalar(select(func.count()).select_from(MonitorPending).where(
+            MonitorPending.session_id == session_id, MonitorPending.state == "pending")) or 0
+        row = s.execute(_pending_query().where(
+            MonitorPending.session_id == session_id, MonitorPending.state == "pending").order_by(
+            MonitorPending.observed_at.desc(), MonitorPending.id.desc()).limit(1)).first()
+        return (None if row is None else _pending_info(*row)), int(n)
 
 
 def newest_by_session(app: Chairlog) -> dict[int, tuple[PendingInfo, int]]:
-    """For the board: each session's newest pending set and how many are pending."""
+    """For the board: each session's newest pending set and how many are pending (one query
+    per session that has any, so the cost does not grow with the number waiting)."""
+    from sqlalchemy import func
+
     out: dict[int, tuple[PendingInfo, int]] = {}
-    for p in list_pending(app, state="pending", limit=2000):
-        newest, n = out.get(p.session_id, (p, 0))
-        out[p.session_id] = (newest, n + 1)
+    with app.db.read() as s:
+        counts = s.execute(select(MonitorPending.session_id, func.count()).where(
+            MonitorPending.state == "pending").group_by(MonitorPending.session_id)).all()
+        for sid, n in counts:
+            row = s.execute(_pending_query().where(
+                MonitorPending.session_id == sid, MonitorPending.state == "pending").order_by(
+                MonitorPending.observed_at.desc(), MonitorPending.id.desc()).limit(1)).first()
+            if row is not None:
+                out[int(sid)] = (_pending_info(*row), int(n))
     return out
 
 

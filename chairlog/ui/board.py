@@ -107,7 +107,14 @@ class ChairBoard(QWidget):
         if entity == "user":
             return
         if entity == "monitor":
-            self.load_monitor()
+            # at most a few reads a second however many monitors send (first event + 300 ms)
+            if not hasattr(self, "_monitor_timer"):
+                self._monitor_timer = QTimer(self)
+                self._monitor_timer.setSingleShot(True)
+                self._monitor_timer.setInterval(300)
+                self._monitor_timer.timeout.connect(self.load_monitor)
+            if not self._monitor_timer.isActive():
+                self._monitor_timer.start()
             return
         if entity == "session" and entity_id:
             self._changed_sessions.add(entity_id)
@@ -200,8 +207,11 @@ class ChairBoard(QWidget):
             return
         self._monitor_busy, self._monitor_dirty = True, False
         app = self.ctx.app
-        self.ctx.tasks.run(lambda: monitor.newest_by_session(app), self._monitor_loaded,
-                           self._monitor_failed)
+        try:
+            self.ctx.tasks.run(lambda: monitor.newest_by_session(app), self._monitor_loaded,
+                               self._monitor_failed)
+        except RuntimeError:  # the window is closing: its task thread has stopped
+            self._monitor_busy = False
 
     def _monitor_failed(self, _exc: BaseException) -> None:
         self._monitor_busy = False

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
 from chairlog.present.times import local_time
@@ -48,6 +49,10 @@ class MonitorPendingPanel(Card):
         self.count = 0
         self.loads = 0
         self._busy = self._dirty = False
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.load)
         head = QHBoxLayout()
         self.title = label("FROM MONITOR, NOT CHARTED", size=12, bold=True, name="monitor_title")
         self.title.setStyleSheet(GREY)
@@ -95,8 +100,9 @@ class MonitorPendingPanel(Card):
 
     # --- data (read off the UI thread) ---------------------------------------------------
     def _changed(self, entity: str, _id: int) -> None:
-        if entity in ("monitor", "session"):
-            self.load()
+        # a burst of monitor messages gives one read 300 ms after its first message
+        if entity in ("monitor", "session") and not self._debounce.isActive():
+            self._debounce.start()
 
     def load(self) -> None:
         """One read at a time, off the UI thread; a burst of messages gives one more read."""
@@ -105,8 +111,11 @@ class MonitorPendingPanel(Card):
             return
         self._busy, self._dirty = True, False
         app, sid = self.page.ctx.app, self.page.session_id
-        self.page.ctx.tasks.run(lambda: mon.newest_pending(app, sid), self._loaded,
-                                self._failed)
+        try:
+            self.page.ctx.tasks.run(lambda: mon.newest_pending(app, sid), self._loaded,
+                                    self._failed)
+        except RuntimeError:  # the window is closing: its task thread has stopped
+            self._busy = False
 
     def _failed(self, _exc: BaseException) -> None:
         self._busy = False
