@@ -112,3 +112,17 @@ def test_board_tile_badge(clinic: Any, ui: UiContext, qtbot: Any) -> None:
     other = w.board.tiles[clinic.chairs[1].id]
     assert other.monitor_label.text() == ""
     w.close()
+
+
+def test_clear_older_from_the_panel(clinic: Any, ui: UiContext, qtbot: Any) -> None:
+    sid, first = running_with_pending(clinic)
+    clinic.clock.advance(seconds=30)
+    newest = receive(clinic.app, S.ge_b40(control="UI3", when=hl7_time(clinic.clock.now())))
+    page = open_page(ui, qtbot, sid)
+    assert page.monitor.pending is not None and page.monitor.pending.id == newest.pending_id
+    assert page.monitor.clear_button.isEnabled() and "2 waiting" in page.monitor.info.text()
+    qtbot.mouseClick(page.monitor.clear_button, Qt.MouseButton.LeftButton)
+    states = {p.id: p.state for p in mon.list_pending(clinic.app)}
+    assert states == {first: "rejected", newest.pending_id: "pending"}
+    qtbot.waitUntil(lambda: "1 waiting" in page.monitor.info.text())
+    page.close_session()

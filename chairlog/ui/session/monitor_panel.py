@@ -178,11 +178,19 @@ class MonitorPendingPanel(Card):
         if self.pending is None:
             return
         self.page.submit(mon.reject_pending, self.pending.id, self.reason.text(), version=False,
-                         on_success=lambda _r: (self.reason.clear(), self.load()))
+                         on_success=self._rejected)
+
+    def _rejected(self, _result: Any) -> None:
+        self.reason.clear()
+        self.page.say("Monitor set rejected (nothing charted).", "ok")
+        self.load()
 
     def clear_older(self) -> None:
         if self.pending is None:
             return
         self.page.submit(mon.clear_older_pending, self.pending.chair, version=False,
-                         on_success=lambda n: (self.page.say(f"{n} older monitor set(s) "
-                                                             "cleared.", "ok"), self.load()))
+                         on_success=self._cleared)
+
+    def _cleared(self, n: int) -> None:
+        self.page.say(f"{n} older monitor set(s) cleared.", "ok")
+        self.load()
