@@ -60,10 +60,15 @@ def parse_time(value: str, tz: tzinfo) -> datetime | None:
     return dt.replace(tzinfo=tz).astimezone(UTC)
 
 
+def printable(text: str, limit: int) -> str:
+    """Text as stored and shown: printable characters only, at most ``limit``."""
+    return "".join(c for c in text if c.isprintable())[:limit].strip()
+
+
 def inspect(msg: Message, tz: tzinfo, *, key_rules: dict[str, str] | None = None,
             peer: str = "") -> Envelope:
     msh = msg.msh
-    control_id = msg.get(msh, 10).strip()
+    control_id = printable(msg.get(msh, 10), 199)
     if msg.get(msh, 9, 1).strip().upper() != "ORU" or msg.get(msh, 9, 2).strip().upper() != "R01":
         raise Refused("AR", "MSH-9 message type must be ORU^R01", control_id)
     if not control_id:
@@ -75,11 +80,11 @@ def inspect(msg: Message, tz: tzinfo, *, key_rules: dict[str, str] | None = None
     version = msg.get(msh, 12, 1).strip()
     if not re.match(r"^2\.\d+(\.\d+)?$", version):
         raise Refused("AR", "MSH-12 version must be HL7 v2 (2.3.1 to 2.8)", control_id)
-    app = msg.get(msh, 3, 1).strip()
+    app = printable(msg.get(msh, 3, 1), 200)
     key, name = "", ""
     for obx in msg.all("OBX"):
         if msg.get(obx, 18, 1).strip():
-            key, name = msg.get(obx, 18, 1).strip(), msg.get(obx, 18, 2).strip()
+            key, name = msg.get(obx, 18, 1).strip(), printable(msg.get(obx, 18, 2), 200)
             break
     if not key:
         key = msg.get(msh, 3, 2).strip()
@@ -98,9 +103,9 @@ def inspect(msg: Message, tz: tzinfo, *, key_rules: dict[str, str] | None = None
         obr_times = [parse_time(msg.get(o, 7), tz) for o in msg.all("OBR")]
         obx_times = [parse_time(msg.get(o, 14), tz) for o in msg.all("OBX")]
         msh_time = parse_time(msg.get(msh, 7), tz)
-    except ValueError as exc:
-        raise Refused("AE", f"observation time {str(exc)[:30]!r} is not an HL7 date/time",
-                      control_id) from None
+    except (ValueError, OverflowError) as exc:
+        raise Refused("AE", f"observation time {printable(str(exc), 30)!r} is not an HL7 "
+                            "date/time", control_id) from None
     observed = max((t for t in obr_times if t), default=None) \
         or max((t for t in obx_times if t), default=None) or msh_time
     return Envelope(control_id, version, app, key, name or app, observed, header_only)

@@ -31,6 +31,7 @@ from chairlog.clinical.vitals import PLAUSIBLE
 from chairlog.monitor.hl7 import Message, Segment
 
 FIELDS = ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c")
+MAX_REFUSED = 50
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _MDIL = re.compile(r"^([0-9a-fA-F]{4})-([0-9a-fA-F]{4})$")
 _SYSTEMS = {"MDC": "MDC", "ISO11073": "MDC", "IEEE11073": "MDC", "11073": "MDC",
@@ -174,7 +175,10 @@ def read_vitals(msg: Message, table: Table | None = None) -> Reading:
         f = entry.field
 
         def refuse(reason: str, raw: str = raw, f: str = f, code_text: str = code_text) -> None:
-            r.refused.append({"field": f, "code": code_text, "value": raw[:40], "reason": reason})
+            if len(r.refused) < MAX_REFUSED:  # a hostile message cannot bloat the set
+                shown = "".join(c for c in raw[:40] if c.isprintable())
+                r.refused.append({"field": f, "code": code_text, "value": shown,
+                                  "reason": reason})
 
         if status in ("W", "D"):
             refuse(f"withdrawn by the device (OBX-11 {status})")

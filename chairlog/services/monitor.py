@@ -47,6 +47,7 @@ BIND_ROLES = frozenset({Role.ADMIN, Role.NURSE})
 STATES = ("pending", "validated", "rejected")
 KEY_RULES = ("default", "peer")
 FIELDS = ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c")
+MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger id finds nothing
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ def _find_device(s: Session, device: Any) -> MonitorDevice:
 
 
 def _chair(s: Session, chair_id: Any) -> Chair:
-    if isinstance(chair_id, bool) or not isinstance(chair_id, int):
+    if isinstance(chair_id, bool) or not isinstance(chair_id, int) \
+            or not 1 <= chair_id <= MAX_ID:
         raise ValidationError("chair", chair_id, "a chair number (its id)")
     c = s.get(Chair, chair_id)
     if c is None or not c.active:
@@ -214,8 +216,11 @@ def list_pending(app: Chairlog, *, chair_id: int | None = None, session_id: int 
                  state: str | None = None, limit: int = 500) -> list[PendingInfo]:
     """Pending sets, newest observation first (all states unless ``state`` is given)."""
     for name, v in (("chair", chair_id), ("session", session_id)):
-        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 1):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int)
+                              or not 1 <= v <= MAX_ID):
             raise ValidationError(name, v, "a positive whole number (an id)")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100_000:
+        raise ValidationError("limit", limit, "a whole number from 1 to 100000")
     if state is not None and state not in STATES:
         raise ValidationError("state", state, "one of: " + ", ".join(STATES))
     q = _pending_query()
@@ -263,7 +268,8 @@ def newest_by_session(app: Chairlog) -> dict[int, tuple[PendingInfo, int]]:
 
 
 def _load_pending(s: Session, pending_id: Any) -> MonitorPending:
-    if isinstance(pending_id, bool) or not isinstance(pending_id, int):
+    if isinstance(pending_id, bool) or not isinstance(pending_id, int) \
+            or not 1 <= pending_id <= MAX_ID:
         raise ValidationError("pending_id", pending_id, "a pending set id (a whole number)")
     p = s.get(MonitorPending, pending_id)
     if p is None:

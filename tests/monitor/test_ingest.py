@@ -8,15 +8,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chairlog.errors import PermissionDenied
+from chairlog.errors import PermissionDenied, ValidationError
 from chairlog.services import monitor as mon
 from chairlog.services import views
 from chairlog.services.monitor_ingest import answer, receive
 from tests.monitor import samples as S
 from tests.monitor.conftest import Bedside, hl7_time
 
+DEVICE = "080019FFFE0B4020"
 
-def bind(b: Bedside, device: str = "080019FFFE0B4020") -> None:
+
+def bind(b: Bedside, device: str = DEVICE) -> None:
     """Bind the GE monitor the way a clinic does: it sends (refused, AE), then is bound."""
     if not any(d.device == device for d in mon.list_devices(b.app)):
         assert receive(b.app, ge(b, control="PROBE")).code == "AE"
@@ -189,3 +191,31 @@ def test_any_bytes_get_an_answer_and_never_raise(bedside: Bedside, junk: bytes,
     assert out.code in ("AA", "AE", "AR") and out.text
     ack = answer(bedside.app, raw).decode()
     assert ack.split("\r")[1].startswith(f"MSA|{out.code}|")
+
+
+def test_hostile_messages_are_bounded_and_answered(bedside: Bedside) -> None:
+    b = bedside
+    receive(b.app, ge(b))
+    bind(b)
+    when = hl7_time(b.now())
+    many_bad = S.msg("MSH|^~\\&|VSP|GE|||||ORU^R01|MANY|P|2.6", f"OBR|1|||x|||{when}",
+                     "OBX|1|NM|147842^HR^MDC||70|264864|||||R|||||||080019FFFE0B4020^B40",
+                     *[f"OBX|{i}|NM|150456^S^MDC||x{i}\x07|262688|||||R|||||||080019FFFE0B4020"
+                       for i in range(2, 3000)])
+    out = receive(b.app, many_bad)
+    assert out.code == "AA"
+    [p] = mon.list_pending(b.app)
+    assert len(p.refused) == 50 and all(r["value"].isprintable() for r in p.refused)
+    assert len(answer(b.app, many_bad)) < 10_000  # the ACK lists at most 20 errors
+    for t in ("99991231235959-1400", "00010101000000+1400", "20261340"):
+        raw = S.ge_b40(control="T", when=t)
+        assert receive(b.app, raw).code == "AE"
+    ctl = S.ge_b40(control="A\x01B\x7fC", when=when)
+    out = receive(b.app, ctl)
+    assert out.code == "AA" and out.control_id == "ABC"
+    with pytest.raises(ValidationError):
+        mon.list_pending(b.app, session_id=2**40)
+    with pytest.raises(ValidationError):
+        mon.validate_pending(b.app, b.nurse, 2**40)
+    with pytest.raises(ValidationError):
+        mon.bind_device(b.app, b.nurse, DEVICE, 2**40)
