@@ -126,3 +126,40 @@ def test_clear_older_from_the_panel(clinic: Any, ui: UiContext, qtbot: Any) -> N
     assert states == {first: "rejected", newest.pending_id: "pending"}
     qtbot.waitUntil(lambda: "1 waiting" in page.monitor.info.text())
     page.close_session()
+
+
+def test_window_runs_the_listener_when_the_clinic_enables_it(
+    clinic: Any, ui: UiContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    from chairlog.monitor.mllp import wrap
+    from chairlog.ui.monitor_listener import WindowListener
+    from tests.monitor.conftest import allow_loopback_port, client, msa, read_acks
+
+    said: list[str] = []
+    off = WindowListener(ui, said.append)
+    off.start()
+    qtbot.waitUntil(lambda: ui.tasks.pending == 0)
+    assert off.background is None and said == []  # not enabled: nothing listens
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    admin = accounts.login(clinic.app, "admin", PASSWORDS["admin"])
+    mon.set_listener_settings(clinic.app, admin, listen_in_window=True, port=port)
+    allow_loopback_port(monkeypatch, port)
+    on = WindowListener(ui, said.append)
+    on.start()
+    qtbot.waitUntil(lambda: on.address is not None)
+    assert said == [f"Bedside monitors: listening on 127.0.0.1:{port}."]
+    try:
+        with client(port) as c:
+            c.sendall(wrap(S.mindray_keepalive()))
+            assert [msa(a) for a in read_acks(c, 1)] == [("AA", "106")]
+        taken = WindowListener(ui, said.append)  # a second one: the port is taken
+        taken.start()
+        qtbot.waitUntil(lambda: len(said) == 2)
+        assert said[1].startswith("Bedside monitors: the listener could not start")
+    finally:
+        on.stop()
