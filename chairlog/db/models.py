@@ -357,3 +357,73 @@ class BackupRecord(Base):
     audit_head_seq: Mapped[int]
     audit_head_hash: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))  # session_end | daily | manual
+
+
+class MonitorDevice(Base):
+    """A bedside monitor (or gateway channel) the listener has heard from (migration 0006)."""
+
+    __tablename__ = "monitor_devices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    sending_application: Mapped[str] = mapped_column(String(200), default="")
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime]
+    last_control_id: Mapped[str | None] = mapped_column(String(200))
+    messages: Mapped[int] = mapped_column(default=0)
+    refused: Mapped[int] = mapped_column(default=0)
+    chair_id: Mapped[int | None] = mapped_column(ForeignKey("chairs.id"), index=True)
+    version: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class MonitorKeyRule(Base):
+    """A per-device override of the device key rule (``peer``: the key gets @<peer address>)."""
+
+    __tablename__ = "monitor_key_rules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_key: Mapped[str] = mapped_column(String(200), unique=True)
+    rule: Mapped[str] = mapped_column(String(16))
+
+
+class MonitorPending(Base):
+    """One accepted monitor message's vitals, waiting for a nurse: never charted, never
+    alerted, never exported until validated (then ``entry_id`` is the chart entry)."""
+
+    __tablename__ = "monitor_pending"
+    __table_args__ = (
+        UniqueConstraint("device_id", "raw_sha256", name="uq_monitor_pending_resend"),
+        Index("ix_monitor_pending_chair_state", "chair_id", "state"),
+        Index("ix_monitor_pending_session_state", "session_id", "state"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"))
+    chair_id: Mapped[int] = mapped_column(ForeignKey("chairs.id"))
+    device_id: Mapped[int] = mapped_column(ForeignKey("monitor_devices.id"))
+    control_id: Mapped[str] = mapped_column(String(200))
+    raw_sha256: Mapped[str] = mapped_column(String(64))
+    observed_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+    values_json: Mapped[dict[str, Any]]
+    sources_json: Mapped[dict[str, Any]]
+    refused_json: Mapped[list[Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(12), default="pending")
+    decided_at: Mapped[datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("chart_entries.id"))
+    edited_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class MonitorSettings(Base):
+    """Whether the window runs the listener in the background, and where it listens."""
+
+    __tablename__ = "monitor_settings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    listen_in_window: Mapped[bool] = mapped_column(Boolean, default=False)
+    port: Mapped[int] = mapped_column(default=2575)
+    bind: Mapped[str] = mapped_column(String(64), default="127.0.0.1")
+    version: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": version}

@@ -3,7 +3,7 @@ alerts and discharge. Every call is one transaction with its audit row."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -119,25 +119,38 @@ def record_vitals(
     charted_at: datetime | None = None,
     baseline: bool | None = None,
     expected_version: int | None = None,
+    source: str = "",
+    within: Callable[[Session, User, ChartEntry], None] | None = None,
 ) -> ChartResult:
     """One vitals set. Implausible values are refused (ValidationError naming the field);
     values beyond the protocol's thresholds are saved and raise alerts to acknowledge.
     ``baseline`` defaults to True before the infusion starts. A key that is not a vital sign
-    is refused, naming it."""
+    is refused, naming it.
+
+    ``source`` says where the numbers came from when a person did not type them (a validated
+    monitor set: "monitor <device>, control id <id>"); it is kept in the entry's text and shown
+    on the timeline, the PDF and the audit row. ``within`` runs inside the same transaction
+    after the entry is written (the monitor validation marks its pending set there, so the
+    entry and the validation commit together or not at all)."""
     refuse_unknown_keys(values)
     v = validate_vitals(values)
+    origin = text_field("source", source, max_chars=500)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "chart vitals")
         sess = session_for_write(s, session_id, expected_version)
         pre = SessionState(sess.state) in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
         is_baseline = pre if baseline is None else bool(baseline)
         base = _baseline(s, sess.id)
+        extra = {"text": origin} if origin else {}
         e = add_entry(
-            app, s, user, sess, "vitals", charted_at, is_baseline=is_baseline, **vitals_columns(v)
+            app, s, user, sess, "vitals", charted_at, is_baseline=is_baseline,
+            **vitals_columns(v), **extra,
         )
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
         findings = evaluate_vitals(v, proto.thresholds, None if is_baseline else base, pre_dose=pre)
         ids = _raise_alerts(app, s, user, sess, e, findings)
+        if within is not None:
+            within(s, user, e)
         result = _result(s, sess, e.id, ids)
     app.notify("session", session_id)
     return result

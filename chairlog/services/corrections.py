@@ -77,6 +77,8 @@ def _validated(
     }
     if kind == "dose":
         allowed |= {"rate", "unit"}
+    if kind == "vitals":
+        allowed -= {"text"}  # where a validated monitor set came from is not corrected
     if kind == "discharge":
         allowed -= {"override_reason"}  # an authorisation is the physician's, never corrected
     if kind == "assessment":

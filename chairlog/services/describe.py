@@ -20,7 +20,8 @@ ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
         "text",
     ),
     "medication": ("drug", "dose_amount", "dose_unit", "route", "treats_entry_id", "text"),
-    "vitals": ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c", "rhythm", "is_baseline"),
+    "vitals": ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c", "rhythm", "is_baseline",
+               "text"),
     "side_effect": (
         "effect_type",
         "severity",
@@ -101,7 +102,9 @@ def describe(kind: str, d: dict[str, Any]) -> str:
             parts.append(f"T {d['temp_c']:.1f}°C")
         if d.get("rhythm"):
             parts.append(f"rhythm: {d['rhythm']}")
-        return ("Baseline vitals: " if d.get("is_baseline") else "Vitals: ") + ", ".join(parts)
+        line = ("Baseline vitals: " if d.get("is_baseline") else "Vitals: ") + ", ".join(parts)
+        # a set validated from a bedside monitor says so ("source: monitor <device>, …")
+        return line + (f" — source: {d['text']}" if d.get("text") else "")
     if kind == "dose":
         action = d["dose_action"]
         label = DOSE_LABELS.get(action, action)

@@ -202,6 +202,13 @@ def _run_signed_in(qapp: QApplication, ctx: UiContext) -> int:
 
     housekeeping = Housekeeping(ctx, window)
     housekeeping.message.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    from chairlog.ui.monitor_listener import WindowListener
+
+    monitors = WindowListener(ctx, lambda text: window.statusBar().showMessage(text, 30_000))
+    monitors.start()  # only when the clinic enabled it; bound off the UI thread
     window.show()
     window.board.focus_first_tile()
-    return int(qapp.exec())
+    try:
+        return int(qapp.exec())
+    finally:
+        monitors.stop()

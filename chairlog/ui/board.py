@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -109,6 +110,16 @@ class ChairBoard(QWidget):
     def _on_data_changed(self, entity: str, entity_id: int) -> None:
         if entity == "user":
             return
+        if entity == "monitor":
+            # at most a few reads a second however many monitors send (first event + 300 ms)
+            if not hasattr(self, "_monitor_timer"):
+                self._monitor_timer = QTimer(self)
+                self._monitor_timer.setSingleShot(True)
+                self._monitor_timer.setInterval(300)
+                self._monitor_timer.timeout.connect(self.load_monitor)
+            if not self._monitor_timer.isActive():
+                self._monitor_timer.start()
+            return
         if entity == "session" and entity_id:
             self._changed_sessions.add(entity_id)
         else:
@@ -181,6 +192,47 @@ class ChairBoard(QWidget):
         self.bell.forget_except({v.id for v in running})
         self.tick()
         self.reloaded.emit()
+        self._monitor_now()
+
+    def _monitor_now(self) -> None:
+        """With a reload (already reading on this thread): one indexed query."""
+        from chairlog.services import monitor
+
+        with contextlib.suppress(ChairlogError):
+            self._show_monitor(monitor.newest_by_session(self.ctx.app))
+
+    def load_monitor(self) -> None:
+        """After a monitor message (up to several a second): read off the UI thread, one read
+        at a time (a burst while one is running gives one more read, not a queue)."""
+        from chairlog.services import monitor
+
+        if getattr(self, "_monitor_busy", False):
+            self._monitor_dirty = True
+            return
+        self._monitor_busy, self._monitor_dirty = True, False
+        app = self.ctx.app
+        try:
+            self.ctx.tasks.run(lambda: monitor.newest_by_session(app), self._monitor_loaded,
+                               self._monitor_failed)
+        except RuntimeError:  # the window is closing: its task thread has stopped
+            self._monitor_busy = False
+
+    def _monitor_failed(self, _exc: BaseException) -> None:
+        self._monitor_busy = False
+
+    def _monitor_loaded(self, newest: dict[int, Any]) -> None:
+        self._monitor_busy = False
+        self._show_monitor(newest)
+        if self._monitor_dirty:
+            self.load_monitor()
+
+    def _show_monitor(self, newest: dict[int, Any]) -> None:
+        from chairlog.ui.session.monitor_panel import badge_text
+
+        for chair_id, tile in self.tiles.items():
+            v = self.views.get(chair_id)
+            found = newest.get(v.id) if v is not None else None
+            tile.set_monitor(badge_text(*found) if found else "")
 
     def _rebuild(self) -> None:
         for tile in self.tiles.values():

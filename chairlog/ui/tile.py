@@ -218,6 +218,11 @@ class ChairTile(QFrame):
         self.vitals_label = _label(13, "tileVitals", wrap=True)
         for w in (self.rate_label, self.dose_label, self.vitals_label):
             lay.addWidget(w)
+        # the newest monitor set waiting for a nurse: grey, "not charted", never an alarm
+        self.monitor_label = _label(12, "tileMonitor", wrap=True)
+        self.monitor_label.setStyleSheet("color: #6b7280;")
+        self.monitor_label.hide()
+        lay.addWidget(self.monitor_label)
         lay.addStretch(1)
         self.due_label = _label(17, "dueBar", bold=True)
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -254,6 +259,11 @@ class ChairTile(QFrame):
         p = view.patient
         self.patient_label.setText(f"{p.display_name}  ·  {p.mrn}")
         self.info_label.setText(f"{view.protocol.name}  ·  Nurse {view.nurse_name}")
+
+    def set_monitor(self, text: str) -> None:
+        """The board's badge for unvalidated monitor numbers ("" hides it)."""
+        self.monitor_label.setText(text)
+        self.monitor_label.setVisible(bool(text) and self.view is not None)
 
     def refresh(self, now: datetime) -> TileFigures | None:
         """Recompute from the cached view (called every second; no database access)."""

@@ -29,6 +29,7 @@ from .chart_time import ChartTimeControl
 from .common import button, label
 from .dose_panel import DosePanel
 from .header import HeaderBar
+from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
 from .side_effects import SideEffectsPanel
 from .style import set_tone
@@ -37,8 +38,8 @@ from .timer_panel import TimerPanel
 from .trend_chart import TrendChart
 from .vitals_form import VitalsForm
 
-KEY_HINT = ("F2 vitals · F3 side effect · F4 assessments · F6 note · F7 discharge · F8 rate · "
-            "F9 pause/resume · F11 alerts · F12 timeline")
+KEY_HINT = ("F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
+            "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline")
 
 if TYPE_CHECKING:
     from .page import SessionPage
@@ -114,6 +115,8 @@ def build(page: SessionPage) -> None:
     col_b.setContentsMargins(0, 0, 0, 0)
     page.chart_time = ChartTimeControl(page.now, page.tz)
     col_b.addWidget(page.chart_time)
+    page.monitor = MonitorPendingPanel(page)  # hidden unless a monitor set is waiting
+    col_b.addWidget(page.monitor)
     page.vitals = VitalsForm(page)
     col_b.addWidget(page.vitals)
     page.tabs = QTabWidget()
@@ -155,6 +158,7 @@ def install_shortcuts(page: SessionPage) -> None:
 
     page.shortcuts = {}
     key("F2", page.focus_vitals)
+    key("Shift+F2", page.monitor.accept)  # accept the newest monitor set (when one waits)
     key("F3", lambda: page.show_tab(page.side_tab))
     key("F4", lambda: page.show_tab(page.assess_tab))
     key("F6", lambda: page.show_tab(page.note_tab))

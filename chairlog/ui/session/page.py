@@ -51,6 +51,7 @@ from .dialogs import OverrideDialog, ReasonDialog
 from .discharge_dialog import DischargeDialog
 from .dose_panel import DosePanel
 from .header import HeaderBar
+from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
 from .side_effects import SideEffectsPanel
 from .style import SESSION_QSS, set_tone
@@ -80,6 +81,7 @@ class SessionPage(QWidget):
     side_effects: SideEffectsPanel
     chart_time: ChartTimeControl
     vitals: VitalsForm
+    monitor: MonitorPendingPanel
     tabs: QTabWidget
     baseline: BaselinePanel
     assessments: AssessmentsPanel

@@ -1,0 +1,196 @@
+"""The newest pending monitor set beside the vitals form, and the board's badge text.
+
+Unvalidated numbers are grey and say "from monitor, not charted"; they are never shown as
+alarms (the monitor's own alarms stay primary). One key (Shift+F2) or the Accept button charts the
+set as the signed-in nurse's vitals entry at the observation time (``monitor.validate_pending``,
+which goes through ``charting.record_vitals``: plausibility, alerts, late-entry marking). The
+fields are pre-filled with the monitor's values and editable before accepting: an edited value
+is recorded as nurse-entered and the monitor's value is kept; an empty required field must be
+filled. Reject needs a reason; "Clear older" rejects every older set of the chair at once.
+
+The pending set is read off the UI thread (``ctx.tasks``); accepting and rejecting are writes
+through the page's ``submit`` like every other chart entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
+
+from chairlog.present.times import local_time
+from chairlog.services import monitor as mon
+from chairlog.services.monitor import PendingInfo
+
+from .common import Card, button, clock_time, label
+
+FIELDS = (("hr", "HR"), ("sbp", "SBP"), ("dbp", "DBP"), ("spo2", "SpO2"), ("rr", "RR"),
+          ("etco2", "EtCO2"), ("temp_c", "Temp"))
+GREY = "color: #6b7280;"
+
+
+def badge_text(p: PendingInfo, count: int) -> str:
+    """The board tile's line: the newest set's numbers, grey, never an alarm."""
+    v = p.values
+    parts = [f"HR {v.get('hr') or '—'}",
+             f"BP {v.get('sbp') or '—'}/{v.get('dbp') or '—'}",
+             f"SpO2 {v.get('spo2') or '—'}", f"RR {v.get('rr') or '—'}"]
+    more = f" (+{count - 1} older)" if count > 1 else ""
+    return "From monitor, not charted: " + "  ".join(parts) + more
+
+
+class MonitorPendingPanel(Card):
+    def __init__(self, page: Any, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.page = page
+        self.setObjectName("monitorPending")
+        self.pending: PendingInfo | None = None
+        self.count = 0
+        self.loads = 0
+        self._busy = self._dirty = False
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.load)
+        head = QHBoxLayout()
+        self.title = label("FROM MONITOR, NOT CHARTED", size=12, bold=True, name="monitor_title")
+        self.title.setStyleSheet(GREY)
+        head.addWidget(self.title)
+        self.info = label(muted=True, name="monitor_info")
+        self.info.setStyleSheet(GREY)
+        head.addWidget(self.info, 1)
+        self.body.addLayout(head)
+        grid = QGridLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for col, (name, text) in enumerate(FIELDS):
+            grid.addWidget(label(text), 0, col)
+            e = QLineEdit()
+            e.setObjectName(f"monitor_{name}")
+            e.setFixedWidth(60)
+            e.setStyleSheet(GREY)
+            e.textEdited.connect(lambda _t, w=e: w.setStyleSheet(""))  # typed: nurse-entered
+            e.returnPressed.connect(self.accept)
+            grid.addWidget(e, 1, col)
+            self.edits[name] = e
+        self.body.addLayout(grid)
+        self.refused = label(muted=True, wrap=True, name="monitor_refused")
+        self.refused.setStyleSheet(GREY)
+        self.body.addWidget(self.refused)
+        row = QHBoxLayout()
+        self.accept_button = button("Accept (Shift+F2)", primary=True, name="monitor_accept",
+                                    tip="Chart this set as your vitals, at the monitor's time")
+        self.accept_button.clicked.connect(self.accept)
+        row.addWidget(self.accept_button)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("monitor_reason")
+        self.reason.setPlaceholderText("reason to reject (e.g. artefact)")
+        row.addWidget(self.reason, 1)
+        self.reject_button = button("Reject", name="monitor_reject")
+        self.reject_button.clicked.connect(self.reject)
+        row.addWidget(self.reject_button)
+        self.clear_button = button("Clear older", name="monitor_clear",
+                                   tip="Reject every older set of this chair, in one step")
+        self.clear_button.clicked.connect(self.clear_older)
+        row.addWidget(self.clear_button)
+        self.body.addLayout(row)
+        page.ctx.events.data_changed.connect(self._changed)
+        self.hide()
+        self.load()
+
+    # --- data (read off the UI thread) ---------------------------------------------------
+    def _changed(self, entity: str, _id: int) -> None:
+        # a burst of monitor messages gives one read 300 ms after its first message
+        if entity in ("monitor", "session") and not self._debounce.isActive():
+            self._debounce.start()
+
+    def load(self) -> None:
+        """One read at a time, off the UI thread; a burst of messages gives one more read."""
+        if self._busy:
+            self._dirty = True
+            return
+        self._busy, self._dirty = True, False
+        app, sid = self.page.ctx.app, self.page.session_id
+        try:
+            self.page.ctx.tasks.run(lambda: mon.newest_pending(app, sid), self._loaded,
+                                    self._failed)
+        except RuntimeError:  # the window is closing: its task thread has stopped
+            self._busy = False
+
+    def _failed(self, _exc: BaseException) -> None:
+        self._busy = False
+
+    def _loaded(self, result: tuple[PendingInfo | None, int]) -> None:
+        self._busy = False
+        self.loads += 1
+        if self._dirty:
+            self.load()
+        p, n = result
+        self.pending, self.count = p, n
+        if p is None:
+            self.hide()
+            return
+        tz = self.page.tz
+        self.info.setText(f"· {p.device} · observed {clock_time(p.observed_at, tz)} · "
+                          f"{n} waiting")
+        self.info.setToolTip(f"control id {p.control_id}; received "
+                             f"{local_time(p.received_at, tz, with_date=True)}")
+        for name, e in self.edits.items():
+            v = p.values.get(name)
+            e.setText("" if v is None else str(v))
+            e.setStyleSheet(GREY)
+        self.refused.setText("; ".join(f"{r['field']} {r['value']} refused: {r['reason']}"
+                                       for r in p.refused))
+        self.refused.setVisible(bool(p.refused))
+        self.clear_button.setEnabled(n > 1)
+        editable = bool(self.page.editable())
+        for w in (self.accept_button, self.reject_button, *self.edits.values()):
+            w.setEnabled(editable)
+        self.show()
+
+    # --- actions -------------------------------------------------------------------------
+    def changes(self) -> dict[str, str | None]:
+        """What the nurse changed or added (only those fields: the rest stay the monitor's)."""
+        assert self.pending is not None
+        out: dict[str, str | None] = {}
+        for name, e in self.edits.items():
+            typed = e.text().strip().replace(",", ".")
+            v = self.pending.values.get(name)
+            if typed != ("" if v is None else str(v)):
+                out[name] = typed or None
+        return out
+
+    def accept(self) -> None:
+        if self.pending is None or not self.isVisible() or not self.accept_button.isEnabled():
+            return
+        pid = self.pending.id
+        self.page.submit(mon.validate_pending, pid, self.changes() or None, version=False,
+                         on_success=self._accepted)
+
+    def _accepted(self, result: Any) -> None:
+        self.page.say(f"Monitor set charted ({clock_time(result.entry.charted_at, self.page.tz)})"
+                      + (" — LATE entry" if result.entry.is_late else ""), "ok")
+        if result.alerts:
+            self.page.show_alerts(result.alerts)
+        self.load()
+
+    def reject(self) -> None:
+        if self.pending is None:
+            return
+        self.page.submit(mon.reject_pending, self.pending.id, self.reason.text(), version=False,
+                         on_success=self._rejected)
+
+    def _rejected(self, _result: Any) -> None:
+        self.reason.clear()
+        self.page.say("Monitor set rejected (nothing charted).", "ok")
+        self.load()
+
+    def clear_older(self) -> None:
+        if self.pending is None:
+            return
+        self.page.submit(mon.clear_older_pending, self.pending.chair, version=False,
+                         on_success=self._cleared)
+
+    def _cleared(self, n: int) -> None:
+        self.page.say(f"{n} older monitor set(s) cleared.", "ok")
+        self.load()
