@@ -61,7 +61,8 @@ def _timezone(value: object) -> str:
         raise ValidationError("timezone", value, "an IANA time zone such as Europe/London")
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: tzdata's files (too long,
+        # a folder such as "America")
         raise ValidationError(
             "timezone",
             value,
