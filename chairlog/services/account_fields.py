@@ -30,7 +30,7 @@ def _timezone(value: object) -> str:
         raise ValidationError("timezone", value, "an IANA time zone such as Europe/London")
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: tzdata (a folder, too long)
         raise ValidationError(
             "timezone",
             value,
