@@ -230,6 +230,7 @@ def ketamine(b: Builder) -> None:
     by_root = {b.root[e.id]: e for e in v.active_entries(EntryKind.DOSE)}
     drug = concept([dict(C.KETAMINE)], "ketamine")
     conc = v.protocol.concentration_mg_per_ml
+    by_id = {e.id: e for e in v.entries}
     for p in infusion_periods(events):
         seq = _opening(events, p)
         e = by_root.get(seq)
@@ -255,6 +256,7 @@ def ketamine(b: Builder) -> None:
         rid = b.add(res)
         if e is not None:
             b.authored_by(e.user_id, rid)
+            _entry_provenance(b, e, seq, [rid], by_id)
     for ev in events:
         if ev.action is not DoseAction.BOLUS:
             continue
@@ -267,6 +269,7 @@ def ketamine(b: Builder) -> None:
         rid = b.add(res)
         if e is not None:
             b.authored_by(e.user_id, rid)
+            _entry_provenance(b, e, ev.seq, [rid], by_id)
     for e in v.entries:
         if e.kind is EntryKind.DOSE and e.status is EntryStatus.ENTERED_IN_ERROR:
             res = _ma(b, b.ids.of("dose-entry", b.root[e.id]), "entered-in-error", drug, e)
@@ -274,7 +277,9 @@ def ketamine(b: Builder) -> None:
             res["dosage"] = {"text": e.summary}
             if e.invalidation_reason:
                 res["note"] = [{"text": f"Entered in error: {e.invalidation_reason}"}]
-            b.authored_by(e.user_id, b.add(res))
+            rid = b.add(res)
+            b.authored_by(e.user_id, rid)
+            _entry_provenance(b, e, b.root[e.id], [rid], by_id)
 
 
 def medication(b: Builder, e: EntryView, root: int) -> list[str]:
