@@ -66,8 +66,8 @@ def series_chart(report: SeriesReport, width: float, height: float = 150.0) -> D
 
     for i, s in enumerate(report.sessions):
         h = ph * s.ketamine_mg / max_mg
-        d.add(Rect(x(i) - step * 0.2, bottom, step * 0.4, h, fillColor=LIGHT,
-                   strokeColor=None))
+        bar = min(step * 0.4, 24.0)
+        d.add(Rect(x(i) - bar / 2, bottom, bar, h, fillColor=LIGHT, strokeColor=None))
         d.add(String(x(i), bottom - 10, str(i + 1), fontName=REGULAR, fontSize=7,
                      textAnchor="middle"))
     d.add(String(left + pw + 4, bottom + ph - 3, f"{fmt(max_mg)} mg", fontName=REGULAR,
@@ -90,12 +90,13 @@ def series_chart(report: SeriesReport, width: float, height: float = 150.0) -> D
         if len(pts) >= 4:
             d.add(PolyLine(pts, strokeColor=colors.black, strokeWidth=0.8,
                            strokeDashArray=dash))
-    d.add(Circle(left + 4, height - 6, 2.5, fillColor=colors.black))
-    d.add(String(left + 10, height - 9, "pain before", fontName=REGULAR, fontSize=7))
-    d.add(Rect(left + 66, height - 8.5, 5, 5, fillColor=colors.white, strokeColor=colors.black))
-    d.add(String(left + 74, height - 9, "pain after", fontName=REGULAR, fontSize=7))
-    d.add(Rect(left + 126, height - 8.5, 8, 5, fillColor=LIGHT, strokeColor=None))
-    d.add(String(left + 137, height - 9, "ketamine mg", fontName=REGULAR, fontSize=7))
+    lx = left + pw - 190
+    d.add(Circle(lx + 4, height - 6, 2.5, fillColor=colors.black))
+    d.add(String(lx + 10, height - 9, "pain before", fontName=REGULAR, fontSize=7))
+    d.add(Rect(lx + 66, height - 8.5, 5, 5, fillColor=colors.white, strokeColor=colors.black))
+    d.add(String(lx + 74, height - 9, "pain after", fontName=REGULAR, fontSize=7))
+    d.add(Rect(lx + 126, height - 8.5, 8, 5, fillColor=LIGHT, strokeColor=None))
+    d.add(String(lx + 137, height - 9, "ketamine mg", fontName=REGULAR, fontSize=7))
     return d
 
 
@@ -130,8 +131,9 @@ def build_series_pdf(report: SeriesReport, paper: str | None = None) -> bytes:
         series_chart(report, size[0] - 32 * mm),
         Paragraph("Sessions", st["head"]),
     ]
-    rows: list[list[Any]] = [["#", "Date", "Protocol", "State", "Pain before → after",
-                              "Ketamine mg", "mg/kg", "Side effects"]]
+    rows: list[list[Any]] = [["#", "Date", "Protocol", "State", "Pain NRS",
+                              "Ketamine", "", "Side effects"],
+                             ["", "", "", "", "before → after", "mg", "mg/kg", ""]]
     for i, s in enumerate(report.sessions, 1):
         effects = ", ".join(f"{report.effect_labels.get(k, k)} ×{n}" for k, n in s.side_effects.items())
         rows.append([str(i), s.checked_in_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
@@ -139,13 +141,14 @@ def build_series_pdf(report: SeriesReport, paper: str | None = None) -> bytes:
                      f"{_pain(s.pain_before)} → {_pain(s.pain_after)}", fmt(s.ketamine_mg),
                      fmt(s.ketamine_mg_per_kg), Paragraph(_esc(effects or "none"), st["small"])])
     rows.append(["", "Series", "", "", "", fmt(report.ketamine_total_mg), "", ""])
-    table = Table(rows, repeatRows=1, colWidths=[8 * mm, 27 * mm, 34 * mm, 20 * mm, 26 * mm,
-                                                 20 * mm, 14 * mm, None])
+    table = Table(rows, repeatRows=2, colWidths=[8 * mm, 27 * mm, 32 * mm, 22 * mm, 24 * mm,
+                                                 21 * mm, 14 * mm, None])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), REGULAR, 8),
         ("FONT", (0, 0), (-1, 0), BOLD, 8),
+        ("FONT", (0, 1), (-1, 1), REGULAR, 7),
         ("FONT", (0, -1), (-1, -1), BOLD, 8),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+        ("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.black),
         ("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
