@@ -9,6 +9,7 @@ readable in monochrome. reportlab's invariant mode: the same series gives the sa
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -100,6 +101,10 @@ def series_chart(report: SeriesReport, width: float, height: float = 150.0) -> D
     return d
 
 
+def _local(at: datetime, tz: ZoneInfo) -> str:
+    return at.astimezone(tz).isoformat(sep=" ", timespec="minutes")
+
+
 def _pain(v: int | None) -> str:
     return "—" if v is None else str(v)
 
@@ -124,7 +129,7 @@ def build_series_pdf(report: SeriesReport, paper: str | None = None) -> bytes:
         Paragraph(_esc(f"MRN {p.mrn}" + (f" · born {p.date_of_birth.isoformat()}"
                                           if p.date_of_birth else "")
                        + f" · {report.clinic.name}"), st["body"]),
-        Paragraph(_esc(f"Report of {report.generated_at.astimezone(tz).isoformat(sep=' ', timespec='minutes')}"
+        Paragraph(_esc(f"Report of {_local(report.generated_at, tz)}"
                        f" · {len(report.sessions)} sessions · ketamine in the series "
                        f"{fmt(report.ketamine_total_mg)} mg"), st["body"]),
         Spacer(1, 4 * mm),
@@ -135,7 +140,8 @@ def build_series_pdf(report: SeriesReport, paper: str | None = None) -> bytes:
                               "Ketamine", "", "Side effects"],
                              ["", "", "", "", "before → after", "mg", "mg/kg", ""]]
     for i, s in enumerate(report.sessions, 1):
-        effects = ", ".join(f"{report.effect_labels.get(k, k)} ×{n}" for k, n in s.side_effects.items())
+        effects = ", ".join(f"{report.effect_labels.get(k, k)} ×{n}"
+                            for k, n in s.side_effects.items())
         rows.append([str(i), s.checked_in_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
                      Paragraph(_esc(s.protocol_key), st["small"]), s.state,
                      f"{_pain(s.pain_before)} → {_pain(s.pain_after)}", fmt(s.ketamine_mg),

@@ -57,9 +57,11 @@ def _session_id(value: object) -> int:
 
 
 def _people(app: Chairlog, ids: set[int]) -> dict[int, Person]:
+    if not ids:
+        return {}
     with app.db.read() as s:
         rows = s.execute(select(User.id, User.username, User.full_name, User.credentials,
-                                User.role).where(User.id.in_(ids))) if ids else []
+                                User.role).where(User.id.in_(ids)))
         return {r.id: Person(r.id, r.username, r.full_name, r.credentials, r.role)
                 for r in rows}
 

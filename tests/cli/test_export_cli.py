@@ -63,7 +63,7 @@ def test_export_fhir(ready: tuple[Clinic, int, str], tmp_path: Path, monkeypatch
 def test_refusals_are_one_line_with_exit_2(ready: tuple[Clinic, int, str], tmp_path: Path,
                                            monkeypatch: Any, capsys: Any, argv: tuple[str, ...],
                                            stdin: str, message: str) -> None:
-    c, sid, db = ready
+    _c, sid, db = ready
     args = [a.format(sid=sid) for a in argv]
     code, _, err = run(monkeypatch, capsys, "--db", db, *args, "-o", str(tmp_path / "x"),
                        "--as", "drlee", "--password-stdin", stdin=stdin)
@@ -86,7 +86,7 @@ def test_no_password_and_missing_folder_refused_before_anything_is_audited(
 
 def test_export_csv_and_series(ready: tuple[Clinic, int, str], tmp_path: Path,
                                monkeypatch: Any, capsys: Any) -> None:
-    c, sid, db = ready
+    c, _sid, db = ready
     folder = tmp_path / "csv"
     code, text, err = run(monkeypatch, capsys, "--db", db, "export-csv", "--from", "2026-03-01",
                           "--to", "2026-03-02", "-o", str(folder), "--as", "admin",

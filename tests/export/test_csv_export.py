@@ -98,7 +98,8 @@ def test_formula_cells_get_an_apostrophe() -> None:
 def test_hostile_text_round_trips_safely(clinic: Clinic, tmp_path: Path) -> None:
     from chairlog.services import patients
 
-    p = patients.create_patient(clinic.app, clinic.nurse, mrn="M-9", family_name="=cmd|' /C calc'!A0",
+    p = patients.create_patient(clinic.app, clinic.nurse, mrn="M-9",
+                                family_name="=cmd|' /C calc'!A0",
                                 given_name='Ann "Quote", Jr\nline')
     from tests.conftest import ready_to_infuse
 

@@ -237,7 +237,8 @@ def test_corrections_errors_and_boluses_keep_their_status(clinic: Clinic) -> Non
     (mid,) = [m for m in mas if has_code(m, "http://www.nlm.nih.gov/research/umls/rxnorm",
                                          "6960", field="medicationCodeableConcept")]
     assert mid["status"] == "entered-in-error"
-    assert mid["reasonReference"][0]["reference"] == f"urn:uuid:{key.of('side-effect', se.entry.id)}"
+    condition = f"urn:uuid:{key.of('side-effect', se.entry.id)}"
+    assert mid["reasonReference"][0]["reference"] == condition
     boluses = [m for m in mas if "effectiveDateTime" in m and has_code(
         m, *RXNORM_KETAMINE, field="medicationCodeableConcept")]
     assert [b["dosage"]["dose"]["value"] for b in boluses] == [10]
