@@ -8,6 +8,7 @@ only show the result.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -159,7 +160,7 @@ class SeriesChart(QWidget):
         dashed = QPen(QColor(0, 0, 0), 2, Qt.PenStyle.DashLine)
         for pts, pen, square in ((before, solid, False), (after, dashed, True)):
             p.setPen(pen)
-            for a, b in zip(pts, pts[1:], strict=False):
+            for a, b in pairwise(pts):
                 p.drawLine(a, b)
             p.setPen(QPen(QColor(0, 0, 0), 1.5))
             p.setBrush(QBrush(QColor(255, 255, 255) if square else QColor(0, 0, 0)))
