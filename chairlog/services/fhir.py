@@ -40,6 +40,7 @@ from chairlog.services.fhir_base import (
     chain_root,
     coding,
     concept,
+    prune,
     ref,
 )
 
@@ -296,7 +297,7 @@ def build_bundle(inp: FhirInput, record: str, bundle_at: datetime) -> Json:
     fhir_clinical.entries(b)
     b.documents()
     b.provenance()
-    return {
+    bundle: Json = prune({
         "resourceType": "Bundle",
         "id": b.ids.of("bundle"),
         "meta": {"lastUpdated": b.clock.at(bundle_at)},
@@ -305,4 +306,5 @@ def build_bundle(inp: FhirInput, record: str, bundle_at: datetime) -> Json:
         "type": "collection",
         "timestamp": b.clock.at(bundle_at),
         "entry": b.entries,
-    }
+    })
+    return bundle

@@ -13,6 +13,7 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -122,7 +123,37 @@ class Clock:
         self.zone = ZoneInfo(tz)
 
     def at(self, value: datetime) -> str:
-        return value.astimezone(self.zone).isoformat(timespec="seconds")
+        """To the second, with the microseconds when there are any (no rounding, so the
+        segments' rate × duration is exactly the record's cumulative dose)."""
+        return value.astimezone(self.zone).isoformat()
+
+
+_ODD_SPACE = re.compile(r"[^\S \r\n\t]")
+
+
+def fhir_text(value: str) -> str:
+    """A FHIR ``string`` allows only space, CR, LF and TAB as white space (the R4 regex
+    allows those and non-space characters): any other (no-break space, line separator…)
+    becomes a space."""
+    return _ODD_SPACE.sub(" ", value)
+
+
+def fhir_code(value: str) -> str:
+    """A FHIR ``code``: no leading, trailing or repeated white space."""
+    return re.sub(r"\s+", "-", fhir_text(value).strip().lower()) or "unknown"
+
+
+def prune(node: Any) -> Any:
+    """Drop empty strings, lists and objects (FHIR forbids them) and clean white space."""
+    if isinstance(node, dict):
+        out = {k: prune(v) for k, v in node.items()}
+        return {k: v for k, v in out.items() if v not in ("", [], {}, None)}
+    if isinstance(node, list):
+        items = [prune(v) for v in node]
+        return [v for v in items if v not in ("", [], {}, None)]
+    if isinstance(node, str):
+        return fhir_text(node)
+    return node
 
 
 def chain_root(view: SessionView) -> dict[int, int]:

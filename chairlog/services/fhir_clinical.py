@@ -15,6 +15,7 @@ from chairlog.services.fhir_base import (
     concept,
     device_of,
     exported_entries,
+    fhir_code,
     quantity,
     ref,
     unvalidated,
@@ -97,7 +98,7 @@ def assessment(b: Builder, e: EntryView, root: int) -> list[str]:
         code = concept([coding(C.LOINC, *C.PAIN_NRS)], "Pain NRS 0-10")
     else:
         text = C.SCORE_TEXT.get(scale, scale)
-        code = concept([coding(C.CHAIRLOG, f"scale-{scale}", text)], text)
+        code = concept([coding(C.CHAIRLOG, fhir_code(f"scale-{scale}"), text)], text)
     res = _obs(b, b.ids.of("assessment", root), e, C.SURVEY, code, e.charted_at, obs_status(e))
     res["valueInteger"] = int(d["score"])
     items = _items(d.get("items_json"))
@@ -126,7 +127,7 @@ def side_effect(b: Builder, e: EntryView, root: int) -> list[str]:
     kind = str(d["effect_type"])
     name = SIDE_EFFECT_NAMES.get(kind, kind)
     codes = ([coding(C.SNOMED, *C.SIDE_EFFECTS[kind])] if kind in C.SIDE_EFFECTS
-             else [coding(C.CHAIRLOG, f"side-effect-{kind}", name)])
+             else [coding(C.CHAIRLOG, fhir_code(f"side-effect-{kind}"), name)])
     cid = b.ids.of("side-effect", root)
     res: Json = {"resourceType": "Condition", "id": cid}
     if e.status is EntryStatus.ENTERED_IN_ERROR:
@@ -231,7 +232,11 @@ def ketamine(b: Builder) -> None:
     drug = concept([dict(C.KETAMINE)], "ketamine")
     conc = v.protocol.concentration_mg_per_ml
     by_id = {e.id: e for e in v.entries}
+    closed_at = v.discharged_at or v.stopped_early_at
     for p in infusion_periods(events):
+        if p.end is None and closed_at is not None and closed_at > p.start:
+            # a session that ended with no stop event: the infusion ended with it
+            p = InfusionPeriod(p.start, closed_at, p.rate_mg_per_h)
         seq = _opening(events, p)
         e = by_root.get(seq)
         res = _ma(b, b.ids.of("segment", seq), "completed" if p.end else "in-progress", drug, e)
@@ -287,7 +292,7 @@ def medication(b: Builder, e: EntryView, root: int) -> list[str]:
     drug = str(d["drug"])
     code = C.RX_INGREDIENTS.get(drug.lower())
     med = concept([coding(C.RXNORM, code, drug.lower())] if code
-                  else [coding(C.CHAIRLOG, f"drug-{drug.lower()}", drug)], drug)
+                  else [coding(C.CHAIRLOG, fhir_code(f"drug-{drug}"), drug)], drug)
     status = "entered-in-error" if e.status is EntryStatus.ENTERED_IN_ERROR else "completed"
     res = _ma(b, b.ids.of("medication", root), status, med, e)
     res["effectiveDateTime"] = b.clock.at(e.charted_at)

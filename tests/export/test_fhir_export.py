@@ -316,3 +316,72 @@ def test_signed_version_n_is_described_by_its_exact_bytes(demo_app: Any) -> None
     assert doc["content"][0]["attachment"]["hash"] == base64.b64encode(
         hashlib.sha1(pdf).digest()).decode()
     assert doc["docStatus"] == "final" and doc["status"] == "current"
+
+
+def test_random_timelines_and_hostile_text_stay_valid_and_exact(clinic: Clinic) -> None:
+    """Times with microseconds, pauses, resumes, boluses, an unusual drug name and white
+    space FHIR strings forbid (no-break space, line separator): valid, and the segments add up
+    exactly to the record's cumulative dose."""
+    import random
+    from datetime import timedelta
+
+    from chairlog.services import patients
+
+    rng = random.Random(17)
+    c = clinic
+    odd = patients.create_patient(c.app, c.nurse, mrn="M-777",
+                                  family_name="Le\u00a0Brun", given_name="Zoé\u2028Ann")
+    for n in range(3):
+        s = ready_to_infuse(c, patient=(odd, c.patient, c.patient2)[n], chair=n)
+        sid = s.id
+        app, nurse = c.app, c.nurse
+
+        def tick() -> None:
+            c.clock.set(c.clock.now() + timedelta(seconds=rng.uniform(30, 900)))
+
+        tick()
+        doses.start_infusion(app, nurse, sid, round(rng.uniform(0.1, 0.5), 3))
+        paused = False
+        for _ in range(rng.randint(3, 7)):
+            tick()
+            step = rng.choice(["rate", "pause", "bolus"])
+            if paused:
+                doses.resume_infusion(app, nurse, sid)
+                paused = False
+            elif step == "rate":
+                doses.change_rate(app, nurse, sid, round(rng.uniform(0.1, 0.6), 4))
+            elif step == "pause":
+                doses.pause_infusion(app, nurse, sid, "assessing")
+                paused = True
+            else:
+                doses.give_bolus(app, nurse, sid, round(rng.uniform(1, 5), 2))
+        se = charting.record_side_effect(app, nurse, sid, "hypertension", "moderate",
+                                         "rescue_med", note="BP\u00a0up  fast")
+        charting.record_medication(app, nurse, sid, "Clonidine  extra\u00a0strength", 0.1,
+                                   "mg", "PO", treats_entry_id=se.entry.id)
+        tick()
+        if n == 2:
+            # still running: the open segment has no end; the total is taken at the export
+            bundle = bundle_of(app, c.physician, sid)
+            assert bundle_errors(bundle) == []
+            v = views.get_session(app, sid)
+            assert ketamine_mg(bundle, app.now()) == pytest.approx(v.cumulative_mg(app.now()),
+                                                                  rel=1e-6)
+            running = [m for m in resources(bundle, "MedicationAdministration")
+                       if m["status"] == "in-progress"]
+            assert len(running) == (0 if paused else 1)
+            continue
+        doses.stop_infusion(app, nurse, sid)
+        bundle = bundle_of(app, c.physician, sid)
+        assert bundle_errors(bundle) == []
+        v = views.get_session(app, sid)
+        stop = v.infusion_stopped_at
+        assert stop is not None
+        assert ketamine_mg(bundle, stop) == pytest.approx(v.cumulative_mg(stop), rel=1e-6)
+        times = [m["effectivePeriod"]["start"] for m in resources(
+            bundle, "MedicationAdministration") if "effectivePeriod" in m]
+        assert any("." in t for t in times)  # microseconds kept, not rounded away
+        (p,) = resources(bundle, "Patient")
+        if n == 0:
+            assert p["name"][0]["family"] == "Le Brun"
+            assert p["name"][0]["given"] == ["Zoé Ann"]
