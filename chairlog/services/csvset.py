@@ -96,7 +96,7 @@ class Rows:
         self.out: dict[str, list[list[Any]]] = {name: [] for name in FILES}
 
     def t(self, value: datetime | None) -> str | None:
-        return value.astimezone(self.zone).isoformat(timespec="seconds") if value else None
+        return value.astimezone(self.zone).isoformat() if value else None
 
     def add_session(self, v: SessionView) -> None:
         from chairlog.reports.model import record_id

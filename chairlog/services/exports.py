@@ -31,7 +31,7 @@ from chairlog.services.accounts import clinic_info
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
 from chairlog.services.domain import Role, SessionView, UserInfo
 from chairlog.services.fhir import build_bundle
-from chairlog.services.fhir_base import DocumentInfo, FhirInput, Person, device_of
+from chairlog.services.fhir_base import DocumentInfo, FhirInput, Person, devices_of
 from chairlog.services.views import load_view
 
 EXPORT_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN, Role.ADMIN})
@@ -126,17 +126,13 @@ def fhir_input(app: Chairlog, session_id: int, version: int | None = None) -> Fh
         nurse_id = sess.nurse_id
     doc, earlier, signers = _documents(app, view, version)
     ids = {nurse_id} | signers
-    devices: dict[str, str] = {}
     for e in view.entries:
         ids.add(e.user_id)
         checker = e.data.get("validated_by_id")
         if isinstance(checker, int):
             ids.add(checker)
-        dev = device_of(e)
-        if dev is not None:
-            devices.setdefault(dev[0], dev[1])
     return FhirInput(clinic=clinic, view=view, people=_people(app, ids), nurse_id=nurse_id,
-                     document=doc, earlier=earlier, as_of=app.now(), devices=devices)
+                     document=doc, earlier=earlier, as_of=app.now(), devices=devices_of(view))
 
 
 def export_fhir(app: Chairlog, actor: UserInfo, session_id: int, *,

@@ -190,6 +190,16 @@ def device_of(e: EntryView) -> tuple[str, str] | None:
     return key, label
 
 
+def devices_of(view: SessionView) -> dict[str, str]:
+    """Every monitor the session's validated entries came from: key → label."""
+    out: dict[str, str] = {}
+    for e in view.entries:
+        dev = device_of(e)
+        if dev is not None and not unvalidated(e):
+            out.setdefault(dev[0], dev[1])
+    return out
+
+
 def unvalidated(e: EntryView) -> bool:
     """Monitor data a nurse has not validated: never exported."""
     d = e.data
