@@ -173,7 +173,8 @@ def side_effect(b: Builder, e: EntryView, root: int) -> list[str]:
             "resultingCondition": [ref(cid, name)],
         }
         if sev is not None:
-            ae["severity"] = concept([], str(d["severity"]))
+            ae["severity"] = concept([coding(C.AE_SEVERITY, str(d["severity"]))],
+                                     str(d["severity"]))
         suspect = _ketamine_at(b, e.charted_at)
         if suspect is not None:
             ae["suspectEntity"] = [{"instance": ref(suspect, "ketamine")}]

@@ -23,6 +23,7 @@ COND_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 PROVENANCE_AGENT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
+AE_SEVERITY = "http://terminology.hl7.org/CodeSystem/adverse-event-severity"
 #: chairlog's own code system for scores, side effects and drugs without a verified code
 CHAIRLOG = "urn:chairlog:codes"
 
