@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     core.register(sub)
-    for name in ("admin", "records", "authority", "audit", "safety", "monitor"):
+    for name in ("admin", "records", "authority", "audit", "safety", "monitor", "export"):
         try:
             module = __import__(f"chairlog.cli.{name}", fromlist=["register"])
         except ModuleNotFoundError:

@@ -134,6 +134,9 @@ class PatientHistoryDialog(QDialog):
         row.addWidget(self.status, 1)
         self.export_button = BigButton("Export PDF…")
         self.export_button.clicked.connect(self._export)
+        self.series_button = BigButton("Series…")
+        self.series_button.clicked.connect(self.show_series)
+        row.addWidget(self.series_button)
         self.open_button = BigButton("Open  (Enter)", primary=True)
         self.open_button.clicked.connect(self._open)
         row.addWidget(self.export_button)
@@ -189,6 +192,17 @@ class PatientHistoryDialog(QDialog):
         if row is not None:
             self.open_session.emit(row.session.id)
             self.accept()
+
+    def show_series(self) -> None:
+        """The selected patient's treatment series (chart, totals, PDF for the referrer)."""
+        item = self.results.currentItem()
+        if item is None:
+            return
+        from chairlog.ui.series import SeriesDialog
+
+        p: PatientInfo = item.data(Qt.ItemDataRole.UserRole)
+        self.series_dialog = SeriesDialog(self.ctx, p.mrn, self)
+        self.series_dialog.show()
 
     def _export(self) -> None:
         row = self.selected()
