@@ -177,10 +177,15 @@ def exported_entries(view: SessionView) -> list[EntryView]:
 
 
 def device_of(e: EntryView) -> tuple[str, str] | None:
-    """The monitor an entry's values came from, read generically from the entry's data
-    (``source`` other than manual, or a ``device_id`` / ``monitor_id`` / ``device`` field):
-    (key, label). None for values typed by a person."""
+    """The monitor an entry's values came from: (key, label); None for values typed by a
+    person. A validated monitor set carries "monitor DEVICE, control id ID" at the start of its
+    text (``services.monitor``); other data fields (``source``, ``device_id``…) are read too."""
     d = e.data
+    text = d.get("text") or ""
+    if e.kind.value == "vitals" and isinstance(text, str) and text.startswith("monitor "):
+        device = text[len("monitor "):].split(", control id", 1)[0].strip()
+        if device:
+            return device, device
     dev = d.get("device_id") or d.get("monitor_id") or d.get("device") or d.get("device_name")
     src = d.get("source")
     if not dev and src in (None, "", "manual", "nurse", "typed"):

@@ -427,3 +427,22 @@ def test_monitor_values_carry_their_device_and_unvalidated_ones_are_absent(
                if any(a["who"]["reference"] == f"urn:uuid:{device['id']}" for a in p["agent"])]
     roles = {a["type"]["coding"][0]["code"]: a["who"].get("display") for a in prov["agent"]}
     assert roles["verifier"] == "Omar Øster, RN" and roles["performer"] == "Bed 3 monitor"
+
+
+def test_a_validated_monitor_set_is_exported_with_its_device(clinic: Clinic) -> None:
+    """End to end with the monitor feed's own path: a validated set is a vitals entry whose
+    text names the monitor ("monitor DEVICE, control id ID", ``services.monitor``)."""
+    from chairlog.services import charting
+
+    s = ready_to_infuse(clinic)
+    clinic.clock.advance(minutes=3)
+    charting.record_vitals(clinic.app, clinic.nurse, s.id,
+                           {"hr": 71, "sbp": 118, "dbp": 76, "spo2": 97, "rr": 14},
+                           source="monitor GE-B40-BED2, control id 4711")
+    bundle = json.loads(exports.export_fhir(clinic.app, clinic.nurse, s.id).data)
+    assert bundle_errors(bundle) == []
+    (device,) = resources(bundle, "Device")
+    assert "GE-B40-BED2" in json.dumps(device)
+    ref = f"urn:uuid:{device['id']}"
+    assert any(o.get("device", {}).get("reference") == ref
+               for o in resources(bundle, "Observation"))

@@ -18,8 +18,9 @@ def test_command_table_is_one_table_with_every_command() -> None:
         table.append(line)
     commands = " ".join(row.split("|")[1] for row in table)
     for name in ("gui", "--smoke", "--version", "init", "user add", "demo", "sessions", "export",
-                 "sign", "verify", "ca export", "audit verify", "audit export", "backup",
-                 "restore", "check"):
+                 "sign", "verify", "chairlog ca ", "audit verify", "audit export", "backup",
+                 "restore", "check", "monitor listen", "export-fhir", "export-csv",
+                 "export-series"):
         assert name in commands, f"{name} is not in the command table"
 
 
