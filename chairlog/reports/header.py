@@ -8,12 +8,12 @@ from datetime import date, datetime
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from chairlog.present.times import local_time
 from chairlog.reports.layout import BANNER, LABEL, RULE, SUBTITLE, TITLE, esc, gap, muted, p, scaled
 from chairlog.reports.model import (
     RecordData,
     SignatureBlock,
     duration,
-    local_time,
     num,
     record_time,
 )

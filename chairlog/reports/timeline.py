@@ -12,6 +12,7 @@ from datetime import datetime
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from chairlog.present.times import local_time
 from chairlog.reports.layout import (
     BODY,
     CELL,
@@ -31,7 +32,6 @@ from chairlog.reports.layout import (
 from chairlog.reports.model import (
     RecordData,
     SignatureBlock,
-    local_time,
     record_time,
     since_start,
 )
