@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from chairlog.clinical.checks import finite
-from chairlog.clinical.vitals import AlertThresholds
+from chairlog.clinical.vitals import AlertThresholds, check_text
 from chairlog.errors import ValidationError
 
 
@@ -119,8 +119,13 @@ class ProtocolValues:
         """Refuse a template that could not be used safely."""
         if not isinstance(self.name, str) or not self.name.strip():
             raise ValidationError("name", self.name, "a protocol name", "protocol name")
+        check_text("name", self.name, 120, "protocol name")
         if not isinstance(self.indication, str):
             raise ValidationError("indication", self.indication, "text", "indication")
+        check_text("indication", self.indication, 500, "indication")
+        for item in self.checklist:
+            check_text("key", item.key, 40, "checklist item key")
+            check_text("label", item.label, 200, "checklist item")
         for name in ("fixed_dose_mg_per_kg", "fixed_dose_minutes", "max_bolus_mg_per_kg"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
