@@ -56,7 +56,7 @@ def forge_after(app: Any, seq: int, *, reason: str = "forged") -> None:
     with app.db.read() as s:
         row = s.get(AuditLog, seq)
         assert row is not None
-        at_value, prev = row.at, row.hash  # as chairlog reads them back
+        at_value, prev, prev_sig = row.at, row.hash, row.signature  # as chairlog reads them
     shift_seqs(app, seq, 1)
     fake = AuditLog(
         seq=seq + 1,
@@ -74,7 +74,7 @@ def forge_after(app: Any, seq: int, *, reason: str = "forged") -> None:
         prev_hash=prev,
         hash="",
     )
-    fake.hash = row_hash(prev, fake)
+    fake.hash = row_hash(prev, fake, prev_sig)
     with app.db.engine.begin() as c:
         c.execute(
             AuditLog.__table__.insert().values(
@@ -101,13 +101,15 @@ def rehash_from(app: Any, seq: int) -> None:
     only the anchors (signed records, backups) can reveal."""
     with app.db.read() as s:
         rows = list(s.query(AuditLog).filter(AuditLog.seq >= seq).order_by(AuditLog.seq))
-        prev = s.get(AuditLog, seq - 1).hash if seq > 1 else "0" * 64
+        before = s.get(AuditLog, seq - 1) if seq > 1 else None
+        prev = before.hash if before is not None else "0" * 64
+        prev_sig = before.signature if before is not None else None
         updates = []
         for r in rows:
             r.prev_hash = prev
-            r.hash = row_hash(prev, r)
+            r.hash = row_hash(prev, r, prev_sig)
             updates.append((r.seq, r.prev_hash, r.hash))
-            prev = r.hash
+            prev, prev_sig = r.hash, r.signature
         s.expunge_all()
     for n, p, h in updates:
         sql(app, "UPDATE audit_log SET prev_hash = :p, hash = :h WHERE seq = :n", p=p, h=h, n=n)

@@ -56,6 +56,9 @@ CSV_HEADER = (
     "reason",
     "prev_hash",
     "hash",
+    "rows",
+    "key_id",
+    "signature",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -270,6 +273,9 @@ def export_audit_csv(
                         _cell(r.reason),
                         r.prev_hash,
                         r.hash,
+                        r.rows_json or "",
+                        r.key_id or "",
+                        r.signature or "",
                     ]
                 )
                 rows += 1

@@ -56,7 +56,7 @@ ATTACKS = {
     "edit a value": (_edit, 5, "record 5 was altered after it was written"),
     "delete a record": (_delete, 5, "record 5 is missing (found 6 next)"),
     "swap two records": (_swap, 5, "record 5 does not follow record 4"),
-    "insert a record": (_insert, 6, "record 6 does not follow record 5"),
+    "insert a record": (_insert, 5, "record 5 is not signed by any workstation"),
     "truncate the newest": (_truncate, None, "the newest records were removed"),
 }
 
@@ -108,13 +108,16 @@ def test_export_whole_trail(
     with out.open(encoding="utf-8") as fh:
         assert fh.readline().strip() == (
             "seq,at_utc,user,action,entity,entity_id,session_id,"
-            "patient_id,before,after,reason,prev_hash,hash"
+            "patient_id,before,after,reason,prev_hash,hash,rows,key_id,signature"
         )
     rows = _read(out)
     assert [int(r["seq"]) for r in rows] == list(range(1, n + 1))
     assert rows[-1]["hash"] == h and rows[0]["prev_hash"] == "0" * 64
     assert all(rows[i]["prev_hash"] == rows[i - 1]["hash"] for i in range(1, n))
-    first = rows[0]
+    # the workstation registers its audit key before its first record, signed by that key
+    assert (rows[0]["user"], rows[0]["action"]) == ("system", "workstation.register")
+    assert all(r["key_id"] == rows[0]["entity_id"] and r["signature"] for r in rows)
+    first = rows[1]
     assert (first["user"], first["action"], first["at_utc"]) == (
         "admin",
         "clinic.init",

@@ -1,0 +1,138 @@
+"""Clinical rows bound to the audit trail: the ONE place a row's content hash is computed.
+
+Every audit record carries, in ``rows_json``, the content hash of each clinical row its
+transaction created, changed or deleted (``null`` for a deleted row). The verifier walks each
+bound table and compares every row with the hash written by the newest record that touched it
+(the last writer wins: an entry marked corrected later is bound to the correcting record).
+
+Decisions:
+- Bound tables are declared here (:data:`BOUND_TABLES`); a new service gets binding for free:
+  the session tracks every ORM insert, update and delete of a bound table (``track``) and the
+  audit writer binds them (``chairlog.db.audit``). A write that bypasses the ORM (a bulk
+  ``UPDATE``) is not tracked and is reported by the verifier as changed outside chairlog.
+- A row's hash covers every column of its table except those whose value is NULL, so adding a
+  nullable column later does not invalidate old bindings (setting a value to NULL in place
+  still changes the hash: the key disappears). A migration that fills a new column for
+  existing rows must re-bind them.
+- The hash is computed from the row as read back from the database (a Core select in the
+  writing transaction), never from the Python values assigned, so the verifier hashes exactly
+  the same text: canonical JSON (sorted keys), UTC ISO times, bytes as their SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session, UOWTransaction
+
+from chairlog.db.models import (
+    Alert,
+    BackupRecord,
+    Base,
+    Chair,
+    ChartEntry,
+    Clinic,
+    InfusionSession,
+    Patient,
+    Protocol,
+    SignedRecord,
+    SigningKey,
+    StateTransition,
+    User,
+)
+
+#: every table whose rows must be accounted for by an audit record
+BOUND_MODELS: tuple[type[Base], ...] = (
+    Clinic,
+    User,
+    SigningKey,
+    Patient,
+    Protocol,
+    Chair,
+    InfusionSession,
+    StateTransition,
+    ChartEntry,
+    Alert,
+    SignedRecord,
+    BackupRecord,
+)
+BOUND_TABLES: dict[str, Table] = {
+    m.__tablename__: m.__table__ for m in BOUND_MODELS  # type: ignore[misc]
+}
+TOUCHED = "chairlog_touched"
+BATCH = 2000
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return (v if v.tzinfo else v.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, bytes | bytearray | memoryview):
+        return hashlib.sha256(bytes(v)).hexdigest()
+    return v
+
+
+def content_hash(row: Mapping[str, Any]) -> str:
+    """SHA-256 of a row's canonical columns (NULLs left out), as read from the database."""
+    data = {k: _value(v) for k, v in row.items() if v is not None}
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def track(session: Session, _flush: UOWTransaction) -> None:
+    """``after_flush`` listener: remember every bound row written since the last audit record."""
+    touched: dict[tuple[str, int], None] = session.info.setdefault(TOUCHED, {})
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if table in BOUND_TABLES:
+            pk = getattr(obj, "id", None)
+            if isinstance(pk, int):
+                touched[(table, pk)] = None
+
+
+def take_touched(s: Session) -> list[tuple[str, int]]:
+    touched: dict[tuple[str, int], None] = s.info.pop(TOUCHED, {})
+    return list(touched)
+
+
+def bind(s: Session, keys: Iterable[tuple[str, int]]) -> dict[str, dict[str, str | None]]:
+    """{table: {id: content hash, or None if the row is gone}} for the given rows, read now."""
+    by_table: dict[str, list[int]] = {}
+    for table, pk in keys:
+        by_table.setdefault(table, []).append(pk)
+    out: dict[str, dict[str, str | None]] = {}
+    for name, pks in sorted(by_table.items()):
+        t = BOUND_TABLES[name]
+        found: dict[str, str | None] = {str(pk): None for pk in pks}
+        for i in range(0, len(pks), 500):
+            chunk = pks[i : i + 500]
+            for m in s.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+                found[str(m["id"])] = content_hash(m)
+        out[name] = found
+    return out
+
+
+def iter_table(s: Session, name: str) -> Iterator[tuple[int, str]]:
+    """(id, content hash) of every row of a bound table, in id order, memory kept flat."""
+    t = BOUND_TABLES[name]
+    last = 0
+    while True:
+        rows = list(s.execute(select(t).where(t.c.id > last).order_by(t.c.id).limit(BATCH))
+                    .mappings())
+        if not rows:
+            return
+        for m in rows:
+            yield int(m["id"]), content_hash(m)
+        last = int(rows[-1]["id"])
+
+
+def all_rows(s: Session) -> dict[str, dict[str, str | None]]:
+    """A binding of every row of every bound table (the baseline of a pre-0005 database)."""
+    return {name: {str(pk): h for pk, h in iter_table(s, name)} for name in BOUND_TABLES}
