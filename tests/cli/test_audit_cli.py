@@ -27,7 +27,12 @@ def verify(db_url: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 def test_intact_chain(clinic: Clinic, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     n, h = head(clinic.app)
     rc, out = verify(db_url, capsys)
-    assert rc == 0 and out == f"intact: {n} records, head {n} {h[:16]}"
+    first, checked = out.splitlines()
+    assert rc == 0 and first == f"intact: {n} records, head {n} {h[:16]}"
+    # it says what it checked: records, signatures, rows per table, anchors per kind
+    assert checked.startswith(f"checked: {n} records (hash chain), 2 signatures from 1 "
+                              "workstation key, ")
+    assert "rows in 12 tables against their records, 1 anchors (1 journal lines)" in checked
 
 
 def _edit(app: Any, n: int) -> None:
