@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from chairlog.db.audit import row_hash
 from chairlog.db.models import AuditLog
@@ -119,3 +119,37 @@ def rehash_from(app: Any, seq: int) -> None:
         n=updates[-1][0],
         h=updates[-1][2],
     )
+
+
+def truncate_to(app: Any, keep: int) -> None:
+    """Cut every record after ``keep`` together with the clinical rows they created, and
+    rewind the head: a self-consistent shorter database (only outside anchors show it)."""
+    import json
+
+    with app.db.read() as s:
+        cut = list(s.scalars(select(AuditLog).where(AuditLog.seq > keep)
+                             .order_by(AuditLog.seq.desc())))
+        prev = s.get(AuditLog, keep)
+        assert prev is not None
+        new_head = prev.hash
+        kept = set()
+        for (rows_json,) in s.execute(select(AuditLog.rows_json).where(AuditLog.seq <= keep)):
+            for table, rows in json.loads(rows_json or "{}").items():
+                kept |= {(table, pk) for pk in rows} if isinstance(rows, dict) else set()
+    for r in cut:  # the rows these records created (those they only re-bound stay)
+        for table, rows in json.loads(r.rows_json or "{}").items():
+            if not isinstance(rows, dict):
+                continue
+            for pk in rows:
+                if (table, pk) not in kept:
+                    sql(app, f"DELETE FROM {table} WHERE id = :i", i=int(pk))
+    sql(app, "DELETE FROM audit_log WHERE seq > :k", k=keep)
+    sql(app, "UPDATE audit_head SET seq = :n, hash = :h WHERE id = 1", n=keep, h=new_head)
+
+
+def update_db_anchors(app: Any) -> None:
+    """After a rewrite, make the heads stored in the database agree with the new chain."""
+    for table in ("signed_records", "backups"):
+        for rid, seq in sql(app, f"SELECT id, audit_head_seq FROM {table}"):
+            h = sql(app, "SELECT hash FROM audit_log WHERE seq = :s", s=seq)[0][0]
+            sql(app, f"UPDATE {table} SET audit_head_hash = :h WHERE id = :i", h=h, i=rid)
