@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
-
-import socket
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -50,7 +49,8 @@ def canonical(obj: Any) -> str:
     )
 
 
-def _row_payload(row: AuditLog) -> dict[str, Any]:
+def _row_payload(row: Any) -> dict[str, Any]:
+    """The hashed fields of an ``AuditLog`` (or a row read with the same column names)."""
     payload = {
         "seq": row.seq,
         "at": row.at.isoformat(),
@@ -73,7 +73,7 @@ def _row_payload(row: AuditLog) -> dict[str, Any]:
     return payload
 
 
-def row_hash(prev_hash: str, row: AuditLog, prev_signature: str | None = None) -> str:
+def row_hash(prev_hash: str, row: Any, prev_signature: str | None = None) -> str:
     """SHA-256 over the previous hash, the previous record's signature (so the chain commits
     to every signature but the newest) and the canonical JSON of this record."""
     lead = prev_hash if prev_signature is None else prev_hash + "\n" + prev_signature

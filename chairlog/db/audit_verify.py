@@ -285,8 +285,8 @@ def _check_rows(s: Session, w: _Walk) -> list[tuple[str, int]]:
             elif bound[0] != h:
                 w.fail(f"{table} row {pk} was changed outside chairlog (it differs from what "
                        f"record {bound[1]} wrote)", bound[1])
-        for pk, (h, seq) in sorted(expected.items()):
-            if h is not None:
+        for pk, (gone, seq) in sorted(expected.items()):
+            if gone is not None:
                 w.fail(f"{table} row {pk}, written by record {seq}, is missing: it was "
                        "deleted outside chairlog", seq)
         counts.append((table, n))

@@ -6,6 +6,7 @@ then renamed into place, so a half-written backup never looks like a good one.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -35,16 +36,43 @@ def copy_checked(src: sqlite3.Connection, tmp: Path, refusal: str) -> None:
     others may write), as a rollback-journal file, then check it with ``integrity_check``.
     A copy that fails is deleted and ``StorageError(refusal.format(detail=...))`` raised."""
     tmp.unlink(missing_ok=True)
-    out = sqlite3.connect(tmp)
     try:
-        src.backup(out)
-        out.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        out.close()
+        out = sqlite3.connect(tmp)
+        try:
+            src.backup(out)
+            out.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            out.close()
+        private_file(tmp)
+    except (sqlite3.Error, OSError) as exc:
+        for leftover in (tmp, Path(str(tmp) + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise StorageError(copy_failure(exc, tmp.parent)) from exc
     ok, detail = integrity_ok(tmp)
     if not ok:
         tmp.unlink(missing_ok=True)
         raise StorageError(refusal.format(detail=detail))
+
+
+def disk_full(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return getattr(exc, "errno", None) == errno.ENOSPC or "disk is full" in text \
+        or "no space left" in text
+
+
+def copy_failure(exc: BaseException, folder: Path) -> str:
+    """One line for a copy that could not be written (nothing was changed)."""
+    if disk_full(exc):
+        return (f"The disk holding {folder} is full: the copy could not be written and was "
+                "removed; nothing was changed. Free some space and try again.")
+    return (f"The copy could not be written to {folder} ({exc}); it was removed and nothing "
+            "was changed.")
+
+
+def private_file(path: Path) -> None:
+    """Owner read/write only (0600) on POSIX: databases, backups, journals and keys."""
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o600)
 
 
 def online_backup(db: Database, dest: Path) -> Path:

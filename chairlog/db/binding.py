@@ -78,7 +78,7 @@ def _value(v: Any) -> Any:
     return v
 
 
-def content_hash(row: Mapping[str, Any]) -> str:
+def content_hash(row: Mapping[Any, Any]) -> str:
     """SHA-256 of a row's canonical columns (NULLs left out), as read from the database."""
     data = {k: _value(v) for k, v in row.items() if v is not None}
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False,

@@ -231,6 +231,18 @@ def backup_before_migration(db: Database, path: Path, revision: str) -> Path:
     return dest
 
 
+def _make_private(path: Path) -> None:
+    """The database file (and its -wal / -shm, which SQLite creates with the file's mode) is
+    the owner's alone: 0600 on POSIX."""
+    from chairlog.db.backup import private_file
+
+    if not path.exists():
+        with sqlite3.connect(path):
+            pass  # SQLite creates the file lazily; create it now so its mode can be set
+    for sfx in ("", "-wal", "-shm"):
+        private_file(Path(str(path) + sfx))
+
+
 def open_database(
     url: str, *, sqlite_pragmas: dict[str, Any] | None = None, migrate: bool = True
 ) -> Database:
@@ -249,6 +261,8 @@ def open_database(
             if path is not None and rev is not None:
                 backup_before_migration(db, path, rev)
             upgrade(db)
+        if path is not None:
+            _make_private(path)
     except StorageError:
         db.dispose()
         raise
