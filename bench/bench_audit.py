@@ -1,17 +1,16 @@
 """How long ``chairlog audit verify`` takes, measured on a generated database and extrapolated
 to the ten-year one (5.35 M audit rows).
 
-    python -m bench.bench_audit --days 100          # ≈ 0.2 M audit rows
+    python -m bench.bench_audit --days 100          # about 0.2 M audit rows
     python -m bench.bench_audit --days 100 --full   # also every signature
 
 Measured: the database-level verification (``chairlog.db.audit.verify_chain``: the hash
 chain, the signatures it checks by default, every bound row of every table, the in-database
-anchors and the journal), wall-clock, on a warm page cache (run once before
-timing). The per-record cost is then multiplied up to 5.35 M records; the verifier is one
-linear pass over the chain plus one over each table, so the extrapolation is linear (memory grows
-with the number of rows: the newest binding of every row is held while the chain is walked). The signed PDFs are placeholders in generated
-databases, so their check (``audit verify`` opens the newest 200) is measured separately on
-one real signed PDF and multiplied by 200.
+anchors and the journal), wall-clock, on a warm page cache (run once before timing). The
+per-record cost is multiplied up to 5.35 M records: the verifier is one linear pass over the
+chain plus one over each table (memory grows with the number of rows: the newest binding of
+every row is held while the chain is walked). Generated databases hold placeholder PDFs, so
+the check of signed PDFs (``audit verify`` opens the newest 200) is not part of this figure.
 """
 
 from __future__ import annotations

@@ -31,7 +31,6 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, LargeBinar
 
 from chairlog.db import binding
 from chairlog.db.audit import canonical, row_hash, signed_message
-from chairlog.db.workstation import WorkstationKey
 from chairlog.db.models import (
     Alert,
     AuditLog,
@@ -41,6 +40,7 @@ from chairlog.db.models import (
     SignedRecord,
     StateTransition,
 )
+from chairlog.db.workstation import WorkstationKey
 from chairlog.services.describe import ENTRY_FIELDS
 
 EPOCH = datetime(1970, 1, 1)
