@@ -157,3 +157,40 @@ def iter_table(s: Session, name: str) -> Iterator[tuple[int, str]]:
 def all_rows(s: Session) -> dict[str, dict[str, str | None]]:
     """A binding of every row of every bound table (the baseline of a pre-0005 database)."""
     return {name: {str(pk): h for pk, h in iter_table(s, name)} for name in BOUND_TABLES}
+
+
+def session_problems(s: Session, session_id: int) -> list[str]:
+    """The rows of one session (the session, its transitions, entries and alerts) that differ
+    from what their newest audit record wrote: checked before a record is signed, so that a
+    value changed in place is never signed as if it had been charted."""
+    from sqlalchemy import or_
+
+    from chairlog.db.models import AuditLog
+
+    names = ("sessions", "state_transitions", "chart_entries", "alerts")
+    newest: dict[tuple[str, int], tuple[str | None, int]] = {}
+    q = (select(AuditLog.seq, AuditLog.rows_json)
+         .where(or_(AuditLog.session_id == session_id,
+                    (AuditLog.entity == "session") & (AuditLog.entity_id == str(session_id)),
+                    AuditLog.action == "workstation.register"),  # a baseline binds all rows
+                AuditLog.rows_json.is_not(None))
+         .order_by(AuditLog.seq))
+    for seq, rows_json in s.execute(q):
+        for table, entries in json.loads(rows_json).items():
+            if table in names and isinstance(entries, dict):
+                for pk, h in entries.items():
+                    newest[(table, int(pk))] = (h, seq)
+    problems: list[str] = []
+    for name in names:
+        t = BOUND_TABLES[name]
+        key = t.c.id if name == "sessions" else t.c.session_id
+        for m in s.execute(select(t).where(key == session_id)).mappings():
+            bound = newest.pop((name, int(m["id"])), None)
+            if bound is None or bound[0] is None:
+                problems.append(f"{name} row {m['id']} has no audit record")
+            elif bound[0] != content_hash(m):
+                problems.append(f"{name} row {m['id']} differs from what audit record "
+                                f"{bound[1]} wrote")
+    problems += [f"{t} row {pk}, written by audit record {seq}, is missing"
+                 for (t, pk), (h, seq) in sorted(newest.items()) if h is not None]
+    return problems

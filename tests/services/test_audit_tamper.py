@@ -18,6 +18,7 @@ from chairlog.db import audit as chain
 from chairlog.db.engine import Database
 from chairlog.db.models import AuditLog
 from chairlog.db.workstation import key_id_of
+from chairlog.errors import StateError
 from chairlog.services import audit_log, charting, corrections, doses, signoff
 from chairlog.services.context import Chairlog
 from tests.audit_attacker import (
@@ -277,3 +278,16 @@ def test_workstation_key_file_is_private(clinic: Clinic) -> None:
     # the key is not in the database
     assert os.fsencode(key.read_text().splitlines()[1]) not in repr(
         sql(clinic.app, "SELECT * FROM audit_log")).encode()
+
+
+def test_a_value_changed_in_place_is_never_signed(clinic: Clinic) -> None:
+    """The start rate ×3 on a discharged record: signing is refused, nothing signed."""
+    sid = discharged_session(clinic, extras=False)
+    sql(clinic.app, "UPDATE chart_entries SET rate_mg_per_kg_h = rate_mg_per_kg_h * 3 "
+                    "WHERE session_id = :s AND kind = 'dose' AND dose_action = 'start'", s=sid)
+    clinic.clock.advance(hours=1)
+    with pytest.raises(StateError, match=r"^This record cannot be signed: its chart was "
+                                         r"changed outside chairlog \(chart_entries row \d+ "
+                                         r"differs from what audit record \d+ wrote\)"):
+        signoff.sign_session(clinic.app, clinic.physician, sid, PASSWORDS["drlee"])
+    assert sql(clinic.app, "SELECT count(*) FROM signed_records")[0][0] == 0
