@@ -176,7 +176,7 @@ def session_problems(s: Session, session_id: int) -> list[str]:
                 AuditLog.rows_json.is_not(None))
          .order_by(AuditLog.seq))
     for seq, rows_json in s.execute(q):
-        for table, entries in json.loads(rows_json).items():
+        for table, entries in json.loads(rows_json or "{}").items():
             if table in names and isinstance(entries, dict):
                 for pk, h in entries.items():
                     newest[(table, int(pk))] = (h, seq)
