@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     core.register(sub)
-    for name in ("records", "audit", "safety"):
+    for name in ("records", "audit", "safety", "encryption"):
         try:
             module = __import__(f"chairlog.cli.{name}", fromlist=["register"])
         except ModuleNotFoundError:

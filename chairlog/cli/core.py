@@ -44,6 +44,8 @@ def register(sub: Any) -> None:
         "--no-protocols", action="store_true", help="do not load the shipped protocol templates"
     )
     i.add_argument("--chairs", type=int, default=4, help="number of chairs to create (default 4)")
+    i.add_argument("--encrypt", action="store_true",
+                   help="encrypt the database and its backups at rest (SQLCipher)")
     i.set_defaults(func=cmd_init)
 
     u = sub.add_parser("user", help="manage accounts")
@@ -83,6 +85,11 @@ def _local_timezone() -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     password = read_password(args)
+    key = None
+    if getattr(args, "encrypt", False):
+        from chairlog.services import encryption
+
+        key = encryption.create_key_for(args.db)
     app = app_from(args)
     try:
         admin = accounts.init_clinic(
@@ -99,6 +106,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         for n in range(1, max(0, min(args.chairs, 40)) + 1):
             protocols.add_chair(app, admin, f"Chair {n}")
         print(f"Clinic '{args.clinic}' created with admin '{admin.username}'.")
+        if key is not None:
+            from chairlog.cli.encryption import announce
+
+            announce(key)
     finally:
         app.close()
     return 0

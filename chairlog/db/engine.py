@@ -54,9 +54,17 @@ def storage_message(exc: BaseException) -> str | None:
     return None
 
 
-def make_engine(url: str, *, sqlite_pragmas: dict[str, Any] | None = None) -> Engine:
+def make_engine(url: str, *, sqlite_pragmas: dict[str, Any] | None = None,
+                home: Path | None = None) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 5.0})
+        from chairlog.db import cipher
+        from chairlog.paths import data_dir
+
+        target: Any = url
+        file = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
+        if file and cipher.wants_encryption(Path(file), home or data_dir()):
+            target = cipher.engine_url(Path(file), home or data_dir())
+        engine = create_engine(target, connect_args={"timeout": 5.0})
         extra = dict(sqlite_pragmas or {})
 
         @event.listens_for(engine, "connect")
@@ -124,9 +132,11 @@ class Database:
 
         self.url = url
         self.home = home if home is not None else data_dir()
+        self.encrypted = False
         self._key: WorkstationKey | None = None
         self._last_anchor_at: datetime | None = None
-        self.engine = make_engine(url, sqlite_pragmas=sqlite_pragmas)
+        self.engine = make_engine(url, sqlite_pragmas=sqlite_pragmas, home=self.home)
+        self.encrypted = self.engine.dialect.driver == "pysqlcipher"
         self._read = sessionmaker(self.engine, class_=ChairlogSession, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}),

@@ -123,7 +123,9 @@ def sidecar_of(path: Path) -> Path:
 
 def read_file_facts(path: Path) -> tuple[int, str, str]:
     """(audit head seq, audit head hash, schema revision) of a database file, read-only."""
-    con = sqlite3.connect(readonly_uri(path), uri=True)
+    from chairlog.db import cipher
+
+    con = cipher.connect(readonly_uri(path), uri=True)
     try:
         row = con.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
