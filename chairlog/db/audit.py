@@ -32,6 +32,7 @@ DB_INFO = "chairlog_db"
 ANCHOR_INFO = "chairlog_anchor"
 LAST_INFO = "chairlog_last_audit"
 PENDING_INFO = "chairlog_pending_audit"
+VOUCH_INFO = "chairlog_vouch"
 
 
 def _default(o: Any) -> Any:
@@ -205,6 +206,16 @@ def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
     if prev is not None and key is not None and not _prev_signature_ok(s, prev):
         # never block charting, but say so inside this signed record: the verifier reports it
         rows = {**(rows or {}), PREV_BAD: prev.seq}
+    elif prev is not None and key is not None and prev.key_id not in (None, key.key_id) \
+            and s.get_bind().dialect.name == "postgresql":
+        # another workstation's key on the shared server: anchor now, so that this
+        # workstation's journal covers that key's registration and its verification accepts
+        # it. Never on SQLite: a file has one workstation, another key there needs the
+        # journal of the workstation that wrote it (--journal).
+        db = s.info.get(DB_INFO)
+        if db is not None and prev.key_id not in db.vouched:
+            s.info.setdefault(ANCHOR_INFO, "key seen")
+            s.info[VOUCH_INFO] = prev.key_id
     row = AuditLog(seq=prev_seq + 1, at=at, prev_hash=prev_hash, hash="",
                    rows_json=canonical(rows) if rows else None,
                    key_id=key.key_id if key is not None else None, **fields)

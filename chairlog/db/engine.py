@@ -135,6 +135,8 @@ class Database:
         self.encrypted = False
         self._key: WorkstationKey | None = None
         self._last_anchor_at: datetime | None = None
+        #: other workstations' keys this one has anchored after seeing (PostgreSQL)
+        self.vouched: set[str] = set()
         self.engine = make_engine(url, sqlite_pragmas=sqlite_pragmas, home=self.home)
         self.encrypted = self.engine.dialect.driver == "pysqlcipher"
         self._read = sessionmaker(self.engine, class_=ChairlogSession, expire_on_commit=False)
@@ -186,6 +188,9 @@ class Database:
                 why = "periodic"
         if why is not None:
             self.anchor(seq, head, at, why)
+        seen = info.get(audit.VOUCH_INFO)
+        if seen is not None:
+            self.vouched.add(seen)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
