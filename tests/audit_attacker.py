@@ -153,3 +153,38 @@ def update_db_anchors(app: Any) -> None:
         for rid, seq in sql(app, f"SELECT id, audit_head_seq FROM {table}"):
             h = sql(app, "SELECT hash FROM audit_log WHERE seq = :s", s=seq)[0][0]
             sql(app, f"UPDATE {table} SET audit_head_hash = :h WHERE id = :i", h=h, i=rid)
+
+
+def resign_from(app: Any, seq: int) -> None:
+    """The attacker who holds the workstation's OS account (and so its audit key): from
+    ``seq`` on, every record is re-bound to the rows as they are now, rehashed and re-signed,
+    and the head moved. Only anchors held elsewhere can reveal it."""
+    import json
+
+    from chairlog.db import binding
+    from chairlog.db.audit import canonical, signed_message
+
+    key = app.db.workstation
+    with app.db.read() as s:
+        rows = list(s.scalars(select(AuditLog).where(AuditLog.seq >= seq).order_by(AuditLog.seq)))
+        before = s.get(AuditLog, seq - 1) if seq > 1 else None
+        prev = before.hash if before is not None else "0" * 64
+        prev_sig = before.signature if before is not None else None
+        updates = []
+        for r in rows:
+            if r.rows_json:
+                bound = json.loads(r.rows_json)
+                keys = [(t, int(pk)) for t, entries in bound.items() if isinstance(entries, dict)
+                        for pk in entries]
+                r.rows_json = canonical(binding.bind(s, keys))
+            r.prev_hash = prev
+            r.hash = row_hash(prev, r, prev_sig)
+            r.signature = key.sign(signed_message(r.hash))
+            updates.append((r.seq, r.rows_json, r.prev_hash, r.hash, r.signature))
+            prev, prev_sig = r.hash, r.signature
+        s.expunge_all()
+    for n, rj, p, h, sig in updates:
+        sql(app, "UPDATE audit_log SET rows_json = :rj, prev_hash = :p, hash = :h, "
+                 "signature = :g WHERE seq = :n", rj=rj, p=p, h=h, g=sig, n=n)
+    sql(app, "UPDATE audit_head SET seq = :n, hash = :h WHERE id = 1", n=updates[-1][0],
+        h=updates[-1][3])

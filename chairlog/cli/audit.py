@@ -1,6 +1,6 @@
 """Commands: ``chairlog audit verify`` and ``chairlog audit export``.
 
-``chairlog audit verify [--journal FILE]... [--backups DIR]... [--full]``
+``chairlog audit verify [--journal FILE]... [--backups DIR]... [--pdf FILE]... [--full]``
                            check the chain, its workstation signatures, every clinical row
                            against its audit record, and every anchor it can reach (the
                            journal, backups' sidecars, signed PDFs): exit 0 and "intact: N
@@ -32,6 +32,8 @@ def register(sub: Any) -> None:
                    help="an anchor journal to check against too (e.g. the clinic's, on a copy)")
     v.add_argument("--backups", action="append", default=[], metavar="DIR",
                    help="a folder of backups whose sidecars to check against too")
+    v.add_argument("--pdf", action="append", default=[], metavar="FILE",
+                   help="a signed record PDF kept elsewhere whose audit head to check against")
     v.add_argument("--full", action="store_true",
                    help="verify every record's signature and every signed PDF (slower)")
     v.add_argument("--progress", action="store_true",
@@ -71,6 +73,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for j in args.journal:
         if not Path(j).is_file():
             raise ValidationError("--journal", j, "an existing anchor journal file", "journal")
+    for f in args.pdf:
+        if not Path(f).is_file():
+            raise ValidationError("--pdf", f, "an existing signed record PDF", "pdf")
     for d in args.backups:
         if not Path(d).is_dir():
             raise ValidationError("--backups", d, "an existing folder of backups", "backups")
@@ -78,7 +83,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     app = open_app(args.db)
     try:
         report = audit_log.verify_audit(app, journals=args.journal, backup_dirs=args.backups,
-                                        full=args.full, progress=_progress if show else None)
+                                        pdfs=args.pdf, full=args.full,
+                                        progress=_progress if show else None)
     finally:
         app.close()
     print(report.summary)

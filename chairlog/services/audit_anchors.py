@@ -5,7 +5,7 @@
 - The sidecars of this database's backups: those in the automatic folder whose ``source`` is
   this database, those named by the ``backups`` table, and any folder given.
 - The head inside every signed PDF, read only once its signature verifies against the clinic's
-  signing authority. Decision: PDF signatures cost about 50 ms each, so by default the newest
+  signing authority: those stored in the database, and any PDF files given (``--pdf``). Decision: PDF signatures cost about 50 ms each, so by default the newest
   :data:`PDF_DEFAULT` signed records are checked (the newest carry the heads that catch a
   truncation); ``full`` checks all of them.
 
@@ -133,8 +133,34 @@ def _pdfs(app: Chairlog, r: Reached, full: bool) -> None:
             r.anchors.append(Anchor("signed PDFs", f"the PDF of {label}", head[0], head[1]))
 
 
+def _pdf_files(app: Chairlog, r: Reached, files: Iterable[Path]) -> None:
+    """Signed PDFs given out (kept by the patient, the payer, the auditor): their heads are
+    anchors beyond the reach of anyone who holds this workstation."""
+    from chairlog.reports.pdfinfo import read_audit_head
+    from chairlog.services.records import verify_record_pdf_with_ca
+
+    with app.db.read() as s:
+        ca = clinic_row(s).ca_cert_pem
+    for f in files:
+        try:
+            pdf = f.read_bytes()
+        except OSError as exc:
+            r.problems.append(f"the signed PDF {f.name} cannot be read: {exc.strerror}")
+            continue
+        result = verify_record_pdf_with_ca(pdf, ca) if ca is not None and pdf else None
+        if result is None or not (result.ok and result.covers_whole_file):
+            reason = result.reason if result is not None else "no signing authority"
+            r.problems.append(f"the signed PDF {f.name} does not verify: {reason}")
+            continue
+        head = read_audit_head(pdf)
+        if head is None:
+            r.problems.append(f"the signed PDF {f.name} carries no audit chain head")
+            continue
+        r.anchors.append(Anchor("signed PDFs", f"the signed PDF {f.name}", head[0], head[1]))
+
+
 def reach(app: Chairlog, *, journals: Iterable[Path] = (), backup_dirs: Iterable[Path] = (),
-          full: bool = False) -> Reached:
+          pdfs: Iterable[Path] = (), full: bool = False) -> Reached:
     r = Reached()
     restored_at = _journals(app, r, journals)
     restored = None
@@ -143,4 +169,5 @@ def reach(app: Chairlog, *, journals: Iterable[Path] = (), backup_dirs: Iterable
         restored = (restored_at, max(seqs)) if seqs else None
     _sidecars(app, r, backup_dirs, restored)
     _pdfs(app, r, full)
+    _pdf_files(app, r, pdfs)
     return r

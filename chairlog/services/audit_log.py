@@ -68,16 +68,18 @@ def verify_audit(
     *,
     journals: Iterable[str | os.PathLike[str]] = (),
     backup_dirs: Iterable[str | os.PathLike[str]] = (),
+    pdfs: Iterable[str | os.PathLike[str]] = (),
     full: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> AuditReport:
     """Check the whole trail: the chain, its signatures, every bound clinical row, and every
     anchor reachable (in the database, the journal, backups' sidecars, signed PDFs; plus the
-    ``journals`` and ``backup_dirs`` given). ``ok`` or the first break, named."""
+    ``journals``, ``backup_dirs`` and signed ``pdfs`` files given). ``ok`` or the first break, named."""
     from chairlog.services.audit_anchors import reach
 
     reached = reach(app, journals=[Path(j) for j in journals],
-                    backup_dirs=[Path(d) for d in backup_dirs], full=full)
+                    backup_dirs=[Path(d) for d in backup_dirs], pdfs=[Path(p) for p in pdfs],
+                    full=full)
     with app.db.read() as s:
         r = audit.verify_chain(s, external=reached.anchors, full=full,
                                require_anchored_keys=True, pinned_keys=reached.pinned_keys,

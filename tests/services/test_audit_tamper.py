@@ -26,6 +26,7 @@ from tests.audit_attacker import (
     forge_after,
     head,
     rehash_from,
+    resign_from,
     sql,
     truncate_to,
     update_db_anchors,
@@ -300,3 +301,32 @@ def test_a_value_changed_in_place_is_never_signed(clinic: Clinic) -> None:
                                          r"differs from what audit record \d+ wrote\)"):
         signoff.sign_session(clinic.app, clinic.physician, sid, PASSWORDS["drlee"])
     assert sql(clinic.app, "SELECT count(*) FROM signed_records")[0][0] == 0
+
+
+def test_os_account_attacker_is_caught_only_by_a_pdf_kept_elsewhere(
+    clinic: Clinic, signed: tuple[int, int], tmp_path: Path
+) -> None:
+    """Someone with the OS account (the audit key, the journal) rewrites an old record,
+    deletes the stored signed record, re-binds and re-signs everything: the database alone
+    verifies; the signed PDF the physician gave out does not agree."""
+    app = clinic.app
+    sid, pdf_head = signed
+    kept = tmp_path / "record.pdf"
+    kept.write_bytes(signoff_pdf(app, sid))
+    app.db.journal.unlink()
+    drop_guards(app)
+    sql(app, "DELETE FROM signed_records")
+    sql(app, "UPDATE audit_log SET reason = 'rewritten' WHERE seq = 3")
+    resign_from(app, 3)
+    app.db.anchor(*head(app), clinic.clock.now(), "periodic")  # a new journal, too
+    intact(app)  # the stated limit: nothing inside this workstation can tell
+    report = audit_log.verify_audit(app, pdfs=[kept])
+    assert not report.ok and report.problem == (
+        f"record {pdf_head}, anchored in the signed PDF record.pdf, was changed (the chain was "
+        "rewritten)")
+
+
+def signoff_pdf(app: Any, session_id: int) -> bytes:
+    from chairlog.services import records
+
+    return records.export_record(app, session_id)
