@@ -3,8 +3,9 @@
 ``<data>/anchors/<database>.jsonl`` gets one JSON line per anchor: the head (seq, hash) just
 committed, when, why (``register``, ``sign``, ``discharge``, ``backup``, ``restore``,
 ``periodic``, or ``key seen``: the first record this workstation writes on top of another
-workstation's, so that its journal covers that workstation's key registration), and the workstation key that wrote it (its public key too, so the journal pins
-it), signed by that key. ``chairlog audit verify`` compares the chain with every line.
+workstation's, so that its journal covers that workstation's key registration), and the
+workstation key that wrote it (its public key too, so the journal pins it), signed by that
+key. ``chairlog audit verify`` compares the chain with every line.
 
 Decisions:
 - Written after the commit of a record whose action calls for it (:data:`ANCHOR_ACTIONS`), and

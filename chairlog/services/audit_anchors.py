@@ -5,7 +5,8 @@
 - The sidecars of this database's backups: those in the automatic folder whose ``source`` is
   this database, those named by the ``backups`` table, and any folder given.
 - The head inside every signed PDF, read only once its signature verifies against the clinic's
-  signing authority: those stored in the database, and any PDF files given (``--pdf``). Decision: PDF signatures cost about 50 ms each, so by default the newest
+  signing authority: those stored in the database, and any PDF files given (``--pdf``).
+  Decision: PDF signatures cost about 50 ms each, so by default the newest
   :data:`PDF_DEFAULT` signed records are checked (the newest carry the heads that catch a
   truncation); ``full`` checks all of them.
 

@@ -74,7 +74,8 @@ def verify_audit(
 ) -> AuditReport:
     """Check the whole trail: the chain, its signatures, every bound clinical row, and every
     anchor reachable (in the database, the journal, backups' sidecars, signed PDFs; plus the
-    ``journals``, ``backup_dirs`` and signed ``pdfs`` files given). ``ok`` or the first break, named."""
+    ``journals``, ``backup_dirs`` and signed ``pdfs`` files given). ``ok`` or the first
+    break, named."""
     from chairlog.services.audit_anchors import reach
 
     reached = reach(app, journals=[Path(j) for j in journals],
