@@ -33,6 +33,7 @@ ANCHOR_INFO = "chairlog_anchor"
 LAST_INFO = "chairlog_last_audit"
 PENDING_INFO = "chairlog_pending_audit"
 VOUCH_INFO = "chairlog_vouch"
+KEYS_INFO = "chairlog_keys"
 
 
 def _default(o: Any) -> Any:
@@ -92,7 +93,11 @@ def _lock_chain(s: Session) -> None:
 
 
 def registered_key(s: Session, key_id: str) -> str | None:
-    """The public key (base64) that ``workstation.register`` recorded for ``key_id``."""
+    """The public key (base64) that ``workstation.register`` recorded for ``key_id`` (cached
+    per ``Database`` once committed: a registration is never legitimately removed)."""
+    db = s.info.get(DB_INFO)
+    if db is not None and key_id in db.known_keys:
+        return str(db.known_keys[key_id])
     after = s.scalar(
         select(AuditLog.after_json)
         .where(AuditLog.entity == "workstation", AuditLog.entity_id == key_id,
@@ -106,7 +111,10 @@ def registered_key(s: Session, key_id: str) -> str | None:
         value = json.loads(after).get("public_key")
     except (ValueError, AttributeError):
         return None
-    return value if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    s.info.setdefault(KEYS_INFO, {})[key_id] = value  # cached once the transaction commits
+    return value
 
 
 def append(
@@ -202,24 +210,33 @@ def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
                rows: dict[str, Any] | None, **fields: Any) -> AuditLog:
     head = s.get(AuditHead, 1, with_for_update=True)
     prev_seq, prev_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
-    prev = s.get(AuditLog, prev_seq) if prev_seq else None
+    db = s.info.get(DB_INFO)
+    mine = s.info.get(LAST_INFO) or (db.last_written if db is not None else None)
+    if mine is not None and mine[0] == prev_seq and mine[1] == prev_hash:
+        # the newest record is the one this workstation just wrote (and signed): no need to
+        # read it back and check its signature
+        prev_sig, prev = mine[3], None
+        prev_key = key.key_id if key is not None else None
+    else:
+        prev = s.get(AuditLog, prev_seq) if prev_seq else None
+        prev_sig = prev.signature if prev is not None else None
+        prev_key = prev.key_id if prev is not None else None
     if prev is not None and key is not None and not _prev_signature_ok(s, prev):
         # never block charting, but say so inside this signed record: the verifier reports it
         rows = {**(rows or {}), PREV_BAD: prev.seq}
-    elif prev is not None and key is not None and prev.key_id not in (None, key.key_id) \
+    elif key is not None and prev_key not in (None, key.key_id) \
             and s.get_bind().dialect.name == "postgresql":
         # another workstation's key on the shared server: anchor now, so that this
         # workstation's journal covers that key's registration and its verification accepts
         # it. Never on SQLite: a file has one workstation, another key there needs the
         # journal of the workstation that wrote it (--journal).
-        db = s.info.get(DB_INFO)
-        if db is not None and prev.key_id not in db.vouched:
+        if db is not None and prev_key not in db.vouched:
             s.info.setdefault(ANCHOR_INFO, "key seen")
-            s.info[VOUCH_INFO] = prev.key_id
+            s.info[VOUCH_INFO] = prev_key
     row = AuditLog(seq=prev_seq + 1, at=at, prev_hash=prev_hash, hash="",
                    rows_json=canonical(rows) if rows else None,
                    key_id=key.key_id if key is not None else None, **fields)
-    row.hash = row_hash(prev_hash, row, prev.signature if prev is not None else None)
+    row.hash = row_hash(prev_hash, row, prev_sig)
     row.signature = key.sign(signed_message(row.hash)) if key is not None else None
     s.add(row)
     if head is None:
@@ -227,7 +244,7 @@ def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
     else:
         head.seq, head.hash = row.seq, row.hash
     s.flush()
-    s.info[LAST_INFO] = (row.seq, row.hash, row.at)
+    s.info[LAST_INFO] = (row.seq, row.hash, row.at, row.signature)
     return row
 
 

@@ -137,6 +137,10 @@ class Database:
         self._last_anchor_at: datetime | None = None
         #: other workstations' keys this one has anchored after seeing (PostgreSQL)
         self.vouched: set[str] = set()
+        #: registered workstation keys read from committed records (key id → public key)
+        self.known_keys: dict[str, str] = {}
+        #: (seq, hash, at, signature) of the newest record this object committed
+        self.last_written: tuple[int, str, datetime, str | None] | None = None
         self.engine = make_engine(url, sqlite_pragmas=sqlite_pragmas, home=self.home)
         self.encrypted = self.engine.dialect.driver == "pysqlcipher"
         self._read = sessionmaker(self.engine, class_=ChairlogSession, expire_on_commit=False)
@@ -176,10 +180,12 @@ class Database:
     def _after_commit(self, info: dict[str, Any]) -> None:
         from chairlog.db import audit
 
+        self.known_keys.update(info.get(audit.KEYS_INFO, {}))
         last = info.get(audit.LAST_INFO)
         if last is None:
             return
-        seq, head, at = last
+        self.last_written = last
+        seq, head, at, _sig = last
         why = info.get(audit.ANCHOR_INFO)
         if why is None:
             if self._last_anchor_at is None:

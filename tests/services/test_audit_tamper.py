@@ -330,3 +330,36 @@ def signoff_pdf(app: Any, session_id: int) -> bytes:
     from chairlog.services import records
 
     return records.export_record(app, session_id)
+
+
+def test_forged_record_in_the_middle_is_flagged_by_the_next_writer(clinic: Clinic) -> None:
+    """A forged record carrying the workstation's key id but a made-up signature, then the
+    clinic charts on top of it: the next record says so inside its own signed bytes, and the
+    default check (which does not verify every signature) reports it."""
+    app = clinic.app
+    s = ready_to_infuse(clinic)
+    n, _ = head(app)
+    drop_guards(app)
+    with app.db.read() as sess:
+        last = sess.get(AuditLog, n)
+        assert last is not None
+        fake = AuditLog(seq=n + 1, at=last.at, user_id=None, username="intruder", action="note",
+                        entity="entry", entity_id="1", session_id=None, patient_id=None,
+                        before_json=None, after_json=None, reason=None, prev_hash=last.hash,
+                        hash="", rows_json=None, key_id=last.key_id,
+                        signature=base64.b64encode(b"\0" * 64).decode())
+        fake.hash = chain.row_hash(last.hash, fake, last.signature)
+        sess.expunge_all()
+    with app.db.engine.begin() as c:
+        c.execute(AuditLog.__table__.insert().values(  # type: ignore[attr-defined]
+            {col: getattr(fake, col) for col in (
+                "seq", "at", "user_id", "username", "action", "entity", "entity_id",
+                "session_id", "patient_id", "before_json", "after_json", "reason", "prev_hash",
+                "hash", "rows_json", "key_id", "signature")}))
+    sql(app, "UPDATE audit_head SET seq = :n, hash = :h", n=n + 1, h=fake.hash)
+    charting.record_vitals(app, clinic.nurse, s.id, VITALS)
+    report = verify(app)
+    assert not report.ok and report.first_bad_seq == n + 1
+    assert report.problem == (f"record {n + 1} was not signed by a registered workstation "
+                              f"(found when record {n + 2} was written): it was forged or "
+                              "altered")
