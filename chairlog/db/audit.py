@@ -224,15 +224,14 @@ def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
     if prev is not None and key is not None and not _prev_signature_ok(s, prev):
         # never block charting, but say so inside this signed record: the verifier reports it
         rows = {**(rows or {}), PREV_BAD: prev.seq}
-    elif key is not None and prev_key not in (None, key.key_id) \
-            and s.get_bind().dialect.name == "postgresql":
+    elif (key is not None and db is not None and prev_key not in (None, key.key_id)
+          and prev_key not in db.vouched and s.get_bind().dialect.name == "postgresql"):
         # another workstation's key on the shared server: anchor now, so that this
         # workstation's journal covers that key's registration and its verification accepts
         # it. Never on SQLite: a file has one workstation, another key there needs the
         # journal of the workstation that wrote it (--journal).
-        if db is not None and prev_key not in db.vouched:
-            s.info.setdefault(ANCHOR_INFO, "key seen")
-            s.info[VOUCH_INFO] = prev_key
+        s.info.setdefault(ANCHOR_INFO, "key seen")
+        s.info[VOUCH_INFO] = prev_key
     row = AuditLog(seq=prev_seq + 1, at=at, prev_hash=prev_hash, hash="",
                    rows_json=canonical(rows) if rows else None,
                    key_id=key.key_id if key is not None else None, **fields)
