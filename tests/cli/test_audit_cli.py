@@ -191,3 +191,17 @@ def test_export_refuses_bad_dates(
     assert main(["--db", db_url, "audit", "export", *args, "-o", str(out)]) == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_verify_progress_and_bad_arguments(
+    clinic: Clinic, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    n, _ = head(clinic.app)
+    assert main(["--db", db_url, "audit", "verify", "--progress"]) == 0
+    out = capsys.readouterr()
+    assert out.err.rstrip().endswith(f"checking the audit trail: {n}/{n} records (100 %)")
+    assert out.out.startswith("intact: ")
+    for flag in ("--journal", "--backups", "--pdf"):
+        assert main(["--db", db_url, "audit", "verify", flag, str(tmp_path / "nothing")]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
