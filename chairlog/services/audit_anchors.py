@@ -78,7 +78,9 @@ def _sidecars(app: Chairlog, r: Reached, folders: Iterable[Path],
     from chairlog.services.backups import backups_dir, sidecar_of
 
     source = sqlite_path(app.db.url)
-    mine = str(source.resolve()) if source is not None else None
+    if source is None:
+        return  # PostgreSQL is backed up with pg_dump on the server: no sidecars
+    mine = str(source.resolve())
     files: dict[Path, None] = {}
     with app.db.read() as s:
         for (p,) in s.execute(select(BackupRecord.path)):
@@ -91,7 +93,7 @@ def _sidecars(app: Chairlog, r: Reached, folders: Iterable[Path],
         side = sidecar_of(f)
         try:
             meta = json.loads(side.read_text(encoding="utf-8"))
-            if mine is not None and meta.get("source") != mine:
+            if meta.get("source") != mine:
                 continue
             head = meta["audit_head"]
             seq, h = int(head["seq"]), str(head["hash"])
