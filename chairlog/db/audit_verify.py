@@ -211,8 +211,7 @@ def verify(
     last_seq = expected - 1
     if not chain_broken:
         _check_end(s, w, last_row, last_seq, head_seq, head_hash, prev_hash)
-        if anchors:
-            seq = min(anchors)
+        for seq in sorted(anchors):  # every anchor beyond the end names the cut
             labels = _join(label for label, _ in anchors[seq])
             w.fail(f"the newest records were removed: record {seq}, anchored in {labels}, is "
                    f"missing (the chain ends at {last_seq})", last_seq + 1)

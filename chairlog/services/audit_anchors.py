@@ -2,8 +2,8 @@
 
 - The anchor journal of this database in the data folder (``chairlog.db.anchors``), plus any
   journal files given (an auditor checking a copy passes the clinic's journal).
-- The sidecars of this database's backups: those in the automatic folder whose ``source`` is
-  this database, those named by the ``backups`` table, and any folder given.
+- The sidecars of this database's backups: those in the automatic folder and those named by
+  the ``backups`` table whose ``source`` is this database, and every one in a folder given.
 - The head inside every signed PDF, read only once its signature verifies against the clinic's
   signing authority: those stored in the database, and any PDF files given (``--pdf``).
   Decision: PDF signatures cost about 50 ms each, so by default the newest
@@ -81,19 +81,25 @@ def _sidecars(app: Chairlog, r: Reached, folders: Iterable[Path],
     if source is None:
         return  # PostgreSQL is backed up with pg_dump on the server: no sidecars
     mine = str(source.resolve())
-    files: dict[Path, None] = {}
+    # the backups the database names and those in the automatic folder count when their
+    # sidecar names this database as their source; every backup in a folder given explicitly
+    # counts (an auditor checking a copy names the clinic's backups folder)
+    files: dict[Path, bool] = {}
     with app.db.read() as s:
         for (p,) in s.execute(select(BackupRecord.path)):
-            files[Path(p)] = None
-    for folder in (backups_dir(), *folders):
-        if folder.is_dir():
-            for f in sorted(folder.glob("*.sqlite3")):
-                files[f] = None
-    for f in files:
+            files[Path(p)] = False
+    auto = backups_dir()
+    if auto.is_dir():
+        for f in sorted(auto.glob("*.sqlite3")):
+            files.setdefault(f, False)
+    for folder in folders:
+        for f in sorted(folder.glob("*.sqlite3")):
+            files[f] = True
+    for f, given in files.items():
         side = sidecar_of(f)
         try:
             meta = json.loads(side.read_text(encoding="utf-8"))
-            if meta.get("source") != mine:
+            if not given and meta.get("source") != mine:
                 continue
             head = meta["audit_head"]
             seq, h = int(head["seq"]), str(head["hash"])

@@ -161,3 +161,33 @@ def test_files_are_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
             assert mode(f) == 0o600, f
     finally:
         app.close()
+
+
+def test_auditor_checks_a_copy_with_the_clinic_files(clinic: Any, tmp_path: Path) -> None:
+    """A copy elsewhere, truncated: given the clinic's backups folder it is caught; given the
+    journal too, both anchors name it."""
+    import shutil
+
+    app, s = clinic.app, clinic.session
+    keep, _ = head(app)
+    charting.record_vitals(app, clinic.nurse, s.id, VITALS)
+    backups.backup_now(app, kind="manual")  # into the automatic folder
+    journal = app.db.journal
+    copy = tmp_path / "audit" / "copy.sqlite3"
+    copy.parent.mkdir()
+    app.close()
+    shutil.copy(live_path(app), copy)
+    other = open_app(str(copy))
+    try:
+        drop_guards(other)
+        truncate_to(other, keep)
+    finally:
+        other.close()
+    code, out, _ = run_cli("--db", str(copy), "audit", "verify", "--backups",
+                           str(data_dir() / "backups"), "--journal", str(journal))
+    lines = out.splitlines()
+    assert code == 1 and lines[0].startswith(
+        f"broken at record {keep + 1}: the newest records were removed: record {keep + 1}, "
+        "anchored in the sidecar of backup ")
+    assert any(line.startswith("also: the newest records were removed: ")
+               and "anchored in the journal at " in line for line in lines)
