@@ -1,8 +1,13 @@
 """The audit chain: every change appends a row carrying the hash of the row before it.
 
-hash = SHA-256(prev_hash ‖ canonical JSON of the row's fields). Editing, deleting, swapping or
-inserting a row breaks the chain; cutting off the newest rows no longer matches ``audit_head``
-(updated in the same transaction) nor the heads recorded in signed records and backups.
+hash = SHA-256(prev_hash ‖ the previous row's signature ‖ canonical JSON of the row's fields,
+including the content hashes of the clinical rows it wrote and the id of the key that signs
+it). Each row is signed (Ed25519) with the writing workstation's key, kept outside the
+database (``chairlog.db.workstation``). Editing, deleting, swapping or inserting a row breaks
+the chain; a forged row has no valid signature; cutting off the newest rows no longer matches
+``audit_head`` (updated in the same transaction) nor the heads anchored in signed records,
+backups and the anchor journal outside the database (``chairlog.db.anchors``). The verifier
+is ``chairlog.db.audit_verify``.
 """
 
 from __future__ import annotations
