@@ -181,22 +181,31 @@ def _flush_pending(s: Session) -> None:
     db = s.info.get(DB_INFO)
     key: WorkstationKey | None = db.workstation if db is not None else None
     if key is not None and registered_key(s, key.key_id) is None:
-        _register(s, key, fields["at"])
+        _register(s, key, fields["at"], touched)
     rows = binding.bind(s, touched) if touched else None
     _write_row(s, key, rows=rows, **fields)
     binding.take_touched(s)  # the audit rows themselves
 
 
-def _register(s: Session, key: WorkstationKey, at: datetime) -> None:
-    legacy = s.scalar(select(AuditLog.seq).limit(1)) is not None and s.scalar(
-        select(AuditLog.seq).where(AuditLog.key_id.is_not(None)).limit(1)) is None
+def _register(s: Session, key: WorkstationKey, at: datetime,
+              touched: list[tuple[str, int]]) -> None:
+    """The workstation's key enters the chain, signed by itself. In a database no key has
+    signed yet (one written before migration 0005), it also binds every row already there
+    (the baseline), except those this transaction writes (its own record binds them)."""
+    baseline: dict[str, dict[str, str | None]] = {}
+    if s.scalar(select(AuditLog.seq).where(AuditLog.key_id.is_not(None)).limit(1)) is None:
+        mine = {(t, str(pk)) for t, pk in touched}
+        for table, entries in binding.all_rows(s).items():
+            kept = {pk: h for pk, h in entries.items() if (table, pk) not in mine}
+            if kept:
+                baseline[table] = kept
     _write_row(s, key, at=at, user_id=None, username="system", action=REGISTER,
                entity="workstation", entity_id=key.key_id, session_id=None, patient_id=None,
                before_json=None,
                after_json=canonical({"key_id": key.key_id, "public_key": key.public_b64,
                                      "host": socket.gethostname(),
-                                     "baseline": legacy}),
-               reason=None, rows=binding.all_rows(s) if legacy else None)
+                                     "baseline": bool(baseline)}),
+               reason=None, rows=baseline or None)
     s.info[ANCHOR_INFO] = "register"
 
 

@@ -63,11 +63,21 @@ class Anchor:
 Progress = Callable[[int, int], None]
 
 
+def _columns(s: Session) -> list[Any]:
+    """The audit columns, NULL for those a file older than migration 0005 lacks (a backup
+    made before the upgrade still verifies, as unsigned legacy records)."""
+    from sqlalchemy import inspect, null
+
+    present = {c["name"] for c in inspect(s.connection()).get_columns("audit_log")}
+    return [c if c.name in present else null().label(c.name) for c in _COLUMNS]
+
+
 def _rows(s: Session) -> Iterator[Row[Any]]:
+    cols = _columns(s)
     last = 0
     while True:
         batch = s.execute(
-            select(*_COLUMNS).where(AuditLog.seq > last).order_by(AuditLog.seq).limit(BATCH)
+            select(*cols).where(AuditLog.seq > last).order_by(AuditLog.seq).limit(BATCH)
         ).all()
         if not batch:
             return
