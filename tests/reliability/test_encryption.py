@@ -118,3 +118,29 @@ def test_encrypt_refuses_an_existing_database(tmp_path: Path) -> None:
                            "--admin-name", "A A", "--password-stdin", "--encrypt",
                            stdin="admin-pass-1\n")
     assert code == 2 and "already exists" in err
+
+
+@pytest.mark.gui
+def test_window_works_on_an_encrypted_database(encrypted: Any, qtbot: Any) -> None:
+    from chairlog.ui.app import build_main_window
+    from chairlog.ui.context import make_context
+
+    db, _ = encrypted
+    app = open_app(str(db))
+    ctx = make_context(app)
+    try:
+        st = set_up_clinic(app)
+        s = ready_session(st, st.patients[0], st.chairs[0])
+        ctx.set_user(st.nurse)
+        window = build_main_window(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        tile = next(iter(window.board.tiles.values()))
+        qtbot.waitUntil(lambda: tile.view is not None and tile.view.id == s.id)
+        page = window.open_session(s.id)
+        assert page is not None and page.view.vitals
+        window.shutdown()
+    finally:
+        ctx.tasks.shutdown()
+        app.close()
+    assert not plaintext_in(db)
