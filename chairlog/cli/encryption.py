@@ -3,6 +3,8 @@
 ``chairlog init --encrypt …``     creates the database encrypted (SQLCipher); the key goes to
                                  the OS keyring (a 0600 file where there is none, said so) and
                                  is shown once as the recovery key.
+``chairlog encrypt``              converts this plaintext database in place (close chairlog
+                                 first); the plaintext file is kept aside, said plainly.
 ``chairlog key restore --stdin``  puts a recovery key back on this workstation (a new one, or
                                  an auditor's machine checking a copy).
 """
@@ -23,6 +25,22 @@ def register(sub: Any) -> None:
     r = ksub.add_parser("restore", help="put a recovery key back on this workstation")
     r.add_argument("--stdin", action="store_true", help="read the recovery key from stdin")
     r.set_defaults(func=cmd_restore)
+    e = sub.add_parser("encrypt", help="encrypt this plaintext database at rest (SQLCipher)")
+    e.set_defaults(func=cmd_encrypt)
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    done = encryption.encrypt_existing(args.db,
+                                       stamp=datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
+    print(f"{done.database} is now encrypted at rest.")
+    if done.key is not None:
+        announce(done.key)
+    for f in done.plaintext_kept:
+        print(f"The plaintext file was kept as {f}: it and the backups made before now still "
+              "hold patient data in clear; destroy them once you no longer need them.")
+    return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

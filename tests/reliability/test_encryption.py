@@ -144,3 +144,39 @@ def test_window_works_on_an_encrypted_database(encrypted: Any, qtbot: Any) -> No
         ctx.tasks.shutdown()
         app.close()
     assert not plaintext_in(db)
+
+
+def test_a_plaintext_database_is_converted(tmp_path: Path) -> None:
+    db = tmp_path / "plain.sqlite3"
+    app = open_app(str(db))
+    try:
+        st = set_up_clinic(app)
+        patients.create_patient(app, st.nurse, mrn=MRN, family_name=NAME, given_name="Ada")
+        ready_session(st, st.patients[0], st.chairs[0])
+        before = audit_log.verify_audit(app)
+        assert before.ok
+    finally:
+        app.close()
+    assert plaintext_in(db)
+    code, out, err = run_cli("--db", str(db), "encrypt")
+    assert code == 0, err
+    assert "RECOVERY KEY" in out and "still hold patient data in clear" in out
+    assert not plaintext_in(db)
+    assert list(tmp_path.glob("plain.sqlite3.plaintext-*"))
+    code, out, _ = run_cli("--db", str(db), "check")
+    assert code == 0 and out.startswith("ok: "), out
+    again = open_app(str(db))
+    try:
+        assert again.db.encrypted
+        assert [p.mrn for p in patients.search_patients(again, MRN)] == [MRN]
+        report = audit_log.verify_audit(again)
+        assert report.ok and report.head_seq == before.head_seq
+        # the guard triggers came along
+        from tests.audit_attacker import sql
+
+        with pytest.raises(Exception, match="append-only"):
+            sql(again, "DELETE FROM audit_log WHERE seq = 1")
+    finally:
+        again.close()
+    code, _, err = run_cli("--db", str(db), "encrypt")
+    assert code == 2 and "already encrypted" in err
