@@ -142,7 +142,9 @@ class Generator:
         head = con.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         ids = {t: con.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
                for t in ("chart_entries", "alerts", "state_transitions", "signed_records")}
-        self.writer = Writer(con, (head[0], head[1]), ids)
+        from chairlog.paths import data_dir
+
+        self.writer = Writer(con, (head[0], head[1]), ids, data_dir())
         self.due: list[tuple[int, int, int]] = []  # (due day, tie, patient)
         self.patients: dict[int, PatientState] = {}
         self.next_patient = con.execute("SELECT coalesce(max(id), 0) FROM patients").fetchone()[0]

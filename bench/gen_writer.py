@@ -7,6 +7,12 @@ Decisions:
   (``chairlog.db.audit.row_hash`` over the same canonical JSON), continuing from the head the
   services left after setting up the clinic, so ``verify_chain`` accepts the result.
 - Ids are assigned in the order things were recorded, as the services would have.
+- Each audit row binds the rows created since the previous one (their content hash, as
+  ``chairlog.db.binding`` computes it from the values read back) and is signed with this
+  workstation's key (``CHAIRLOG_HOME``), as ``chairlog.db.audit`` does. Rows are generated
+  with their final values (a session row already holds its final state), so a row touched
+  again later binds the same hash: what the verifier compares is the same as in a real
+  database, the intermediate states are not modelled.
 """
 
 from __future__ import annotations
@@ -15,12 +21,16 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
-from chairlog.db.audit import canonical, row_hash
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, LargeBinary
+
+from chairlog.db import binding
+from chairlog.db.audit import canonical, row_hash, signed_message
 from chairlog.db.models import (
     Alert,
     AuditLog,
@@ -30,6 +40,7 @@ from chairlog.db.models import (
     SignedRecord,
     StateTransition,
 )
+from chairlog.db.workstation import WorkstationKey
 from chairlog.services.describe import ENTRY_FIELDS
 
 EPOCH = datetime(1970, 1, 1)
@@ -57,8 +68,9 @@ def aware(at: int) -> datetime:
 class AuditRow:
     """The attributes ``row_hash`` reads from an ``AuditLog`` row (no ORM overhead)."""
 
-    __slots__ = ("action", "after_json", "at", "before_json", "entity", "entity_id",
-                 "patient_id", "reason", "seq", "session_id", "user_id", "username")
+    __slots__ = ("action", "after_json", "at", "before_json", "entity", "entity_id", "key_id",
+                 "patient_id", "reason", "rows_json", "seq", "session_id", "user_id",
+                 "username")
 
     def __init__(self, **kw: Any) -> None:
         for k, v in kw.items():
@@ -76,8 +88,52 @@ TABLES: dict[str, list[str]] = {
     "chart_entries": _columns(ChartEntry),
     "alerts": _columns(Alert),
     "signed_records": _columns(SignedRecord),
-    "audit_log": _columns(AuditLog),
+    "audit_log": _columns(AuditLog),  # the tuples below follow the model's column order
 }
+def _kind(col: Any) -> str:
+    t = col.type
+    impl = getattr(t, "impl", t)
+    for cls, name in ((Boolean, "bool"), (DateTime, "datetime"), (Date, "date"),
+                      (Float, "float"), (Integer, "int"), (JSON, "json"),
+                      (LargeBinary, "bytes")):
+        if isinstance(impl, cls) or isinstance(t, cls):
+            return name
+    return "text"
+
+
+KINDS: dict[str, dict[str, str]] = {
+    name: {c.name: _kind(c) for c in table.columns} for name, table in binding.BOUND_TABLES.items()
+}
+
+
+def _readback(kind: str, v: Any) -> Any:
+    """The value SQLAlchemy reads back from what this writer inserts (for the content hash)."""
+    if v is None:
+        return None
+    if kind == "datetime":
+        return datetime.fromisoformat(v).replace(tzinfo=UTC) if isinstance(v, str) else v
+    if kind == "float":
+        return float(v)
+    if kind == "int":
+        return int(v)
+    if kind == "bool":
+        return bool(v)
+    if kind == "json":
+        return json.loads(v) if isinstance(v, str) else v
+    if kind == "date" and isinstance(v, str):
+        return date.fromisoformat(v)
+    return v
+
+
+def row_content_hash(table: str, row: dict[str, Any]) -> str:
+    kinds = KINDS[table]
+    if table == "chart_entries":  # inserted with the kind's columns only, the rest NULL
+        cols: Any = ENTRY_COMMON + ENTRY_FIELDS[row["kind"]]
+    else:
+        cols = kinds
+    return binding.content_hash({c: _readback(kinds[c], row.get(c)) for c in cols})
+
+
 ENTRY_BASE: dict[str, Any] = dict.fromkeys(TABLES["chart_entries"])
 ENTRY_BASE.update(record_version=1, status="active", version=1)
 #: chart entries are inserted per kind with only the columns that kind uses (the others are
@@ -114,7 +170,7 @@ class Writer:
     """Receives events in time order; assigns ids, builds rows and audit rows, inserts."""
 
     def __init__(self, con: sqlite3.Connection, head: tuple[int, str], next_ids: dict[str, int],
-                 flush_rows: int = 200_000) -> None:
+                 home: Path, flush_rows: int = 200_000) -> None:
         self.con = con
         self.seq, self.prev = head
         self.next = dict(next_ids)
@@ -122,22 +178,36 @@ class Writer:
         self.flush_rows = flush_rows
         self.pending = 0
         self.counts: Counter[str] = Counter()
+        self.key = WorkstationKey.load_or_create(home)
+        last = con.execute("SELECT signature, key_id FROM audit_log WHERE seq = ?",
+                           (self.seq,)).fetchone()
+        assert last is not None and last[1] == self.key.key_id, \
+            "the clinic was set up with another workstation key (CHAIRLOG_HOME)"
+        self.prev_sig: str | None = last[0]
+        self.touched: list[tuple[str, dict[str, Any]]] = []
 
     # ---- audit -------------------------------------------------------------------------
     def audit(self, at: int, user: Any, action: str, entity: str, entity_id: Any, *,
               session_id: int | None = None, patient_id: int | None = None,
               before: Any = None, after: Any = None, reason: str | None = None) -> tuple[int, str]:
         self.seq += 1
+        bound: dict[str, dict[str, str]] = {}
+        for table, row in self.touched:
+            bound.setdefault(table, {})[str(row["id"])] = row_content_hash(table, row)
+        self.touched.clear()
         r = AuditRow(seq=self.seq, at=aware(at), user_id=user.id,
                      username=user.username, action=action, entity=entity,
                      entity_id=str(entity_id), session_id=session_id, patient_id=patient_id,
                      before_json=canonical(before) if before is not None else None,
-                     after_json=canonical(after) if after is not None else None, reason=reason)
-        h = row_hash(self.prev, r)  # type: ignore[arg-type]  # duck-typed AuditLog
+                     after_json=canonical(after) if after is not None else None, reason=reason,
+                     rows_json=canonical(bound) if bound else None, key_id=self.key.key_id)
+        h = row_hash(self.prev, r, self.prev_sig)
+        sig = self.key.sign(signed_message(h))
         self.buf["audit_log"].append(
             (r.seq, ts(at), r.user_id, r.username, action, entity, r.entity_id, session_id,
-             patient_id, r.before_json, r.after_json, reason, self.prev, h))
-        self.prev = h
+             patient_id, r.before_json, r.after_json, reason, self.prev, h, r.rows_json,
+             r.key_id, sig))
+        self.prev, self.prev_sig = h, sig
         self.pending += 1
         return r.seq, h
 
@@ -147,6 +217,7 @@ class Writer:
 
     def _row(self, table: str, row: dict[str, Any]) -> None:
         self.buf[table].append(row)
+        self.touched.append((table, row))
         self.pending += 1
 
     # ---- events ------------------------------------------------------------------------

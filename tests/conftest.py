@@ -107,6 +107,7 @@ def _isolated_home(
 ) -> Path:
     home = tmp_path_factory.mktemp("chairlog-home")
     monkeypatch.setenv("CHAIRLOG_HOME", str(home))
+    monkeypatch.setenv("CHAIRLOG_KEYRING", "file")  # never the developer's OS keyring
     monkeypatch.delenv("CHAIRLOG_DB", raising=False)
     return home
 

@@ -45,6 +45,10 @@ def test_generated_database_is_valid(tmp_path: Path) -> None:
             report = verify_chain(s)
         assert report.ok, report.problem
         assert report.rows > stats.counts["rows.audit_log"]  # plus the set-up's own rows
+        # every generated row is bound to its signed audit record, as the services bind them
+        bound = dict(report.bound_rows)
+        assert bound["chart_entries"] == stats.counts["rows.chart_entries"]
+        assert bound["sessions"] == stats.counts["sessions"]
         board = views.board(app)
         assert len(board) == 8
         assert {v.state.value for v in board} >= {"pre_infusion", "infusing", "paused",

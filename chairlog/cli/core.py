@@ -61,6 +61,8 @@ def register(sub: Any) -> None:
         "--no-protocols", action="store_true", help="do not load the shipped protocol templates"
     )
     i.add_argument("--chairs", type=int, default=4, help="number of chairs to create (default 4)")
+    i.add_argument("--encrypt", action="store_true",
+                   help="encrypt the database and its backups at rest (SQLCipher)")
     i.set_defaults(func=cmd_init)
 
     d = sub.add_parser("demo", help="fill an empty database with demo data")
@@ -123,6 +125,11 @@ def _init_secrets(args: argparse.Namespace) -> tuple[str, str, bool]:
 
 def cmd_init(args: argparse.Namespace) -> int:
     password, passphrase, generated = _init_secrets(args)
+    key = None
+    if getattr(args, "encrypt", False):
+        from chairlog.services import encryption
+
+        key = encryption.create_key_for(args.db)
     app = app_from(args)
     try:
         admin = accounts.init_clinic(
@@ -148,6 +155,10 @@ def cmd_init(args: argparse.Namespace) -> int:
             print(f"Signing authority passphrase (shown once, stored nowhere; give it to "
                   f"{holder}): {passphrase}")
         accounts.sign_out(admin)
+        if key is not None:
+            from chairlog.cli.encryption import announce
+
+            announce(key)
     finally:
         app.close()
     return 0

@@ -7,8 +7,10 @@
                             replace the database by a verified backup (default: the newest
                             backup of this database that passes every check); the current file
                             is kept aside. A bad backup is refused: exit 2, with the reason.
-``chairlog check``           integrity and audit chain: exit 0 when sound, 1 with one line per
-                            problem (a database that cannot be opened is such a problem).
+``chairlog check``           integrity and the whole audit trail (``audit verify``): exit 0 when
+                            sound, 1 with one line per problem (a database that cannot be
+                            opened is such a problem) and a verdict line telling apart a
+                            damaged file, a full disk and tampering.
 """
 
 from __future__ import annotations
@@ -113,6 +115,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     for line in problems:
         print("problem: " + " ".join(line.split()))
     if problems:
+        print(report.verdict_line if not report.ok else
+              "verdict: the database's signing authority is not the one pinned here "
+              "(tampering, or another clinic's database)")
         return 1
     last = report.last_backup_at.isoformat(timespec="minutes") if report.last_backup_at else "none"
     print(

@@ -1,14 +1,20 @@
 """The audit chain: every change appends a row carrying the hash of the row before it.
 
-hash = SHA-256(prev_hash ‖ canonical JSON of the row's fields). Editing, deleting, swapping or
-inserting a row breaks the chain; cutting off the newest rows no longer matches ``audit_head``
-(updated in the same transaction) nor the heads recorded in signed records and backups.
+hash = SHA-256(prev_hash ‖ the previous row's signature ‖ canonical JSON of the row's fields,
+including the content hashes of the clinical rows it wrote and the id of the key that signs
+it). Each row is signed (Ed25519) with the writing workstation's key, kept outside the
+database (``chairlog.db.workstation``). Editing, deleting, swapping or inserting a row breaks
+the chain; a forged row has no valid signature; cutting off the newest rows no longer matches
+``audit_head`` (updated in the same transaction) nor the heads anchored in signed records,
+backups and the anchor journal outside the database (``chairlog.db.anchors``). The verifier
+is ``chairlog.db.audit_verify``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,10 +23,22 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from chairlog.db import anchors, binding, workstation
 from chairlog.db.models import AuditHead, AuditLog, BackupRecord, SignedRecord
+from chairlog.db.workstation import WorkstationKey
 
 GENESIS = "0" * 64
 PG_AUDIT_LOCK_KEY = 72430011
+REGISTER = "workstation.register"
+#: reserved key in ``rows_json``: the record before this one did not verify when it was written
+PREV_BAD = "!prev_signature_bad"
+#: ``Session.info`` keys: the Database (its workstation key), the anchor due, the newest row
+DB_INFO = "chairlog_db"
+ANCHOR_INFO = "chairlog_anchor"
+LAST_INFO = "chairlog_last_audit"
+PENDING_INFO = "chairlog_pending_audit"
+VOUCH_INFO = "chairlog_vouch"
+KEYS_INFO = "chairlog_keys"
 
 
 def _default(o: Any) -> Any:
@@ -38,8 +56,9 @@ def canonical(obj: Any) -> str:
     )
 
 
-def _row_payload(row: AuditLog) -> dict[str, Any]:
-    return {
+def _row_payload(row: Any) -> dict[str, Any]:
+    """The hashed fields of an ``AuditLog`` (or a row read with the same column names)."""
+    payload = {
         "seq": row.seq,
         "at": row.at.isoformat(),
         "user_id": row.user_id,
@@ -53,16 +72,54 @@ def _row_payload(row: AuditLog) -> dict[str, Any]:
         "after": row.after_json,
         "reason": row.reason,
     }
+    # migration 0005: absent (NULL) on older records, so their hashes stay as they were
+    if row.rows_json is not None:
+        payload["rows"] = row.rows_json
+    if row.key_id is not None:
+        payload["key"] = row.key_id
+    return payload
 
 
-def row_hash(prev_hash: str, row: AuditLog) -> str:
-    return hashlib.sha256((prev_hash + "\n" + canonical(_row_payload(row))).encode()).hexdigest()
+def row_hash(prev_hash: str, row: Any, prev_signature: str | None = None) -> str:
+    """SHA-256 over the previous hash, the previous record's signature (so the chain commits
+    to every signature but the newest) and the canonical JSON of this record."""
+    lead = prev_hash if prev_signature is None else prev_hash + "\n" + prev_signature
+    return hashlib.sha256((lead + "\n" + canonical(_row_payload(row))).encode()).hexdigest()
+
+
+def signed_message(row_hash_hex: str) -> bytes:
+    return ("chairlog-audit-v1:" + row_hash_hex).encode()
 
 
 def _lock_chain(s: Session) -> None:
     bind = s.get_bind()
     if bind.dialect.name == "postgresql":
         s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_AUDIT_LOCK_KEY})
+
+
+def registered_key(s: Session, key_id: str) -> str | None:
+    """The public key (base64) that ``workstation.register`` recorded for ``key_id`` (cached
+    per ``Database`` once committed: a registration is never legitimately removed)."""
+    db = s.info.get(DB_INFO)
+    if db is not None and key_id in db.known_keys:
+        return str(db.known_keys[key_id])
+    after = s.scalar(
+        select(AuditLog.after_json)
+        .where(AuditLog.entity == "workstation", AuditLog.entity_id == key_id,
+               AuditLog.action == REGISTER)
+        .order_by(AuditLog.seq)
+        .limit(1)
+    )
+    if after is None:
+        return None
+    try:
+        value = json.loads(after).get("public_key")
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(value, str):
+        return None
+    s.info.setdefault(KEYS_INFO, {})[key_id] = value  # cached once the transaction commits
+    return value
 
 
 def append(
@@ -79,8 +136,17 @@ def append(
     reason: str | None = None,
     session_id: int | None = None,
     patient_id: int | None = None,
-) -> AuditLog:
+) -> None:
     """Append one audit row in the caller's transaction (commits with the change it records).
+
+    The row binds every clinical row written in this transaction since the previous audit
+    row, and the rows written after it until the next one or the commit
+    (``chairlog.db.binding``): it is held back (pending) until then, and is written, hashed
+    and signed with the workstation's key when the next row is appended or the transaction
+    commits (:func:`seal`). ``s.info`` carries the ``Database`` and so the key; a session
+    without one writes unsigned rows, which the verifier refuses after the first signed one.
+    The first row a workstation writes to a database is preceded by its
+    ``workstation.register`` row.
 
     ``at`` is stored and hashed in UTC: a clock that hands out another offset would otherwise
     hash a different text than the one read back, and every later verification would fail."""
@@ -89,32 +155,126 @@ def append(
     _lock_chain(s)
     # hash what will be read back: storage gives UTC, so a non-UTC zone would break the hash
     at = at.astimezone(UTC)
+    s.flush()
+    _flush_pending(s)
+    s.info[PENDING_INFO] = (
+        dict(at=at, user_id=user_id, username=username, action=action, entity=entity,
+             entity_id=str(entity_id), session_id=session_id, patient_id=patient_id,
+             before_json=canonical(before) if before is not None else None,
+             after_json=canonical(after) if after is not None else None, reason=reason),
+        binding.take_touched(s),
+    )
+    why = anchors.ANCHOR_ACTIONS.get(action)
+    if why is None and action == "session.state" and (after or {}).get("state") == "discharged":
+        why = "discharge"
+    if why is not None:
+        s.info[ANCHOR_INFO] = why
+
+
+def _flush_pending(s: Session) -> None:
+    """Write the pending row, binding the rows it was given and those written since."""
+    pending = s.info.pop(PENDING_INFO, None)
+    if pending is None:
+        return
+    fields, touched = pending
+    touched = list(dict.fromkeys([*touched, *binding.take_touched(s)]))
+    db = s.info.get(DB_INFO)
+    key: WorkstationKey | None = db.workstation if db is not None else None
+    if key is not None and registered_key(s, key.key_id) is None:
+        _register(s, key, fields["at"], touched)
+    rows = binding.bind(s, touched) if touched else None
+    _write_row(s, key, rows=rows, **fields)
+    binding.take_touched(s)  # the audit rows themselves
+
+
+def _register(s: Session, key: WorkstationKey, at: datetime,
+              touched: list[tuple[str, int]]) -> None:
+    """The workstation's key enters the chain, signed by itself. In a database no key has
+    signed yet (one written before migration 0005), it also binds every row already there
+    (the baseline), except those this transaction writes (its own record binds them)."""
+    baseline: dict[str, dict[str, str | None]] = {}
+    if s.scalar(select(AuditLog.seq).where(AuditLog.key_id.is_not(None)).limit(1)) is None:
+        mine = {(t, str(pk)) for t, pk in touched}
+        for table, entries in binding.all_rows(s).items():
+            kept = {pk: h for pk, h in entries.items() if (table, pk) not in mine}
+            if kept:
+                baseline[table] = kept
+    _write_row(s, key, at=at, user_id=None, username="system", action=REGISTER,
+               entity="workstation", entity_id=key.key_id, session_id=None, patient_id=None,
+               before_json=None,
+               after_json=canonical({"key_id": key.key_id, "public_key": key.public_b64,
+                                     "host": socket.gethostname(),
+                                     "baseline": bool(baseline)}),
+               reason=None, rows=baseline or None)
+    s.info[ANCHOR_INFO] = "register"
+
+
+def _prev_signature_ok(s: Session, prev: AuditLog) -> bool:
+    if prev.key_id is None:
+        # unsigned: only the records written before the first workstation key may be
+        return prev.action != REGISTER and s.scalar(
+            select(AuditLog.seq).where(AuditLog.key_id.is_not(None), AuditLog.seq < prev.seq)
+            .limit(1)) is None
+    public = registered_key(s, prev.key_id)
+    return public is not None and workstation.verify(
+        public, prev.signature, signed_message(prev.hash))
+
+
+def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
+               rows: dict[str, Any] | None, **fields: Any) -> AuditLog:
     head = s.get(AuditHead, 1, with_for_update=True)
     prev_seq, prev_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
-    row = AuditLog(
-        seq=prev_seq + 1,
-        at=at,
-        user_id=user_id,
-        username=username,
-        action=action,
-        entity=entity,
-        entity_id=str(entity_id),
-        session_id=session_id,
-        patient_id=patient_id,
-        before_json=canonical(before) if before is not None else None,
-        after_json=canonical(after) if after is not None else None,
-        reason=reason,
-        prev_hash=prev_hash,
-        hash="",
-    )
-    row.hash = row_hash(prev_hash, row)
+    db = s.info.get(DB_INFO)
+    mine = s.info.get(LAST_INFO) or (db.last_written if db is not None else None)
+    if mine is not None and mine[0] == prev_seq and mine[1] == prev_hash:
+        # the newest record is the one this workstation just wrote (and signed): no need to
+        # read it back and check its signature
+        prev_sig, prev = mine[3], None
+        prev_key = key.key_id if key is not None else None
+    else:
+        prev = s.get(AuditLog, prev_seq) if prev_seq else None
+        prev_sig = prev.signature if prev is not None else None
+        prev_key = prev.key_id if prev is not None else None
+    if prev is not None and key is not None and not _prev_signature_ok(s, prev):
+        # never block charting, but say so inside this signed record: the verifier reports it
+        rows = {**(rows or {}), PREV_BAD: prev.seq}
+    elif (key is not None and db is not None and prev_key not in (None, key.key_id)
+          and prev_key not in db.vouched and s.get_bind().dialect.name == "postgresql"):
+        # another workstation's key on the shared server: anchor now, so that this
+        # workstation's journal covers that key's registration and its verification accepts
+        # it. Never on SQLite: a file has one workstation, another key there needs the
+        # journal of the workstation that wrote it (--journal).
+        s.info.setdefault(ANCHOR_INFO, "key seen")
+        s.info[VOUCH_INFO] = prev_key
+    row = AuditLog(seq=prev_seq + 1, at=at, prev_hash=prev_hash, hash="",
+                   rows_json=canonical(rows) if rows else None,
+                   key_id=key.key_id if key is not None else None, **fields)
+    row.hash = row_hash(prev_hash, row, prev_sig)
+    row.signature = key.sign(signed_message(row.hash)) if key is not None else None
     s.add(row)
     if head is None:
         s.add(AuditHead(id=1, seq=row.seq, hash=row.hash))
     else:
         head.seq, head.hash = row.seq, row.hash
     s.flush()
+    s.info[LAST_INFO] = (row.seq, row.hash, row.at, row.signature)
     return row
+
+
+def seal(s: Session) -> None:
+    """``before_commit``: write the pending row with every row written since it; rows written
+    in a transaction that appended no audit row get a ``rows.write`` record of their own, so
+    that no clinical row is ever committed unbound."""
+    s.flush()
+    if PENDING_INFO not in s.info and s.info.get(binding.TOUCHED):
+        at = datetime.now(UTC)
+        s.info[PENDING_INFO] = (
+            dict(at=at, user_id=None, username="system", action="rows.write", entity="rows",
+                 entity_id="", session_id=None, patient_id=None, before_json=None,
+                 after_json=None, reason=None),
+            [],
+        )
+    _flush_pending(s)
 
 
 def current_head(s: Session) -> tuple[int, str]:
@@ -124,130 +284,37 @@ def current_head(s: Session) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class ChainReport:
+    """What the verifier checked, and the first break it found (``problem``)."""
+
     ok: bool
     rows: int
     head_seq: int
     head_hash: str
     problem: str | None = None
     first_bad_seq: int | None = None
+    #: signatures verified, and records written before the first workstation key (unsigned)
+    signatures_checked: int = 0
+    unsigned_legacy: int = 0
+    #: workstation keys accepted: (key id, host, record that registered it)
+    keys: tuple[tuple[str, str, int], ...] = ()
+    #: clinical rows compared with their audit records, per table
+    bound_rows: tuple[tuple[str, int], ...] = ()
+    #: anchors compared, per kind (in the database, the journal, backups' sidecars, PDFs)
+    anchors: tuple[tuple[str, int], ...] = ()
+    #: every problem found (``problem`` is the first)
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
-def _iter_rows(s: Session, batch: int = 2000) -> Iterator[AuditLog]:
-    last = 0
-    while True:
-        rows = s.scalars(
-            select(AuditLog).where(AuditLog.seq > last).order_by(AuditLog.seq).limit(batch)
-        ).all()
-        if not rows:
-            return
-        yield from rows
-        last = rows[-1].seq
-        s.expunge_all()
+def verify_chain(s: Session, **kw: Any) -> ChainReport:
+    """Check the chain, its signatures, its anchors and every bound row (``audit_verify``)."""
+    from chairlog.db.audit_verify import verify
+
+    return verify(s, **kw)
 
 
-def verify_chain(s: Session) -> ChainReport:
-    """Walk the whole chain; name the first broken record.
-
-    Checks, in order: every seq present (no gaps), each row's ``prev_hash`` equal to the hash of
-    the row before (nothing removed, reordered or inserted), each row's own hash (nothing
-    edited), the end of the chain equal to ``audit_head`` (newest rows neither cut off nor
-    added behind chairlog's back), and every anchored head (signed records, backups) present
-    with the same hash. Memory stays flat: only the anchored seqs are held, not every hash."""
-    anchors: dict[int, list[tuple[str, str]]] = {}
-    for what, seq, h in _anchors(s):
-        anchors.setdefault(seq, []).append((what, h))
-    anchor_problem: tuple[str, int] | None = None
-    prev_hash, expected_seq, n = GENESIS, 1, 0
-    for row in _iter_rows(s):
-        n += 1
-        if row.seq != expected_seq:
-            return ChainReport(
-                False,
-                n,
-                row.seq,
-                row.hash,
-                f"record {expected_seq} is missing (found {row.seq} next)",
-                expected_seq,
-            )
-        if row.prev_hash != prev_hash:
-            return ChainReport(
-                False,
-                n,
-                row.seq,
-                row.hash,
-                f"record {row.seq} does not follow record {row.seq - 1} "
-                "(removed, reordered or inserted)",
-                row.seq,
-            )
-        if row_hash(prev_hash, row) != row.hash:
-            return ChainReport(
-                False,
-                n,
-                row.seq,
-                row.hash,
-                f"record {row.seq} was altered after it was written",
-                row.seq,
-            )
-        for what, h in anchors.pop(row.seq, ()):
-            if h != row.hash and anchor_problem is None:
-                anchor_problem = (
-                    f"record {row.seq}, anchored in {what}, was changed (the chain was rewritten)",
-                    row.seq,
-                )
-        prev_hash, expected_seq = row.hash, row.seq + 1
-    last_seq = expected_seq - 1
-    head_seq, head_hash = current_head(s)
-    if last_seq and s.get(AuditHead, 1) is None:
-        return ChainReport(
-            False,
-            n,
-            last_seq,
-            prev_hash,
-            "the chain's recorded head was deleted outside chairlog",
-            last_seq,
-        )
-    if last_seq < head_seq:
-        return ChainReport(
-            False,
-            n,
-            last_seq,
-            prev_hash,
-            f"the newest records were removed: the chain ends at {last_seq}, "
-            f"its recorded head is {head_seq}",
-            last_seq + 1,
-        )
-    if last_seq > head_seq:
-        return ChainReport(
-            False,
-            n,
-            last_seq,
-            prev_hash,
-            f"records {head_seq + 1}–{last_seq} were added outside chairlog "
-            f"(the recorded head is {head_seq})",
-            head_seq + 1,
-        )
-    if head_hash != prev_hash:
-        return ChainReport(
-            False,
-            n,
-            last_seq,
-            prev_hash,
-            f"record {last_seq} does not match the recorded head (the chain was rewritten)",
-            last_seq,
-        )
-    if anchor_problem is not None:
-        return ChainReport(False, n, last_seq, prev_hash, anchor_problem[0], anchor_problem[1])
-    if anchors:
-        seq = min(anchors)
-        what = anchors[seq][0][0]
-        return ChainReport(
-            False, n, last_seq, prev_hash, f"record {seq}, anchored in {what}, is missing", seq
-        )
-    return ChainReport(True, n, last_seq, prev_hash)
-
-
-def _anchors(s: Session) -> Iterator[tuple[str, int, str]]:
-    for sr in s.execute(
+def db_anchors(s: Session) -> Iterator[tuple[str, int, str]]:
+    for sr in s.execute(  # in-database anchors: signed records and backups
         select(
             SignedRecord.id,
             SignedRecord.session_id,

@@ -9,17 +9,26 @@ another workstation) become ``StorageError`` / ``ConflictError`` with a clear me
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from chairlog.db import anchors, binding
 from chairlog.errors import ConflictError, StorageError
+
+if TYPE_CHECKING:
+    from chairlog.db.workstation import WorkstationKey
+
+log = logging.getLogger(__name__)
 
 WRITE_OPTION = "chairlog_write"
 
@@ -45,9 +54,17 @@ def storage_message(exc: BaseException) -> str | None:
     return None
 
 
-def make_engine(url: str, *, sqlite_pragmas: dict[str, Any] | None = None) -> Engine:
+def make_engine(url: str, *, sqlite_pragmas: dict[str, Any] | None = None,
+                home: Path | None = None) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 5.0})
+        from chairlog.db import cipher
+        from chairlog.paths import data_dir
+
+        target: Any = url
+        file = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
+        if file and cipher.wants_encryption(Path(file), home or data_dir()):
+            target = cipher.engine_url(Path(file), home or data_dir())
+        engine = create_engine(target, connect_args={"timeout": 5.0})
         extra = dict(sqlite_pragmas or {})
 
         @event.listens_for(engine, "connect")
@@ -92,12 +109,40 @@ class ChairlogSession(Session):
         return super().get(entity, ident, **kw)
 
 
-class Database:
-    """One database: a read and a write session factory sharing one engine."""
+def _before_commit(s: Session) -> None:
+    from chairlog.db import audit
 
-    def __init__(self, url: str, *, sqlite_pragmas: dict[str, Any] | None = None) -> None:
+    if s.info.get(audit.DB_INFO) is not None or audit.PENDING_INFO in s.info:
+        audit.seal(s)
+
+
+event.listen(ChairlogSession, "after_flush", binding.track)
+event.listen(ChairlogSession, "before_commit", _before_commit)
+
+
+class Database:
+    """One database: a read and a write session factory sharing one engine.
+
+    ``home`` is the workstation's data folder: its audit key (``workstation``) and the anchor
+    journal of this database (``journal``) live there, never in the database."""
+
+    def __init__(self, url: str, *, sqlite_pragmas: dict[str, Any] | None = None,
+                 home: Path | None = None) -> None:
+        from chairlog.paths import data_dir
+
         self.url = url
-        self.engine = make_engine(url, sqlite_pragmas=sqlite_pragmas)
+        self.home = home if home is not None else data_dir()
+        self.encrypted = False
+        self._key: WorkstationKey | None = None
+        self._last_anchor_at: datetime | None = None
+        #: other workstations' keys this one has anchored after seeing (PostgreSQL)
+        self.vouched: set[str] = set()
+        #: registered workstation keys read from committed records (key id → public key)
+        self.known_keys: dict[str, str] = {}
+        #: (seq, hash, at, signature) of the newest record this object committed
+        self.last_written: tuple[int, str, datetime, str | None] | None = None
+        self.engine = make_engine(url, sqlite_pragmas=sqlite_pragmas, home=self.home)
+        self.encrypted = self.engine.dialect.driver == "pysqlcipher"
         self._read = sessionmaker(self.engine, class_=ChairlogSession, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}),
@@ -109,6 +154,49 @@ class Database:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    @property
+    def workstation(self) -> WorkstationKey:
+        """This workstation's audit signing key (created on first use, 0600)."""
+        from chairlog.db.workstation import WorkstationKey
+
+        if self._key is None:
+            self._key = WorkstationKey.load_or_create(self.home)
+        return self._key
+
+    @property
+    def journal(self) -> Path:
+        return anchors.journal_path(self.home, self.url)
+
+    def anchor(self, seq: int, head: str, at: datetime, why: str) -> None:
+        """Append the head to this database's anchor journal (a failure is logged only)."""
+        try:
+            anchors.write(self.journal, self.workstation, seq=seq, head=head, at=at, why=why,
+                          database=anchors.database_label(self.url))
+            self._last_anchor_at = at
+        except OSError as exc:
+            log.error("the anchor journal %s could not be written: %s", self.journal, exc)
+
+    def _after_commit(self, info: dict[str, Any]) -> None:
+        from chairlog.db import audit
+
+        self.known_keys.update(info.get(audit.KEYS_INFO, {}))
+        last = info.get(audit.LAST_INFO)
+        if last is None:
+            return
+        self.last_written = last
+        seq, head, at, _sig = last
+        why = info.get(audit.ANCHOR_INFO)
+        if why is None:
+            if self._last_anchor_at is None:
+                self._last_anchor_at = anchors.last_time(self.journal)
+            if self._last_anchor_at is None or at - self._last_anchor_at >= anchors.PERIODIC:
+                why = "periodic"
+        if why is not None:
+            self.anchor(seq, head, at, why)
+        seen = info.get(audit.VOUCH_INFO)
+        if seen is not None:
+            self.vouched.add(seen)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -126,10 +214,14 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed (and fsynced) on success, rolled back on any error."""
+        from chairlog.db import audit
+
         s = self._write()
+        s.info[audit.DB_INFO] = self
         try:
             yield s
             s.commit()
+            self._after_commit(s.info)
         except StaleDataError as exc:
             s.rollback()
             raise ConflictError() from exc

@@ -113,25 +113,34 @@ def check_sqlite_file(path: Path) -> None:
         raise StorageError(f"{path} is a folder, not a database file.")
     if path.stat().st_size == 0:
         return
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
-            raise StorageError(
-                f"{path} is not a chairlog database (not an SQLite file). Nothing was changed."
-            )
+    from chairlog.db import cipher
+    from chairlog.paths import data_dir
+
+    encrypted = cipher.is_encrypted(path)
+    if encrypted and cipher.database_key(data_dir()) is None:
+        raise StorageError(
+            f"{path} is not a chairlog database (not an SQLite file, or encrypted with a key "
+            "this workstation does not hold). Nothing was changed."
+        )
     if not os.access(path, os.W_OK):
         raise StorageError(
             f"The database {path} is read-only. Check its permissions; nothing was changed."
         )
     try:
-        con = sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
+        con = cipher.connect(readonly_uri(path), uri=True, timeout=5)
         try:
             rows = _page_check(con, path.stat().st_size)
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DB_ERRORS as exc:
         msg = storage_message(exc)
         if msg and ("locked" in msg or "busy" in msg):
             raise StorageError(msg) from exc
+        if encrypted and "not a database" in str(exc):
+            raise StorageError(
+                f"{path} is not a chairlog database, or is encrypted with another key than "
+                "this workstation's. Nothing was changed."
+            ) from exc
         raise CorruptDatabase(path, str(exc)) from exc
     if [r[0] for r in rows] != ["ok"]:
         raise CorruptDatabase(path, "; ".join(str(r[0]) for r in rows[:3]))
@@ -163,8 +172,10 @@ def readonly_uri(path: Path) -> str:
 def _refuse_foreign_or_newer(path: Path) -> None:
     """Read the schema revision through a read-only connection, before the engine opens the file:
     the engine sets WAL mode, which rewrites the header of a file in another journal mode."""
+    from chairlog.db import cipher
+
     try:
-        con = sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
+        con = cipher.connect(readonly_uri(path), uri=True, timeout=5)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -175,7 +186,7 @@ def _refuse_foreign_or_newer(path: Path) -> None:
                 rev = row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DB_ERRORS as exc:
         raise StorageError(storage_message(exc) or str(exc)) from exc
     _check_revision(rev, bool(tables - {"alembic_version"}))
 
@@ -198,14 +209,16 @@ def probe_write_lock(path: Path, timeout: float = 5) -> None:
     """Refuse to open a database another program keeps locked for writing (in WAL mode a held
     write lock does not stop readers, so without this probe the program would open and then
     fail on every save)."""
+    from chairlog.db import cipher
+
     try:
-        con = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        con = cipher.connect(path, timeout=timeout, isolation_level=None)
         try:
             con.execute("BEGIN IMMEDIATE")
             con.execute("ROLLBACK")
         finally:
             con.close()
-    except sqlite3.OperationalError as exc:
+    except cipher.DB_ERRORS as exc:
         msg = storage_message(exc)
         raise StorageError((msg or str(exc)) + " Nothing was changed.") from exc
 
@@ -231,6 +244,18 @@ def backup_before_migration(db: Database, path: Path, revision: str) -> Path:
     return dest
 
 
+def _make_private(path: Path) -> None:
+    """The database file (and its -wal / -shm, which SQLite creates with the file's mode) is
+    the owner's alone: 0600 on POSIX."""
+    from chairlog.db.backup import private_file
+
+    if not path.exists():
+        with sqlite3.connect(path):
+            pass  # SQLite creates the file lazily; create it now so its mode can be set
+    for sfx in ("", "-wal", "-shm"):
+        private_file(Path(str(path) + sfx))
+
+
 def open_database(
     url: str, *, sqlite_pragmas: dict[str, Any] | None = None, migrate: bool = True
 ) -> Database:
@@ -249,6 +274,8 @@ def open_database(
             if path is not None and rev is not None:
                 backup_before_migration(db, path, rev)
             upgrade(db)
+        if path is not None:
+            _make_private(path)
     except StorageError:
         db.dispose()
         raise

@@ -335,6 +335,11 @@ class AuditLog(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    #: content hashes of the rows this record wrote ({table: {id: hash or null}}), migration 0005
+    rows_json: Mapped[str | None] = mapped_column(Text)
+    #: the workstation key that signed ``hash`` (Ed25519, base64 in ``signature``)
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    signature: Mapped[str | None] = mapped_column(String(100))
 
 
 class AuditHead(Base):

@@ -38,3 +38,21 @@ def read_record_label(pdf_bytes: bytes) -> RecordLabel | None:
     if match is None:
         return None
     return RecordLabel(match.group(1), int(match.group(2)), match.group(3) == "signed")
+
+
+_HEAD = re.compile(r"\baudit-head (\d+) ([0-9a-f]{64})\b")
+
+
+def read_audit_head(pdf_bytes: bytes) -> tuple[int, str] | None:
+    """The audit chain head a signed record saw, from its /Keywords (inside the signed bytes:
+    the signature covers the document information), or None."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(BytesIO(pdf_bytes), strict=False)
+        info = reader.trailer_view.get("/Info")
+        keywords = info.get_object().get("/Keywords") if info is not None else None
+    except Exception:
+        return None
+    match = _HEAD.search(str(keywords)) if keywords is not None else None
+    return (int(match.group(1)), match.group(2)) if match else None

@@ -63,7 +63,9 @@ def render_record(record: RecordData, *, paper: str = "A4", draft: bool = True,
         bottomMargin=margin + 6, invariant=1, title=title, author=record.clinic.name,
         subject=subject_line(record, draft), creator=f"chairlog {__version__}",
         producer=f"chairlog {__version__} (ReportLab {reportlab_version})",
-        keywords=["chairlog", "session record", record.record_id, f"version {record.version}"],
+        keywords=["chairlog", "session record", record.record_id, f"version {record.version}",
+                  *([f"audit-head {signature.audit_head_seq} {signature.audit_head_hash}"]
+                    if signature is not None else [])],
         lang="en")
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

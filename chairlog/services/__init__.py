@@ -31,7 +31,9 @@ def open_app(
 
     resolved = resolve_db_url(url)
     if resolved == default_db_url():
-        data_dir().mkdir(parents=True, exist_ok=True)  # first start: the default folder
+        from chairlog.db.workstation import private_folder
+
+        private_folder(data_dir())  # first start: the default folder, 0700
     db = open_database(resolved, sqlite_pragmas=sqlite_pragmas)
     log.info("database opened: %s%s", describe_db_url(resolved), " (demo)" if demo else "")
     return Chairlog(db=db, clock=clock or SteadyClock(), demo=demo)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -56,15 +56,58 @@ CSV_HEADER = (
     "reason",
     "prev_hash",
     "hash",
+    "rows",
+    "key_id",
+    "signature",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def verify_audit(app: Chairlog) -> AuditReport:
-    """Walk the whole chain; ``ok`` or the first broken record and what is wrong with it."""
+def verify_audit(
+    app: Chairlog,
+    *,
+    journals: Iterable[str | os.PathLike[str]] = (),
+    backup_dirs: Iterable[str | os.PathLike[str]] = (),
+    pdfs: Iterable[str | os.PathLike[str]] = (),
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> AuditReport:
+    """Check the whole trail: the chain, its signatures, every bound clinical row, and every
+    anchor reachable (in the database, the journal, backups' sidecars, signed PDFs; plus the
+    ``journals``, ``backup_dirs`` and signed ``pdfs`` files given). ``ok`` or the first
+    break, named."""
+    from chairlog.services.audit_anchors import reach
+
+    reached = reach(app, journals=[Path(j) for j in journals],
+                    backup_dirs=[Path(d) for d in backup_dirs], pdfs=[Path(p) for p in pdfs],
+                    full=full)
     with app.db.read() as s:
-        r = audit.verify_chain(s)
-    return AuditReport(r.ok, r.rows, r.head_seq, r.head_hash, r.problem, r.first_bad_seq)
+        r = audit.verify_chain(s, external=reached.anchors, full=full,
+                               require_anchored_keys=True, pinned_keys=reached.pinned_keys,
+                               progress=progress)
+    problems = (*r.problems, *reached.problems)
+    notes = list(r.notes)
+    if reached.superseded:
+        notes.append(f"{reached.superseded} anchors describe the file a restore replaced "
+                     "and were not held against this one")
+    if reached.pdfs_skipped:
+        notes.append(f"{reached.pdfs_skipped} older signed PDFs not opened (--full opens all)")
+    first = r.problem if r.problem is not None else (problems[0] if problems else None)
+    return AuditReport(
+        ok=not problems,
+        rows=r.rows,
+        head_seq=r.head_seq,
+        head_hash=r.head_hash,
+        problem=first,
+        first_bad_seq=r.first_bad_seq,
+        signatures_checked=r.signatures_checked,
+        unsigned_legacy=r.unsigned_legacy,
+        keys=r.keys,
+        bound_rows=r.bound_rows,
+        anchors=r.anchors,
+        problems=problems,
+        notes=tuple(notes),
+    )
 
 
 def day_bounds(
@@ -270,6 +313,9 @@ def export_audit_csv(
                         _cell(r.reason),
                         r.prev_hash,
                         r.hash,
+                        r.rows_json or "",
+                        r.key_id or "",
+                        r.signature or "",
                     ]
                 )
                 rows += 1

@@ -25,6 +25,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, text
 
 from chairlog import paths
-from chairlog.db.audit import GENESIS, verify_chain
+from chairlog.db.audit import GENESIS
 from chairlog.db.backup import fsync_dir, online_backup
 from chairlog.db.migrate import readonly_uri, sqlite_path
 from chairlog.db.models import BackupRecord, Clinic
@@ -77,6 +78,28 @@ class CheckReport:
     audit_rows: int
     audit_head_seq: int
     last_backup_at: datetime | None
+    #: what kind of trouble: ``ok``, ``damaged`` (the file), ``disk_full``, ``tampering`` (the
+    #: chart or its audit trail changed outside chairlog), ``missing`` or ``cannot_open``
+    verdict: str = "ok"
+
+    @property
+    def verdict_line(self) -> str:
+        return VERDICTS[self.verdict]
+
+
+VERDICTS = {
+    "ok": "verdict: sound",
+    "damaged": "verdict: the database file is damaged: restore the latest verified backup "
+               "(chairlog restore keeps the damaged file aside)",
+    "disk_full": "verdict: the disk is full (the database itself is not damaged): free some "
+                 "space, then run chairlog check again",
+    "tampering": "verdict: tampering: the chart or its audit trail was changed outside "
+                 "chairlog; keep this file as evidence and do not restore over it",
+    "missing": "verdict: there is no database here",
+    "cannot_open": "verdict: the database cannot be opened (see the problem above)",
+}
+#: below this much free space a failure to open is put down to a full disk
+MIN_FREE_BYTES = 1 << 20
 
 
 # ---- files --------------------------------------------------------------------------------
@@ -100,7 +123,9 @@ def sidecar_of(path: Path) -> Path:
 
 def read_file_facts(path: Path) -> tuple[int, str, str]:
     """(audit head seq, audit head hash, schema revision) of a database file, read-only."""
-    con = sqlite3.connect(readonly_uri(path), uri=True)
+    from chairlog.db import cipher
+
+    con = cipher.connect(readonly_uri(path), uri=True)
     try:
         row = con.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
         rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -112,7 +137,8 @@ def read_file_facts(path: Path) -> tuple[int, str, str]:
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_name(path.name + ".partial")
-    with tmp.open("w", encoding="utf-8") as fh:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=1, ensure_ascii=False)
         fh.flush()
         os.fsync(fh.fileno())
@@ -154,6 +180,10 @@ def _target(dest: Path | str | None, kind: str, at: datetime) -> tuple[Path, boo
                 "backup file",
             )
         return target, False
+    if automatic:
+        from chairlog.db.workstation import private_folder
+
+        private_folder(folder)  # the automatic folder is the owner's alone (0700)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder.resolve() / name
     n = 2
@@ -379,7 +409,11 @@ def rotate(app: Chairlog, folder: Path, *, now: datetime | None = None) -> tuple
 
 
 def check(app: Chairlog) -> CheckReport:
-    """Integrity (SQLite) and the audit chain; one line per problem."""
+    """Integrity (SQLite), then the whole audit trail with every anchor it can reach
+    (``audit_log.verify_audit``); one line per problem and a verdict: a damaged file, or
+    tampering."""
+    from chairlog.services.audit_log import verify_audit
+
     problems: list[str] = []
     integrity = "not checked (PostgreSQL: the server checks its pages)"
     with app.db.read() as s:
@@ -387,27 +421,48 @@ def check(app: Chairlog) -> CheckReport:
             rows = [str(r[0]) for r in s.execute(text("PRAGMA integrity_check"))]
             integrity = "ok" if rows == ["ok"] else "; ".join(rows[:5])
             problems += [f"database integrity: {r}" for r in rows[:5] if rows != ["ok"]]
-        chain = verify_chain(s)
         last = s.scalar(
             select(BackupRecord.created_at).order_by(BackupRecord.created_at.desc()).limit(1)
         )
-    if not chain.ok:
-        problems.append(f"audit trail: {chain.problem}")
-    return CheckReport(not problems, tuple(problems), integrity, chain.rows, chain.head_seq, last)
+    if problems:
+        return CheckReport(False, tuple(problems), integrity, 0, 0, last, "damaged")
+    chain = verify_audit(app)
+    problems += [f"audit trail: {p}" for p in chain.problems[:20]]
+    return CheckReport(not problems, tuple(problems), integrity, chain.rows, chain.head_seq, last,
+                       "tampering" if problems else "ok")
+
+
+def _disk_full(path: Path, exc: BaseException) -> bool:
+    from chairlog.db.backup import disk_full
+
+    if disk_full(exc) or "disk is full" in str(exc).lower():
+        return True
+    try:
+        return shutil.disk_usage(path.parent).free < MIN_FREE_BYTES
+    except OSError:
+        return False
 
 
 def check_url(url: str | None) -> CheckReport:
-    """:func:`check` for a database that may not open: a refusal to open is the problem."""
+    """:func:`check` for a database that may not open: a refusal to open is the problem, told
+    apart as a damaged file, a full disk, or another reason."""
+    from chairlog.db.migrate import CorruptDatabase
     from chairlog.services import open_app
 
     resolved = paths.resolve_db_url(url)
     path = sqlite_path(resolved)
     if path is not None and not path.exists():
-        return CheckReport(False, (f"there is no database at {path}",), "missing", 0, 0, None)
+        return CheckReport(False, (f"there is no database at {path}",), "missing", 0, 0, None,
+                           "missing")
     try:
         app = open_app(resolved)
     except StorageError as exc:
-        return CheckReport(False, (str(exc),), "not checked", 0, 0, None)
+        if path is not None and _disk_full(path, exc):
+            return CheckReport(False, (f"the disk holding {path.parent} is full: the database "
+                                       "cannot be opened",), "not checked", 0, 0, None,
+                               "disk_full")
+        verdict = "damaged" if isinstance(exc, CorruptDatabase) else "cannot_open"
+        return CheckReport(False, (str(exc),), "not checked", 0, 0, None, verdict)
     try:
         return check(app)
     finally:

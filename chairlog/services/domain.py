@@ -378,7 +378,7 @@ class AuditRow:
 
 @dataclass(frozen=True)
 class AuditReport:
-    """The result of checking the whole audit chain."""
+    """The result of checking the whole audit trail: what was checked, and the first break."""
 
     ok: bool
     rows: int
@@ -386,12 +386,38 @@ class AuditReport:
     head_hash: str
     problem: str | None = None
     first_bad_seq: int | None = None
+    signatures_checked: int = 0
+    unsigned_legacy: int = 0
+    #: workstation keys accepted: (key id, host, registering record)
+    keys: tuple[tuple[str, str, int], ...] = ()
+    #: clinical rows compared with their audit records, per table
+    bound_rows: tuple[tuple[str, int], ...] = ()
+    #: anchors compared, per kind
+    anchors: tuple[tuple[str, int], ...] = ()
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
         if self.ok:
             return f"intact: {self.rows} records, head {self.head_seq} {self.head_hash[:16]}"
+        if self.first_bad_seq is None:
+            return f"broken: {self.problem}"
         return f"broken at record {self.first_bad_seq}: {self.problem}"
+
+    @property
+    def checked(self) -> str:
+        """One line: how many records, signatures, rows and anchors (of which kind)."""
+        rows = sum(n for _, n in self.bound_rows)
+        anchors = sum(n for _, n in self.anchors)
+        kinds = ", ".join(f"{n} {kind}" for kind, n in self.anchors) or "none"
+        keys = len(self.keys)
+        legacy = f", {self.unsigned_legacy} unsigned from before audit keys" \
+            if self.unsigned_legacy else ""
+        return (f"checked: {self.rows} records (hash chain{legacy}), "
+                f"{self.signatures_checked} signatures from {keys} workstation "
+                f"key{'s' if keys != 1 else ''}, {rows} rows in {len(self.bound_rows)} tables "
+                f"against their records, {anchors} anchors ({kinds})")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ Decisions:
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from chairlog.clinical.clock import SteadyClock
+from chairlog.db import cipher
 from chairlog.db.audit import ChainReport, current_head, verify_chain
 from chairlog.db.backup import copy_checked, fsync_dir, integrity_ok
 from chairlog.db.migrate import (
@@ -41,7 +41,7 @@ from chairlog.db.migrate import (
     sqlite_path,
 )
 from chairlog.errors import StorageError
-from chairlog.paths import resolve_db_url
+from chairlog.paths import data_dir, resolve_db_url
 from chairlog.services.backups import backups_dir, read_file_facts, read_sidecar, sha256_file
 from chairlog.services.context import Chairlog, Clock, record
 
@@ -70,7 +70,7 @@ def verify_file_chain(path: Path) -> ChainReport:
     engine = create_engine(
         "sqlite://",
         poolclass=NullPool,
-        creator=lambda: sqlite3.connect(readonly_uri(path), uri=True),
+        creator=lambda: cipher.connect(readonly_uri(path), uri=True),
     )
     try:
         with Session(engine) as s:
@@ -84,7 +84,8 @@ def verify_backup(src: Path) -> BackupVerdict:
     if not src.is_file():
         return BackupVerdict(False, f"{src} does not exist or is not a file")
     with src.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
+        if fh.read(16) != SQLITE_MAGIC and not (cipher.is_encrypted(src)
+                                                  and cipher.database_key(data_dir())):
             return BackupVerdict(False, f"{src} is not an SQLite database")
     ok, detail = integrity_ok(src)
     if not ok:
@@ -92,7 +93,7 @@ def verify_backup(src: Path) -> BackupVerdict:
     try:
         seq, head, revision = read_file_facts(src)
         chain = verify_file_chain(src)
-    except (sqlite3.Error, SQLAlchemyError, StorageError, ValueError) as exc:
+    except cipher.errors(SQLAlchemyError, StorageError, ValueError) as exc:
         return BackupVerdict(False, f"it is not a readable chairlog database ({exc})")
     known, _ = known_revisions()
     if revision not in known:
@@ -125,7 +126,7 @@ def assess_current(path: Path) -> str:
         return "missing"
     try:
         with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
+            if fh.read(16) != SQLITE_MAGIC and not cipher.is_encrypted(path):
                 return "damaged"
         ok, _ = integrity_ok(path)
         if not ok or not verify_file_chain(path).ok:
@@ -146,10 +147,11 @@ def _refuse_if_in_use(path: Path) -> None:
 
 
 def _copy_in(src: Path, tmp: Path) -> None:
-    reader = sqlite3.connect(readonly_uri(src), uri=True)
+    reader = cipher.connect(readonly_uri(src), uri=True)
     try:
         copy_checked(reader, tmp, "The copy of the backup failed its integrity check "
-                                  "({detail}); nothing was changed.")
+                                  "({detail}); nothing was changed.",
+                     encrypted=cipher.is_encrypted(src))
     finally:
         reader.close()
 

@@ -27,6 +27,8 @@ import hashlib
 import logging
 import unicodedata
 
+from sqlalchemy.orm import Session
+
 from chairlog.clinical.states import ACTIVE_STATES, SIGNABLE_STATES, SessionState
 from chairlog.db import audit
 from chairlog.db.models import InfusionSession, SignedRecord
@@ -173,6 +175,16 @@ def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner 
                     crl_der=crl_der, tsa_url=tsa_url or None, tsa_cert_pem=tsa_cert_pem)
 
 
+def _refuse_if_altered(s: Session, session_id: int) -> None:
+    """Issue 10: a chart value changed in place (outside chairlog) is never signed."""
+    from chairlog.db.binding import session_problems
+
+    problems = session_problems(s, session_id)
+    if problems:
+        raise StateError(f"This record cannot be signed: its chart was changed outside "
+                         f"chairlog ({problems[0]}). Run chairlog audit verify.")
+
+
 def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str, *,
                  meaning: str = DEFAULT_MEANING, comment: str = "",
                  paper: str | None = None) -> SignedRecordInfo:
@@ -193,6 +205,7 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
         issued = keys.certificate_by_serial(app, signer.cert.serial_number)
         with app.db.write() as s:
             user = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+            _refuse_if_altered(s, session_id)  # before this transaction changes anything
             sess = session_for_write(s, session_id, None, chartable=False)
             if SessionState(sess.state) not in SIGNABLE_STATES:
                 raise StateError(f"A record that is {SessionState(sess.state).label.lower()} "

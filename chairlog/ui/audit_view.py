@@ -339,6 +339,7 @@ class AuditDialog(QDialog):
         self.verify_label.setText(
             ("✔ Audit trail " if report.ok else "✖ Audit trail ") + report.summary
         )
+        self.verify_label.setToolTip(report.checked)  # what was checked: records, rows, anchors
         set_prop(self.verify_label, "ok", report.ok)
 
     def export_csv(self) -> None:

@@ -27,7 +27,12 @@ def verify(db_url: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 def test_intact_chain(clinic: Clinic, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     n, h = head(clinic.app)
     rc, out = verify(db_url, capsys)
-    assert rc == 0 and out == f"intact: {n} records, head {n} {h[:16]}"
+    first, checked = out.splitlines()
+    assert rc == 0 and first == f"intact: {n} records, head {n} {h[:16]}"
+    # it says what it checked: records, signatures, rows per table, anchors per kind
+    assert checked.startswith(f"checked: {n} records (hash chain), 2 signatures from 1 "
+                              "workstation key, ")
+    assert "rows in 12 tables against their records, 1 anchors (1 journal lines)" in checked
 
 
 def _edit(app: Any, n: int) -> None:
@@ -56,7 +61,7 @@ ATTACKS = {
     "edit a value": (_edit, 5, "record 5 was altered after it was written"),
     "delete a record": (_delete, 5, "record 5 is missing (found 6 next)"),
     "swap two records": (_swap, 5, "record 5 does not follow record 4"),
-    "insert a record": (_insert, 6, "record 6 does not follow record 5"),
+    "insert a record": (_insert, 5, "record 5 is not signed by any workstation"),
     "truncate the newest": (_truncate, None, "the newest records were removed"),
 }
 
@@ -108,13 +113,16 @@ def test_export_whole_trail(
     with out.open(encoding="utf-8") as fh:
         assert fh.readline().strip() == (
             "seq,at_utc,user,action,entity,entity_id,session_id,"
-            "patient_id,before,after,reason,prev_hash,hash"
+            "patient_id,before,after,reason,prev_hash,hash,rows,key_id,signature"
         )
     rows = _read(out)
     assert [int(r["seq"]) for r in rows] == list(range(1, n + 1))
     assert rows[-1]["hash"] == h and rows[0]["prev_hash"] == "0" * 64
     assert all(rows[i]["prev_hash"] == rows[i - 1]["hash"] for i in range(1, n))
-    first = rows[0]
+    # the workstation registers its audit key before its first record, signed by that key
+    assert (rows[0]["user"], rows[0]["action"]) == ("system", "workstation.register")
+    assert all(r["key_id"] == rows[0]["entity_id"] and r["signature"] for r in rows)
+    first = rows[1]
     assert (first["user"], first["action"], first["at_utc"]) == (
         "admin",
         "clinic.init",
@@ -183,3 +191,17 @@ def test_export_refuses_bad_dates(
     assert main(["--db", db_url, "audit", "export", *args, "-o", str(out)]) == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_verify_progress_and_bad_arguments(
+    clinic: Clinic, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    n, _ = head(clinic.app)
+    assert main(["--db", db_url, "audit", "verify", "--progress"]) == 0
+    out = capsys.readouterr()
+    assert out.err.rstrip().endswith(f"checking the audit trail: {n}/{n} records (100 %)")
+    assert out.out.startswith("intact: ")
+    for flag in ("--journal", "--backups", "--pdf"):
+        assert main(["--db", db_url, "audit", "verify", flag, str(tmp_path / "nothing")]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

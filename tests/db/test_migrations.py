@@ -81,3 +81,42 @@ def test_missing_folder_refused(tmp_path: Path) -> None:
     with pytest.raises(StorageError) as e:
         open_database(f"sqlite:///{tmp_path / 'nope' / 'x.sqlite3'}")
     assert "does not exist" in str(e.value)
+
+
+def test_upgraded_database_binds_its_rows_and_old_backups_still_verify(tmp_path: Path) -> None:
+    """A database from before audit binding (0002): after the upgrade, the first record
+    binds every row already there; the pre-migration backup still verifies (as unsigned
+    legacy records) and can be restored."""
+    from chairlog.db import audit
+    from chairlog.db.audit import verify_chain
+    from chairlog.services.restore import verify_backup
+
+    path = tmp_path / "clinic.sqlite3"
+    old = Database(f"sqlite:///{path}")
+    upgrade(old, "0002")
+    with old.engine.begin() as c:
+        c.execute(text("INSERT INTO chairs (name, position, active) VALUES ('Chair A', 1, 1)"))
+    old.dispose()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.read() as s:
+            assert verify_chain(s).ok  # nothing signed yet: rows not compared, said so
+        from datetime import UTC, datetime
+
+        with db.write() as s:
+            audit.append(s, at=datetime(2026, 3, 2, tzinfo=UTC), user_id=None,
+                         username="system", action="note", entity="note")
+        with db.read() as s:
+            report = verify_chain(s)
+            assert report.ok, report.problems
+            assert dict(report.bound_rows)["chairs"] == 1
+        with db.engine.begin() as c:
+            c.execute(text("UPDATE chairs SET name = 'Chair B'"))
+        with db.read() as s:
+            assert verify_chain(s).problem == (
+                "chairs row 1 was changed outside chairlog (it differs from what record 1 "
+                "wrote)")
+    finally:
+        db.dispose()
+    backup = next(tmp_path.glob("clinic.pre-migration-0002-*.sqlite3"))
+    assert verify_backup(backup).ok, verify_backup(backup).problem

@@ -87,10 +87,16 @@ def test_an_installed_package_without_resources_is_refused(
 
 def _lower_bounds() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    from packaging.requirements import Requirement
+
     bounds = {}
     for dep in project["dependencies"]:
-        name, _, rest = dep.partition(">=")
-        bounds[name.split("[")[0].strip().lower()] = rest.split(",")[0].strip()
+        req = Requirement(dep)
+        if req.marker is not None and not req.marker.evaluate():
+            continue  # another platform's package (sqlcipher3 outside Linux)
+        lower = next((sp.version for sp in req.specifier if sp.operator == ">="), None)
+        if lower is not None:
+            bounds[req.name.lower()] = lower
     return bounds
 
 

@@ -274,7 +274,10 @@ def test_cli_backup_and_check(clinic: Any, tmp_path: Path) -> None:
     con.commit()
     con.close()
     code, out, _ = run_cli("--db", live, "check")
-    assert code == 1 and out == "problem: audit trail: record 3 was altered after it was written\n"
+    assert code == 1 and out == ("problem: audit trail: record 3 was altered after it was "
+                                 "written\nverdict: tampering: the chart or its audit trail "
+                                 "was changed outside chairlog; keep this file as evidence and "
+                                 "do not restore over it\n")
 
 
 def test_automatic_backups_daily_and_after_discharge(clinic: Any) -> None:

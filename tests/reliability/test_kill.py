@@ -167,10 +167,14 @@ def infusing_clinic(url: str) -> tuple[int, Any]:
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+                                                 capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(SEED)
     home = tmp_path / "home"
     home.mkdir()
+    # one workstation: the set-up, the children and the checks share its data folder (its
+    # audit key and anchor journal)
+    monkeypatch.setenv("CHAIRLOG_HOME", str(home))
     with fresh_url(tmp_path) as url:
         sid, started = infusing_clinic(url)
         ack = tmp_path / "acks.txt"
@@ -186,7 +190,8 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path,
 @pytest.mark.slow
 @pytest.mark.gui
 def test_window_killed_mid_session_restarts_with_everything_saved(
-        tmp_path: Path, qtbot: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, qtbot: Any, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """The real main window (offscreen), typing vitals into the form, SIGKILLed again and
     again; then the window is opened again on the same database: the running session is back
     on the board with its timer, and every set the window had shown as saved is in it."""
@@ -196,6 +201,7 @@ def test_window_killed_mid_session_restarts_with_everything_saved(
     rng = random.Random(SEED + 1)
     home = tmp_path / "home"
     home.mkdir()
+    monkeypatch.setenv("CHAIRLOG_HOME", str(home))  # one workstation (see above)
     with fresh_url(tmp_path) as url:
         sid, started = infusing_clinic(url)
         ack = tmp_path / "acks.txt"

@@ -215,7 +215,9 @@ def test_corrupt_file_refused_untouched_then_restored(tmp_path: Path) -> None:
         assert sha256(path) == digest
         code, out = run_cli("--db", url, "check")
         assert code == 1 and "damaged" in out
-        assert all(line.startswith("problem: ") for line in out.splitlines())
+        *problems, verdict = out.splitlines()
+        assert problems and all(line.startswith("problem: ") for line in problems)
+        assert verdict.startswith("verdict: the database file is damaged")
         assert sha256(path) == digest
 
         code, out = run_cli("--db", url, "restore", *AS_ADMIN)

@@ -326,8 +326,12 @@ def test_rewritten_chain_caught_by_anchor(clinic: Clinic) -> None:
     sql(c.app, "UPDATE audit_log SET reason = 'rewritten' WHERE seq = 3")
     rehash_from(c.app, 3)  # every hash recomputed, head moved: self-consistent
     report = audit_log.verify_audit(c.app)
-    assert not report.ok and report.first_bad_seq == anchored
-    assert "was changed (the chain was rewritten)" in str(report.problem)
+    # the journal anchored record 3 when the workstation registered; the backup record 15
+    assert not report.ok and report.first_bad_seq == 3
+    assert report.problem is not None and report.problem.startswith(
+        "record 3, anchored in the journal at 2026-03-02 14:00 UTC (register), was changed")
+    assert f"record {anchored}, anchored in backup daily-1.sqlite3, was changed (the chain " \
+        "was rewritten)" in report.problems
 
 
 def test_rows_added_behind_the_head_are_caught(clinic: Clinic) -> None:
@@ -359,8 +363,11 @@ def test_every_row_names_its_author(clinic: Clinic) -> None:
     assert [r.seq for r in rows] == list(range(head(clinic.app)[0], 0, -1))
     assert all(r.username for r in rows)
     # only what the signing authority did (drlee's certificate: its holder need not have an
-    # account) has no user id
-    assert all(r.user_id is not None for r in rows if r.username != "authority")
+    # account) and the workstation's key registration have no user id; no write went
+    # unaccounted (rows.write)
+    assert all(r.user_id is not None for r in rows
+               if r.username != "authority" and r.action != "workstation.register"), [
+        (r.action, r.username) for r in rows if r.user_id is None]
 
 
 def test_deleted_head_is_caught(clinic: Clinic) -> None:
