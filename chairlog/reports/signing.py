@@ -293,5 +293,3 @@ def _stamp_style(text: str) -> TextStampStyle:
 def _to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
-
-from chairlog.reports.verify import VerificationResult, verify_pdf  # noqa: E402  (re-export)

@@ -21,7 +21,8 @@ from reportlab.pdfgen import canvas
 
 from chairlog import pki
 from chairlog.errors import SignatureError
-from chairlog.reports.signing import sign_pdf, verify_pdf
+from chairlog.reports.signing import sign_pdf
+from chairlog.reports.verify import verify_pdf
 
 CLINIC = "Lakeside Pain Clinic"
 CA_PASS = b"ca passphrase"
