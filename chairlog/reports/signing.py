@@ -53,7 +53,7 @@ if TYPE_CHECKING:  # imported where used
     from chairlog.reports.token import TokenKey
 from chairlog.pki import CertificateProblem, UnlockedSigner
 
-__all__ = ["VerificationResult", "sign_pdf", "verify_pdf"]
+__all__ = ["sign_pdf"]
 
 Box = tuple[float, float, float, float]
 RESERVED_BYTES = 12288
