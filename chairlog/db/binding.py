@@ -106,7 +106,10 @@ def _converters(t: Table) -> list[tuple[str, bool]]:
 def track(session: Session, _flush: UOWTransaction) -> None:
     """``after_flush`` listener: remember every bound row written since the last audit record."""
     touched: dict[tuple[str, int], None] = session.info.setdefault(TOUCHED, {})
-    for obj in (*session.new, *session.dirty, *session.deleted):
+    # a "dirty" object whose attributes were set to the values they had (a failed-attempts
+    # counter reset to 0 again) wrote nothing: it is not a change to account for
+    dirty = [o for o in session.dirty if session.is_modified(o, include_collections=False)]
+    for obj in (*session.new, *dirty, *session.deleted):
         table = getattr(obj, "__tablename__", None)
         if table in BOUND_TABLES:
             pk = getattr(obj, "id", None)

@@ -59,29 +59,35 @@ def check_cosigner(
     name: str = "checked_by",
 ) -> int | None:
     """The id of the checking clinician once their password is verified (None when no
-    credentials were given). Runs in a transaction of its own before the charting write: a
-    wrong password counts towards that account's lockout like a wrong sign-in, and is audited.
-    """
+    credentials were given). Checked before the charting write (the hash must not hold the
+    write lock); a right password writes nothing, a wrong one counts towards that account's
+    lockout like a wrong sign-in and is audited, in a transaction of its own."""
     from chairlog.services import signin
 
     cosigner = cosigner_field(value, name)
     if cosigner is None:
         return None
     wrong = f"Second clinician for {purpose}: wrong username or password."
-    problem: str | None = None
-    with app.db.write() as s:
+    with app.db.read() as s:
         u = s.scalars(
             select(User).where(User.username == cosigner.username.strip().lower())).first()
         if u is None or not u.active:
             signin._dummy_verify(cosigner.password)  # the same cost: no name is revealed
-            problem = wrong
-        else:
-            problem = signin.check_password_of(app, s, u, cosigner.password, wrong)
-            if problem is not None:
-                record(app, s, None, "cosign.failed", "user", u.id, username=u.username,
-                       reason=purpose)
-    if problem is not None:
-        raise AuthenticationError(problem)
+            raise AuthenticationError(wrong)
+        clean = (u.failed_attempts == 0 and u.locked_until is None
+                 and signin.password_matches(u, cosigner.password))
+    if not clean:
+        # a wrong password (or one after earlier failures, or a lock): the same counting and
+        # lockout as a sign-in, audited, in a transaction of its own that commits either way
+        problem: str | None = None
+        with app.db.write() as s:
+            row = s.get(User, u.id)
+            assert row is not None
+            problem = signin.check_password_of(app, s, row, cosigner.password, wrong)
+            record(app, s, None, "cosign.failed" if problem else "cosign.checked", "user",
+                   row.id, username=row.username, reason=purpose)
+        if problem is not None:
+            raise AuthenticationError(problem)
     assert u is not None
     allowed = {r.value for r in roles}
     if u.role not in allowed:

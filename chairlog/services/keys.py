@@ -152,6 +152,9 @@ def acknowledge(app: Chairlog, actor: UserInfo, key_ids: list[int], *, flag: boo
                 record(app, s, u, "signing_key.flagged", "user", u.id,
                        after={"serial": k.serial, "issued_by": k.issued_by},
                        reason="the physician did not ask for this certificate")
+            else:  # seeing the notice is part of the trail too (every row change is audited)
+                record(app, s, u, "signing_key.seen", "user", u.id,
+                       after={"serial": k.serial, "issued_by": k.issued_by})
     app.notify("user", actor.id)
 
 
