@@ -232,7 +232,30 @@ class ChairBoard(QWidget):
         for chair_id, tile in self.tiles.items():
             v = self.views.get(chair_id)
             found = newest.get(v.id) if v is not None else None
-            tile.set_monitor(badge_text(*found) if found else "")
+            tile.set_monitor(badge_text(*found) if found else "",
+                             found[0].id if found else 0)
+
+    def accept_monitor(self, pending_id: int) -> None:
+        """Chart the newest monitor set from the tile, as is, as the signed-in nurse's vitals
+        (the same service as the session page's Accept); a set that needs the nurse (a value
+        missing, an implausible one) says so: open the chair to complete it."""
+        from chairlog.services import monitor
+
+        app, user = self.ctx.app, self.ctx.user
+        if user is None:
+            return
+
+        def done(_result: object) -> None:
+            self.banner.clear_message()
+            self.reload()
+            self.load_monitor()
+
+        def failed(exc: BaseException) -> None:
+            self.banner.show_message(f"Monitor set not charted: {exc} Open the chair to "
+                                     "complete or reject it.")
+
+        self.ctx.tasks.run(lambda: monitor.validate_pending(app, user, pending_id), done,
+                           failed)
 
     def _rebuild(self) -> None:
         for tile in self.tiles.values():
@@ -244,6 +267,7 @@ class ChairBoard(QWidget):
             tile.activated.connect(lambda c=chair.id: self._activate(c))
             tile.acknowledge_requested.connect(
                 lambda alert, c=chair.name: self.acknowledge(alert, c))
+            tile.monitor_accept_requested.connect(self.accept_monitor)
             self.tiles[chair.id] = tile
         self._columns = 0
         self._layout_tiles()

@@ -172,6 +172,8 @@ class ChairTile(QFrame):
 
     activated = Signal()
     acknowledge_requested = Signal(object)
+    #: the nurse accepts the newest monitor set from the tile (pending set id)
+    monitor_accept_requested = Signal(int)
 
     def __init__(self, chair: ChairInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,7 +224,20 @@ class ChairTile(QFrame):
         self.monitor_label = _label(12, "tileMonitor", wrap=True)
         self.monitor_label.setStyleSheet("color: #6b7280;")
         self.monitor_label.hide()
-        lay.addWidget(self.monitor_label)
+        self.monitor_accept = QPushButton("Accept monitor set")
+        self.monitor_accept.setObjectName("tileMonitorAccept")
+        self.monitor_accept.setAccessibleName("Accept the monitor's vitals set as charted")
+        self.monitor_accept.setMinimumHeight(40)
+        self.monitor_accept.setAutoDefault(False)
+        self.monitor_accept.hide()
+        self.monitor_accept.clicked.connect(
+            lambda: self.monitor_accept_requested.emit(self.monitor_pending_id)
+            if self.monitor_pending_id else None)
+        self.monitor_pending_id = 0
+        monitor_row = QHBoxLayout()
+        monitor_row.addWidget(self.monitor_label, 1)
+        monitor_row.addWidget(self.monitor_accept)
+        lay.addLayout(monitor_row)
         lay.addStretch(1)
         self.due_label = _label(17, "dueBar", bold=True)
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -260,10 +275,14 @@ class ChairTile(QFrame):
         self.patient_label.setText(f"{p.display_name}  ·  {p.mrn}")
         self.info_label.setText(f"{view.protocol.name}  ·  Nurse {view.nurse_name}")
 
-    def set_monitor(self, text: str) -> None:
-        """The board's badge for unvalidated monitor numbers ("" hides it)."""
+    def set_monitor(self, text: str, pending_id: int = 0) -> None:
+        """The board's badge for unvalidated monitor numbers ("" hides it), with one click to
+        accept the newest set (``pending_id``) without opening the chair."""
+        shown = bool(text) and self.view is not None
         self.monitor_label.setText(text)
-        self.monitor_label.setVisible(bool(text) and self.view is not None)
+        self.monitor_label.setVisible(shown)
+        self.monitor_pending_id = pending_id if shown else 0
+        self.monitor_accept.setVisible(shown and bool(pending_id))
 
     def refresh(self, now: datetime) -> TileFigures | None:
         """Recompute from the cached view (called every second; no database access)."""

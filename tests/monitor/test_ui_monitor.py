@@ -111,7 +111,16 @@ def test_board_tile_badge(clinic: Any, ui: UiContext, qtbot: Any) -> None:
     assert tile.monitor_label.isVisible()
     other = w.board.tiles[clinic.chairs[1].id]
     assert other.monitor_label.text() == ""
-    w.close()
+    assert not other.monitor_accept.isVisible()
+    # one click on the tile charts it, without opening the chair
+    assert tile.monitor_accept.isVisible()
+    tile.monitor_accept.click()
+    qtbot.waitUntil(lambda: tile.monitor_label.text() == "", timeout=10000)
+    assert not tile.monitor_accept.isVisible()
+    latest = views.get_session(clinic.app, w.board.views[clinic.chairs[0].id].id).latest_vitals
+    assert latest is not None and latest.data["hr"] == 80
+    assert latest.user_name == "Nina Nurse, RN" and "monitor" in (latest.data["text"] or "")
+    w.quit_now()
 
 
 def test_clear_older_from_the_panel(clinic: Any, ui: UiContext, qtbot: Any) -> None:
