@@ -8,7 +8,10 @@ Device key (issue 16 rule): OBX-18.1 of the first OBX that carries one, else MSH
 sender's universal id), else MSH-3.1 + ":" + the PV1-3 bed (component 3, as sent, e.g. Mindray's
 ``ICU&1&3232237756&4601&&1``; ``bed:`` + bed when MSH-3.1 is empty), else MSH-3.1. A clinic can
 make a key unique per sender address (``monitor key-rule KEY peer``): the key becomes
-``KEY@<peer address>`` (a vendor that sends the same identity from every bed).
+``KEY@<peer address>`` (a vendor that sends the same identity from every bed); or per device
+serial carried in MSH-10 (``monitor key-rule KEY serial``): a control id such as
+``SN40211-000981`` is the serial, a separator (``-``, ``_``, ``.`` or ``:``) and a counter, and the
+key becomes ``KEY#SN40211``; a control id without a separator leaves the key as it is.
 
 Observed at: the latest OBR-7, else the latest OBX-14, else MSH-7 (else the time received). A
 time without an offset is in the clinic's time zone; an all-zero placeholder counts as no time.
@@ -25,6 +28,14 @@ from chairlog.monitor.hl7 import Message, Refused
 _DTM = re.compile(
     r"^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.(\d{1,4}))?([+-]\d{4})?$"
 )
+
+
+def serial_of(control_id: str) -> str:
+    """The device serial at the front of a control id "SERIAL<sep>COUNTER" ("" if none)."""
+    cut = max(control_id.rfind(sep) for sep in "-_.:")
+    if cut <= 0 or not control_id[cut + 1:].isdigit():
+        return ""
+    return control_id[:cut]
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,10 @@ def inspect(msg: Message, tz: tzinfo, *, key_rules: dict[str, str] | None = None
     rule = (key_rules or {}).get(key)
     if key and rule == "peer" and peer:
         key = f"{key}@{peer}"[:200]
+    elif key and rule == "serial":
+        serial = serial_of(control_id)
+        if serial:
+            key = f"{key}#{serial}"[:200]
     header_only = not msg.all("OBX")
     try:
         obr_times = [parse_time(msg.get(o, 7), tz) for o in msg.all("OBR")]

@@ -45,7 +45,7 @@ from chairlog.services.results import ChartResult
 
 BIND_ROLES = frozenset({Role.ADMIN, Role.NURSE})
 STATES = ("pending", "validated", "rejected")
-KEY_RULES = ("default", "peer")
+KEY_RULES = ("default", "peer", "serial")
 FIELDS = ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c")
 MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger id finds nothing
 
@@ -184,8 +184,9 @@ def unbind_device(app: Chairlog, actor: UserInfo, device: str) -> DeviceInfo:
 @use_case
 def set_key_rule(app: Chairlog, actor: UserInfo, device: str, rule: str) -> str:
     """Admin: per-device key override. ``peer``: messages whose key is ``device`` are keyed
-    ``device@<sender address>`` (a vendor sending one identity from every bed); ``default``
-    removes the override."""
+    ``device@<sender address>`` (a vendor sending one identity from every bed); ``serial``:
+    keyed ``device#<serial>`` from an MSH-10 of the form SERIAL-COUNTER (a vendor that puts
+    the device's serial in the control id); ``default`` removes the override."""
     key = text_field("device", device, required=True, max_chars=160)
     if rule not in KEY_RULES:
         raise ValidationError("rule", rule, "one of: " + ", ".join(KEY_RULES))

@@ -181,6 +181,20 @@ def test_key_rule_peer_splits_one_identity_by_sender(bedside: Bedside) -> None:
     assert receive(b.app, raw, "10.0.0.9").device_key == "CART-7"
 
 
+def test_key_rule_serial_takes_the_device_serial_from_msh10(bedside: Bedside) -> None:
+    b = bedside
+    when = b.now().strftime("%Y%m%d%H%M")
+    mon.set_key_rule(b.app, b.admin, "CART-7", "serial")
+    one = S.loinc_gateway(control="SN40211-000981", when=when)
+    two = S.loinc_gateway(control="SN40299-000017", when=when)
+    assert receive(b.app, one).device_key == "CART-7#SN40211"
+    assert receive(b.app, two).device_key == "CART-7#SN40299"
+    # the counter moves on, the device stays the same; no serial, no change
+    assert receive(b.app, S.loinc_gateway(control="SN40211-000982", when=when)
+                   ).device_key == "CART-7#SN40211"
+    assert receive(b.app, S.loinc_gateway(control="LN0001", when=when)).device_key == "CART-7"
+
+
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=400), st.sampled_from([b"", b"MSH|^~\\&|X^Y||||||ORU^R01|1|P|2.6\r"]))
