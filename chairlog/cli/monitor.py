@@ -54,7 +54,8 @@ def register(sub: Any) -> None:
     _auth(u)
     u.set_defaults(func=cmd_unbind)
 
-    k = ms.add_parser("key-rule", help="admin: key a device per sender address (peer) or by the serial in MSH-10 (serial)")
+    k = ms.add_parser("key-rule", help="admin: key a device per sender address (peer) or "
+                      "by the serial in MSH-10 (serial)")
     k.add_argument("device", metavar="DEVICE")
     k.add_argument("rule", choices=list(mon.KEY_RULES))
     _auth(k)
