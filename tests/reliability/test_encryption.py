@@ -15,7 +15,7 @@ import pytest
 
 from chairlog.cli import main as cli
 from chairlog.services import audit_log, backups, encryption, open_app, patients
-from tests.reliability.helpers.dbs import ready_session, set_up_clinic
+from tests.reliability.helpers.dbs import PASSWORD, ready_session, set_up_clinic
 
 NAME, MRN = "Szczepańska-Oyelaran", "MRN-7734019"
 
@@ -80,7 +80,8 @@ def test_encrypted_database_and_backup_hold_no_patient_data(encrypted: Any,
     assert code == 0 and out.startswith("ok: "), out
     code, out, _ = run_cli("--db", str(db), "audit", "verify")
     assert code == 0 and out.startswith("intact: "), out
-    code, out, err = run_cli("--db", str(db), "restore", str(info.path))
+    code, out, err = run_cli("--db", str(db), "restore", str(info.path), "--as", "admin",
+                             "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err
     assert not plaintext_in(db)
     again = open_app(str(db))
