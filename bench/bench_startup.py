@@ -85,8 +85,14 @@ if mode != "bare":
     t = time.perf_counter()
     accounts.login(app, "ana", "demo-nurse-1")
     info["sign_in_s"] = time.perf_counter() - t
+def _done():
+    # the window asks before closing while sessions run (Qt 6's quit() is cancelled by a
+    # close that is refused): close it the way a confirmed quit does, then quit
+    if hasattr(w, "quit_now"):
+        w.quit_now()
+    qapp.quit()
 if settle > 0:
-    QTimer.singleShot(int(settle * 1000), qapp.quit)
+    QTimer.singleShot(int(settle * 1000), _done)
     qapp.exec()
     status = open("/proc/self/status").read().split("\n")
     kb = {l.split(":")[0]: int(l.split()[1]) for l in status if l.startswith(("VmRSS", "VmHWM"))}

@@ -118,10 +118,7 @@ class Config:
         return self.workdir / "home"
 
     def env(self) -> dict[str, str]:
-        # no OS keyring lookups in benchmark children (a headless machine without a session
-        # bus can make keyring wait for D-Bus); the databases here are not encrypted
-        return {**os.environ, "CHAIRLOG_HOME": str(self.home), "QT_QPA_PLATFORM": "offscreen",
-                "CHAIRLOG_KEYRING": "file"}
+        return {**os.environ, "CHAIRLOG_HOME": str(self.home), "QT_QPA_PLATFORM": "offscreen"}
 
 
 def default_workdir() -> Path:
