@@ -52,15 +52,23 @@ class ChairStrip(QFrame):
         self.row.addWidget(self.calm)
         self.row.addStretch(1)
         self.pills: list[QPushButton] = []
+        self._keys: list[tuple[int, str]] = []
         self.locked = False
 
     def show_chairs(self, snapshot: Snapshot) -> None:
+        """Called every second: the pills are rebuilt only when which chairs need a look
+        changes; a countdown's text is updated in place (no flicker, focus kept)."""
         states = chair_states(snapshot)
-        words = [w for _c, _sid, _tone, w in states]
-        if words == [p.text() for p in self.pills]:
-            for pill, (_c, _sid, tone, _w) in zip(self.pills, states, strict=True):
-                set_prop(pill, "tone", tone)
-            return
+        keys = [(sid, tone) for _c, sid, tone, _w in states]
+        if keys != self._keys:
+            self._rebuild(states)
+            self._keys = keys
+        for pill, (_c, _sid, _tone, text) in zip(self.pills, states, strict=True):
+            if pill.text() != text:
+                pill.setText(text)
+                pill.setAccessibleName(text)
+
+    def _rebuild(self, states: list[tuple[ChairInfo, int, str, str]]) -> None:
         for pill in self.pills:
             self.row.removeWidget(pill)
             pill.deleteLater()

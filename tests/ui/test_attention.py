@@ -128,3 +128,16 @@ def test_quitting_with_sessions_running_asks(clinic: Any, window: MainWindow,
     window.close()
     window.quit_dialog.quit_button.click()
     assert not window.isVisible() and not window.board.tick_timer.isActive()
+
+
+def test_the_strip_updates_a_countdown_in_place(clinic: Any, window: MainWindow) -> None:
+    s = ready_to_infuse(clinic)
+    doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.5)
+    window.board.reload()
+    clinic.clock.advance(minutes=16)
+    window.board.tick()
+    (pill,) = window.strip.pills
+    first = pill.text()
+    clinic.clock.advance(seconds=5)
+    window.board.tick()
+    assert window.strip.pills == [pill] and pill.text() != first  # same widget, new time
