@@ -73,9 +73,19 @@ class FormDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_wrapped_text()
         self.activateWindow()
         if self.first_focus is not None:
             self.first_focus.setFocus()
+
+    def _fit_wrapped_text(self) -> None:
+        """The minimum-size constraint ignores word-wrapped labels' height for the width the
+        dialog really got (a long warning was cut off): grow to what the layout needs."""
+        lay = self.layout()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else -1
+        if need > self.height():
+            self.setMinimumHeight(need)
+            self.resize(self.width(), need)
 
     def _ok(self) -> None:
         self.clear_error()

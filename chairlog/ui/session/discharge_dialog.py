@@ -107,10 +107,11 @@ class DischargeDialog(FormDialog):
                 w.hide()
             return
         warn = label("⚠ Not yet discharge-ready by the protocol: " + "; ".join(self.shortfalls)
-                     + ". Discharging now needs a physician's authorisation.", bold=True,
-                     wrap=True, name="discharge_shortfalls")
+                     + ". Discharging now needs a physician's authorisation (below).",
+                     bold=True, wrap=True, name="discharge_shortfalls")
         set_tone(warn, "bad")
-        self.body.addWidget(warn)
+        self.body.insertWidget(0, warn)  # first: what stands in the way, before the criteria
+        self.body.addWidget(label("Physician's authorisation:", bold=True))
         self.body.addWidget(self.auth_reason)
         row = QHBoxLayout()
         row.addWidget(self.auth_user)
