@@ -40,6 +40,7 @@ from chairlog.services.describe import (
     ROUTES,
     SEVERITIES,
     SIDE_EFFECTS,
+    kind_word,
 )
 from chairlog.services.domain import UserInfo
 from chairlog.services.dose_rules import (
@@ -250,7 +251,7 @@ def _correct(
         elif old.kind == "discharge":
             _check_discharge_time(app, s, sess, old, when)
         elif old.kind != "note" and when != old.charted_at:
-            require_in_window(app, sess, when, old.kind.replace("_", " "))
+            require_in_window(app, sess, when, kind_word(old.kind))
         new = ChartEntry(
             session_id=sess.id,
             kind=old.kind,

@@ -82,6 +82,14 @@ DOSE_LABELS = {
 }
 
 
+KIND_WORDS = {"side_effect": "side effect", "checklist": "checklist item"}
+
+
+def kind_word(kind: str) -> str:
+    """An entry kind as a sentence says it: "side effect", "vitals", "checklist item"."""
+    return KIND_WORDS.get(kind, kind.replace("_", " "))
+
+
 def _g(v: Any) -> str:
     """A dose figure by the one rule (never scientific notation): ``present.numbers.fmt``."""
     return fmt(v)

@@ -29,6 +29,7 @@ from chairlog.errors import NotFound
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services.context import Chairlog
+from chairlog.services.describe import kind_word
 from chairlog.services.discharge import discharge_shortfalls
 from chairlog.services.domain import (
     AlertView,
@@ -39,11 +40,9 @@ from chairlog.services.domain import (
     SessionView,
 )
 
-KIND_WORDS = {"side_effect": "side effect", "checklist": "checklist item"}
-
 
 def _word(e: EntryView) -> str:
-    return KIND_WORDS.get(e.kind.value, e.kind.value)
+    return kind_word(e.kind.value)
 
 
 def grace(interval_min: float) -> timedelta:

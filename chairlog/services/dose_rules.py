@@ -9,7 +9,6 @@ rolled back, so the physician sees the attempt among the deviations).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -142,12 +141,6 @@ def with_change(events: dict[int, DoseEvent], entry_id: int | None,
     if new is not None:
         out.append(new)
     return out
-
-
-def as_event(e: ChartEntry, seq: int, *, override: bool | None = None) -> DoseEvent:
-    ev = DoseEvent(e.charted_at, DoseAction(str(e.dose_action)), e.rate_mg_per_h, e.bolus_mg,
-                   seq, bool(e.override_reason))
-    return ev if override is None else replace(ev, override=override)
 
 
 def record_ceiling_refusal(app: Chairlog, actor_id: int, session_id: int,

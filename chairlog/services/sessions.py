@@ -37,6 +37,7 @@ from chairlog.services.context import (
     text_field,
     use_case,
 )
+from chairlog.services.describe import kind_word
 from chairlog.services.domain import SessionView, UserInfo
 from chairlog.services.dose_rules import require_in_window
 from chairlog.services.views import load_view
@@ -127,7 +128,7 @@ def add_entry(
     addendum's words are dated when they are written)."""
     when = charted_time(app, charted_at, earliest=sess.checked_in_at)
     if kind != "note":
-        require_in_window(app, sess, when, KIND_WORDS.get(kind, kind))
+        require_in_window(app, sess, when, kind_word(kind))
     e = ChartEntry(
         session_id=sess.id,
         kind=kind,
@@ -154,7 +155,6 @@ def add_entry(
     return e
 
 
-KIND_WORDS = {"side_effect": "side effect", "checklist": "checklist item"}
 #: how far back a session imported from paper may begin
 IMPORT_MAX_AGE = timedelta(days=366)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
-from chairlog.services.domain import EntryKind, SessionView
+from chairlog.services.domain import SessionView
 
 from .common import Card, clock_time, label, minutes_text, num
 from .style import set_tone
@@ -41,12 +41,6 @@ class TimerFigures:
     rate: Tile
 
 
-def _paused_since(v: SessionView) -> datetime | None:
-    pauses = [e.charted_at for e in v.active_entries(EntryKind.DOSE)
-              if e.data.get("dose_action") == "pause"]
-    return max(pauses) if pauses else None
-
-
 def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
     c = read_clock(v.clock_inputs, now)
     p = v.protocol
@@ -64,7 +58,7 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
             main = Tile("Infusion running — past planned end", format_duration(c.since_start),
                         f"planned {planned} · ended {format_duration(-rem)} ago", "warn")
     elif st is SessionState.PAUSED:
-        since = _paused_since(v)
+        since = v.clock_inputs.paused_since
         left = format_duration(c.planned_remaining or timedelta(0))
         main = Tile("Infusion PAUSED for", format_duration(c.paused_for),
                     f"since {clock_time(since, tz)} · ran {format_duration(c.since_start)} · "
