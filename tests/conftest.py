@@ -1,14 +1,18 @@
 """Shared fixtures.
 
-- Tests never touch the developer's real data: CHAIRLOG_HOME points into a temporary folder.
+- Tests never touch the developer's real data: CHAIRLOG_HOME points into a temporary folder per
+  test, every per-user location (XDG folders, log folder) into one per run, and the run fails
+  if the real chairlog folders changed (tests/user_folders.py).
 - Database tests run on SQLite, or on PostgreSQL when CHAIRLOG_TEST_PG_URL is set (CI runs the
-  db and services suites both ways); each test gets a fresh database.
+  db and services suites both ways); each test gets a fresh database, or for the ``clinic``
+  fixture a copy of a clinic built once per process (tests/template_db.py).
 - No network: any connection other than to the configured PostgreSQL server fails the test.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +22,24 @@ from typing import Any
 
 import pytest
 
+from tests import user_folders
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_REAL_FOLDERS = user_folders.real_folders()  # before the run's environment is redirected
+_BEFORE = user_folders.listing(_REAL_FOLDERS)
+_REDIRECTED = user_folders.redirect()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if anything in it wrote to the developer's real chairlog folders."""
+    changed = user_folders.differences(_BEFORE, user_folders.listing(_REAL_FOLDERS))
+    if changed and not hasattr(session.config, "workerinput"):
+        session.config.pluginmanager.get_plugin("terminalreporter").write_line(
+            "the test run wrote to the real user folders:\n  " + "\n  ".join(changed[:20]),
+            red=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    shutil.rmtree(_REDIRECTED, ignore_errors=True)
 
 PG_URL = os.environ.get("CHAIRLOG_TEST_PG_URL", "")
 T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
@@ -68,15 +89,11 @@ _REAL_RSA_KEYGEN: Any = None
 _KEY_POOL: dict[tuple[int, int], Any] = {}
 
 
-@pytest.fixture(autouse=True)
-def _fast_crypto(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
-    """Speed: RSA keys come from a small pool generated once per run, and argon2 and scrypt use
-    cheap parameters. Certificates, signatures and hashes are still real; only key generation
-    and the password-hashing cost differ from production. Tests marked ``real_crypto`` get the
-    production parameters."""
+def apply_fast_crypto(monkeypatch: pytest.MonkeyPatch, *, pooled_rsa: bool = True) -> None:
+    """RSA keys from a small pool generated once per run (unless ``pooled_rsa`` is false: the
+    clinic template's keys are its own, so no test's "other" key can equal them); cheap argon2
+    and scrypt."""
     global _REAL_RSA_KEYGEN
-    if request.node.get_closest_marker("real_crypto"):
-        return
     from argon2 import PasswordHasher
     from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -95,10 +112,23 @@ def _fast_crypto(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
             _KEY_POOL[slot] = _REAL_RSA_KEYGEN(public_exponent=public_exponent, key_size=key_size)
         return _KEY_POOL[slot]
 
-    monkeypatch.setattr(rsa, "generate_private_key", pooled)
+    # (the real generator also when a test's pool is in place: the template may be built
+    # in the middle of a test's set-up)
+    monkeypatch.setattr(rsa, "generate_private_key", pooled if pooled_rsa else _REAL_RSA_KEYGEN)
     monkeypatch.setattr(
         signin, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
+
+
+@pytest.fixture(autouse=True)
+def _fast_crypto(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Speed: RSA keys come from a small pool generated once per run, and argon2 and scrypt use
+    cheap parameters. Certificates, signatures and hashes are still real; only key generation
+    and the password-hashing cost differ from production. Tests marked ``real_crypto`` get the
+    production parameters."""
+    if request.node.get_closest_marker("real_crypto"):
+        return
+    apply_fast_crypto(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
@@ -112,13 +142,68 @@ def _isolated_home(
     return home
 
 
+def _wants_template(request: pytest.FixtureRequest) -> bool:
+    """The test uses this file's ``clinic`` fixture with production-free crypto: its database
+    starts as a copy of the clinic template (tests/template_db.py)."""
+    if "clinic" not in request.fixturenames or request.node.get_closest_marker("real_crypto"):
+        return False
+    defs = request.node._fixtureinfo.name2fixturedefs.get("clinic") or ()
+    # this file's ``clinic``, not a module's own
+    return bool(defs) and getattr(defs[-1].func, "__module__", "") == __name__
+
+
+@pytest.fixture(scope="session")
+def _clinic_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The clinic fixture's rows and files, built once per test process."""
+    from chairlog.clinical.clock import FixedClock
+    from chairlog.services import open_app
+    from tests import template_db
+
+    root = tmp_path_factory.mktemp("clinic-template")
+    home = root / "home"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CHAIRLOG_HOME", str(home))
+        mp.setenv("CHAIRLOG_KEYRING", "file")
+        mp.delenv("CHAIRLOG_DB", raising=False)
+        apply_fast_crypto(mp, pooled_rsa=False)
+        if PG_URL:
+            from sqlalchemy.engine import make_url
+
+            url = make_url(PG_URL).set(database=template_db.pg_template_name())
+            url_s = url.render_as_string(hide_password=False)
+            template_db.create_pg_database(PG_URL, url.database or "")
+        else:
+            url_s = f"sqlite:///{root / 'template.sqlite3'}"
+        clock = FixedClock(T0)
+        a = open_app(url_s, clock=clock)
+        try:
+            built = build_clinic(a, clock)
+        finally:
+            a.close()
+    yield template_db.Template(url_s, home, built)
+    if PG_URL:
+        template_db.drop_pg_database(PG_URL, make_url(url_s).database or "")
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database: SQLite by default, PostgreSQL when CHAIRLOG_TEST_PG_URL is set."""
+def db_url(
+    tmp_path: Path, request: pytest.FixtureRequest, _isolated_home: Path, clock: Any
+) -> Iterator[str]:
+    """A fresh, empty database: SQLite by default, PostgreSQL when CHAIRLOG_TEST_PG_URL is set.
+    For a test of the ``clinic`` fixture, a copy of the clinic template instead."""
+    from tests import template_db
     from tests.reliability.helpers.dbs import fresh_url
 
     with fresh_url(tmp_path) as url:
+        if _wants_template(request) and clock.now() == T0:
+            template = request.getfixturevalue("_clinic_template")
+            template_db.copy_database(template.url, url)
+            template_db.copy_home(template, _isolated_home, url)
+            request.node.stash[_FROM_TEMPLATE] = template
         yield url
+
+
+_FROM_TEMPLATE = pytest.StashKey[Any]()
 
 
 @pytest.fixture
@@ -163,7 +248,18 @@ PASSWORDS = {
 
 
 @pytest.fixture
-def clinic(app: Any, clock: Any) -> Clinic:
+def clinic(app: Any, clock: Any, request: pytest.FixtureRequest) -> Clinic:
+    """A clinic, four signed-in accounts, the shipped protocols, three chairs, two patients:
+    a copy of the per-process template when the database was made from it, else built."""
+    from tests import template_db
+
+    template = request.node.stash.get(_FROM_TEMPLATE, None)
+    if template is not None:
+        return template_db.clinic_for(template, app, clock)  # type: ignore[no-any-return]
+    return build_clinic(app, clock)
+
+
+def build_clinic(app: Any, clock: Any) -> Clinic:
     from chairlog.services import accounts, patients, protocols
 
     admin = accounts.init_clinic(

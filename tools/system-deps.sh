@@ -2,7 +2,8 @@
 # Install the Debian/Ubuntu packages chairlog needs, if any are missing.
 #   bash tools/system-deps.sh gui    Qt runtime libraries for a real window (X11), python3-venv
 #   bash tools/system-deps.sh test   + poppler-utils (pdfsig, pdftotext), NSS tools and the
-#                                    PostgreSQL server programs, for the tests
+#                                    PostgreSQL server programs, SoftHSM2 (a PKCS#11 token), for
+#                                    the tests
 # On other systems this does nothing; install the equivalents by hand.
 set -euo pipefail
 mode="${1:-gui}"
@@ -12,7 +13,7 @@ packages=(libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconf
           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-randr0 libpulse0
           fonts-dejavu-core python3-venv)
 if [ "$mode" = test ]; then
-    packages+=(poppler-utils libnss3-tools postgresql)
+    packages+=(poppler-utils libnss3-tools postgresql softhsm2)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,11 @@
 #   1. the whole suite on the embedded SQLite database (GUI tests on Qt's offscreen platform);
 #   2. the database, service and reliability suites again on a throwaway PostgreSQL server
 #      started on 127.0.0.1 for the run (the multi-workstation tests need one).
+# Both runs spread the tests over every core (pytest-xdist, -n auto); each test process builds
+# the test clinic once and copies it per test (tests/template_db.py).
 # Usage: bash tools/test.sh              both runs
+#        bash tools/test.sh quick        the inner loop: SQLite only, without the slow and
+#                                        window-driving tests (about a minute on two cores)
 #        bash tools/test.sh [pytest args] only pytest with these arguments, on SQLite
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +17,16 @@ source tools/venv.sh
 ensure_venv .venv
 "$VENV_PY" -m pip install -q --disable-pip-version-check -c constraints/lock.txt -e ".[test]"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+parallel=(-n auto --dist worksteal)
+if [ "${1:-}" = quick ]; then
+    shift
+    exec "$VENV_PY" -m pytest "${parallel[@]}" -q -m "not postgres and not slow and not gui" "$@"
+fi
 if [ $# -gt 0 ]; then
     exec "$VENV_PY" -m pytest "$@"
 fi
 echo "=== the whole suite on SQLite ==="
-"$VENV_PY" -m pytest -m "not postgres"
+"$VENV_PY" -m pytest "${parallel[@]}" -m "not postgres"
 if [ "${CI:-}" = true ]; then
     # the suite above replays the session state machine's fixed exploration; this explores anew
     seed="$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
@@ -28,5 +37,5 @@ fi
 echo "=== database, service and reliability suites on PostgreSQL ==="
 source tools/pg.sh
 start_throwaway_pg "${CHAIRLOG_TEST_PG_PORT:-54331}"
-CHAIRLOG_TEST_PG_URL="$PG_URL" "$VENV_PY" -m pytest tests/db tests/services tests/reliability \
-    -m "not gui"
+CHAIRLOG_TEST_PG_URL="$PG_URL" "$VENV_PY" -m pytest "${parallel[@]}" \
+    tests/db tests/services tests/reliability -m "not gui"

@@ -1,0 +1,145 @@
+"""The test clinic built once per test process and copied for each test that asks for it.
+
+Building the ``clinic`` fixture (migrate an empty database, create the clinic and its signing
+authority, four accounts with a physician's certificate, the shipped protocols, chairs and
+patients) costs about 0.7 s; copying it costs a few milliseconds. A test gets a copy with the
+same rows, the same data-folder files (workstation audit key, trust store, anchor journal) and
+fresh sign-in tokens for the same accounts, so it may change anything, sign anyone out or
+damage its copy without touching the template or another test.
+
+Decisions:
+- SQLite: the template file is copied with SQLite's online-backup API (never a raw file copy
+  of a database that may have a WAL beside it). PostgreSQL: ``CREATE DATABASE … TEMPLATE``.
+- The anchor journal is named by the database's location, so the copy's journal is the
+  template's journal under the copy's name; its lines are the template's, unchanged (the
+  location inside a line is informational, as in a restored backup).
+- Sign-in tokens: the template's actors signed in once; each copy gets new tokens registered
+  for the same accounts without a sign-in record, so a test that signs an actor out does not
+  sign out the next test's actor, and the audit trail is the template's, record for record.
+- Tests marked ``real_crypto``, and tests whose clock does not start at ``T0``, build the
+  clinic from scratch as before (the template's password hashes use the cheap parameters and
+  its records carry ``T0``).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import sqlite3
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+
+@dataclass
+class Template:
+    url: str
+    home: Path
+    clinic: Any  # tests.conftest.Clinic, its ``app`` closed
+
+
+def sqlite_file(url: str) -> Path:
+    return Path(make_url(url).database or "")
+
+
+def copy_database(template_url: str, target_url: str) -> None:
+    """Make ``target_url`` a copy of the closed template database."""
+    if make_url(template_url).drivername.startswith("sqlite"):
+        src = sqlite3.connect(sqlite_file(template_url))
+        dst = sqlite3.connect(sqlite_file(target_url))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        return
+    import sqlalchemy as sa
+
+    # connected to the server's own database: a template must have no connections
+    admin = sa.create_engine(os.environ["CHAIRLOG_TEST_PG_URL"], isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{make_url(target_url).database}"')
+            c.exec_driver_sql(
+                f'CREATE DATABASE "{make_url(target_url).database}" '
+                f'TEMPLATE "{make_url(template_url).database}"'
+            )
+    finally:
+        admin.dispose()
+
+
+def copy_home(template: Template, home: Path, target_url: str) -> None:
+    """The template's data-folder files into ``home``; those named by the database's location
+    (the anchor journal, the pinned signing authority) under the copy's names."""
+    from chairlog.db import anchors
+    from chairlog.services import trust
+
+    # trust.pin_path names the file under paths.data_dir(): the same name under any folder
+    renamed = {
+        anchors.journal_path(template.home, template.url):
+            anchors.journal_path(home, target_url),
+        template.home / trust.PIN_DIR / trust.pin_path(template.url).name:
+            home / trust.PIN_DIR / trust.pin_path(target_url).name,
+    }
+    for path in sorted(template.home.rglob("*")):
+        out = renamed.get(path, home / path.relative_to(template.home))
+        if path.is_dir():
+            out.mkdir(parents=True, exist_ok=True)
+            out.chmod(path.stat().st_mode & 0o777)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, out)
+
+
+def fresh_actor(actor: Any) -> Any:
+    """The same account with a new sign-in token of this process (no sign-in record)."""
+    from chairlog.services import context
+
+    token = secrets.token_urlsafe(32)
+    with context._SESSIONS_LOCK:
+        context._SESSIONS[token] = actor.id
+    return replace(actor, session=token)
+
+
+def clinic_for(template: Template, app: Any, clock: Any) -> Any:
+    """The template's clinic, bound to ``app`` (a copy) and ``clock``, with fresh tokens."""
+    c = template.clinic
+    return replace(
+        c,
+        app=app,
+        clock=clock,
+        admin=fresh_actor(c.admin),
+        nurse=fresh_actor(c.nurse),
+        nurse2=fresh_actor(c.nurse2),
+        physician=fresh_actor(c.physician),
+    )
+
+
+def create_pg_database(server_url: str, name: str) -> None:
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    finally:
+        admin.dispose()
+
+
+def drop_pg_database(server_url: str, name: str) -> None:
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        admin.dispose()
+
+
+def pg_template_name() -> str:
+    return "tmpl_" + uuid.uuid4().hex[:12]
