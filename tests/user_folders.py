@@ -63,5 +63,6 @@ def redirect() -> Path:
 def differences(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
     lines = [f"appeared: {p}" for p in sorted(after.keys() - before.keys())]
     lines += [f"went: {p}" for p in sorted(before.keys() - after.keys())]
-    lines += [f"changed: {p}" for p in sorted(before.keys() & after.keys()) if before[p] != after[p]]
+    same = sorted(before.keys() & after.keys())
+    lines += [f"changed: {p}" for p in same if before[p] != after[p]]
     return lines
