@@ -9,15 +9,15 @@ listener ACKs after that). Rules (issue 16):
   once, ACKed again). A message that carries no time at all (a Mindray without a cuff reading
   sends none) is a resend only within ``RESEND_WINDOW`` of its first copy: the same numbers
   a minute later are a new observation, and de-duplicating them for ever would leave the nurse
-  an old set to chart at an old time. Values refused inside a stored message are listed in the pending set and
-  in ERR segments of the AA.
+  an old set to chart at an old time. Values refused inside a stored message are listed in
+  the pending set and in ERR segments of the AA.
 - AE: content chairlog cannot chart: every mapped value refused (non-numeric, implausible,
   unknown unit), an observation time more than 60 s in the future or not a date/time, no
   device identity, a device not bound to a chair, no running session on the chair, an
   observation before the session's check-in or more than 60 s (the clock tolerance, as for
   the future) before the device was bound to the chair: a message refused while unbound and
-  resent after binding, or queued on another bed, is never kept. Nothing is kept (data from an unbound device may
-  belong to another patient); the device's ``refused`` count goes up.
+  resent after binding, or queued on another bed, is never kept. Nothing is kept (data from
+  an unbound device may belong to another patient); the device's ``refused`` count goes up.
 - AR: not an HL7 ORU^R01 chairlog takes (see ``chairlog.monitor.envelope``), or the receiver
   could not store it (the database refused: the monitor should resend later).
 

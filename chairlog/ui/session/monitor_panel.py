@@ -30,7 +30,6 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
-
 from shiboken6 import isValid
 
 from chairlog.clinical.vitals import REQUIRED
