@@ -33,7 +33,7 @@ CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
 class MonitorReviewDialog(QDialog):
     def __init__(self, ctx: UiContext, view: SessionView, tz: ZoneInfo,
                  parent: QWidget | None = None,
-                 on_alerts: Callable[[Sequence[AlertView]], None] | None = None) -> None:
+                 on_alerts: Callable[[Sequence[AlertView]], object] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view = view

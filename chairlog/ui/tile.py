@@ -232,10 +232,10 @@ class ChairTile(QFrame):
         self.monitor_accept.setMinimumHeight(40)
         self.monitor_accept.setAutoDefault(False)
         self.monitor_accept.hide()
+        self.monitor_pending_id = 0
         self.monitor_accept.clicked.connect(
             lambda: self.monitor_accept_requested.emit(self.monitor_pending_id)
             if self.monitor_pending_id else None)
-        self.monitor_pending_id = 0
         self.monitor_review = QPushButton("Review…")
         self.monitor_review.setObjectName("tileMonitorReview")
         self.monitor_review.setAccessibleName(
