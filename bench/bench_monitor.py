@@ -12,7 +12,9 @@ answered AA and stored as one pending set (checked in the database at the end). 
 listener is killed with SIGKILL right after an AA and the database is checked again. Last, the
 window (board + an open session page, offscreen) runs its listener (as with the clinic setting:
 a child process) under the same load, and a 10 ms QTimer measures how long the UI thread stalls
-(target: no stall over 200 ms); ``--window-runs N`` repeats that part N times.
+(target: no stall over 200 ms); ``--window-runs N`` repeats that part N times, and
+``--baseline`` measures the previous design (the listener on a thread of the window's process)
+after each run, under the same load.
 
 Target: p99 ≤ 250 ms, no message unacknowledged, none lost after SIGKILL.
 """
@@ -156,12 +158,19 @@ def kill_after_ack(db: str, device: str) -> dict[str, Any]:
     return {"acked": len(acked), "lost": len(set(acked) - stored)}
 
 
-def window_stall(db: str, devices: list[str], seconds: float) -> dict[str, Any]:
+def window_stall(db: str, devices: list[str], seconds: float,
+                 in_thread: bool = False) -> dict[str, Any]:
     """The window (board + one open session page) running the listener as it does with the
     clinic setting on (``ui.monitor_listener.WindowListener``: ``chairlog monitor listen
     --window`` as its child process), under the same load: the largest gap between 10 ms timer
     ticks on the UI thread, beyond 10 ms, and what was on screen at the end (every stored set
-    reported back, the board's badges refreshed)."""
+    reported back, the board's badges refreshed).
+
+    ``in_thread``: the baseline, the previous design (the listener on a thread of the window's
+    own process, ``BackgroundListener``), measured in the same run under the same load. Each
+    gap also records the UI thread's own CPU time in it (``ui_cpu``): a gap much longer than
+    its CPU time is the thread waiting (for the GIL, or for a core on a loaded machine), not
+    working."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -189,20 +198,32 @@ def window_stall(db: str, devices: list[str], seconds: float) -> dict[str, Any]:
     page.show()
     said: list[str] = []
     listener = WindowListener(ctx, said.append)
-    listener.start()
-    deadline = time.monotonic() + 30
-    while listener.address is None and time.monotonic() < deadline:
-        qapp.processEvents()
-        time.sleep(0.01)
-    if listener.address is None:
-        raise RuntimeError(f"the window's listener did not start: {said}")
+    stored_in_thread = [0]
+    if in_thread:
+        from chairlog.monitor.listener import BackgroundListener
+        from chairlog.services.monitor_ingest import answer
+
+        app.listeners.append(lambda e, _i: stored_in_thread.__setitem__(
+            0, stored_in_thread[0] + (e == "monitor")))
+        bg = BackgroundListener(lambda raw, peer: answer(app, raw, peer), port=port)
+        bg.start()
+    else:
+        listener.start()
+        deadline = time.monotonic() + 30
+        while listener.address is None and time.monotonic() < deadline:
+            qapp.processEvents()
+            time.sleep(0.01)
+        if listener.address is None:
+            raise RuntimeError(f"the window's listener did not start: {said}")
     gaps: list[float] = []
-    last = [time.perf_counter()]
+    cpu: list[float] = []
+    last = [time.perf_counter(), time.thread_time()]
 
     def tick() -> None:
-        now = time.perf_counter()
+        now, busy = time.perf_counter(), time.thread_time()
         gaps.append((now - last[0]) * 1000 - 10)
-        last[0] = now
+        cpu.append((busy - last[1]) * 1000)
+        last[0], last[1] = now, busy
 
     timer = QTimer()
     timer.setInterval(10)
@@ -219,26 +240,39 @@ def window_stall(db: str, devices: list[str], seconds: float) -> dict[str, Any]:
     assert clients.stdout is not None
     got = json.loads(clients.stdout.read())
     lat, codes = got["lat"], got["codes"]
+    def stored() -> int:
+        return stored_in_thread[0] if in_thread else listener.stored
+
     settle = time.monotonic() + 5  # the last "monitor ID" lines and the badges' last read
-    while time.monotonic() < settle and listener.stored < len(lat):
+    while time.monotonic() < settle and stored() < len(lat):
         qapp.processEvents()
         time.sleep(0.01)
     for _ in range(50):
         qapp.processEvents()
         time.sleep(0.01)
     badges = sum(1 for t in window.board.tiles.values() if t.monitor_label.text())
-    reported = listener.stored
+    reported = stored()
+    if in_thread:
+        bg.stop()
     listener.stop()
     page.close_session()
     window.close()
     ctx.tasks.shutdown()
     app.close()
+    worst = max(range(len(gaps)), key=gaps.__getitem__)
     return {"window_stall_ms_max": round(max(gaps), 1),
+            "window_stall_ui_cpu_ms": round(cpu[worst], 1),
+            "window_ui_work_ms_max": round(max(cpu), 1),
             "window_stall_ms_p99": round(pct(gaps, 0.99), 1),
             "window_stall_ms_top3": [round(g, 1) for g in sorted(gaps)[-3:]],
             "window_ack_ms_p99": round(pct(lat, 0.99), 1),
             "window_messages": len(lat), "window_not_aa": len([c for c in codes if c != "AA"]),
             "window_reported": reported, "window_badges": badges}
+
+
+RUN_KEYS = ("window_stall_ms_max", "window_stall_ms_p99", "window_stall_ms_top3",
+            "window_stall_ui_cpu_ms", "window_ui_work_ms_max", "window_reported",
+            "window_messages", "window_ack_ms_p99")
 
 
 def pct(values: list[float], q: float) -> float:
@@ -270,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(Path(__file__).parent / "results"))
     ap.add_argument("--window-runs", type=int, default=1, metavar="N",
                     help="measure the window N times (each on its own child listener)")
+    ap.add_argument("--baseline", action="store_true",
+                    help="after each window run, the previous design (listener on a thread)")
     ap.add_argument("--clients", type=int, metavar="PORT", help=argparse.SUPPRESS)
     ap.add_argument("devices", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -303,13 +339,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         app.close()
     kill = kill_after_ack(db, devices[0])
-    wins = [window_stall(db, devices, min(args.seconds, 30))
-            for _ in range(max(1, args.window_runs))]
+    wins, base = [], []
+    for _ in range(max(1, args.window_runs)):  # alternated: both see the same load
+        wins.append(window_stall(db, devices, min(args.seconds, 30)))
+        if args.baseline:
+            base.append(window_stall(db, devices, min(args.seconds, 30), in_thread=True))
     win = max(wins, key=lambda w: w["window_stall_ms_max"])  # the worst run decides
     win = {**win, "window_not_aa": sum(w["window_not_aa"] for w in wins),
-           "window_runs": [{k: w[k] for k in ("window_stall_ms_max", "window_stall_ms_p99",
-                                               "window_stall_ms_top3", "window_reported",
-                                               "window_messages")} for w in wins]}
+           "window_runs": [{k: w[k] for k in RUN_KEYS} for w in wins],
+           "baseline_in_thread_runs": [{k: w[k] for k in RUN_KEYS} for w in base]}
     res = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} CPUs",
@@ -348,6 +386,13 @@ def main(argv: list[str] | None = None) -> int:
         f"timer), per run | " + ", ".join(f"{w['window_stall_ms_max']} / "
                                            f"{w['window_stall_ms_p99']}" for w in wins)
         + " ms | ≤ 200 ms |",
+        "| the same, UI thread's own CPU time in its longest stall / longest UI work in one "
+        "gap, per run | " + ", ".join(f"{w['window_stall_ui_cpu_ms']} / "
+                                       f"{w['window_ui_work_ms_max']}" for w in wins) + " ms | |",
+        *(["| baseline, same run: the previous design (listener on a thread of the window's "
+           "process), stall max / p99 / UI CPU in it, per run | " + ", ".join(
+               f"{w['window_stall_ms_max']} / {w['window_stall_ms_p99']} / "
+               f"{w['window_stall_ui_cpu_ms']}" for w in base) + " ms | |"] if base else []),
         f"| window: messages / not AA / reported to the window / ACK p99 (worst run) | "
         f"{win['window_messages']} / {win['window_not_aa']} / {win['window_reported']} / "
         f"{win['window_ack_ms_p99']} ms | all AA, all reported |",
