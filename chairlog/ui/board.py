@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from chairlog.clinical.states import ACTIVE_STATES
 from chairlog.errors import ChairlogError, ValidationError
@@ -206,8 +207,9 @@ class ChairBoard(QWidget):
         self._monitor_busy, self._monitor_dirty = True, False
         app = self.ctx.app
         try:
-            self.ctx.tasks.run(lambda: monitor.newest_by_session(app), self._monitor_loaded,
-                               self._monitor_failed)
+            self.ctx.tasks.run(lambda: monitor.newest_by_session(app),
+                               lambda r: self._monitor_loaded(r) if isValid(self) else None,
+                               lambda e: self._monitor_failed(e) if isValid(self) else None)
         except RuntimeError:  # the window is closing: its task thread has stopped
             self._monitor_busy = False
 
