@@ -194,7 +194,14 @@ class ChairBoard(QWidget):
         self.bell.forget_except({v.id for v in running})
         self.tick()
         self.reloaded.emit()
-        self.load_monitor()  # off the UI thread, like the refresh after a monitor message
+        self._monitor_now()
+
+    def _monitor_now(self) -> None:
+        """With a reload (already reading on this thread): one indexed query."""
+        from chairlog.services import monitor
+
+        with contextlib.suppress(ChairlogError):
+            self._show_monitor(monitor.newest_by_session(self.ctx.app))
 
     def load_monitor(self) -> None:
         """After a monitor message (up to several a second): read off the UI thread, one read
