@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from chairlog import __version__, applog, paths
 from chairlog.errors import ChairlogError
@@ -20,8 +21,16 @@ from . import core
 log = logging.getLogger(__name__)
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Bad usage is one line on stderr and exit 2, like every other bad input (argparse's own
+    ``error`` prints the whole usage first); the subcommands' parsers inherit the class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"chairlog: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="chairlog", description="Charting for IV ketamine clinics.")
+    p = OneLineParser(prog="chairlog", description="Charting for IV ketamine clinics.")
     p.add_argument("--version", action="version", version=f"chairlog {__version__}")
     p.add_argument(
         "--db",

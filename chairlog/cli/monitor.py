@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import errno
 import json
 import signal
 import sys
+import threading
 from typing import Any
 
 from chairlog.cli.core import read_password
@@ -37,6 +39,9 @@ def register(sub: Any) -> None:
                     help="TCP port (default 2575; 0 = any free port, printed when ready)")
     li.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
                     help="address to listen on (default loopback; 0.0.0.0 for the network)")
+    li.add_argument("--window", action="store_true",
+                    help="run for the window: print 'monitor PENDING_ID' for each stored set "
+                    "and stop when standard input closes (the window quit or died)")
     li.set_defaults(func=cmd_listen)
 
     d = ms.add_parser("devices", help="every device the listener has heard from")
@@ -104,13 +109,21 @@ def cmd_listen(args: argparse.Namespace) -> int:
     host = mon.check_bind(args.bind)
     app = open_app(args.db)
     try:
-        return asyncio.run(_listen(app, host, port))
+        return asyncio.run(_listen(app, host, port, window=args.window))
     finally:
         app.close()
 
 
-async def _listen(app: Any, host: str, port: int) -> int:
+async def _listen(app: Any, host: str, port: int, *, window: bool = False) -> int:
+    """Decisions: with ``window`` (the window's own listener, a child process so that parsing
+    and committing never compete with the window's UI thread for the interpreter), each stored
+    pending set is one stdout line ``monitor ID`` (the window refreshes that chair, no polling),
+    and the end of standard input stops the listener as SIGTERM does: a window that quits, or
+    dies, never leaves an orphan holding the port (and Windows has no SIGTERM)."""
     from chairlog.monitor.listener import Listener
+
+    if window:
+        app.listeners.append(_print_event)
 
     lst = Listener(lambda raw, peer: answer(app, raw, peer), host=host, port=port)
     try:
@@ -124,12 +137,30 @@ async def _listen(app: Any, host: str, port: int) -> int:
             from None
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, lst.stop)
+        with contextlib.suppress(NotImplementedError):  # Windows: stdin's end stops it
+            loop.add_signal_handler(sig, lst.stop)
+    if window:
+        threading.Thread(target=_stop_at_end_of_input, args=(loop, lst.stop),
+                         name="chairlog-stdin", daemon=True).start()
     h, p = lst.address
     print(f"listening on {h}:{p}", flush=True)
     await lst.serve_until_stopped()
     print(f"stopped ({lst.frames} messages)", flush=True)
     return 0
+
+
+def _print_event(entity: str, entity_id: int | None) -> None:
+    if entity == "monitor" and entity_id:
+        with contextlib.suppress(OSError, ValueError):  # the window has gone: stdin ends too
+            print(f"monitor {entity_id}", flush=True)
+
+
+def _stop_at_end_of_input(loop: asyncio.AbstractEventLoop, stop: Any) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        while sys.stdin.buffer.read(4096):
+            pass  # whatever the window writes is ignored: only its end matters
+    with contextlib.suppress(RuntimeError):  # the loop has already closed
+        loop.call_soon_threadsafe(stop)
 
 
 def cmd_devices(args: argparse.Namespace) -> int:

@@ -378,6 +378,8 @@ class MonitorDevice(Base):
     messages: Mapped[int] = mapped_column(default=0)
     refused: Mapped[int] = mapped_column(default=0)
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("chairs.id"), index=True)
+    #: when it was bound to ``chair_id`` (migration 0008): nothing observed before is kept
+    bound_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version}
 

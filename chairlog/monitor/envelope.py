@@ -72,8 +72,9 @@ def parse_time(value: str, tz: tzinfo) -> datetime | None:
 
 
 def printable(text: str, limit: int) -> str:
-    """Text as stored and shown: printable characters only, at most ``limit``."""
-    return "".join(c for c in text if c.isprintable())[:limit].strip()
+    """Text as stored and shown: printable characters only, at most ``limit`` (only the
+    start of a long text is looked at: a 1 MiB field costs no more than a short one)."""
+    return "".join(c for c in text[: limit * 4] if c.isprintable())[:limit].strip()
 
 
 def inspect(msg: Message, tz: tzinfo, *, key_rules: dict[str, str] | None = None,
@@ -105,7 +106,7 @@ def inspect(msg: Message, tz: tzinfo, *, key_rules: dict[str, str] | None = None
             key = f"{app or 'bed'}:{bed}"
     if not key:
         key = app
-    key = "".join(c for c in key if c.isprintable())[:160]
+    key = printable(key, 160)
     rule = (key_rules or {}).get(key)
     if key and rule == "peer" and peer:
         key = f"{key}@{peer}"[:200]

@@ -62,6 +62,7 @@ class DeviceInfo:
     refused: int
     bound_chair: int | None
     bound_chair_name: str | None
+    bound_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,6 +72,7 @@ class DeviceInfo:
             "last_control_id": self.last_control_id, "messages": self.messages,
             "refused": self.refused, "bound_chair": self.bound_chair,
             "bound_chair_name": self.bound_chair_name,
+            "bound_at": self.bound_at.isoformat() if self.bound_at else None,
         }
 
 
@@ -106,7 +108,7 @@ class PendingInfo:
 def _device_info(d: MonitorDevice, chair: Chair | None) -> DeviceInfo:
     return DeviceInfo(d.device_key, d.name, d.sending_application, d.first_seen, d.last_seen,
                       d.last_control_id, d.messages, d.refused, d.chair_id,
-                      chair.name if chair else None)
+                      chair.name if chair else None, d.bound_at)
 
 
 def _pending_info(p: MonitorPending, dev: MonitorDevice, chair: Chair) -> PendingInfo:
@@ -148,7 +150,7 @@ def _chair(s: Session, chair_id: Any) -> Chair:
 @use_case
 def bind_device(app: Chairlog, actor: UserInfo, device: str, chair_id: int) -> DeviceInfo:
     """Tie a device to a chair (a chair may have several devices, a device one chair; binding
-    a bound device moves it). Only its messages from now on are kept."""
+    a bound device moves it). Only what it observed from now on is kept (``bound_at``)."""
     with app.db.write() as s:
         user = require_user(s, actor, BIND_ROLES, "bind monitors")
         d = _find_device(s, device)
@@ -157,6 +159,7 @@ def bind_device(app: Chairlog, actor: UserInfo, device: str, chair_id: int) -> D
         if before == c.id:
             raise StateError(f"Device {d.device_key} is already bound to {c.name}.")
         d.chair_id = c.id
+        d.bound_at = app.now()
         record(app, s, user, "monitor.bind", "monitor_device", d.id,
                before={"chair_id": before}, after={"device": d.device_key, "chair_id": c.id})
         info = _device_info(d, c)
@@ -174,6 +177,7 @@ def unbind_device(app: Chairlog, actor: UserInfo, device: str) -> DeviceInfo:
             raise StateError(f"Device {d.device_key} is not bound to a chair.")
         before = d.chair_id
         d.chair_id = None
+        d.bound_at = None
         record(app, s, user, "monitor.unbind", "monitor_device", d.id,
                before={"device": d.device_key, "chair_id": before}, after={"chair_id": None})
         info = _device_info(d, None)

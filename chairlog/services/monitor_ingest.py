@@ -6,13 +6,18 @@ listener ACKs after that). Rules (issue 16):
 
 - AA: stored (one pending set), or nothing to store (a header-only keep-alive, a message whose
   codes chairlog does not chart), or a resend of identical bytes from the same device (stored
-  once, ACKed again). Values refused inside a stored message are listed in the pending set and
-  in ERR segments of the AA.
+  once, ACKed again). A message that carries no time at all (a Mindray without a cuff reading
+  sends none) is a resend only within ``RESEND_WINDOW`` of its first copy: the same numbers
+  a minute later are a new observation, and de-duplicating them for ever would leave the nurse
+  an old set to chart at an old time. Values refused inside a stored message are listed in
+  the pending set and in ERR segments of the AA.
 - AE: content chairlog cannot chart: every mapped value refused (non-numeric, implausible,
   unknown unit), an observation time more than 60 s in the future or not a date/time, no
   device identity, a device not bound to a chair, no running session on the chair, an
-  observation before the session's check-in. Nothing is kept (data from an unbound device may
-  belong to another patient); the device's ``refused`` count goes up.
+  observation before the session's check-in or more than 60 s (the clock tolerance, as for
+  the future) before the device was bound to the chair: a message refused while unbound and
+  resent after binding, or queued on another bed, is never kept. Nothing is kept (data from
+  an unbound device may belong to another patient); the device's ``refused`` count goes up.
 - AR: not an HL7 ORU^R01 chairlog takes (see ``chairlog.monitor.envelope``), or the receiver
   could not store it (the database refused: the monitor should resend later).
 
@@ -41,6 +46,8 @@ from chairlog.services.context import Chairlog, clinic_row
 
 #: how far in the future an observation time may be (monitor clock ahead of the workstation)
 FUTURE_LIMIT = timedelta(seconds=60)
+#: identical bytes without an observation time: a resend within this, a new message after it
+RESEND_WINDOW = timedelta(seconds=60)
 _ACTIVE = [s.value for s in ACTIVE_STATES]
 _CACHE_S = 10.0
 
@@ -142,9 +149,25 @@ def _device(s: Session, env: Envelope, now: datetime) -> MonitorDevice:
     return dev
 
 
+def _digests(raw: bytes, env: Envelope, now: datetime) -> tuple[str, tuple[str, ...]]:
+    """The digest to store and those that make this message a resend. With a time in the
+    message: its bytes. Without one: its bytes and the ``RESEND_WINDOW`` slot it arrived in,
+    matched against this slot and the one before (a resend is answered within 1–2 windows;
+    the unique index on device + digest stays the resend rule, no schema change)."""
+    if env.observed_at is not None:
+        d = hashlib.sha256(raw).hexdigest()
+        return d, (d,)
+    slot = int(now.timestamp() // RESEND_WINDOW.total_seconds())
+
+    def at(k: int) -> str:
+        return hashlib.sha256(raw + f"\x00received-slot:{k}".encode()).hexdigest()
+
+    return at(slot), (at(slot), at(slot - 1))
+
+
 def _store(app: Chairlog, raw: bytes, env: Envelope, reading: Reading) -> Outcome:
-    digest = hashlib.sha256(raw).hexdigest()
     now = app.now()
+    digest, resend_of = _digests(raw, env, now)
     errors = tuple(f"{r['field']} {r['value']}: {r['reason']} ({r['code']})"
                    for r in reading.refused)
 
@@ -154,8 +177,8 @@ def _store(app: Chairlog, raw: bytes, env: Envelope, reading: Reading) -> Outcom
 
     with app.db.write() as s:
         dev = _device(s, env, now)
-        dup = s.scalar(select(MonitorPending.id).where(MonitorPending.device_id == dev.id,
-                                                       MonitorPending.raw_sha256 == digest))
+        dup = s.scalar(select(MonitorPending.id).where(
+            MonitorPending.device_id == dev.id, MonitorPending.raw_sha256.in_(resend_of)))
         if dup is not None:
             return Outcome("AA", env.control_id, f"already stored as pending set {dup}", errors)
         dev.last_seen = now
@@ -181,6 +204,10 @@ def _store(app: Chairlog, raw: bytes, env: Envelope, reading: Reading) -> Outcom
             return refuse(dev, f"no running session on {chair.name if chair else 'the chair'}")
         if observed < sess.checked_in_at:
             return refuse(dev, "observed before the running session's check-in")
+        if dev.bound_at is not None and observed < dev.bound_at - FUTURE_LIMIT:
+            return refuse(dev, "observed before the device was bound to this chair (a resend "
+                               "or a queued message, or the monitor's clock is behind); "
+                               "nothing kept")
         p = MonitorPending(
             session_id=sess.id, chair_id=dev.chair_id, device_id=dev.id,
             control_id=env.control_id[:200], raw_sha256=digest, observed_at=observed,

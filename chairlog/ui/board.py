@@ -24,9 +24,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from chairlog.clinical.states import ACTIVE_STATES
-from chairlog.errors import ChairlogError
+from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import accounts, protocols, views
 from chairlog.services.domain import AlertView, ChairInfo, SessionView
 from chairlog.ui.context import UiContext
@@ -55,6 +56,7 @@ class ChairBoard(QWidget):
         self.can_start = True
         self.load_count = 0
         self.ack_dialog: AlertAckDialog | None = None
+        self.monitor_dialog: Any = None  # ui.monitor_review.MonitorReviewDialog, when open
         self._columns = 0
         self._flash = False
         self.setObjectName("board")
@@ -212,8 +214,9 @@ class ChairBoard(QWidget):
         self._monitor_busy, self._monitor_dirty = True, False
         app = self.ctx.app
         try:
-            self.ctx.tasks.run(lambda: monitor.newest_by_session(app), self._monitor_loaded,
-                               self._monitor_failed)
+            self.ctx.tasks.run(lambda: monitor.newest_by_session(app),
+                               lambda r: self._monitor_loaded(r) if isValid(self) else None,
+                               lambda e: self._monitor_failed(e) if isValid(self) else None)
         except RuntimeError:  # the window is closing: its task thread has stopped
             self._monitor_busy = False
 
@@ -238,7 +241,7 @@ class ChairBoard(QWidget):
     def accept_monitor(self, pending_id: int) -> None:
         """Chart the newest monitor set from the tile, as is, as the signed-in nurse's vitals
         (the same service as the session page's Accept); a set that needs the nurse (a value
-        missing, an implausible one) says so: open the chair to complete it."""
+        missing, an implausible one) says so and opens the review dialog to complete it."""
         from chairlog.services import monitor
 
         app, user = self.ctx.app, self.ctx.user
@@ -250,12 +253,36 @@ class ChairBoard(QWidget):
             self.reload()
             self.load_monitor()
 
+        chair = next((c for c, t in self.tiles.items() if t.monitor_pending_id == pending_id),
+                     None)
+
         def failed(exc: BaseException) -> None:
-            self.banner.show_message(f"Monitor set not charted: {exc} Open the chair to "
-                                     "complete or reject it.")
+            self.banner.show_message(f"Monitor set not charted: {exc}")
+            if isinstance(exc, ValidationError) and chair is not None:
+                self.review_monitor(chair)  # complete or correct it there
 
         self.ctx.tasks.run(lambda: monitor.validate_pending(app, user, pending_id), done,
                            failed)
+
+    def review_monitor(self, chair_id: int) -> None:
+        """The chair's newest monitor set in a dialog: edit, complete, reject, clear older."""
+        from chairlog.ui.monitor_review import MonitorReviewDialog
+
+        v = self.views.get(chair_id)
+        if v is None or self.ctx.user is None:
+            return
+        if self.monitor_dialog is not None:
+            self.monitor_dialog.reject()
+        dlg = MonitorReviewDialog(self.ctx, v, self.tz, self.window(),
+                                  on_alerts=lambda a: self.acknowledge(a[0], v.chair.name))
+        dlg.finished.connect(lambda _r, d=dlg: self._monitor_dialog_done(d))
+        self.monitor_dialog = dlg
+        dlg.open()
+
+    def _monitor_dialog_done(self, dlg: Any) -> None:
+        if self.monitor_dialog is dlg:
+            self.monitor_dialog = None
+        dlg.deleteLater()
 
     def _rebuild(self) -> None:
         for tile in self.tiles.values():
@@ -268,6 +295,7 @@ class ChairBoard(QWidget):
             tile.acknowledge_requested.connect(
                 lambda alert, c=chair.name: self.acknowledge(alert, c))
             tile.monitor_accept_requested.connect(self.accept_monitor)
+            tile.monitor_review_requested.connect(lambda c=chair.id: self.review_monitor(c))
             self.tiles[chair.id] = tile
         self._columns = 0
         self._layout_tiles()

@@ -174,6 +174,8 @@ class ChairTile(QFrame):
     acknowledge_requested = Signal(object)
     #: the nurse accepts the newest monitor set from the tile (pending set id)
     monitor_accept_requested = Signal(int)
+    #: the nurse wants to edit, complete, reject or clear the chair's monitor sets
+    monitor_review_requested = Signal()
 
     def __init__(self, chair: ChairInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,13 +232,23 @@ class ChairTile(QFrame):
         self.monitor_accept.setMinimumHeight(40)
         self.monitor_accept.setAutoDefault(False)
         self.monitor_accept.hide()
+        self.monitor_pending_id = 0
         self.monitor_accept.clicked.connect(
             lambda: self.monitor_accept_requested.emit(self.monitor_pending_id)
             if self.monitor_pending_id else None)
-        self.monitor_pending_id = 0
+        self.monitor_review = QPushButton("Review…")
+        self.monitor_review.setObjectName("tileMonitorReview")
+        self.monitor_review.setAccessibleName(
+            "Review the monitor's set: edit or complete values, reject with a reason, "
+            "clear older sets")
+        self.monitor_review.setMinimumHeight(40)
+        self.monitor_review.setAutoDefault(False)
+        self.monitor_review.hide()
+        self.monitor_review.clicked.connect(self.monitor_review_requested.emit)
         monitor_row = QHBoxLayout()
         monitor_row.addWidget(self.monitor_label, 1)
         monitor_row.addWidget(self.monitor_accept)
+        monitor_row.addWidget(self.monitor_review)
         lay.addLayout(monitor_row)
         lay.addStretch(1)
         self.due_label = _label(17, "dueBar", bold=True)
@@ -277,12 +289,14 @@ class ChairTile(QFrame):
 
     def set_monitor(self, text: str, pending_id: int = 0) -> None:
         """The board's badge for unvalidated monitor numbers ("" hides it), with one click to
-        accept the newest set (``pending_id``) without opening the chair."""
+        accept the newest set (``pending_id``) without opening the chair, and Review… to edit,
+        complete or reject it (``ui.monitor_review``)."""
         shown = bool(text) and self.view is not None
         self.monitor_label.setText(text)
         self.monitor_label.setVisible(shown)
         self.monitor_pending_id = pending_id if shown else 0
         self.monitor_accept.setVisible(shown and bool(pending_id))
+        self.monitor_review.setVisible(shown and bool(pending_id))
 
     def refresh(self, now: datetime) -> TileFigures | None:
         """Recompute from the cached view (called every second; no database access)."""

@@ -35,8 +35,12 @@ def cli(db: str, *args: str, password: str | None = None,
 def test_cli_bind_pending_validate_reject_clear(
     bedside: Bedside, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from chairlog.services import open_app
+
     b = bedside
     db = b.app.db.url
+    # the commands run on the test's clock, as the messages do (bind records when it bound)
+    monkeypatch.setattr("chairlog.cli.monitor.open_app", lambda url: open_app(url, clock=b.c.clock))
     receive(b.app, S.ge_b40(control="PROBE", when=hl7_time(b.now())))
     assert cli(db, "devices", "--json") == 0
     [dev] = json.loads(capsys.readouterr().out)

@@ -140,9 +140,13 @@ def test_clear_older_from_the_panel(clinic: Any, ui: UiContext, qtbot: Any) -> N
 def test_window_runs_the_listener_when_the_clinic_enables_it(
     clinic: Any, ui: UiContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The window's listener is a child process (``monitor listen --window``): a stored set
+    reaches the board through its "monitor ID" line, a second one on the same port says why it
+    could not start, and stopping it ends the child (exit 0, the port free again)."""
     import socket
 
     from chairlog.monitor.mllp import wrap
+    from chairlog.ui.app import build_main_window
     from chairlog.ui.monitor_listener import WindowListener
     from tests.monitor.conftest import allow_loopback_port, client, msa, read_acks
 
@@ -150,7 +154,10 @@ def test_window_runs_the_listener_when_the_clinic_enables_it(
     off = WindowListener(ui, said.append)
     off.start()
     qtbot.waitUntil(lambda: ui.tasks.pending == 0)
-    assert off.background is None and said == []  # not enabled: nothing listens
+    assert off.process is None and said == []  # not enabled: nothing listens
+    s = ready_to_infuse(clinic)
+    receive(clinic.app, S.ge_b40(control="PROBE", when=hl7_time(clinic.clock.now())))
+    mon.bind_device(clinic.app, clinic.nurse, DEV, clinic.chairs[0].id)
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
@@ -158,17 +165,61 @@ def test_window_runs_the_listener_when_the_clinic_enables_it(
     admin = accounts.login(clinic.app, "admin", PASSWORDS["admin"])
     mon.set_listener_settings(clinic.app, admin, listen_in_window=True, port=port)
     allow_loopback_port(monkeypatch, port)
+    w = build_main_window(ui)
+    qtbot.addWidget(w)
+    w.show()
+    tile = w.board.tiles[clinic.chairs[0].id]
     on = WindowListener(ui, said.append)
     on.start()
-    qtbot.waitUntil(lambda: on.address is not None)
+    qtbot.waitUntil(lambda: on.address is not None, timeout=30000)
     assert said == [f"Bedside monitors: listening on 127.0.0.1:{port}."]
+    child = on.process
+    assert child is not None
     try:
         with client(port) as c:
             c.sendall(wrap(S.mindray_keepalive()))
-            assert [msa(a) for a in read_acks(c, 1)] == [("AA", "106")]
+            c.sendall(wrap(S.ge_b40(control="CHILD1", when=hl7_time(clinic.clock.now()))))
+            assert [msa(a) for a in read_acks(c, 2)] == [("AA", "106"), ("AA", "CHILD1")]
+        qtbot.waitUntil(lambda: on.stored == 1, timeout=10000)
+        qtbot.waitUntil(lambda: tile.monitor_label.text() != "", timeout=10000)
+        [p] = mon.list_pending(clinic.app, session_id=s.id)
+        assert p.control_id == "CHILD1" and p.state == "pending"
         taken = WindowListener(ui, said.append)  # a second one: the port is taken
         taken.start()
-        qtbot.waitUntil(lambda: len(said) == 2)
-        assert said[1].startswith("Bedside monitors: the listener could not start")
+        qtbot.waitUntil(lambda: len(said) == 2, timeout=30000)
+        assert said[1].startswith("Bedside monitors: the listener could not start (")
+        assert "already in use" in said[1] and taken.process is None
     finally:
         on.stop()
+        w.quit_now()
+    assert child.exitCode() == 0 and on.process is None
+    with socket.socket() as again:
+        again.bind(("127.0.0.1", port))  # the child has let the port go
+
+
+def test_window_listener_restarts_a_child_that_died(
+    clinic: Any, ui: UiContext, qtbot: Any
+) -> None:
+    import socket
+
+    from chairlog.ui.monitor_listener import WindowListener
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    admin = accounts.login(clinic.app, "admin", PASSWORDS["admin"])
+    mon.set_listener_settings(clinic.app, admin, listen_in_window=True, port=port)
+    said: list[str] = []
+    wl = WindowListener(ui, said.append, restart_s=0.1)
+    wl.start()
+    qtbot.waitUntil(lambda: wl.address is not None, timeout=30000)
+    try:
+        first = wl.process
+        assert first is not None
+        first.kill()  # as a crash would
+        qtbot.waitUntil(lambda: wl.restarts == 1 and wl.address is not None, timeout=30000)
+        assert wl.process is not None and wl.process is not first
+        assert any("stopped" in x and "starting it again" in x for x in said)
+        assert said[-1] == f"Bedside monitors: listening on 127.0.0.1:{port}."
+    finally:
+        wl.stop()

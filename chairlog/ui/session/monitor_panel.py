@@ -9,16 +9,31 @@ is recorded as nurse-entered and the monitor's value is kept; an empty required 
 filled. Reject needs a reason; "Clear older" rejects every older set of the chair at once.
 
 The pending set is read off the UI thread (``ctx.tasks``); accepting and rejecting are writes
-through the page's ``submit`` like every other chart entry.
+through the host's ``submit`` like every other chart entry. The host is the session page, or the
+board's review dialog (``chairlog.ui.monitor_review``): anything with ``ctx``, ``session_id``,
+``tz``, ``editable()``, ``submit()``, ``say()`` and ``show_alerts()``.
+
+Decisions:
+- A set the nurse has started to edit stays on screen when newer sets arrive (the info line says
+  a newer one waits): new numbers never overwrite what is being typed, and the set accepted is
+  the one whose numbers were looked at. After accepting or rejecting it, the newest is shown.
+- A required field the monitor did not send is empty with the placeholder "type it"; the
+  service refuses the set until it is filled (never guessed).
+- If the set was decided meanwhile (accepted on the tile, on another workstation, by the CLI),
+  the refusal is shown and the edits are dropped for the newest set; a refused value (e.g.
+  implausible) keeps the edits for the nurse to correct.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
+from shiboken6 import isValid
 
+from chairlog.clinical.vitals import REQUIRED
+from chairlog.errors import ValidationError
 from chairlog.present.times import local_time
 from chairlog.services import monitor as mon
 from chairlog.services.monitor import PendingInfo
@@ -41,6 +56,9 @@ def badge_text(p: PendingInfo, count: int) -> str:
 
 
 class MonitorPendingPanel(Card):
+    #: a read came back and is shown (or the panel hid: nothing waits)
+    loaded = Signal()
+
     def __init__(self, page: Any, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.page = page
@@ -112,13 +130,20 @@ class MonitorPendingPanel(Card):
         self._busy, self._dirty = True, False
         app, sid = self.page.ctx.app, self.page.session_id
         try:
-            self.page.ctx.tasks.run(lambda: mon.newest_pending(app, sid), self._loaded,
-                                    self._failed)
+            self.page.ctx.tasks.run(lambda: mon.newest_pending(app, sid),
+                                    lambda r: self._loaded(r) if isValid(self) else None,
+                                    lambda e: self._failed(e) if isValid(self) else None)
         except RuntimeError:  # the window is closing: its task thread has stopped
             self._busy = False
 
+    @property
+    def busy(self) -> bool:
+        """A read is in flight."""
+        return self._busy
+
     def _failed(self, _exc: BaseException) -> None:
         self._busy = False
+        self.loaded.emit()
 
     def _loaded(self, result: tuple[PendingInfo | None, int]) -> None:
         self._busy = False
@@ -126,27 +151,51 @@ class MonitorPendingPanel(Card):
         if self._dirty:
             self.load()
         p, n = result
-        self.pending, self.count = p, n
         if p is None:
+            self.pending, self.count = None, 0
             self.hide()
+            self.loaded.emit()
             return
-        tz = self.page.tz
-        self.info.setText(f"· {p.device} · observed {clock_time(p.observed_at, tz)} · "
-                          f"{n} waiting")
-        self.info.setToolTip(f"control id {p.control_id}; received "
-                             f"{local_time(p.received_at, tz, with_date=True)}")
-        for name, e in self.edits.items():
-            v = p.values.get(name)
-            e.setText("" if v is None else str(v))
-            e.setStyleSheet(GREY)
-        self.refused.setText("; ".join(f"{r['field']} {r['value']} refused: {r['reason']}"
-                                       for r in p.refused))
-        self.refused.setVisible(bool(p.refused))
+        current = self.pending
+        if current is not None and current.id != p.id and self.changes():
+            self.count = n  # the nurse is editing an older set: keep it (and the edits)
+            self._show_info(current, n, newer=True)
+            self.clear_button.setEnabled(n > 1)
+            self.loaded.emit()
+            return
+        self.pending, self.count = p, n
+        self._show_info(p, n)
+        if current is None or current.id != p.id:
+            self._fill(p)
         self.clear_button.setEnabled(n > 1)
         editable = bool(self.page.editable())
         for w in (self.accept_button, self.reject_button, *self.edits.values()):
             w.setEnabled(editable)
         self.show()
+        self.loaded.emit()
+
+    def _show_info(self, p: PendingInfo, n: int, *, newer: bool = False) -> None:
+        tz = self.page.tz
+        self.info.setText(f"· {p.device} · observed {clock_time(p.observed_at, tz)} · "
+                          f"{n} waiting" + (" · a newer set arrived" if newer else ""))
+        self.info.setToolTip(f"control id {p.control_id}; received "
+                             f"{local_time(p.received_at, tz, with_date=True)}")
+
+    def _fill(self, p: PendingInfo) -> None:
+        for name, e in self.edits.items():
+            v = p.values.get(name)
+            e.setText("" if v is None else str(v))
+            e.setPlaceholderText("type it" if v is None and name in REQUIRED else "")
+            if e.styleSheet() != GREY:
+                e.setStyleSheet(GREY)
+        self.refused.setText("; ".join(f"{r['field']} {r['value']} refused: {r['reason']}"
+                                       for r in p.refused))
+        self.refused.setVisible(bool(p.refused))
+
+    def _drop(self) -> None:
+        """Forget the set on screen (decided elsewhere): the next read shows the newest."""
+        self.pending = None
+        self.load()
 
     # --- actions -------------------------------------------------------------------------
     def changes(self) -> dict[str, str | None]:
@@ -163,27 +212,37 @@ class MonitorPendingPanel(Card):
     def accept(self) -> None:
         if self.pending is None or not self.isVisible() or not self.accept_button.isEnabled():
             return
-        pid = self.pending.id
-        self.page.submit(mon.validate_pending, pid, self.changes() or None, version=False,
-                         on_success=self._accepted)
+        self._decide(mon.validate_pending, self.pending.id, self.changes() or None,
+                     done=self._accepted)
+
+    def _decide(self, fn: Any, *args: Any, done: Any) -> None:
+        invalid: list[ValidationError] = []
+
+        def refused(e: ValidationError) -> None:
+            invalid.append(e)
+            self.page.say(str(e), "error")
+
+        ok = self.page.submit(fn, *args, version=False, on_success=done, on_invalid=refused)
+        if not ok and not invalid and self.page.ctx.user is not None:
+            self._drop()  # decided meanwhile (or gone): show the newest instead
 
     def _accepted(self, result: Any) -> None:
         self.page.say(f"Monitor set charted ({clock_time(result.entry.charted_at, self.page.tz)})"
                       + (" — LATE entry" if result.entry.is_late else ""), "ok")
         if result.alerts:
             self.page.show_alerts(result.alerts)
-        self.load()
+        self._drop()
 
     def reject(self) -> None:
         if self.pending is None:
             return
-        self.page.submit(mon.reject_pending, self.pending.id, self.reason.text(), version=False,
-                         on_success=self._rejected)
+        self._decide(mon.reject_pending, self.pending.id, self.reason.text(),
+                     done=self._rejected)
 
     def _rejected(self, _result: Any) -> None:
         self.reason.clear()
         self.page.say("Monitor set rejected (nothing charted).", "ok")
-        self.load()
+        self._drop()
 
     def clear_older(self) -> None:
         if self.pending is None:
@@ -193,4 +252,4 @@ class MonitorPendingPanel(Card):
 
     def _cleared(self, n: int) -> None:
         self.page.say(f"{n} older monitor set(s) cleared.", "ok")
-        self.load()
+        self._drop()
