@@ -44,7 +44,9 @@ def sqlite_chunk(con: sqlite3.Connection, table: str, cols: list[tuple[str, str]
     cur = con.execute(f'SELECT {names} FROM "{table}" WHERE id > ? AND id <= ? ORDER BY id',
                       (lo, hi))
     pk = [n for n, _ in cols].index("id")
-    return _digests(iter(cur), pk, row_text_for(cols, raw=True))
+    from chairlog.db.binding import BOUND_TABLES
+
+    return _digests(iter(cur), pk, row_text_for(cols, raw=True, table=BOUND_TABLES[table]))
 
 
 def worker_chunk(path: str, table: str, cols: list[tuple[str, str]], lo: int, hi: int

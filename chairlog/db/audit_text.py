@@ -32,7 +32,7 @@ from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, LargeBinary, Table
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, LargeBinary, String, Table
 
 #: audit columns read by the chain check, in this order (``chain_text`` indexes them)
 AUDIT_COLUMNS = ("seq", "at", "user_id", "username", "action", "entity", "entity_id",
@@ -83,7 +83,33 @@ def typed_time(v: datetime) -> str:
 def chain_text(r: Sequence[Any], prev_signature: str | None, time_text: Callable[[Any], str]
                ) -> str:
     """The text ``audit.row_hash`` hashes, from a row of :data:`AUDIT_COLUMNS`."""
-    s = value_text
+    try:
+        return _chain_text_plain(r, prev_signature, time_text)
+    except TypeError:  # a value of an unexpected type: the general encoder
+        return _chain_text(r, prev_signature, time_text, value_text)
+
+
+def _chain_text_plain(r: Sequence[Any], prev_signature: str | None,
+                      time_text: Callable[[Any], str]) -> str:
+    """Strings and integers where the schema has them (raises ``TypeError`` otherwise)."""
+    eb, ir = encode_basestring, int.__repr__
+    lead = r[12] if prev_signature is None else r[12] + "\n" + prev_signature
+    b, a, why, k, rows = r[9], r[10], r[11], r[15], r[14]
+    u, sid, pid = r[2], r[7], r[8]
+    return "".join((
+        lead, '\n{"action":', eb(r[4]), ',"after":', "null" if a is None else eb(a),
+        ',"at":"', time_text(r[1]), '","before":', "null" if b is None else eb(b),
+        ',"entity":', eb(r[5]), ',"entity_id":', eb(r[6]),
+        "" if k is None else ',"key":' + eb(k),
+        ',"patient_id":', "null" if pid is None else ir(pid),
+        ',"reason":', "null" if why is None else eb(why),
+        "" if rows is None else ',"rows":' + eb(rows),
+        ',"seq":', ir(r[0]), ',"session_id":', "null" if sid is None else ir(sid),
+        ',"user_id":', "null" if u is None else ir(u), ',"username":', eb(r[3]), "}"))
+
+
+def _chain_text(r: Sequence[Any], prev_signature: str | None, time_text: Callable[[Any], str],
+                s: Callable[[Any], str]) -> str:
     lead = r[12] if prev_signature is None else r[12] + "\n" + prev_signature
     parts = [lead, '\n{"action":', s(r[4]), ',"after":', s(r[10]), ',"at":"', time_text(r[1]),
              '","before":', s(r[9]), ',"entity":', s(r[5]), ',"entity_id":', s(r[6])]
@@ -137,8 +163,15 @@ def _raw_converters() -> dict[str, Callable[[Any], str | None]]:
         d = date.fromisoformat(raw) if isinstance(raw, str) else raw
         return '"' + d.isoformat() + '"'
 
+    def as_time(raw: Any) -> str:
+        if type(raw) is str and len(raw) == 26 and raw[10] == " " and raw[19] == ".":
+            frac = raw[19:]
+            return ('"' + raw[:10] + "T" + raw[11:19] + ("" if frac == ".000000" else frac)
+                    + '+00:00"')
+        return '"' + sqlite_time(raw) + '"'
+
     return {
-        "time": lambda raw: '"' + sqlite_time(raw) + '"',
+        "time": as_time,
         "date": as_date,
         "bytes": as_bytes,
         "bool": lambda raw: "true" if raw else "false",
@@ -162,14 +195,29 @@ def _typed_converters() -> dict[str, Callable[[Any], str | None]]:
 RowText = Callable[[Sequence[Any]], str]
 
 
-def row_text_for(cols: list[tuple[str, str]], *, raw: bool) -> RowText:
+def _plain_encoder(col_type: Any) -> Callable[[Any], str]:
+    """The encoder for a column of plain values on SQLite: a C function where the schema
+    says what the driver returns (it raises ``TypeError`` on anything else)."""
+    impl = getattr(col_type, "impl", col_type)
+    if isinstance(impl, Integer):
+        return int.__repr__
+    if isinstance(impl, Float):
+        return _float
+    if isinstance(impl, String):
+        return encode_basestring
+    return value_text
+
+
+def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None = None
+                 ) -> RowText:
     """A function from a row (values in ``cols`` order) to the text ``content_hash`` hashes.
-    ``raw``: values as SQLite's driver returns them; else as SQLAlchemy's typed rows."""
+    ``raw``: values as SQLite's driver returns them; else as SQLAlchemy's typed rows.
+    ``table`` (with ``raw``): its column types choose faster encoders for plain values."""
     conv = _raw_converters() if raw else _typed_converters()
     plan = [(i, '"' + name + '":', conv.get(kind)) for i, (name, kind) in enumerate(cols)]
     s = value_text
 
-    def text(row: Sequence[Any]) -> str:
+    def general(row: Sequence[Any]) -> str:
         parts = []
         for i, prefix, c in plan:
             v = row[i]
@@ -183,7 +231,20 @@ def row_text_for(cols: list[tuple[str, str]], *, raw: bool) -> RowText:
                     parts.append(prefix + out)
         return "{" + ",".join(parts) + "}"
 
-    return text
+    if not raw or table is None:
+        return general
+    prefixes = [prefix for _, prefix, _ in plan]
+    encoders = [c if c is not None else _plain_encoder(table.c[name].type)
+                for (_, _, c), (name, _) in zip(plan, cols, strict=True)]
+
+    def fast(row: Sequence[Any]) -> str:
+        try:  # a JSON null (None) or a value of another type: TypeError, the general path
+            return "{" + ",".join([p + e(v) for p, e, v in zip(prefixes, encoders, row, strict=True)
+                                   if v is not None]) + "}"
+        except TypeError:
+            return general(row)
+
+    return fast
 
 
 def row_digest(text: RowText, row: Sequence[Any]) -> str:
