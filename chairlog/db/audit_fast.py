@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import SimpleNamespace
 from typing import Any
@@ -131,6 +131,7 @@ def verify(s: Any, *, external: Iterable[Any], full: bool, require_anchored_keys
     conn = s.connection()
     raw: sqlite3.Connection | None = None
     path: str | None = None
+    time_text: Callable[[Any], str]
     if conn.dialect.name == "sqlite":
         from sqlalchemy import inspect
 

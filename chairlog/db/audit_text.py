@@ -234,12 +234,14 @@ def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None 
     if not raw or table is None:
         return general
     prefixes = [prefix for _, prefix, _ in plan]
-    encoders = [c if c is not None else _plain_encoder(table.c[name].type)
-                for (_, _, c), (name, _) in zip(plan, cols, strict=True)]
+    encoders: list[Callable[[Any], Any]] = [
+        c if c is not None else _plain_encoder(table.c[name].type)
+        for (_, _, c), (name, _) in zip(plan, cols, strict=True)]
 
     def fast(row: Sequence[Any]) -> str:
         try:  # a JSON null (None) or a value of another type: TypeError, the general path
-            return "{" + ",".join([p + e(v) for p, e, v in zip(prefixes, encoders, row, strict=True)
+            return "{" + ",".join([p + e(v) for p, e, v
+                                   in zip(prefixes, encoders, row, strict=True)
                                    if v is not None]) + "}"
         except TypeError:
             return general(row)
