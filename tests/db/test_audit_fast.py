@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
@@ -40,15 +41,24 @@ WHERE = ["here"] if os.environ.get("CHAIRLOG_TEST_PG_URL") else ["here", "helper
 
 
 @pytest.fixture(params=WHERE)
-def where(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+def where(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The variant, then one line per helper process started."""
+    started = [str(request.param)]
     if request.param == "helper":
+        class Counted(ProcessPoolExecutor):
+            def __init__(self, *a: Any, **kw: Any) -> None:
+                started.append("started")
+                super().__init__(*a, **kw)
+
         monkeypatch.setattr(audit_fast, "PARALLEL_ROWS", 0)
-    return str(request.param)
+        monkeypatch.setattr(audit_fast, "ProcessPoolExecutor", Counted)
+    return started
 
 
-def test_fast_report_equals_the_reference(clinic: Clinic, where: str) -> None:
+def test_fast_report_equals_the_reference(clinic: Clinic, where: list[str]) -> None:
     _charted(clinic)
     fast = _fast(clinic.app)
+    assert where[1:] == (["started"] if where[0] == "helper" else [])
     with clinic.app.db.read() as s:
         ref = reference_verify(s)
     assert fast is not None and ref.ok
@@ -142,7 +152,7 @@ def _rewind_head(app: Any) -> None:
 @pytest.mark.parametrize("attack", [_edit_value, _delete_entry, _edit_record, _forge,
                                     _insert_patient, _rewind_head])
 def test_fast_path_hands_tampering_to_the_reference(
-    clinic: Clinic, where: str, attack: Callable[[Any], None]
+    clinic: Clinic, where: list[str], attack: Callable[[Any], None]
 ) -> None:
     _charted(clinic)
     assert _fast(clinic.app) is not None
