@@ -141,7 +141,7 @@ def _forge(app: Any) -> None:
 def _insert_patient(app: Any) -> None:
     sql(app, "INSERT INTO patients (id, mrn, family_name, given_name, search_name, sex, "
              "allergies, notes, created_at, version) SELECT max(id) + 1, 'X-1', 'Intruder', "
-             "'Eve', 'intruder eve', 'female', '', '', created_at, 1 FROM patients")
+             "'Eve', 'intruder eve', 'female', '', '', max(created_at), 1 FROM patients")
 
 
 def _rewind_head(app: Any) -> None:
