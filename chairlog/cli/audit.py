@@ -65,7 +65,7 @@ def parse_day(value: str | None, field: str) -> date | None:
 def _progress(done: int, total: int) -> None:
     pct = min(100, done * 100 // max(total, 1))
     end = "\n" if done >= total else ""
-    print(f"\rchecking the audit trail: {done}/{total} records ({pct} %)", end=end,
+    print(f"\rchecking the audit trail: {done}/{total} records and rows ({pct} %)", end=end,
           file=sys.stderr, flush=True)
 
 

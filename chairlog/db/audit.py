@@ -254,9 +254,11 @@ def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
     s.add(row)
     if head is None:
         s.add(AuditHead(id=1, seq=row.seq, hash=row.hash))
+        s.flush()  # a pending head is not in the identity map: the next get must find it
     else:
+        # the head object stays in the identity map: the next record of this transaction
+        # reads it from there, and the commit's flush (or the next append's) writes both rows
         head.seq, head.hash = row.seq, row.hash
-    s.flush()
     s.info[LAST_INFO] = (row.seq, row.hash, row.at, row.signature)
     return row
 

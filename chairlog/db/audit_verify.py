@@ -106,13 +106,13 @@ class _Walk:
     def fail(self, text: str, seq: int | None) -> None:
         self.problems.append((text, seq))
 
-    def check_signature(self, row: Row[Any]) -> bool:
+    def check_signature(self, row: Any) -> bool:
         key = self.keys.get(row.key_id)
         self.signatures += 1
         return key is not None and workstation.verify(
             key[0], row.signature, signed_message(row.hash))
 
-    def register(self, row: Row[Any]) -> None:
+    def register(self, row: Any) -> None:
         try:
             after = json.loads(row.after_json or "{}")
             public, host = str(after["public_key"]), str(after.get("host", ""))
@@ -156,7 +156,35 @@ def verify(
     pinned_keys: Iterable[str] = (),
     progress: Progress | None = None,
 ) -> ChainReport:
-    """Walk everything (see the module's docstring); every problem, the first one named."""
+    """Walk everything (see the module's docstring); every problem, the first one named.
+
+    The fast path (``chairlog.db.audit_fast``) runs first; if anything there does not hold,
+    this reference walk runs and names every break."""
+    from chairlog.db import audit_fast
+
+    external = list(external)
+    pinned_keys = list(pinned_keys)
+    fast = audit_fast.verify(s, external=external, full=full,
+                             require_anchored_keys=require_anchored_keys,
+                             pinned_keys=pinned_keys, progress=progress)
+    if fast is not None:
+        return fast
+    return reference_verify(s, external=external, full=full,
+                            require_anchored_keys=require_anchored_keys,
+                            pinned_keys=pinned_keys, progress=progress)
+
+
+def reference_verify(
+    s: Session,
+    *,
+    external: Iterable[Anchor] = (),
+    full: bool = False,
+    require_anchored_keys: bool = False,
+    pinned_keys: Iterable[str] = (),
+    progress: Progress | None = None,
+) -> ChainReport:
+    """The reference walk: slower (ORM-typed rows, the writer's own encodings), and names
+    every problem."""
     w = _Walk(s, full)
     anchors: dict[int, list[tuple[str, str]]] = {}
     kinds: dict[str, int] = {}
@@ -259,7 +287,7 @@ def verify(
     )
 
 
-def _check_end(s: Session, w: _Walk, last_row: Row[Any] | None, last_seq: int, head_seq: int,
+def _check_end(s: Session, w: _Walk, last_row: Any, last_seq: int, head_seq: int,
                head_hash: str, prev_hash: str) -> None:
     if last_seq and s.get(AuditHead, 1) is None:
         w.fail("the chain's recorded head was deleted outside chairlog", last_seq)

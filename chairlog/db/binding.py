@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from chairlog.db.models import (
@@ -65,6 +65,9 @@ BOUND_TABLES: dict[str, Table] = {
     m.__tablename__: m.__table__ for m in BOUND_MODELS  # type: ignore[misc]
 }
 TOUCHED = "chairlog_touched"
+#: one statement per table, built once (the write path binds on every save)
+_BY_IDS = {name: select(t).where(t.c.id.in_(bindparam("ids", expanding=True)))
+           for name, t in BOUND_TABLES.items()}
 BATCH = 2000
 
 
@@ -129,11 +132,11 @@ def bind(s: Session, keys: Iterable[tuple[str, int]]) -> dict[str, dict[str, str
         by_table.setdefault(table, []).append(pk)
     out: dict[str, dict[str, str | None]] = {}
     for name, pks in sorted(by_table.items()):
-        t = BOUND_TABLES[name]
+        stmt = _BY_IDS[name]
         found: dict[str, str | None] = {str(pk): None for pk in pks}
         for i in range(0, len(pks), 500):
             chunk = pks[i : i + 500]
-            for m in s.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+            for m in s.execute(stmt, {"ids": chunk}).mappings():
                 found[str(m["id"])] = content_hash(m)
         out[name] = found
     return out

@@ -16,6 +16,7 @@ Decisions:
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -81,12 +82,19 @@ class WorkstationKey:
         return cls(key, base64.b64encode(raw).decode(), key_id_of(raw))
 
 
+@functools.lru_cache(maxsize=64)
+def _public_key(public_b64: str) -> Ed25519PublicKey:
+    """A public key decoded once (``audit verify --full`` checks millions of signatures
+    against a handful of keys)."""
+    return Ed25519PublicKey.from_public_bytes(base64.b64decode(public_b64))
+
+
 def verify(public_b64: str, signature_b64: str | None, message: bytes) -> bool:
     """True if ``signature_b64`` is the Ed25519 signature of ``message`` by that key."""
     if not signature_b64:
         return False
     try:
-        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_b64))
+        public = _public_key(public_b64)
         public.verify(base64.b64decode(signature_b64), message)
     except (InvalidSignature, ValueError, TypeError):
         return False

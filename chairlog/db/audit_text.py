@@ -1,0 +1,253 @@
+"""The hashed texts of audit records and bound rows, built straight from driver rows.
+
+The reference encodings are ``chairlog.db.audit.canonical`` (an audit record's payload) and
+``chairlog.db.binding.content_hash`` (a clinical row): canonical JSON through ``json.dumps``
+of a dict built from ORM-typed values. The verifier has to recompute both for every record
+and every row of a ten-year database (5.35 M records, as many rows), where building those
+dicts and ``json.dumps`` were most of the time. This module writes the *same bytes* directly:
+the keys are known and sorted once, and each value is escaped with the ``json`` module's own
+C string encoder (``json.encoder.encode_basestring``), integers and floats with the ``repr``
+``json`` uses. ``tests/db/test_audit_text.py`` checks byte-identity with the reference on
+every bound table and on hostile strings (hypothesis).
+
+Decisions:
+- Nothing in the stored format changes: old and new databases verify alike, and the writer
+  keeps the reference encodings. A value of a type the fast path does not know is handed to
+  ``json.dumps`` (identical output, only slower).
+- SQLite rows are read raw (no SQLAlchemy result processing): ``UTCDateTime`` text
+  ``YYYY-MM-DD HH:MM:SS.ffffff`` is rewritten to the ISO text the reference hashes by slicing
+  (any other shape goes through ``datetime.fromisoformat``), booleans stored as 0/1 become
+  ``true``/``false``, JSON columns are parsed and re-encoded canonically, bytes become their
+  SHA-256. On PostgreSQL the driver already returns typed values (:func:`typed_row_text`).
+- The slicing is injective on the texts it accepts, so a changed stored time can never hash
+  like the original one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from json.encoder import encode_basestring
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, LargeBinary, String, Table
+
+#: audit columns read by the chain check, in this order (``chain_text`` indexes them)
+AUDIT_COLUMNS = ("seq", "at", "user_id", "username", "action", "entity", "entity_id",
+                 "session_id", "patient_id", "before_json", "after_json", "reason",
+                 "prev_hash", "hash", "rows_json", "key_id", "signature")
+
+
+def _dumps(v: Any) -> str:
+    return json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      default=str)
+
+
+def _float(v: float) -> str:
+    if v != v:
+        return "NaN"
+    if v in (float("inf"), float("-inf")):
+        return "Infinity" if v > 0 else "-Infinity"
+    return float.__repr__(v)
+
+
+_ENCODERS: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda v: "true" if v else "false",
+    type(None): lambda v: "null",
+}
+
+
+def value_text(v: Any) -> str:
+    """``json.dumps(v)`` as the canonical encodings write it, faster for plain values."""
+    enc = _ENCODERS.get(type(v))
+    return enc(v) if enc is not None else _dumps(v)
+
+
+def sqlite_time(raw: Any) -> str:
+    """The ISO text (``...T...+00:00``) of a ``UTCDateTime`` as SQLite stores it."""
+    if type(raw) is str and len(raw) == 26 and raw[10] == " " and raw[19] == ".":
+        frac = raw[19:]
+        return raw[:10] + "T" + raw[11:19] + ("" if frac == ".000000" else frac) + "+00:00"
+    return typed_time(datetime.fromisoformat(raw) if isinstance(raw, str) else raw)
+
+
+def typed_time(v: datetime) -> str:
+    return (v if v.tzinfo else v.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+
+
+def chain_text(r: Sequence[Any], prev_signature: str | None, time_text: Callable[[Any], str]
+               ) -> str:
+    """The text ``audit.row_hash`` hashes, from a row of :data:`AUDIT_COLUMNS`."""
+    try:
+        return _chain_text_plain(r, prev_signature, time_text)
+    except TypeError:  # a value of an unexpected type: the general encoder
+        return _chain_text(r, prev_signature, time_text, value_text)
+
+
+def _chain_text_plain(r: Sequence[Any], prev_signature: str | None,
+                      time_text: Callable[[Any], str]) -> str:
+    """Strings and integers where the schema has them (raises ``TypeError`` otherwise)."""
+    eb, ir = encode_basestring, int.__repr__
+    lead = r[12] if prev_signature is None else r[12] + "\n" + prev_signature
+    b, a, why, k, rows = r[9], r[10], r[11], r[15], r[14]
+    u, sid, pid = r[2], r[7], r[8]
+    return "".join((
+        lead, '\n{"action":', eb(r[4]), ',"after":', "null" if a is None else eb(a),
+        ',"at":"', time_text(r[1]), '","before":', "null" if b is None else eb(b),
+        ',"entity":', eb(r[5]), ',"entity_id":', eb(r[6]),
+        "" if k is None else ',"key":' + eb(k),
+        ',"patient_id":', "null" if pid is None else ir(pid),
+        ',"reason":', "null" if why is None else eb(why),
+        "" if rows is None else ',"rows":' + eb(rows),
+        ',"seq":', ir(r[0]), ',"session_id":', "null" if sid is None else ir(sid),
+        ',"user_id":', "null" if u is None else ir(u), ',"username":', eb(r[3]), "}"))
+
+
+def _chain_text(r: Sequence[Any], prev_signature: str | None, time_text: Callable[[Any], str],
+                s: Callable[[Any], str]) -> str:
+    lead = r[12] if prev_signature is None else r[12] + "\n" + prev_signature
+    parts = [lead, '\n{"action":', s(r[4]), ',"after":', s(r[10]), ',"at":"', time_text(r[1]),
+             '","before":', s(r[9]), ',"entity":', s(r[5]), ',"entity_id":', s(r[6])]
+    if r[15] is not None:
+        parts += [',"key":', s(r[15])]
+    parts += [',"patient_id":', s(r[8]), ',"reason":', s(r[11])]
+    if r[14] is not None:
+        parts += [',"rows":', s(r[14])]
+    parts += [',"seq":', s(r[0]), ',"session_id":', s(r[7]), ',"user_id":', s(r[2]),
+              ',"username":', s(r[3]), "}"]
+    return "".join(parts)
+
+
+def chain_hash(r: Sequence[Any], prev_signature: str | None,
+               time_text: Callable[[Any], str] = sqlite_time) -> str:
+    return hashlib.sha256(chain_text(r, prev_signature, time_text).encode()).hexdigest()
+
+
+# ---- bound rows ------------------------------------------------------------------------
+
+def _kind(col: Any) -> str:
+    impl = getattr(col.type, "impl", col.type)
+    if isinstance(impl, DateTime):
+        return "time"
+    if isinstance(impl, Date):
+        return "date"
+    if isinstance(impl, LargeBinary):
+        return "bytes"
+    if isinstance(impl, Boolean):
+        return "bool"
+    if isinstance(impl, JSON):
+        return "json"
+    return "plain"
+
+
+def columns(t: Table) -> list[tuple[str, str]]:
+    """(name, kind) of a bound table's columns in sorted order: the order both the query and
+    the encoder use."""
+    return [(c.name, _kind(c)) for c in sorted(t.columns, key=lambda c: c.name)]
+
+
+def _raw_converters() -> dict[str, Callable[[Any], str | None]]:
+    def as_json(raw: Any) -> str | None:
+        v = json.loads(raw) if isinstance(raw, str | bytes) else raw
+        return None if v is None else _dumps(v)
+
+    def as_bytes(raw: Any) -> str:
+        return '"' + hashlib.sha256(bytes(raw)).hexdigest() + '"'
+
+    def as_date(raw: Any) -> str:
+        d = date.fromisoformat(raw) if isinstance(raw, str) else raw
+        return '"' + d.isoformat() + '"'
+
+    def as_time(raw: Any) -> str:
+        if type(raw) is str and len(raw) == 26 and raw[10] == " " and raw[19] == ".":
+            frac = raw[19:]
+            return ('"' + raw[:10] + "T" + raw[11:19] + ("" if frac == ".000000" else frac)
+                    + '+00:00"')
+        return '"' + sqlite_time(raw) + '"'
+
+    return {
+        "time": as_time,
+        "date": as_date,
+        "bytes": as_bytes,
+        "bool": lambda raw: "true" if raw else "false",
+        "json": as_json,
+    }
+
+
+def _typed_converters() -> dict[str, Callable[[Any], str | None]]:
+    def as_bytes(v: Any) -> str:
+        return '"' + hashlib.sha256(bytes(v)).hexdigest() + '"'
+
+    return {
+        "time": lambda v: '"' + typed_time(v) + '"',
+        "date": lambda v: '"' + v.isoformat() + '"',
+        "bytes": as_bytes,
+        "bool": lambda v: "true" if v else "false",
+        "json": lambda v: _dumps(v),
+    }
+
+
+RowText = Callable[[Sequence[Any]], str]
+
+
+def _plain_encoder(col_type: Any) -> Callable[[Any], str]:
+    """The encoder for a column of plain values on SQLite: a C function where the schema
+    says what the driver returns (it raises ``TypeError`` on anything else)."""
+    impl = getattr(col_type, "impl", col_type)
+    if isinstance(impl, Integer):
+        return int.__repr__
+    if isinstance(impl, Float):
+        return _float
+    if isinstance(impl, String):
+        return encode_basestring
+    return value_text
+
+
+def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None = None
+                 ) -> RowText:
+    """A function from a row (values in ``cols`` order) to the text ``content_hash`` hashes.
+    ``raw``: values as SQLite's driver returns them; else as SQLAlchemy's typed rows.
+    ``table`` (with ``raw``): its column types choose faster encoders for plain values."""
+    conv = _raw_converters() if raw else _typed_converters()
+    plan = [(i, '"' + name + '":', conv.get(kind)) for i, (name, kind) in enumerate(cols)]
+    s = value_text
+
+    def general(row: Sequence[Any]) -> str:
+        parts = []
+        for i, prefix, c in plan:
+            v = row[i]
+            if v is None:
+                continue
+            if c is None:
+                parts.append(prefix + s(v))
+            else:
+                out = c(v)
+                if out is not None:
+                    parts.append(prefix + out)
+        return "{" + ",".join(parts) + "}"
+
+    if not raw or table is None:
+        return general
+    prefixes = [prefix for _, prefix, _ in plan]
+    encoders: list[Callable[[Any], Any]] = [
+        c if c is not None else _plain_encoder(table.c[name].type)
+        for (_, _, c), (name, _) in zip(plan, cols, strict=True)]
+
+    def fast(row: Sequence[Any]) -> str:
+        try:  # a JSON null (None) or a value of another type: TypeError, the general path
+            return "{" + ",".join([p + e(v) for p, e, v
+                                   in zip(prefixes, encoders, row, strict=True)
+                                   if v is not None]) + "}"
+        except TypeError:
+            return general(row)
+
+    return fast
+
+
+def row_digest(text: RowText, row: Sequence[Any]) -> str:
+    return hashlib.sha256(text(row).encode()).hexdigest()

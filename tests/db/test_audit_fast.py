@@ -1,0 +1,162 @@
+"""The fast verification path: byte-identical texts, the same report as the reference walk
+on an intact trail, and a refusal (``None``, so the reference names the break) on tampering,
+in this process and with the table pass in a helper process."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chairlog.db import audit, audit_fast, audit_text, binding
+from chairlog.db.audit_verify import reference_verify
+from chairlog.services import signoff
+from tests.audit_attacker import drop_guards, forge_after, head, sql
+from tests.conftest import PASSWORDS, Clinic
+from tests.record_helpers import discharged_session
+
+
+def _charted(clinic: Clinic) -> None:
+    sid = discharged_session(clinic)
+    clinic.clock.advance(hours=1)
+    signoff.sign_session(clinic.app, clinic.physician, sid, PASSWORDS["drlee"])
+
+
+def _fast(app: Any) -> Any:
+    with app.db.read() as s:
+        return audit_fast.verify(s, external=(), full=False, require_anchored_keys=False,
+                                 pinned_keys=(), progress=None)
+
+
+#: the helper process reads SQLite files only: on PostgreSQL the table pass runs here
+WHERE = ["here"] if os.environ.get("CHAIRLOG_TEST_PG_URL") else ["here", "helper"]
+
+
+@pytest.fixture(params=WHERE)
+def where(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The variant, then one line per helper process started."""
+    started = [str(request.param)]
+    if request.param == "helper":
+        class Counted(ProcessPoolExecutor):
+            def __init__(self, *a: Any, **kw: Any) -> None:
+                started.append("started")
+                super().__init__(*a, **kw)
+
+        monkeypatch.setattr(audit_fast, "PARALLEL_ROWS", 0)
+        monkeypatch.setattr(audit_fast, "ProcessPoolExecutor", Counted)
+    return started
+
+
+def test_fast_report_equals_the_reference(clinic: Clinic, where: list[str]) -> None:
+    _charted(clinic)
+    fast = _fast(clinic.app)
+    assert where[1:] == (["started"] if where[0] == "helper" else [])
+    with clinic.app.db.read() as s:
+        ref = reference_verify(s)
+    assert fast is not None and ref.ok
+    for field in ("rows", "head_seq", "head_hash", "signatures_checked", "unsigned_legacy",
+                  "keys", "bound_rows", "anchors"):
+        assert getattr(fast, field) == getattr(ref, field), field
+    assert dict(fast.bound_rows)["chart_entries"] > 20
+
+
+def test_row_texts_are_byte_identical(clinic: Clinic) -> None:
+    _charted(clinic)
+    with clinic.app.db.read() as s:
+        raw = s.connection().connection.driver_connection
+        for name, table in binding.BOUND_TABLES.items():
+            reference = dict(binding.iter_table(s, name))
+            cols = audit_text.columns(table)
+            sqlite = clinic.app.db.dialect == "sqlite"
+            if sqlite:
+                from chairlog.db.audit_scan import sqlite_chunk
+
+                ids, digests = sqlite_chunk(raw, name, cols, 0, 10**9)
+            else:
+                ids, digests = audit_fast._Tables(s, None, None)._typed_chunk(name, 0, 10**9)
+            fast = {pk: digests[32 * i:32 * i + 32].hex() for i, pk in enumerate(ids)}
+            assert fast == reference, name
+
+
+_text = st.text(st.characters(codec="utf-8"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(v=st.one_of(_text, st.integers(), st.floats(), st.booleans(), st.none(),
+                   st.lists(st.integers(), max_size=3)))
+def test_value_text_is_json_dumps(v: Any) -> None:
+    assert audit_text.value_text(v) == json.dumps(
+        v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(strings=st.lists(_text, min_size=6, max_size=6),
+       ints=st.lists(st.one_of(st.none(), st.integers(0, 2**40)), min_size=3, max_size=3),
+       micro=st.sampled_from([0, 1, 999_999]), rows=st.booleans(), sig=st.booleans())
+def test_chain_text_is_the_writers(strings: list[str], ints: list[int | None], micro: int,
+                                   rows: bool, sig: bool) -> None:
+    at = datetime(2026, 3, 2, 14, 5, 7, micro, tzinfo=UTC)
+    values = dict(seq=7, at=at, user_id=ints[0], username=strings[0], action=strings[1],
+                  entity=strings[2], entity_id=strings[3], session_id=ints[1],
+                  patient_id=ints[2], before_json=strings[4], after_json=None,
+                  reason=strings[5], prev_hash="ab" * 32, hash="",
+                  rows_json='{"t":{"1":"x\\"y"}}' if rows else None,
+                  key_id="k1" if rows else None, signature=None)
+    prev_sig = "c2lnbmF0dXJl" if sig else None
+    expected = audit.row_hash("ab" * 32, SimpleNamespace(**values), prev_sig)
+    stored = {**values, "at": at.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")}
+    r = [stored[c] for c in audit_text.AUDIT_COLUMNS]
+    assert audit_text.chain_hash(r, prev_sig) == expected
+    assert audit_text.chain_hash([values[c] for c in audit_text.AUDIT_COLUMNS], prev_sig,
+                                 audit_text.typed_time) == expected
+
+
+def _edit_value(app: Any) -> None:
+    sql(app, "UPDATE chart_entries SET hr = hr + 1 WHERE id = "
+             "(SELECT max(id) FROM chart_entries WHERE hr IS NOT NULL)")
+
+
+def _delete_entry(app: Any) -> None:
+    sql(app, "DELETE FROM chart_entries WHERE id = (SELECT max(id) FROM chart_entries)")
+
+
+def _edit_record(app: Any) -> None:
+    drop_guards(app)
+    sql(app, "UPDATE audit_log SET reason = 'edited' WHERE seq = 5")
+
+
+def _forge(app: Any) -> None:
+    drop_guards(app)
+    forge_after(app, head(app)[0] - 3)
+
+
+def _insert_patient(app: Any) -> None:
+    sql(app, "INSERT INTO patients (id, mrn, family_name, given_name, search_name, sex, "
+             "allergies, notes, created_at, version) SELECT max(id) + 1, 'X-1', 'Intruder', "
+             "'Eve', 'intruder eve', 'female', '', '', max(created_at), 1 FROM patients")
+
+
+def _rewind_head(app: Any) -> None:
+    drop_guards(app)
+    sql(app, "UPDATE audit_head SET seq = seq - 1")
+
+
+@pytest.mark.parametrize("attack", [_edit_value, _delete_entry, _edit_record, _forge,
+                                    _insert_patient, _rewind_head])
+def test_fast_path_hands_tampering_to_the_reference(
+    clinic: Clinic, where: list[str], attack: Callable[[Any], None]
+) -> None:
+    _charted(clinic)
+    assert _fast(clinic.app) is not None
+    attack(clinic.app)
+    assert _fast(clinic.app) is None
+    with clinic.app.db.read() as s:
+        assert not audit.verify_chain(s).ok
