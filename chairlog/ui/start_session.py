@@ -16,6 +16,7 @@ Decisions:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +38,7 @@ from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
+    FitScrollArea,
     FieldErrors,
     action_row,
     big_font,
@@ -44,6 +46,8 @@ from chairlog.ui.widgets import (
 )
 
 SEARCH_DELAY_MS = 200
+#: the forms' height at most, so the dialog stays under 700 px with Start in view
+MAX_FORM_PX = 540
 WEIGHT_WARN_FRACTION = 0.10
 
 
@@ -72,12 +76,19 @@ class StartSessionDialog(QDialog):
         lay.addWidget(head)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
-        lay.addWidget(self._patient_box())
-        lay.addWidget(self._new_patient_box())
-        lay.addWidget(self._session_box(chair_id, busy_chairs or set()))
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 8, 0)
+        body.addWidget(self._patient_box())
+        body.addWidget(self._new_patient_box())
+        body.addWidget(self._session_box(chair_id, busy_chairs or set()))
+        # the forms scroll on a small screen; the banner and Start stay in view
+        self.scroll = FitScrollArea(content, reserve=240)
+        self.scroll.setMaximumHeight(MAX_FORM_PX)
+        lay.addWidget(self.scroll, 1)
         lay.addWidget(self.banner)
-        row, self.start_button, _cancel = action_row(self, "Start session", self.submit,
-                                                      default=False)
+        row, self.start_button, _cancel = action_row(self, "Start session  (Enter)", self.submit)
+        self.start_button.setAutoDefault(False)
         lay.addLayout(row)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -93,7 +104,11 @@ class StartSessionDialog(QDialog):
         v = QVBoxLayout(box)
         row = QHBoxLayout()
         self.search = _line("Type a name or MRN…")
-        self.new_patient_button = BigButton("New patient…")
+        self.search.setAccessibleName("Find patient")
+        self.search.setAccessibleDescription("Type a name or MRN; matching patients are listed "
+                                             "below")
+        self.new_patient_button = BigButton("New patient…  (Ctrl+N)")
+        self.new_patient_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_patient_button.setAutoDefault(False)
         self.new_patient_button.setCheckable(True)
         self.new_patient_button.toggled.connect(self.show_new_patient_form)
@@ -102,9 +117,15 @@ class StartSessionDialog(QDialog):
         v.addLayout(row)
         self.results = QListWidget()
         self.results.setFont(big_font(13))
-        self.results.setFixedHeight(150)
+        self.results.setFixedHeight(130)
+        self.results.setAccessibleName("Matching patients")
         self.results.currentItemChanged.connect(self._on_result)
         v.addWidget(self.results)
+        self.no_match = QLabel("No patient matches — New patient  (Ctrl+N)")
+        self.no_match.setObjectName("noPatientMatch")
+        self.no_match.setFont(big_font(13, bold=True))
+        self.no_match.hide()
+        v.addWidget(self.no_match)
         self.selected_label = QLabel("No patient selected")
         self.selected_label.setObjectName("selectedPatient")
         self.selected_label.setFont(big_font(13, bold=True))
@@ -129,6 +150,7 @@ class StartSessionDialog(QDialog):
             self.results.addItem(item)
         if len(found) == 1:
             self.results.setCurrentRow(0)
+        self.no_match.setVisible(not found and bool(self.search.text().strip()))
 
     def _on_result(self, item: QListWidgetItem | None, _prev: object = None) -> None:
         if item is not None:
@@ -176,6 +198,7 @@ class StartSessionDialog(QDialog):
     def show_new_patient_form(self, on: bool) -> None:
         self.new_patient_box.setVisible(on)
         self.results.setVisible(not on)
+        self.no_match.hide()
         if on:
             self.results.clearSelection()
             self.patient = None
@@ -248,6 +271,8 @@ class StartSessionDialog(QDialog):
 
     # ---- submit ---------------------------------------------------------------------------
     def submit(self) -> None:
+        if self._search_timer.isActive():  # Enter right after typing: search first
+            self.run_search()
         self.errors.clear()
         try:
             if self.new_patient_box.isVisible():

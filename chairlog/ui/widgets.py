@@ -6,6 +6,13 @@ Decisions:
   style sheet, so they hold with or without ``resources/style.qss`` and tests can check them.
   Colours, borders and padding live in the style sheet, keyed on object names and dynamic
   properties (``invalid``, ``state``, ``due``…); ``repolish`` re-applies them after a change.
+- Keyboard order is reading order: ``tab_in_reading_order`` sets a form's Tab chain from its
+  layouts (top to bottom, left to right within a row, grids by row then column), so a field
+  added later (a correction's reason, a row built on update) is not left at the end of the
+  chain. The primary button comes first in a dialog's button row (before Cancel), so Tab from
+  the last field reaches it.
+- Tall dialogs scroll instead of running off a small screen: ``FitScrollArea`` shows its whole
+  content while the screen has room and scrolls beyond it (1366×768, or 1920×1080 at 150 %).
 - Errors are shown where they happened: ``FieldErrors`` maps a service ``ValidationError``'s
   field name to the input it came from, puts the message under it, marks it and focuses it.
   Whatever was typed stays in the input.
@@ -13,18 +20,23 @@ Decisions:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +79,95 @@ def form_label(text: str, point_size: float = 13) -> QLabel:
     return label
 
 
+def _layout_widgets(lay: QLayout) -> list[QWidget]:
+    """The widgets of a layout in reading order (grids by row, then column)."""
+    items = [lay.itemAt(i) for i in range(lay.count())]
+    if isinstance(lay, QGridLayout):
+        pos = {id(it): lay.getItemPosition(i)[:2] for i, it in enumerate(items)}
+        items.sort(key=lambda it: pos[id(it)])
+    out: list[QWidget] = []
+    for it in items:
+        w, sub = it.widget(), it.layout()
+        if w is not None:
+            out.append(w)
+        elif sub is not None:
+            out += _layout_widgets(sub)
+    return out
+
+
+def reading_order(root: QWidget) -> list[QWidget]:
+    """Every widget that Tab can reach under ``root``, in reading order (hidden ones left
+    out; a scroll area's content and a tab widget's current page included)."""
+    out: list[QWidget] = []
+
+    def visit(w: QWidget) -> None:
+        if not w.isVisibleTo(root) and w is not root:
+            return
+        if isinstance(w, QScrollArea) and w.widget() is not None:
+            visit(w.widget())
+            return
+        if isinstance(w, QTabWidget):
+            out.append(w.tabBar())
+            if w.currentWidget() is not None:
+                visit(w.currentWidget())
+            return
+        if w is not root and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled():
+            out.append(w)
+            return
+        lay = w.layout()
+        if lay is not None:
+            for child in _layout_widgets(lay):
+                visit(child)
+
+    visit(root)
+    return out
+
+
+def tab_in_reading_order(root: QWidget) -> list[QWidget]:
+    """Chain ``root``'s focusable widgets for Tab in reading order; returns the chain."""
+    chain = reading_order(root)
+    for a, b in itertools.pairwise(chain):
+        QWidget.setTabOrder(a, b)
+    return chain
+
+
+class FitScrollArea(QScrollArea):
+    """A frameless vertical scroll area that asks for its content's whole height up to
+    ``screen height − reserve`` (what the rest of the window needs), and scrolls beyond."""
+
+    def __init__(self, content: QWidget, reserve: int = 220,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reserve = reserve
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def cap(self) -> int:
+        screen = self.screen()
+        height = screen.availableGeometry().height() if screen is not None else 720
+        return max(160, height - self.reserve)
+
+    def _content(self, hint: QSize) -> QSize:
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(hint.width() + bar, min(hint.height(), self.cap()))
+
+    def sizeHint(self) -> QSize:
+        w = self.widget()
+        return super().sizeHint() if w is None else self._content(w.sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        w = self.widget()
+        if w is None:
+            return super().minimumSizeHint()
+        lay = w.layout()
+        need = w.minimumSizeHint()
+        if lay is not None and lay.hasHeightForWidth() and self.width() > 0:
+            need.setHeight(max(need.height(), lay.totalHeightForWidth(self.viewport().width())))
+        return self._content(need)
+
+
 class BigButton(QPushButton):
     """A push button at least TOUCH_PX high with a 14 pt label."""
 
@@ -95,8 +196,8 @@ def action_row(dialog: QDialog, ok_text: str, on_ok: Callable[[], object], *,
     else:
         ok.setAutoDefault(False)
     ok.clicked.connect(on_ok)
+    row.addWidget(ok)  # first: Tab from the last field reaches the action before Cancel
     row.addWidget(cancel)
-    row.addWidget(ok)
     return row, ok, cancel
 
 
@@ -218,6 +319,8 @@ class AlertAckDialog(QDialog):
         self.action = QPlainTextEdit()
         self.action.setFont(big_font(13))
         self.action.setFixedHeight(90)
+        self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
+        self.action.setAccessibleName("What was done")
         grid = QGridLayout()
         for i, text in enumerate(QUICK_ACTIONS):
             b = QPushButton(text)
@@ -231,8 +334,11 @@ class AlertAckDialog(QDialog):
         self.errors = FieldErrors(self.banner)
         lay.addWidget(self.errors.label_for("action_taken", self.action))
         lay.addWidget(self.banner)
-        row, self.ok, _cancel = action_row(self, "Acknowledge", self.submit)
+        row, self.ok, _cancel = action_row(self, "Acknowledge  (Ctrl+Enter)", self.submit)
         lay.addLayout(row)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.activated.connect(self.ok.click)
         self.action.setFocus()
 
     def submit(self) -> None:

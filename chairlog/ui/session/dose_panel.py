@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from chairlog.clinical.dosing import RateUnit, convert_rate
 from chairlog.clinical.protocol import DoseMode
@@ -49,7 +49,7 @@ class DosePanel(Card):
             b = QPushButton(u.value)
             b.setCheckable(True)
             b.setObjectName(f"unit_{u.name.lower()}")
-            b.setMinimumSize(74, TOUCH_PX)
+            b.setMinimumSize(66, TOUCH_PX)
             b.setStyleSheet("padding: 2px 4px;")
             b.setToolTip(f"Enter the rate in {u.value}")
             self.unit_group.addButton(b, i)
@@ -70,7 +70,7 @@ class DosePanel(Card):
                                    tip="Start although required pre-infusion items are not done")
         self.start_anyway.hide()
         self.body.addWidget(self.start_anyway)
-        actions = QHBoxLayout()
+        actions = QGridLayout()  # two by two: fits the dose column on a 1280-px screen
         actions.setSpacing(6)
         self.pause_button = button("Pause…", shortcut="F9", name="pause")
         self.resume_button = button("Resume", shortcut="F9", name="resume", primary=True)
@@ -79,9 +79,11 @@ class DosePanel(Card):
         self.stop_button = button("Stop…", shortcut="⇧F9", danger=True, name="stop",
                                   tip="Stop the infusion; post-infusion monitoring begins "
                                       "(Shift+F9)")
-        for b in (self.pause_button, self.resume_button, self.bolus_button, self.stop_button):
+        for i, b in enumerate((self.pause_button, self.resume_button, self.bolus_button,
+                               self.stop_button)):
             b.setStyleSheet("padding: 2px 4px;")
-            actions.addWidget(b, 1)
+            # pause and resume share the first cell (only one of them is shown at a time)
+            actions.addWidget(b, *((0, 0) if i < 2 else (0, 1) if i == 2 else (1, 0)))
         self.body.addLayout(actions)
 
         self.rate_edit.textChanged.connect(self._update_derived)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from .alerts_panel import AlertsPanel
 from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
+from .columns import ReflowColumns
 from .common import button, label
 from .dose_panel import DosePanel
 from .header import HeaderBar
@@ -36,10 +37,14 @@ from .style import set_tone
 from .timeline import TimelinePanel
 from .timer_panel import TimerPanel
 from .trend_chart import TrendChart
+from .undo import UndoButton
 from .vitals_form import VitalsForm
 
 KEY_HINT = ("F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
             "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline")
+
+#: the narrowest the chart/timeline column gets beside the others
+COL_C_MIN_PX = 380
 
 if TYPE_CHECKING:
     from .page import SessionPage
@@ -88,14 +93,13 @@ def build(page: SessionPage) -> None:
     page.message_close.hide()
     page.message_close.clicked.connect(lambda: page.say(""))
     msg_row.addWidget(page.message, 1)
+    page.undo = UndoButton(page)
+    msg_row.addWidget(page.undo)
     msg_row.addWidget(page.message_close)
     root.addLayout(msg_row)
     page.timer = TimerPanel()
     root.addWidget(page.timer)
 
-    cols = QHBoxLayout()
-    cols.setSpacing(8)
-    root.addLayout(cols, 1)
     # column A: dose, alerts, discharge
     col_a = QVBoxLayout()
     col_a.setContentsMargins(0, 0, 0, 0)
@@ -108,8 +112,7 @@ def build(page: SessionPage) -> None:
     col_a.addStretch(1)
     a = QWidget()
     a.setLayout(col_a)
-    a.setFixedWidth(390)
-    cols.addWidget(a)
+    a.setMaximumWidth(420)
     # column B: charting time, vitals, tabs
     col_b = QVBoxLayout()
     col_b.setContentsMargins(0, 0, 0, 0)
@@ -132,8 +135,7 @@ def build(page: SessionPage) -> None:
     col_b.addWidget(page.tabs, 1)
     b = QWidget()
     b.setLayout(col_b)
-    b.setFixedWidth(552)
-    cols.addWidget(b)
+    b.setMaximumWidth(600)
     # column C: trend chart (or the checklist before the start) and the timeline
     col_c = QVBoxLayout()
     col_c.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +148,13 @@ def build(page: SessionPage) -> None:
     page.timeline = TimelinePanel(page)
     col_c.addWidget(page.timeline, 4)
     page.col_c = col_c
-    cols.addLayout(col_c, 1)
+    c = QWidget()
+    c.setLayout(col_c)
+    c.setMinimumWidth(COL_C_MIN_PX)
+    # the columns reflow (chart and timeline below the others on a narrow screen) and scroll;
+    # the header, the message line and the timers stay in view
+    page.columns = ReflowColumns(a, b, c)
+    root.addWidget(page.columns, 1)
 
 
 def install_shortcuts(page: SessionPage) -> None:

@@ -46,6 +46,7 @@ from . import layout
 from .alerts_panel import AlertsPanel
 from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
+from .columns import ReflowColumns
 from .common import close_then
 from .dialogs import OverrideDialog, ReasonDialog
 from .discharge_dialog import DischargeDialog
@@ -58,6 +59,7 @@ from .style import SESSION_QSS, set_tone
 from .timeline import TimelinePanel
 from .timer_panel import TimerPanel
 from .trend_chart import TrendChart
+from .undo import UndoButton
 from .vitals_form import VitalsForm
 
 CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
@@ -74,8 +76,10 @@ class SessionPage(QWidget):
     addendum_button: QPushButton
     message: QLabel
     message_close: QPushButton
+    undo: UndoButton
     hint: QLabel
     timer: TimerPanel
+    columns: ReflowColumns
     dose: DosePanel
     alerts: AlertsPanel
     side_effects: SideEffectsPanel

@@ -155,7 +155,7 @@ class BaselinePanel(Card):
         self.pain_status = label(name="baseline_pain_status")
         head.addWidget(self.pain_status, 1)
         self.body.addLayout(head)
-        self.pain = ScoreRow(range(11), name="baseline_pain")
+        self.pain = ScoreRow(range(11), name="baseline_pain", title="Baseline pain")
         self.pain.chosen.connect(self._pain)
         self.body.addWidget(self.pain)
         self.body.addWidget(label("Tick the checklist on the right; then start the infusion in "
