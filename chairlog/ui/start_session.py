@@ -38,11 +38,12 @@ from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
-    FitScrollArea,
     FieldErrors,
+    FitScrollArea,
     action_row,
     big_font,
     form_label,
+    label_fields,
 )
 
 SEARCH_DELAY_MS = 200
@@ -192,6 +193,12 @@ class StartSessionDialog(QDialog):
                                ("Allergies", "allergies", self.allergies)):
             form.addRow(form_label(label, 12), w)
             form.addRow("", self.errors.label_for(name, w))
+        label_fields(form)
+        for w, text in ((self.mrn, "The clinic's medical record number"),
+                        (self.family_name, "Surname"), (self.given_name, "First name"),
+                        (self.date_of_birth, "Year-month-day, e.g. 1970-04-23"),
+                        (self.allergies, "Leave empty if none are known")):
+            w.setAccessibleDescription(text)
         box.hide()
         return box
 
@@ -254,6 +261,9 @@ class StartSessionDialog(QDialog):
         form.addRow(form_label("Weight today (kg)", 12), self.weight)
         form.addRow("", self.last_weight_label)
         form.addRow("", self.errors.label_for("weight_kg", self.weight))
+        label_fields(form)
+        self.weight.setAccessibleDescription("Measured today, in kg; the last weight on record "
+                                             "is shown below")
         return box
 
     def _compare_weight(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -68,6 +69,29 @@ def set_prop(widget: QWidget, name: str, value: object) -> None:
     if widget.property(name) != value:
         widget.setProperty(name, value)
         repolish(widget)
+
+
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give an input the accessible name and description a screen reader announces (a
+    placeholder or a tooltip is not read as its name)."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def label_fields(form: QFormLayout) -> None:
+    """Make each row's label the buddy of its field and the field's accessible name (unless
+    it has one), so a screen reader says "Password, edit" rather than "edit"."""
+    for row in range(form.rowCount()):
+        lab = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        fld = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        lw = lab.widget() if lab is not None else None
+        fw = fld.widget() if fld is not None else None
+        if isinstance(lw, QLabel) and fw is not None and lw.text().strip():
+            lw.setBuddy(fw)
+            if not fw.accessibleName():
+                fw.setAccessibleName(lw.text().strip())
 
 
 def form_label(text: str, point_size: float = 13) -> QLabel:
@@ -321,6 +345,8 @@ class AlertAckDialog(QDialog):
         self.action.setFixedHeight(90)
         self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
         self.action.setAccessibleName("What was done")
+        self.action.setAccessibleDescription("Required; saved with your name and the time. "
+                                             "Ctrl+Enter acknowledges")
         grid = QGridLayout()
         for i, text in enumerate(QUICK_ACTIONS):
             b = QPushButton(text)

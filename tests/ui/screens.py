@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -46,7 +47,11 @@ def interactive(w: QWidget) -> bool:
     if not isinstance(w, INTERACTIVE):
         return False
     parent = w.parentWidget()
-    # the line edit inside a spin box or combo box is part of that control
+    # the line edit inside a spin box or combo box, and a table's headers and corner button,
+    # are parts of that control (it is named as a whole)
+    if isinstance(w, QHeaderView) or (isinstance(w, QAbstractButton)
+                                      and isinstance(parent, QAbstractItemView)):
+        return False
     return not isinstance(parent, QAbstractSpinBox | QComboBox)
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ValidationError
 from chairlog.services.domain import AlertView
-from chairlog.ui.widgets import FitScrollArea, tab_in_reading_order
+from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label
 from .style import set_flag, set_tone
@@ -156,6 +156,7 @@ class ReasonDialog(FormDialog):
         self.reason_edit.setObjectName("reason")
         self.reason_edit.setPlaceholderText("Reason (required)" if required
                                             else "Reason (optional)")
+        named(self.reason_edit, "Reason" + ("" if required else ", optional"), prompt)
         self.body.addWidget(self.reason_edit)
         self.fields[field] = self.reason_edit
         self.first_focus = self.reason_edit
@@ -199,11 +200,13 @@ class OverrideDialog(ReasonDialog):
         self.checker_user.setObjectName("checker_username")
         self.checker_user.setPlaceholderText("Their username")
         self.checker_user.setAccessibleName("Second clinician's username")
+        self.checker_user.setAccessibleDescription("Another nurse or a physician checks the dose")
         self.checker_password = QLineEdit()
         self.checker_password.setObjectName("checker_password")
         self.checker_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.checker_password.setPlaceholderText("Their password")
         self.checker_password.setAccessibleName("Second clinician's password")
+        self.checker_password.setAccessibleDescription("Typed by the second clinician")
         row.addWidget(self.checker_user)
         row.addWidget(self.checker_password)
         self.body.addLayout(row)

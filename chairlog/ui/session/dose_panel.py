@@ -20,6 +20,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.errors import ValidationError
 from chairlog.services import doses
 from chairlog.services.domain import SessionView
+from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, close_then, label, num
 from .dialogs import ReasonDialog
@@ -41,6 +42,8 @@ class DosePanel(Card):
         self.rate_edit = NumberEdit("rate", decimals=True, width=96, placeholder="rate")
         self.rate_edit.setObjectName("rate_edit")
         self.rate_edit.setToolTip("Infusion rate — F8 jumps here; Enter applies")
+        named(self.rate_edit, "Infusion rate",
+              "In the unit chosen beside it (mg/kg/h, mg/h or mL/h); Enter applies it")
         self.rate_edit.setStyleSheet("font-size: 26px; font-weight: 700;")
         row.addWidget(self.rate_edit, 1)
         self.unit_group = QButtonGroup(self)
@@ -52,6 +55,7 @@ class DosePanel(Card):
             b.setMinimumSize(66, TOUCH_PX)
             b.setStyleSheet("padding: 2px 4px;")
             b.setToolTip(f"Enter the rate in {u.value}")
+            b.setAccessibleName(f"Rate in {u.value}")
             self.unit_group.addButton(b, i)
             self.unit_buttons[u] = b
             row.addWidget(b)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.ui.widgets import named
+
 from .alerts_panel import AlertsPanel
 from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
@@ -117,6 +119,9 @@ def build(page: SessionPage) -> None:
     col_b = QVBoxLayout()
     col_b.setContentsMargins(0, 0, 0, 0)
     page.chart_time = ChartTimeControl(page.now, page.tz)
+    named(page.chart_time.edit, "Charting time",
+          "The time the next entry is charted at; leave it for now, or set an earlier time "
+          "for a late entry")
     col_b.addWidget(page.chart_time)
     page.monitor = MonitorPendingPanel(page)  # hidden unless a monitor set is waiting
     col_b.addWidget(page.monitor)
