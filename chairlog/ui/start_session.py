@@ -44,6 +44,7 @@ from chairlog.ui.widgets import (
     big_font,
     form_label,
     label_fields,
+    tab_in_reading_order,
 )
 
 SEARCH_DELAY_MS = 200
@@ -96,6 +97,7 @@ class StartSessionDialog(QDialog):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        tab_in_reading_order(self)
         self.search.setFocus()
         self.resize(max(self.width(), 760), self.sizeHint().height())
 
@@ -206,6 +208,7 @@ class StartSessionDialog(QDialog):
         self.new_patient_box.setVisible(on)
         self.results.setVisible(not on)
         self.no_match.hide()
+        tab_in_reading_order(self)
         if on:
             self.results.clearSelection()
             self.patient = None

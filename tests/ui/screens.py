@@ -129,6 +129,8 @@ def screen_of(width: int, height: int, monkeypatch: Any) -> Iterator[QRect]:
 def settle_dialog(dlg: QDialog, qtbot: Any) -> None:
     dlg.show()
     qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
     for _ in range(3):
         QApplication.processEvents()
 

@@ -4,7 +4,13 @@ Every shortcut is also written on its button or tab, and in the button's tooltip
 function keys only (the main window keeps the Ctrl+ combinations): F2 vitals, F3 side effects
 (Shift+F3 rescue medication), F4 assessments, F5 reload, F6 note, F7 discharge, F8 rate
 (Shift+F8 bolus), F9 pause/resume (Shift+F9 stop), F11 acknowledge alerts, F12 timeline (then
-Enter corrects, Delete marks entered in error).
+Enter corrects, Delete marks entered in error), Alt+K the pre-infusion checklist (Alt+C opens
+the window's "chairlog" menu), Ctrl+Z undo
+the entry just saved (for 10 s).
+
+Decision: the page opens with the keyboard on the first checklist item still to do before the
+infusion starts, and on the vitals form after (the page's first Tab stops are otherwise the
+header's buttons, 37 Tabs from the checklist).
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -58,6 +64,7 @@ def _scroll(w: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
@@ -129,6 +136,7 @@ def build(page: SessionPage) -> None:
     col_b.addWidget(page.vitals)
     page.tabs = QTabWidget()
     page.tabs.setObjectName("entry_tabs")
+    page.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # "Note (F6)", never "Note (F…"
     page.preinfusion = PreInfusionPanel(page)
     page.baseline = BaselinePanel(page)
     page.assessments = AssessmentsPanel(page)
@@ -184,3 +192,19 @@ def install_shortcuts(page: SessionPage) -> None:
     key("F5", page.reload)
     key("F11", page.alerts.acknowledge_open)
     key("F12", page.timeline.focus_table)
+    key("Alt+K", lambda: focus_checklist(page))
+    # where the keyboard starts: the checklist before the start, else the vitals form
+    QTimer.singleShot(0, page, lambda: initial_focus(page))
+
+
+def focus_checklist(page: SessionPage) -> None:
+    if page.upper.currentWidget() is page.pre_scroll and page.preinfusion.focus_first():
+        page.pre_scroll.ensureWidgetVisible(page.focusWidget() or page.preinfusion)
+        page.columns.ensureWidgetVisible(page.focusWidget() or page.preinfusion)
+
+
+def initial_focus(page: SessionPage) -> None:
+    if page.upper.currentWidget() is page.pre_scroll:
+        focus_checklist(page)
+    elif page.editable():
+        page.vitals.focus_first()
