@@ -159,7 +159,7 @@ def test_enter_performs_each_dialogs_primary_action(clinic: Any, ctx: Any, windo
             dlg.deleteLater()
             continue
         pressed: list[bool] = []
-        dlg.ok_button.clicked.connect(lambda *_a: pressed.append(True))
+        dlg.ok_button.clicked.connect(lambda *_a, p=pressed: p.append(True))
         settle_dialog(dlg, qtbot)
         target = focus_now()
         qtbot.keyClick(target, Qt.Key.Key_Return)

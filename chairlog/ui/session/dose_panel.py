@@ -31,6 +31,18 @@ UNITS = (RateUnit.MG_PER_KG_H, RateUnit.MG_PER_H, RateUnit.ML_PER_H)
 RUNNING = (SessionState.INFUSING, SessionState.PAUSED)
 
 
+def plain_refusal(e: ValidationError) -> str:
+    """A refusal in the nurse's words; the pre-infusion one names what is still to do."""
+    if e.field == "checklist":
+        missing = e.accepted.split("Missing: ", 1)[-1] if "Missing: " in e.accepted else ""
+        n = missing.count(";") + 1 if missing else 0
+        what = (f"{n} pre-infusion item{'s are' if n != 1 else ' is'} not done yet"
+                + (f": {missing}" if missing else ""))
+        return (f"Not started — {what}. Tick them in the checklist (Alt+K), or press "
+                "“Start anyway” and say why.")
+    return f"Not saved — {e}"
+
+
 class DosePanel(Card):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__("Dose — rate (F8)", parent)
@@ -123,8 +135,10 @@ class DosePanel(Card):
             first = (f"Protocol {num(p.start_rate_mg_per_kg_h)} → "
                      f"{num(p.target_rate_mg_per_kg_h)}, max "
                      f"{num(p.max_rate_mg_per_kg_h)} mg/kg/h")
-        self.protocol_hint.setText(f"{first} · bag {num(p.concentration_mg_per_ml)} mg/mL"
-                                   f"<br>Total max {num(p.max_total_mg_per_kg)} mg/kg{bolus}")
+        # <nobr>: a figure and its unit stay on one line ("bag 1 mg/ mL" was wrapped)
+        self.protocol_hint.setText(
+            f"{first} · <nobr>bag {num(p.concentration_mg_per_ml)} mg/mL</nobr>"
+            f"<br>Total max <nobr>{num(p.max_total_mg_per_kg)} mg/kg</nobr>{bolus}")
         st = v.state
         pre = st is SessionState.PRE_INFUSION
         if pre and not self._prefilled and not self.rate_edit.text():
@@ -206,7 +220,7 @@ class DosePanel(Card):
         self.host.say("Saved: " + result.entry.summary, "ok")
 
     def _refused(self, e: ValidationError) -> None:
-        self.error.setText(str(e))
+        self.error.setText(plain_refusal(e))
         self.error.show()
         if e.field == "checklist":
             self.start_anyway.show()

@@ -343,9 +343,9 @@ class SessionPage(QWidget):
 
     def _locked_banner(self, v: SessionView, editable: bool) -> None:
         if v.state is SessionState.SIGNED:
-            text = "🔒 Signed — locked. This record is read-only; changes need an addendum."
+            text = "Signed — locked. This record is read-only; changes need an addendum."
         elif v.state not in CHARTABLE_STATES:
-            text = f"🔒 {v.state.label} — read-only."
+            text = f"{v.state.label} — locked, read-only."
         elif self.ctx.user is None or self.ctx.user.role not in CHART_ROLES:
             text = "Read-only: charting needs a nurse or physician signed in."
         else:

@@ -161,7 +161,10 @@ class VitalsForm(Card):
         """Name the refused field, outline and focus it; keep every typed value."""
         for edit in self.edits.values():
             set_flag(edit, "invalid", False)
-        self.error.setText(f"Not saved — {e}")
+        typed = self.edits[e.field].text().strip() if e.field in self.edits else ""
+        # say the value as typed ("HR 400", not the service's "400.0")
+        self.error.setText(f"Not saved — {e.label}: {typed} is not accepted — {e.accepted}"
+                           if typed else f"Not saved — {e}")
         self.error.show()
         bad = self.edits.get(e.field)
         if bad is not None:
