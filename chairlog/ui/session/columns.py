@@ -9,13 +9,17 @@ scrolls sideways only below the two columns' minimum width.
 Decisions:
 - The choice is made from the scroll area's viewport width (the content is as wide as its
   minimum, so its own width cannot tell), with a 24 px margin against flicker at the edge.
+- On a short page (under ``COMPACT_BELOW_PX``) the header's name and the timer figures get
+  smaller (``CompactWhenShort``), so the panels keep more of the screen.
 - Below the others the chart and the timeline get a fixed minimum height
   (``STACKED_MIN_PX``), so they are not squeezed to a few rows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
 
@@ -23,6 +27,23 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QWidget
 STACKED_MIN_PX = 620
 SPACING_PX = 8
 HYSTERESIS_PX = 24
+#: a page shorter than this (1366×768 or 1280×720 less the window's bars) is compact
+COMPACT_BELOW_PX = 820
+
+
+class CompactWhenShort(QObject):
+    """Calls ``apply(True)`` while the watched page is shorter than ``below_px``."""
+
+    def __init__(self, page: QWidget, below_px: int, apply: Callable[[bool], None]) -> None:
+        super().__init__(page)
+        self.below_px = below_px
+        self.apply = apply
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.apply(watched.height() < self.below_px)
+        return False
 
 
 class ReflowColumns(QScrollArea):
@@ -41,6 +62,8 @@ class ReflowColumns(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its controls are
         self.stacked: bool | None = None
+        #: the widest the first two columns get beside the chart (none when it is below)
+        self.side_max = (a.maximumWidth(), b.maximumWidth())
         self._place(False)
 
     def wide_width(self) -> int:
@@ -58,6 +81,8 @@ class ReflowColumns(QScrollArea):
         self.grid.addWidget(self.b, 0, 1)
         for col in range(3):
             self.grid.setColumnStretch(col, 0)
+        for w, widest in zip((self.a, self.b), self.side_max, strict=True):
+            w.setMaximumWidth(16_777_215 if stacked else widest)
         if stacked:
             self.grid.addWidget(self.c, 1, 0, 1, 2)
             self.c.setMinimumHeight(STACKED_MIN_PX)

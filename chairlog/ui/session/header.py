@@ -63,6 +63,13 @@ class HeaderBar(Card):
         second.addWidget(self.ident, 0, Qt.AlignmentFlag.AlignTop)
         second.addWidget(self.details, 1)
         self.body.addLayout(second)
+        self.compact = False
+
+    def set_compact(self, on: bool) -> None:
+        """A smaller name on a short screen (the panels below get the room)."""
+        if on != self.compact:
+            self.compact = on
+            self.name.setStyleSheet(f"font-size: {22 if on else 28}px; font-weight: 700;")
 
     def update_view(self, v: SessionView, now: datetime, tz: ZoneInfo) -> None:
         p = v.patient

@@ -34,7 +34,7 @@ from chairlog.ui.widgets import named
 from .alerts_panel import AlertsPanel
 from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
-from .columns import ReflowColumns
+from .columns import COMPACT_BELOW_PX, CompactWhenShort, ReflowColumns
 from .common import button, label
 from .dose_panel import DosePanel
 from .header import HeaderBar
@@ -168,6 +168,8 @@ def build(page: SessionPage) -> None:
     # the header, the message line and the timers stay in view
     page.columns = ReflowColumns(a, b, c)
     root.addWidget(page.columns, 1)
+    CompactWhenShort(page, COMPACT_BELOW_PX,
+                     lambda on: (page.timer.set_compact(on), page.header.set_compact(on)))
 
 
 def install_shortcuts(page: SessionPage) -> None:
