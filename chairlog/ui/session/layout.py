@@ -49,7 +49,8 @@ from .undo import UndoButton
 from .vitals_form import VitalsForm
 
 KEY_HINT = ("F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
-            "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline")
+            "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline · "
+            "Alt+K checklist")
 
 #: the narrowest the chart/timeline column gets beside the others
 COL_C_MIN_PX = 380
@@ -95,7 +96,7 @@ def build(page: SessionPage) -> None:
     msg_row = QHBoxLayout()
     page.message = label(size=16, name="message", wrap=True)
     page.message.setMinimumHeight(28)
-    page.hint = label(KEY_HINT, muted=True, name="key_hint")
+    page.hint = label(KEY_HINT, muted=True, name="key_hint", wrap=True)
     msg_row.addWidget(page.hint)
     page.message_close = button("×", name="message_close", tip="Dismiss the message")
     page.message_close.setFixedWidth(44)
