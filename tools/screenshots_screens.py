@@ -91,7 +91,7 @@ def _render(tmp: Path, out: Path, width: int, height: int) -> int:
     board = views.board(app)
     infusing = [v for v in board if v.state.value == "infusing"]
     if infusing and (page := win.open_session(infusing[0].id)) is not None:
-        page.vitals.focus_first()
+        page.vitals.focus_first()  # type: ignore[attr-defined]
         save(win, "session")
     busy = {v.chair.id for v in board}
     free = [c for c in _chairs(app) if c.id not in busy]

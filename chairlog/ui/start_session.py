@@ -85,9 +85,9 @@ class StartSessionDialog(QDialog):
         body.addWidget(self._new_patient_box())
         body.addWidget(self._session_box(chair_id, busy_chairs or set()))
         # the forms scroll on a small screen; the banner and Start stay in view
-        self.scroll = FitScrollArea(content, reserve=240)
-        self.scroll.setMaximumHeight(MAX_FORM_PX)
-        lay.addWidget(self.scroll, 1)
+        self.form_scroll = FitScrollArea(content, reserve=240)
+        self.form_scroll.setMaximumHeight(MAX_FORM_PX)
+        lay.addWidget(self.form_scroll, 1)
         lay.addWidget(self.banner)
         row, self.start_button, _cancel = action_row(self, "Start session  (Enter)", self.submit)
         self.start_button.setAutoDefault(False)

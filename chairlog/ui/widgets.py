@@ -105,12 +105,16 @@ def form_label(text: str, point_size: float = 13) -> QLabel:
 
 def _layout_widgets(lay: QLayout) -> list[QWidget]:
     """The widgets of a layout in reading order (grids by row, then column)."""
-    items = [lay.itemAt(i) for i in range(lay.count())]
+    indexed = [(i, it) for i in range(lay.count()) if (it := lay.itemAt(i)) is not None]
     if isinstance(lay, QGridLayout):
-        pos = {id(it): lay.getItemPosition(i)[:2] for i, it in enumerate(items)}
-        items.sort(key=lambda it: pos[id(it)])
+        grid = lay
+        pos: dict[int, tuple[int, int]] = {}
+        for i, _it in indexed:
+            place: tuple[int, int, int, int] = grid.getItemPosition(i)  # type: ignore[assignment]
+            pos[i] = (place[0], place[1])
+        indexed.sort(key=lambda pair: pos[pair[0]])
     out: list[QWidget] = []
-    for it in items:
+    for _i, it in indexed:
         w, sub = it.widget(), it.layout()
         if w is not None:
             out.append(w)
@@ -127,13 +131,13 @@ def reading_order(root: QWidget) -> list[QWidget]:
     def visit(w: QWidget) -> None:
         if not w.isVisibleTo(root) and w is not root:
             return
-        if isinstance(w, QScrollArea) and w.widget() is not None:
-            visit(w.widget())
+        if isinstance(w, QScrollArea) and (content := w.widget()) is not None:
+            visit(content)
             return
         if isinstance(w, QTabWidget):
             out.append(w.tabBar())
-            if w.currentWidget() is not None:
-                visit(w.currentWidget())
+            if (current := w.currentWidget()) is not None:
+                visit(current)
             return
         if w is not root and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled():
             out.append(w)

@@ -60,8 +60,8 @@ class FormDialog(QDialog):
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(0, 0, 8, 0)
         self.body.setSpacing(8)
-        self.scroll = FitScrollArea(content, reserve=230)
-        outer.addWidget(self.scroll, 1)
+        self.body_scroll = FitScrollArea(content, reserve=230)
+        outer.addWidget(self.body_scroll, 1)
         self.error = label(wrap=True, name="dialog_error")
         set_tone(self.error, "error")
         self.error.hide()
@@ -106,8 +106,10 @@ class FormDialog(QDialog):
         """The minimum-size constraint ignores word-wrapped labels' height for the width the
         dialog really got (a long warning was cut off): grow to what the body needs, up to
         what the screen has room for (beyond that the body scrolls)."""
-        self.scroll.updateGeometry()
+        self.body_scroll.updateGeometry()
         lay = self.layout()
+        if lay is None:
+            return
         lay.activate()
         need = lay.minimumSize().height()
         if need > self.height():

@@ -169,8 +169,10 @@ def build(page: SessionPage) -> None:
     # the header, the message line and the timers stay in view
     page.columns = ReflowColumns(a, b, c)
     root.addWidget(page.columns, 1)
-    CompactWhenShort(page, COMPACT_BELOW_PX,
-                     lambda on: (page.timer.set_compact(on), page.header.set_compact(on)))
+    def compact(on: bool) -> None:
+        page.timer.set_compact(on)
+        page.header.set_compact(on)
+    CompactWhenShort(page, COMPACT_BELOW_PX, compact)
 
 
 def install_shortcuts(page: SessionPage) -> None:
