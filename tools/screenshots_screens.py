@@ -3,9 +3,8 @@
     python tools/screenshots_screens.py [--out docs/screenshots]
 
 For 1366×768 (100 %) and 1280×720 (1920×1080 at 150 %) it writes board-WxH.png,
-session-WxH.png (the infusing chair, keyboard focus on the heart-rate field: the focus ring),
-checklist-WxH.png (a chair before the start, focus on the first checklist item) and
-checkin-WxH.png (the check-in dialog with the new-patient form open, Start in view). The window
+session-WxH.png (the infusing chair, keyboard focus on the heart-rate field: the focus ring)
+and checkin-WxH.png (the check-in dialog with the new-patient form open, Start in view). The window
 fills the screen less a 40 px task bar and a 32 px title bar.
 
 Each size runs in its own process: the offscreen platform's screen size is fixed when the
@@ -57,7 +56,7 @@ def _render(tmp: Path, out: Path, width: int, height: int) -> int:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from chairlog.services import accounts, sessions, views
+    from chairlog.services import accounts, views
     from chairlog.ui.app import apply_style, build_main_window, open_for_gui
     from chairlog.ui.context import make_context
     from chairlog.ui.start_session import StartSessionDialog
@@ -93,15 +92,6 @@ def _render(tmp: Path, out: Path, width: int, height: int) -> int:
     if infusing and (page := win.open_session(infusing[0].id)) is not None:
         page.vitals.focus_first()  # type: ignore[attr-defined]
         save(win, "session")
-    busy = {v.chair.id for v in board}
-    free = [c for c in _chairs(app) if c.id not in busy]
-    waiting = [p for p in _patients(app) if p.id not in {v.patient.id for v in board}]
-    if free and waiting:
-        protocol = _protocols(app)[0]
-        s = sessions.start_session(app, nurse, patient_id=waiting[0].id, chair_id=free[0].id,
-                                   protocol_id=protocol.id, weight_kg=72)
-        if (page := win.open_session(s.id)) is not None:
-            save(win, "checklist")
     dlg = StartSessionDialog(ctx, win)
     dlg.new_patient_button.setChecked(True)
     dlg.show()
@@ -112,24 +102,6 @@ def _render(tmp: Path, out: Path, width: int, height: int) -> int:
     ctx.tasks.shutdown()
     app.close()
     return 0
-
-
-def _chairs(app: object) -> list:  # type: ignore[type-arg]
-    from chairlog.services import protocols
-
-    return list(protocols.list_chairs(app))  # type: ignore[arg-type]
-
-
-def _protocols(app: object) -> list:  # type: ignore[type-arg]
-    from chairlog.services import protocols
-
-    return list(protocols.list_protocols(app))  # type: ignore[arg-type]
-
-
-def _patients(app: object) -> list:  # type: ignore[type-arg]
-    from chairlog.services import patients
-
-    return list(patients.search_patients(app, ""))  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
