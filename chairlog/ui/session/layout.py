@@ -96,7 +96,7 @@ def build(page: SessionPage) -> None:
     msg_row = QHBoxLayout()
     page.message = label(size=16, name="message", wrap=True)
     page.message.setMinimumHeight(28)
-    page.hint = label(KEY_HINT, muted=True, name="key_hint", wrap=True)
+    page.hint = label(KEY_HINT, muted=True, name="key_hint")
     msg_row.addWidget(page.hint)
     page.message_close = button("×", name="message_close", tip="Dismiss the message")
     page.message_close.setFixedWidth(44)
