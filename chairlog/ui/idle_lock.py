@@ -34,7 +34,15 @@ from chairlog.services.domain import ChairInfo, UserInfo
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.tile import TileFigures
-from chairlog.ui.widgets import BigButton, ErrorBanner, big_font, form_label, set_prop
+from chairlog.ui.widgets import (
+    BigButton,
+    ErrorBanner,
+    big_font,
+    form_label,
+    label_fields,
+    named,
+    set_prop,
+)
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress,
@@ -193,6 +201,10 @@ class LockScreen(QWidget):
         self.username.returnPressed.connect(self.password.setFocus)
         for text, field in (("Username", self.username), ("Password", self.password)):
             form.addRow(form_label(text), field)
+        label_fields(form)
+        named(self.username, "Username", "Your own username: the same nurse, or another who "
+                                         "takes over")
+        named(self.password, "Password", "Your password; Enter unlocks")
         v.addLayout(form)
         self.error = ErrorBanner()
         v.addWidget(self.error)

@@ -39,6 +39,8 @@ from chairlog.ui.widgets import (
     action_row,
     big_font,
     form_label,
+    label_fields,
+    named,
 )
 
 
@@ -98,6 +100,9 @@ class LoginDialog(QDialog):
         self.password = _password_edit()
         form.addRow(form_label("Username"), self.username)
         form.addRow(form_label("Password"), self.password)
+        label_fields(form)
+        named(self.username, "Username", "Your chairlog username")
+        named(self.password, "Password", "Your own password; Enter signs in")
         lay.addLayout(form)
         self.error = ErrorBanner()
         lay.addWidget(self.error)
@@ -189,6 +194,9 @@ class LoginDialog(QDialog):
         form.addRow(form_label("New password again"), self.new_password_again)
         form.addRow("", self.change_errors.label_for("new_password_again",
                                                      self.new_password_again))
+        label_fields(form)
+        named(self.new_password, "New password", "Your new password")
+        named(self.new_password_again, "New password again", "The same new password, to be sure")
         lay.addLayout(form)
         lay.addWidget(self.change_banner)
         self.change_busy = QLabel()

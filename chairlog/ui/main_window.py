@@ -331,7 +331,11 @@ class MainWindow(QMainWindow):
                 return None
             page.closed.connect(lambda sid=session_id: self.close_session(sid))
             self.pages[session_id] = page
-            self.tabs.addTab(page, page.title())
+            index = self.tabs.addTab(page, page.title())
+            bar = self.tabs.tabBar()
+            close = bar.tabButton(index, bar.ButtonPosition.RightSide)
+            if close is not None:  # read by a screen reader as "Close Chair 1 · …"
+                close.setAccessibleName(f"Close {page.title()}")
         self.tabs.setCurrentWidget(page)
         return page
 

@@ -27,6 +27,8 @@ from chairlog.ui.widgets import (
     action_row,
     big_font,
     form_label,
+    label_fields,
+    named,
 )
 
 
@@ -62,6 +64,10 @@ class ChangePasswordDialog(QDialog):
         form.addRow("", self.errors.label_for("new_password", self.new))
         form.addRow(form_label("New password again"), self.again)
         form.addRow("", self.errors.label_for("new_password_again", self.again))
+        label_fields(form)
+        named(self.current, "Current password", "The password you sign in with now")
+        named(self.new, "New password", "At least the clinic's minimum length")
+        named(self.again, "New password again", "The same new password, to be sure")
         lay.addLayout(form)
         lay.addWidget(self.banner)
         self.busy_label = QLabel()

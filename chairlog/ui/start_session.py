@@ -16,6 +16,7 @@ Decisions:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,12 +39,17 @@ from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
     FieldErrors,
+    FitScrollArea,
     action_row,
     big_font,
     form_label,
+    label_fields,
+    tab_in_reading_order,
 )
 
 SEARCH_DELAY_MS = 200
+#: the forms' height at most, so the dialog stays under 700 px with Start in view
+MAX_FORM_PX = 540
 WEIGHT_WARN_FRACTION = 0.10
 
 
@@ -72,18 +78,26 @@ class StartSessionDialog(QDialog):
         lay.addWidget(head)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
-        lay.addWidget(self._patient_box())
-        lay.addWidget(self._new_patient_box())
-        lay.addWidget(self._session_box(chair_id, busy_chairs or set()))
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 8, 0)
+        body.addWidget(self._patient_box())
+        body.addWidget(self._new_patient_box())
+        body.addWidget(self._session_box(chair_id, busy_chairs or set()))
+        # the forms scroll on a small screen; the banner and Start stay in view
+        self.form_scroll = FitScrollArea(content, reserve=240)
+        self.form_scroll.setMaximumHeight(MAX_FORM_PX)
+        lay.addWidget(self.form_scroll, 1)
         lay.addWidget(self.banner)
-        row, self.start_button, _cancel = action_row(self, "Start session", self.submit,
-                                                      default=False)
+        row, self.start_button, _cancel = action_row(self, "Start session  (Enter)", self.submit)
+        self.start_button.setAutoDefault(False)
         lay.addLayout(row)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        tab_in_reading_order(self)
         self.search.setFocus()
         self.resize(max(self.width(), 760), self.sizeHint().height())
 
@@ -93,7 +107,11 @@ class StartSessionDialog(QDialog):
         v = QVBoxLayout(box)
         row = QHBoxLayout()
         self.search = _line("Type a name or MRN…")
-        self.new_patient_button = BigButton("New patient…")
+        self.search.setAccessibleName("Find patient")
+        self.search.setAccessibleDescription("Type a name or MRN; matching patients are listed "
+                                             "below")
+        self.new_patient_button = BigButton("New patient…  (Ctrl+N)")
+        self.new_patient_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_patient_button.setAutoDefault(False)
         self.new_patient_button.setCheckable(True)
         self.new_patient_button.toggled.connect(self.show_new_patient_form)
@@ -102,9 +120,15 @@ class StartSessionDialog(QDialog):
         v.addLayout(row)
         self.results = QListWidget()
         self.results.setFont(big_font(13))
-        self.results.setFixedHeight(150)
+        self.results.setFixedHeight(130)
+        self.results.setAccessibleName("Matching patients")
         self.results.currentItemChanged.connect(self._on_result)
         v.addWidget(self.results)
+        self.no_match = QLabel("No patient matches — New patient  (Ctrl+N)")
+        self.no_match.setObjectName("noPatientMatch")
+        self.no_match.setFont(big_font(13, bold=True))
+        self.no_match.hide()
+        v.addWidget(self.no_match)
         self.selected_label = QLabel("No patient selected")
         self.selected_label.setObjectName("selectedPatient")
         self.selected_label.setFont(big_font(13, bold=True))
@@ -129,6 +153,7 @@ class StartSessionDialog(QDialog):
             self.results.addItem(item)
         if len(found) == 1:
             self.results.setCurrentRow(0)
+        self.no_match.setVisible(not found and bool(self.search.text().strip()))
 
     def _on_result(self, item: QListWidgetItem | None, _prev: object = None) -> None:
         if item is not None:
@@ -170,12 +195,20 @@ class StartSessionDialog(QDialog):
                                ("Allergies", "allergies", self.allergies)):
             form.addRow(form_label(label, 12), w)
             form.addRow("", self.errors.label_for(name, w))
+        label_fields(form)
+        for w, text in ((self.mrn, "The clinic's medical record number"),
+                        (self.family_name, "Surname"), (self.given_name, "First name"),
+                        (self.date_of_birth, "Year-month-day, e.g. 1970-04-23"),
+                        (self.allergies, "Leave empty if none are known")):
+            w.setAccessibleDescription(text)
         box.hide()
         return box
 
     def show_new_patient_form(self, on: bool) -> None:
         self.new_patient_box.setVisible(on)
         self.results.setVisible(not on)
+        self.no_match.hide()
+        tab_in_reading_order(self)
         if on:
             self.results.clearSelection()
             self.patient = None
@@ -231,6 +264,9 @@ class StartSessionDialog(QDialog):
         form.addRow(form_label("Weight today (kg)", 12), self.weight)
         form.addRow("", self.last_weight_label)
         form.addRow("", self.errors.label_for("weight_kg", self.weight))
+        label_fields(form)
+        self.weight.setAccessibleDescription("Measured today, in kg; the last weight on record "
+                                             "is shown below")
         return box
 
     def _compare_weight(self) -> None:
@@ -248,6 +284,8 @@ class StartSessionDialog(QDialog):
 
     # ---- submit ---------------------------------------------------------------------------
     def submit(self) -> None:
+        if self._search_timer.isActive():  # Enter right after typing: search first
+            self.run_search()
         self.errors.clear()
         try:
             if self.new_patient_box.isVisible():

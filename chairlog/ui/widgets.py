@@ -6,6 +6,13 @@ Decisions:
   style sheet, so they hold with or without ``resources/style.qss`` and tests can check them.
   Colours, borders and padding live in the style sheet, keyed on object names and dynamic
   properties (``invalid``, ``state``, ``due``…); ``repolish`` re-applies them after a change.
+- Keyboard order is reading order: ``tab_in_reading_order`` sets a form's Tab chain from its
+  layouts (top to bottom, left to right within a row, grids by row then column), so a field
+  added later (a correction's reason, a row built on update) is not left at the end of the
+  chain. The primary button comes first in a dialog's button row (before Cancel), so Tab from
+  the last field reaches it.
+- Tall dialogs scroll instead of running off a small screen: ``FitScrollArea`` shows its whole
+  content while the screen has room and scrolls beyond it (1366×768, or 1920×1080 at 150 %).
 - Errors are shown where they happened: ``FieldErrors`` maps a service ``ValidationError``'s
   field name to the input it came from, puts the message under it, marks it and focuses it.
   Whatever was typed stays in the input.
@@ -13,18 +20,24 @@ Decisions:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +71,29 @@ def set_prop(widget: QWidget, name: str, value: object) -> None:
         repolish(widget)
 
 
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give an input the accessible name and description a screen reader announces (a
+    placeholder or a tooltip is not read as its name)."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def label_fields(form: QFormLayout) -> None:
+    """Make each row's label the buddy of its field and the field's accessible name (unless
+    it has one), so a screen reader says "Password, edit" rather than "edit"."""
+    for row in range(form.rowCount()):
+        lab = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        fld = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        lw = lab.widget() if lab is not None else None
+        fw = fld.widget() if fld is not None else None
+        if isinstance(lw, QLabel) and fw is not None and lw.text().strip():
+            lw.setBuddy(fw)
+            if not fw.accessibleName():
+                fw.setAccessibleName(lw.text().strip())
+
+
 def form_label(text: str, point_size: float = 13) -> QLabel:
     """A form row label, vertically centred on a TOUCH-sized input."""
     label = QLabel(text)
@@ -65,6 +101,100 @@ def form_label(text: str, point_size: float = 13) -> QLabel:
     label.setMinimumHeight(40)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return label
+
+
+def _layout_widgets(lay: QLayout) -> list[QWidget]:
+    """The widgets of a layout in reading order (grids by row, then column)."""
+    indexed = [(i, it) for i in range(lay.count()) if (it := lay.itemAt(i)) is not None]
+    if isinstance(lay, QGridLayout):
+        grid = lay
+        pos: dict[int, tuple[int, int]] = {}
+        for i, _it in indexed:
+            place: tuple[int, int, int, int] = grid.getItemPosition(i)  # type: ignore[assignment]
+            pos[i] = (place[0], place[1])
+        indexed.sort(key=lambda pair: pos[pair[0]])
+    out: list[QWidget] = []
+    for _i, it in indexed:
+        w, sub = it.widget(), it.layout()
+        if w is not None:
+            out.append(w)
+        elif sub is not None:
+            out += _layout_widgets(sub)
+    return out
+
+
+def reading_order(root: QWidget) -> list[QWidget]:
+    """Every widget that Tab can reach under ``root``, in reading order (hidden ones left
+    out; a scroll area's content and a tab widget's current page included)."""
+    out: list[QWidget] = []
+
+    def visit(w: QWidget) -> None:
+        if not w.isVisibleTo(root) and w is not root:
+            return
+        if isinstance(w, QScrollArea) and (content := w.widget()) is not None:
+            visit(content)
+            return
+        if isinstance(w, QTabWidget):
+            out.append(w.tabBar())
+            if (current := w.currentWidget()) is not None:
+                visit(current)
+            return
+        if w is not root and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled():
+            out.append(w)
+            return
+        lay = w.layout()
+        if lay is not None:
+            for child in _layout_widgets(lay):
+                visit(child)
+
+    visit(root)
+    return out
+
+
+def tab_in_reading_order(root: QWidget) -> list[QWidget]:
+    """Chain ``root``'s focusable widgets for Tab in reading order; returns the chain."""
+    chain = reading_order(root)
+    for a, b in itertools.pairwise(chain):
+        QWidget.setTabOrder(a, b)
+    return chain
+
+
+class FitScrollArea(QScrollArea):
+    """A frameless vertical scroll area that asks for its content's whole height up to
+    ``screen height − reserve`` (what the rest of the window needs), and scrolls beyond."""
+
+    def __init__(self, content: QWidget, reserve: int = 220,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reserve = reserve
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its fields are
+
+    def cap(self) -> int:
+        screen = self.screen()
+        height = screen.availableGeometry().height() if screen is not None else 720
+        return max(160, height - self.reserve)
+
+    def _content(self, hint: QSize) -> QSize:
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(hint.width() + bar, min(hint.height(), self.cap()))
+
+    def sizeHint(self) -> QSize:
+        w = self.widget()
+        return super().sizeHint() if w is None else self._content(w.sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        w = self.widget()
+        if w is None:
+            return super().minimumSizeHint()
+        lay = w.layout()
+        need = w.minimumSizeHint()
+        if lay is not None and lay.hasHeightForWidth() and self.width() > 0:
+            need.setHeight(max(need.height(), lay.totalHeightForWidth(self.viewport().width())))
+        return self._content(need)
 
 
 class BigButton(QPushButton):
@@ -95,8 +225,8 @@ def action_row(dialog: QDialog, ok_text: str, on_ok: Callable[[], object], *,
     else:
         ok.setAutoDefault(False)
     ok.clicked.connect(on_ok)
+    row.addWidget(ok)  # first: Tab from the last field reaches the action before Cancel
     row.addWidget(cancel)
-    row.addWidget(ok)
     return row, ok, cancel
 
 
@@ -218,6 +348,10 @@ class AlertAckDialog(QDialog):
         self.action = QPlainTextEdit()
         self.action.setFont(big_font(13))
         self.action.setFixedHeight(90)
+        self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
+        self.action.setAccessibleName("What was done")
+        self.action.setAccessibleDescription("Required; saved with your name and the time. "
+                                             "Ctrl+Enter acknowledges")
         grid = QGridLayout()
         for i, text in enumerate(QUICK_ACTIONS):
             b = QPushButton(text)
@@ -231,8 +365,11 @@ class AlertAckDialog(QDialog):
         self.errors = FieldErrors(self.banner)
         lay.addWidget(self.errors.label_for("action_taken", self.action))
         lay.addWidget(self.banner)
-        row, self.ok, _cancel = action_row(self, "Acknowledge", self.submit)
+        row, self.ok, _cancel = action_row(self, "Acknowledge  (Ctrl+Enter)", self.submit)
         lay.addLayout(row)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.activated.connect(self.ok.click)
         self.action.setFocus()
 
     def submit(self) -> None:

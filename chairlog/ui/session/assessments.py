@@ -36,7 +36,7 @@ class AssessmentsPanel(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        card = Card("Assessments — tap a score to save it")
+        card = Card("Assessments — tap a score (or Enter) to save it")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(card)
@@ -51,7 +51,7 @@ class AssessmentsPanel(QWidget):
             grid.addWidget(label(SCALES[scale].label, bold=True, size=16), r, 0)
             self.last[scale] = label(muted=True, name=f"last_{scale.value}")
             grid.addWidget(self.last[scale], r, 1)
-            row = ScoreRow(values, labels=hints, name=scale.value)
+            row = ScoreRow(values, labels=hints, name=scale.value, title=SCALES[scale].label)
             row.chosen.connect(lambda v, s=scale: self.record(s, v))
             grid.addWidget(row, r + 1, 0, 1, 2)
             self.rows[scale] = row
@@ -138,6 +138,9 @@ class NotePanel(QWidget):
         lay.addWidget(card)
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("note_edit")
+        self.edit.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter saves
+        self.edit.setAccessibleName("Note")
+        self.edit.setAccessibleDescription("Free-text note; Ctrl+Enter saves it")
         self.edit.setPlaceholderText("Observation, conversation, physician order… "
                                      "(Ctrl+Enter saves)")
         card.body.addWidget(self.edit, 1)

@@ -98,6 +98,10 @@ class ChartTimeControl(QWidget):
         self.edit.blockSignals(True)
         self.edit.setTime(QTime(shown.hour, shown.minute))
         self.edit.blockSignals(False)
+        # wide enough for the longest status, so "(−15 min)" is never cut to "(−15 min"
+        widest = self.status.fontMetrics().horizontalAdvance("At 00:00 (−999 min)") + 12
+        if self.status.minimumWidth() < widest:
+            self.status.setMinimumWidth(widest)
         if self._at is None:
             self.status.setText("Time: now")
             set_tone(self.status, "")

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPoint, QRegularExpression, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QPoint, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -179,15 +179,54 @@ class BigCheckBox(QCheckBox):
         return self.rect().contains(pos)
 
 
+class ScoreButton(QPushButton):
+    """One score of a ``ScoreRow``. The arrow keys move along the row. In a one-tap row
+    (``charts``: a press saves the score at once) Space does nothing and only Enter or a click
+    press it, so a stray key never charts a score; in a dialog's row Space picks the score and
+    Enter is left to the dialog (it presses the dialog's primary button, never a score)."""
+
+    def __init__(self, text: str, row: ScoreRow, *, charts: bool) -> None:
+        super().__init__(text)
+        self.row = row
+        self.charts = charts
+        self.setAutoDefault(False)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        key = e.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.row.move_focus(self, -1 if key in (Qt.Key.Key_Left, Qt.Key.Key_Up) else 1)
+            return
+        if self.charts and key == Qt.Key.Key_Space:
+            e.accept()  # a stray Space charts nothing
+            return
+        if self.charts and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not e.isAutoRepeat():
+            self.click()
+            return
+        if not self.charts and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            e.ignore()  # to the dialog: its default button
+            return
+        super().keyPressEvent(e)
+
+    def keyReleaseEvent(self, e: QKeyEvent) -> None:
+        if self.charts and e.key() == Qt.Key.Key_Space:
+            e.accept()
+            return
+        super().keyReleaseEvent(e)
+
+
 class ScoreRow(QWidget):
-    """A row of big numbered buttons. ``chosen(int)`` fires on a tap; with ``checkable`` the
-    row keeps the last choice (``value()``), for multi-item scales in dialogs."""
+    """A row of big numbered buttons. ``chosen(int)`` fires on a click or Enter (never on
+    Space or an arrow key: those only move along the row); with ``checkable`` the row keeps the
+    last choice (``value()``), for multi-item scales in dialogs.
+
+    Every button's accessible name says the scale and the score ("Pain NRS 3"), with its
+    meaning as the description."""
 
     chosen = Signal(int)
 
     def __init__(self, values: Iterable[int], *, checkable: bool = False,
                  labels: dict[int, str] | None = None, name: str = "",
-                 parent: QWidget | None = None) -> None:
+                 title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if name:
             self.setObjectName(name)
@@ -196,22 +235,29 @@ class ScoreRow(QWidget):
         row.setSpacing(2)
         self.group = QButtonGroup(self)
         self.group.setExclusive(checkable)
-        self.buttons: dict[int, QPushButton] = {}
+        self.buttons: dict[int, ScoreButton] = {}
         vals = list(values)
         signed = min(vals) < 0
         for v in vals:
             text = f"+{v}" if signed and v > 0 else str(v)
-            b = QPushButton(text)
+            b = ScoreButton(text, self, charts=not checkable)
             b.setProperty("score", True)
             b.setCheckable(checkable)
             b.setMinimumSize(TOUCH_PX, TOUCH_PX)
+            b.setAccessibleName(f"{title or name or 'score'} {text}")
             if labels and v in labels:
                 b.setToolTip(labels[v])
+                b.setAccessibleDescription(labels[v])
             b.setObjectName(f"{name}_{v}" if name else f"score_{v}")
             self.group.addButton(b, v + 100)
             row.addWidget(b)
             self.buttons[v] = b
             b.clicked.connect(lambda _=False, v=v: self.chosen.emit(v))
+
+    def move_focus(self, current: QPushButton, step: int) -> None:
+        order = list(self.buttons.values())
+        i = order.index(current) + step if current in order else 0
+        order[max(0, min(len(order) - 1, i))].setFocus(Qt.FocusReason.TabFocusReason)
 
     def value(self) -> int | None:
         b = self.group.checkedButton()

@@ -64,7 +64,12 @@ class CorrectionDialog(ReasonDialog):
     @staticmethod
     def _row(grid: QGridLayout, text: str, widget: QWidget) -> None:
         r = grid.rowCount()
-        grid.addWidget(label(text, bold=True), r, 0)
+        lab = label(text, bold=True)
+        lab.setBuddy(widget)
+        widget.setAccessibleName(text)
+        widget.setAccessibleDescription("Prefilled with the original value; change what was "
+                                        "wrong")
+        grid.addWidget(lab, r, 0)
         grid.addWidget(widget, r, 1)
 
     def _specs(self, e: EntryView) -> list[tuple[str, str, QWidget, str | None]]:

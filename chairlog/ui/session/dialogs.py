@@ -2,8 +2,13 @@
 with the refusal shown inline when the service says no), and the small reason / override /
 acknowledge dialogs.
 
-Decision: dialogs are opened with ``open()`` (window-modal, not a nested event loop), so a
-refused save keeps everything typed and tests drive them like any other widget.
+Decisions:
+- Dialogs are opened with ``open()`` (window-modal, not a nested event loop), so a refused save
+  keeps everything typed and tests drive them like any other widget.
+- The body scrolls when the screen is too small for it (``FitScrollArea``); the title, the error
+  line and the buttons stay in view. The primary button comes before Cancel, and the Tab chain
+  is set in reading order each time the dialog opens (``tab_in_reading_order``), so Tab from the
+  last field reaches the primary button and Enter presses it.
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ValidationError
 from chairlog.services.domain import AlertView
+from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label
 from .style import set_flag, set_tone
@@ -48,9 +55,13 @@ class FormDialog(QDialog):
         outer.setContentsMargins(20, 16, 20, 16)
         outer.setSpacing(10)
         outer.addWidget(label(title, size=20, bold=True))
-        self.body = QVBoxLayout()
+        content = QWidget()
+        content.setObjectName("dialog_body")
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(0, 0, 8, 0)
         self.body.setSpacing(8)
-        outer.addLayout(self.body)
+        self.body_scroll = FitScrollArea(content, reserve=230)
+        outer.addWidget(self.body_scroll, 1)
         self.error = label(wrap=True, name="dialog_error")
         set_tone(self.error, "error")
         self.error.hide()
@@ -63,28 +74,45 @@ class FormDialog(QDialog):
         self.ok_button = button(ok_text, shortcut="Enter", primary=True, name="ok")
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self._ok)
+        row.addWidget(self.ok_button)  # first: Tab from the last field reaches it
         row.addWidget(self.cancel_button)
-        row.addWidget(self.ok_button)
         outer.addLayout(row)
         #: service field name → the widget to highlight when that field is refused
         self.fields: dict[str, QWidget] = {}
         #: the widget that gets the keyboard focus when the dialog opens
         self.first_focus: QWidget | None = None
 
+    def multiline(self, edit: QPlainTextEdit) -> None:
+        """A multi-line box in the dialog: Tab leaves it and Enter types a new line in it, so
+        Ctrl+Enter (anywhere in the dialog) presses the primary button — said on the button."""
+        edit.setTabChangesFocus(True)
+        if "Ctrl+Enter" not in self.ok_button.text():
+            self.ok_button.setText(self.ok_button.text().replace("(Enter)", "(Ctrl+Enter)"))
+            self.ok_button.setToolTip(self.ok_button.toolTip().replace("Enter", "Ctrl+Enter"))
+            for seq in ("Ctrl+Return", "Ctrl+Enter"):
+                sc = QShortcut(QKeySequence(seq), self)
+                sc.setContext(Qt.ShortcutContext.WindowShortcut)
+                sc.activated.connect(self.ok_button.click)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_wrapped_text()
+        tab_in_reading_order(self)
         self.activateWindow()
         if self.first_focus is not None:
             self.first_focus.setFocus()
 
     def _fit_wrapped_text(self) -> None:
         """The minimum-size constraint ignores word-wrapped labels' height for the width the
-        dialog really got (a long warning was cut off): grow to what the layout needs."""
+        dialog really got (a long warning was cut off): grow to what the body needs, up to
+        what the screen has room for (beyond that the body scrolls)."""
+        self.body_scroll.updateGeometry()
         lay = self.layout()
-        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else -1
+        if lay is None:
+            return
+        lay.activate()
+        need = lay.minimumSize().height()
         if need > self.height():
-            self.setMinimumHeight(need)
             self.resize(self.width(), need)
 
     def _ok(self) -> None:
@@ -130,6 +158,7 @@ class ReasonDialog(FormDialog):
         self.reason_edit.setObjectName("reason")
         self.reason_edit.setPlaceholderText("Reason (required)" if required
                                             else "Reason (optional)")
+        named(self.reason_edit, "Reason" + ("" if required else ", optional"), prompt)
         self.body.addWidget(self.reason_edit)
         self.fields[field] = self.reason_edit
         self.first_focus = self.reason_edit
@@ -173,11 +202,13 @@ class OverrideDialog(ReasonDialog):
         self.checker_user.setObjectName("checker_username")
         self.checker_user.setPlaceholderText("Their username")
         self.checker_user.setAccessibleName("Second clinician's username")
+        self.checker_user.setAccessibleDescription("Another nurse or a physician checks the dose")
         self.checker_password = QLineEdit()
         self.checker_password.setObjectName("checker_password")
         self.checker_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.checker_password.setPlaceholderText("Their password")
         self.checker_password.setAccessibleName("Second clinician's password")
+        self.checker_password.setAccessibleDescription("Typed by the second clinician")
         row.addWidget(self.checker_user)
         row.addWidget(self.checker_password)
         self.body.addLayout(row)

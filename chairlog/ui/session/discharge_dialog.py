@@ -66,6 +66,7 @@ class DischargeDialog(FormDialog):
         self.escort = QLineEdit()
         self.escort.setObjectName("escort_name")
         self.escort.setPlaceholderText("Escort's name (a responsible adult)")
+        self.escort.setAccessibleName("Released to (escort's name)")
         self.body.addWidget(label("Released to:", bold=True))
         self.body.addWidget(self.escort)
         self.given = BigCheckBox("Written instructions given\n      (no driving for 24 h, "
@@ -77,6 +78,8 @@ class DischargeDialog(FormDialog):
         self.instructions.setPlaceholderText("Instructions / note — required to explain any "
                                              "criterion not met")
         self.instructions.setFixedHeight(90)
+        self.instructions.setAccessibleName("Discharge instructions and note")
+        self.multiline(self.instructions)
         self.body.addWidget(self.instructions)
         self.fields = {"criteria": next(iter(self.criteria.values())), "escort_name": self.escort,
                        "instructions_given": self.given, "instructions": self.instructions}

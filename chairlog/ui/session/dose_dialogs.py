@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from chairlog.clinical.clock import format_duration
 from chairlog.services.domain import SessionView
+from chairlog.ui.widgets import named
 
 from .common import NumberEdit, label, num
 from .dialogs import FormDialog, ReasonDialog
@@ -51,12 +52,14 @@ class BolusDialog(FormDialog):
         self.body.addWidget(label("Bolus dose (mg):"))
         self.mg_edit = NumberEdit("bolus_mg", decimals=True, width=160, placeholder="mg")
         self.mg_edit.setObjectName("bolus_mg")
+        named(self.mg_edit, "Bolus dose (mg)", "The mg/kg it makes is shown below")
         self.body.addWidget(self.mg_edit)
         self.per_kg = label(size=18, bold=True, name="bolus_per_kg")
         self.body.addWidget(self.per_kg)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("bolus_note")
         self.note_edit.setPlaceholderText("Note (optional)")
+        named(self.note_edit, "Bolus note, optional")
         self.body.addWidget(self.note_edit)
         self.fields = {"bolus_mg": self.mg_edit, "note": self.note_edit}
         self.first_focus = self.mg_edit

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from chairlog.clinical.dosing import RateUnit, convert_rate
 from chairlog.clinical.protocol import DoseMode
@@ -20,6 +20,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.errors import ValidationError
 from chairlog.services import doses
 from chairlog.services.domain import SessionView
+from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, close_then, label, num
 from .dialogs import ReasonDialog
@@ -28,6 +29,18 @@ from .style import TOUCH_PX, set_flag, set_tone
 
 UNITS = (RateUnit.MG_PER_KG_H, RateUnit.MG_PER_H, RateUnit.ML_PER_H)
 RUNNING = (SessionState.INFUSING, SessionState.PAUSED)
+
+
+def plain_refusal(e: ValidationError) -> str:
+    """A refusal in the nurse's words; the pre-infusion one names what is still to do."""
+    if e.field == "checklist":
+        missing = e.accepted.split("Missing: ", 1)[-1] if "Missing: " in e.accepted else ""
+        n = missing.count(";") + 1 if missing else 0
+        what = (f"{n} pre-infusion item{'s are' if n != 1 else ' is'} not done yet"
+                + (f": {missing}" if missing else ""))
+        return (f"Not started — {what}. Tick them in the checklist (Alt+K), or press "
+                "“Start anyway” and say why.")
+    return f"Not saved — {e}"
 
 
 class DosePanel(Card):
@@ -41,6 +54,8 @@ class DosePanel(Card):
         self.rate_edit = NumberEdit("rate", decimals=True, width=96, placeholder="rate")
         self.rate_edit.setObjectName("rate_edit")
         self.rate_edit.setToolTip("Infusion rate — F8 jumps here; Enter applies")
+        named(self.rate_edit, "Infusion rate",
+              "In the unit chosen beside it (mg/kg/h, mg/h or mL/h); Enter applies it")
         self.rate_edit.setStyleSheet("font-size: 26px; font-weight: 700;")
         row.addWidget(self.rate_edit, 1)
         self.unit_group = QButtonGroup(self)
@@ -49,9 +64,10 @@ class DosePanel(Card):
             b = QPushButton(u.value)
             b.setCheckable(True)
             b.setObjectName(f"unit_{u.name.lower()}")
-            b.setMinimumSize(74, TOUCH_PX)
+            b.setMinimumSize(66, TOUCH_PX)
             b.setStyleSheet("padding: 2px 4px;")
             b.setToolTip(f"Enter the rate in {u.value}")
+            b.setAccessibleName(f"Rate in {u.value}")
             self.unit_group.addButton(b, i)
             self.unit_buttons[u] = b
             row.addWidget(b)
@@ -70,7 +86,7 @@ class DosePanel(Card):
                                    tip="Start although required pre-infusion items are not done")
         self.start_anyway.hide()
         self.body.addWidget(self.start_anyway)
-        actions = QHBoxLayout()
+        actions = QGridLayout()  # two by two: fits the dose column on a 1280-px screen
         actions.setSpacing(6)
         self.pause_button = button("Pause…", shortcut="F9", name="pause")
         self.resume_button = button("Resume", shortcut="F9", name="resume", primary=True)
@@ -79,9 +95,11 @@ class DosePanel(Card):
         self.stop_button = button("Stop…", shortcut="⇧F9", danger=True, name="stop",
                                   tip="Stop the infusion; post-infusion monitoring begins "
                                       "(Shift+F9)")
-        for b in (self.pause_button, self.resume_button, self.bolus_button, self.stop_button):
+        for i, b in enumerate((self.pause_button, self.resume_button, self.bolus_button,
+                               self.stop_button)):
             b.setStyleSheet("padding: 2px 4px;")
-            actions.addWidget(b, 1)
+            # pause and resume share the first cell (only one of them is shown at a time)
+            actions.addWidget(b, *((0, 0) if i < 2 else (0, 1) if i == 2 else (1, 0)))
         self.body.addLayout(actions)
 
         self.rate_edit.textChanged.connect(self._update_derived)
@@ -117,8 +135,10 @@ class DosePanel(Card):
             first = (f"Protocol {num(p.start_rate_mg_per_kg_h)} → "
                      f"{num(p.target_rate_mg_per_kg_h)}, max "
                      f"{num(p.max_rate_mg_per_kg_h)} mg/kg/h")
-        self.protocol_hint.setText(f"{first} · bag {num(p.concentration_mg_per_ml)} mg/mL"
-                                   f"<br>Total max {num(p.max_total_mg_per_kg)} mg/kg{bolus}")
+        # <nobr>: a figure and its unit stay on one line ("bag 1 mg/ mL" was wrapped)
+        self.protocol_hint.setText(
+            f"{first} · <nobr>bag {num(p.concentration_mg_per_ml)} mg/mL</nobr>"
+            f"<br>Total max <nobr>{num(p.max_total_mg_per_kg)} mg/kg</nobr>{bolus}")
         st = v.state
         pre = st is SessionState.PRE_INFUSION
         if pre and not self._prefilled and not self.rate_edit.text():
@@ -200,7 +220,7 @@ class DosePanel(Card):
         self.host.say("Saved: " + result.entry.summary, "ok")
 
     def _refused(self, e: ValidationError) -> None:
-        self.error.setText(str(e))
+        self.error.setText(plain_refusal(e))
         self.error.show()
         if e.field == "checklist":
             self.start_anyway.show()

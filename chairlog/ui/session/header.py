@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.states import SessionState
@@ -39,7 +40,7 @@ class HeaderBar(Card):
         top.setSpacing(16)
         self.name = label(size=28, bold=True, name="patient_name")
         self.ident = label(size=16, bold=True, name="patient_ident")
-        self.allergies = label(size=17, name="allergies")
+        self.allergies = label(size=17, name="allergies", wrap=True)
         self.state = label(size=18, bold=True, name="state_badge")
         self.alerts = label(size=17, name="alert_count")
         self.reload_button = button("Reload", shortcut="F5", name="reload_session",
@@ -57,10 +58,18 @@ class HeaderBar(Card):
         self.body.addLayout(top)
         second = QHBoxLayout()
         second.setSpacing(16)
-        self.details = label(size=16, name="session_details")
-        second.addWidget(self.ident)
+        # wraps on a narrow screen rather than widening the page (1366×768, 150 % scaling)
+        self.details = label(size=16, name="session_details", wrap=True)
+        second.addWidget(self.ident, 0, Qt.AlignmentFlag.AlignTop)
         second.addWidget(self.details, 1)
         self.body.addLayout(second)
+        self.compact = False
+
+    def set_compact(self, on: bool) -> None:
+        """A smaller name on a short screen (the panels below get the room)."""
+        if on != self.compact:
+            self.compact = on
+            self.name.setStyleSheet(f"font-size: {22 if on else 28}px; font-weight: 700;")
 
     def update_view(self, v: SessionView, now: datetime, tz: ZoneInfo) -> None:
         p = v.patient

@@ -4,7 +4,13 @@ Every shortcut is also written on its button or tab, and in the button's tooltip
 function keys only (the main window keeps the Ctrl+ combinations): F2 vitals, F3 side effects
 (Shift+F3 rescue medication), F4 assessments, F5 reload, F6 note, F7 discharge, F8 rate
 (Shift+F8 bolus), F9 pause/resume (Shift+F9 stop), F11 acknowledge alerts, F12 timeline (then
-Enter corrects, Delete marks entered in error).
+Enter corrects, Delete marks entered in error), Alt+K the pre-infusion checklist (Alt+C opens
+the window's "chairlog" menu), Ctrl+Z undo
+the entry just saved (for 10 s).
+
+Decision: the page opens with the keyboard on the first checklist item still to do before the
+infusion starts, and on the vitals form after (the page's first Tab stops are otherwise the
+header's buttons, 37 Tabs from the checklist).
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.ui.widgets import named
+
 from .alerts_panel import AlertsPanel
 from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
+from .columns import COMPACT_BELOW_PX, CompactWhenShort, ReflowColumns
 from .common import button, label
 from .dose_panel import DosePanel
 from .header import HeaderBar
@@ -36,10 +45,15 @@ from .style import set_tone
 from .timeline import TimelinePanel
 from .timer_panel import TimerPanel
 from .trend_chart import TrendChart
+from .undo import UndoButton
 from .vitals_form import VitalsForm
 
 KEY_HINT = ("F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
-            "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline")
+            "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline · "
+            "Alt+K checklist")
+
+#: the narrowest the chart/timeline column gets beside the others
+COL_C_MIN_PX = 380
 
 if TYPE_CHECKING:
     from .page import SessionPage
@@ -51,6 +65,7 @@ def _scroll(w: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
@@ -88,14 +103,13 @@ def build(page: SessionPage) -> None:
     page.message_close.hide()
     page.message_close.clicked.connect(lambda: page.say(""))
     msg_row.addWidget(page.message, 1)
+    page.undo = UndoButton(page)
+    msg_row.addWidget(page.undo)
     msg_row.addWidget(page.message_close)
     root.addLayout(msg_row)
     page.timer = TimerPanel()
     root.addWidget(page.timer)
 
-    cols = QHBoxLayout()
-    cols.setSpacing(8)
-    root.addLayout(cols, 1)
     # column A: dose, alerts, discharge
     col_a = QVBoxLayout()
     col_a.setContentsMargins(0, 0, 0, 0)
@@ -108,12 +122,14 @@ def build(page: SessionPage) -> None:
     col_a.addStretch(1)
     a = QWidget()
     a.setLayout(col_a)
-    a.setFixedWidth(390)
-    cols.addWidget(a)
+    a.setMaximumWidth(420)
     # column B: charting time, vitals, tabs
     col_b = QVBoxLayout()
     col_b.setContentsMargins(0, 0, 0, 0)
     page.chart_time = ChartTimeControl(page.now, page.tz)
+    named(page.chart_time.edit, "Charting time",
+          "The time the next entry is charted at; leave it for now, or set an earlier time "
+          "for a late entry")
     col_b.addWidget(page.chart_time)
     page.monitor = MonitorPendingPanel(page)  # hidden unless a monitor set is waiting
     col_b.addWidget(page.monitor)
@@ -121,6 +137,7 @@ def build(page: SessionPage) -> None:
     col_b.addWidget(page.vitals)
     page.tabs = QTabWidget()
     page.tabs.setObjectName("entry_tabs")
+    page.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # "Note (F6)", never "Note (F…"
     page.preinfusion = PreInfusionPanel(page)
     page.baseline = BaselinePanel(page)
     page.assessments = AssessmentsPanel(page)
@@ -132,8 +149,7 @@ def build(page: SessionPage) -> None:
     col_b.addWidget(page.tabs, 1)
     b = QWidget()
     b.setLayout(col_b)
-    b.setFixedWidth(552)
-    cols.addWidget(b)
+    b.setMaximumWidth(600)
     # column C: trend chart (or the checklist before the start) and the timeline
     col_c = QVBoxLayout()
     col_c.setContentsMargins(0, 0, 0, 0)
@@ -146,7 +162,17 @@ def build(page: SessionPage) -> None:
     page.timeline = TimelinePanel(page)
     col_c.addWidget(page.timeline, 4)
     page.col_c = col_c
-    cols.addLayout(col_c, 1)
+    c = QWidget()
+    c.setLayout(col_c)
+    c.setMinimumWidth(COL_C_MIN_PX)
+    # the columns reflow (chart and timeline below the others on a narrow screen) and scroll;
+    # the header, the message line and the timers stay in view
+    page.columns = ReflowColumns(a, b, c)
+    root.addWidget(page.columns, 1)
+    def compact(on: bool) -> None:
+        page.timer.set_compact(on)
+        page.header.set_compact(on)
+    CompactWhenShort(page, COMPACT_BELOW_PX, compact)
 
 
 def install_shortcuts(page: SessionPage) -> None:
@@ -171,3 +197,19 @@ def install_shortcuts(page: SessionPage) -> None:
     key("F5", page.reload)
     key("F11", page.alerts.acknowledge_open)
     key("F12", page.timeline.focus_table)
+    key("Alt+K", lambda: focus_checklist(page))
+    # where the keyboard starts: the checklist before the start, else the vitals form
+    QTimer.singleShot(0, page, lambda: initial_focus(page))
+
+
+def focus_checklist(page: SessionPage) -> None:
+    if page.upper.currentWidget() is page.pre_scroll and page.preinfusion.focus_first():
+        page.pre_scroll.ensureWidgetVisible(page.focusWidget() or page.preinfusion)
+        page.columns.ensureWidgetVisible(page.focusWidget() or page.preinfusion)
+
+
+def initial_focus(page: SessionPage) -> None:
+    if page.upper.currentWidget() is page.pre_scroll:
+        focus_checklist(page)
+    elif page.editable():
+        page.vitals.focus_first()

@@ -46,6 +46,7 @@ from . import layout
 from .alerts_panel import AlertsPanel
 from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
+from .columns import ReflowColumns
 from .common import close_then
 from .dialogs import OverrideDialog, ReasonDialog
 from .discharge_dialog import DischargeDialog
@@ -58,6 +59,7 @@ from .style import SESSION_QSS, set_tone
 from .timeline import TimelinePanel
 from .timer_panel import TimerPanel
 from .trend_chart import TrendChart
+from .undo import UndoButton
 from .vitals_form import VitalsForm
 
 CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
@@ -74,8 +76,10 @@ class SessionPage(QWidget):
     addendum_button: QPushButton
     message: QLabel
     message_close: QPushButton
+    undo: UndoButton
     hint: QLabel
     timer: TimerPanel
+    columns: ReflowColumns
     dose: DosePanel
     alerts: AlertsPanel
     side_effects: SideEffectsPanel
@@ -339,9 +343,9 @@ class SessionPage(QWidget):
 
     def _locked_banner(self, v: SessionView, editable: bool) -> None:
         if v.state is SessionState.SIGNED:
-            text = "🔒 Signed — locked. This record is read-only; changes need an addendum."
+            text = "Signed — locked. This record is read-only; changes need an addendum."
         elif v.state not in CHARTABLE_STATES:
-            text = f"🔒 {v.state.label} — read-only."
+            text = f"{v.state.label} — locked, read-only."
         elif self.ctx.user is None or self.ctx.user.role not in CHART_ROLES:
             text = "Read-only: charting needs a nurse or physician signed in."
         else:

@@ -9,6 +9,7 @@ remains the judge.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from chairlog.clinical.scales import Scale
@@ -49,7 +50,7 @@ class PreInfusionPanel(Card):
     """The checklist (shown where the trend chart will be, until the infusion starts)."""
 
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__("Pre-infusion checklist", parent)
+        super().__init__("Pre-infusion checklist  (Alt+K)", parent)
         self.host = host
         self.progress = label(size=16, bold=True, wrap=True, name="preinfusion_progress")
         self.body.addWidget(self.progress)
@@ -71,6 +72,8 @@ class PreInfusionPanel(Card):
         self._built_for = keys
         for i, item in enumerate(v.protocol.checklist):
             box = BigCheckBox(item.label + ("" if item.required else "  (optional)"))
+            box.setAccessibleDescription("Checklist item: Space ticks it (saved at once); "
+                                         "Tab to Skip… to skip it with a reason")
             box.setObjectName(f"check_{item.key}")
             box.clicked.connect(lambda checked, k=item.key: self._tick(k, checked))
             status = label(muted=True, name=f"check_status_{item.key}")
@@ -120,6 +123,14 @@ class PreInfusionPanel(Card):
             self.progress.setText("✓ All required items done — ready to start (F8, Enter)")
             set_tone(self.progress, "ok")
 
+    def focus_first(self) -> bool:
+        """Focus the first item still to do (Alt+K); False when none is left."""
+        for box in self.boxes.values():
+            if box.isEnabled() and box.isVisibleTo(self):
+                box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return False
+
     def _tick(self, key: str, checked: bool) -> None:
         if checked:
             self.host.submit(charting.complete_checklist_item, self.host.view.id, key,
@@ -155,7 +166,7 @@ class BaselinePanel(Card):
         self.pain_status = label(name="baseline_pain_status")
         head.addWidget(self.pain_status, 1)
         self.body.addLayout(head)
-        self.pain = ScoreRow(range(11), name="baseline_pain")
+        self.pain = ScoreRow(range(11), name="baseline_pain", title="Baseline pain")
         self.pain.chosen.connect(self._pain)
         self.body.addWidget(self.pain)
         self.body.addWidget(label("Tick the checklist on the right; then start the infusion in "

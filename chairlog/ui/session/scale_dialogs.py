@@ -37,11 +37,13 @@ class ItemScaleDialog(FormDialog):
             hint = hints[i] if hints else CADSS_HINT
             grid.addWidget(label(f"{i + 1}. {text}", bold=True), i, 0)
             row = ScoreRow(range(spec.item_low, spec.item_high + 1), checkable=True, labels=hint,
-                           name=f"item{i + 1}")
+                           name=f"item{i + 1}", title=f"{text}, score")
             row.chosen.connect(lambda _v: self._update())
             grid.addWidget(row, i, 1)
-            meaning = label(muted=True, name=f"item{i + 1}_meaning")
-            meaning.setMinimumWidth(190)
+            meaning = label(muted=True, name=f"item{i + 1}_meaning", wrap=True)
+            # wide enough for the longest meaning on one line; wraps rather than clips
+            longest = max(hint.values(), key=len)
+            meaning.setMinimumWidth(meaning.fontMetrics().horizontalAdvance(longest) + 12)
             grid.addWidget(meaning, i, 2)
             self.meanings.append((meaning, hint))
             self.rows.append(row)

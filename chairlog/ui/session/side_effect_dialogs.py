@@ -26,6 +26,7 @@ from chairlog.services.describe import (
     SIDE_EFFECTS,
 )
 from chairlog.services.domain import EntryKind, SessionView
+from chairlog.ui.widgets import named
 
 from .common import NumberEdit, clock_time, label, num
 from .dialogs import FormDialog
@@ -98,6 +99,7 @@ class SideEffectDialog(FormDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("side_effect_note")
         self.note_edit.setPlaceholderText("Note (optional)")
+        named(self.note_edit, "Side effect note, optional")
         self.body.addWidget(self.note_edit)
         self.fields = {"severity": self.severity[SEVERITIES[0]],
                        "action_taken": self.action["none"], "note": self.note_edit}
@@ -141,6 +143,11 @@ class RescueMedDialog(FormDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("med_note")
         self.note_edit.setPlaceholderText("Note (optional)")
+        named(self.note_edit, "Medication note, optional")
+        named(self.dose, "Dose", "The amount given, in the unit chosen next")
+        for w, text in ((self.drug, "Drug"), (self.unit, "Dose unit"), (self.route, "Route"),
+                        (self.treats, "Treats which side effect")):
+            named(w, text)
         rows = (("Drug", self.drug), ("Dose", self.dose), ("Unit", self.unit),
                 ("Route", self.route), ("Treats", self.treats), ("Note", self.note_edit))
         for i, (text, w) in enumerate(rows):

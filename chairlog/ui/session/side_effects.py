@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from chairlog.services import charting
@@ -147,8 +148,10 @@ class OpenSideEffects(Card):
             set_tone(text, "warn")
             med = button("Rescue…", name=f"se_med_{e.id}",
                          tip="Rescue medication for this side effect")
-            med.clicked.connect(lambda _=False, e=e: self.panel.ask_rescue(e))
+            med.setAccessibleName(f"Rescue medication for {name}")
             done = button("Resolved", name=f"se_resolve_{e.id}")
+            done.setAccessibleName(f"{name} resolved")
+            med.clicked.connect(lambda _=False, e=e: self.panel.ask_rescue(e))
             done.clicked.connect(lambda _=False, e=e: self.panel.resolve(e))
             med.setEnabled(editable)
             done.setEnabled(editable)
@@ -158,3 +161,13 @@ class OpenSideEffects(Card):
             self._rows += [text, med, done]
         for w in self._rows:
             w.show()  # added to a visible card: show now, not on the next event-loop turn
+        self._chain()
+
+    def _chain(self) -> None:
+        """Rows built on an update join the Tab chain where they are shown (after what comes
+        before this card), not at the end of the window's chain."""
+        buttons = [w for w in self._rows if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        anchor: QWidget = self
+        for b in buttons:
+            QWidget.setTabOrder(anchor, b)
+            anchor = b

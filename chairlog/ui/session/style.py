@@ -1,7 +1,8 @@
 """Look of the session view: one style sheet scoped to the page, and the tone helper.
 
 Decisions: the page carries its own style sheet (the app-wide one may change independently);
-colours are used together with words ("OVERDUE", "⚠"), never alone; every control a nurse
+colours are used together with words ("OVERDUE", "⚠"), never alone; the keyboard focus is a
+3 px ring in a colour no state uses (``FOCUS``) on every kind of control; every control a nurse
 touches is at least 44 px high; base text is 15 px and numbers that are read from a step away
 are 22–60 px.
 """
@@ -23,6 +24,8 @@ AMBER = "#8a5300"
 AMBER_BG = "#fff1cc"
 RED = "#b3261e"
 RED_BG = "#fde8e6"
+#: the keyboard focus ring: 3 px, a colour no state uses (7:1 against the page and white)
+FOCUS = "#6200ea"
 
 SESSION_QSS = f"""
 QWidget {{ font-size: 15px; }}
@@ -38,10 +41,8 @@ QPushButton:hover {{ background: #e8eef7; }}
 QPushButton:pressed, QPushButton:checked {{ background: {BLUE}; color: white;
     border-color: {BLUE}; }}
 QPushButton:disabled {{ color: #9aa3ad; background: #f0f2f5; border-color: #d9dee4; }}
-QPushButton:focus {{ border: 2px solid {BLUE}; }}
 QPushButton[primary="true"] {{ background: {BLUE}; color: white; border-color: {BLUE};
     font-weight: 700; }}
-QPushButton[primary="true"]:focus {{ border: 3px solid #0b2e57; }}
 QPushButton[primary="true"]:disabled {{ background: #b4c6dc; color: #eef2f7;
     border-color: #b4c6dc; }}
 QPushButton[danger="true"] {{ color: {RED}; border-color: {RED}; font-weight: 700; }}
@@ -53,11 +54,11 @@ QLineEdit, QComboBox {{ min-height: {TOUCH_PX - 2}px; font-size: 20px;
     color: {INK}; }}
 QTimeEdit {{ min-height: {TOUCH_PX - 2}px; font-size: 20px; }}
 QLineEdit:disabled, QTimeEdit:disabled {{ background: #f0f2f5; color: #8a94a0; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTimeEdit:focus {{ border: 2px solid {BLUE}; }}
 QLineEdit[invalid="true"] {{ border: 3px solid {RED}; background: {RED_BG}; }}
 QPlainTextEdit {{ font-size: 16px; border: 1px solid #9fb0c4; border-radius: 5px;
     background: white; color: {INK}; }}
-QCheckBox {{ min-height: {TOUCH_PX}px; font-size: 16px; spacing: 12px; color: {INK}; }}
+QCheckBox {{ min-height: {TOUCH_PX}px; font-size: 16px; spacing: 12px; color: {INK};
+    border: 3px solid transparent; border-radius: 5px; }}
 QCheckBox::indicator {{ width: 28px; height: 28px; }}
 QFrame[card="true"][tone="warn"] {{ background: {AMBER_BG}; border: 2px solid #d39b00; }}
 QFrame[card="true"][tone="bad"] {{ background: {RED_BG}; border: 3px solid {RED}; }}
@@ -80,6 +81,13 @@ QHeaderView::section {{ font-size: 13px; font-weight: 700; padding: 4px; backgro
     border: none; border-bottom: 1px solid {LINE}; color: {INK}; }}
 QScrollArea {{ background: transparent; }}
 QDialog {{ background: {CARD}; }}
+/* the focus ring, last so that it wins over every control's own border */
+QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
+QComboBox:focus, QAbstractSpinBox:focus, QTimeEdit:focus, QTableView:focus,
+QListView:focus, QCheckBox:focus, QPushButton[score="true"]:focus,
+QPushButton[primary="true"]:focus, QPushButton[danger="true"]:focus,
+QLineEdit[invalid="true"]:focus {{ border: 3px solid {FOCUS}; }}
+QTabBar::tab:focus {{ border: 3px solid {FOCUS}; }}
 """
 
 

@@ -39,6 +39,12 @@ class TimelinePanel(Card):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the table (the arrow keys move between rows): no keyboard trap
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName("Timeline")
+        self.table.setAccessibleDescription(
+            "Every chart entry, newest first; arrow keys pick one, Enter corrects it, Delete "
+            "marks it entered in error")
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.viewport().installEventFilter(self)
@@ -53,12 +59,14 @@ class TimelinePanel(Card):
         head.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.body.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.correct_button = button("Correct…", shortcut="F12 → Enter", name="correct_entry",
+        # short shortcut labels keep the column narrow enough for a 1280-px screen
+        self.correct_button = button("Correct…", shortcut="F12 ↵", name="correct_entry",
                                      tip="Correct the selected entry (the original stays, "
-                                         "struck through)")
-        self.error_button = button("Entered in error…", shortcut="F12 → Delete",
+                                         "struck through) — F12, then Enter")
+        self.error_button = button("Entered in error…", shortcut="F12 Del",
                                    name="entered_in_error",
-                                   tip="Mark the selected entry as entered in error")
+                                   tip="Mark the selected entry as entered in error — F12, "
+                                       "then Delete")
         row.addWidget(self.correct_button)
         row.addWidget(self.error_button)
         row.addStretch(1)

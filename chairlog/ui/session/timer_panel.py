@@ -155,6 +155,17 @@ class TimerPanel(QWidget):
         row.addWidget(self.dose, 4)
         row.addWidget(self.rate, 4)
         self.figures: TimerFigures | None = None
+        self.compact = False
+
+    def set_compact(self, on: bool) -> None:
+        """Smaller big figures on a short screen (1366×768, or 150 % scaling), so the panels
+        below get the room; still read from a step away."""
+        if on == self.compact:
+            return
+        self.compact = on
+        for tile, (big, small) in ((self.main, (50, 34)), (self.vitals, (38, 28)),
+                                   (self.dose, (34, 26)), (self.rate, (34, 26))):
+            tile.big.setStyleSheet(f"font-size: {small if on else big}px; font-weight: 700;")
 
     def tick(self, v: SessionView, now: datetime, tz: ZoneInfo) -> None:
         f = timer_figures(v, now, tz)

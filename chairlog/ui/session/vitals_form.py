@@ -18,6 +18,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.errors import ValidationError
 from chairlog.services import charting
 from chairlog.services.domain import SessionView
+from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
 from .style import set_flag, set_tone
@@ -27,6 +28,11 @@ FIELDS = (("hr", "HR", "/min", False), ("sbp", "SBP", "mmHg", False),
           ("dbp", "DBP", "mmHg", False), ("spo2", "SpO2", "%", False),
           ("rr", "RR", "/min", False), ("etco2", "EtCO2", "mmHg", False),
           ("temp_c", "Temp", "°C", True))
+
+#: what a screen reader says for each field
+NAMES = {"hr": "Heart rate", "sbp": "Systolic blood pressure", "dbp": "Diastolic blood pressure",
+         "spo2": "Oxygen saturation", "rr": "Respiratory rate", "etco2": "End-tidal CO2",
+         "temp_c": "Temperature"}
 
 
 class VitalsForm(Card):
@@ -58,6 +64,8 @@ class VitalsForm(Card):
                                  f"color:#5b6675'>{unit}</span>", bold=True, size=16), 0, col)
             edit = NumberEdit(name, decimals=decimals, width=66)
             edit.setToolTip(f"{text} ({unit})")
+            named(edit, f"{NAMES[name]} ({unit})",
+                  "Required. The previous value is shown under the field; Enter saves the set")
             edit.setStyleSheet("font-size: 24px; font-weight: 700;")
             grid.addWidget(edit, 1, col)
             prev = label(muted=True, name=f"prev_{name}")
@@ -69,6 +77,7 @@ class VitalsForm(Card):
             grid.addWidget(label(text), 3, col)
             edit = NumberEdit(name, decimals=decimals, width=66, placeholder="opt.")
             edit.setToolTip(f"{text} ({unit}), optional")
+            named(edit, f"{NAMES[name]} ({unit}), optional", "Optional; Enter saves the set")
             grid.addWidget(edit, 4, col)
             self.edits[name] = edit
         grid.addWidget(label("Rhythm note <span style='font-size:12px; color:#5b6675'>optional"
@@ -77,6 +86,7 @@ class VitalsForm(Card):
         self.rhythm = QLineEdit()
         self.rhythm.setObjectName("field_rhythm")
         self.rhythm.setPlaceholderText("e.g. sinus rhythm")
+        named(self.rhythm, "Rhythm note, optional", "ECG rhythm in words; Enter saves the set")
         grid.addWidget(self.rhythm, 4, 2, 1, 3)
         self.edits["rhythm"] = self.rhythm
         self.save_button = button("Save\n(Enter)", primary=True, name="vitals_save",
@@ -151,7 +161,10 @@ class VitalsForm(Card):
         """Name the refused field, outline and focus it; keep every typed value."""
         for edit in self.edits.values():
             set_flag(edit, "invalid", False)
-        self.error.setText(f"Not saved — {e}")
+        typed = self.edits[e.field].text().strip() if e.field in self.edits else ""
+        # say the value as typed ("HR 400", not the service's "400.0")
+        self.error.setText(f"Not saved — {e.label}: {typed} is not accepted — {e.accepted}"
+                           if typed else f"Not saved — {e}")
         self.error.show()
         bad = self.edits.get(e.field)
         if bad is not None:
