@@ -120,6 +120,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         print(f"User '{u.username}' ({u.role.value}) added.")
         if u.must_change_password:
             print(f"'{u.username}' must choose their own password at first sign-in.")
+        if u.key_note:
+            print(u.key_note)
     finally:
         accounts.sign_out(admin)
         app.close()

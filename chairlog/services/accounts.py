@@ -26,7 +26,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chairlog.db.models import SigningKey, User
+from chairlog.db.models import Clinic, SigningKey, User
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from chairlog.services import conflicts, signin
 from chairlog.services.account_fields import (
@@ -44,6 +44,7 @@ from chairlog.services.clinic_setup import (
 from chairlog.services.context import (
     MAX_NAME,
     Chairlog,
+    clinic_row,
     record,
     require_user,
     text_field,
@@ -130,7 +131,9 @@ def add_user(
     The admin chose that password, so a new physician must change it at first sign-in
     (default); a physician's certificate is issued only once the physician has a password of
     their own (``authority.issue_certificate``), so no admin ever knows the password that
-    wraps a physician's key."""
+    wraps a physician's key. For a physician the result's ``key_note`` says so: who issues
+    the key, how, and whether this workstation can (it trusts the clinic's authority only
+    if it is pinned here)."""
     uname = _username(username)
     full = text_field("full_name", full_name, required=True, max_chars=MAX_NAME, label="full name")
     try:
@@ -170,8 +173,28 @@ def add_user(
                    "qualifier": qual},
         )
         info = user_info(u)
+        if r is Role.PHYSICIAN:
+            info = replace(info, key_note=key_issuance_note(app, uname, clinic_row(s)))
     app.notify("user", info.id)
     return info
+
+
+def key_issuance_note(app: Chairlog, username: str, clinic: Clinic) -> str:
+    """What a new physician's account still lacks, and how it is issued: by the authority's
+    holder, with the physician present and their own password; on a workstation that trusts
+    the clinic's authority (this one, if it is pinned here)."""
+    from chairlog.services import trust
+
+    holder = clinic.ca_holder or "the signing authority's holder"
+    note = (f"'{username}' has no signing key yet: {holder} issues it with {username} present, "
+            f"once {username} has signed in and chosen their own password "
+            f"(chairlog ca issue {username} --password-stdin: the authority's passphrase, then "
+            f"{username}'s password")
+    problem = trust.mismatch(app.db.url, clinic.ca_cert_pem)
+    if problem is None:
+        return note + "; this workstation can do it)."
+    return (note + "). This workstation cannot: " + problem
+            + " — or issue it on the workstation where the clinic was set up.")
 
 
 def list_users(app: Chairlog, include_inactive: bool = True) -> list[UserInfo]:

@@ -57,6 +57,8 @@ class UserInfo:
     #: the account's version as read: ``set_active`` / ``set_role`` / ``reset_password`` take
     #: it back as ``expected_version`` (not compared: an actor stays the same person)
     version: int = field(default=1, compare=False)
+    #: set by ``add_user`` for a new physician: how their signing key will be issued
+    key_note: str = field(default="", compare=False)
     #: the sign-in's capability (a random token registered in this process); empty for
     #: account listings
     session: str = field(default="", repr=False, compare=False)

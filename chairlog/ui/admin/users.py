@@ -172,6 +172,7 @@ class UsersTab(RowsTab):
         self.notice.say(
             f"Account '{dlg.created.username}' created. Temporary password: "
             f"{dlg.password} — hand it over; it must be changed at first sign-in."
+            + (f" {dlg.created.key_note}" if dlg.created.key_note else "")
         )
 
     def toggle_active(self) -> None:
