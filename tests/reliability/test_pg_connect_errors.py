@@ -20,8 +20,13 @@ from typing import Any
 import pytest
 
 from chairlog.cli import main
-from tests.reliability.helpers.pg_server import PASSWORDS, Server, free_port, hba_server, \
-    not_postgres
+from tests.reliability.helpers.pg_server import (
+    PASSWORDS,
+    Server,
+    free_port,
+    hba_server,
+    not_postgres,
+)
 
 pytestmark = [
     pytest.mark.postgres,
