@@ -24,6 +24,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from chairlog.db.models import Clinic, SigningKey, User
@@ -145,36 +146,39 @@ def add_user(
     pw = _password(password)
     if must_change_password is None:
         must_change_password = r is Role.PHYSICIAN
-    with app.db.write() as s:
-        admin = require_user(s, actor, {Role.ADMIN}, "add users")
-        if s.scalar(select(User.id).where(User.username == uname)) is not None:
-            raise ValidationError("username", uname, "a username not already taken")
-        u = User(
-            username=uname,
-            full_name=full,
-            credentials=creds,
-            role=r.value,
-            password_hash=signin.HASHER.hash(pw),
-            created_at=app.now(),
-            must_change_password=must_change_password,
-            name_qualifier=qual,
-        )
-        _refuse_same_printed_name(s, u)
-        s.add(u)
-        s.flush()
-        record(
-            app,
-            s,
-            admin,
-            "user.create",
-            "user",
-            u.id,
-            after={"username": uname, "full_name": full, "role": r.value, "credentials": creds,
-                   "qualifier": qual},
-        )
-        info = user_info(u)
-        if r is Role.PHYSICIAN:
-            info = replace(info, key_note=key_issuance_note(app, uname, clinic_row(s)))
+    try:
+        with app.db.write() as s:
+            admin = require_user(s, actor, {Role.ADMIN}, "add users")
+            if s.scalar(select(User.id).where(User.username == uname)) is not None:
+                raise ValidationError("username", uname, "a username not already taken")
+            u = User(
+                username=uname,
+                full_name=full,
+                credentials=creds,
+                role=r.value,
+                password_hash=signin.HASHER.hash(pw),
+                created_at=app.now(),
+                must_change_password=must_change_password,
+                name_qualifier=qual,
+            )
+            _refuse_same_printed_name(s, u)
+            s.add(u)
+            s.flush()
+            record(
+                app,
+                s,
+                admin,
+                "user.create",
+                "user",
+                u.id,
+                after={"username": uname, "full_name": full, "role": r.value, "credentials": creds,
+                       "qualifier": qual},
+            )
+            info = user_info(u)
+            if r is Role.PHYSICIAN:
+                info = replace(info, key_note=key_issuance_note(app, uname, clinic_row(s)))
+    except IntegrityError:  # the same username added on another workstation meanwhile
+        raise ValidationError("username", uname, "a username not already taken") from None
     app.notify("user", info.id)
     return info
 
