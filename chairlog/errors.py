@@ -48,10 +48,16 @@ class StateError(ChairlogError):
 
 
 class ConflictError(ChairlogError):
-    """Another workstation changed the same record first; nothing was overwritten."""
+    """Another workstation changed the same record first; nothing was overwritten.
 
-    def __init__(self, what: str = "This record") -> None:
-        super().__init__(f"{what} was changed on another workstation. Reload to see the change.")
+    ``message`` replaces the generic sentence with one that names what changed, when and by
+    whom (``services.conflicts.changed_elsewhere``); it always says "changed on another
+    workstation"."""
+
+    def __init__(self, what: str = "This record", *, message: str | None = None) -> None:
+        self.what = what
+        super().__init__(message or f"{what} was changed on another workstation. "
+                         "Reload to see the change.")
 
 
 class StorageError(ChairlogError):

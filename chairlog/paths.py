@@ -20,7 +20,7 @@ import os
 import sys
 from importlib import resources as importlib_resources
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import platformdirs
 
@@ -93,6 +93,9 @@ def describe_db_url(url: str) -> str:
     if url.startswith("sqlite"):
         return "SQLite: " + (url.split(":///", 1)[1] if ":///" in url else "memory")
     parts = urlsplit(url)
+    service = parse_qs(parts.query).get("service")
+    if service and not parts.hostname:  # the address is in a libpq service file
+        return f"PostgreSQL: service {service[0]}{parts.path if parts.path != '/' else ''}"
     return f"PostgreSQL: {parts.hostname or 'localhost'}{parts.path}"
 
 

@@ -98,6 +98,9 @@ def _admin(args: argparse.Namespace, *labels: str) -> tuple[Chairlog, UserInfo, 
 
 
 def _user(app: Chairlog, username: str) -> UserInfo:
+    """The account as it is now. Decision: a command names exactly what it changes and
+    acts at once, so it passes the version it has just read (``expected_version``); a change
+    committed in the milliseconds between is still refused as a conflict."""
     return accounts.find_user(app, username)
 
 
@@ -117,6 +120,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         print(f"User '{u.username}' ({u.role.value}) added.")
         if u.must_change_password:
             print(f"'{u.username}' must choose their own password at first sign-in.")
+        if u.key_note:
+            print(u.key_note)
     finally:
         accounts.sign_out(admin)
         app.close()
@@ -126,8 +131,9 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_active(args: argparse.Namespace) -> int:
     app, admin, _ = _admin(args)
     try:
-        u = accounts.set_active(app, admin, _user(app, args.username).id, args.active,
-                                args.reason)
+        target = _user(app, args.username)
+        u = accounts.set_active(app, admin, target.id, args.active, args.reason,
+                                expected_version=target.version)
         print(f"User '{u.username}' {'activated' if u.active else 'deactivated'}.")
     finally:
         accounts.sign_out(admin)
@@ -139,7 +145,8 @@ def cmd_user_reset(args: argparse.Namespace) -> int:
     app, admin, (temporary,) = _admin(args, "the temporary password")
     try:
         target = _user(app, args.username)
-        accounts.reset_password(app, admin, target.id, temporary)
+        accounts.reset_password(app, admin, target.id, temporary,
+                                expected_version=target.version)
         print(f"Password of '{target.username}' reset; they must change it at next sign-in.")
         if target.role.value == "physician":
             print("Their signing certificate is revoked; a new one needs the signing "
@@ -153,7 +160,8 @@ def cmd_user_reset(args: argparse.Namespace) -> int:
 def cmd_user_role(args: argparse.Namespace) -> int:
     app, admin, _ = _admin(args)
     try:
-        u = accounts.set_role(app, admin, _user(app, args.username).id, args.role)
+        target = _user(app, args.username)
+        u = accounts.set_role(app, admin, target.id, args.role, expected_version=target.version)
         print(f"User '{u.username}' is now {u.role.value}.")
     finally:
         accounts.sign_out(admin)
@@ -215,7 +223,9 @@ def cmd_clinic_set(args: argparse.Namespace) -> int:
         raise ValidationError("settings", None, "at least one setting, e.g. --lockout-attempts 5")
     app, admin, _ = _admin(args)
     try:
-        info = accounts.update_clinic(app, admin, **changes)
+        info = accounts.update_clinic(app, admin,
+                                      expected_version=accounts.get_clinic(app).version,
+                                      **changes)
         if "tsa_cert_pem" in changes:
             from chairlog.services import trust
 

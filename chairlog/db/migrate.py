@@ -263,7 +263,15 @@ def open_database(
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)
-    db = Database(url, sqlite_pragmas=sqlite_pragmas)
+    try:
+        db = Database(url, sqlite_pragmas=sqlite_pragmas)
+    except Exception as exc:  # a driver that is not installed, an address that is no URL
+        from chairlog.db.connect_errors import connection_error
+
+        refused = connection_error(exc, url)
+        if refused is None:
+            raise
+        raise refused from exc
     try:
         with db.engine.connect() as conn:
             rev = current_revision(conn)
@@ -281,6 +289,11 @@ def open_database(
         raise
     except Exception as exc:
         db.dispose()
+        from chairlog.db.connect_errors import connection_error
+
+        refused = connection_error(exc, url)
+        if refused is not None:
+            raise refused from exc
         msg = storage_message(exc)
         if msg:
             raise StorageError(msg) from exc

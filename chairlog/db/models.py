@@ -144,6 +144,10 @@ class Chair(Base):
     name: Mapped[str] = mapped_column(String(40), unique=True)
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: migration 0007: a chair taken out of use on one workstation is not put back by another.
+    #: NULL (read as 1) for chairs made before it, so their audit bindings still hold (a
+    #: row's hash leaves NULL columns out); the service bumps it under a row lock.
+    version: Mapped[int | None] = mapped_column(default=1)
 
 
 class InfusionSession(Base):

@@ -20,14 +20,16 @@ Decisions:
 from __future__ import annotations
 
 import unicodedata
+from contextlib import AbstractContextManager
 from dataclasses import replace
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from chairlog.db.models import SigningKey, User
+from chairlog.db.models import Clinic, SigningKey, User
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
-from chairlog.services import signin
+from chairlog.services import conflicts, signin
 from chairlog.services.account_fields import (
     _password,
     _username,
@@ -43,6 +45,7 @@ from chairlog.services.clinic_setup import (
 from chairlog.services.context import (
     MAX_NAME,
     Chairlog,
+    clinic_row,
     record,
     require_user,
     text_field,
@@ -67,6 +70,7 @@ __all__ = [
     "change_password",
     "clinic_info",
     "get_clinic",
+    "get_user",
     "init_clinic",
     "is_initialised",
     "list_users",
@@ -128,7 +132,9 @@ def add_user(
     The admin chose that password, so a new physician must change it at first sign-in
     (default); a physician's certificate is issued only once the physician has a password of
     their own (``authority.issue_certificate``), so no admin ever knows the password that
-    wraps a physician's key."""
+    wraps a physician's key. For a physician the result's ``key_note`` says so: who issues
+    the key, how, and whether this workstation can (it trusts the clinic's authority only
+    if it is pinned here)."""
     uname = _username(username)
     full = text_field("full_name", full_name, required=True, max_chars=MAX_NAME, label="full name")
     try:
@@ -140,36 +146,59 @@ def add_user(
     pw = _password(password)
     if must_change_password is None:
         must_change_password = r is Role.PHYSICIAN
-    with app.db.write() as s:
-        admin = require_user(s, actor, {Role.ADMIN}, "add users")
-        if s.scalar(select(User.id).where(User.username == uname)) is not None:
-            raise ValidationError("username", uname, "a username not already taken")
-        u = User(
-            username=uname,
-            full_name=full,
-            credentials=creds,
-            role=r.value,
-            password_hash=signin.HASHER.hash(pw),
-            created_at=app.now(),
-            must_change_password=must_change_password,
-            name_qualifier=qual,
-        )
-        _refuse_same_printed_name(s, u)
-        s.add(u)
-        s.flush()
-        record(
-            app,
-            s,
-            admin,
-            "user.create",
-            "user",
-            u.id,
-            after={"username": uname, "full_name": full, "role": r.value, "credentials": creds,
-                   "qualifier": qual},
-        )
-        info = user_info(u)
+    try:
+        with app.db.write() as s:
+            admin = require_user(s, actor, {Role.ADMIN}, "add users")
+            if s.scalar(select(User.id).where(User.username == uname)) is not None:
+                raise ValidationError("username", uname, "a username not already taken")
+            u = User(
+                username=uname,
+                full_name=full,
+                credentials=creds,
+                role=r.value,
+                password_hash=signin.HASHER.hash(pw),
+                created_at=app.now(),
+                must_change_password=must_change_password,
+                name_qualifier=qual,
+            )
+            _refuse_same_printed_name(s, u)
+            s.add(u)
+            s.flush()
+            record(
+                app,
+                s,
+                admin,
+                "user.create",
+                "user",
+                u.id,
+                after={"username": uname, "full_name": full, "role": r.value, "credentials": creds,
+                       "qualifier": qual},
+            )
+            info = user_info(u)
+            if r is Role.PHYSICIAN:
+                info = replace(info, key_note=key_issuance_note(app, uname, clinic_row(s)))
+    except IntegrityError:  # the same username added on another workstation meanwhile
+        raise ValidationError("username", uname, "a username not already taken") from None
     app.notify("user", info.id)
     return info
+
+
+def key_issuance_note(app: Chairlog, username: str, clinic: Clinic) -> str:
+    """What a new physician's account still lacks, and how it is issued: by the authority's
+    holder, with the physician present and their own password; on a workstation that trusts
+    the clinic's authority (this one, if it is pinned here)."""
+    from chairlog.services import trust
+
+    holder = clinic.ca_holder or "the signing authority's holder"
+    note = (f"'{username}' has no signing key yet: {holder} issues it with {username} present, "
+            f"once {username} has signed in and chosen their own password "
+            f"(chairlog ca issue {username} --password-stdin: the authority's passphrase, then "
+            f"{username}'s password")
+    problem = trust.mismatch(app.db.url, clinic.ca_cert_pem)
+    if problem is None:
+        return note + "; this workstation can do it)."
+    return (note + "). This workstation cannot: " + problem
+            + " — or issue it on the workstation where the clinic was set up.")
 
 
 def list_users(app: Chairlog, include_inactive: bool = True) -> list[UserInfo]:
@@ -180,6 +209,15 @@ def list_users(app: Chairlog, include_inactive: bool = True) -> list[UserInfo]:
         return [user_info(u) for u in s.scalars(q)]
 
 
+def get_user(app: Chairlog, user_id: int) -> UserInfo:
+    """One account by id, with its current ``version`` (for ``expected_version``)."""
+    with app.db.read() as s:
+        u = s.get(User, user_id)
+        if u is None:
+            raise NotFound(f"No user {user_id}.")
+        return user_info(u)
+
+
 def find_user(app: Chairlog, username: str) -> UserInfo:
     with app.db.read() as s:
         u = s.scalars(select(User).where(User.username == str(username).strip().lower())).first()
@@ -188,13 +226,34 @@ def find_user(app: Chairlog, username: str) -> UserInfo:
         return user_info(u)
 
 
-def set_active(app: Chairlog, actor: UserInfo, user_id: int, active: bool, reason: str) -> UserInfo:
+def _account_for_write(s: Session, user_id: int, expected_version: int) -> User:
+    """The account row, locked; a version other than the one the admin saw is refused."""
+    u = s.get(User, user_id, with_for_update=True)
+    if u is None:
+        raise NotFound(f"No user {user_id}.")
+    if u.version != expected_version:
+        raise conflicts.stale()
+    return u
+
+
+def _worded(app: Chairlog, user_id: int) -> AbstractContextManager[None]:
+    def label() -> str:
+        with app.db.read() as r:
+            name = r.scalar(select(User.username).where(User.id == user_id))
+        return f"The account '{name}'" if name else "This account"
+
+    return conflicts.worded(app, "user", [user_id], label)
+
+
+def set_active(app: Chairlog, actor: UserInfo, user_id: int, active: bool, reason: str, *,
+               expected_version: int | None = None) -> UserInfo:
+    """Admin: deactivate or reactivate an account; ``expected_version`` is the account's
+    version as listed (``UserInfo.version``): a change made meanwhile is refused, naming it."""
     why = text_field("reason", reason, required=True, max_chars=500)
-    with app.db.write() as s:
+    version = conflicts.require_version(expected_version)
+    with _worded(app, user_id), app.db.write() as s:
         admin = require_user(s, actor, {Role.ADMIN}, "deactivate accounts")
-        u = s.get(User, user_id)
-        if u is None:
-            raise NotFound(f"No user {user_id}.")
+        u = _account_for_write(s, user_id, version)
         if u.id == admin.id and not active:
             raise PermissionDenied("You cannot deactivate your own account.")
         if active and not u.active:
@@ -220,17 +279,18 @@ def set_active(app: Chairlog, actor: UserInfo, user_id: int, active: bool, reaso
     return info
 
 
-def set_role(app: Chairlog, actor: UserInfo, user_id: int, role: Role | str) -> UserInfo:
-    """Admin: change an account's role. Leaving the physician role revokes the certificate."""
+def set_role(app: Chairlog, actor: UserInfo, user_id: int, role: Role | str, *,
+             expected_version: int | None = None) -> UserInfo:
+    """Admin: change an account's role. Leaving the physician role revokes the certificate.
+    ``expected_version``: the account's version as listed (refused if changed meanwhile)."""
     try:
         r = Role(role)
     except ValueError:
         raise ValidationError("role", role, "nurse, physician or admin") from None
-    with app.db.write() as s:
+    version = conflicts.require_version(expected_version)
+    with _worded(app, user_id), app.db.write() as s:
         admin = require_user(s, actor, {Role.ADMIN}, "change roles")
-        u = s.get(User, user_id)
-        if u is None:
-            raise NotFound(f"No user {user_id}.")
+        u = _account_for_write(s, user_id, version)
         if u.id == admin.id and r is not Role.ADMIN:
             raise PermissionDenied("You cannot remove your own admin role.")
         before = {"role": u.role}
@@ -257,17 +317,20 @@ def _revoke_keys(app: Chairlog, s: Session, u: User, reason: str) -> int:
     return n
 
 
-def reset_password(app: Chairlog, actor: UserInfo, user_id: int, temporary_password: str) -> None:
+def reset_password(app: Chairlog, actor: UserInfo, user_id: int, temporary_password: str, *,
+                   expected_version: int | None = None) -> None:
     """Admin reset: a temporary password the user must change. The user's certificate is
     revoked (recorded now, listed by the authority's next CRL): the old key is wrapped under
     the old password, and no new one is issued without the authority's passphrase and the
-    physician's own new password, so a reset never gives an admin a physician's signature."""
+    physician's own new password, so a reset never gives an admin a physician's signature.
+    ``expected_version``: the account's version as listed; two admins resetting the same
+    account at once would hand out two passwords of which only one works, so the second is
+    refused."""
     pw = _password(temporary_password, "temporary_password")
-    with app.db.write() as s:
+    version = conflicts.require_version(expected_version)
+    with _worded(app, user_id), app.db.write() as s:
         admin = require_user(s, actor, {Role.ADMIN}, "reset passwords")
-        u = s.get(User, user_id)
-        if u is None:
-            raise NotFound(f"No user {user_id}.")
+        u = _account_for_write(s, user_id, version)
         u.password_hash = signin.HASHER.hash(pw)
         u.must_change_password = True
         u.failed_attempts = 0
@@ -290,7 +353,9 @@ def change_password(
 ) -> UserInfo:
     """The user replaces their password (knowing the current one). A physician's key is
     re-wrapped under the new password; a key that does not open with the old one (after a
-    reset) stays retired. No certificate is issued here."""
+    reset) stays retired. No certificate is issued here. Last writer wins (no
+    ``expected_version``): only the account's owner, who proves the current password, can do
+    this, and the later change is the password they mean to keep."""
     from chairlog import pki
     from chairlog.services import keys
 

@@ -137,7 +137,7 @@ def record_vitals(
     origin = text_field("source", source, max_chars=500)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "chart vitals")
-        sess = session_for_write(s, session_id, expected_version)
+        sess = session_for_write(s, session_id, expected_version, append=True)
         pre = SessionState(sess.state) in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
         is_baseline = pre if baseline is None else bool(baseline)
         base = _baseline(s, sess.id)
@@ -176,7 +176,7 @@ def record_assessment(
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "chart assessments")
-        sess = session_for_write(s, session_id, expected_version)
+        sess = session_for_write(s, session_id, expected_version, append=True)
         if phase is None:
             st = SessionState(sess.state)
             phase = (
@@ -240,7 +240,7 @@ def complete_checklist_item(
     )
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "complete the checklist")
-        sess = session_for_write(s, session_id, expected_version)
+        sess = session_for_write(s, session_id, expected_version, append=True)
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
         item = next((c for c in proto.checklist if c.key == item_key), None)
         if item is None:
@@ -286,7 +286,7 @@ def record_side_effect(
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "chart side effects")
-        sess = session_for_write(s, session_id, expected_version)
+        sess = session_for_write(s, session_id, expected_version, append=True)
         e = add_entry(
             app,
             s,
@@ -366,7 +366,7 @@ def record_medication(
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "chart medications")
-        sess = session_for_write(s, session_id, expected_version)
+        sess = session_for_write(s, session_id, expected_version, append=True)
         if treats_entry_id is not None:
             target = s.get(ChartEntry, treats_entry_id)
             if target is None or target.session_id != session_id or target.kind != "side_effect":
@@ -405,7 +405,7 @@ def add_note(
     body = text_field("text", text, required=True, max_chars=4000, label="note")
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "write notes")
-        sess = session_for_write(s, session_id, expected_version)
+        sess = session_for_write(s, session_id, expected_version, append=True)
         e = add_entry(app, s, user, sess, "note", charted_at, text=body)
         result = _result(s, sess, e.id)
     app.notify("session", session_id)

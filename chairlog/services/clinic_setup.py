@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from chairlog.db.models import Clinic, User
-from chairlog.errors import ValidationError
+from chairlog.errors import NotFound, ValidationError
 from chairlog.services import signin
 from chairlog.services.account_fields import (
     _passphrase,
@@ -39,6 +39,7 @@ def clinic_info(c: Clinic) -> ClinicInfo:
         ca_holder=c.ca_holder or "",
         lockout_attempts=c.lockout_attempts,
         tsa_url=c.tsa_url or "",
+        version=c.version,
     )
 
 
@@ -220,17 +221,35 @@ def _shown(value: object) -> object:
     return value
 
 
-def update_clinic(app: Chairlog, actor: UserInfo, **changes: object) -> ClinicInfo:
+def update_clinic(app: Chairlog, actor: UserInfo, *, expected_version: int | None = None,
+                  **changes: object) -> ClinicInfo:
     """Admin: clinic details and settings (name, address, timezone, paper size, idle lock,
-    lockout after N wrong passwords, the RFC 3161 timestamp service's address)."""
-    with app.db.write() as s:
+    lockout after N wrong passwords, the RFC 3161 timestamp service's address).
+    ``expected_version``: the settings' version as read (``get_clinic().version``); a change
+    saved meanwhile on another workstation is refused with a ``ConflictError`` naming it."""
+    from chairlog.services import conflicts
+
+    conflicts.require_version(expected_version)
+    with app.db.read() as r:
+        label = f"Clinic '{clinic_row(r).name}'"
+    with conflicts.worded(app, "clinic", _clinic_ids(app), label), app.db.write() as s:
         user = require_user(s, actor, {Role.ADMIN}, "change clinic settings")
-        c = clinic_row(s)
+        c = s.scalars(select(Clinic).limit(1).with_for_update()).first()
+        if c is None:
+            raise NotFound("No clinic is set up yet: run chairlog init or the first-start screen.")
+        if c.version != expected_version:
+            raise conflicts.stale()
         before = {k: _shown(getattr(c, k)) for k in sorted(SETTINGS)}
         for key, value in changes.items():
             setattr(c, key, _setting(key, value))
         after = {k: _shown(getattr(c, k)) for k in sorted(SETTINGS)}
         record(app, s, user, "settings.change", "clinic", c.id, before=before, after=after)
+        s.flush()
         info = clinic_info(c)
     app.notify("clinic")
     return info
+
+
+def _clinic_ids(app: Chairlog) -> list[int]:
+    with app.db.read() as s:
+        return list(s.scalars(select(Clinic.id)))

@@ -284,4 +284,5 @@ def user_info(u: User) -> UserInfo:
         active=u.active,
         must_change_password=u.must_change_password,
         qualifier=u.name_qualifier or "",
+        version=u.version or 1,
     )

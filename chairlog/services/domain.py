@@ -54,6 +54,11 @@ class UserInfo:
     active: bool = True
     must_change_password: bool = False
     qualifier: str = ""
+    #: the account's version as read: ``set_active`` / ``set_role`` / ``reset_password`` take
+    #: it back as ``expected_version`` (not compared: an actor stays the same person)
+    version: int = field(default=1, compare=False)
+    #: set by ``add_user`` for a new physician: how their signing key will be issued
+    key_note: str = field(default="", compare=False)
     #: the sign-in's capability (a random token registered in this process); empty for
     #: account listings
     session: str = field(default="", repr=False, compare=False)
@@ -77,6 +82,8 @@ class ClinicInfo:
     ca_holder: str = ""
     lockout_attempts: int = 5
     tsa_url: str = ""
+    #: the settings' version, passed back as ``update_clinic(expected_version=…)``
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,7 @@ class ChairInfo:
     name: str
     position: int
     active: bool
+    version: int = 1
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from chairlog.db.models import InfusionSession, Patient
 from chairlog.errors import NotFound, ValidationError
+from chairlog.services import conflicts
 from chairlog.services.context import CHART_ROLES, Chairlog, record, require_user, text_field
 from chairlog.services.domain import PatientInfo, Role, UserInfo
 
@@ -137,16 +138,24 @@ def update_patient(
     reason: str,
     **changes: Any,
 ) -> PatientInfo:
+    """Change a patient's details. ``expected_version`` (required): the version shown
+    (``PatientInfo.version``); a change saved meanwhile on another workstation is refused with a
+    ``ConflictError`` naming who changed what."""
     why = text_field("reason", reason, required=True, max_chars=500)
-    with app.db.write() as s:
+    conflicts.require_version(expected_version)
+
+    def label() -> str:
+        with app.db.read() as r:
+            mrn = r.scalar(select(Patient.mrn).where(Patient.id == patient_id))
+        return f"Patient {mrn}" if mrn else "This patient"
+
+    with conflicts.worded(app, "patient", [patient_id], label), app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, "edit patients")
-        p = s.get(Patient, patient_id)
+        p = s.get(Patient, patient_id, with_for_update=True)
         if p is None:
             raise NotFound(f"No patient {patient_id}.")
         if p.version != expected_version:
-            from chairlog.errors import ConflictError
-
-            raise ConflictError("This patient")
+            raise conflicts.stale()
         fields = ("family_name", "given_name", "date_of_birth", "sex", "allergies", "notes")
         before = {k: getattr(p, k) for k in fields}
         for k, v in changes.items():

@@ -7,12 +7,15 @@ from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from chairlog import paths
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.db.models import Chair, Protocol
 from chairlog.errors import NotFound, ValidationError
-from chairlog.services.context import Chairlog, record, require_user, text_field
+from chairlog.services import conflicts
+from chairlog.services.context import Chairlog, record, require_user, text_field, use_case
 from chairlog.services.domain import ChairInfo, ProtocolInfo, Role, UserInfo
 
 
@@ -91,6 +94,7 @@ def get_protocol(app: Chairlog, protocol_id: int) -> ProtocolInfo:
         return protocol_info(p)
 
 
+@use_case
 def save_protocol(
     app: Chairlog,
     actor: UserInfo,
@@ -98,61 +102,87 @@ def save_protocol(
     *,
     key: str | None = None,
     reason: str = "",
+    expected_version: int | None = None,
 ) -> ProtocolInfo:
     """Admin: create a protocol, or a new version of ``key`` (the old version is retired;
     sessions keep the snapshot of the values they were run with). A new version needs a
-    reason (it is kept in the audit trail); alert thresholds must be whole numbers or None."""
+    reason (it is kept in the audit trail) and ``expected_version``: the version the editor
+    was opened on. If another admin saved a newer version meanwhile (or at the same instant)
+    the save is refused with a ``ConflictError`` naming who changed what, and nothing is
+    written. Alert thresholds must be whole numbers or None."""
     if isinstance(values, dict):
         values = ProtocolValues.from_dict(values)
     else:
         values.validate()
     _check_thresholds(values)
     why = text_field("reason", reason, max_chars=500)
-    with app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "edit protocols")
-        version = 1
-        before = None
-        if key is not None and not why:
-            raise ValidationError("reason", why, "a reason for the new version", "reason")
-        if key is not None:
-            latest = s.scalars(
-                select(Protocol).where(Protocol.key == key).order_by(Protocol.version.desc())
-            ).first()
-            if latest is None:
-                raise NotFound(f"No protocol {key}.")
-            latest.active = False
-            version = latest.version + 1
-            before = latest.values_json
-        else:
-            key = _slug(values.name)
-            if s.scalar(select(Protocol.id).where(Protocol.key == key)) is not None:
-                raise ValidationError(
-                    "name", values.name, "a name not used by another protocol", "protocol name"
-                )
-        p = Protocol(
-            key=key,
-            version=version,
-            name=values.name,
-            indication=values.indication,
-            values_json=values.to_dict(),
-            created_at=app.now(),
-        )
-        s.add(p)
-        s.flush()
-        record(
-            app,
-            s,
-            user,
-            "protocol.version" if before else "protocol.create",
-            "protocol",
-            p.id,
-            before=before,
-            after=values.to_dict(),
-            reason=why or None,
-        )
-        info = protocol_info(p)
+    label = f"Protocol '{values.name}'"
+
+    def versions() -> list[int]:
+        with app.db.read() as r:
+            return list(r.scalars(select(Protocol.id).where(Protocol.key == key)))
+
+    try:
+        with conflicts.worded(app, "protocol", versions, label, "uq_protocol_key_version"), \
+                app.db.write() as s:
+            info = _write_protocol(app, s, actor, values, key, why, expected_version)
+    except IntegrityError as exc:
+        # two admins creating a protocol of the same name at the same instant
+        if key is None and conflicts.is_unique_violation(exc, "uq_protocol_key_version"):
+            raise ValidationError("name", values.name, "a name not used by another protocol",
+                                  "protocol name") from None
+        raise
     app.notify("protocol", info.id)
     return info
+
+
+def _write_protocol(app: Chairlog, s: Session, actor: UserInfo, values: ProtocolValues,
+                    key: str | None, why: str, expected_version: int | None) -> ProtocolInfo:
+    user = require_user(s, actor, {Role.ADMIN}, "edit protocols")
+    version = 1
+    before = None
+    if key is not None:
+        if not why:
+            raise ValidationError("reason", why, "a reason for the new version", "reason")
+        conflicts.require_version(expected_version)
+        latest = s.scalars(
+            select(Protocol).where(Protocol.key == key).order_by(Protocol.version.desc())
+        ).first()
+        if latest is None:
+            raise NotFound(f"No protocol {key}.")
+        if latest.version != expected_version:
+            raise conflicts.stale()
+        latest.active = False
+        version = latest.version + 1
+        before = latest.values_json
+    else:
+        key = _slug(values.name)
+        if s.scalar(select(Protocol.id).where(Protocol.key == key)) is not None:
+            raise ValidationError(
+                "name", values.name, "a name not used by another protocol", "protocol name"
+            )
+    p = Protocol(
+        key=key,
+        version=version,
+        name=values.name,
+        indication=values.indication,
+        values_json=values.to_dict(),
+        created_at=app.now(),
+    )
+    s.add(p)
+    s.flush()
+    record(
+        app,
+        s,
+        user,
+        "protocol.version" if before else "protocol.create",
+        "protocol",
+        p.id,
+        before=before,
+        after=values.to_dict(),
+        reason=why or None,
+    )
+    return protocol_info(p)
 
 
 def _check_thresholds(values: ProtocolValues) -> None:
@@ -184,7 +214,7 @@ def _slug(name: str) -> str:
 
 
 def chair_info(c: Chair) -> ChairInfo:
-    return ChairInfo(c.id, c.name, c.position, c.active)
+    return ChairInfo(c.id, c.name, c.position, c.active, c.version or 1)
 
 
 def list_chairs(app: Chairlog, include_inactive: bool = False) -> list[ChairInfo]:
@@ -196,7 +226,18 @@ def list_chairs(app: Chairlog, include_inactive: bool = False) -> list[ChairInfo
 
 
 def add_chair(app: Chairlog, actor: UserInfo | None, name: str) -> ChairInfo:
+    """Admin: a new chair at the end of the board (a name two admins add at the same instant
+    is refused for the second, as a name already used)."""
     n = text_field("name", name, required=True, max_chars=40, label="chair name")
+    try:
+        info = _add_chair(app, actor, n)
+    except IntegrityError:
+        raise ValidationError("name", n, "a chair name not already used", "chair name") from None
+    app.notify("chair", info.id)
+    return info
+
+
+def _add_chair(app: Chairlog, actor: UserInfo | None, n: str) -> ChairInfo:
     with app.db.write() as s:
         user = require_user(s, actor, {Role.ADMIN}, "add chairs") if actor else None
         if s.scalar(select(Chair.id).where(Chair.name == n)) is not None:
@@ -206,19 +247,29 @@ def add_chair(app: Chairlog, actor: UserInfo | None, name: str) -> ChairInfo:
         s.add(c)
         s.flush()
         record(app, s, user, "chair.create", "chair", c.id, username="cli", after={"name": n})
-        info = chair_info(c)
-    app.notify("chair", info.id)
-    return info
+        return chair_info(c)
 
 
-def set_chair_active(app: Chairlog, actor: UserInfo, chair_id: int, active: bool) -> ChairInfo:
-    with app.db.write() as s:
+@use_case
+def set_chair_active(app: Chairlog, actor: UserInfo, chair_id: int, active: bool, *,
+                     expected_version: int | None = None) -> ChairInfo:
+    """Admin: take a chair out of use or back; ``expected_version`` is the chair's version as
+    shown (a change made meanwhile on another workstation is refused, naming it)."""
+    conflicts.require_version(expected_version)
+    def label() -> str:
+        with app.db.read() as r:
+            return str(r.scalar(select(Chair.name).where(Chair.id == chair_id)) or "This chair")
+
+    with conflicts.worded(app, "chair", [chair_id], label), app.db.write() as s:
         user = require_user(s, actor, {Role.ADMIN}, "change chairs")
-        c = s.get(Chair, chair_id)
+        c = s.get(Chair, chair_id, with_for_update=True)
         if c is None:
             raise NotFound(f"No chair {chair_id}.")
+        if (c.version or 1) != expected_version:
+            raise conflicts.stale()
         before = {"active": c.active}
         c.active = active
+        c.version = (c.version or 1) + 1
         record(app, s, user, "chair.update", "chair", c.id, before=before, after={"active": active})
         info = chair_info(c)
     app.notify("chair", chair_id)

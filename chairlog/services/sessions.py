@@ -46,18 +46,34 @@ ACTIVE = [s.value for s in ACTIVE_STATES]
 
 
 def session_for_write(
-    s: Session, session_id: int, expected_version: int | None, *, chartable: bool = True
+    s: Session, session_id: int, expected_version: int | None, *, chartable: bool = True,
+    append: bool = False,
 ) -> InfusionSession:
-    """Load a session to change it. A stale ``expected_version`` (another workstation changed it
-    since this one displayed it) is refused with a ConflictError; the write bumps the version."""
-    sess = s.get(InfusionSession, session_id)
+    """Load a session to change it, its row locked until the commit (``SELECT … FOR UPDATE``
+    on PostgreSQL; SQLite's write transactions are serialised already), so what is checked
+    here is what is committed.
+
+    Decisions, per kind of call:
+    - A state change (dosing, stop, discharge, weight, sign-off, corrections): a stale
+      ``expected_version`` (another workstation changed the session since this one showed
+      it) is refused with a ConflictError, and the write bumps the version. Without one the
+      change is judged against the session as committed — its state machine and the dose
+      rules re-checked under the lock — and otherwise the last writer wins (documented on
+      each call).
+    - An append (``append=True``: vitals, scores, notes, side effects, rescue medications,
+      checklist ticks) overwrites nothing, so it never conflicts: ``expected_version`` is
+      not compared and the version is not bumped. Two vitals sets at the same instant from two
+      workstations are both kept. The lock still orders it against a concurrent stop or
+      discharge, which it then meets as the session's state."""
+    sess = s.get(InfusionSession, session_id, with_for_update=True, populate_existing=True)
     if sess is None:
         raise NotFound(f"No session {session_id}.")
-    if expected_version is not None and sess.version != expected_version:
+    if not append and expected_version is not None and sess.version != expected_version:
         raise ConflictError("This session")
     if chartable:
         require_chartable(SessionState(sess.state))
-    flag_modified(sess, "weight_kg")  # forces UPDATE … WHERE version = ?: optimistic lock
+    if not append:
+        flag_modified(sess, "weight_kg")  # forces UPDATE … WHERE version = ?: optimistic lock
     return sess
 
 

@@ -262,7 +262,8 @@ def check_password_of(
 
 
 def unlock_user(app: Chairlog, actor: UserInfo, user_id: int) -> UserInfo:
-    """Admin: lift a lockout (audited)."""
+    """Admin: lift a lockout (audited). Last writer wins (no ``expected_version``): lifting a
+    lockout twice, or after the lockout ran out, loses nothing."""
     with app.db.write() as s:
         admin = require_user(s, actor, {Role.ADMIN}, "unlock accounts")
         u = s.get(User, user_id)

@@ -157,3 +157,20 @@ def test_scripted_physician_onboarding_end_to_end(
     code, out, err = run(monkeypatch, capsys, "--db", db, "ca", "issue", "drk",
                          "--password-stdin", stdin="authority-passphrase-1\nkim-own-pass-1\n")
     assert code == 0 and "Dr Director" in out, err
+
+
+def test_adding_a_physician_says_how_the_key_is_issued(clinic: Clinic, monkeypatch: Any,
+                                                       capsys: Any) -> None:
+    from chairlog.services import trust
+
+    db = clinic.app.db.url
+    trust.unpin_authority(db)  # a workstation that does not hold the clinic's authority
+    code, out, err = run(monkeypatch, capsys, "--db", db, "user", "add", "drk", "--role",
+                         "physician", "--name", "Kim Park", "--as", "admin", "--password-stdin",
+                         stdin=PASSWORDS["admin"] + "\nadmin-chose-1\n")
+    assert code == 0, err
+    assert ("'drk' has no signing key yet: Dr Medical Director issues it with drk present, once "
+            "drk has signed in and chosen their own password (chairlog ca issue drk "
+            "--password-stdin: the authority's passphrase, then drk's password). This "
+            "workstation cannot: no signing authority is pinned for this database on this "
+            "workstation") in out

@@ -142,13 +142,21 @@ def test_export_days_are_clinic_local(
     """Berlin (UTC+1 in March): 2026-03-03 runs from 2026-03-02 23:00 to 2026-03-03 23:00 UTC."""
     c = clinic
     c.clock.set(datetime(2026, 3, 2, 22, 30, tzinfo=UTC))  # 23:30 in Berlin, on the 2nd
-    accounts.update_clinic(c.app, c.admin, late_entry_minutes=11)
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version,
+                           late_entry_minutes=11)
     c.clock.set(datetime(2026, 3, 2, 23, 30, tzinfo=UTC))  # 00:30 in Berlin, on the 3rd
-    accounts.update_clinic(c.app, c.admin, late_entry_minutes=12)
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version,
+                           late_entry_minutes=12)
     c.clock.set(datetime(2026, 3, 3, 22, 59, tzinfo=UTC))  # 23:59 in Berlin, on the 3rd
-    accounts.update_clinic(c.app, c.admin, late_entry_minutes=13)
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version,
+                           late_entry_minutes=13)
     c.clock.set(datetime(2026, 3, 3, 23, 0, tzinfo=UTC))  # midnight: the 4th
-    accounts.update_clinic(c.app, c.admin, late_entry_minutes=14)
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version,
+                           late_entry_minutes=14)
     out = tmp_path / "day.csv"
     rc = main(
         [

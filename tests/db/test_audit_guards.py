@@ -62,7 +62,8 @@ def test_chairlog_still_appends_after_refusals(clinic: Clinic) -> None:
     with pytest.raises(DBAPIError):
         sql(app, REFUSED["update a value"])
     rows = audit_log.verify_audit(app).rows
-    accounts.update_clinic(app, clinic.admin, late_entry_minutes=15)
+    accounts.update_clinic(app, clinic.admin,
+                           expected_version=accounts.get_clinic(app).version, late_entry_minutes=15)
     report = audit_log.verify_audit(app)
     assert report.ok and report.rows == rows + 1 and head(app)[0] == rows + 1
 

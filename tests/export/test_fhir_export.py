@@ -300,7 +300,8 @@ def test_export_is_audited_and_refuses_what_does_not_exist(demo_app: Any) -> Non
     admin = accounts.login(app, "admin", "demo-admin-1")
     who = accounts.list_users(app)
     ana = next(u for u in who if u.username == "ana")
-    accounts.set_active(app, admin, ana.id, False, "left the clinic")
+    accounts.set_active(app, admin, ana.id, False, "left the clinic",
+                        expected_version=accounts.get_user(app, ana.id).version)
     with pytest.raises(PermissionDenied):
         exports.export_fhir(app, ana, sid)
 

@@ -89,7 +89,9 @@ def test_update_clinic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         @HOSTILE
         @given(changes=clinic_changes)
         def run(changes: dict[str, Any]) -> None:
-            info = h.attempt(lambda: accounts.update_clinic(h.app, h.st.admin, **changes),
+            info = h.attempt(lambda: accounts.update_clinic(h.app, h.st.admin,
+                    expected_version=accounts.get_clinic(h.app).version,
+                                                            **changes),
                              list(changes))
             if info is None:
                 return

@@ -147,7 +147,9 @@ def test_paper_size_follows_clinic_setting_and_can_be_overridden(clinic: Clinic,
     sid = discharged_session(clinic, extras=False)
     a4 = poppler("pdfinfo", records.export_record(clinic.app, sid), tmp_path)
     assert "595.276 x 841.89 pts (A4)" in a4
-    accounts.update_clinic(clinic.app, clinic.admin, paper_size="Letter")
+    accounts.update_clinic(clinic.app, clinic.admin,
+                           expected_version=accounts.get_clinic(clinic.app).version,
+                           paper_size="Letter")
     letter = poppler("pdfinfo", records.export_record(clinic.app, sid), tmp_path)
     assert "612 x 792 pts (letter)" in letter
     forced = poppler("pdfinfo", records.export_record(clinic.app, sid, paper="A4"), tmp_path)

@@ -43,14 +43,19 @@ ADMIN_ONLY: dict[str, Callable[[Clinic, Any], Any]] = {
         password="long-enough-1",
     ),
     "edit protocols": lambda c, who: protocols.save_protocol(
-        c.app, who, c.protocols["crps-low-dose"].values, key="crps-low-dose", reason="x"
+        c.app, who, c.protocols["crps-low-dose"].values, key="crps-low-dose", reason="x",
+        expected_version=1,
     ),
-    "change settings": lambda c, who: accounts.update_clinic(c.app, who, idle_lock_minutes=30),
+    "change settings": lambda c, who: accounts.update_clinic(
+        c.app, who, expected_version=accounts.get_clinic(c.app).version, idle_lock_minutes=30
+    ),
     "reset passwords": lambda c, who: accounts.reset_password(
-        c.app, who, c.nurse2.id, "temporary-1"
+        c.app, who, c.nurse2.id, "temporary-1",
+        expected_version=accounts.get_user(c.app, c.nurse2.id).version,
     ),
     "deactivate accounts": lambda c, who: accounts.set_active(
-        c.app, who, c.nurse2.id, False, "left"
+        c.app, who, c.nurse2.id, False, "left",
+        expected_version=accounts.get_user(c.app, c.nurse2.id).version,
     ),
     "add chairs": lambda c, who: protocols.add_chair(c.app, who, "Chair 9"),
 }
@@ -116,7 +121,8 @@ def test_signing_is_for_physicians_only(clinic: Clinic) -> None:
 def test_deactivated_account_cannot_sign_in_nor_write(clinic: Clinic) -> None:
     c = clinic
     s = ready_to_infuse(c)
-    accounts.set_active(c.app, c.admin, c.nurse2.id, False, "left the clinic")
+    accounts.set_active(c.app, c.admin, c.nurse2.id, False, "left the clinic",
+                        expected_version=accounts.get_user(c.app, c.nurse2.id).version)
     with pytest.raises(AuthenticationError, match="Wrong username or password"):
         accounts.login(c.app, "omar", PASSWORDS["omar"])
     row = _last_audit(c)[0]
@@ -137,13 +143,15 @@ def test_deactivated_account_cannot_sign_in_nor_write(clinic: Clinic) -> None:
     for _ in range(4):
         with pytest.raises(AuthenticationError):
             accounts.login(c.app, "omar", PASSWORDS["omar"])
-    accounts.set_active(c.app, c.admin, c.nurse2.id, True, "back from leave")
+    accounts.set_active(c.app, c.admin, c.nurse2.id, True, "back from leave",
+                        expected_version=accounts.get_user(c.app, c.nurse2.id).version)
     assert accounts.login(c.app, "omar", PASSWORDS["omar"]).id == c.nurse2.id
 
 
 def test_admin_cannot_deactivate_self(clinic: Clinic) -> None:
     with pytest.raises(PermissionDenied):
-        accounts.set_active(clinic.app, clinic.admin, clinic.admin.id, False, "oops")
+        accounts.set_active(clinic.app, clinic.admin, clinic.admin.id, False, "oops",
+                            expected_version=accounts.get_user(clinic.app, clinic.admin.id).version)
 
 
 # ---- sign-in ------------------------------------------------------------------------------
@@ -189,7 +197,8 @@ def test_admin_unlocks_and_sees_locked_accounts(clinic: Clinic) -> None:
 
 def test_lockout_threshold_is_a_clinic_setting(clinic: Clinic) -> None:
     c = clinic
-    accounts.update_clinic(c.app, c.admin, lockout_attempts=3)
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version, lockout_attempts=3)
     for _ in range(2):
         with pytest.raises(AuthenticationError, match="Wrong"):
             accounts.login(c.app, "nina", "nope-nope")
@@ -198,7 +207,9 @@ def test_lockout_threshold_is_a_clinic_setting(clinic: Clinic) -> None:
     from chairlog.errors import ValidationError
 
     with pytest.raises(ValidationError, match="lockout"):
-        accounts.update_clinic(c.app, c.admin, lockout_attempts=0)
+        accounts.update_clinic(c.app, c.admin,
+                               expected_version=accounts.get_clinic(c.app).version,
+                               lockout_attempts=0)
 
 
 def test_unknown_user_fails_and_is_audited(clinic: Clinic) -> None:
@@ -314,7 +325,8 @@ def test_reset_and_sign_attack_fails(clinic: Clinic) -> None:
     c = clinic
     old_fp = _active_fingerprint(c, c.physician.id)
     assert old_fp is not None
-    accounts.reset_password(c.app, c.admin, c.physician.id, "temporary-pw-1")
+    accounts.reset_password(c.app, c.admin, c.physician.id, "temporary-pw-1",
+                            expected_version=accounts.get_user(c.app, c.physician.id).version)
     assert _active_fingerprint(c, c.physician.id) is None
     row = _last_audit(c)[0]
     assert (row.action, row.user_id, row.after) == (

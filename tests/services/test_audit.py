@@ -104,9 +104,12 @@ def test_sign_in_settings_and_user_changes_are_audited(clinic: Clinic, trail: Tr
     accounts.login(c.app, "nina", PASSWORDS["nina"])
     with pytest.raises(AuthenticationError):
         accounts.login(c.app, "nina", "wrong-password")
-    accounts.update_clinic(c.app, c.admin, idle_lock_minutes=9)
-    accounts.set_active(c.app, c.admin, c.nurse2.id, False, "moved away")
-    accounts.reset_password(c.app, c.admin, c.nurse.id, "temporary-99")
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version, idle_lock_minutes=9)
+    accounts.set_active(c.app, c.admin, c.nurse2.id, False, "moved away",
+                        expected_version=accounts.get_user(c.app, c.nurse2.id).version)
+    accounts.reset_password(c.app, c.admin, c.nurse.id, "temporary-99",
+                            expected_version=accounts.get_user(c.app, c.nurse.id).version)
     rows = trail.new()
     assert [r.action for r in rows] == [
         "login",
@@ -147,13 +150,17 @@ def test_change_and_audit_row_share_one_transaction(
     with pytest.raises(RuntimeError):
         charting.record_vitals(c.app, c.nurse, s.id, VITALS)
     with pytest.raises(RuntimeError):
-        accounts.update_clinic(c.app, c.admin, idle_lock_minutes=42)
+        accounts.update_clinic(c.app, c.admin,
+                               expected_version=accounts.get_clinic(c.app).version,
+                               idle_lock_minutes=42)
     monkeypatch.setattr(chain, "append", real_append)
     assert len(views.get_session(c.app, s.id).entries) == n_entries
     assert accounts.get_clinic(c.app).idle_lock_minutes == 5
     # a change refused half-way (second setting invalid) leaves neither change nor row
     with pytest.raises(ValidationError):
-        accounts.update_clinic(c.app, c.admin, idle_lock_minutes=20, paper_size="A3")
+        accounts.update_clinic(c.app, c.admin,
+                               expected_version=accounts.get_clinic(c.app).version,
+                               idle_lock_minutes=20, paper_size="A3")
     assert accounts.get_clinic(c.app).idle_lock_minutes == 5
     assert head(c.app)[0] == rows and audit_log.verify_audit(c.app).ok
 
@@ -203,7 +210,8 @@ def test_who_may_read_the_trail(clinic: Clinic, two_sessions: tuple[Any, Any]) -
     mine = audit_log.list_audit(c.app, c.nurse, session_id=s1.id)
     assert mine and {r.session_id for r in mine} == {s1.id}
     assert audit_log.list_audit(c.app, c.physician)
-    accounts.set_active(c.app, c.admin, c.physician.id, False, "left")
+    accounts.set_active(c.app, c.admin, c.physician.id, False, "left",
+                        expected_version=accounts.get_user(c.app, c.physician.id).version)
     with pytest.raises(PermissionDenied, match="deactivated"):
         audit_log.list_audit(c.app, c.physician)
 
@@ -267,7 +275,8 @@ def test_export_by_role_and_recorded(clinic: Clinic, tmp_path: Path) -> None:
 
 def test_export_neutralises_spreadsheet_formulas(clinic: Clinic, tmp_path: Path) -> None:
     c = clinic
-    accounts.set_active(c.app, c.admin, c.nurse2.id, False, "=cmd|' /C calc'!A0")
+    accounts.set_active(c.app, c.admin, c.nurse2.id, False, "=cmd|' /C calc'!A0",
+                        expected_version=accounts.get_user(c.app, c.nurse2.id).version)
     out = audit_log.export_audit_csv(c.app, c.admin, tmp_path / "t.csv")
     with Path(out.path).open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -308,7 +317,8 @@ def test_verify_reports_counts(clinic: Clinic) -> None:
 def test_cut_off_rows_and_rewound_head_caught_by_anchor(clinic: Clinic) -> None:
     c = clinic
     anchored, _ = _anchor_backup(c)
-    accounts.update_clinic(c.app, c.admin, idle_lock_minutes=7)
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version, idle_lock_minutes=7)
     drop_guards(c.app)
     # the attacker cuts the trail back to before the backup and makes the head agree
     sql(c.app, "DELETE FROM audit_log WHERE seq >= :s", s=anchored)

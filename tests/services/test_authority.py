@@ -122,7 +122,8 @@ def test_reset_revocation_reaches_the_next_crl(clinic: Clinic) -> None:
     c = clinic
     with keys.unlock_signing_key(c.app, c.physician, PASSWORDS["drlee"]) as signer:
         serial = signer.cert.serial_number
-    accounts.reset_password(c.app, c.admin, c.physician.id, "temporary-pw-1")
+    accounts.reset_password(c.app, c.admin, c.physician.id, "temporary-pw-1",
+                            expected_version=accounts.get_user(c.app, c.physician.id).version)
     authority.refresh_crl(c.app, CA_PASSPHRASE)
     crl = x509.load_der_x509_crl(authority.current_crl(c.app) or b"")
     assert crl.get_revoked_certificate_by_serial_number(serial) is not None

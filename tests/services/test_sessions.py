@@ -57,10 +57,29 @@ def test_bad_weight_refused(clinic: Clinic, weight: object) -> None:
 
 def test_stale_version_is_a_conflict(clinic: Clinic) -> None:
     s = start(clinic)
-    charting.add_note(clinic.app, clinic.nurse, s.id, "first", expected_version=s.version)
+    sessions.change_weight(clinic.app, clinic.nurse, s.id, 71, "re-weighed",
+                           expected_version=s.version)
     with pytest.raises(ConflictError) as e:
-        charting.add_note(clinic.app, clinic.nurse2, s.id, "stale", expected_version=s.version)
+        sessions.stop_early(clinic.app, clinic.nurse2, s.id, "stale screen",
+                            expected_version=s.version)
     assert "another workstation" in str(e.value)
+    assert views.get_session(clinic.app, s.id).state.value == "pre_infusion"
+
+
+def test_appends_never_conflict(clinic: Clinic) -> None:
+    """A note or a vitals set overwrites nothing: a screen that has not seen the other
+    workstation's entry still adds its own, and both are kept."""
+    s = start(clinic)
+    charting.add_note(clinic.app, clinic.nurse, s.id, "first", expected_version=s.version)
+    charting.add_note(clinic.app, clinic.nurse2, s.id, "second", expected_version=s.version)
+    vitals = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14}
+    at = clinic.app.now()
+    charting.record_vitals(clinic.app, clinic.nurse, s.id, vitals, charted_at=at,
+                           expected_version=s.version)
+    charting.record_vitals(clinic.app, clinic.nurse2, s.id, vitals, charted_at=at,
+                           expected_version=s.version)
+    kinds = [e.kind.value for e in views.get_session(clinic.app, s.id).active_entries()]
+    assert kinds.count("note") == 2 and kinds.count("vitals") == 2
 
 
 def test_stop_early_needs_reason(clinic: Clinic) -> None:
@@ -114,6 +133,7 @@ def test_protocol_versioning_keeps_session_snapshot(clinic: Clinic) -> None:
         {**p.values.to_dict(), "max_rate_mg_per_kg_h": 0.8},
         key=p.key,
         reason="Medical director review",
+        expected_version=p.version,
     )
     assert new.version == 2 and new.values.max_rate_mg_per_kg_h == 0.8
     assert views.get_session(clinic.app, s.id).protocol.max_rate_mg_per_kg_h == 1.0
@@ -126,6 +146,7 @@ def test_protocol_versioning_keeps_session_snapshot(clinic: Clinic) -> None:
             clinic.admin,
             {**p.values.to_dict(), "concentration_mg_per_ml": 0},
             key=p.key,
+            expected_version=new.version,
         )
     assert e.value.field == "concentration_mg_per_ml"
 

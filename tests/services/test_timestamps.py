@@ -47,7 +47,9 @@ def test_signature_timestamp_then_archive_timestamp(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     c = clinic
-    accounts.update_clinic(c.app, c.admin, tsa_url=tsa.url, tsa_cert_pem=tsa.root_pem)
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version,
+                           tsa_url=tsa.url, tsa_cert_pem=tsa.root_pem)
     sid = discharged_session(c, extras=False)
     signoff.sign_session(c.app, c.physician, sid, PASSWORDS["drlee"])
     asked = len(tsa.requests)
@@ -96,7 +98,9 @@ def test_an_unreachable_timestamp_service_refuses_signing(
 
     c = clinic
     allow_local_port(monkeypatch, 9)  # nothing listens there
-    accounts.update_clinic(c.app, c.admin, tsa_url="http://127.0.0.1:9/tsa")
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version,
+                           tsa_url="http://127.0.0.1:9/tsa")
     sid = discharged_session(c, extras=False)
     with pytest.raises(SignatureError, match="timestamp service did not answer"):
         signoff.sign_session(c.app, c.physician, sid, PASSWORDS["drlee"])

@@ -245,12 +245,14 @@ def test_printed_names_are_unique_among_active_accounts(clinic: Clinic) -> None:
                           qualifier="Cardiology")
     assert u.display_name == "Lee Žukauskas, MD (Cardiology)"
     # deactivated accounts free the name; reactivating one that collides is refused
-    accounts.set_active(c.app, c.admin, u.id, False, "left")
+    accounts.set_active(c.app, c.admin, u.id, False, "left",
+                        expected_version=accounts.get_user(c.app, u.id).version)
     accounts.add_user(c.app, c.admin, username="lee3", full_name="Lee Žukauskas",
                       role="physician", password="lee3-pass-1", credentials="MD",
                       qualifier="Cardiology")
     with pytest.raises(ValidationError, match="qualifier"):
-        accounts.set_active(c.app, c.admin, u.id, True, "back")
+        accounts.set_active(c.app, c.admin, u.id, True, "back",
+                            expected_version=accounts.get_user(c.app, u.id).version)
 
 
 def _pyhanko_validate(pdf: bytes, ca_pem: bytes, tmp_path: Path, *flags: str) -> str:

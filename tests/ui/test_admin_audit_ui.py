@@ -331,7 +331,9 @@ def test_viewer_date_range_uses_clinic_days(ctx: UiContext, clinic: Clinic, qtbo
     from PySide6.QtCore import QDate
 
     clinic.clock.advance(days=1)  # 2026-03-03 15:00 Berlin
-    accounts.update_clinic(clinic.app, clinic.admin, idle_lock_minutes=6)
+    accounts.update_clinic(clinic.app, clinic.admin,
+                           expected_version=accounts.get_clinic(clinic.app).version,
+                           idle_lock_minutes=6)
     dlg = AuditDialog(ctx)
     qtbot.addWidget(dlg)
     everything = dlg.model.rowCount()

@@ -159,7 +159,8 @@ def test_locking_cancels_open_dialogs(clinic: Any, window: MainWindow, qtbot: An
 
 def test_account_needing_a_new_password_cannot_take_over(clinic: Any, ctx: UiContext,
                                                          window: MainWindow) -> None:
-    accounts.reset_password(clinic.app, clinic.admin, clinic.nurse2.id, "temporary-9")
+    accounts.reset_password(clinic.app, clinic.admin, clinic.nurse2.id, "temporary-9",
+            expected_version=accounts.get_user(clinic.app, clinic.nurse2.id).version)
     window.lock()
     window.lock_screen.username.setText("omar")
     window.lock_screen.password.setText("temporary-9")
@@ -170,7 +171,9 @@ def test_account_needing_a_new_password_cannot_take_over(clinic: Any, ctx: UiCon
 
 
 def test_clinic_idle_minutes_setting_applies(clinic: Any, window: MainWindow) -> None:
-    accounts.update_clinic(clinic.app, clinic.admin, idle_lock_minutes=3)
+    accounts.update_clinic(clinic.app, clinic.admin,
+                           expected_version=accounts.get_clinic(clinic.app).version,
+                           idle_lock_minutes=3)
     assert window.idle_lock.limit_ms == 3 * 60_000
 
 

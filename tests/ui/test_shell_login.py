@@ -121,7 +121,8 @@ def test_too_many_attempts_is_said_inline(clinic: Any, ctx: UiContext, qtbot: An
 
 
 def test_reset_password_forces_a_change(clinic: Any, ctx: UiContext, qtbot: Any) -> None:
-    accounts.reset_password(clinic.app, clinic.admin, clinic.nurse.id, "temporary-1")
+    accounts.reset_password(clinic.app, clinic.admin, clinic.nurse.id, "temporary-1",
+                            expected_version=accounts.get_user(clinic.app, clinic.nurse.id).version)
     login = LoginDialog(ctx)
     qtbot.addWidget(login)
     login.show()

@@ -88,7 +88,8 @@ class ChairsTab(RowsTab):
         self.errors.clear()
         try:
             changed = protocols.set_chair_active(
-                self.ctx.app, self.ctx.require_user(), c.id, not c.active
+                self.ctx.app, self.ctx.require_user(), c.id, not c.active,
+                expected_version=c.version,
             )
         except ChairlogError as exc:
             self.errors.show(exc)

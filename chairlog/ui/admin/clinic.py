@@ -112,11 +112,13 @@ class ClinicTab(QWidget):
     def save(self) -> None:
         self.notice.say("")
         changes = self.changes()
+        assert self.info is not None
         if not changes:
             self.notice.say("Nothing changed.")
             return
         try:
-            self.info = accounts.update_clinic(self.ctx.app, self.ctx.require_user(), **changes)
+            self.info = accounts.update_clinic(self.ctx.app, self.ctx.require_user(),
+                                               expected_version=self.info.version, **changes)
         except ChairlogError as exc:
             self.errors.show(exc)
             return

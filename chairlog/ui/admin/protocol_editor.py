@@ -255,6 +255,7 @@ class ProtocolEditor(QDialog):
                 self.values(),
                 key=self.base.key if self.new_version else None,
                 reason=self.reason.toPlainText(),
+                expected_version=self.base.version if self.new_version else None,
             )
         except ChairlogError as exc:
             self.errors.show(exc)

@@ -172,6 +172,7 @@ class UsersTab(RowsTab):
         self.notice.say(
             f"Account '{dlg.created.username}' created. Temporary password: "
             f"{dlg.password} — hand it over; it must be changed at first sign-in."
+            + (f" {dlg.created.key_note}" if dlg.created.key_note else "")
         )
 
     def toggle_active(self) -> None:
@@ -188,7 +189,8 @@ class UsersTab(RowsTab):
         dlg = ActionDialog(
             f"{verb} account",
             text,
-            lambda reason: accounts.set_active(self.ctx.app, me, u.id, not u.active, reason),
+            lambda reason: accounts.set_active(self.ctx.app, me, u.id, not u.active, reason,
+                                               expected_version=u.version),
             reason_label="Reason (required, kept in the audit trail)",
             ok_text=verb,
             parent=self,
@@ -212,7 +214,8 @@ class UsersTab(RowsTab):
             "Reset password",
             f"Give {u.full_name} ({u.username}) a temporary password? They "
             f"must change it at their next sign-in.{key_note}",
-            lambda _reason: accounts.reset_password(self.ctx.app, me, u.id, temp),
+            lambda _reason: accounts.reset_password(self.ctx.app, me, u.id, temp,
+                                                    expected_version=u.version),
             ok_text="Reset password",
             parent=self,
             background=self.ctx,  # argon2: off the UI thread
