@@ -1,7 +1,7 @@
 """monitor devices: when each was bound to its chair
 
 Revision ID: 0008_monitor2
-Revises: 0005_audit
+Revises: 0007_versions
 
 ``monitor_devices.bound_at`` (nullable): set by ``monitor bind``, cleared by ``unbind``. A
 message observed before it is refused (AE): a monitor that resends or queues what it measured
@@ -14,7 +14,7 @@ import chairlog.db.types
 
 
 revision = '0008_monitor2'
-down_revision = '0005_audit'
+down_revision = '0007_versions'
 branch_labels = None
 depends_on = None
 
