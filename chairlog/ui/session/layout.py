@@ -28,9 +28,11 @@ from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
 from .common import button, label
 from .dose_panel import DosePanel
+from .flowsheet import FlowsheetPanel
 from .header import HeaderBar
 from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
+from .returned_bar import ReturnedBar
 from .side_effects import SideEffectsPanel
 from .style import set_tone
 from .timeline import TimelinePanel
@@ -78,6 +80,8 @@ def build(page: SessionPage) -> None:
     locked_row.addWidget(page.locked, 1)
     locked_row.addWidget(page.addendum_button)
     root.addLayout(locked_row)
+    page.returned = ReturnedBar(page)  # "Returned by Dr X: reason" (hidden otherwise)
+    root.addWidget(page.returned)
     msg_row = QHBoxLayout()
     page.message = label(size=16, name="message", wrap=True)
     page.message.setMinimumHeight(28)
@@ -144,7 +148,12 @@ def build(page: SessionPage) -> None:
     page.upper.addWidget(page.pre_scroll)
     col_c.addWidget(page.upper, 5)
     page.timeline = TimelinePanel(page)
-    col_c.addWidget(page.timeline, 4)
+    page.flowsheet = FlowsheetPanel(page)
+    page.record_tabs = QTabWidget()
+    page.record_tabs.setObjectName("record_tabs")
+    page.timeline_tab = page.record_tabs.addTab(page.timeline, "Timeline (F12)")
+    page.flowsheet_tab = page.record_tabs.addTab(page.flowsheet, "Flowsheet")
+    col_c.addWidget(page.record_tabs, 4)
     page.col_c = col_c
     cols.addLayout(col_c, 1)
 
@@ -170,4 +179,5 @@ def install_shortcuts(page: SessionPage) -> None:
     key("Shift+F3", lambda: page.side_effects.ask_rescue(None))
     key("F5", page.reload)
     key("F11", page.alerts.acknowledge_open)
-    key("F12", page.timeline.focus_table)
+    key("F12", lambda: (page.record_tabs.setCurrentIndex(page.timeline_tab),
+                        page.timeline.focus_table()))

@@ -50,9 +50,11 @@ from .common import close_then
 from .dialogs import OverrideDialog, ReasonDialog
 from .discharge_dialog import DischargeDialog
 from .dose_panel import DosePanel
+from .flowsheet import FlowsheetPanel
 from .header import HeaderBar
 from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
+from .returned_bar import ReturnedBar
 from .side_effects import SideEffectsPanel
 from .style import SESSION_QSS, set_tone
 from .timeline import TimelinePanel
@@ -95,6 +97,11 @@ class SessionPage(QWidget):
     preinfusion: PreInfusionPanel
     pre_scroll: QScrollArea
     timeline: TimelinePanel
+    flowsheet: FlowsheetPanel
+    record_tabs: QTabWidget
+    timeline_tab: int
+    flowsheet_tab: int
+    returned: ReturnedBar
     col_c: QVBoxLayout
     shortcuts: dict[str, QShortcut]
 
@@ -321,6 +328,8 @@ class SessionPage(QWidget):
         self.assessments.update_view(v, editable)
         self.note.update_view(v, editable)
         self.timeline.update_view(v, editable)
+        self.flowsheet.update_view(v)
+        self.returned.update_view(v, editable)
         self.chart.update_view(v, now)
         self.chart_time.setEnabled(editable)
         pre = v.state in PRE
