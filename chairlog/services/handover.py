@@ -119,7 +119,8 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
         pending.append("Ready for discharge" if left <= timedelta(0)
                        else f"Discharge after {duration_text(left)} more monitoring")
     if v.state is SessionState.INFUSING and clock.planned_remaining is not None:
-        pending.append(f"Planned end in {duration_text(max(clock.planned_remaining, timedelta(0)))}")
+        left = max(clock.planned_remaining, timedelta(0))
+        pending.append(f"Planned end in {duration_text(left)}")
     return HandoverRow(
         session_id=v.id, chair=v.chair.name,
         patient=f"{v.patient.display_name} · {v.patient.mrn}", protocol=p.name,

@@ -110,7 +110,7 @@ def test_print_the_record_to_a_pdf_printer(clinic: Clinic, tmp_path: Path, qtbot
     pages = print_pdf(pdf, printer)
     assert pages >= 2
     assert out.stat().st_size > 10_000
-    from PySide6.QtCore import QByteArray, QBuffer, QIODevice
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtPdf import QPdfDocument
 
     buf = QBuffer()
