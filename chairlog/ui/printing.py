@@ -97,5 +97,6 @@ def ask_and_print(ctx: UiContext, parent: QWidget, title: str, make_pdf: Callabl
             ctx.tasks.run(make_pdf, printed, lambda exc: done(f"Not printed: {exc}"))
 
     dialog.finished.connect(chosen)
-    dialog.open()
+    dialog.setModal(True)
+    dialog.show()
     return dialog

@@ -122,3 +122,16 @@ def test_print_the_record_to_a_pdf_printer(clinic: Clinic, tmp_path: Path, qtbot
     # the source really was the record (its text is in the file that was printed)
     assert records.record_id(sid) in pdf_text(pdf, tmp_path)
     doc.close()
+
+
+def test_print_button_asks_first_and_cancel_prints_nothing(clinic: Clinic, open_page: Any,
+                                                           qtbot: Any) -> None:
+    sid = discharged_session(clinic, extras=False)
+    page = open_page(sid)
+    page.record_tabs.setCurrentIndex(page.flowsheet_tab)
+    qtbot.mouseClick(page.flowsheet.print_button, Qt.MouseButton.LeftButton)
+    dialog = page.flowsheet.print_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == f"Print record {records.record_id(sid)}"
+    dialog.reject()
+    assert page.message.text() == ""  # nothing built, nothing printed
