@@ -196,10 +196,10 @@ def counts_by_kind(devs: Iterable[Deviation]) -> dict[str, int]:
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    """"2 Override · 1 Late entry" — the sign queue's line; "no deviations" when none."""
+    """"Override ×2 · Late entry ×1" — the sign queue's line; "no deviations" when none."""
     if not counts:
         return "no deviations"
-    return " · ".join(f"{n} {DEVIATION_KINDS.get(k, k)}" for k, n in counts.items())
+    return " · ".join(f"{DEVIATION_KINDS.get(k, k)} ×{n}" for k, n in counts.items())
 
 
 def deviation_counts(app: Chairlog, session_ids: Iterable[int]) -> dict[int, dict[str, int]]:

@@ -225,6 +225,7 @@ class SignoffDialog(QDialog):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([380, 800])  # names and deviation counts readable in full
         outer = QVBoxLayout(self)
         outer.addWidget(who)
         outer.addWidget(split, 1)

@@ -143,5 +143,5 @@ def test_deviation_counts_per_kind(clinic: Clinic) -> None:
     assert counts["correction"] == 1 and counts["entered_in_error"] == 1
     assert counts["late_entry"] == 1 and counts["alert"] >= 1
     text = deviations.counts_text(counts)
-    assert "1 Correction" in text and "1 Late entry" in text
+    assert "Correction ×1" in text and "Late entry ×1" in text
     assert deviations.counts_text({}) == "no deviations"

@@ -147,8 +147,8 @@ def test_queue_counts_deviations_per_kind(ctx: UiContext, clinic: Clinic, qtbot:
     discharged_session(clinic, patient=clinic.patient2, chair=1, extras=False)
     dlg = open_dialog(ctx, qtbot)
     lines = [dlg.queue_list.item(i).text() for i in range(dlg.queue_list.count())]
-    assert "1 Late entry" in lines[0] and "1 Correction" in lines[0]
-    assert "1 Entered in error" in lines[0] and "Alert" in lines[0]
+    assert "Late entry ×1" in lines[0] and "Correction ×1" in lines[0]
+    assert "Entered in error ×1" in lines[0] and "Alert ×" in lines[0]
     assert lines[1].endswith("⚑ no deviations")
 
 

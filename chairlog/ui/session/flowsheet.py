@@ -5,7 +5,9 @@ Decisions:
 - A table model over the pure ``Flowsheet``: one column per charted time (header: clinic time
   and time since the infusion start; a late entry's column is marked "late"), one row per
   measure (the vertical header names it). Big type (17 px cells, bold headers) to be read from
-  a step away; the row labels stay put while the columns scroll.
+  a step away, in even columns as on a paper grid; the row labels stay put while the columns
+  scroll. While the flowsheet tab is shown (after the start) it takes the trend chart's place
+  too (``fit_record_tabs``): the grid needs the height, and it holds the same numbers.
 - Keyboard: the arrows move cell by cell; Tab and Shift+Tab leave the table (no trap).
   After every change the newest column is scrolled into view, as on paper the newest entry is
   at the right edge.
@@ -15,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
 
 from chairlog.services import records
@@ -27,6 +29,7 @@ from .common import Card, Host, button
 
 Index = QModelIndex | QPersistentModelIndex
 CELL_PX = 17
+COLUMN_PX = 92
 
 
 class FlowsheetModel(QAbstractTableModel):
@@ -102,7 +105,9 @@ class FlowsheetPanel(Card):
         self.table.setStyleSheet(f"QTableView {{ font-size: {CELL_PX}px; }}")
         self.table.setAlternatingRowColors(True)
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        head.setDefaultSectionSize(COLUMN_PX)  # even columns, as on a paper grid
+        self.table.setWordWrap(True)  # side effects wrap inside their column
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.body.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -117,7 +122,13 @@ class FlowsheetPanel(Card):
 
     def update_view(self, v: SessionView) -> None:
         self.model.set_sheet(build_flowsheet(v, self.host.tz))
+        self.table.resizeRowsToContents()
         self.show_newest()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opening the tab shows the newest column (its width is known only once shown)."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.show_newest)
 
     def show_newest(self) -> None:
         cols = self.model.columnCount()
@@ -137,3 +148,12 @@ class FlowsheetPanel(Card):
             ctx, self, f"record {records.record_id(sid)}",
             lambda: records.export_record(app, sid),
             lambda text: self.host.say(text, "error" if text.startswith("Not") else "ok"))
+
+
+def fit_record_tabs(page: Any) -> None:
+    """The flowsheet tab takes the trend chart's place while it is shown; before the start the
+    upper area holds the checklist and always stays."""
+    from chairlog.clinical.states import SessionState
+
+    pre = page.view.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
+    page.upper.setVisible(pre or page.record_tabs.currentIndex() != page.flowsheet_tab)

@@ -28,7 +28,7 @@ from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
 from .common import button, label
 from .dose_panel import DosePanel
-from .flowsheet import FlowsheetPanel
+from .flowsheet import FlowsheetPanel, fit_record_tabs
 from .header import HeaderBar
 from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
@@ -153,6 +153,7 @@ def build(page: SessionPage) -> None:
     page.record_tabs.setObjectName("record_tabs")
     page.timeline_tab = page.record_tabs.addTab(page.timeline, "Timeline (F12)")
     page.flowsheet_tab = page.record_tabs.addTab(page.flowsheet, "Flowsheet")
+    page.record_tabs.currentChanged.connect(lambda _i: fit_record_tabs(page))
     col_c.addWidget(page.record_tabs, 4)
     page.col_c = col_c
     cols.addLayout(col_c, 1)

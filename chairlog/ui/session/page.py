@@ -50,7 +50,7 @@ from .common import close_then
 from .dialogs import OverrideDialog, ReasonDialog
 from .discharge_dialog import DischargeDialog
 from .dose_panel import DosePanel
-from .flowsheet import FlowsheetPanel
+from .flowsheet import FlowsheetPanel, fit_record_tabs
 from .header import HeaderBar
 from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
@@ -335,6 +335,7 @@ class SessionPage(QWidget):
         pre = v.state in PRE
         self.tabs.setTabVisible(self.pre_tab, pre)
         self.upper.setCurrentWidget(self.pre_scroll if pre else self.chart)
+        fit_record_tabs(self)
         self.col_c.setStretch(0, 8 if pre else 1)
         self.col_c.setStretch(1, 2 if pre else 1)
         if pre and self._last_state not in PRE:
