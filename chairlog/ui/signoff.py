@@ -6,8 +6,9 @@ Decisions:
   username and the password; the next ones in the same sitting only a click
   (``ui.sitting_panel``, ``services.sitting``; 21 CFR Part 11 §11.200(a)(1)(i)). Each record
   is still signed on its own, after its deviations and its preview were on screen.
-- Each queue line counts the record's deviations by kind (read with the queue: one record
-  view per line); the full list stands above the preview of the selected record.
+- Each queue line counts the record's deviations by kind (one record view read per record,
+  kept until a change to that record is announced); the full list stands above the preview
+  of the selected record.
 - *Return to nurse…* (physicians) asks for the reason and takes the record out of the queue
   until the nurse marks it ready again (``services.returns``).
 - The preview is the record's PDF (an unsigned draft) rendered with QtPdf (the
@@ -138,6 +139,8 @@ class SignoffDialog(QDialog):
         self._current: int | None = None
         self._preview_token = 0
         self._problems: list[str] = []
+        #: deviation counts by session (read once per record, again when it changes)
+        self._counts: dict[int, dict[str, int]] = {}
         user = ctx.user
         self._can_sign = user is not None and user.role is Role.PHYSICIAN
         self._build()
@@ -248,7 +251,9 @@ class SignoffDialog(QDialog):
         selected record is previewed again when ``reload`` or when the selection changed."""
         keep = select if select is not None else self._current
         self._queue = signing_queue(self.ctx.app, since=self._since())
-        counts = deviations.deviation_counts(self.ctx.app, [q.id for q in self._queue])
+        missing = [q.id for q in self._queue if q.id not in self._counts]
+        self._counts.update(deviations.deviation_counts(self.ctx.app, missing))
+        counts = self._counts
         self.queue_list.blockSignals(True)
         self.queue_list.clear()
         row_to_select = 0
@@ -333,6 +338,11 @@ class SignoffDialog(QDialog):
     def _on_data_changed(self, entity: str, entity_id: int) -> None:
         """Another change (here or on another workstation): the queue may have changed;
         the preview is rebuilt only when the record on screen changed."""
+        if entity == "session":  # its counts are read again with the next refresh
+            if entity_id:
+                self._counts.pop(entity_id, None)
+            else:
+                self._counts.clear()
         if entity == "session" and not self.busy and self.isVisible():
             self.refresh_queue(reload=entity_id == self._current)
 
