@@ -3,7 +3,9 @@
 Decisions:
 - Only a physician signs, and only with their password typed again (21 CFR Part 11
   §11.200); the password decrypts their personal key for this one signature, and the key is
-  closed again before the call returns, whatever happens.
+  closed again before the call returns, whatever happens. Several records in one sitting:
+  ``services.sitting`` (username and password once; the key open until the sitting ends),
+  signing each with ``sign_unlocked`` — the same transaction, PDF and audit record as here.
 - The order of refusals: a nurse or admin is refused before any password is checked
   (PermissionDenied); then an incomplete record (ValidationError listing what is missing);
   then a wrong password (AuthenticationError, audited as ``record.sign.refused``).
