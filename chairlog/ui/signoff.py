@@ -188,6 +188,7 @@ class SignoffDialog(QDialog):
         form.addRow("Comment", self.comment)
         self.credentials = SittingControls(self.ctx)
         self.password = self.credentials.password
+        self.password_label = self.credentials.password_label  # "Token PIN" on a token
         self.password.returnPressed.connect(self.sign_current)
         self.credentials.username.returnPressed.connect(self.password.setFocus)
         self.sign_button = QPushButton("Sign record")
