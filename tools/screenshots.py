@@ -4,7 +4,9 @@
 
 Writes login-demo.png (the sign-in dialog in demo mode), board.png (the chair board at
 1600×1000, signed in as the demo nurse), session.png (the infusing chair's session, when the
-session view is installed) and lock.png (the idle lock screen). Everything happens in a
+session view is installed), flowsheet.png (its flowsheet tab), handover.png (the shift
+handover), sign-queue.png (the physician's sign queue) and lock.png (the idle lock
+screen). Everything happens in a
 temporary CHAIRLOG_HOME, so the user's real data is never touched.
 
 To show what an alert looks like, one vitals set with a fast heart rate is charted on the
@@ -17,6 +19,8 @@ import argparse
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _render(tmp: Path, out: Path) -> int:
     sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QWidget
 
     from chairlog.services import accounts, charting, views
@@ -75,10 +80,45 @@ def _render(tmp: Path, out: Path) -> int:
     win.board.reload()
     save(win, "board.png")
 
+    def wait(ready: Callable[[], bool], seconds: float = 60.0) -> None:
+        deadline = time.monotonic() + seconds
+        while not ready():
+            if time.monotonic() > deadline:
+                raise SystemExit("a background build did not finish")
+            qapp.processEvents()
+            time.sleep(0.02)
+
     infusing = [v for v in views.board(app) if v.state.value == "infusing"]
-    if infusing and win.open_session(infusing[0].id) is not None:
+    page = win.open_session(infusing[0].id) if infusing else None
+    if page is not None:
         save(win, "session.png")
+        tabs = getattr(page, "record_tabs", None)
+        if tabs is not None:  # the flowsheet beside the timeline
+            tabs.setCurrentIndex(page.flowsheet_tab)
+            qapp.processEvents()
+            page.flowsheet.show_newest()
+            save(win, "flowsheet.png")
+            tabs.setCurrentIndex(page.timeline_tab)
         win.show_board()
+    handover = win.board.show_handover()
+    handover.resize(1400, 900)
+    wait(lambda: handover.preview.page_count > 0)
+    save(handover, "handover.png")
+    handover.close()
+
+    from chairlog.ui.signoff import SignoffDialog
+
+    ctx.set_user(accounts.login(app, "okafor", "demo-doctor-1"))
+    signing = SignoffDialog(ctx, win)
+    signing.resize(1400, 900)
+    signing.show()
+    wait(lambda: signing.preview.page_count > 0 or signing.queue_list.count() == 0)
+    settle_until = time.monotonic() + 3  # a second preview build (the queue refreshed)
+    wait(lambda: time.monotonic() > settle_until)
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    save(signing, "sign-queue.png")
+    signing.close()
+    ctx.set_user(nurse)
     win.lock()
     save(win, "lock.png")
     win.close()

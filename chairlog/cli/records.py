@@ -3,8 +3,9 @@
 ``chairlog export SESSION_ID -o FILE.pdf [--version N] [--paper A4|Letter]``
     the signed PDF (exact stored bytes) if the current version is signed, else an UNSIGNED
     DRAFT; ``--version`` fetches an earlier signed version.
-``chairlog sign SESSION_ID --user USERNAME --password-stdin [--meaning TEXT] [--comment TEXT]
-    -o FILE.pdf``  sign as a physician (password on the first line of standard input).
+``chairlog sign SESSION_ID... --user USERNAME --password-stdin [--meaning TEXT] [--comment TEXT]
+    -o FILE.pdf|DIR``  sign as a physician (password on the first line of standard input);
+    several records are signed in one sitting (``chairlog.cli.desk``).
 ``chairlog verify FILE.pdf [--ca clinic-ca.pem]``
     exit 0 when every signature is intact, the last covers the whole file and the signer's
     certificate chains to the clinic's signing authority (from the database, or ``--ca``
@@ -38,15 +39,18 @@ def register(sub: Any) -> None:
                    help="paper size of a draft (default: the clinic setting)")
     e.set_defaults(func=cmd_export)
 
-    s = sub.add_parser("sign", help="sign a session record as a physician")
-    s.add_argument("session_id", type=int, metavar="SESSION_ID")
-    s.add_argument("--user", required=True, metavar="USERNAME")
+    s = sub.add_parser("sign", help="sign session records as a physician (one, or several "
+                       "in one sitting)")
+    s.add_argument("session_ids", type=int, nargs="+", metavar="SESSION_ID")
+    s.add_argument("--user", "--as", dest="user", required=True, metavar="USERNAME")
     s.add_argument("--password-stdin", action="store_true",
                    help="read the password from the first line of standard input")
     s.add_argument("--meaning", default=signoff.DEFAULT_MEANING,
                    help=f"meaning of the signature (default: {signoff.DEFAULT_MEANING!r})")
     s.add_argument("--comment", default="")
-    s.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    s.add_argument("-o", "--output", metavar="FILE.pdf|DIR",
+                   help="the signed PDF (one record), or an existing folder for several "
+                   "(RECORD-ID-vN.pdf each)")
     s.set_defaults(func=cmd_sign)
 
     v = sub.add_parser("verify", help="verify a signed record PDF (exit 1 if not valid)")
@@ -126,6 +130,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
+    if len(args.session_ids) > 1 or (args.output and Path(args.output).expanduser().is_dir()):
+        from chairlog.cli.desk import sign_several
+
+        return sign_several(args)
+    if not args.output:
+        raise ValidationError("output", "", "-o FILE.pdf for the signed record", "-o")
+    args.session_id = args.session_ids[0]
     password = read_password(args)
     app = open_app(args.db)
     try:

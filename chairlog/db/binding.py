@@ -40,6 +40,7 @@ from chairlog.db.models import (
     InfusionSession,
     Patient,
     Protocol,
+    RecordReturn,
     SignedRecord,
     SigningKey,
     StateTransition,
@@ -60,6 +61,7 @@ BOUND_MODELS: tuple[type[Base], ...] = (
     Alert,
     SignedRecord,
     BackupRecord,
+    RecordReturn,
 )
 BOUND_TABLES: dict[str, Table] = {
     m.__tablename__: m.__table__ for m in BOUND_MODELS  # type: ignore[misc]

@@ -316,6 +316,25 @@ class SignedRecord(Base):
     audit_head_hash: Mapped[str] = mapped_column(String(64))
 
 
+class RecordReturn(Base):
+    """A record the physician sent back to the nurse (issue 13): open while ``resolved_at``
+    is NULL; the nurse marks it ready again, which closes it. Never deleted."""
+
+    __tablename__ = "record_returns"
+    __table_args__ = (Index("ix_record_returns_session_open", "session_id", "resolved_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"))
+    record_version: Mapped[int]
+    returned_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    returned_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolution_note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
 class AuditLog(Base):
     """Append-only, hash-chained. Triggers refuse UPDATE and DELETE (see migrations)."""
 

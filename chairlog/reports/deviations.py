@@ -7,14 +7,9 @@ from reportlab.platypus import Flowable, Paragraph
 
 from chairlog.reports.layout import BODY, esc, muted, scaled, section, table
 from chairlog.reports.model import RecordData
+from chairlog.services.domain import DEVIATION_KINDS
 
-TITLES = {
-    "override": "Override", "ceiling_refused": "Ceiling refusal",
-    "checklist_skipped": "Checklist", "early_discharge": "Discharge",
-    "late_entry": "Late entry", "correction": "Correction",
-    "entered_in_error": "Entered in error", "alert": "Alert",
-    "missed_vitals": "Missed vitals", "imported": "Imported",
-}
+TITLES = DEVIATION_KINDS
 
 
 def deviations(rec: RecordData, width: float) -> list[Flowable]:

@@ -32,6 +32,7 @@ from chairlog.services.context import Chairlog
 from chairlog.services.describe import kind_word
 from chairlog.services.discharge import discharge_shortfalls
 from chairlog.services.domain import (
+    DEVIATION_KINDS,
     AlertView,
     Deviation,
     EntryKind,
@@ -184,3 +185,23 @@ def get_deviations(app: Chairlog, session_id: int) -> list[Deviation]:
         view = load_view(s, sess)
         tz = ZoneInfo(clinic_info(clinic_row(s)).timezone)
         return session_deviations(view, tz, app.now(), ceiling_refusals(s, session_id))
+
+
+def counts_by_kind(devs: Iterable[Deviation]) -> dict[str, int]:
+    """How many deviations of each kind, in the order of :data:`DEVIATION_KINDS`."""
+    found: dict[str, int] = {}
+    for d in devs:
+        found[d.kind] = found.get(d.kind, 0) + 1
+    return {k: found[k] for k in [*DEVIATION_KINDS, *sorted(found)] if k in found}
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """"Override ×2 · Late entry ×1" — the sign queue's line; "no deviations" when none."""
+    if not counts:
+        return "no deviations"
+    return " · ".join(f"{DEVIATION_KINDS.get(k, k)} ×{n}" for k, n in counts.items())
+
+
+def deviation_counts(app: Chairlog, session_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Each session's deviation counts by kind (the sign queue lists them per record)."""
+    return {sid: counts_by_kind(get_deviations(app, sid)) for sid in session_ids}

@@ -177,6 +177,36 @@ class Deviation:
     text: str
 
 
+#: each deviation kind in a word (the record's table, the sign queue's counts)
+DEVIATION_KINDS: dict[str, str] = {
+    "override": "Override", "ceiling_refused": "Ceiling refusal",
+    "checklist_skipped": "Checklist", "early_discharge": "Discharge",
+    "late_entry": "Late entry", "correction": "Correction",
+    "entered_in_error": "Entered in error", "alert": "Alert",
+    "missed_vitals": "Missed vitals", "imported": "Imported",
+}
+
+
+@dataclass(frozen=True)
+class ReturnNote:
+    """A record returned to the nurse by a physician (open while ``resolved_at`` is None)."""
+
+    id: int
+    session_id: int
+    record_version: int
+    returned_by_name: str
+    returned_at: datetime
+    reason: str
+    resolved_at: datetime | None = None
+    resolved_by_name: str | None = None
+    resolution_note: str = ""
+
+    @property
+    def text(self) -> str:
+        """How the board, the session page and the queue say it."""
+        return f"Returned by {self.returned_by_name}: {self.reason}"
+
+
 @dataclass(frozen=True)
 class SignedRecordInfo:
     session_id: int
@@ -219,6 +249,8 @@ class SessionView:
     alerts: tuple[AlertView, ...] = ()
     signed_records: tuple[SignedRecordInfo, ...] = ()
     nurse_names: tuple[str, ...] = ()
+    #: the physician's open return to the nurse, if any (issue 13)
+    returned: ReturnNote | None = None
 
     # --- derived, pure -----------------------------------------------------------------
     def active_entries(self, kind: EntryKind | None = None) -> list[EntryView]:

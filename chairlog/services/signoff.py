@@ -3,7 +3,9 @@
 Decisions:
 - Only a physician signs, and only with their password typed again (21 CFR Part 11
   §11.200); the password decrypts their personal key for this one signature, and the key is
-  closed again before the call returns, whatever happens.
+  closed again before the call returns, whatever happens. Several records in one sitting:
+  ``services.sitting`` (username and password once; the key open until the sitting ends),
+  signing each with ``sign_unlocked`` — the same transaction, PDF and audit record as here.
 - The order of refusals: a nurse or admin is refused before any password is checked
   (PermissionDenied); then an incomplete record (ValidationError listing what is missing);
   then a wrong password (AuthenticationError, audited as ``record.sign.refused``).
@@ -73,7 +75,9 @@ __all__ = [
     "open_addendum",
     "problems_of",
     "sign_for_demo",
+    "sign_inputs",
     "sign_session",
+    "sign_unlocked",
     "signing_problems",
     "verify_record_pdf",
 ]
@@ -91,6 +95,8 @@ def problems_of(view: SessionView) -> list[str]:
         return [f"Version {view.record_version} is already signed; open an addendum to "
                 "change the record."]
     out: list[str] = []
+    if view.returned is not None:
+        out.append(f"{view.returned.text} — waiting for the nurse to mark it ready again.")
     if st in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
         out.append("The session has not ended: no infusion was given and it was not "
                    "stopped early.")
@@ -189,6 +195,22 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
                  meaning: str = DEFAULT_MEANING, comment: str = "",
                  paper: str | None = None) -> SignedRecordInfo:
     """Sign the session's current record version and lock it. Returns what was stored."""
+    what, note, size = sign_inputs(app, actor, session_id, meaning, comment, paper)
+    try:
+        signer = keys.unlock_signing_key(app, actor, password)
+    except AuthenticationError:
+        _audit_refusal(app, actor, session_id, "wrong password")
+        raise
+    try:
+        return sign_unlocked(app, actor, session_id, signer, what, note, size)
+    finally:
+        signer.close()
+
+
+def sign_inputs(app: Chairlog, actor: UserInfo, session_id: int, meaning: str, comment: str,
+                 paper: str | None) -> tuple[str, str, str]:
+    """The checks before a key is touched: the meaning, the comment, the paper, the signer's
+    role and a complete record (in this order of refusal)."""
     what = text_field("meaning", meaning, required=True, max_chars=120,
                       label="meaning of the signature")
     note = text_field("comment", comment, max_chars=1000)
@@ -196,61 +218,63 @@ def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str,
     with app.db.read() as s:
         require_user(s, actor, {Role.PHYSICIAN}, "sign records")
     _refuse_if_incomplete(get_session(app, session_id))
-    try:
-        signer = keys.unlock_signing_key(app, actor, password)
-    except AuthenticationError:
-        _audit_refusal(app, actor, session_id, "wrong password")
-        raise
-    try:
-        issued = keys.certificate_by_serial(app, signer.cert.serial_number)
-        with app.db.write() as s:
-            user = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
-            _refuse_if_altered(s, session_id)  # before this transaction changes anything
-            sess = session_for_write(s, session_id, None, chartable=False)
-            if SessionState(sess.state) not in SIGNABLE_STATES:
-                raise StateError(f"A record that is {SessionState(sess.state).label.lower()} "
-                                 "cannot be signed.")
-            data = record_data_in(s, sess)
-            _refuse_if_incomplete(data.session)  # again, inside the transaction
-            clinic = clinic_row(s)
-            ca_pem = clinic.ca_cert_pem
-            if ca_pem is None:
-                raise NotFound("This clinic has no signing authority.")
-            head_seq, head_hash = audit.current_head(s)
-            now = app.now()
-            block = SignatureBlock(signer_name=user.full_name, credentials=user.credentials,
-                                   signed_at=now, meaning=what, comment=note,
-                                   audit_head_seq=head_seq, audit_head_hash=head_hash,
-                                   certificate_fingerprint=cert_fingerprint(signer.cert_pem),
-                                   username=user.username, qualifier=user.name_qualifier,
-                                   certificate_serial=str(signer.cert.serial_number),
-                                   certificate_issued_at=signer.cert.not_valid_before_utc,
-                                   certificate_issued_by=issued[1] if issued else "")
-            pdf = _signed_pdf(data, block, signer, ca_pem, size, clinic.crl_der,
-                              clinic.tsa_url or "", clinic.tsa_cert_pem)
-            digest = hashlib.sha256(pdf).hexdigest()
-            add = data.current_addendum
-            before = snapshot(sess)
-            s.add(SignedRecord(session_id=sess.id, record_version=sess.record_version,
-                               pdf_bytes=pdf, sha256=digest, signer_id=user.id, meaning=what,
-                               comment=note, signed_at=now,
-                               supersedes_version=add.supersedes_version if add else None,
-                               addendum_reason=add.reason if add else None,
-                               audit_head_seq=head_seq, audit_head_hash=head_hash))
-            transition(app, s, user, sess, SessionState.SIGNED, what)
-            sess.signed_at = now
-            record(app, s, user, "record.sign", "session", sess.id, session_id=sess.id,
-                   patient_id=sess.patient_id, before=before,
-                   after={"record_version": sess.record_version, "sha256": digest,
-                          "meaning": what, "comment": note, "audit_head_seq": head_seq,
-                          "audit_head_hash": head_hash, "bytes": len(pdf)})
-            info = SignedRecordInfo(session_id=sess.id, record_version=sess.record_version,
-                                    sha256=digest, signer_name=user.full_name, meaning=what,
-                                    comment=note, signed_at=now,
-                                    supersedes_version=add.supersedes_version if add else None,
-                                    addendum_reason=add.reason if add else None)
-    finally:
-        signer.close()
+    return what, note, size
+
+
+def sign_unlocked(app: Chairlog, actor: UserInfo, session_id: int,
+                  signer: UnlockedSigner | TokenKey, what: str, note: str, size: str,
+                  sitting: str | None = None) -> SignedRecordInfo:
+    """Sign with a key already opened by the physician's password (``sign_session``, or a
+    signing sitting: ``services.sitting``). The caller closes the key."""
+    issued = keys.certificate_by_serial(app, signer.cert.serial_number)
+    with app.db.write() as s:
+        user = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+        _refuse_if_altered(s, session_id)  # before this transaction changes anything
+        sess = session_for_write(s, session_id, None, chartable=False)
+        if SessionState(sess.state) not in SIGNABLE_STATES:
+            raise StateError(f"A record that is {SessionState(sess.state).label.lower()} "
+                             "cannot be signed.")
+        data = record_data_in(s, sess)
+        _refuse_if_incomplete(data.session)  # again, inside the transaction
+        clinic = clinic_row(s)
+        ca_pem = clinic.ca_cert_pem
+        if ca_pem is None:
+            raise NotFound("This clinic has no signing authority.")
+        head_seq, head_hash = audit.current_head(s)
+        now = app.now()
+        block = SignatureBlock(signer_name=user.full_name, credentials=user.credentials,
+                               signed_at=now, meaning=what, comment=note,
+                               audit_head_seq=head_seq, audit_head_hash=head_hash,
+                               certificate_fingerprint=cert_fingerprint(signer.cert_pem),
+                               username=user.username, qualifier=user.name_qualifier,
+                               certificate_serial=str(signer.cert.serial_number),
+                               certificate_issued_at=signer.cert.not_valid_before_utc,
+                               certificate_issued_by=issued[1] if issued else "")
+        pdf = _signed_pdf(data, block, signer, ca_pem, size, clinic.crl_der,
+                          clinic.tsa_url or "", clinic.tsa_cert_pem)
+        digest = hashlib.sha256(pdf).hexdigest()
+        add = data.current_addendum
+        before = snapshot(sess)
+        s.add(SignedRecord(session_id=sess.id, record_version=sess.record_version,
+                           pdf_bytes=pdf, sha256=digest, signer_id=user.id, meaning=what,
+                           comment=note, signed_at=now,
+                           supersedes_version=add.supersedes_version if add else None,
+                           addendum_reason=add.reason if add else None,
+                           audit_head_seq=head_seq, audit_head_hash=head_hash))
+        transition(app, s, user, sess, SessionState.SIGNED, what)
+        sess.signed_at = now
+        after = {"record_version": sess.record_version, "sha256": digest,
+                 "meaning": what, "comment": note, "audit_head_seq": head_seq,
+                 "audit_head_hash": head_hash, "bytes": len(pdf)}
+        if sitting is not None:
+            after["sitting"] = sitting
+        record(app, s, user, "record.sign", "session", sess.id, session_id=sess.id,
+               patient_id=sess.patient_id, before=before, after=after)
+        info = SignedRecordInfo(session_id=sess.id, record_version=sess.record_version,
+                                sha256=digest, signer_name=user.full_name, meaning=what,
+                                comment=note, signed_at=now,
+                                supersedes_version=add.supersedes_version if add else None,
+                                addendum_reason=add.reason if add else None)
     log.info("record signed: session %s version %s by user %s", info.session_id,
              info.record_version, actor.id)
     app.notify("session", session_id)

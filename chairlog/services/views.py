@@ -19,6 +19,7 @@ from chairlog.db.models import (
     InfusionSession,
     Patient,
     Protocol,
+    RecordReturn,
     SignedRecord,
     User,
 )
@@ -33,6 +34,7 @@ from chairlog.services.domain import (
     EntryView,
     HistoryRow,
     PatientInfo,
+    ReturnNote,
     SessionSummary,
     SessionView,
     SignedRecordInfo,
@@ -136,6 +138,12 @@ _SIGNED = (
     .where(SignedRecord.session_id == bindparam("session_id"))
     .order_by(SignedRecord.record_version)
 )
+_RETURN = (
+    select(*RecordReturn.__table__.c)
+    .where(RecordReturn.session_id == bindparam("session_id"), RecordReturn.resolved_at.is_(None))
+    .order_by(RecordReturn.id.desc())
+    .limit(1)
+)
 
 
 def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -> SessionView:
@@ -155,7 +163,8 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
         entries = [dict(zip(keys, r, strict=True)) for r in rows]  # plain dicts: fastest
         alerts = list(s.execute(_ALERTS, ident))
         signed = list(s.execute(_SIGNED, ident))
-    ids: set[int | None] = {sess.nurse_id}
+    back = s.execute(_RETURN, {"session_id": sess.id}).first()
+    ids: set[int | None] = {sess.nurse_id, back.returned_by_id if back else None}
     for e in entries:
         ids |= {e["user_id"], e["invalidated_by_id"], e["checked_by_id"]}
     ids |= {a.acknowledged_by_id for a in alerts} | {r.signer_id for r in signed}
@@ -228,6 +237,9 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
             for r in signed
         ),
         nurse_names=nurse_names,
+        returned=None if back is None else ReturnNote(
+            back.id, back.session_id, back.record_version, names.get(back.returned_by_id, "?"),
+            back.returned_at, back.reason),
     )
 
 
@@ -313,11 +325,15 @@ def list_sessions(
 
 
 def signing_queue(app: Chairlog, *, since: datetime | None = None) -> list[SessionSummary]:
-    """Records awaiting a physician's signature, oldest first."""
+    """Records awaiting a physician's signature, oldest first. A record returned to the nurse
+    leaves the queue until the nurse marks it ready again."""
     out: list[SessionSummary] = []
     for st in SIGNABLE_STATES:
         out.extend(list_sessions(app, state=st, since=since))
-    return sorted(out, key=lambda x: (x.checked_in_at, x.id))
+    with app.db.read() as s:
+        returned = set(s.scalars(select(RecordReturn.session_id)
+                                 .where(RecordReturn.resolved_at.is_(None))))
+    return sorted((x for x in out if x.id not in returned), key=lambda x: (x.checked_in_at, x.id))
 
 
 def patient_history(app: Chairlog, patient_id: int) -> list[HistoryRow]:

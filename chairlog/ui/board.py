@@ -22,8 +22,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from chairlog.clinical.states import ACTIVE_STATES
@@ -71,6 +79,17 @@ class ChairBoard(QWidget):
         self.clock_label.setObjectName("boardClock")
         self.clock_label.setFont(big_font(18, bold=True))
         header.addWidget(self.summary_label, 1)
+        self.handover_button = QPushButton("Shift handover…  (Ctrl+Shift+H)")
+        self.handover_button.setObjectName("handoverButton")
+        self.handover_button.setToolTip("Every chair on one page for the shift change: "
+                                        "preview, print or save (Ctrl+Shift+H)")
+        self.handover_button.clicked.connect(self.show_handover)
+        self.handover_dialog: QWidget | None = None
+        handover_key = QShortcut(QKeySequence("Ctrl+Shift+H"), self)
+        handover_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        handover_key.activated.connect(self.show_handover)
+        header.addWidget(self.handover_button)
+        header.addSpacing(12)
         header.addWidget(self.clock_label)
         outer.addLayout(header)
         self.banner = ErrorBanner()
@@ -192,9 +211,34 @@ class ChairBoard(QWidget):
             tile.can_start = self.can_start
             tile.set_view(self.views.get(chair.id))
         self.bell.forget_except({v.id for v in running})
+        self._show_returned()
         self.tick()
         self.reloaded.emit()
         self._monitor_now()
+
+    def _show_returned(self) -> None:
+        """Records returned to the nurse, on their chair's tile (``ui.returned``)."""
+        from chairlog.services import returns
+
+        try:
+            found = returns.open_returns(self.ctx.app)
+        except ChairlogError:
+            return
+        for chair_id, tile in self.tiles.items():
+            tile.returned.set_items([r for r in found if r.chair_id == chair_id])
+
+    def show_handover(self) -> QWidget:
+        """The shift handover of every chair (``ui.handover_dialog``)."""
+        from chairlog.ui.handover_dialog import HandoverDialog
+
+        if self.handover_dialog is not None and self.handover_dialog.isVisible():
+            self.handover_dialog.raise_()
+            return self.handover_dialog
+        dlg = HandoverDialog(self.ctx, self.window())
+        dlg.finished.connect(lambda _r: setattr(self, "handover_dialog", None))
+        self.handover_dialog = dlg
+        dlg.open()
+        return dlg
 
     def _monitor_now(self) -> None:
         """With a reload (already reading on this thread): one indexed query."""
@@ -296,6 +340,7 @@ class ChairBoard(QWidget):
                 lambda alert, c=chair.name: self.acknowledge(alert, c))
             tile.monitor_accept_requested.connect(self.accept_monitor)
             tile.monitor_review_requested.connect(lambda c=chair.id: self.review_monitor(c))
+            tile.returned.open_requested.connect(self.open_session.emit)
             self.tiles[chair.id] = tile
         self._columns = 0
         self._layout_tiles()

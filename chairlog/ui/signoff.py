@@ -2,9 +2,15 @@
 after another, sees each as the PDF it will become, and signs it with their password.
 
 Decisions:
-- The signer is the signed-in physician: the dialog never asks for a username, only the
-  password, once per signature (21 CFR Part 11 §11.200). The password field is cleared as
-  soon as it is read, and after every attempt.
+- The signer is the signed-in physician. The first signature of a sitting asks for the
+  username and the password; the next ones in the same sitting only a click
+  (``ui.sitting_panel``, ``services.sitting``; 21 CFR Part 11 §11.200(a)(1)(i)). Each record
+  is still signed on its own, after its deviations and its preview were on screen.
+- Each queue line counts the record's deviations by kind (one record view read per record,
+  kept until a change to that record is announced); the full list stands above the preview
+  of the selected record.
+- *Return to nurse…* (physicians) asks for the reason and takes the record out of the queue
+  until the nurse marks it ready again (``services.returns``).
 - The preview is the record's PDF (an unsigned draft) rendered with QtPdf (the
   ``PySide6-Pdf`` wheel); the record is built on the background worker. Without QtPdf the
   dialog says so and signing still works.
@@ -19,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import html
 from datetime import datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
@@ -41,11 +48,12 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError
-from chairlog.services import accounts, deviations, keys, records, signoff
+from chairlog.services import accounts, deviations, records, returns, signoff
 from chairlog.services.domain import Role, SessionSummary, SignedRecordInfo
 from chairlog.services.records import record_id
 from chairlog.services.views import signing_queue
 from chairlog.ui.context import UiContext
+from chairlog.ui.sitting_panel import SittingControls
 
 try:  # QtPdf ships in the separate PySide6-Pdf wheel
     from PySide6.QtPdf import QPdfDocument
@@ -53,6 +61,8 @@ except ImportError:  # pragma: no cover - depends on the installation
     QPdfDocument = None  # type: ignore[misc,assignment]
 
 PREVIEW_MAX_PX = 820
+RETURN_REASONS = ("Entry missing — please chart it", "Value looks wrong — please check",
+                  "Discharge details incomplete", "Correction needs a clearer reason")
 
 
 class PdfPreview(QScrollArea):
@@ -129,6 +139,8 @@ class SignoffDialog(QDialog):
         self._current: int | None = None
         self._preview_token = 0
         self._problems: list[str] = []
+        #: deviation counts by session (read once per record, again when it changes)
+        self._counts: dict[int, dict[str, int]] = {}
         user = ctx.user
         self._can_sign = user is not None and user.role is Role.PHYSICIAN
         self._build()
@@ -171,32 +183,32 @@ class SignoffDialog(QDialog):
         self.meaning.addItems(list(signoff.MEANINGS))
         self.comment = QLineEdit()
         self.comment.setPlaceholderText("optional")
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setObjectName("signPassword")
-        self.password.returnPressed.connect(self.sign_current)
         form = QFormLayout()
         form.addRow("Meaning of the signature", self.meaning)
         form.addRow("Comment", self.comment)
-        # a key on a smart card or USB token signs with the token's PIN, not the password
-        on_token = False
-        with contextlib.suppress(ChairlogError):
-            on_token = self.ctx.user is not None and keys.uses_token(self.ctx.app, self.ctx.user)
-        self.password_label = QLabel("Token PIN" if on_token else "Your password")
-        self.password.setPlaceholderText("the PIN of your smart card or USB token"
-                                         if on_token else "")
-        form.addRow(self.password_label, self.password)
+        self.credentials = SittingControls(self.ctx)
+        self.password = self.credentials.password
+        self.password_label = self.credentials.password_label  # "Token PIN" on a token
+        self.password.returnPressed.connect(self.sign_current)
+        self.credentials.username.returnPressed.connect(self.password.setFocus)
         self.sign_button = QPushButton("Sign record")
         self.sign_button.setObjectName("signButton")
         self.sign_button.setDefault(True)
         self.sign_button.clicked.connect(self.sign_current)
         self.skip_button = QPushButton("Next record")
         self.skip_button.clicked.connect(self.select_next)
+        self.return_button = QPushButton("Return to nurse…")
+        self.return_button.setObjectName("returnButton")
+        self.return_button.setToolTip("Send this record back to the nurse with a reason; it "
+                                      "leaves the queue until the nurse marks it ready")
+        self.return_button.clicked.connect(self.ask_return)
+        self.return_dialog: QDialog | None = None
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_button)
         buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.return_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         self.status = QLabel()
@@ -209,6 +221,7 @@ class SignoffDialog(QDialog):
         rv.addWidget(self.preview, 1)
         rv.addWidget(self.problems)
         rv.addLayout(form)
+        rv.addWidget(self.credentials)
         rv.addLayout(buttons)
         rv.addWidget(self.status)
 
@@ -216,11 +229,14 @@ class SignoffDialog(QDialog):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([380, 800])  # names and deviation counts readable in full
         outer = QVBoxLayout(self)
         outer.addWidget(who)
         outer.addWidget(split, 1)
-        for w in (self.meaning, self.comment, self.password):
+        for w in (self.meaning, self.comment, self.credentials):
             w.setEnabled(self._can_sign)
+        with contextlib.suppress(ChairlogError):
+            self.credentials.set_timezone(ZoneInfo(accounts.get_clinic(self.ctx.app).timezone))
         self._update_buttons()
 
     # ---- queue --------------------------------------------------------------------------
@@ -236,13 +252,19 @@ class SignoffDialog(QDialog):
         selected record is previewed again when ``reload`` or when the selection changed."""
         keep = select if select is not None else self._current
         self._queue = signing_queue(self.ctx.app, since=self._since())
+        missing = [q.id for q in self._queue if q.id not in self._counts]
+        self._counts.update(deviations.deviation_counts(self.ctx.app, missing))
+        counts = self._counts
         self.queue_list.blockSignals(True)
         self.queue_list.clear()
         row_to_select = 0
         for i, s in enumerate(self._queue):
             start = (s.infusion_started_at or s.checked_in_at).strftime("%Y-%m-%d")
+            seen = counts.get(s.id, {})
             item = QListWidgetItem(f"{record_id(s.id)}  {s.patient_name}\n"
-                                   f"{start} · {s.chair_name} · {s.state.label}")
+                                   f"{start} · {s.chair_name} · {s.state.label}\n"
+                                   f"⚑ {deviations.counts_text(seen)}")
+            item.setToolTip(f"{s.patient_name}: {deviations.counts_text(seen)}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.queue_list.addItem(item)
             if s.id == keep:
@@ -317,6 +339,11 @@ class SignoffDialog(QDialog):
     def _on_data_changed(self, entity: str, entity_id: int) -> None:
         """Another change (here or on another workstation): the queue may have changed;
         the preview is rebuilt only when the record on screen changed."""
+        if entity == "session":  # its counts are read again with the next refresh
+            if entity_id:
+                self._counts.pop(entity_id, None)
+            else:
+                self._counts.clear()
         if entity == "session" and not self.busy and self.isVisible():
             self.refresh_queue(reload=entity_id == self._current)
 
@@ -326,31 +353,28 @@ class SignoffDialog(QDialog):
                  and not self._problems)
         self.sign_button.setEnabled(ready)
         self.skip_button.setEnabled(not self.busy and self.queue_list.count() > 1)
+        self.return_button.setEnabled(self._can_sign and not self.busy
+                                      and self._current is not None)
+        self.return_button.setVisible(self._can_sign)
 
     def sign_current(self) -> None:
         if not self.sign_button.isEnabled() or self._current is None:
             return
-        password = self.password.text()
-        self.password.clear()
-        if not password:
-            self._say("Enter your password to sign.", error=True)
-            self.password.setFocus()
+        sid = self._current
+        work = self.credentials.work_for(sid, self.meaning.currentText(), self.comment.text())
+        if isinstance(work, str):
+            self._say(work, error=True)
+            self.credentials.focus()
             return
-        user = self.ctx.require_user()
-        app, sid = self.ctx.app, self._current
-        meaning, comment = self.meaning.currentText(), self.comment.text()
         self.busy = True
         self._update_buttons()
         self._say(f"Signing {record_id(sid)}…")
-
-        def work() -> SignedRecordInfo:
-            return signoff.sign_session(app, user, sid, password, meaning=meaning,
-                                        comment=comment)
-
         self.ctx.tasks.run(work, self._signed, self._sign_failed)
 
-    def _signed(self, info: SignedRecordInfo) -> None:
+    def _signed(self, result: tuple[Any, SignedRecordInfo]) -> None:
+        opened, info = result
         self.busy = False
+        self.credentials.signed(opened)
         self.comment.clear()
         name = next((s.patient_name for s in self._queue if s.id == info.session_id), "")
         self._say(f"Signed {record_id(info.session_id)}, version "
@@ -361,16 +385,47 @@ class SignoffDialog(QDialog):
         self.refresh_queue(select=following[0] if following else None)
         if not self.isVisible():
             return
-        self.password.setFocus()
+        (self.sign_button if self.credentials.is_open() else self.password).setFocus()
 
     def _sign_failed(self, exc: BaseException) -> None:
         self.busy = False
+        self.credentials.failed()
         message = str(exc) if isinstance(exc, ChairlogError) else f"Signing failed: {exc}"
         self._say(message, error=True)
         if self._current is not None:
             self._show_problems(signoff.signing_problems(self.ctx.app, self._current))
         self._update_buttons()
-        self.password.setFocus()
+        self.credentials.focus()
+
+    # ---- return to the nurse --------------------------------------------------------------
+    def ask_return(self) -> QDialog | None:
+        """Ask why, then send the selected record back to the nurse (off the UI thread)."""
+        from chairlog.ui.session.dialogs import ReasonDialog
+
+        if not self.return_button.isEnabled() or self._current is None:
+            return None
+        sid, app, user = self._current, self.ctx.app, self.ctx.require_user()
+        name = next((s.patient_name for s in self._queue if s.id == sid), "")
+        dlg = ReasonDialog("Return to nurse", f"Why does {record_id(sid)} ({name}) go back to "
+                           "the nurse? The nurse sees this on the board and in the session; "
+                           "the record returns to this queue when marked ready.",
+                           quick=RETURN_REASONS, ok_text="Return to nurse", parent=self)
+
+        def done(_view: object) -> None:
+            dlg.accept()
+            self._say(f"Returned {record_id(sid)} to the nurse: {dlg.reason()}")
+            self._current = None
+            self.refresh_queue()
+
+        def save() -> None:
+            why = dlg.reason()
+            self.ctx.tasks.run(lambda: returns.return_to_nurse(app, user, sid, why), done,
+                               lambda exc: dlg.show_error(str(exc)))
+        dlg.submitted.connect(save)
+        dlg.finished.connect(lambda _r: setattr(self, "return_dialog", None))
+        self.return_dialog = dlg
+        dlg.open()
+        return dlg
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(f"<b>{text}</b>" if error else text)
@@ -378,10 +433,11 @@ class SignoffDialog(QDialog):
 
     # ---- lock and close -----------------------------------------------------------------
     def _on_lock(self) -> None:
-        self.password.clear()
+        self.credentials.end("screen locked")
         self.reject()
 
     def _detach(self, _result: int = 0) -> None:
+        self.credentials.end("sign dialog closed")
         if self._on_lock in self.ctx.on_lock:
             self.ctx.on_lock.remove(self._on_lock)
         with contextlib.suppress(RuntimeError, TypeError):  # already disconnected

@@ -29,6 +29,7 @@ from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
 from chairlog.present.numbers import fmt
 from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
+from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
 
 SOON = timedelta(minutes=2)
@@ -250,6 +251,9 @@ class ChairTile(QFrame):
         monitor_row.addWidget(self.monitor_accept)
         monitor_row.addWidget(self.monitor_review)
         lay.addLayout(monitor_row)
+        #: records of this chair a physician returned to the nurse (``ui.returned``)
+        self.returned = ReturnedNotices()
+        lay.addWidget(self.returned)
         lay.addStretch(1)
         self.due_label = _label(17, "dueBar", bold=True)
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

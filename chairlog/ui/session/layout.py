@@ -37,9 +37,11 @@ from .chart_time import ChartTimeControl
 from .columns import COMPACT_BELOW_PX, CompactWhenShort, ReflowColumns
 from .common import button, label
 from .dose_panel import DosePanel
+from .flowsheet import FlowsheetPanel, fit_record_tabs
 from .header import HeaderBar
 from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
+from .returned_bar import ReturnedBar
 from .side_effects import SideEffectsPanel
 from .style import set_tone
 from .timeline import TimelinePanel
@@ -93,6 +95,8 @@ def build(page: SessionPage) -> None:
     locked_row.addWidget(page.locked, 1)
     locked_row.addWidget(page.addendum_button)
     root.addLayout(locked_row)
+    page.returned = ReturnedBar(page)  # "Returned by Dr X: reason" (hidden otherwise)
+    root.addWidget(page.returned)
     msg_row = QHBoxLayout()
     page.message = label(size=16, name="message", wrap=True)
     page.message.setMinimumHeight(28)
@@ -160,7 +164,13 @@ def build(page: SessionPage) -> None:
     page.upper.addWidget(page.pre_scroll)
     col_c.addWidget(page.upper, 5)
     page.timeline = TimelinePanel(page)
-    col_c.addWidget(page.timeline, 4)
+    page.flowsheet = FlowsheetPanel(page)
+    page.record_tabs = QTabWidget()
+    page.record_tabs.setObjectName("record_tabs")
+    page.timeline_tab = page.record_tabs.addTab(page.timeline, "Timeline (F12)")
+    page.flowsheet_tab = page.record_tabs.addTab(page.flowsheet, "Flowsheet")
+    page.record_tabs.currentChanged.connect(lambda _i: fit_record_tabs(page))
+    col_c.addWidget(page.record_tabs, 4)
     page.col_c = col_c
     c = QWidget()
     c.setLayout(col_c)
@@ -196,7 +206,8 @@ def install_shortcuts(page: SessionPage) -> None:
     key("Shift+F3", lambda: page.side_effects.ask_rescue(None))
     key("F5", page.reload)
     key("F11", page.alerts.acknowledge_open)
-    key("F12", page.timeline.focus_table)
+    key("F12", lambda: (page.record_tabs.setCurrentIndex(page.timeline_tab),
+                        page.timeline.focus_table()))
     key("Alt+K", lambda: focus_checklist(page))
     # where the keyboard starts: the checklist before the start, else the vitals form
     QTimer.singleShot(0, page, lambda: initial_focus(page))

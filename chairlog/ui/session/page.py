@@ -51,9 +51,11 @@ from .common import close_then
 from .dialogs import OverrideDialog, ReasonDialog
 from .discharge_dialog import DischargeDialog
 from .dose_panel import DosePanel
+from .flowsheet import FlowsheetPanel, fit_record_tabs
 from .header import HeaderBar
 from .monitor_panel import MonitorPendingPanel
 from .preinfusion import BaselinePanel, PreInfusionPanel
+from .returned_bar import ReturnedBar
 from .side_effects import SideEffectsPanel
 from .style import SESSION_QSS, set_tone
 from .timeline import TimelinePanel
@@ -99,6 +101,11 @@ class SessionPage(QWidget):
     preinfusion: PreInfusionPanel
     pre_scroll: QScrollArea
     timeline: TimelinePanel
+    flowsheet: FlowsheetPanel
+    record_tabs: QTabWidget
+    timeline_tab: int
+    flowsheet_tab: int
+    returned: ReturnedBar
     col_c: QVBoxLayout
     shortcuts: dict[str, QShortcut]
 
@@ -325,11 +332,14 @@ class SessionPage(QWidget):
         self.assessments.update_view(v, editable)
         self.note.update_view(v, editable)
         self.timeline.update_view(v, editable)
+        self.flowsheet.update_view(v)
+        self.returned.update_view(v, editable)
         self.chart.update_view(v, now)
         self.chart_time.setEnabled(editable)
         pre = v.state in PRE
         self.tabs.setTabVisible(self.pre_tab, pre)
         self.upper.setCurrentWidget(self.pre_scroll if pre else self.chart)
+        fit_record_tabs(self)
         self.col_c.setStretch(0, 8 if pre else 1)
         self.col_c.setStretch(1, 2 if pre else 1)
         if pre and self._last_state not in PRE:

@@ -1,0 +1,153 @@
+"""The shift-change handover: every chair on one page (issue 13 point 6).
+
+Decisions:
+- One row per occupied chair: patient (name, MRN), chair, protocol, state, time in the chair,
+  the current rate, the cumulative dose (mg and mg/kg), the last vitals and when, when the next
+  set is due, what is open (side effects not resolved, alerts not acknowledged, a dose near
+  its limit) and what is pending (checklist items, baseline vitals, the discharge when the
+  minimum monitoring is reached). Free chairs are listed by name; records waiting for the
+  physician's signature and records returned to the nurse are counted and named at the foot.
+- Every figure is the board's: the same session views (``views.board``), the same clock
+  (``clinical.clock.read_clock``), the same dose timeline and the same number rule
+  (``present.numbers.fmt``); times in the clinic's zone with its offset.
+- The handover is a working paper, not the record: it is not signed, carries the time it was
+  printed and "not part of the medical record", and is reproducible byte for byte for the
+  same data and time (reportlab's invariant mode), like an unsigned record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from chairlog.clinical.clock import read_clock
+from chairlog.clinical.states import SessionState
+from chairlog.present.numbers import fmt
+from chairlog.present.times import duration_text, local_time
+from chairlog.services import accounts, protocols, returns, views
+from chairlog.services.context import Chairlog
+from chairlog.services.describe import SIDE_EFFECTS
+from chairlog.services.domain import EntryKind, SessionView
+
+__all__ = ["DOSE_NEAR_FRACTION", "Handover", "HandoverRow", "handover", "handover_pdf",
+           "handover_row"]
+
+#: the board's "dose limit near" (≥ 90 % of the protocol's maximum total)
+DOSE_NEAR_FRACTION = 0.9
+
+
+@dataclass(frozen=True)
+class HandoverRow:
+    session_id: int
+    chair: str
+    patient: str
+    protocol: str
+    state: str
+    in_chair: str
+    rate: str
+    dose: str
+    last_vitals: str
+    next_due: str
+    open_items: tuple[str, ...]
+    pending: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Handover:
+    clinic: str
+    at: datetime
+    printed: str  # the clinic-local time of the handover
+    rows: tuple[HandoverRow, ...]
+    free_chairs: tuple[str, ...]
+    awaiting_signature: tuple[str, ...]
+    returned: tuple[str, ...]
+
+
+def _rate(v: SessionView, now: datetime) -> str:
+    if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
+        return f"not started (planned {fmt(v.protocol.start_rate_mg_per_kg_h)} mg/kg/h)"
+    if v.state is SessionState.PAUSED:
+        return "PAUSED"
+    if v.state is SessionState.MONITORING:
+        return "stopped"
+    mg_h = v.current_rate_mg_per_h(now)
+    return (f"{fmt(mg_h / v.weight_kg)} mg/kg/h ({fmt(mg_h)} mg/h, "
+            f"{fmt(mg_h / v.protocol.concentration_mg_per_ml)} mL/h)")
+
+
+def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
+    """One chair's line (pure: the session view and the time)."""
+    p = v.protocol
+    clock = read_clock(v.clock_inputs, now)
+    mg = v.cumulative_mg(now)
+    mg_kg = mg / v.weight_kg
+    last = v.latest_vitals
+    if last is None:
+        vitals = "none yet"
+    else:
+        d = last.data
+        vitals = (f"HR {d['hr']} BP {d['sbp']}/{d['dbp']} SpO2 {d['spo2']} % RR {d['rr']} "
+                  f"at {local_time(last.charted_at, tz)} "
+                  f"({duration_text(now - last.charted_at)} ago)")
+    if clock.next_vitals_in is None or clock.next_vitals_due_at is None:
+        due = "—"
+    elif clock.next_vitals_in <= timedelta(0):
+        due = (f"OVERDUE since {local_time(clock.next_vitals_due_at, tz)} "
+               f"({duration_text(-clock.next_vitals_in)})")
+    else:
+        due = (f"{local_time(clock.next_vitals_due_at, tz)} "
+               f"(in {duration_text(clock.next_vitals_in)})")
+    opened: list[str] = []
+    for e in v.open_side_effects:
+        name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
+        opened.append(f"{name} ({e.data['severity']}) since {local_time(e.charted_at, tz)}")
+    opened += [f"ALERT not acknowledged: {a.message}" for a in v.open_alerts]
+    if v.infusion_started_at is not None and mg_kg >= DOSE_NEAR_FRACTION * p.max_total_mg_per_kg:
+        opened.append(f"Dose limit near: {fmt(mg_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
+    pending: list[str] = []
+    if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
+        done = {e.data.get("item_key") for e in v.active_entries(EntryKind.CHECKLIST)
+                if e.data.get("done", True)}
+        missing = [i.label for i in p.checklist if i.required and i.key not in done]
+        if missing:
+            pending.append("Checklist: " + "; ".join(missing))
+        if v.baseline_vitals is None:
+            pending.append("Baseline vitals")
+    if v.state is SessionState.MONITORING:
+        left = clock.monitoring_remaining or timedelta(0)
+        pending.append("Ready for discharge" if left <= timedelta(0)
+                       else f"Discharge after {duration_text(left)} more monitoring")
+    if v.state is SessionState.INFUSING and clock.planned_remaining is not None:
+        left = max(clock.planned_remaining, timedelta(0))
+        pending.append(f"Planned end in {duration_text(left)}")
+    return HandoverRow(
+        session_id=v.id, chair=v.chair.name,
+        patient=f"{v.patient.display_name} · {v.patient.mrn}", protocol=p.name,
+        state=v.state.label, in_chair=duration_text(now - v.checked_in_at),
+        rate=_rate(v, now), dose=f"{fmt(mg)} mg · {fmt(mg_kg)} mg/kg "
+        f"(max {fmt(p.max_total_mg_per_kg)})" if v.infusion_started_at else "—",
+        last_vitals=vitals, next_due=due, open_items=tuple(opened), pending=tuple(pending))
+
+
+def handover(app: Chairlog) -> Handover:
+    """Every chair, now."""
+    clinic = accounts.get_clinic(app)
+    tz = ZoneInfo(clinic.timezone)
+    now = app.now()
+    running = views.board(app)
+    used = {v.chair.id for v in running}
+    free = tuple(c.name for c in protocols.list_chairs(app) if c.id not in used)
+    queue = tuple(f"{q.patient_name} ({q.chair_name})" for q in views.signing_queue(app))
+    back = tuple(f"{r.patient_name} ({r.chair_name}) — {r.note.text}"
+                 for r in returns.open_returns(app))
+    return Handover(clinic.name, now, local_time(now, tz, with_date=True),
+                    tuple(handover_row(v, now, tz) for v in running), free, queue, back)
+
+
+def handover_pdf(app: Chairlog, *, paper: str | None = None) -> bytes:
+    """The handover as a one-page PDF (landscape; more chairs than fit continue overleaf)."""
+    from chairlog.reports.handover import render_handover
+    from chairlog.services.records import paper_size
+
+    return render_handover(handover(app), paper=paper_size(app, paper))
