@@ -447,3 +447,6 @@ class OutboxReceipt(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     use_case: Mapped[str] = mapped_column(String(40))
     recorded_at: Mapped[datetime]
+    #: the session's version the entry's transaction wrote over, and the one it left
+    version_before: Mapped[int | None]
+    version_after: Mapped[int | None]

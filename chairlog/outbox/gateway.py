@@ -228,8 +228,10 @@ class Outbox:
             if e.session_id in blocked:
                 continue
             if e.entry_key in on_server:
-                self.store.mark_done(e.entry_key, at=self._now(), server_version=None,
-                                     server_entry_id=None, note="already on the server")
+                before, after = on_server[e.entry_key]
+                self.store.mark_done(e.entry_key, at=self._now(), server_version=after,
+                                     server_entry_id=None, note="already on the server",
+                                     version_before=before)
                 report.already.append(e.entry_key)
                 continue
             actor = who.get(e.user_id)
@@ -247,18 +249,23 @@ class Outbox:
         if uc.guarded:
             chained = self.store.chained_version(self.database, e.session_id, e.seen_version,
                                                  e.seq)
+            # a broken chain: someone else wrote since; the version seen is then stale and
+            # the server says so (a conflict for the nurse)
             kwargs["expected_version"] = chained if chained is not None else e.seen_version
         try:
             with replay.receipt(self.app, e.entry_key, session_id=e.session_id,
-                                user_id=e.user_id, use_case=e.use_case):
+                                user_id=e.user_id, use_case=e.use_case) as pending:
                 result = uc.fn(self.app, actor, **kwargs)
         except Exception as exc:
             if replay.server_unreachable(exc):
                 report.unreachable = type(exc).__name__
                 return False
-            if replay.already_charted(self.app, e.entry_key):  # a replay elsewhere won
-                self.store.mark_done(e.entry_key, at=self._now(), server_version=None,
-                                     server_entry_id=None, note="already on the server")
+            found = replay.charted_keys(self.app, [e.entry_key])
+            if found:  # a replay elsewhere won
+                before, after = found[e.entry_key]
+                self.store.mark_done(e.entry_key, at=self._now(), server_version=after,
+                                     server_entry_id=None, note="already on the server",
+                                     version_before=before)
                 report.already.append(e.entry_key)
                 return True
             if not isinstance(exc, ChairlogError):
@@ -271,7 +278,8 @@ class Outbox:
         entry = getattr(result, "entry", None)
         self.store.mark_done(e.entry_key, at=self._now(),
                              server_version=getattr(session, "version", None),
-                             server_entry_id=getattr(entry, "id", None))
+                             server_entry_id=getattr(entry, "id", None),
+                             version_before=pending.version_before)
         report.done.append(e.entry_key)
         return True
 

@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS entries (
     state TEXT NOT NULL DEFAULT 'pending',
     problem TEXT,
     attempts INTEGER NOT NULL DEFAULT 0,
+    version_before INTEGER,
     server_version INTEGER,
     server_entry_id INTEGER,
     finished_at TEXT,
@@ -76,6 +77,7 @@ class Entry:
     state: str
     problem: str | None
     attempts: int
+    version_before: int | None
     server_version: int | None
     server_entry_id: int | None
     finished_at: str | None
@@ -142,12 +144,13 @@ class OutboxStore:
             return int(cur.lastrowid or 0)
 
     def mark_done(self, entry_key: str, *, at: str, server_version: int | None,
-                  server_entry_id: int | None, note: str | None = None) -> None:
+                  server_entry_id: int | None, note: str | None = None,
+                  version_before: int | None = None) -> None:
         with self._tx() as c:
-            c.execute("UPDATE entries SET state='done', finished_at=?, server_version=?, "
-                      "server_entry_id=?, problem=?, attempts=attempts+1 "
+            c.execute("UPDATE entries SET state='done', finished_at=?, version_before=?, "
+                      "server_version=?, server_entry_id=?, problem=?, attempts=attempts+1 "
                       "WHERE entry_key=? AND state IN ('pending', 'conflict')",
-                      (at, server_version, server_entry_id, note, entry_key))
+                      (at, version_before, server_version, server_entry_id, note, entry_key))
 
     def mark_conflict(self, entry_key: str, problem: str, *, at: str) -> None:
         with self._tx() as c:
@@ -202,12 +205,18 @@ class OutboxStore:
 
     def chained_version(self, database: str, session_id: int | None, seen_version: int | None,
                         before_seq: int) -> int | None:
-        """The session's version after the newest entry of the same offline streak (same
-        session, same version seen) already replayed: what a guarded replay expects."""
+        """What a guarded replay expects: the version the nurse saw, carried over the entries
+        of the same offline streak (same session, same version seen) this workstation already
+        replayed, as long as each of them was written over the version the one before left
+        (nobody else wrote in between). None once the chain is broken."""
         with self._lock:
-            row = self._con.execute(
-                "SELECT server_version FROM entries WHERE database=? AND session_id IS ? AND "
-                "seen_version IS ? AND seq < ? AND state='done' AND server_version IS NOT NULL "
-                "ORDER BY seq DESC LIMIT 1",
-                (database, session_id, seen_version, before_seq)).fetchone()
-        return None if row is None else int(row[0])
+            rows = self._con.execute(
+                "SELECT version_before, server_version FROM entries WHERE database=? AND "
+                "session_id IS ? AND seen_version IS ? AND seq < ? AND state='done' "
+                "ORDER BY seq", (database, session_id, seen_version, before_seq)).fetchall()
+        chain = seen_version
+        for before, after in rows:
+            if before is None or after is None or before != chain:
+                return None
+            chain = after
+        return chain

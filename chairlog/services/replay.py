@@ -56,6 +56,9 @@ class _Pending:
     use_case: str
     at: datetime
     written: bool = False
+    #: the session's version this call's transaction found and changed (optimistic lock:
+    #: the UPDATE … WHERE version = it succeeded), None until the session is written
+    version_before: int | None = None
 
 
 _CURRENT: contextvars.ContextVar[_Pending | None] = contextvars.ContextVar(
@@ -66,13 +69,24 @@ _TOUCHED = "chairlog_outbox_touched"
 
 @contextmanager
 def receipt(app: Chairlog, key: str, *, session_id: int | None, user_id: int,
-            use_case: str) -> Iterator[None]:
-    """Run a charting call so that its transaction also writes the receipt for ``key``."""
-    token = _CURRENT.set(_Pending(key, session_id, user_id, use_case, app.now()))
+            use_case: str) -> Iterator[_Pending]:
+    """Run a charting call so that its transaction also writes the receipt for ``key``; the
+    yielded object tells, after the call, which session version the call wrote over."""
+    pending = _Pending(key, session_id, user_id, use_case, app.now())
+    token = _CURRENT.set(pending)
     try:
-        yield
+        yield pending
     finally:
         _CURRENT.reset(token)
+
+
+def _before_flush(s: Session, _ctx: Any, _instances: Any) -> None:
+    pending = _CURRENT.get()
+    if pending is None or pending.version_before is not None:
+        return
+    for o in s.dirty:
+        if isinstance(o, InfusionSession) and o.id == pending.session_id:
+            pending.version_before = o.version
 
 
 def _after_flush(s: Session, _ctx: Any) -> None:
@@ -88,9 +102,13 @@ def _before_commit(s: Session) -> None:
         return
     if s.info.get(audit.DB_INFO) is None:  # a read session
         return
+    after = next((o.version for o in s.identity_map.values()
+                  if isinstance(o, InfusionSession) and o.id == pending.session_id), None)
     s.execute(insert(OutboxReceipt).values(
         entry_key=pending.key, session_id=pending.session_id, user_id=pending.user_id,
         use_case=pending.use_case, recorded_at=pending.at,
+        version_before=pending.version_before,
+        version_after=after if pending.version_before is not None else None,
     ))
     s.info["chairlog_outbox_pending"] = pending
 
@@ -103,10 +121,14 @@ def _after_commit(s: Session) -> None:
 
 
 def _after_rollback(s: Session) -> None:
+    pending = _CURRENT.get()
+    if pending is not None and not pending.written:
+        pending.version_before = None
     s.info.pop("chairlog_outbox_pending", None)
     s.info.pop(_TOUCHED, None)
 
 
+event.listen(ChairlogSession, "before_flush", _before_flush)
 event.listen(ChairlogSession, "after_flush", _after_flush)
 event.listen(ChairlogSession, "before_commit", _before_commit)
 event.listen(ChairlogSession, "after_commit", _after_commit)
@@ -118,14 +140,16 @@ def already_charted(app: Chairlog, key: str) -> bool:
     return bool(key) and key in charted_keys(app, [key])
 
 
-def charted_keys(app: Chairlog, keys: list[str]) -> set[str]:
-    """Which of these outbox ids are on the server (one query)."""
+def charted_keys(app: Chairlog, keys: list[str]) -> dict[str, tuple[int | None, int | None]]:
+    """Which of these outbox ids are on the server (one query), each with the session
+    versions its transaction wrote over and left."""
     if not keys:
-        return set()
+        return {}
     with app.db.read() as s:
-        rows = s.scalars(select(OutboxReceipt.entry_key)
+        rows = s.execute(select(OutboxReceipt.entry_key, OutboxReceipt.version_before,
+                                OutboxReceipt.version_after)
                          .where(OutboxReceipt.entry_key.in_(keys)))
-        return set(rows)
+        return {k: (b, a) for k, b, a in rows}
 
 
 # ---- is the server there? -----------------------------------------------------------------

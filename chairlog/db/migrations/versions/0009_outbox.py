@@ -25,6 +25,8 @@ def upgrade() -> None:
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('use_case', sa.String(length=40), nullable=False),
     sa.Column('recorded_at', chairlog.db.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('version_before', sa.Integer(), nullable=True),
+    sa.Column('version_after', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['session_id'], ['sessions.id'], ),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], ),
     sa.PrimaryKeyConstraint('entry_key')
