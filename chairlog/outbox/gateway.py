@@ -64,6 +64,8 @@ class Outcome:
     entry_key: str
     waiting: int
     result: Any = None
+    #: the charted time kept with a queued entry (ISO 8601)
+    charted_at: str | None = None
 
     @property
     def queued(self) -> bool:
@@ -176,14 +178,14 @@ class Outbox:
         kept = {k: v for k, v in arguments.items() if k != "expected_version"}
         kept[uc.when] = charted
         payload = to_json(kept)
+        when = charted.isoformat() if isinstance(charted, datetime) else str(charted)
         self.store.add(entry_key=key, database=self.database, use_case=uc.name,
                        arguments=payload, user_id=actor.id, username=actor.username,
                        session_id=session_id,
                        seen_version=seen if isinstance(seen, int) else None,
-                       charted_at=charted.isoformat() if isinstance(charted, datetime)
-                       else str(charted), queued_at=self._now())
+                       charted_at=when, queued_at=self._now())
         self._changed()
-        return Outcome("queued", key, self.waiting())
+        return Outcome("queued", key, self.waiting(), charted_at=when)
 
     # ---- what waits ---------------------------------------------------------------------
 
