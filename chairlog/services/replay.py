@@ -205,6 +205,24 @@ def server_unreachable(exc: BaseException) -> bool:
         w in text for w in _UNREACHABLE_WORDS)
 
 
+def server_answers(url: str) -> bool:
+    """Whether the database server at ``url`` answers a trivial query now (a fresh connection,
+    closed again): the window started from a snapshot asks this to know when to go on."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as c:
+            c.execute(text("SELECT 1"))
+        return True
+    except Exception as exc:
+        if server_unreachable(exc):
+            return False
+        raise
+    finally:
+        engine.dispose()
+
+
 # ---- resolving an entry that could not be replayed ----------------------------------------
 
 
