@@ -80,9 +80,8 @@ class Server:
 
 def setup(url: str, workstations: int, chairs: int) -> dict[str, Any]:
     """A clinic with one nurse per workstation and one infusing session per chair."""
-    from chairlog.services import accounts, charting, doses, protocols, sessions
+    from chairlog.services import accounts, charting, doses, open_app, protocols, sessions
     from chairlog.services import patients as pts
-    from chairlog.services import open_app
 
     app = open_app(url)
     try:

@@ -66,8 +66,7 @@ def decode(tp: Any, data: Any) -> Any:
     if tp is Any or tp is None or data is None:
         return data
     if origin in (tuple, list, set, frozenset):
-        args = typing.get_args(tp)
-        inner = args[0] if args else Any
+        inner = typing.get_args(tp)[0] if typing.get_args(tp) else Any
         items = [decode(inner, v) for v in data]
         return items if origin is list else origin(items)
     if origin is dict:

@@ -180,7 +180,7 @@ def _pg_unreachable(e: BaseException) -> bool | None:
     module = type(e).__module__ or ""
     if not module.startswith(("psycopg", "psycopg2")):
         return None
-    state = getattr(e, "sqlstate", None) or getattr(e, "pgcode", None)
+    state: str | None = getattr(e, "sqlstate", None) or getattr(e, "pgcode", None)
     if state is None:
         names = {c.__name__ for c in type(e).__mro__}
         return bool(names & {"OperationalError", "InterfaceError"})

@@ -5,6 +5,7 @@ Unix sockets). Needs Debian's postgresql server programs, as tools/pg.sh does.""
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -57,8 +58,6 @@ class PgServer:
         self._run(f"'{self.bin}/pg_ctl' -D '{self.data}' -m fast -w stop >/dev/null")
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
             self.stop()
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
