@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -137,7 +138,15 @@ class Outbox:
         it keeps; any other call runs directly (and is reported ``saved``)."""
         uc = by_function(fn)
         if uc is None:
-            return Outcome("saved", "", self.waiting(), fn(self.app, actor, *args, **kwargs))
+            try:
+                result = fn(self.app, actor, *args, **kwargs)
+            except Exception as exc:
+                if not replay.server_unreachable(exc):
+                    raise
+                raise NotQueueable(
+                    "The server cannot be reached, and this cannot wait on this workstation: "
+                    "nothing was saved. Do it again when the server is back.") from exc
+            return Outcome("saved", "", self.waiting(), result)
         return self._submit(uc, bind(uc, args, kwargs), actor, session_id)
 
     def submit(self, use_case_name: str, kwargs: Mapping[str, Any], actor: UserInfo, *,
@@ -179,11 +188,18 @@ class Outbox:
         kept[uc.when] = charted
         payload = to_json(kept)
         when = charted.isoformat() if isinstance(charted, datetime) else str(charted)
-        self.store.add(entry_key=key, database=self.database, use_case=uc.name,
-                       arguments=payload, user_id=actor.id, username=actor.username,
-                       session_id=session_id,
-                       seen_version=seen if isinstance(seen, int) else None,
-                       charted_at=when, queued_at=self._now())
+        try:
+            self.store.add(entry_key=key, database=self.database, use_case=uc.name,
+                           arguments=payload, user_id=actor.id, username=actor.username,
+                           session_id=session_id,
+                           seen_version=seen if isinstance(seen, int) else None,
+                           charted_at=when, queued_at=self._now())
+        except sqlite3.Error as exc:
+            log.error("the outbox %s could not keep an entry: %s", self.store.path, exc)
+            raise StorageError(
+                "The server cannot be reached, and this workstation could not keep the entry "
+                f"({exc}): it was NOT saved. What you typed is still in the form; chart it on "
+                "paper.") from exc
         self._changed()
         return Outcome("queued", key, self.waiting(), charted_at=when)
 

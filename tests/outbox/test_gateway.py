@@ -207,3 +207,28 @@ def test_unreachable_is_a_connection_failure_only() -> None:
     timeout = psycopg.errors.QueryCanceled("canceling statement due to statement timeout")
     assert replay.server_unreachable(OperationalError("x", {}, timeout))
     assert not replay.server_unreachable(IntegrityError("x", {}, Exception("unique")))
+
+
+def test_a_call_that_cannot_wait_says_so(clinic: Clinic, box: Outbox,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    s = infusing(clinic)
+    with server_down(clinic.app, monkeypatch), pytest.raises(NotQueueable, match="nothing"):
+        box.call(charting.acknowledge_alert,
+                 clinic.nurse, 1, "pause and notify")
+    assert box.waiting() == 0
+
+
+def test_an_outbox_that_cannot_keep_the_entry_says_not_saved(
+        clinic: Clinic, box: Outbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from chairlog.errors import StorageError
+
+    s = infusing(clinic)
+
+    def full(**_k: Any) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(box.store, "add", full)
+    with server_down(clinic.app, monkeypatch), pytest.raises(StorageError, match="NOT saved"):
+        box.submit("add_note", {"session_id": s.id, "text": "x"}, clinic.nurse)
