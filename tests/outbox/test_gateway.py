@@ -211,7 +211,7 @@ def test_unreachable_is_a_connection_failure_only() -> None:
 
 def test_a_call_that_cannot_wait_says_so(clinic: Clinic, box: Outbox,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    s = infusing(clinic)
+    infusing(clinic)
     with server_down(clinic.app, monkeypatch), pytest.raises(NotQueueable, match="nothing"):
         box.call(charting.acknowledge_alert,
                  clinic.nurse, 1, "pause and notify")
