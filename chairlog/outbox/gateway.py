@@ -9,7 +9,8 @@ Decisions:
   outbox's "done".
 - While a session has entries waiting, a new entry for it waits behind them (it is queued
   even if the server answers again), so the server receives one session's entries in the
-  order they were charted.
+  order they were charted. Such an entry gets the checks that need no database (a vitals
+  set's plausibility) at once; the rest are the server's, on replay.
 - The time is fixed when the nurse saves: an entry without a typed time gets the time of its
   first attempt as its charted time, so a replay an hour later is charted at the moment it
   happened and the service marks it a late entry by its own rule.
@@ -165,6 +166,8 @@ class Outbox:
         charted = arguments.get(uc.when) or self.app.now()
         seen = arguments.get("expected_version")
         if self.store.has_pending(self.database, session_id):
+            if uc.precheck is not None:
+                uc.precheck(arguments)
             return self._queue(uc, key, arguments, actor, session_id, seen, charted)
         try:
             with replay.receipt(self.app, key, session_id=session_id, user_id=actor.id,

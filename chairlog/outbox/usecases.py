@@ -26,6 +26,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from chairlog.clinical.vitals import refuse_unknown_keys, validate_vitals
 from chairlog.errors import ValidationError
 from chairlog.services import charting, doses
 
@@ -40,10 +41,19 @@ class UseCase:
     guarded: bool = False
     #: the argument naming the session (None: the caller says which session it belongs to)
     session_arg: str | None = "session_id"
+    #: the service's own input checks that need no database, run before an entry is queued
+    #: behind others without asking the server (a typing error is refused at once)
+    precheck: Callable[[Mapping[str, Any]], None] | None = None
+
+
+def _vitals_check(arguments: Mapping[str, Any]) -> None:
+    values = arguments.get("values") or {}
+    refuse_unknown_keys(values)
+    validate_vitals(values)
 
 
 _ALL = (
-    UseCase("record_vitals", charting.record_vitals, "charted_at"),
+    UseCase("record_vitals", charting.record_vitals, "charted_at", precheck=_vitals_check),
     UseCase("record_assessment", charting.record_assessment, "charted_at"),
     UseCase("complete_checklist_item", charting.complete_checklist_item, "charted_at"),
     UseCase("record_side_effect", charting.record_side_effect, "charted_at"),
