@@ -47,8 +47,11 @@ def remember_board(ctx: UiContext, sessions: list[SessionView], timezone: str = 
     """Keep the board just read as this workstation's last snapshot (rate-limited; written
     on the background worker: encoding and fsync stay off the UI thread)."""
     folder, label, at = data_dir(), database_label(ctx.app.db.url), ctx.app.now()
-    ctx.tasks.run(lambda: snapshot.remember(folder, label, list(sessions), at,
-                                            timezone=timezone), lambda _written: None)
+    try:
+        ctx.tasks.run(lambda: snapshot.remember(folder, label, list(sessions), at,
+                                                timezone=timezone), lambda _written: None)
+    except RuntimeError:  # the worker is shut down: the window is closing, the last one stays
+        log.info("board snapshot skipped: the background worker has stopped")
 
 
 def snapshot_words(snap: snapshot.Snapshot) -> str:
