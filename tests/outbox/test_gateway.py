@@ -78,7 +78,7 @@ def test_a_new_entry_waits_behind_the_session_s_queue(
         box.submit("add_note", {"session_id": s.id, "text": "first"}, clinic.nurse)
     second = box.submit("add_note", {"session_id": s.id, "text": "second"}, clinic.nurse)
     assert second.queued  # the server answers again, but "first" has not reached it yet
-    with pytest.raises(ValidationError, match="heart rate|hr"):  # still checked at once
+    with pytest.raises(ValidationError, match=r"heart rate|hr"):  # still checked at once
         box.submit("record_vitals", {"session_id": s.id, "values": {**VITALS, "hr": 400}},
                    clinic.nurse)
     box.replay([clinic.nurse])
