@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     core.register(sub)
     for name in ("admin", "records", "authority", "audit", "safety", "monitor", "export",
-                 "encryption", "migrate", "desk"):
+                 "encryption", "migrate", "desk", "outbox"):
         try:
             module = __import__(f"chairlog.cli.{name}", fromlist=["register"])
         except ModuleNotFoundError:

@@ -152,7 +152,6 @@ def append(
     hash a different text than the one read back, and every later verification would fail."""
     if at.tzinfo is None:
         raise ValueError("naive datetime refused: audit times are timezone-aware")
-    _lock_chain(s)
     # hash what will be read back: storage gives UTC, so a non-UTC zone would break the hash
     at = at.astimezone(UTC)
     s.flush()
@@ -176,6 +175,10 @@ def _flush_pending(s: Session) -> None:
     pending = s.info.pop(PENDING_INFO, None)
     if pending is None:
         return
+    # the chain is locked only from here (reading the head) to the commit: a transaction
+    # holds it while it writes its audit rows, not while it validates, charts and reads its
+    # view back (a charting transaction's one row is written at the commit, by ``seal``)
+    _lock_chain(s)
     fields, touched = pending
     touched = list(dict.fromkeys([*touched, *binding.take_touched(s)]))
     db = s.info.get(DB_INFO)

@@ -457,3 +457,21 @@ class MonitorSettings(Base):
     bind: Mapped[str] = mapped_column(String(64), default="127.0.0.1")
     version: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version}
+
+
+class OutboxReceipt(Base):
+    """A workstation outbox entry that reached the server: written in the same transaction as
+    the chart entry it made, keyed by the id the workstation gave the entry before the first
+    attempt. A replay that finds its key here was already charted (the commit went through
+    but the workstation never heard so, or it was killed before marking the entry done), so
+    nothing is charted twice. Not clinical data: the entry and its audit row are the record."""
+
+    __tablename__ = "outbox_receipts"
+    entry_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    use_case: Mapped[str] = mapped_column(String(40))
+    recorded_at: Mapped[datetime]
+    #: the session's version the entry's transaction wrote over, and the one it left
+    version_before: Mapped[int | None]
+    version_after: Mapped[int | None]

@@ -148,17 +148,28 @@ def run_gui(db_url: str | None, demo: bool) -> int:
 
 def _run_gui(db_url: str | None, demo: bool) -> int:
     qapp = start_qapp()
-    note = _wait_note("Preparing the demo clinic…" if demo else "Opening the database…")
-    try:
-        app = open_or_recover(db_url, demo)
-    except StorageError as exc:
-        report_error(*storage_error_text(exc))
-        return 1
-    except ChairlogError as exc:
-        report_error("chairlog cannot start", str(exc))
-        return 1
-    finally:
+    while True:
+        note = _wait_note("Preparing the demo clinic…" if demo else "Opening the database…")
+        try:
+            app = open_or_recover(db_url, demo)
+        except Exception as exc:
+            note.close()
+            from chairlog.ui.offline_board import run_from_snapshot
+
+            shown = run_from_snapshot(qapp, db_url, exc)  # the server is unreachable
+            if shown == "resume":
+                continue
+            if shown == "closed":
+                return 0
+            if isinstance(exc, StorageError):
+                report_error(*storage_error_text(exc))
+                return 1
+            if isinstance(exc, ChairlogError):
+                report_error("chairlog cannot start", str(exc))
+                return 1
+            raise
         note.close()
+        break
     ctx = make_context(app, demo=demo)
     try:
         return _run_signed_in(qapp, ctx)

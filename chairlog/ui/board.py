@@ -39,6 +39,7 @@ from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import accounts, protocols, views
 from chairlog.services.domain import AlertView, ChairInfo, SessionView
 from chairlog.ui.context import UiContext
+from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
 from chairlog.ui.tile import ChairTile, Due, TileFigures
 from chairlog.ui.widgets import AlertAckDialog, ErrorBanner, big_font
@@ -205,6 +206,7 @@ class ChairBoard(QWidget):
         if changed:
             self._rebuild()
         self.views = {v.chair.id: v for v in running}
+        remember_board(self.ctx, running, str(self.tz))  # for a start while the server is down
         for chair in chairs:
             tile = self.tiles[chair.id]
             tile.chair = chair

@@ -194,6 +194,10 @@ class MainWindow(QMainWindow):
         self.no_audio_label.setObjectName("noAudio")
         self.no_audio_label.hide()
         self.bell.audio_missing.connect(self._audio_missing)
+        from chairlog.ui.outbox_banner import OutboxBanner
+
+        self.outbox_banner = OutboxBanner(self.ctx, self)  # entries waiting for the server
+        sb.insertPermanentWidget(0, self.outbox_banner)
         for w in (self.no_audio_label, self.user_label, self.clinic_label, self.db_label):
             sb.addPermanentWidget(w)
         self.demo_label: QLabel | None = None

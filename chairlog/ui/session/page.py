@@ -41,6 +41,7 @@ from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, NotFoun
 from chairlog.services import accounts, charting, views
 from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
+from chairlog.ui.outbox_banner import Provisional, charting_call
 
 from . import layout
 from .alerts_panel import AlertsPanel
@@ -212,7 +213,8 @@ class SessionPage(QWidget):
         before = self.loads
         self._saving, self._changed_meanwhile = True, False
         try:
-            result = fn(self.ctx.app, user, *args, **kwargs)
+            result = charting_call(self.ctx, fn, user, *args, session_id=self.session_id,
+                                   **kwargs)
         except ConflictError:
             self._problem("Changed on another workstation — reloaded. What you typed is kept: "
                           "check it against the new entries and save again.", "warn")
@@ -233,6 +235,12 @@ class SessionPage(QWidget):
             return False
         finally:
             self._saving = False
+        if isinstance(result, Provisional):  # kept on this workstation: the server is gone
+            self.chart_time.reset()
+            if on_success is not None:
+                on_success(result)
+            self.say(result.message, "warn")
+            return True
         # Charting services return the session as committed (read in their own transaction):
         # show that instead of reading the same rows again.
         fresh = result if isinstance(result, SessionView) else getattr(result, "session", None)
