@@ -207,7 +207,7 @@ def window_stall(db: str, devices: list[str], seconds: float) -> dict[str, float
     bg.stop()
     page.close_session()
     window.close()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
     app.close()
     return {"window_stall_ms_max": round(max(gaps), 1),
             "window_stall_ms_p99": round(pct(gaps, 0.99), 1),

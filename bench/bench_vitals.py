@@ -170,7 +170,7 @@ def form(cfg: Config, demo: Path) -> Figure:
             window.close()
             window.deleteLater()
         qapp.processEvents()
-        ctx.tasks.shutdown()
+        ctx.shutdown()
         app.close()
     ms = [t * 1000 for t in times]
     return Figure("vitals_form", name, "ms", target=30.0, value=median(ms),

@@ -82,7 +82,7 @@ def _render(tmp: Path, out: Path) -> int:
     win.lock()
     save(win, "lock.png")
     win.close()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
     app.close()
     return 0
 

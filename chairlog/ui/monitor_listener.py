@@ -24,7 +24,9 @@ class WindowListener:
         self.address: tuple[str, int] | None = None
 
     def start(self) -> None:
-        self.ctx.tasks.run(self._start, self._started, self._failed)
+        # owned by the runner: the listener lives as long as the window
+        self.ctx.runner.interactive(self.ctx.runner, self._start).success(
+            self._started).failure(self._failed)
 
     def _start(self) -> tuple[Any, tuple[str, int]] | None:
         from chairlog.monitor.listener import BackgroundListener

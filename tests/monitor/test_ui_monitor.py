@@ -28,7 +28,7 @@ def ui(clinic: Any) -> Iterator[UiContext]:
     ctx = make_context(clinic.app)
     ctx.set_user(accounts.login(clinic.app, "nina", PASSWORDS["nina"]))
     yield ctx
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def running_with_pending(clinic: Any, hr: str = "80") -> tuple[int, int]:
@@ -149,7 +149,7 @@ def test_window_runs_the_listener_when_the_clinic_enables_it(
     said: list[str] = []
     off = WindowListener(ui, said.append)
     off.start()
-    qtbot.waitUntil(lambda: ui.tasks.pending == 0)
+    qtbot.waitUntil(lambda: ui.runner.idle())
     assert off.background is None and said == []  # not enabled: nothing listens
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))

@@ -318,7 +318,7 @@ def test_restart_shows_the_same_sessions_and_timers(clinic: Any, db_url: str, ct
         assert after.timer == "0:47:12"
         second.stop()
     finally:
-        ctx2.tasks.shutdown()
+        ctx2.shutdown()
         reopened.close()
 
 

@@ -21,7 +21,7 @@ from tests.ui.conftest import settle
 def ctx(app: Any) -> Iterator[UiContext]:
     c = make_context(app)
     yield c
-    c.tasks.shutdown()
+    c.shutdown()
 
 
 def fill_setup(dlg: SetupDialog, **over: str) -> None:
@@ -159,7 +159,7 @@ def test_demo_accounts_box_only_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     assert not dlg.findChildren(QGroupBox)
     texts = " ".join(b.text() for b in dlg.findChildren(QPushButton))
     assert "demo-nurse-1" not in texts
-    real.tasks.shutdown()
+    real.shutdown()
 
     demo_ctx = make_context(clinic.app, demo=True)
     dlg2 = LoginDialog(demo_ctx)
@@ -171,7 +171,7 @@ def test_demo_accounts_box_only_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     nurse = next(b for b in buttons if b.text().startswith("ana"))
     nurse.click()
     assert (dlg2.username.text(), dlg2.password.text()) == ("ana", "demo-nurse-1")
-    demo_ctx.tasks.shutdown()
+    demo_ctx.shutdown()
 
 
 def test_password_checks_run_off_the_ui_thread(clinic: Any, ctx: UiContext, qtbot: Any,

@@ -57,7 +57,7 @@ def test_demo_badge_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     assert w.demo_label is not None and "DEMO" in w.demo_label.text()
     assert "DEMO" in w.windowTitle()
     w.quit_now()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def test_admin_cannot_start_sessions_and_sees_admin_menus(clinic: Any, ctx: UiContext,

@@ -8,7 +8,7 @@ fields are pre-filled with the monitor's values and editable before accepting: a
 is recorded as nurse-entered and the monitor's value is kept; an empty required field must be
 filled. Reject needs a reason; "Clear older" rejects every older set of the chair at once.
 
-The pending set is read off the UI thread (``ctx.tasks``); accepting and rejecting are writes
+The pending set is read off the UI thread (``ctx.runner``); accepting and rejecting are writes
 through the page's ``submit`` like every other chart entry.
 """
 
@@ -112,8 +112,8 @@ class MonitorPendingPanel(Card):
         self._busy, self._dirty = True, False
         app, sid = self.page.ctx.app, self.page.session_id
         try:
-            self.page.ctx.tasks.run(lambda: mon.newest_pending(app, sid), self._loaded,
-                                    self._failed)
+            self.page.ctx.runner.interactive(self, mon.newest_pending, app, sid).success(
+                self._loaded).failure(self._failed)
         except RuntimeError:  # the window is closing: its task thread has stopped
             self._busy = False
 
