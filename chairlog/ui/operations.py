@@ -217,14 +217,21 @@ class Operation(Generic[R]):
         self._busy_end = end
         return self
 
-    def wait_briefly(self, ms: int = FAST_MS) -> bool:
-        """Deliver now if the result is ready within ``ms`` (True when delivered)."""
+    def wait_briefly(self, ms: int | None = None) -> bool:
+        """Deliver now if the result is ready within ``ms`` (default: the runner's
+        ``fast_ms``); True when delivered."""
+        wait = self.runner.fast_ms if ms is None else ms
         try:
-            self.future.exception(timeout=ms / 1000)
+            self.future.exception(timeout=wait / 1000)
         except TimeoutError:
             return False
         self.runner._deliver(self)
         return True
+
+    def succeeded(self) -> bool:
+        """Answered, in time, without an exception."""
+        return (self.future.done() and not self.timed_out
+                and self.future.exception() is None)
 
     def _owner_gone(self, *_args: object) -> None:
         self.owner_alive = False
@@ -233,6 +240,9 @@ class Operation(Generic[R]):
 class OperationRunner(QObject):
     """The window's background work: two lanes, results delivered on the UI thread."""
 
+    #: how long ``Operation.wait_briefly`` waits on the UI thread (tests that drive forms
+    #: keystroke by keystroke raise it, so that they stay deterministic on a loaded machine)
+    fast_ms = FAST_MS
     _finished = Signal(object)
     #: every operation whose work ended, on the UI thread, before its callbacks (the change
     #: feed publishes what it changed); also for a dropped owner or a late answer
@@ -271,9 +281,13 @@ class OperationRunner(QObject):
 
     def _start(self, lane: Lane, owner: QObject, job: Callable[[], R],
                label: str) -> Operation[R]:
-        if self._closed:
-            raise RuntimeError("the window is closing: no new background work")
         op: Operation[R] = Operation(self, owner, lane, label)
+        if self._closed:
+            # the window is closing (a late timer or queued change asked for a read): the
+            # operation never runs and never calls back
+            log.debug("%s not started: the window is closing", label)
+            op.done = True
+            return op
         self.pending += 1
         self._live.add(op)
         op.future.add_done_callback(lambda _f: self._finished.emit(op))

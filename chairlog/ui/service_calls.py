@@ -102,8 +102,9 @@ class ServiceCaller:
              on_success: Callable[[Any], None] | None = None,
              on_invalid: Callable[[ValidationError], None] | None = None,
              **kwargs: Any) -> bool:
-        """Start ``fn``; False when it could not start (nobody signed in, a save on its way).
-        ``on_success(result)`` runs once it saved."""
+        """Start ``fn``; ``on_success(result)`` runs once it saved. False when it could not
+        start (nobody signed in, a save on its way) or was answered at once with a refusal;
+        True when it saved at once or is still on its way."""
         if self.ctx.user is None:
             self.host.say("Sign in to chart.", "error")
             return False
@@ -116,7 +117,8 @@ class ServiceCaller:
         if on_invalid is not None:
             op.on_invalid(on_invalid)
         op.on_limit(lambda e: self._ask_override(e, fn, args, kwargs, on_success, on_invalid))
-        op.wait_briefly()
+        if op.wait_briefly():
+            return op.succeeded()
         return True
 
     def _ask_override(self, e: LimitExceeded, fn: Callable[..., Any], args: tuple[Any, ...],

@@ -198,4 +198,4 @@ def test_password_checks_run_off_the_ui_thread(clinic: Any, ctx: UiContext, qtbo
     assert login.busy_label.isVisible()
     qtbot.waitUntil(lambda: not login.busy)
     assert login.user is not None and login.user.username == "nina"
-    assert threads and all(t.startswith("chairlog-task") for t in threads)
+    assert threads and all(t == "chairlog-interactive" for t in threads)

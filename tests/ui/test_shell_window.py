@@ -250,10 +250,9 @@ def test_switch_user_attributes_next_entries_to_the_new_user(clinic: Any, ctx: U
 
 def test_closing_the_window_stops_timers_and_the_input_filter(window: MainWindow,
                                                               qtbot: Any) -> None:
-    assert window.board.tick_timer.isActive() and window.board.refresh_timer.isActive()
+    assert window.board.tick_timer.isActive() and window.ctx.feed.timer.isActive()
     window.close()
     assert not window.board.tick_timer.isActive()
-    assert not window.board.refresh_timer.isActive()
     idle = window.idle_lock
     qtbot.wait(30)
     qtbot.keyClick(window.board, Qt.Key.Key_Shift)  # no longer seen by the idle filter

@@ -190,8 +190,8 @@ class SessionPage(QWidget):
                on_invalid: Callable[[ValidationError], None] | None = None,
                version: bool | int = True, when: str | None = None, **kwargs: Any) -> bool:
         """Call a service as the signed-in user (``ServiceCaller.call``: off the UI thread,
-        conflicts, overrides and refusals answered in one place); True when it started. The
-        session's version and the charted time are added here."""
+        conflicts, overrides and refusals answered in one place); True when it saved (or is
+        still on its way). The session's version and the charted time are added here."""
         if version is True:
             kwargs["expected_version"] = self._view.version
         elif version is not False:
