@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WRITE_OPTION = "chairlog_write"
+ABANDONED = ("The database server answered too late: this change was already reported as not "
+             "saved, so it was rolled back.")
 
 
 def storage_message(exc: BaseException) -> str | None:
@@ -53,6 +55,15 @@ def storage_message(exc: BaseException) -> str | None:
         return "The database file cannot be opened: check that its folder exists and is writable."
     if "could not connect" in text or "connection refused" in text or "server closed" in text:
         return "The clinic database server cannot be reached. Entries cannot be saved right now."
+    if "timeout expired" in text or "connection timed out" in text \
+            or "consuming input failed" in text or "terminating connection" in text:
+        return "The clinic database server cannot be reached (it did not answer in time)."
+    if "statement timeout" in text:
+        return ("The clinic database server is too slow to answer right now (over "
+                f"{PG_STATEMENT_TIMEOUT_S:.0f} s): this was NOT saved. Try again in a moment.")
+    if "lock timeout" in text:
+        return ("Another workstation is holding this record open: this was NOT saved. "
+                "Try again in a moment.")
     return None
 
 
@@ -195,6 +206,10 @@ class Database:
             expire_on_commit=False,
         )
         self.after_commit: list[Callable[[], None]] = []
+        #: asked just before every commit; False rolls the transaction back instead
+        #: (``StorageError``). The window sets it so that a save it already reported as failed
+        #: (the server hung past the deadline) cannot commit later when the server resumes.
+        self.commit_guard: Callable[[], bool] | None = None
 
     @property
     def dialect(self) -> str:
@@ -265,6 +280,8 @@ class Database:
         s.info[audit.DB_INFO] = self
         try:
             yield s
+            if self.commit_guard is not None and not self.commit_guard():
+                raise StorageError(ABANDONED)
             s.commit()
             self._after_commit(s.info)
         except StaleDataError as exc:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from chairlog.services import Chairlog
 from chairlog.services.domain import UserInfo
 from chairlog.ui.feed import ChangeFeed
-from chairlog.ui.operations import OperationRunner
+from chairlog.ui.operations import OperationRunner, may_commit
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ def make_context(app: Chairlog, *, demo: bool = False,
     events = UiEvents()
     settings = settings or UiSettings()
     runner = OperationRunner()
+    app.db.commit_guard = may_commit
     feed = ChangeFeed(app, runner, refresh_s=settings.refresh_s, legacy=events)
     return UiContext(app=app, runner=runner, feed=feed, events=events, demo=demo,
                      settings=settings)

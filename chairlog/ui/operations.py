@@ -26,8 +26,11 @@ Decisions:
 - **A hung server does not wedge a lane.** A PostgreSQL server whose processes are stopped
   answers nothing and trips none of libpq's timeouts. An interactive operation still running
   after ``deadline_s`` (the statement timeout plus a margin) is failed as unreachable, its
-  worker thread is retired (left to finish on its own, its result dropped but its changes
-  still published to the feed) and a fresh thread serves the lane.
+  worker thread is retired (left to finish on its own, its result dropped) and a fresh thread
+  serves the lane. When the server resumes, the retired call's transaction is rolled back
+  before its commit (``may_commit``, installed as the database's commit guard), so "NOT saved"
+  stays true; only a server stopped during the COMMIT itself can still commit it, and the
+  change feed then shows the entry like any other change.
 - **Fast results at once** (:meth:`Operation.wait_briefly`): a caller that wants the old
   synchronous feel (a charting save, a few ms on SQLite) may wait up to ``FAST_MS`` (40 ms) on
   the UI thread; a result ready by then is delivered in the same event, otherwise it arrives
@@ -95,6 +98,14 @@ _current = threading.local()
 
 def current_operation() -> Operation[Any] | None:
     return getattr(_current, "op", None)
+
+
+def may_commit() -> bool:
+    """The database's commit guard (``Database.commit_guard``): False for an operation already
+    failed as unreachable, so that the server answering late cannot commit a save the nurse
+    was told was not saved."""
+    op = current_operation()
+    return op is None or not op.timed_out
 
 
 class _Worker:
