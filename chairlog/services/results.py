@@ -13,7 +13,6 @@ from chairlog.db.models import InfusionSession
 from chairlog.services.domain import AlertView, EntryView, SessionView
 from chairlog.services.views import load_view
 
-
 #: what ``discharge`` announces once its transaction committed; automatic backups subscribe
 SESSION_DISCHARGED = "session.discharged"
 

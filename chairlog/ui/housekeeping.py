@@ -6,9 +6,9 @@ Decisions:
   signature waits for one. The outcome shows in the status bar; a failure is also audited by
   the service and never undoes the charting that triggered it. A PostgreSQL database is
   backed up on the server, so nothing is installed for it.
-- The clock (``services.clockwatch.check_clock``, on the maintenance lane) is compared with chairlog's steady clock
-  every minute; the comparison costs nothing unless the wall clock jumped, and a jump is
-  audited and shown in the status bar.
+- The clock (``services.clockwatch.check_clock``, on the maintenance lane) is compared with
+  chairlog's steady clock every minute; the comparison costs nothing unless the wall clock
+  jumped, and a jump is audited and shown in the status bar.
 - Started by ``run_gui`` for the real window only; tests start it explicitly.
 """
 

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.clinical.states import CHARTABLE_STATES, SessionState
 from chairlog.errors import ChairlogError, NotFound, ValidationError
-from chairlog.services import accounts, charting, views
+from chairlog.services import Chairlog, accounts, charting, views
 from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
@@ -68,6 +68,11 @@ from .vitals_form import VitalsForm
 
 CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
 PRE = (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
+
+
+def read_page(app: Chairlog, session_id: int) -> tuple[SessionView, ZoneInfo]:
+    """What a page needs before it can show anything (read off the UI thread by the window)."""
+    return views.get_session(app, session_id), ZoneInfo(accounts.get_clinic(app).timezone)
 
 
 class SessionPage(QWidget):
@@ -104,14 +109,17 @@ class SessionPage(QWidget):
     col_c: QVBoxLayout
     shortcuts: dict[str, QShortcut]
 
-    def __init__(self, ctx: UiContext, session_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, session_id: int, parent: QWidget | None = None, *,
+                 view: SessionView | None = None, tz: ZoneInfo | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SessionPage")
         self.setStyleSheet(SESSION_QSS)
         self.ctx = ctx
         self.session_id = session_id
-        self._tz = ZoneInfo(accounts.get_clinic(ctx.app).timezone)
-        self._view = views.get_session(ctx.app, session_id)
+        if view is None or tz is None:  # tests and tools; the window reads with ``read_page``
+            view, tz = read_page(ctx.app, session_id)
+        self._tz = tz
+        self._view = view
         self.loads = 0
         self._reading = self._read_again = False
         self.caller = ServiceCaller(ctx, self, self)
