@@ -25,6 +25,8 @@ Decisions:
   moment (``reachability(since)``); while so, the head is read every second, and the first
   answer clears it (``reachability(None)``) and publishes ``Change(REMOTE)`` so every view
   re-reads. The board keeps its clock, countdowns, alerts and chime from the last data read.
+  Only for a database server (PostgreSQL): a SQLite file that cannot be read says so in the
+  board's own banner, and a slow read on a loaded machine is no outage.
 - ``ctx.events.data_changed(entity, id)`` is emitted from the same publication for screens
   that only need the entity name (admin, sign-off): one source, no second signal per commit.
 """
@@ -92,6 +94,8 @@ class ChangeFeed(QObject):
         self.runner = runner
         self.legacy = legacy  # UiEvents: its data_changed is emitted from each publication
         self.unreachable_since: datetime | None = None
+        #: reachability is a server's: a SQLite file's failures show as the board's own banner
+        self.networked = app.db.dialect != "sqlite"
         self.reads = 0
         self._held: dict[int, list[tuple[str, int]]] = {}
         self._seen: int | None = None
@@ -195,7 +199,7 @@ class ChangeFeed(QObject):
         return False  # the feed only notes it; the operation's own handler still runs
 
     def _mark_unreachable(self) -> None:
-        if self.unreachable_since is None:
+        if self.networked and self.unreachable_since is None:
             self.unreachable_since = self.app.now()
             self.timer.setInterval(RETRY_MS)
             self.reachability.emit(self.unreachable_since)

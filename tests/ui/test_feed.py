@@ -64,6 +64,7 @@ def test_a_notification_from_another_thread_arrives_on_the_ui_thread(
 
 def test_an_unanswered_head_read_marks_the_server_unreachable_until_it_answers(
         clinic: Any, ctx: UiContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx.feed.networked = True  # as on PostgreSQL (the suite's database may be SQLite)
     ctx.feed.start()
     qtbot.waitUntil(lambda: ctx.feed.reads >= 1, timeout=10_000)
     answer = threading.Event()
