@@ -191,7 +191,9 @@ def run(pg_url: str, *, hold_s: float, deadline_s: float) -> HangFigures:
             window.resize(1600, 1000)
             window.show()
             running = [v for v in views.board(app) if v.state.value == "infusing"]
+            ctx.runner.fast_ms = 10_000  # open the page in this event, then the window's 40 ms
             page = window.open_session(running[0].id)
+            ctx.runner.fast_ms = 40
             pids = server_pids(url)
             fig = hang_scenario(window, page, lambda: signal_all(pids, signal.SIGSTOP),
                                 lambda: signal_all(pids, signal.SIGCONT), hold_s=hold_s,

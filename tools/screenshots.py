@@ -47,6 +47,7 @@ def _render(tmp: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = open_for_gui(f"sqlite:///{tmp / 'demo.sqlite3'}", demo=True)
     ctx = make_context(app, demo=True)
+    ctx.runner.fast_ms = 10_000  # every read shown in the event that asked: the pictures wait
 
     def save(widget: QWidget, name: str) -> None:
         for _ in range(5):

@@ -34,7 +34,6 @@ def test_a_hung_server_mid_save_never_stalls_the_window(clinic: Any, db_url: str
     doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.5)
     vitals_before = sum(e.kind == "vitals" for e in views.get_session(clinic.app, s.id).entries)
     ctx = make_context(clinic.app)
-    ctx.runner.fast_ms = 40  # the window's own value (the suite's default waits longer)
     ctx.runner.deadline_s = 4.0  # 20 s in the window: shortened so the test is quick
     ctx.set_user(clinic.nurse)
     window = build_main_window(ctx)
@@ -43,6 +42,7 @@ def test_a_hung_server_mid_save_never_stalls_the_window(clinic: Any, db_url: str
     window.show()
     try:
         page = window.open_session(s.id)
+        ctx.runner.fast_ms = 40  # from here the window's own value (the suite waits longer)
         pids = server_pids(db_url)
         fig = hang_scenario(window, page, lambda: signal_all(pids, signal.SIGSTOP),
                             lambda: signal_all(pids, signal.SIGCONT), hold_s=8.0)
