@@ -6,10 +6,12 @@
 thread. The arguments are checked by mypy against ``fn``'s own signature (``ParamSpec``).
 
 Decisions:
-- **Two lanes, one thread each.** *Interactive* (every save, sign-in password checks, the
-  second clinician's check, signing, preview, export) and *maintenance* (backups, the audit
-  check): a whole-database backup never delays a signature. One thread per lane keeps this
-  workstation's writes serialised, as before.
+- **Two lanes, one thread each.** *Interactive* (every save and read, sign-in password checks,
+  the second clinician's check, signing, preview, a record's or a series' export) and
+  *maintenance* (backups, the audit check, the audit trail's CSV export, the clock check): a
+  whole-database backup never delays a signature. Only the interactive lane has a deadline
+  (its work takes a second at most on a healthy server; maintenance work may take minutes).
+  One thread per lane keeps this workstation's writes serialised, as before.
 - **Owned.** Every operation has an owner (a widget or QObject). When the owner is destroyed
   before the work finishes, its callbacks are dropped: nothing reaches a closed dialog.
 - **One place for failures** (:meth:`OperationRunner._classify`): a ``ConflictError`` goes to
@@ -114,8 +116,9 @@ class _Worker:
     def __init__(self, lane: _LaneQueue) -> None:
         self.lane = lane
         self.retired = False
-        self.busy_since: float | None = None
-        self.op: Operation[Any] | None = None
+        #: (the operation running, since when): one attribute, replaced whole, so the UI
+        #: thread's deadline check never pairs one job's start with another job
+        self.current: tuple[Operation[Any], float] | None = None
         self.thread = threading.Thread(target=self._loop, daemon=True,
                                        name=f"chairlog-{lane.lane.value}")
         self.thread.start()
@@ -126,7 +129,7 @@ class _Worker:
             if item is None:
                 return
             op, job = item
-            self.op, self.busy_since = op, time.monotonic()
+            self.current = (op, time.monotonic())
             _current.op = op
             try:
                 op.future.set_result(job())
@@ -134,7 +137,7 @@ class _Worker:
                 op.future.set_exception(exc)
             finally:
                 _current.op = None
-                self.op, self.busy_since = None, None
+                self.current = None
 
 
 @dataclass
@@ -358,11 +361,11 @@ class OperationRunner(QObject):
     def _check_deadlines(self) -> None:
         now = time.monotonic()
         for q in self._lanes.values():
-            w = q.worker
-            if w is None or w.busy_since is None or w.op is None or w.op.done:
+            running = q.worker.current if q.worker is not None else None
+            if running is None or running[0].done or q.lane is not Lane.INTERACTIVE:
                 continue
-            if q.lane is Lane.INTERACTIVE and now - w.busy_since > self.deadline_s:
-                op = w.op
+            op, since = running
+            if now - since > self.deadline_s and not op.future.done():
                 op.timed_out = True
                 op.error = ServerUnreachable(UNREACHABLE_MESSAGE)
                 q.replace_worker()
