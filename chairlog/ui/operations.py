@@ -11,7 +11,8 @@ Decisions:
   *maintenance* (backups, the audit check, the audit trail's CSV export, the clock check): a
   whole-database backup never delays a signature. Only the interactive lane has a deadline
   (its work takes a second at most on a healthy server; maintenance work may take minutes).
-  One thread per lane keeps this workstation's writes serialised, as before.
+  One thread per lane keeps each lane's writes in order; the database orders the two lanes'
+  writes as it orders two workstations' (SQLite's BEGIN IMMEDIATE, the audit chain's lock).
 - **Owned.** Every operation has an owner (a widget or QObject). When the owner is destroyed
   before the work finishes, its callbacks are dropped: nothing reaches a closed dialog.
 - **One place for failures** (:meth:`OperationRunner._classify`): a ``ConflictError`` goes to
@@ -171,6 +172,8 @@ class Operation(Generic[R]):
         self.published = False
         #: the failure delivered when the deadline passed (``ServerUnreachable``)
         self.error: BaseException | None = None
+        #: (fn, args, kwargs) as started
+        self.call: tuple[Callable[..., R], tuple[Any, ...], dict[str, Any]] | None = None
         self.owner = owner
         self._ok: Callable[[R], None] | None = None
         self._fail: Callable[[BaseException], None] | None = None
@@ -284,28 +287,28 @@ class OperationRunner(QObject):
     def interactive(self, owner: QObject, fn: Callable[P, R], *args: P.args,
                     **kwargs: P.kwargs) -> Operation[R]:
         """Run ``fn(*args, **kwargs)`` on the interactive lane for ``owner``."""
-        return self._start(Lane.INTERACTIVE, owner, lambda: fn(*args, **kwargs),
-                           getattr(fn, "__name__", "call"))
+        return self._start(Lane.INTERACTIVE, owner, fn, args, kwargs)
 
     def maintenance(self, owner: QObject, fn: Callable[P, R], *args: P.args,
                     **kwargs: P.kwargs) -> Operation[R]:
         """Run ``fn(*args, **kwargs)`` on the maintenance lane (backups, checks)."""
-        return self._start(Lane.MAINTENANCE, owner, lambda: fn(*args, **kwargs),
-                           getattr(fn, "__name__", "call"))
+        return self._start(Lane.MAINTENANCE, owner, fn, args, kwargs)
 
-    def _start(self, lane: Lane, owner: QObject, job: Callable[[], R],
-               label: str) -> Operation[R]:
-        op: Operation[R] = Operation(self, owner, lane, label)
+    def _start(self, lane: Lane, owner: QObject, fn: Callable[..., R], args: tuple[Any, ...],
+               kwargs: dict[str, Any]) -> Operation[R]:
+        op: Operation[R] = Operation(self, owner, lane, getattr(fn, "__name__", "call"))
+        #: the call itself, for an ``on_unreachable`` hook that keeps it to replay (the outbox)
+        op.call = (fn, args, kwargs)
         if self._closed:
             # the window is closing (a late timer or queued change asked for a read): the
             # operation never runs and never calls back
-            log.debug("%s not started: the window is closing", label)
+            log.debug("%s not started: the window is closing", op.label)
             op.done = True
             return op
         self.pending += 1
         self._live.add(op)
         op.future.add_done_callback(lambda _f: self._finished.emit(op))
-        self._lanes[lane].jobs.put((op, job))
+        self._lanes[lane].jobs.put((op, lambda: fn(*args, **kwargs)))
         return op
 
     # --- delivering ------------------------------------------------------------------------

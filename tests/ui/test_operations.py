@@ -109,7 +109,8 @@ def test_unreachable_failures_pass_through_the_one_hook(runner: OperationRunner,
         raise StorageError("The clinic database server cannot be reached. Entries cannot be "
                            "saved right now.")
 
-    runner.interactive(runner, save_vitals).failure(failed.append)
+    op = runner.interactive(runner, save_vitals).failure(failed.append)
+    assert op.call == (save_vitals, (), {})  # what a hook keeps to replay it
     qtbot.waitUntil(lambda: bool(failed), timeout=5_000)
     assert hooked == ["save_vitals"] and isinstance(failed[0], StorageError)
     # a hook that takes the save over (the outbox) answers instead of the failure handler
