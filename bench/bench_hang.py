@@ -22,6 +22,7 @@ Decisions:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import subprocess
@@ -29,7 +30,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,7 @@ def main() -> None:
     ap.add_argument("--pg-url", default=os.environ.get("CHAIRLOG_TEST_PG_URL", ""))
     ap.add_argument("--hold", type=float, default=12.0, help="seconds the server stays stopped")
     ap.add_argument("--deadline", type=float, default=5.0, help="the runner's deadline (s)")
+    ap.add_argument("--out", type=Path, help="also write the figures here (JSON)")
     args = ap.parse_args()
     if not args.pg_url:
         ap.error("needs --pg-url (or CHAIRLOG_TEST_PG_URL): a throwaway PostgreSQL server")
@@ -227,6 +229,11 @@ def main() -> None:
     print(f"banner after {fig.banner_after_s} s: {fig.banner!r}")
     print(f"recovered {fig.recovered_after_s} s after the resume; "
           f"saved after the resume: {fig.saved_after_resume}")
+    if args.out is not None:
+        load = os.getloadavg()[0]
+        args.out.write_text(json.dumps({"hold_s": args.hold, "deadline_s": args.deadline,
+                                        "load_average_1min": load, **asdict(fig)},
+                                       indent=2, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
