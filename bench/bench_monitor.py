@@ -257,7 +257,7 @@ def window_stall(db: str, devices: list[str], seconds: float,
     listener.stop()
     page.close_session()
     window.close()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
     app.close()
     worst = max(range(len(gaps)), key=gaps.__getitem__)
     return {"window_stall_ms_max": round(max(gaps), 1),

@@ -132,6 +132,19 @@ def _fast_crypto(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 
 
 @pytest.fixture(autouse=True)
+def _patient_runner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's operation runner waits up to 40 ms on the UI thread for an answer before
+    delivering it later by a queued signal (``chairlog.ui.operations``). On the shared test
+    machine a save can take longer than that, so tests that type into a form and check the
+    screen at once would depend on the load: here the runner waits up to 10 s for an answer
+    (the same delivery path, only the wait differs). Tests of the asynchronous path set
+    ``ctx.runner.fast_ms`` back to a few ms themselves."""
+    from chairlog.ui import operations
+
+    monkeypatch.setattr(operations.OperationRunner, "fast_ms", 10_000)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:

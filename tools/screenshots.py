@@ -52,6 +52,7 @@ def _render(tmp: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = open_for_gui(f"sqlite:///{tmp / 'demo.sqlite3'}", demo=True)
     ctx = make_context(app, demo=True)
+    ctx.runner.fast_ms = 10_000  # every read shown in the event that asked: the pictures wait
 
     def save(widget: QWidget, name: str) -> None:
         for _ in range(5):
@@ -122,7 +123,7 @@ def _render(tmp: Path, out: Path) -> int:
     win.lock()
     save(win, "lock.png")
     win.close()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
     app.close()
     return 0
 

@@ -99,7 +99,7 @@ def _render(tmp: Path, out: Path, width: int, height: int) -> int:
     save(dlg, "checkin")
     dlg.reject()
     win.quit_now()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
     app.close()
     return 0
 

@@ -2,7 +2,9 @@
 
 SQLite (default): WAL, synchronous=FULL, foreign keys and a busy timeout on every connection;
 write transactions start with BEGIN IMMEDIATE so they never fail half-way on a lock upgrade.
-PostgreSQL: the same models; the audit chain is serialised with an advisory lock.
+PostgreSQL: the same models; the audit chain is serialised with an advisory lock; every
+connection carries libpq timeouts and TCP keepalives (``PG_CONNECT_ARGS``) so that no call
+waits on a slow or vanished server without bound.
 Database errors that a person can act on (disk full, read-only, locked, a conflicting edit on
 another workstation) become ``StorageError`` / ``ConflictError`` with a clear message.
 """
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WRITE_OPTION = "chairlog_write"
+ABANDONED = ("The database server answered too late: this change was already reported as not "
+             "saved, so it was rolled back.")
 
 
 def storage_message(exc: BaseException) -> str | None:
@@ -51,7 +55,57 @@ def storage_message(exc: BaseException) -> str | None:
         return "The database file cannot be opened: check that its folder exists and is writable."
     if "could not connect" in text or "connection refused" in text or "server closed" in text:
         return "The clinic database server cannot be reached. Entries cannot be saved right now."
+    if "timeout expired" in text or "connection timed out" in text \
+            or "consuming input failed" in text or "terminating connection" in text:
+        return "The clinic database server cannot be reached (it did not answer in time)."
+    if "statement timeout" in text:
+        return ("The clinic database server is too slow to answer right now (over "
+                f"{PG_STATEMENT_TIMEOUT_S:.0f} s): this was NOT saved. Try again in a moment.")
+    if "lock timeout" in text:
+        return ("Another workstation is holding this record open: this was NOT saved. "
+                "Try again in a moment.")
     return None
+
+
+#: libpq parameters set on every PostgreSQL connection (a URL's own query parameters win).
+#:
+#: Decisions (values for a clinic LAN, where a healthy server answers in milliseconds):
+#: - ``connect_timeout`` 5 s: a server that does not finish the handshake in 5 s is treated as
+#:   unreachable (libpq's minimum useful value is 2 s; 5 s covers a busy server's TLS start).
+#: - ``statement_timeout`` 15 s: the slowest statement the window issues (a board read, one
+#:   audit page) takes well under a second on the ten-year database; 15 s leaves room for a
+#:   loaded server while bounding a save a nurse waits for. The command line's long jobs
+#:   (``audit verify --full``, ``migrate-db``) may ``SET statement_timeout`` for themselves.
+#: - ``lock_timeout`` 5 s: a row or advisory lock held longer than that by another workstation
+#:   is a stuck transaction, not contention: the save fails with a clear message instead.
+#: - ``idle_in_transaction_session_timeout`` 60 s: a workstation that vanished mid-transaction
+#:   releases its locks after a minute.
+#: - keepalives on, first probe after 10 s idle, then every 5 s, 3 probes: a dead server or a
+#:   pulled cable is noticed in ≈ 25 s even on an idle pooled connection.
+#: - ``tcp_user_timeout`` 20 s (Linux): data unacknowledged for 20 s closes the connection.
+#: A server whose processes are stopped (SIGSTOP) still has its kernel acknowledging packets,
+#: so none of these fire then: the window's operation runner bounds that case on its side
+#: (``chairlog.ui.operations``).
+PG_CONNECT_ARGS: dict[str, Any] = {
+    "connect_timeout": 5,
+    "options": "-c statement_timeout=15000 -c lock_timeout=5000"
+               " -c idle_in_transaction_session_timeout=60000",
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 20000,
+}
+#: the statement timeout above, in seconds (the window's deadlines are derived from it)
+PG_STATEMENT_TIMEOUT_S = 15.0
+
+
+def pg_connect_args(url: str) -> dict[str, Any]:
+    """``PG_CONNECT_ARGS`` minus any parameter the URL sets itself (``?connect_timeout=2``)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    given = set(parse_qs(urlsplit(url).query))
+    return {k: v for k, v in PG_CONNECT_ARGS.items() if k not in given}
 
 
 def make_engine(url: str, *, sqlite_pragmas: dict[str, Any] | None = None,
@@ -88,6 +142,8 @@ def make_engine(url: str, *, sqlite_pragmas: dict[str, Any] | None = None,
                 conn.exec_driver_sql("BEGIN")
 
         return engine
+    if url.startswith("postgresql"):
+        return create_engine(url, pool_pre_ping=True, connect_args=pg_connect_args(url))
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -150,6 +206,10 @@ class Database:
             expire_on_commit=False,
         )
         self.after_commit: list[Callable[[], None]] = []
+        #: asked just before every commit; False rolls the transaction back instead
+        #: (``StorageError``). The window sets it so that a save it already reported as failed
+        #: (the server hung past the deadline) cannot commit later when the server resumes.
+        self.commit_guard: Callable[[], bool] | None = None
 
     @property
     def dialect(self) -> str:
@@ -220,6 +280,8 @@ class Database:
         s.info[audit.DB_INFO] = self
         try:
             yield s
+            if self.commit_guard is not None and not self.commit_guard():
+                raise StorageError(ABANDONED)
             s.commit()
             self._after_commit(s.info)
         except StaleDataError as exc:

@@ -63,6 +63,13 @@ CSV_HEADER = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def head_seq(app: Chairlog) -> int:
+    """The audit chain's newest record number: one indexed row read. Every committed write on
+    any workstation advances it, so a window polls this to see other workstations' changes."""
+    with app.db.read() as s:
+        return audit.current_head(s)[0]
+
+
 def verify_audit(
     app: Chairlog,
     *,

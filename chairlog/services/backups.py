@@ -43,6 +43,7 @@ from chairlog.db.migrate import readonly_uri, sqlite_path
 from chairlog.db.models import BackupRecord, Clinic
 from chairlog.errors import ChairlogError, StorageError, ValidationError
 from chairlog.services.context import Chairlog, record
+from chairlog.services.results import SESSION_DISCHARGED
 
 log = logging.getLogger(__name__)
 
@@ -304,7 +305,9 @@ def maybe_backup(app: Chairlog, kind: str) -> BackupInfo | None:
 
 
 class AutoBackup:
-    """The app listener that makes the daily backup on the first write of a clinic day.
+    """The app listener that makes the daily backup on the first write of a clinic day, and a
+    backup after each discharge (it subscribes to the ``SESSION_DISCHARGED`` notification that
+    ``discharge`` sends once its transaction committed).
     ``run`` decides where a backup runs (the GUI hands it to its background task runner)."""
 
     def __init__(self, app: Chairlog, run: Callable[[Callable[[], object]], object]) -> None:
@@ -314,6 +317,9 @@ class AutoBackup:
         self._zone: ZoneInfo | None = None
 
     def __call__(self, entity: str, entity_id: int | None) -> None:
+        if entity == SESSION_DISCHARGED:
+            self.session_ended()
+            return
         if entity == "backup":
             return
         if self._zone is None or entity == "clinic":
@@ -339,13 +345,6 @@ def install(app: Chairlog, run: Runner | None = None) -> AutoBackup:
     hook = AutoBackup(app, run or (lambda job: job()))
     app.listeners.append(hook)
     return hook
-
-
-def on_session_end(app: Chairlog) -> None:
-    """Called by ``charting.discharge`` after its transaction committed."""
-    for fn in app.listeners:
-        if isinstance(fn, AutoBackup):
-            fn.session_ended()
 
 
 # ---- rotation -----------------------------------------------------------------------------

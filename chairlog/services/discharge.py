@@ -11,6 +11,7 @@ reason are kept on the discharge entry and appear among the record's deviations.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,7 +33,7 @@ from chairlog.services.context import (
 )
 from chairlog.services.cosign import check_cosigner, still_active
 from chairlog.services.domain import Role, UserInfo
-from chairlog.services.results import ChartResult, _result
+from chairlog.services.results import SESSION_DISCHARGED, Changed, ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write, transition
 
 DISCHARGE_CRITERIA = {
@@ -151,10 +152,9 @@ def discharge(
         s.flush()
         result = _result(s, sess, e.id)
     app.notify("session", session_id)
-    from chairlog.services.backups import on_session_end  # after the commit; never undoes it
-
-    on_session_end(app)
-    return result
+    # after the commit, so a backup never undoes it: automatic backups subscribe to this
+    app.notify(SESSION_DISCHARGED, session_id)
+    return replace(result, changes=(*result.changes, Changed(SESSION_DISCHARGED, session_id)))
 
 
 def _shortfalls(s: Any, sess: InfusionSession, when: datetime) -> list[str]:

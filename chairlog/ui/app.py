@@ -174,7 +174,7 @@ def _run_gui(db_url: str | None, demo: bool) -> int:
     try:
         return _run_signed_in(qapp, ctx)
     finally:
-        ctx.tasks.shutdown()
+        ctx.shutdown()
         app.close()
 
 

@@ -8,7 +8,8 @@ Decisions:
 - Times show in the clinic's time zone; the selected row's full before/after JSON, reason
   and hashes show below the table.
 - Verifying the chain and exporting can take seconds on a large trail: both run on the
-  background worker (``ctx.tasks``); the buttons are disabled meanwhile.
+  operation runner's maintenance lane (``ctx.runner``), never ahead of a signature; the
+  buttons are disabled meanwhile.
 - Days in the date range are the clinic's days (``audit_log.day_bounds``), both included,
   for the table and for the export.
 """
@@ -331,7 +332,8 @@ class AuditDialog(QDialog):
         self.verify_button.setEnabled(False)
         self.verify_label.setText("Checking the chain…")
         app = self.ctx.app
-        self.ctx.tasks.run(lambda: audit_log.verify_audit(app), self._verified, self._failed)
+        self.ctx.runner.maintenance(self, audit_log.verify_audit, app).success(
+            self._verified).failure(self._failed)
 
     def _verified(self, report: AuditReport) -> None:
         self.last_report = report
@@ -360,11 +362,11 @@ class AuditDialog(QDialog):
         app, user = self.ctx.app, self.ctx.require_user()
         self.export_button.setEnabled(False)
         self.status.setText("Exporting…")
-        self.ctx.tasks.run(
-            lambda: audit_log.export_audit_csv(app, user, path, since, until),
-            self._exported,
-            self._failed,
-        )
+        # the maintenance lane: a whole trail streams for minutes on a ten-year database, past
+        # the interactive lane's deadline, and must not hold a signature up
+        self.ctx.runner.maintenance(
+            self, audit_log.export_audit_csv, app, user, path, since, until,
+        ).success(self._exported).failure(self._failed)
 
     def _exported(self, result: AuditExport) -> None:
         self.last_export = result

@@ -2,14 +2,17 @@
 
 Decisions:
 - Two clocks: every second ``tick`` recomputes every figure from the cached ``SessionView``s
-  and ``app.now()`` — no database query per tick. ``reload`` reads the database: after any
-  committed write on this workstation (``ctx.events.data_changed``, coalesced so a burst of
-  writes costs one reload) and every ``ctx.settings.refresh_s`` seconds (other workstations).
-  A write to sessions already on the board (charting: the common case, several a minute)
-  re-reads only those sessions; anything else (a session starting or leaving its chair,
-  chairs, clinic, protocols) reads everything.
+  and ``app.now()`` — no database query per tick. The database is read only through the
+  operation runner, off the UI thread (``read_board``: one read at a time), after each change
+  the change feed publishes (``ctx.feed.changed``: this workstation's writes, coalesced so a
+  burst costs one read, and other workstations' changes seen on the audit head). A change
+  that carries the session as committed and keeps it on its chair is shown without a read; a
+  change to sessions already on the board re-reads only those; anything else (a session
+  starting or leaving its chair, chairs, clinic, protocols) reads everything.
 - A database that cannot be read keeps the last figures on screen under a red banner (the
-  timers keep counting from the stored timestamps) rather than blanking the board.
+  timers, countdowns, alerts and chime keep running from the stored timestamps) rather than
+  blanking the board. While the feed finds the server unreachable the banner says "Server
+  unreachable since HH:MM — showing the last data read"; it clears at the first answer.
 - Tiles raise signals; the main window decides what "open a session" and "start a session"
   mean. Acknowledging an alert happens here (a dialog, then a reload).
 """
@@ -17,6 +20,7 @@ Decisions:
 from __future__ import annotations
 
 import contextlib
+import logging
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,19 +36,40 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from chairlog.clinical.states import ACTIVE_STATES
 from chairlog.errors import ChairlogError, ValidationError
-from chairlog.services import accounts, protocols, views
+from chairlog.services import Chairlog, accounts, protocols, views
 from chairlog.services.domain import AlertView, ChairInfo, SessionView
+from chairlog.services.results import SESSION_DISCHARGED
 from chairlog.ui.context import UiContext
+from chairlog.ui.feed import Change
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
 from chairlog.ui.tile import ChairTile, Due, TileFigures
 from chairlog.ui.widgets import AlertAckDialog, ErrorBanner, big_font
 
 TILE_MIN_WIDTH = 470
+
+#: what one board read returns: chairs, running sessions, the clinic's time zone and the
+#: newest monitor set per session (None when that read failed: badges stay as they were)
+BoardData = tuple[list[ChairInfo], list[SessionView], str, dict[int, Any] | None]
+
+log = logging.getLogger(__name__)
+
+
+def read_board(app: Chairlog) -> BoardData:
+    """Everything the board shows, read in one operation off the UI thread."""
+    from chairlog.services import monitor
+
+    chairs = protocols.list_chairs(app)
+    running = views.board(app)
+    zone = accounts.get_clinic(app).timezone
+    try:
+        newest: dict[int, Any] | None = monitor.newest_by_session(app)
+    except ChairlogError:
+        newest = None
+    return chairs, running, zone, newest
 
 
 class ChairBoard(QWidget):
@@ -112,27 +137,26 @@ class ChairBoard(QWidget):
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(1000)
         self.tick_timer.timeout.connect(self.tick)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(max(1, ctx.settings.refresh_s) * 1000)
-        self.refresh_timer.timeout.connect(self.reload)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._refresh_changed)
         self._changed_sessions: set[int] = set()
         self._changed_other = False
-        ctx.events.data_changed.connect(self._on_data_changed)
-        ctx.events.session_saved.connect(self._on_session_saved)
+        self._loading = self._load_again = False
+        self._unreachable_since: datetime | None = None
+        ctx.feed.changed.connect(self._on_change)
+        ctx.feed.reachability.connect(self._on_reachability)
         self._connected = True
         self.reload()
         self.tick_timer.start()
-        self.refresh_timer.start()
+        ctx.feed.start()
 
     # ---- data -----------------------------------------------------------------------------
-    def _on_data_changed(self, entity: str, entity_id: int) -> None:
-        if entity == "user":
+    def _on_change(self, change: Change, _initiator: object) -> None:
+        if change.what in ("user", "backup", "audit", SESSION_DISCHARGED):
             return
-        if entity == "monitor":
+        if change.what == "monitor":
             # at most a few reads a second however many monitors send (first event + 300 ms)
             if not hasattr(self, "_monitor_timer"):
                 self._monitor_timer = QTimer(self)
@@ -142,17 +166,28 @@ class ChairBoard(QWidget):
             if not self._monitor_timer.isActive():
                 self._monitor_timer.start()
             return
-        if entity == "session" and entity_id:
-            self._changed_sessions.add(entity_id)
+        if change.view is not None and self._stays(change.view):
+            self._show([change.view])  # the session as committed: no read at all
+            return
+        if change.what == "session" and change.id:
+            self._changed_sessions.add(change.id)
         else:
             self._changed_other = True
         self._pending.start()
 
-    def _on_session_saved(self, view: SessionView) -> None:
-        """A page saved and got the committed session back: use it, no second read."""
-        if view.id in self._changed_sessions and self._stays(view):
-            self._changed_sessions.discard(view.id)
-            self._show([view])
+    def _on_reachability(self, since: datetime | None) -> None:
+        self._unreachable_since = since
+        if since is None:
+            self.banner.clear_message()
+        else:
+            self._say_unreachable()
+
+    def _say_unreachable(self) -> None:
+        since = self._unreachable_since
+        if since is not None:
+            self.banner.show_message(f"Server unreachable since "
+                                     f"{since.astimezone(self.tz).strftime('%H:%M')} — "
+                                     "showing the last data read.")
 
     def _stays(self, v: SessionView) -> bool:
         old = self.views.get(v.chair.id)
@@ -163,23 +198,28 @@ class ChairBoard(QWidget):
         chairs; otherwise the whole board."""
         ids, self._changed_sessions = self._changed_sessions, set()
         if not ids and not self._changed_other:
-            return  # all shown already (``_on_session_saved``)
+            return
         on_board = {v.id for v in self.views.values()}
         if self._changed_other or not ids <= on_board:
             self.reload()
             return
-        try:
-            fresh = [views.get_session(self.ctx.app, sid) for sid in sorted(ids)]
-        except ChairlogError:
-            self.reload()
-            return
-        if not all(self._stays(v) for v in fresh):
-            self.reload()
-            return
-        self._show(fresh)
+        app = self.ctx.app
+
+        def read() -> list[SessionView]:
+            return [views.get_session(app, sid) for sid in sorted(ids)]
+
+        def fresh(found: list[SessionView]) -> None:
+            if all(self._stays(v) for v in found):
+                self._show(found)
+            else:
+                self.reload()
+
+        self.ctx.runner.interactive(self, read).success(fresh).failure(
+            lambda _e: self.reload()).wait_briefly()
 
     def _show(self, fresh: list[SessionView]) -> None:
-        self.banner.clear_message()
+        if self._unreachable_since is None:
+            self.banner.clear_message()
         for v in fresh:
             self.views[v.chair.id] = v
             self.tiles[v.chair.id].set_view(v)
@@ -187,19 +227,35 @@ class ChairBoard(QWidget):
         self.reloaded.emit()
 
     def reload(self) -> None:
-        """Read chairs and running sessions from the database, then tick."""
+        """Read chairs, running sessions and monitor badges off the UI thread, then tick; one
+        read at a time (a request meanwhile gives one more read). A result ready within 40 ms
+        is shown at once."""
         self._pending.stop()
         self._changed_sessions, self._changed_other = set(), False
-        try:
-            chairs = protocols.list_chairs(self.ctx.app)
-            running = views.board(self.ctx.app)
-            self.tz = ZoneInfo(accounts.get_clinic(self.ctx.app).timezone)
-        except ChairlogError as exc:
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading, self._load_again = True, False
+        self.ctx.runner.interactive(self, read_board, self.ctx.app).success(
+            self._loaded).failure(self._load_failed).wait_briefly()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        if self._unreachable_since is not None:
+            self._say_unreachable()
+        else:
             self.banner.show_message(f"The board could not be refreshed: {exc} "
                                      "Timers continue from the last data read.")
-            self.tick()
-            return
-        self.banner.clear_message()
+        self.tick()
+        if self._load_again:
+            self.reload()
+
+    def _loaded(self, data: BoardData) -> None:
+        self._loading = False
+        chairs, running, zone, newest = data
+        self.tz = ZoneInfo(zone)
+        if self._unreachable_since is None:
+            self.banner.clear_message()
         self.load_count += 1
         changed = [c.id for c in chairs] != [c.id for c in self.chairs]
         self.chairs = chairs
@@ -216,16 +272,20 @@ class ChairBoard(QWidget):
         self._show_returned()
         self.tick()
         self.reloaded.emit()
-        self._monitor_now()
+        if newest is not None:
+            self._show_monitor(newest)
+        if self._load_again:
+            self.reload()
 
     def _show_returned(self) -> None:
         """Records returned to the nurse, on their chair's tile (``ui.returned``)."""
         from chairlog.services import returns
 
-        try:
-            found = returns.open_returns(self.ctx.app)
-        except ChairlogError:
-            return
+        self.ctx.runner.interactive(self, returns.open_returns, self.ctx.app).success(
+            self._returned_loaded).failure(
+            lambda exc: log.warning("returned records not read: %s", exc)).wait_briefly()
+
+    def _returned_loaded(self, found: list[Any]) -> None:
         for chair_id, tile in self.tiles.items():
             tile.returned.set_items([r for r in found if r.chair_id == chair_id])
 
@@ -242,13 +302,6 @@ class ChairBoard(QWidget):
         dlg.open()
         return dlg
 
-    def _monitor_now(self) -> None:
-        """With a reload (already reading on this thread): one indexed query."""
-        from chairlog.services import monitor
-
-        with contextlib.suppress(ChairlogError):
-            self._show_monitor(monitor.newest_by_session(self.ctx.app))
-
     def load_monitor(self) -> None:
         """After a monitor message (up to several a second): read off the UI thread, one read
         at a time (a burst while one is running gives one more read, not a queue)."""
@@ -258,12 +311,10 @@ class ChairBoard(QWidget):
             self._monitor_dirty = True
             return
         self._monitor_busy, self._monitor_dirty = True, False
-        app = self.ctx.app
         try:
-            self.ctx.tasks.run(lambda: monitor.newest_by_session(app),
-                               lambda r: self._monitor_loaded(r) if isValid(self) else None,
-                               lambda e: self._monitor_failed(e) if isValid(self) else None)
-        except RuntimeError:  # the window is closing: its task thread has stopped
+            self.ctx.runner.interactive(self, monitor.newest_by_session, self.ctx.app).success(
+                self._monitor_loaded).failure(self._monitor_failed)
+        except RuntimeError:  # the window is closing: its runner has stopped
             self._monitor_busy = False
 
     def _monitor_failed(self, _exc: BaseException) -> None:
@@ -307,8 +358,8 @@ class ChairBoard(QWidget):
             if isinstance(exc, ValidationError) and chair is not None:
                 self.review_monitor(chair)  # complete or correct it there
 
-        self.ctx.tasks.run(lambda: monitor.validate_pending(app, user, pending_id), done,
-                           failed)
+        self.ctx.runner.interactive(self, monitor.validate_pending, app, user,
+                                    pending_id).success(done).failure(failed)
 
     def review_monitor(self, chair_id: int) -> None:
         """The chair's newest monitor set in a dialog: edit, complete, reject, clear older."""
@@ -437,13 +488,13 @@ class ChairBoard(QWidget):
 
     def stop(self) -> None:
         """Stop ticking and refreshing (window closing, test teardown)."""
-        for t in (self.tick_timer, self.refresh_timer, self._pending):
+        for t in (self.tick_timer, self._pending):
             t.stop()
         if self._connected:
             self._connected = False
             with contextlib.suppress(RuntimeError, TypeError):
-                self.ctx.events.data_changed.disconnect(self._on_data_changed)
-                self.ctx.events.session_saved.disconnect(self._on_session_saved)
+                self.ctx.feed.changed.disconnect(self._on_change)
+                self.ctx.feed.reachability.disconnect(self._on_reachability)
 
     def focus_first_tile(self) -> None:
         if self.chairs:

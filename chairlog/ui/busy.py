@@ -1,20 +1,22 @@
-"""Slow calls off the UI thread, with a busy indicator.
+"""Slow calls of a dialog off the UI thread, with a busy indicator, one at a time.
 
 Password hashing (argon2), key unwrapping (scrypt) and key generation (RSA) each take from
 tens of milliseconds to seconds: the window never waits for them. A dialog hands the call to
-the context's task manager, its buttons are disabled and a line says what is happening until
-the result comes back on the UI thread.
+the context's operation runner (interactive lane) through a ``BusyRunner``: its buttons are
+disabled and a line says what is happening until the result comes back on the UI thread. The
+dialog's busy label owns the operation, so a dialog closed meanwhile gets no callback.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from chairlog.ui.context import UiContext
+
+R = TypeVar("R")
 
 
 class BusyRunner:
@@ -28,32 +30,21 @@ class BusyRunner:
         self.label.hide()
         self.busy = False
 
-    def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None],
+    def run(self, fn: Callable[[], R], on_success: Callable[[R], None],
             on_failure: Callable[[BaseException], None], text: str = "Checking…") -> bool:
         """Start ``fn`` in the background; False if a call is already running."""
         if self.busy:
             return False
         self.busy = True
-        for w in self.widgets:
-            w.setEnabled(False)
-        self.label.setText(text)
-        self.label.show()
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
-        def done() -> None:
+        def ok(result: R) -> None:
             self.busy = False
-            QApplication.restoreOverrideCursor()
-            self.label.hide()
-            for w in self.widgets:
-                w.setEnabled(True)
-
-        def ok(result: Any) -> None:
-            done()
             on_success(result)
 
         def fail(exc: BaseException) -> None:
-            done()
+            self.busy = False
             on_failure(exc)
 
-        self.ctx.tasks.run(fn, ok, fail)
+        op = self.ctx.runner.interactive(self.label, fn).success(ok).failure(fail)
+        op.busy(self.widgets, self.label, text)
         return True

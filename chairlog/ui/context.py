@@ -1,8 +1,10 @@
-"""What every window and dialog is handed: the services, the background executor, the signed-in
-user and the app-wide signals. Passed in explicitly: there is no global main window.
+"""What every window and dialog is handed: the services, the operation runner, the change feed,
+the signed-in user and the app-wide signals. Passed in explicitly: there is no global main window.
 
-Database writes run on the UI thread through the services (each is a few milliseconds and
-writes stay serialised); slow work (PDF, signing, backups) goes to ``tasks``.
+Every service call made from the window goes through ``runner`` (``chairlog.ui.operations``):
+off the UI thread, on the interactive lane (saves, sign-in, signing, export) or the
+maintenance lane (backups, checks). What changed reaches the views through ``feed``
+(``chairlog.ui.feed``), on the UI thread.
 """
 
 from __future__ import annotations
@@ -11,66 +13,27 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
-from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog
 from chairlog.services.domain import UserInfo
+from chairlog.ui.feed import ChangeFeed
+from chairlog.ui.operations import OperationRunner, may_commit
 
 log = logging.getLogger(__name__)
 
 
 class UiEvents(QObject):
-    """App-wide signals. ``data_changed(entity, id)`` fires after every committed write."""
+    """App-wide signals. ``data_changed(entity, id)`` fires after every committed write (emitted
+    by the change feed, for screens that need only the entity's name)."""
 
     data_changed = Signal(str, int)
-    #: a SessionView just returned by a save (as committed): other views may show it
-    #: instead of reading the same rows again
-    session_saved = Signal(object)
     user_changed = Signal(object)  # UserInfo | None
     locked = Signal(bool)
-
-
-class TaskManager(QObject):
-    """One background worker thread. ``run(fn, on_success, on_failure)``: fn runs off the UI
-    thread; the callbacks run on the UI thread (delivered by a queued signal)."""
-
-    _finished = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chairlog-task")
-        self._finished.connect(self._deliver)
-        self.pending = 0
-
-    def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None],
-            on_failure: Callable[[BaseException], None] | None = None) -> Future[Any]:
-        self.pending += 1
-        fut = self._pool.submit(fn)
-        fut.add_done_callback(lambda f: self._finished.emit((f, on_success, on_failure)))
-        return fut
-
-    def _deliver(self, payload: tuple[Future[Any], Callable[[Any], None],
-                                      Callable[[BaseException], None] | None]) -> None:
-        fut, ok, fail = payload
-        self.pending -= 1
-        exc = fut.exception()
-        if exc is not None and not isinstance(exc, ChairlogError):
-            log.error("background task failed", exc_info=exc)
-        if exc is None:
-            ok(fut.result())
-        elif fail is not None:
-            fail(exc)
-        else:
-            raise exc
-
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=False)
 
 
 @dataclass
@@ -83,7 +46,8 @@ class UiSettings:
 @dataclass
 class UiContext:
     app: Chairlog
-    tasks: TaskManager
+    runner: OperationRunner
+    feed: ChangeFeed
     events: UiEvents
     demo: bool = False
     user: UserInfo | None = None
@@ -101,11 +65,21 @@ class UiContext:
         return self.user
 
 
-def make_context(app: Chairlog, *, demo: bool = False) -> UiContext:
+    def shutdown(self) -> None:
+        """Stop watching and wait (bounded) for background work: window closing, tests."""
+        self.feed.stop()
+        self.runner.shutdown()
+
+
+def make_context(app: Chairlog, *, demo: bool = False,
+                 settings: UiSettings | None = None) -> UiContext:
     events = UiEvents()
-    ctx = UiContext(app=app, tasks=TaskManager(), events=events, demo=demo)
-    app.listeners.append(lambda entity, eid: events.data_changed.emit(entity, eid or 0))
-    return ctx
+    settings = settings or UiSettings()
+    runner = OperationRunner()
+    app.db.commit_guard = may_commit
+    feed = ChangeFeed(app, runner, refresh_s=settings.refresh_s, legacy=events)
+    return UiContext(app=app, runner=runner, feed=feed, events=events, demo=demo,
+                     settings=settings)
 
 
 def describe_database(url: str) -> str:

@@ -76,7 +76,8 @@ class HandoverDialog(QDialog):
         self._enable()
         self.preview.show_message("Preparing the handover…")
         app = self.ctx.app
-        self.ctx.tasks.run(lambda: handover.handover_pdf(app), self._built, self._failed)
+        self.ctx.runner.interactive(self, handover.handover_pdf, app).success(
+            self._built).failure(self._failed)
 
     def _built(self, pdf: bytes) -> None:
         self.busy = False

@@ -233,4 +233,4 @@ class PatientHistoryDialog(QDialog):
             self.export_button.setEnabled(True)
             self.status.setText(f"Export failed: {exc}")
 
-        self.ctx.tasks.run(work, done, failed)
+        self.ctx.runner.interactive(self, work).success(done).failure(failed)

@@ -2,21 +2,22 @@
 
 Decisions:
 - Automatic backups (``services.backups.install``): on the first write of each clinic day and
-  after each discharge, made on the background task thread so charting never waits for one.
-  The outcome shows in the status bar; a failure is also audited by the service and never
-  undoes the charting that triggered it. A PostgreSQL database is backed up on the server, so
-  nothing is installed for it.
-- The clock (``services.clockwatch.check_clock``) is compared with chairlog's steady clock
-  every minute; the comparison costs nothing unless the wall clock jumped, and a jump is
-  audited and shown in the status bar.
+  after each discharge, made on the runner's maintenance lane so neither charting nor a
+  signature waits for one. The outcome shows in the status bar; a failure is also audited by
+  the service and never undoes the charting that triggered it. A PostgreSQL database is
+  backed up on the server, so nothing is installed for it.
+- The clock (``services.clockwatch.check_clock``, on the maintenance lane) is compared with
+  chairlog's steady clock every minute; the comparison costs nothing unless the wall clock
+  jumped, and a jump is audited and shown in the status bar.
 - Started by ``run_gui`` for the real window only; tests start it explicitly.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from chairlog.clinical.clock import format_duration
 from chairlog.errors import ChairlogError
@@ -31,10 +32,12 @@ class Housekeeping(QObject):
 
     #: a line for the status bar
     message = Signal(str)
+    _job = Signal(object)
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._job.connect(self._start_job, Qt.ConnectionType.QueuedConnection)
         self.backups_on = ctx.app.db.dialect == "sqlite"
         if self.backups_on:
             backups.install(ctx.app, run=self._in_background)
@@ -44,7 +47,13 @@ class Housekeeping(QObject):
         self.clock_timer.start()
 
     def _in_background(self, job: Any) -> None:
-        self.ctx.tasks.run(job, self._backup_done, self._backup_failed)
+        # called by the backup listener in whichever thread committed (an interactive
+        # operation's worker): the maintenance operation is started on the UI thread
+        self._job.emit(job)
+
+    def _start_job(self, job: Any) -> None:
+        self.ctx.runner.maintenance(self, job).success(self._backup_done).failure(
+            self._backup_failed)
 
     def _backup_done(self, info: Any) -> None:
         if info is not None:
@@ -55,11 +64,17 @@ class Housekeeping(QObject):
         self.message.emit(f"Automatic backup failed: {exc}")
 
     def check_clock(self) -> None:
-        try:
-            jump = clockwatch.check_clock(self.ctx.app, self.ctx.user)
-        except ChairlogError as exc:
-            self.message.emit(f"Clock check failed: {exc}")
-            return
+        """Compare the clocks on the maintenance lane (a jump is audited: a write)."""
+        self.ctx.runner.maintenance(self, clockwatch.check_clock, self.ctx.app,
+                                    self.ctx.user).success(self._clock_checked).failure(
+            self._clock_failed)
+
+    def _clock_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self.message.emit(f"Clock check failed: {exc}")
+
+    def _clock_checked(self, jump: timedelta | None) -> None:
         if jump is not None:
             way = "forwards" if jump.total_seconds() > 0 else "backwards"
             self.message.emit(f"The computer's clock jumped {way} by "

@@ -328,11 +328,23 @@ class MainWindow(QMainWindow):
             if module is None:
                 self.statusBar().showMessage("The session view is not installed.", 8000)
                 return None
-            try:
-                page = module.SessionPage(self.ctx, session_id)
-            except ChairlogError as exc:
-                QMessageBox.warning(self, "Session", str(exc))
-                return None
+            # the session is read off the UI thread; the tab opens when it answers (at once
+            # when that takes under 40 ms), so a slow server never freezes the board
+            self.ctx.runner.interactive(self, module.read_page, self.ctx.app,
+                                        session_id).success(
+                lambda data: self._add_page(module, session_id, data)).failure(
+                self._page_failed).wait_briefly()
+            return self.pages.get(session_id)
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def _add_page(self, module: Any, session_id: int, data: Any) -> None:
+        if self.locked:
+            return
+        page = self.pages.get(session_id)
+        if page is None:
+            view, tz = data
+            page = module.SessionPage(self.ctx, session_id, view=view, tz=tz)
             page.closed.connect(lambda sid=session_id: self.close_session(sid))
             self.pages[session_id] = page
             index = self.tabs.addTab(page, page.title())
@@ -341,7 +353,11 @@ class MainWindow(QMainWindow):
             if close is not None:  # read by a screen reader as "Close Chair 1 · …"
                 close.setAccessibleName(f"Close {page.title()}")
         self.tabs.setCurrentWidget(page)
-        return page
+
+    def _page_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        QMessageBox.warning(self, "Session", str(exc))
 
     def close_session(self, session_id: int) -> None:
         page = self.pages.pop(session_id, None)

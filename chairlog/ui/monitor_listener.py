@@ -68,9 +68,10 @@ class WindowListener(QObject):
     def start(self) -> None:
         from chairlog.services import monitor
 
-        app = self.ctx.app
-        self.ctx.tasks.run(lambda: monitor.listener_settings(app), self._got_settings,
-                           self._failed)
+        # owned by the runner: the listener lives as long as the window
+        self.ctx.runner.interactive(self.ctx.runner, monitor.listener_settings,
+                                    self.ctx.app).success(self._got_settings).failure(
+            self._failed)
 
     def _got_settings(self, st: Any) -> None:
         if not st.listen_in_window or self._stopping:

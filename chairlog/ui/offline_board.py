@@ -47,11 +47,11 @@ def remember_board(ctx: UiContext, sessions: list[SessionView], timezone: str = 
     """Keep the board just read as this workstation's last snapshot (rate-limited; written
     on the background worker: encoding and fsync stay off the UI thread)."""
     folder, label, at = data_dir(), database_label(ctx.app.db.url), ctx.app.now()
-    try:
-        ctx.tasks.run(lambda: snapshot.remember(folder, label, list(sessions), at,
-                                                timezone=timezone), lambda _written: None)
-    except RuntimeError:  # the worker is shut down: the window is closing, the last one stays
-        log.info("board snapshot skipped: the background worker has stopped")
+    # the maintenance lane: a snapshot never delays a save; while the window closes the
+    # runner starts nothing more, and the last snapshot written stays
+    ctx.runner.maintenance(ctx.runner, snapshot.remember, folder, label, list(sessions), at,
+                           timezone=timezone).failure(
+        lambda exc: log.warning("board snapshot not written: %s", exc))
 
 
 def snapshot_words(snap: snapshot.Snapshot) -> str:

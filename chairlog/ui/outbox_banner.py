@@ -7,8 +7,8 @@ Decisions:
   or, when the entry was kept here, a ``Provisional`` one (the form clears and says so).
 - The banner reads the counts from the local outbox file (a local SQLite read, well under a
   millisecond) and replays every ``REPLAY_S`` seconds while entries wait, as the signed-in
-  nurse, on the window's background worker (``ctx.tasks``): the UI thread never waits for the
-  server. Entries of another nurse wait until she signs in here (``outbox.gateway``).
+  nurse, on the window's interactive lane (``ctx.runner``, in order with the saves): the UI
+  thread never waits for the server. Entries of another nurse wait until she signs in here (``outbox.gateway``).
 - Shown only while something waits or was refused: amber "N entries saved on this
   workstation — not yet on the server", red "K refused on replay — resolve…" (opens the list).
 """
@@ -115,7 +115,7 @@ class OutboxBanner(QWidget):
             log.warning("outbox replay failed: %s", exc)
             self.refresh()
 
-        self.ctx.tasks.run(lambda: self.box.replay([user]), done, failed)
+        self.ctx.runner.interactive(self, self.box.replay, [user]).success(done).failure(failed)
 
     def show_conflicts(self, session_id: int | None) -> None:
         from chairlog.ui.outbox_conflicts import ConflictsDialog

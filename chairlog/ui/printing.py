@@ -94,7 +94,8 @@ def ask_and_print(ctx: UiContext, parent: QWidget, title: str, make_pdf: Callabl
 
     def chosen(result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
-            ctx.tasks.run(make_pdf, printed, lambda exc: done(f"Not printed: {exc}"))
+            ctx.runner.interactive(parent, make_pdf).success(printed).failure(
+                lambda exc: done(f"Not printed: {exc}"))
 
     dialog.finished.connect(chosen)
     dialog.setModal(True)

@@ -2,7 +2,7 @@
 for the series, side effects; a chart drawn with QPainter (QtCharts is not in
 PySide6-Essentials) and *Export PDF…* for the referring physician.
 
-The series is read and the PDF built on the background worker (``ctx.tasks``); the widgets
+The series is read and the PDF built on the interactive lane (``ctx.runner``); the widgets
 only show the result.
 """
 
@@ -215,8 +215,8 @@ class SeriesDialog(QDialog):
 
     def load(self) -> None:
         actor = self.ctx.require_user()
-        self.ctx.tasks.run(lambda: series.patient_series(self.ctx.app, actor, self.mrn),
-                           self.show_report, self._failed)
+        self.ctx.runner.interactive(self, series.patient_series, self.ctx.app, actor,
+                                    self.mrn).success(self.show_report).failure(self._failed)
 
     def show_report(self, report: SeriesReport) -> None:
         p = report.patient
@@ -257,4 +257,4 @@ class SeriesDialog(QDialog):
             self.export_button.setEnabled(True)
             self.status.setText(f"Export failed: {exc}")
 
-        self.ctx.tasks.run(work, done, failed)
+        self.ctx.runner.interactive(self, work).success(done).failure(failed)

@@ -14,9 +14,10 @@ Decisions:
 - The preview is the record's PDF (an unsigned draft) rendered with QtPdf (the
   ``PySide6-Pdf`` wheel); the record is built on the background worker. Without QtPdf the
   dialog says so and signing still works.
-- Signing (PDF build, key unlock, PAdES signature) runs on ``ctx.tasks``' single worker;
-  the service opens its own database sessions. The decrypted key only ever exists inside
-  that service call. When the workstation locks, the dialog clears the password and closes.
+- Signing (PDF build, key unlock, PAdES signature) runs on the runner's interactive lane
+  (``ctx.runner``), never behind a backup; the service opens its own database sessions. The
+  decrypted key only ever exists inside that service call. When the workstation locks, the
+  dialog clears the password and closes.
 - After a signature the next record in the queue is selected and previewed.
 """
 
@@ -324,9 +325,9 @@ class SignoffDialog(QDialog):
         token = self._preview_token
         self.preview.show_message("Preparing the record…")
         app = self.ctx.app
-        self.ctx.tasks.run(lambda: records.export_record(app, sid),
-                           lambda pdf: self._preview_ready(token, pdf),
-                           lambda exc: self._preview_failed(token, exc))
+        self.ctx.runner.interactive(self, records.export_record, app, sid).success(
+            lambda pdf: self._preview_ready(token, pdf)).failure(
+            lambda exc: self._preview_failed(token, exc))
 
     def _preview_ready(self, token: int, pdf: bytes) -> None:
         if token == self._preview_token and self.isVisible():
@@ -369,7 +370,8 @@ class SignoffDialog(QDialog):
         self.busy = True
         self._update_buttons()
         self._say(f"Signing {record_id(sid)}…")
-        self.ctx.tasks.run(work, self._signed, self._sign_failed)
+        self.ctx.runner.interactive(self, work).success(self._signed).failure(
+            self._sign_failed)
 
     def _signed(self, result: tuple[Any, SignedRecordInfo]) -> None:
         opened, info = result
@@ -419,8 +421,8 @@ class SignoffDialog(QDialog):
 
         def save() -> None:
             why = dlg.reason()
-            self.ctx.tasks.run(lambda: returns.return_to_nurse(app, user, sid, why), done,
-                               lambda exc: dlg.show_error(str(exc)))
+            self.ctx.runner.interactive(dlg, returns.return_to_nurse, app, user, sid, why).success(
+                done).failure(lambda exc: dlg.show_error(str(exc)))
         dlg.submitted.connect(save)
         dlg.finished.connect(lambda _r: setattr(self, "return_dialog", None))
         self.return_dialog = dlg

@@ -163,8 +163,9 @@ class SittingControls(QWidget):
         if s is not None:
             s.close()
             app = self.ctx.app
-            with contextlib.suppress(RuntimeError):  # the window is closing: worker stopped
-                self.ctx.tasks.run(lambda: sitting.end_sitting(app, s, why), _ignore, _ignore)
+            # owned by the runner, not this panel: the end is recorded even if the dialog closes
+            self.ctx.runner.interactive(self.ctx.runner, sitting.end_sitting, app, s, why).failure(
+                _ignore)
         self._show()
 
     def set_timezone(self, tz: Any) -> None:

@@ -124,7 +124,7 @@ def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str 
         del housekeeping
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
-        ctx.tasks.shutdown()
+        ctx.shutdown()
         app.close()
     return _report(check, seconds, len(qapp.styleSheet()))
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -44,6 +45,9 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from chairlog.services.domain import AlertView
 
 #: minimum height of anything a finger has to hit (px)
 TOUCH_PX = 48
@@ -373,13 +377,19 @@ class AlertAckDialog(QDialog):
         self.action.setFocus()
 
     def submit(self) -> None:
+        """Save off the UI thread (the operation runner); the dialog closes once saved."""
         from chairlog.services import charting
 
-        try:
-            self.result_alert = charting.acknowledge_alert(
-                self.ctx.app, self.ctx.require_user(), self.alert.id,
-                self.action.toPlainText(), expected_version=self.alert.version)
-        except ChairlogError as exc:
+        def saved(alert: AlertView) -> None:
+            self.result_alert = alert
+            self.accept()
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, ChairlogError):
+                raise exc
             self.errors.show(exc)
-            return
-        self.accept()
+
+        self.ctx.runner.interactive(
+            self, charting.acknowledge_alert, self.ctx.app, self.ctx.require_user(),
+            self.alert.id, self.action.toPlainText(), expected_version=self.alert.version,
+        ).success(saved).failure(refused).busy((self.ok,)).wait_briefly()

@@ -28,7 +28,7 @@ def ui(clinic: Any) -> Iterator[UiContext]:
     ctx = make_context(clinic.app)
     ctx.set_user(accounts.login(clinic.app, "nina", PASSWORDS["nina"]))
     yield ctx
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def running_with_pending(clinic: Any, hr: str = "80") -> tuple[int, int]:
@@ -153,7 +153,7 @@ def test_window_runs_the_listener_when_the_clinic_enables_it(
     said: list[str] = []
     off = WindowListener(ui, said.append)
     off.start()
-    qtbot.waitUntil(lambda: ui.tasks.pending == 0)
+    qtbot.waitUntil(lambda: ui.runner.idle())
     assert off.process is None and said == []  # not enabled: nothing listens
     s = ready_to_infuse(clinic)
     receive(clinic.app, S.ge_b40(control="PROBE", when=hl7_time(clinic.clock.now())))

@@ -31,7 +31,7 @@ def ui(clinic: Any) -> Iterator[UiContext]:
     ctx = make_context(clinic.app)
     ctx.set_user(accounts.login(clinic.app, "nina", PASSWORDS["nina"]))
     yield ctx
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def infusing(clinic: Any) -> int:

@@ -140,5 +140,5 @@ def test_disk_full_in_the_vitals_form_keeps_what_was_typed(tmp_path: Path, qtbot
         assert last is not None and last.data["hr"] == 84
         assert entries_all_audited(full) and audit_ok(full)[0]
     finally:
-        ctx.tasks.shutdown()
+        ctx.shutdown()
         full.close()

@@ -142,7 +142,7 @@ def test_window_works_on_an_encrypted_database(encrypted: Any, qtbot: Any) -> No
         assert page is not None and page.view.vitals
         window.shutdown()
     finally:
-        ctx.tasks.shutdown()
+        ctx.shutdown()
         app.close()
     assert not plaintext_in(db)
 

@@ -228,7 +228,7 @@ def test_window_killed_mid_session_restarts_with_everything_saved(
             assert page.view.infusion_started_at == started
             window.shutdown()
         finally:
-            ctx.tasks.shutdown()
+            ctx.shutdown()
             app.close()
     with capsys.disabled():
         print(f"\n[kill test, window] {WINDOW_KILLS} SIGKILLs of the main window survived, "

@@ -112,7 +112,7 @@ def test_signing_dialog_asks_for_the_pin(clinic: Clinic, token: str, qtbot: Any)
         qtbot.addWidget(dlg)
         assert dlg.password_label.text() == "Token PIN"
     finally:
-        ctx.tasks.shutdown()
+        ctx.shutdown()
 
 
 def test_ca_issue_on_a_token_from_the_command_line(

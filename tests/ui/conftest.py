@@ -19,7 +19,7 @@ def ctx(clinic: Any) -> Iterator[UiContext]:
     c = make_context(clinic.app)
     c.set_user(clinic.nurse)
     yield c
-    c.tasks.shutdown()
+    c.shutdown()
 
 
 @pytest.fixture

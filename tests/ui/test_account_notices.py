@@ -20,7 +20,7 @@ from tests.conftest import CA_PASSPHRASE, PASSWORDS
 def ctx(clinic: Any) -> Iterator[UiContext]:
     c = make_context(clinic.app)
     yield c
-    c.tasks.shutdown()
+    c.shutdown()
 
 
 def test_physician_sees_and_flags_a_certificate_at_sign_in(

@@ -24,7 +24,7 @@ def ctx(clinic: Clinic) -> Iterator[UiContext]:
     c = make_context(clinic.app)
     c.set_user(clinic.admin)
     yield c
-    c.tasks.shutdown()
+    c.shutdown()
 
 
 @pytest.fixture

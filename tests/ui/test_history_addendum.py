@@ -38,7 +38,7 @@ def window(clinic: Any, qtbot: Any) -> Iterator[tuple[MainWindow, UiContext]]:
     w.show()
     yield w, ctx
     w.quit_now()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def test_history_model_shows_pain_before_and_after(clinic: Any, signed: int) -> None:

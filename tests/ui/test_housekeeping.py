@@ -28,7 +28,7 @@ def test_first_write_of_the_day_makes_a_backup_in_the_background(clinic: Any,
         assert len(made) == 1 and made[0].name in said.args[0]
         assert backups.read_sidecar(made[0])["kind"] == "daily"
     finally:
-        ctx.tasks.shutdown()
+        ctx.shutdown()
 
 
 def test_clock_jump_is_announced(clinic: Any, qtbot: Any,
@@ -43,4 +43,4 @@ def test_clock_jump_is_announced(clinic: Any, qtbot: Any,
             keeper.check_clock()
         assert "backwards by 0:07:00" in said.args[0]
     finally:
-        ctx.tasks.shutdown()
+        ctx.shutdown()

@@ -29,7 +29,7 @@ def test_board_keeps_a_snapshot_and_the_offline_window_shows_it(
     qtbot.waitUntil(lambda: snapshot.last(data_dir(), label) is not None)
     board.close()
     board.deleteLater()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
     board.reload()  # a board still reading after the worker stopped: no snapshot, no error
     snap = snapshot.last(data_dir(), label)
     assert snap is not None and [v.id for v in snap.sessions] == [s.id]

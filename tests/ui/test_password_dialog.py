@@ -26,7 +26,7 @@ def window(clinic: Any, qtbot: Any) -> Iterator[tuple[MainWindow, UiContext]]:
     w.show()
     yield w, ctx
     w.quit_now()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def test_physician_changes_password_and_key_follows(window: Any, clinic: Any, qtbot: Any) -> None:

@@ -79,7 +79,7 @@ def test_demo_mode_uses_its_own_filled_database(qtbot: Any) -> None:
         assert len(window.board.chairs) == 6 and len(window.board.views) == 4
         assert window.demo_label is not None
         window.quit_now()
-        ctx.tasks.shutdown()
+        ctx.shutdown()
     finally:
         app.close()
     again = ui_app.open_for_gui(None, demo=True)  # already filled: opened as it is
@@ -93,7 +93,7 @@ def test_build_main_window_needs_a_signed_in_user(clinic: Any) -> None:
     ctx = make_context(clinic.app)
     with pytest.raises(RuntimeError, match="signed-in user"):
         ui_app.build_main_window(ctx)
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def test_start_up_does_not_import_pdf_or_migration_libraries() -> None:

@@ -103,12 +103,13 @@ def test_a_local_save_rereads_only_that_session(clinic: Any, ctx: UiContext,
                            {"hr": 91, "sbp": 118, "dbp": 76, "spo2": 98, "rr": 14})
     board._pending.timeout.emit()  # the coalesced refresh
     assert calls == [s.id] and "HR 91" in tile.vitals_label.text()
-    # a page that saved hands the committed view over: no read at all
+    # a save run by the window's runner (as a page does): the change feed hands the committed
+    # view over with the change, so the board reads nothing
     calls.clear()
     clinic.clock.advance(minutes=1)
-    result = charting.record_vitals(clinic.app, clinic.nurse, s.id,
-                                    {"hr": 93, "sbp": 118, "dbp": 76, "spo2": 98, "rr": 14})
-    ctx.events.session_saved.emit(result.session)
+    op = ctx.runner.interactive(ctx.runner, charting.record_vitals, clinic.app, clinic.nurse,
+                                s.id, {"hr": 93, "sbp": 118, "dbp": 76, "spo2": 98, "rr": 14})
+    assert op.wait_briefly()
     board._pending.timeout.emit()
     assert calls == [] and "HR 93" in tile.vitals_label.text()
     # a state change that keeps the chair: that session again; anything else: everything
@@ -284,13 +285,14 @@ def test_click_and_keyboard_activate_tiles(clinic: Any, board: ChairBoard, qtbot
         qtbot.keyClick(free, Qt.Key.Key_Space)
 
 
-def test_other_workstations_changes_arrive_by_periodic_refresh(clinic: Any, db_url: str,
-                                                               board: ChairBoard,
-                                                               qtbot: Any) -> None:
+def test_other_workstations_changes_arrive_by_the_audit_head(clinic: Any, db_url: str,
+                                                             ctx: UiContext, board: ChairBoard,
+                                                             qtbot: Any) -> None:
     other = open_app(db_url, clock=clinic.clock)  # a second workstation: no listeners here
     try:
+        qtbot.waitUntil(lambda: ctx.feed.reads >= 1)  # the head as the board opened
         s = ready_to_infuse(clinic.__class__(**{**clinic.__dict__, "app": other}))
-        board.refresh_timer.setInterval(50)
+        ctx.feed.timer.setInterval(50)
         tile = board.tiles[clinic.chairs[0].id]
         qtbot.waitUntil(lambda: tile.view is not None and tile.view.id == s.id)
     finally:
@@ -318,7 +320,7 @@ def test_restart_shows_the_same_sessions_and_timers(clinic: Any, db_url: str, ct
         assert after.timer == "0:47:12"
         second.stop()
     finally:
-        ctx2.tasks.shutdown()
+        ctx2.shutdown()
         reopened.close()
 
 

@@ -21,7 +21,7 @@ from tests.ui.conftest import settle
 def ctx(app: Any) -> Iterator[UiContext]:
     c = make_context(app)
     yield c
-    c.tasks.shutdown()
+    c.shutdown()
 
 
 def fill_setup(dlg: SetupDialog, **over: str) -> None:
@@ -160,7 +160,7 @@ def test_demo_accounts_box_only_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     assert not dlg.findChildren(QGroupBox)
     texts = " ".join(b.text() for b in dlg.findChildren(QPushButton))
     assert "demo-nurse-1" not in texts
-    real.tasks.shutdown()
+    real.shutdown()
 
     demo_ctx = make_context(clinic.app, demo=True)
     dlg2 = LoginDialog(demo_ctx)
@@ -172,7 +172,7 @@ def test_demo_accounts_box_only_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     nurse = next(b for b in buttons if b.text().startswith("ana"))
     nurse.click()
     assert (dlg2.username.text(), dlg2.password.text()) == ("ana", "demo-nurse-1")
-    demo_ctx.tasks.shutdown()
+    demo_ctx.shutdown()
 
 
 def test_password_checks_run_off_the_ui_thread(clinic: Any, ctx: UiContext, qtbot: Any,
@@ -199,4 +199,4 @@ def test_password_checks_run_off_the_ui_thread(clinic: Any, ctx: UiContext, qtbo
     assert login.busy_label.isVisible()
     qtbot.waitUntil(lambda: not login.busy)
     assert login.user is not None and login.user.username == "nina"
-    assert threads and all(t.startswith("chairlog-task") for t in threads)
+    assert threads and all(t == "chairlog-interactive" for t in threads)

@@ -57,7 +57,7 @@ def test_demo_badge_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     assert w.demo_label is not None and "DEMO" in w.demo_label.text()
     assert "DEMO" in w.windowTitle()
     w.quit_now()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def test_admin_cannot_start_sessions_and_sees_admin_menus(clinic: Any, ctx: UiContext,
@@ -250,10 +250,9 @@ def test_switch_user_attributes_next_entries_to_the_new_user(clinic: Any, ctx: U
 
 def test_closing_the_window_stops_timers_and_the_input_filter(window: MainWindow,
                                                               qtbot: Any) -> None:
-    assert window.board.tick_timer.isActive() and window.board.refresh_timer.isActive()
+    assert window.board.tick_timer.isActive() and window.ctx.feed.timer.isActive()
     window.close()
     assert not window.board.tick_timer.isActive()
-    assert not window.board.refresh_timer.isActive()
     idle = window.idle_lock
     qtbot.wait(30)
     qtbot.keyClick(window.board, Qt.Key.Key_Shift)  # no longer seen by the idle filter

@@ -26,7 +26,7 @@ def ctx(clinic: Clinic) -> Iterator[UiContext]:
     c = make_context(clinic.app)
     c.set_user(clinic.physician)
     yield c
-    c.tasks.shutdown()
+    c.shutdown()
 
 
 @pytest.fixture

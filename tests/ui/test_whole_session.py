@@ -37,7 +37,7 @@ def window(clinic: Any, qtbot: Any) -> Iterator[MainWindow]:
     w.show()
     yield w
     w.quit_now()
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 def activate(qtbot: Any, w: Any) -> None:
@@ -221,5 +221,5 @@ def test_whole_session_through_the_main_window_then_reopened(
         assert other2.timer.figures == other.timer.figures
     finally:
         w2.close()
-        ctx2.tasks.shutdown()
+        ctx2.shutdown()
         app2.close()

@@ -8,7 +8,7 @@ fields are pre-filled with the monitor's values and editable before accepting: a
 is recorded as nurse-entered and the monitor's value is kept; an empty required field must be
 filled. Reject needs a reason; "Clear older" rejects every older set of the chair at once.
 
-The pending set is read off the UI thread (``ctx.tasks``); accepting and rejecting are writes
+The pending set is read off the UI thread (``ctx.runner``); accepting and rejecting are writes
 through the host's ``submit`` like every other chart entry. The host is the session page, or the
 board's review dialog (``chairlog.ui.monitor_review``): anything with ``ctx``, ``session_id``,
 ``tz``, ``editable()``, ``submit()``, ``say()`` and ``show_alerts()``.
@@ -30,7 +30,6 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
-from shiboken6 import isValid
 
 from chairlog.clinical.vitals import REQUIRED
 from chairlog.errors import ValidationError
@@ -130,9 +129,8 @@ class MonitorPendingPanel(Card):
         self._busy, self._dirty = True, False
         app, sid = self.page.ctx.app, self.page.session_id
         try:
-            self.page.ctx.tasks.run(lambda: mon.newest_pending(app, sid),
-                                    lambda r: self._loaded(r) if isValid(self) else None,
-                                    lambda e: self._failed(e) if isValid(self) else None)
+            self.page.ctx.runner.interactive(self, mon.newest_pending, app, sid).success(
+                self._loaded).failure(self._failed)
         except RuntimeError:  # the window is closing: its task thread has stopped
             self._busy = False
 

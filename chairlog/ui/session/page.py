@@ -5,19 +5,23 @@ and alerts | charting time, vitals form and tabs (pre-infusion, side effects, as
 note) | trend chart (or the pre-infusion checklist before the start) and the timeline.
 
 Decisions:
-- The page loads ``views.get_session`` once and again only when ``ctx.events.data_changed``
-  names this session (or 0), the patient, or every ``ctx.settings.refresh_s`` seconds for other
-  workstations' changes. The 1-second tick recomputes the timers from the cached view and
-  ``ctx.app.now()``: no database query per tick.
-- Every write goes through ``submit``: it adds the app, ``ctx.user``, ``expected_version`` and
-  the charted time; a ConflictError reloads and says so, keeping whatever was typed; a
-  LimitExceeded asks for an override reason and retries; a ValidationError goes back to the
-  form that made it.
+- The page loads ``views.get_session`` once and again only when the change feed
+  (``ctx.feed.changed``) names this session (or 0), the patient, or another workstation's
+  change; a change that carries the session as committed (every charting save) is shown
+  without a read. Reads run on the operation runner, off the UI thread. The 1-second tick
+  recomputes the timers from the cached view and ``ctx.app.now()``: no database query per
+  tick.
+- Every write goes through ``submit``: it adds ``expected_version`` and the charted time and
+  hands the call to the page's ``ServiceCaller`` (``chairlog.ui.service_calls``), which runs it
+  as ``ctx.user`` off the UI thread and answers conflicts (reload, keep what was typed),
+  limits (override reason and second clinician, then retry) and refusals (back to the form)
+  in one place.
 - Shortcuts are window shortcuts owned by the page, so only the visible session tab reacts.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -37,11 +41,13 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import CHARTABLE_STATES, SessionState
-from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, NotFound, ValidationError
-from chairlog.services import accounts, charting, views
+from chairlog.errors import ChairlogError, NotFound, ValidationError
+from chairlog.services import Chairlog, accounts, charting, views
 from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
+from chairlog.ui.feed import Change
 from chairlog.ui.outbox_banner import Provisional, charting_call
+from chairlog.ui.service_calls import ServiceCaller
 
 from . import layout
 from .alerts_panel import AlertsPanel
@@ -49,7 +55,7 @@ from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
 from .columns import ReflowColumns
 from .common import close_then
-from .dialogs import OverrideDialog, ReasonDialog
+from .dialogs import ReasonDialog
 from .discharge_dialog import DischargeDialog
 from .dose_panel import DosePanel
 from .flowsheet import FlowsheetPanel, fit_record_tabs
@@ -67,6 +73,11 @@ from .vitals_form import VitalsForm
 
 CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
 PRE = (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
+
+
+def read_page(app: Chairlog, session_id: int) -> tuple[SessionView, ZoneInfo]:
+    """What a page needs before it can show anything (read off the UI thread by the window)."""
+    return views.get_session(app, session_id), ZoneInfo(accounts.get_clinic(app).timezone)
 
 
 class SessionPage(QWidget):
@@ -110,31 +121,32 @@ class SessionPage(QWidget):
     col_c: QVBoxLayout
     shortcuts: dict[str, QShortcut]
 
-    def __init__(self, ctx: UiContext, session_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, session_id: int, parent: QWidget | None = None, *,
+                 view: SessionView | None = None, tz: ZoneInfo | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SessionPage")
         self.setStyleSheet(SESSION_QSS)
         self.ctx = ctx
         self.session_id = session_id
-        self._tz = ZoneInfo(accounts.get_clinic(ctx.app).timezone)
-        self._view = views.get_session(ctx.app, session_id)
+        if view is None or tz is None:  # tests and tools; the window reads with ``read_page``
+            view, tz = read_page(ctx.app, session_id)
+        self._tz = tz
+        self._view = view
         self.loads = 0
-        self._saving = self._changed_meanwhile = False
+        self._reading = self._read_again = False
+        self.caller = ServiceCaller(ctx, self, self)
         self.dialog: QDialog | None = None
         self._last_state: SessionState | None = None
         self._say_serial = 0
         layout.build(self)
         layout.install_shortcuts(self)
-        ctx.events.data_changed.connect(self._data_changed)
+        ctx.feed.changed.connect(self._on_change)
         ctx.events.user_changed.connect(self._user_changed)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self.tick)
         self.ticker.start()
-        self.poller = QTimer(self)
-        self.poller.setInterval(max(ctx.settings.refresh_s, 2) * 1000)
-        self.poller.timeout.connect(self.reload)
-        self.poller.start()
+        ctx.feed.start()
         self._apply_view()
 
     # --- Host API used by the panels -----------------------------------------------------
@@ -197,11 +209,9 @@ class SessionPage(QWidget):
                on_success: Callable[[Any], None] | None = None,
                on_invalid: Callable[[ValidationError], None] | None = None,
                version: bool | int = True, when: str | None = None, **kwargs: Any) -> bool:
-        """Call a service as the signed-in user; True when it saved."""
-        user = self.ctx.user
-        if user is None:
-            self.say("Sign in to chart.", "error")
-            return False
+        """Call a service as the signed-in user (``ServiceCaller.call``: off the UI thread,
+        conflicts, overrides and refusals answered in one place); True when it saved (or is
+        still on its way). The session's version and the charted time are added here."""
         if version is True:
             kwargs["expected_version"] = self._view.version
         elif version is not False:
@@ -211,111 +221,75 @@ class SessionPage(QWidget):
             if at is not None:
                 kwargs[when] = at
         before = self.loads
-        self._saving, self._changed_meanwhile = True, False
-        try:
-            result = charting_call(self.ctx, fn, user, *args, session_id=self.session_id,
-                                   **kwargs)
-        except ConflictError:
-            self._problem("Changed on another workstation — reloaded. What you typed is kept: "
-                          "check it against the new entries and save again.", "warn")
-            self.reload()
-            return False
-        except LimitExceeded as e:
-            self._ask_override(e, fn, args, kwargs, on_success, on_invalid)
-            return False
-        except ValidationError as e:
-            if on_invalid is not None:
-                on_invalid(e)
-            else:
-                self._problem(str(e), "error")
-            return False
-        except ChairlogError as e:
-            self._problem(str(e), "error")
-            self.reload()
-            return False
-        finally:
-            self._saving = False
-        if isinstance(result, Provisional):  # kept on this workstation: the server is gone
+        sid = self.session_id
+        ctx = self.ctx
+
+        def through_outbox(app: Chairlog, user: Any, *a: Any, **kw: Any) -> Any:
+            # off the UI thread: the service, or the entry kept in the outbox when the
+            # server cannot be reached (a ``Provisional`` acknowledgement)
+            return charting_call(ctx, fn, user, *a, session_id=sid, **kw)
+        through_outbox.__name__ = getattr(fn, "__name__", "call")
+
+        def saved(result: Any) -> None:
+            if isinstance(result, Provisional):  # kept on this workstation: the server is gone
+                self.chart_time.reset()
+                if on_success is not None:
+                    on_success(result)
+                self.say(result.message, "warn")
+                return
+            # the feed has shown the session as committed (``_on_change``) when the service
+            # returned it; a service that returns something else: read the session once
+            if self.loads == before:
+                self.reload()
             self.chart_time.reset()
             if on_success is not None:
                 on_success(result)
-            self.say(result.message, "warn")
-            return True
-        # Charting services return the session as committed (read in their own transaction):
-        # show that instead of reading the same rows again.
-        fresh = result if isinstance(result, SessionView) else getattr(result, "session", None)
-        if isinstance(fresh, SessionView) and fresh.id == self.session_id:
-            self._view = fresh
-            self.loads += 1
-            self._apply_view()
-            self.ctx.events.session_saved.emit(fresh)
-        elif self.loads == before or self._changed_meanwhile:
-            self.reload()
-        self.chart_time.reset()
-        if on_success is not None:
-            on_success(result)
-        return True
-
-    def _problem(self, text: str, tone: str) -> None:
-        self.say(text, tone)
-        show = getattr(self.dialog, "show_error", None)
-        if show is not None and self.dialog is not None and self.dialog.isVisible():
-            show(text)
-
-    def _ask_override(self, e: LimitExceeded, fn: Callable[..., Any], args: tuple[Any, ...],
-                      kwargs: dict[str, Any], on_success: Callable[[Any], None] | None,
-                      on_invalid: Callable[[ValidationError], None] | None) -> None:
-        parent_dialog = self.dialog
-        dlg = OverrideDialog(e.message, self)
-        rest = {k: v for k, v in kwargs.items()
-                if k not in ("expected_version", "override_reason", "checked_by")}
-        version = kwargs.get("expected_version", False)
-
-        def done(result: Any) -> None:
-            dlg.accept()
-            if on_success is not None:
-                on_success(result)
-
-        def refused(err: ValidationError) -> None:
-            if err.field in ("override_reason", "checked_by"):
-                dlg.show_error(err)
-                return
-            dlg.reject()
-            if on_invalid is not None:
-                on_invalid(err)
-            else:
-                self.say(str(err), "error")
-
-        def save() -> None:
-            self.submit(fn, *args, on_success=done, on_invalid=refused, version=version,
-                        override_reason=dlg.reason(), checked_by=dlg.cosigner(), **rest)
-        dlg.submitted.connect(save)
-        # the dialog that asked (e.g. bolus) stays open underneath with its values
-        self.dialog = None
-        self.open_dialog(dlg)
-        if parent_dialog is not None:
-            dlg.finished.connect(lambda _r: setattr(self, "dialog", parent_dialog)
-                                 if parent_dialog.isVisible() else None)
+        return self.caller.call(through_outbox, *args, on_success=saved, on_invalid=on_invalid,
+                                **kwargs)
 
     # --- loading and ticking -------------------------------------------------------------
     def reload(self) -> None:
-        try:
-            self._view = views.get_session(self.ctx.app, self.session_id)
-        except NotFound as e:
+        """Read the session off the UI thread (shown at once when it answers within 40 ms)."""
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading, self._read_again = True, False
+        self.ctx.runner.interactive(self, views.get_session, self.ctx.app,
+                                    self.session_id).success(self._read).failure(
+            self._read_failed).wait_briefly()
+
+    def _read(self, view: SessionView) -> None:
+        self._reading = False
+        self._show_view(view)
+        if self._read_again:
+            self.reload()
+
+    def _read_failed(self, e: BaseException) -> None:
+        self._reading = False
+        if isinstance(e, NotFound):
             self.say(str(e), "error")
-            return
-        except ChairlogError as e:
+        elif isinstance(e, ChairlogError):
             self.say(f"Could not reload: {e}", "error")
-            return
+        else:
+            raise e
+        if self._read_again:
+            self.reload()
+
+    def _show_view(self, view: SessionView) -> None:
+        if self.message.text().startswith("Could not reload"):
+            self.say("")
+        self._view = view
         self.loads += 1
         self._apply_view()
 
-    def _data_changed(self, entity: str, entity_id: int) -> None:
-        mine = (entity == "session" and entity_id in (0, self.session_id)) or (
-            entity == "patient" and entity_id in (0, self._view.patient.id))
-        if mine and self._saving:
-            self._changed_meanwhile = True  # submit() shows the result once the call returns
-        elif mine:
+    def _on_change(self, change: Change, _initiator: object) -> None:
+        """One change-feed event: the session as committed when it carries it, else a read
+        when it names this session (or another workstation changed something) or the
+        patient."""
+        if change.view is not None and change.view.id == self.session_id:
+            self._show_view(change.view)
+        elif change.names_session(self.session_id) or (
+                change.what == "patient" and change.id in (0, self._view.patient.id)):
             self.reload()
 
     def _user_changed(self, _user: object) -> None:
@@ -420,7 +394,8 @@ class SessionPage(QWidget):
     def close_session(self) -> None:
         """Close the tab (the session itself keeps running on the board)."""
         self.ticker.stop()
-        self.poller.stop()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.feed.changed.disconnect(self._on_change)
         if self.dialog is not None:
             self.dialog.reject()
         self.closed.emit()

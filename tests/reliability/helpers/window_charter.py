@@ -32,6 +32,7 @@ def main(url: str, ack_path: str) -> None:
     apply_style(qapp)
     app = open_app(url)
     ctx = make_context(app)
+    ctx.runner.fast_ms = 10_000  # a scripted window: every answer shown in the same event
     ctx.set_user(accounts.login(app, "nina", PASSWORD))
     window = build_main_window(ctx)
     window.show()

@@ -19,7 +19,7 @@ def ui(clinic: Any) -> Iterator[UiContext]:
     ctx = make_context(clinic.app)
     ctx.set_user(clinic.nurse)
     yield ctx
-    ctx.tasks.shutdown()
+    ctx.shutdown()
 
 
 @pytest.fixture
