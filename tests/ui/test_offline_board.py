@@ -28,7 +28,6 @@ def test_board_keeps_a_snapshot_and_the_offline_window_shows_it(
     label = database_label(clinic.app.db.url)
     qtbot.waitUntil(lambda: snapshot.last(data_dir(), label) is not None)
     board.close()
-    board.deleteLater()
     ctx.shutdown()
     board.reload()  # a board still reading after the worker stopped: no snapshot, no error
     snap = snapshot.last(data_dir(), label)

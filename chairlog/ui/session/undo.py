@@ -7,7 +7,7 @@ timeline's *Entered in error…* (``corrections.mark_entered_in_error``), as the
 the record and the audit trail show what happened.
 
 Decisions:
-- The bar listens to ``ctx.events.session_saved`` (emitted with the committed session after
+- The bar listens to the change feed (``ctx.feed.changed``: the committed session after
   every save) rather than to each form: the newest entry of this session (highest id) is the
   one just saved when it is active, was charted by the signed-in user a moment ago and is not
   a correction. A save from any panel or dialog is covered without touching it.
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from chairlog.services import corrections
 from chairlog.services.domain import EntryView, SessionView
@@ -69,9 +69,17 @@ class UndoButton(QPushButton):
         self.undo_key = QShortcut(QKeySequence("Ctrl+Z"), page)
         self.undo_key.setContext(Qt.ShortcutContext.WindowShortcut)
         self.undo_key.activated.connect(self.undo)
-        page.ctx.events.session_saved.connect(self.saved)
+        page.ctx.feed.changed.connect(self._on_change)
         page.ctx.events.user_changed.connect(lambda _u: self.withdraw())
         self.hide()
+
+    def _on_change(self, change: Any, initiator: Any) -> None:
+        """A save made on this page (by it or a dialog it opened), as committed."""
+        if change.view is None or initiator is None:
+            return
+        if initiator is self.page or (isinstance(initiator, QWidget)
+                                      and self.page.isAncestorOf(initiator)):
+            self.saved(change.view)
 
     def saved(self, view: Any) -> None:
         if not isinstance(view, SessionView) or view.id != self.page.session_id:
