@@ -75,7 +75,11 @@ def bounds(con: Any, table: str) -> tuple[int, int]:
     from sqlalchemy import text
 
     q = f'SELECT min(id), max(id) FROM "{table}"'
-    row = con.execute(text(q) if not isinstance(con, sqlite3.Connection) else q).fetchone()
+    # a DB-API connection (sqlite3, or sqlcipher3's fork of it) takes SQL text; SQLAlchemy's
+    # connection takes a text() clause
+    from sqlalchemy.engine import Connection
+
+    row = con.execute(text(q) if isinstance(con, Connection) else q).fetchone()
     if row is None or row[0] is None:
         return 0, 0
     return int(row[0]) - 1, int(row[1])
