@@ -38,4 +38,4 @@ echo "=== database, service and reliability suites on PostgreSQL ==="
 source tools/pg.sh
 start_throwaway_pg "${CHAIRLOG_TEST_PG_PORT:-54331}"
 CHAIRLOG_TEST_PG_URL="$PG_URL" "$VENV_PY" -m pytest "${parallel[@]}" \
-    tests/db tests/services tests/reliability -m "not gui"
+    tests/db tests/services tests/reliability tests/outbox -m "not gui"
