@@ -53,27 +53,7 @@ def install_default_protocols(app: Chairlog, actor: UserInfo) -> list[ProtocolIn
         for tpl in default_templates():
             key = tpl.pop("key")
             values = ProtocolValues.from_dict(tpl)
-            p = Protocol(
-                key=key,
-                version=1,
-                name=values.name,
-                indication=values.indication,
-                values_json=values.to_dict(),
-                created_at=app.now(),
-            )
-            s.add(p)
-            s.flush()
-            record(
-                app,
-                s,
-                user,
-                "protocol.create",
-                "protocol",
-                p.id,
-                username="cli",
-                after=values.to_dict(),
-            )
-            made.append(protocol_info(p))
+            made.append(_add_version(app, s, user, key, 1, values, username="cli"))
     app.notify("protocol")
     return made
 
@@ -161,27 +141,19 @@ def _write_protocol(app: Chairlog, s: Session, actor: UserInfo, values: Protocol
             raise ValidationError(
                 "name", values.name, "a name not used by another protocol", "protocol name"
             )
-    p = Protocol(
-        key=key,
-        version=version,
-        name=values.name,
-        indication=values.indication,
-        values_json=values.to_dict(),
-        created_at=app.now(),
-    )
+    return _add_version(app, s, user, key, version, values, before=before, reason=why or None)
+
+
+def _add_version(app: Chairlog, s: Session, user: Any, key: str, version: int,
+                 values: ProtocolValues, *, before: dict[str, Any] | None = None,
+                 **audit: Any) -> ProtocolInfo:
+    """One protocol version row and its audit record (a new protocol when ``before`` is None)."""
+    p = Protocol(key=key, version=version, name=values.name, indication=values.indication,
+                 values_json=values.to_dict(), created_at=app.now())
     s.add(p)
     s.flush()
-    record(
-        app,
-        s,
-        user,
-        "protocol.version" if before else "protocol.create",
-        "protocol",
-        p.id,
-        before=before,
-        after=values.to_dict(),
-        reason=why or None,
-    )
+    record(app, s, user, "protocol.version" if before else "protocol.create", "protocol", p.id,
+           before=before, after=values.to_dict(), **audit)
     return protocol_info(p)
 
 
