@@ -8,7 +8,8 @@ Decisions:
 - The banner reads the counts from the local outbox file (a local SQLite read, well under a
   millisecond) and replays every ``REPLAY_S`` seconds while entries wait, as the signed-in
   nurse, on the window's interactive lane (``ctx.runner``, in order with the saves): the UI
-  thread never waits for the server. Entries of another nurse wait until she signs in here (``outbox.gateway``).
+  thread never waits for the server. Entries of another nurse wait until she signs in here
+  (``outbox.gateway``).
 - Shown only while something waits or was refused: amber "N entries saved on this
   workstation — not yet on the server", red "K refused on replay — resolve…" (opens the list).
 """
