@@ -311,11 +311,8 @@ class ChairBoard(QWidget):
             self._monitor_dirty = True
             return
         self._monitor_busy, self._monitor_dirty = True, False
-        try:
-            self.ctx.runner.interactive(self, monitor.newest_by_session, self.ctx.app).success(
-                self._monitor_loaded).failure(self._monitor_failed)
-        except RuntimeError:  # the window is closing: its runner has stopped
-            self._monitor_busy = False
+        self.ctx.runner.interactive(self, monitor.newest_by_session, self.ctx.app).success(
+            self._monitor_loaded).failure(self._monitor_failed)
 
     def _monitor_failed(self, _exc: BaseException) -> None:
         self._monitor_busy = False

@@ -1,9 +1,9 @@
 """The shift handover from the board (Ctrl+Shift+H): every chair on one page, previewed, printed
 or saved as PDF (``services.handover``, ``reports.handover``).
 
-Decisions: the PDF is built on the task manager's worker when the dialog opens (a database
-read and reportlab) and shown with the same QtPdf preview as the sign queue; *Print…* prints
-those same bytes (``ui.printing``), *Save PDF…* writes them; *Refresh* builds it again for a
+Decisions: the PDF is built on the operation runner's interactive lane when the dialog opens (a
+database read and reportlab) and shown with the same QtPdf preview as the sign queue; *Print…*
+prints those same bytes (``ui.printing``), *Save PDF…* writes them; *Refresh* builds it again for a
 later moment. Nothing here reads the database on the UI thread.
 """
 

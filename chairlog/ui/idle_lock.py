@@ -251,7 +251,7 @@ class LockScreen(QWidget):
             self.cards[chair.id].show_figures(f)
 
     def attempt_unlock(self) -> None:
-        """Check the password on the task manager (argon2 never runs on the UI thread)."""
+        """Check the password on the operation runner (argon2 never runs on the UI thread)."""
         self.error.clear_message()
         username = self.username.text().strip().lower()
         password = self.password.text()

@@ -8,7 +8,7 @@ Decisions:
   so the user cannot reach the window without it and tests need no nested modal loop.
 - Demo mode only: a box lists the demo accounts; clicking one fills the fields. Never shown
   for a real database.
-- The password checks (argon2) run on the task manager with a busy line (``ui.busy``): the
+- The password checks (argon2) run on the operation runner with a busy line (``ui.busy``): the
   window never waits for them; ``busy`` tells tests when the answer is in.
 """
 

@@ -4,8 +4,8 @@ Decisions:
 - What is printed is the PDF itself, rendered page by page with QtPdf onto the printer at its
   resolution: the paper shows exactly what the file, the preview and a signed record show —
   one layout, not a second one drawn for the printer.
-- The PDF is built on the task manager's worker (a database read and reportlab); the print
-  dialog opens first, so nothing is built when the nurse cancels. The rendering runs on the UI
+- The PDF is built on the operation runner's interactive lane (a database read and reportlab); the
+  print dialog opens first, so nothing is built when the nurse cancels. The rendering runs on the UI
   thread (QPainter on a QPrinter must), a few hundred milliseconds a page.
 - Tests print to a PDF file (``QPrinter.OutputFormat.PdfFormat``) without the dialog.
 """

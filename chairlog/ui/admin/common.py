@@ -72,7 +72,7 @@ class ActionDialog(QDialog):
         parent: QWidget | None = None,
         background: UiContext | None = None,
     ) -> None:
-        """``background``: run the action on that context's task manager with a busy line
+        """``background``: run the action on that context's operation runner with a busy line
         (for actions that hash a password)."""
         super().__init__(parent)
         self.setWindowTitle(title)

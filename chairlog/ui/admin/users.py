@@ -79,7 +79,7 @@ class AddUserDialog(QDialog):
         return self.runner.busy
 
     def submit(self) -> None:
-        """The password is hashed (argon2) on the task manager, never on the UI thread."""
+        """The password is hashed (argon2) on the operation runner, never on the UI thread."""
         app, me = self.ctx.app, self.ctx.require_user()
         fields = dict(username=self.username.text().strip(), full_name=self.full_name.text(),
                       role=str(self.role.currentData()), password=self.password,

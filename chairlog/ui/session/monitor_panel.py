@@ -128,11 +128,9 @@ class MonitorPendingPanel(Card):
             return
         self._busy, self._dirty = True, False
         app, sid = self.page.ctx.app, self.page.session_id
-        try:
-            self.page.ctx.runner.interactive(self, mon.newest_pending, app, sid).success(
-                self._loaded).failure(self._failed)
-        except RuntimeError:  # the window is closing: its task thread has stopped
-            self._busy = False
+        # (while the window closes the runner starts nothing and calls nothing back)
+        self.page.ctx.runner.interactive(self, mon.newest_pending, app, sid).success(
+            self._loaded).failure(self._failed)
 
     @property
     def busy(self) -> bool:
