@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,15 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         return _render(Path(tmp), args.out)
 
 
-def _render(tmp: Path, out: Path) -> int:
+def open_demo(tmp: Path, out: Path) -> tuple[Any, Any, Any]:
+    """The styled QApplication, the demo clinic in ``tmp`` and its window context, with every
+    background read shown in the event that asked (the pictures wait for their data)."""
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
-    from chairlog.services import accounts, charting, views
-    from chairlog.ui.app import apply_style, build_main_window, open_for_gui
+    from chairlog.ui.app import apply_style, open_for_gui
     from chairlog.ui.context import make_context
-    from chairlog.ui.login import LoginDialog
 
     qapp = QApplication.instance() or QApplication(["chairlog-screenshots"])
     assert isinstance(qapp, QApplication)
@@ -52,7 +52,20 @@ def _render(tmp: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = open_for_gui(f"sqlite:///{tmp / 'demo.sqlite3'}", demo=True)
     ctx = make_context(app, demo=True)
-    ctx.runner.fast_ms = 10_000  # every read shown in the event that asked: the pictures wait
+    ctx.runner.fast_ms = 10_000
+    return qapp, app, ctx
+
+
+def _render(tmp: Path, out: Path) -> int:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from chairlog.services import accounts, charting, views
+    from chairlog.ui.app import build_main_window
+    from chairlog.ui.login import LoginDialog
+
+    qapp, app, ctx = open_demo(tmp, out)
 
     def save(widget: QWidget, name: str) -> None:
         for _ in range(5):

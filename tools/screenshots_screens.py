@@ -54,19 +54,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _render(tmp: Path, out: Path, width: int, height: int) -> int:
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
+    from screenshots import open_demo  # tools/ is this script's folder
 
     from chairlog.services import accounts, views
-    from chairlog.ui.app import apply_style, build_main_window, open_for_gui
-    from chairlog.ui.context import make_context
+    from chairlog.ui.app import build_main_window
     from chairlog.ui.start_session import StartSessionDialog
 
-    qapp = QApplication.instance() or QApplication(["chairlog-screenshots"])
-    assert isinstance(qapp, QApplication)
-    apply_style(qapp)
-    out.mkdir(parents=True, exist_ok=True)
-    app = open_for_gui(f"sqlite:///{tmp / 'demo.sqlite3'}", demo=True)
-    ctx = make_context(app, demo=True)
+    qapp, app, ctx = open_demo(tmp, out)
     suffix = f"{width}x{height}"
 
     def save(widget: QWidget, name: str) -> None:
