@@ -57,6 +57,11 @@ class Clinic(Base):
     tsa_cert_pem: Mapped[bytes | None] = mapped_column(LargeBinary)
     crl_der: Mapped[bytes | None] = mapped_column(LargeBinary)
     crl_number: Mapped[int] = mapped_column(default=0, server_default="0")
+    # words and units (migration 0010): the language of the window and the units a nurse types
+    # weight in and reads temperature in; stored values stay kg and °C whatever is chosen
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    weight_unit: Mapped[str] = mapped_column(String(4), default="kg", server_default="kg")
+    temperature_unit: Mapped[str] = mapped_column(String(4), default="C", server_default="C")
     version: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version}
 

@@ -39,6 +39,9 @@ def clinic_info(c: Clinic) -> ClinicInfo:
         ca_holder=c.ca_holder or "",
         lockout_attempts=c.lockout_attempts,
         tsa_url=c.tsa_url or "",
+        language=c.language or "en",
+        weight_unit=c.weight_unit or "kg",
+        temperature_unit=c.temperature_unit or "C",
         version=c.version,
     )
 
@@ -174,7 +177,17 @@ SETTINGS = {
     "lockout_attempts",
     "tsa_url",
     "tsa_cert_pem",
+    "language",
+    "weight_unit",
+    "temperature_unit",
 }
+
+#: the choices of the words-and-units settings (value → what the settings screen shows)
+LANGUAGES = {"en": "English", "es": "Español"}
+WEIGHT_UNITS = {"kg": "kg", "lb": "lb"}
+TEMPERATURE_UNITS = {"C": "°C", "F": "°F"}
+_CHOICES = {"language": (LANGUAGES, "language"), "weight_unit": (WEIGHT_UNITS, "weight unit"),
+            "temperature_unit": (TEMPERATURE_UNITS, "temperature unit")}
 
 
 def _setting(key: str, value: object) -> object:
@@ -186,6 +199,11 @@ def _setting(key: str, value: object) -> object:
         return text_field("address", value, max_chars=500)
     if key == "timezone":
         return _timezone(value)
+    if key in _CHOICES:
+        choices, label = _CHOICES[key]
+        if not isinstance(value, str) or value not in choices:
+            raise ValidationError(key, value, " or ".join(choices), label)
+        return value
     if key == "paper_size" and value not in ("A4", "Letter"):
         raise ValidationError("paper_size", value, "A4 or Letter", "paper size")
     if key in ("idle_lock_minutes", "late_entry_minutes") and (

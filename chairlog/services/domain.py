@@ -82,6 +82,11 @@ class ClinicInfo:
     ca_holder: str = ""
     lockout_attempts: int = 5
     tsa_url: str = ""
+    #: the window's language (``en`` | ``es``), weight entry unit (``kg`` | ``lb``) and
+    #: temperature display unit (``C`` | ``F``); stored values are always kg and °C
+    language: str = "en"
+    weight_unit: str = "kg"
+    temperature_unit: str = "C"
     #: the settings' version, passed back as ``update_clinic(expected_version=…)``
     version: int = 1
 

@@ -402,3 +402,24 @@ def test_roles_listed(clinic: Clinic) -> None:
         "omar": Role.NURSE,
         "drlee": Role.PHYSICIAN,
     }
+
+
+@pytest.mark.parametrize(("key", "good", "bad"), [
+    ("language", "es", "fr"), ("weight_unit", "lb", "stone"), ("temperature_unit", "F", "K"),
+])
+def test_words_and_units_are_clinic_settings_with_fixed_choices(
+        clinic: Clinic, key: str, good: str, bad: object) -> None:
+    from chairlog.errors import ValidationError
+
+    c = clinic
+    assert getattr(accounts.get_clinic(c.app), key) in ("en", "kg", "C")
+    for hostile in (bad, 1, None, good.upper() + " "):
+        with pytest.raises(ValidationError, match=key.replace("_", " ").split()[0]):
+            accounts.update_clinic(c.app, c.admin,
+                                   expected_version=accounts.get_clinic(c.app).version,
+                                   **{key: hostile})
+    accounts.update_clinic(c.app, c.admin,
+                           expected_version=accounts.get_clinic(c.app).version, **{key: good})
+    assert getattr(accounts.get_clinic(c.app), key) == good
+    row = _last_audit(c)[0]
+    assert row.action == "settings.change"
