@@ -15,6 +15,10 @@ Decisions:
   unreachable since HH:MM — showing the last data read"; it clears at the first answer.
 - Tiles raise signals; the main window decides what "open a session" and "start a session"
   mean. Acknowledging an alert happens here (a dialog, then a reload).
+- The grid fits the window: full tiles (2×2 for up to four chairs, up to four across for
+  more) while the viewport shows at least four chairs' tiles whole (or every chair, when
+  fewer); on a shorter screen (1366×768, 1920×1080 at 150 %) the tiles turn compact and stand
+  four across, so four chairs are in view at once; more chairs scroll.
 """
 
 from __future__ import annotations
@@ -46,10 +50,16 @@ from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
-from chairlog.ui.tile import ChairTile, Due, TileFigures
+from chairlog.ui.tile import FULL_MIN_SIZE, ChairTile, Due, TileFigures
 from chairlog.ui.widgets import AlertAckDialog, ErrorBanner, big_font
 
 TILE_MIN_WIDTH = 470
+#: a compact tile's least width (four across at 1280 logical px)
+COMPACT_TILE_WIDTH = 280
+GRID_SPACING = 14
+COMPACT_SPACING = 8
+#: the chairs the board keeps in view at once, when it has that many
+IN_VIEW = 4
 
 #: what one board read returns: chairs, running sessions, the clinic's time zone and the
 #: newest monitor set per session (None when that read failed: badges stay as they were)
@@ -92,10 +102,11 @@ class ChairBoard(QWidget):
         self.ack_dialog: AlertAckDialog | None = None
         self.monitor_dialog: Any = None  # ui.monitor_review.MonitorReviewDialog, when open
         self._columns = 0
+        self._compact = False
         self._flash = False
         self.setObjectName("board")
 
-        outer = QVBoxLayout(self)
+        self._outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         header = QHBoxLayout()
         self.summary_label = QLabel()
@@ -130,7 +141,8 @@ class ChairBoard(QWidget):
         self.grid_host = QWidget()
         self.grid_host.setObjectName("boardGrid")
         self.grid = QGridLayout(self.grid_host)
-        self.grid.setSpacing(14)
+        self.grid.setSpacing(GRID_SPACING)
+        self._grid_margin = self.grid.contentsMargins().left()
         self.scroll_area.setWidget(self.grid_host)
         outer.addWidget(self.scroll_area, 1)
 
@@ -396,14 +408,27 @@ class ChairBoard(QWidget):
         self._layout_tiles()
 
     def _layout_tiles(self) -> None:
-        width = self.scroll_area.viewport().width() or self.width()
+        port = self.scroll_area.viewport()
+        width = port.width() or self.width()
+        height = port.height() or self.height()
         cols = max(1, min(4, width // TILE_MIN_WIDTH))
         if len(self.tiles) <= 4 and cols > 2:
             cols = 2  # 2×2 keeps four tiles big
-        if cols == self._columns:
+        rows = max(1, (height + GRID_SPACING) // (FULL_MIN_SIZE[1] + GRID_SPACING))
+        compact = cols * rows < min(IN_VIEW, len(self.tiles))
+        if compact:
+            cols = max(1, min(IN_VIEW, len(self.tiles),
+                              (width + COMPACT_SPACING) // (COMPACT_TILE_WIDTH + COMPACT_SPACING)))
+        if cols == self._columns and compact == self._compact:
             return
-        self._columns = cols
+        self._columns, self._compact = cols, compact
+        self.grid.setSpacing(COMPACT_SPACING if compact else GRID_SPACING)
+        # compact: the tiles take the room the board's margins had
+        self._outer.setContentsMargins(*((8, 4, 8, 4) if compact else (12, 8, 12, 8)))
+        m = 2 if compact else self._grid_margin
+        self.grid.setContentsMargins(m, m, m, m)
         for tile in self.tiles.values():
+            tile.set_compact(compact)
             self.grid.removeWidget(tile)
         for i, chair in enumerate(self.chairs):
             self.grid.addWidget(self.tiles[chair.id], i // cols, i % cols)

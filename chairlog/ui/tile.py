@@ -13,6 +13,10 @@ Decisions:
 - Alerts in the red banner: the session's open (stored) alerts, each with an Acknowledge
   button, plus computed ones (vitals overdue; dose limit near at ≥ 90 % of the protocol's
   maximum total). Computed ones clear themselves when the situation does.
+- A compact layout (``set_compact``) for short screens (1366×768, 1920×1080 at 150 %): the board
+  then puts four tiles across instead of two rows of two. The timer, state and due bar stay
+  the biggest type; every line wraps instead of being cut, and nothing is dropped (the text is
+  smaller, 11 pt at least — read from a step away — and the margins narrower).
 """
 
 from __future__ import annotations
@@ -33,6 +37,17 @@ from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
 
 SOON = timedelta(minutes=2)
+
+#: point sizes (full, compact) of each text of the tile, by object name
+FONT_PT: dict[str, tuple[float, float]] = {
+    "tileChair": (24, 17), "statePill": (14, 11), "tilePatient": (15, 13), "tileInfo": (11, 11),
+    "tileTimer": (34, 24), "tileCaption": (12, 11), "tileDetail": (12, 11),
+    "tileRate": (14, 12.5), "tileDose": (13, 11.5), "tileVitals": (13, 11.5),
+    "tileMonitor": (12, 11), "dueBar": (17, 12.5), "alertText": (12.5, 11.5),
+}
+#: the smallest tile, full and compact
+FULL_MIN_SIZE = (420, 330)
+COMPACT_MIN_SIZE = (250, 0)
 DOSE_NEAR_FRACTION = 0.9
 
 
@@ -157,10 +172,10 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
                        vitals_age, due, due_text, due_at, tuple(lines), stored, near)
 
 
-def _label(point_size: float, name: str, *, bold: bool = False, wrap: bool = False) -> QLabel:
+def _label(name: str, *, bold: bool = False, wrap: bool = False) -> QLabel:
     lab = QLabel()
     lab.setObjectName(name)
-    lab.setFont(big_font(point_size, bold=bold))
+    lab.setFont(big_font(FONT_PT[name][0], bold=bold))
     lab.setWordWrap(wrap)
     return lab
 
@@ -190,27 +205,28 @@ class ChairTile(QFrame):
         self.setObjectName("chairTile")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(420, 330)
-        lay = QVBoxLayout(self)
+        self.compact = False
+        self.setMinimumSize(*FULL_MIN_SIZE)
+        self._lay = lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(4)
         head = QHBoxLayout()
-        self.name_label = _label(24, "tileChair", bold=True)
-        self.state_label = _label(14, "statePill", bold=True)
+        self.name_label = _label("tileChair", bold=True)
+        self.state_label = _label("statePill", bold=True)
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         head.addWidget(self.name_label, 1)
         head.addWidget(self.state_label)
         lay.addLayout(head)
-        self.patient_label = _label(15, "tilePatient", bold=True)
+        self.patient_label = _label("tilePatient", bold=True, wrap=True)
         lay.addWidget(self.patient_label)
-        self.info_label = _label(11, "tileInfo")
+        self.info_label = _label("tileInfo", wrap=True)
         lay.addWidget(self.info_label)
         timer_row = QHBoxLayout()
-        self.timer_label = _label(34, "tileTimer", bold=True)
-        captions = QVBoxLayout()
+        self.timer_label = _label("tileTimer", bold=True)
+        self._captions = captions = QVBoxLayout()
         captions.setSpacing(0)
-        self.timer_caption = _label(12, "tileCaption", wrap=True)
-        self.detail_label = _label(12, "tileDetail", wrap=True)
+        self.timer_caption = _label("tileCaption", wrap=True)
+        self.detail_label = _label("tileDetail", wrap=True)
         captions.addStretch(1)
         captions.addWidget(self.timer_caption)
         captions.addWidget(self.detail_label)
@@ -218,13 +234,15 @@ class ChairTile(QFrame):
         timer_row.addSpacing(8)
         timer_row.addLayout(captions, 1)
         lay.addLayout(timer_row)
-        self.rate_label = _label(14, "tileRate", bold=True)
-        self.dose_label = _label(13, "tileDose")
-        self.vitals_label = _label(13, "tileVitals", wrap=True)
+        #: where the detail line goes in the compact tile: on its own line below the timer
+        self._detail_row = lay.count()
+        self.rate_label = _label("tileRate", bold=True, wrap=True)
+        self.dose_label = _label("tileDose", wrap=True)
+        self.vitals_label = _label("tileVitals", wrap=True)
         for w in (self.rate_label, self.dose_label, self.vitals_label):
             lay.addWidget(w)
         # the newest monitor set waiting for a nurse: grey, "not charted", never an alarm
-        self.monitor_label = _label(12, "tileMonitor", wrap=True)
+        self.monitor_label = _label("tileMonitor", wrap=True)
         self.monitor_label.setStyleSheet("color: #6b7280;")
         self.monitor_label.hide()
         self.monitor_accept = QPushButton("Accept monitor set")
@@ -255,7 +273,7 @@ class ChairTile(QFrame):
         self.returned = ReturnedNotices()
         lay.addWidget(self.returned)
         lay.addStretch(1)
-        self.due_label = _label(17, "dueBar", bold=True)
+        self.due_label = _label("dueBar", bold=True)
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.due_label.setMinimumHeight(40)
         lay.addWidget(self.due_label)
@@ -291,6 +309,32 @@ class ChairTile(QFrame):
         self.patient_label.setText(f"{p.display_name}  ·  {p.mrn}")
         self.info_label.setText(f"{view.protocol.name}  ·  Nurse {view.nurse_name}")
 
+    def set_compact(self, on: bool) -> None:
+        """The compact layout for short screens (see the module's Decisions) or the full one."""
+        if on == self.compact:
+            return
+        self.compact = on
+        self.setMinimumSize(*(COMPACT_MIN_SIZE if on else FULL_MIN_SIZE))
+        for lab in self.findChildren(QLabel):
+            sizes = FONT_PT.get(lab.objectName())
+            if sizes is not None:
+                lab.setFont(big_font(sizes[on], bold=lab.font().bold()))
+        # in the narrow tile the due bar may wrap too rather than be cut (the other lines
+        # always may)
+        self.due_label.setWordWrap(on)
+        self._lay.setContentsMargins(*((10, 4, 10, 4) if on else (16, 12, 16, 12)))
+        self._lay.setSpacing(2 if on else 4)
+        self.due_label.setMinimumHeight(32 if on else 40)
+        set_prop(self.state_label, "compact", on)  # a narrower pill (style.qss)
+        # compact: the detail line under the timer, full width, not a narrow column beside it
+        self._captions.removeWidget(self.detail_label)
+        self._lay.removeWidget(self.detail_label)
+        if on:
+            self._lay.insertWidget(self._detail_row, self.detail_label)
+        else:
+            self._captions.addWidget(self.detail_label)
+        self._alert_key = ()  # the alert rows are rebuilt in the new size at the next refresh
+
     def set_monitor(self, text: str, pending_id: int = 0) -> None:
         """The board's badge for unvalidated monitor numbers ("" hides it), with one click to
         accept the newest set (``pending_id``) without opening the chair, and Review… to edit,
@@ -321,7 +365,14 @@ class ChairTile(QFrame):
         set_prop(self.state_label, "state", f.state_key)
         set_prop(self.due_label, "due", f.due.value)
         set_prop(self, "alert", bool(f.alerts))
-        self._set_alerts(f.alerts, f.stored_alerts)
+        lines = f.alerts
+        if self.compact and f.due is Due.OVERDUE:
+            # the red due bar already says "VITALS OVERDUE by …": the short tile does not
+            # repeat it in the alert box (the alert count and the strip still include it)
+            # (compute_figures puts it right after the stored alerts)
+            n = len(f.stored_alerts)
+            lines = lines[:n] + lines[n + 1:]
+        self._set_alerts(lines, f.stored_alerts)
         self.setAccessibleName(f"{self.chair.name}: {f.state_label}, {f.due_text}, "
                                f"{len(f.alerts)} alert(s)")
         return f
@@ -362,7 +413,7 @@ class ChairTile(QFrame):
         h.setContentsMargins(0, 0, 0, 0)
         lab = QLabel("⚠ " + text)
         lab.setObjectName("alertText")
-        lab.setFont(big_font(12.5, bold=True))
+        lab.setFont(big_font(FONT_PT["alertText"][self.compact], bold=True))
         lab.setWordWrap(True)
         h.addWidget(lab, 1)
         if alert is None:
