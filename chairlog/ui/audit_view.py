@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -345,12 +344,13 @@ class AuditDialog(QDialog):
         set_prop(self.verify_label, "ok", report.ok)
 
     def export_csv(self) -> None:
+        from chairlog.ui.export_folder import ask_save_path
+
         name = f"audit-{self.today.isoformat()}.csv"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Export the audit trail", name, "CSV files (*.csv)"
-        )
-        if path:
-            self.export_to(path)
+        path = ask_save_path(self, self.tr("Export the audit trail"), name,
+                             self.tr("CSV files (*.csv)"))
+        if path is not None:
+            self.export_to(str(path))
 
     def export_to(self, path: str) -> None:
         self.banner.clear_message()

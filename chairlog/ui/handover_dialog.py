@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -118,9 +117,11 @@ class HandoverDialog(QDialog):
         if self.pdf is None:
             return
         stamp = self.ctx.app.now().strftime("%Y%m%d-%H%M")
-        default = str(Path.home() / "Documents" / f"handover-{stamp}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Save handover", default, "PDF (*.pdf)")
-        if path:
+        from chairlog.ui.export_folder import ask_save_path
+
+        path = ask_save_path(self, self.tr("Save handover"), f"handover-{stamp}.pdf",
+                             self.tr("PDF (*.pdf)"))
+        if path is not None:
             try:
                 Path(path).write_bytes(self.pdf)
             except OSError as exc:

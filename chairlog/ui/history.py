@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -208,10 +207,14 @@ class PatientHistoryDialog(QDialog):
         row = self.selected()
         if row is None:
             return
-        default = str(Path.home() / f"session-S-{row.session.id:06d}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export record", default, "PDF (*.pdf)")
-        if path:
-            self.export_to(row.session.id, Path(path))
+        from chairlog.ui.export_folder import ask_save_path
+
+        s = row.session
+        day = (s.infusion_started_at or s.checked_in_at).astimezone(self.model.tz)
+        name = f"record-S-{s.id:06d}-{s.patient_mrn}-{day:%Y-%m-%d}.pdf"  # the clinic's day
+        path = ask_save_path(self, self.tr("Export record"), name, self.tr("PDF (*.pdf)"))
+        if path is not None:
+            self.export_to(s.id, path)
 
     def export_to(self, session_id: int, path: Path) -> None:
         """Build (or fetch the signed) PDF off the UI thread, then write it."""

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -233,10 +232,12 @@ class SeriesDialog(QDialog):
         self.status.setText(f"Could not load the series: {exc}")
 
     def _export(self) -> None:
-        default = str(Path.home() / f"series-{self.mrn}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export series", default, "PDF (*.pdf)")
-        if path:
-            self.export_to(Path(path))
+        from chairlog.ui.export_folder import ask_save_path
+
+        name = f"series-{self.mrn}-{self.ctx.app.now():%Y-%m-%d}.pdf"
+        path = ask_save_path(self, self.tr("Export series"), name, self.tr("PDF (*.pdf)"))
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Build the PDF (audited) off the UI thread, then write it."""

@@ -308,11 +308,11 @@ def test_verify_button_shows_intact_then_broken(ctx: UiContext, clinic: Clinic, 
 def test_export_button_writes_csv(
     ctx: UiContext, clinic: Clinic, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from chairlog.ui import audit_view
+    from chairlog.ui import export_folder
 
     target = tmp_path / "trail.csv"
     monkeypatch.setattr(
-        audit_view.QFileDialog,
+        export_folder.QFileDialog,
         "getSaveFileName",
         staticmethod(lambda *a, **k: (str(target), "CSV files (*.csv)")),
     )
