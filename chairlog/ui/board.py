@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -144,6 +144,7 @@ class ChairBoard(QWidget):
         self.grid.setSpacing(GRID_SPACING)
         self._grid_margin = self.grid.contentsMargins().left()
         self.scroll_area.setWidget(self.grid_host)
+        self.scroll_area.viewport().installEventFilter(self)
         outer.addWidget(self.scroll_area, 1)
 
         self.tick_timer = QTimer(self)
@@ -415,7 +416,8 @@ class ChairBoard(QWidget):
         if len(self.tiles) <= 4 and cols > 2:
             cols = 2  # 2×2 keeps four tiles big
         rows = max(1, (height + GRID_SPACING) // (FULL_MIN_SIZE[1] + GRID_SPACING))
-        compact = cols * rows < min(IN_VIEW, len(self.tiles))
+        # compact only on a board shown too short (a hidden one has no real size yet)
+        compact = self.isVisible() and cols * rows < min(IN_VIEW, len(self.tiles))
         if compact:
             cols = max(1, min(IN_VIEW, len(self.tiles),
                               (width + COMPACT_SPACING) // (COMPACT_TILE_WIDTH + COMPACT_SPACING)))
@@ -438,6 +440,13 @@ class ChairBoard(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._layout_tiles()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the viewport's own size, once the layouts have placed it (the board's resize comes
+        # before its scroll area has its new size)
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._layout_tiles()
+        return super().eventFilter(watched, event)
 
     # ---- every second ---------------------------------------------------------------------
     def tick(self) -> None:

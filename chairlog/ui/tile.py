@@ -14,9 +14,11 @@ Decisions:
   button, plus computed ones (vitals overdue; dose limit near at ≥ 90 % of the protocol's
   maximum total). Computed ones clear themselves when the situation does.
 - A compact layout (``set_compact``) for short screens (1366×768, 1920×1080 at 150 %): the board
-  then puts four tiles across instead of two rows of two. The timer, state and due bar stay
-  the biggest type; every line wraps instead of being cut, and nothing is dropped (the text is
-  smaller, 11 pt at least — read from a step away — and the margins narrower).
+  then puts four tiles across instead of two rows of two. The timer (24 pt) and the due bar
+  (16 pt bold, on two lines if need be) stay the biggest type; every line wraps instead of
+  being cut, and nothing is dropped but the alert box's repeat of "Vitals overdue by …" under
+  the red due bar that says it (the text is smaller, 11 pt at least, the margins narrower,
+  the detail line goes under the timer).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ FONT_PT: dict[str, tuple[float, float]] = {
     "tileChair": (24, 17), "statePill": (14, 11), "tilePatient": (15, 13), "tileInfo": (11, 11),
     "tileTimer": (34, 24), "tileCaption": (12, 11), "tileDetail": (12, 11),
     "tileRate": (14, 12.5), "tileDose": (13, 11.5), "tileVitals": (13, 11.5),
-    "tileMonitor": (12, 11), "dueBar": (17, 12.5), "alertText": (12.5, 11.5),
+    "tileMonitor": (12, 11), "dueBar": (17, 16), "alertText": (12.5, 11.5),
 }
 #: the smallest tile, full and compact
 FULL_MIN_SIZE = (420, 330)
@@ -303,6 +305,7 @@ class ChairTile(QFrame):
             set_prop(self, "state", "free")
             set_prop(self.due_label, "due", "none")
             set_prop(self.state_label, "state", "free")
+            self._keep_fonts()
             self.setAccessibleName(f"{self.chair.name}: free")
             return
         p = view.patient
@@ -315,10 +318,7 @@ class ChairTile(QFrame):
             return
         self.compact = on
         self.setMinimumSize(*(COMPACT_MIN_SIZE if on else FULL_MIN_SIZE))
-        for lab in self.findChildren(QLabel):
-            sizes = FONT_PT.get(lab.objectName())
-            if sizes is not None:
-                lab.setFont(big_font(sizes[on], bold=lab.font().bold()))
+        self._keep_fonts()
         # in the narrow tile the due bar may wrap too rather than be cut (the other lines
         # always may)
         self.due_label.setWordWrap(on)
@@ -334,6 +334,15 @@ class ChairTile(QFrame):
         else:
             self._captions.addWidget(self.detail_label)
         self._alert_key = ()  # the alert rows are rebuilt in the new size at the next refresh
+
+    def _keep_fonts(self) -> None:
+        """Each text in its size for the layout (full or compact). Called again after a
+        style property changes: a re-polish can put a label back in the size it was made
+        with."""
+        for lab in self.findChildren(QLabel):
+            sizes = FONT_PT.get(lab.objectName())
+            if sizes is not None and lab.font().pointSizeF() != sizes[self.compact]:
+                lab.setFont(big_font(sizes[self.compact], bold=lab.font().bold()))
 
     def set_monitor(self, text: str, pending_id: int = 0) -> None:
         """The board's badge for unvalidated monitor numbers ("" hides it), with one click to
@@ -365,6 +374,8 @@ class ChairTile(QFrame):
         set_prop(self.state_label, "state", f.state_key)
         set_prop(self.due_label, "due", f.due.value)
         set_prop(self, "alert", bool(f.alerts))
+        if self.compact:
+            self._keep_fonts()
         lines = f.alerts
         if self.compact and f.due is Due.OVERDUE:
             # the red due bar already says "VITALS OVERDUE by …": the short tile does not
@@ -381,6 +392,8 @@ class ChairTile(QFrame):
         """Visual reminder: alternates the due bar while vitals are overdue."""
         self.flash_on = on
         set_prop(self.due_label, "flash", on)
+        if self.compact:
+            self._keep_fonts()
 
     def _set_alerts(self, lines: tuple[str, ...], stored: tuple[AlertView, ...]) -> None:
         computed = lines[len(stored):]
