@@ -22,9 +22,9 @@ import argparse
 from typing import Any
 
 from chairlog.cli.credentials import add_admin_options, add_stdin_option, read_secrets, require_as
+from chairlog.domain import UserInfo
 from chairlog.errors import ValidationError
 from chairlog.services import Chairlog, accounts, open_app
-from chairlog.services.domain import UserInfo
 
 
 def register(sub: Any) -> None:

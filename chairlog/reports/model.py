@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from chairlog.domain import ClinicInfo, Deviation, SessionView
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
-from chairlog.services.domain import ClinicInfo, Deviation, SessionView
 
 PAPER_SIZES = ("A4", "Letter")
 

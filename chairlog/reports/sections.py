@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from chairlog.clinical.dosing import infusion_periods, infusion_running_time
 from chairlog.clinical.scales import SCALES, Scale
+from chairlog.domain import EntryKind, EntryView
 from chairlog.reports.chart import vitals_chart
 from chairlog.reports.layout import (
     BODY,
@@ -30,7 +31,6 @@ from chairlog.reports.layout import (
     table,
 )
 from chairlog.reports.model import RecordData, duration, num, record_time, since_start
-from chairlog.services.domain import EntryKind, EntryView
 
 
 def end_of_record(rec: RecordData) -> datetime:

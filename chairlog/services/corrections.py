@@ -19,6 +19,7 @@ from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import validate_score
 from chairlog.clinical.vitals import validate_vitals
 from chairlog.db.models import ChartEntry, InfusionSession
+from chairlog.domain import UserInfo
 from chairlog.errors import CeilingExceeded, NotFound, StateError, ValidationError
 from chairlog.services.charting import MIN_DOSE, vitals_columns
 from chairlog.services.context import (
@@ -42,7 +43,6 @@ from chairlog.services.describe import (
     SIDE_EFFECTS,
     kind_word,
 )
-from chairlog.services.domain import UserInfo
 from chairlog.services.dose_rules import (
     enforce,
     record_ceiling_refusal,

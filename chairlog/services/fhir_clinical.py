@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from chairlog.clinical.dosing import DoseAction, DoseEvent, InfusionPeriod, infusion_periods
+from chairlog.domain import EntryKind, EntryStatus, EntryView
 from chairlog.services import fhir_codes as C
 from chairlog.services.describe import SIDE_EFFECTS as SIDE_EFFECT_NAMES
-from chairlog.services.domain import EntryKind, EntryStatus, EntryView
 from chairlog.services.fhir_base import (
     Json,
     coding,

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import ACTIVE_STATES
+from chairlog.domain import AlertView, ChairInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import Chairlog, accounts, protocols, views
-from chairlog.services.domain import AlertView, ChairInfo, SessionView
 from chairlog.services.results import SESSION_DISCHARGED
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
+from chairlog.domain import UserInfo
 from chairlog.services import Chairlog
-from chairlog.services.domain import UserInfo
 from chairlog.ui.feed import ChangeFeed
 from chairlog.ui.operations import OperationRunner, may_commit
 

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import HistoryRow, PatientInfo
 from chairlog.services import accounts, patients, views
-from chairlog.services.domain import HistoryRow, PatientInfo
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, big_font
 

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import ACTIVE_STATES as RUNNING
+from chairlog.domain import Role, SessionView, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
-from chairlog.services.domain import Role, SessionView, UserInfo
 from chairlog.ui.board import ChairBoard
 from chairlog.ui.chair_strip import ChairStrip
 from chairlog.ui.context import UiContext, describe_database, optional_module

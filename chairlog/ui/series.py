@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain.series import SeriesReport
 from chairlog.present.numbers import fmt
 from chairlog.services import series
-from chairlog.services.series_model import SeriesReport
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, big_font
 

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import PatientInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import patients, protocols, sessions
-from chairlog.services.domain import PatientInfo, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
     BigButton,

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
+from chairlog.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.present.numbers import fmt
-from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
 

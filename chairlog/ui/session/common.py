@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import AlertView, SessionView
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
-from chairlog.services.domain import AlertView, SessionView
 
 from .style import TOUCH_PX
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QTimeEdit, QWidget
 
 from chairlog.clinical.dosing import RateUnit
+from chairlog.domain import EntryKind, EntryView
 from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
-from chairlog.services.domain import EntryKind, EntryView
 
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog

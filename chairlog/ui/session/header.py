@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.states import SessionState
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 
 from .common import Card, age_years, button, label, num
 from .style import AMBER, BLUE, GREEN, MUTED, RED, set_tone

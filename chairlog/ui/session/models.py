@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from chairlog.services.domain import AlertView, EntryStatus, EntryView
+from chairlog.domain import AlertView, EntryStatus, EntryView
 
 from .common import clock_time
 

@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import CHARTABLE_STATES, SessionState
+from chairlog.domain import AlertView, Role, SessionView
 from chairlog.errors import ChairlogError, NotFound, ValidationError
 from chairlog.services import Chairlog, accounts, charting, views
-from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
 from chairlog.ui.outbox_banner import Provisional, charting_call

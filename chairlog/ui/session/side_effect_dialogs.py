@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import EntryKind, SessionView
 from chairlog.services.describe import (
     ACTIONS,
     DOSE_UNITS,
@@ -25,7 +26,6 @@ from chairlog.services.describe import (
     SEVERITIES,
     SIDE_EFFECTS,
 )
-from chairlog.services.domain import EntryKind, SessionView
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, clock_time, label, num

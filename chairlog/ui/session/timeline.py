@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
 
+from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import corrections
-from chairlog.services.domain import EntryKind, EntryView, SessionView
 
 from .common import Card, Host, button, close_then
 from .correction_dialog import CorrectionDialog

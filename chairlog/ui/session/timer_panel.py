@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 
 from .common import Card, clock_time, label, minutes_text, num
 from .style import set_tone

@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from chairlog.clinical.states import SessionState
+from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import charting
-from chairlog.services.domain import SessionView
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
