@@ -109,7 +109,8 @@ def describe(kind: str, d: dict[str, Any], units: Units | None = None) -> str:
         if d.get("etco2") is not None:
             parts.append(f"EtCO2 {d['etco2']}")
         if d.get("temp_c") is not None:
-            parts.append(f"T {(units or STORED).show_temperature(d['temp_c'])}")
+            u = units or STORED  # "T 37.0°C" as always; "T 98.6°F" where the clinic chose °F
+            parts.append(f"T {u.temperature_number(d['temp_c'])}{u.temperature_symbol}")
         if d.get("rhythm"):
             parts.append(f"rhythm: {d['rhythm']}")
         line = ("Baseline vitals: " if d.get("is_baseline") else "Vitals: ") + ", ".join(parts)

@@ -138,8 +138,8 @@ def test_summary_shows_fahrenheit_only_for_a_vitals_set_with_a_temperature() -> 
         data = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14, "temp_c": 37.0}
         summary = describe("vitals", data)
 
-    assert "T 37.0 °C" in E.summary
-    assert "T 98.6 °F" in LB_F.summary(E())
+    assert "T 37.0°C" in E.summary
+    assert "T 98.6°F" in LB_F.summary(E())
     assert STORED.summary(E()) == E.summary
 
     class Note:

@@ -40,13 +40,13 @@ def test_record_follows_the_clinic_units(clinic: Clinic, tmp_path: Path) -> None
     assert "start °F" in text  # the table's "Temp °F" heading wraps under "From start"
     assert "14 98.6 baseline" in text              # the vitals row, in °F
     assert "temperature in °F, from the stored °C" in text
-    assert "T 98.6 °F" in text                     # the timeline line
+    assert "T 98.6°F" in text                      # the timeline line
     assert "37.0 °C" not in text and "Temp °C" not in text
 
 
 def test_celsius_record_unchanged(clinic: Clinic, tmp_path: Path) -> None:
     sid = session_with_temperature(clinic)
     text = flat(pdf_text(build_record_pdf(records.record_data(clinic.app, sid)), tmp_path))
-    assert "start °C" in text and "14 37.0 baseline" in text and "T 37.0 °C" in text
+    assert "start °C" in text and "14 37.0 baseline" in text and "T 37.0°C" in text
     assert "temperature in °C" in text
     assert "69.9 kg" in text and " lb" not in text and "°F" not in text

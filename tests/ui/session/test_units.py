@@ -121,8 +121,8 @@ def test_vitals_temperature_typed_in_fahrenheit_is_stored_in_celsius(
     assert last is not None and last.data["temp_c"] == 37.0 and last.data["hr"] == 72
     # the timeline, its tooltip and the tile read °F; the stored summary stays °C
     row = timeline_rows(page)[0][1]
-    assert "T 98.6 °F" in row and "°C" not in row
-    assert "T 37.0 °C" in last.summary
+    assert "T 98.6°F" in row and "°C" not in row
+    assert "T 37.0°C" in last.summary
     view = views.get_session(clinic.app, sid)
     assert "T 98.6 °F" in compute_figures(view, clinic.app.now(), ui.units).vitals
     assert "T 37.0 °C" in compute_figures(view, clinic.app.now()).vitals
@@ -156,7 +156,7 @@ def test_correcting_a_temperature_in_fahrenheit(clinic: Any, open_page: Any) -> 
     dlg = CorrectionDialog(r.entry, page.tz, page, units=page.units)
     field = dlg.widgets["temp_c"]
     assert field.text() == "98.6"  # type: ignore[attr-defined]
-    assert "T 98.6 °F" in " ".join(w.text() for w in dlg.findChildren(QLabel))
+    assert "T 98.6°F" in " ".join(w.text() for w in dlg.findChildren(QLabel))
     field.setText("100.4")  # type: ignore[attr-defined]
     assert dlg.changes() == {"temp_c": 38.0}
     field.setText("120")  # type: ignore[attr-defined]
@@ -174,7 +174,7 @@ def test_celsius_clinic_keeps_celsius(clinic: Any, open_page: Any) -> None:
     page.vitals.save()
     last = views.get_session(clinic.app, sid).latest_vitals
     assert last is not None and last.data["temp_c"] == 36.8
-    assert "T 36.8 °C" in timeline_rows(page)[0][1]
+    assert "T 36.8°C" in timeline_rows(page)[0][1]
     assert "80 kg" in page.header.details.text() and "lb" not in page.header.details.text()
 
 
@@ -200,3 +200,19 @@ def test_monitor_set_temperature_typed_in_fahrenheit(clinic: Any, ui: UiContext,
     last = views.get_session(clinic.app, sid).latest_vitals
     assert last is not None and last.data["hr"] == 80 and last.data["temp_c"] == 37.5
     page.close_session()
+
+
+def test_history_weight_in_lb_with_kg(clinic: Any) -> None:
+    from zoneinfo import ZoneInfo
+
+    from chairlog.ui.history import HEADERS, HistoryModel
+
+    ready_to_infuse(clinic, weight=69.8532)
+    rows = views.patient_history(clinic.app, clinic.patient.id)
+    col = HEADERS.index("Weight")
+    lb = HistoryModel(ZoneInfo("UTC"), Units("lb", "F"))
+    lb.set_rows(rows)
+    assert lb.data(lb.index(0, col)) == "154 lb (69.85 kg)"
+    kg = HistoryModel(ZoneInfo("UTC"))
+    kg.set_rows(rows)
+    assert kg.data(kg.index(0, col)) == "69.8532 kg"
