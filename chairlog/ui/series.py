@@ -109,7 +109,9 @@ class SeriesChart(QWidget):
         n = len(r.sessions)
         step = plot.width() / n
         top_mg = max(s.ketamine_mg for s in r.sessions) or 1.0
-        before, after, bars = [], [], []
+        before: list[QPointF] = []
+        after: list[QPointF] = []
+        bars = []
         for i, s in enumerate(r.sessions):
             x = plot.left() + step * (i + 0.5)
             h = plot.height() * s.ketamine_mg / top_mg

@@ -150,9 +150,9 @@ class RescueMedDialog(FormDialog):
             named(w, text)
         rows = (("Drug", self.drug), ("Dose", self.dose), ("Unit", self.unit),
                 ("Route", self.route), ("Treats", self.treats), ("Note", self.note_edit))
-        for i, (text, w) in enumerate(rows):
+        for i, (text, field) in enumerate(rows):
             grid.addWidget(label(text, bold=True), i, 0)
-            grid.addWidget(w, i, 1)
+            grid.addWidget(field, i, 1)
         self.body.addLayout(grid)
         self.allergy_warning = label(wrap=True, name="med_allergy_warning")
         set_tone(self.allergy_warning, "bad")
