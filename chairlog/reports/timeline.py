@@ -44,7 +44,7 @@ SPOT_W, SPOT_H = 230.0, 46.0
 
 
 def _entry_markup(rec: RecordData, e: EntryView) -> str:
-    text = esc(e.summary)
+    text = esc(rec.units.summary(e))
     tags = []
     if e.is_late:
         tags.append(f"<b>LATE ENTRY</b> — recorded {esc(local_time(e.recorded_at, rec.tz))}")

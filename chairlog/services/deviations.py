@@ -34,11 +34,11 @@ from chairlog.domain import (
     EntryView,
     SessionView,
 )
+from chairlog.domain.describe import kind_word
 from chairlog.errors import NotFound
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services.context import Chairlog
-from chairlog.services.describe import kind_word
 from chairlog.services.discharge import discharge_shortfalls
 
 

@@ -23,12 +23,12 @@ from zoneinfo import ZoneInfo
 from chairlog.clinical.clock import read_clock
 from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, SessionView
+from chairlog.domain.describe import SIDE_EFFECTS
 from chairlog.domain.handover import Handover, HandoverRow
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services import accounts, protocols, returns, views
 from chairlog.services.context import Chairlog
-from chairlog.services.describe import SIDE_EFFECTS
 
 __all__ = ["DOSE_NEAR_FRACTION", "handover", "handover_pdf", "handover_row"]
 

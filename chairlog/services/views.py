@@ -36,9 +36,9 @@ from chairlog.domain import (
     SessionView,
     SignedRecordInfo,
 )
+from chairlog.domain.describe import ENTRY_FIELDS, describe
 from chairlog.errors import NotFound
 from chairlog.services.context import Chairlog, clinic_row
-from chairlog.services.describe import ENTRY_FIELDS, describe
 
 
 def _names(s: Session, ids: set[int | None]) -> dict[int, str]:

@@ -267,6 +267,7 @@ class ChairBoard(QWidget):
             tile = self.tiles[chair.id]
             tile.chair = chair
             tile.can_start = self.can_start
+            tile.units = self.ctx.units
             tile.set_view(self.views.get(chair.id))
         self.bell.forget_except({v.id for v in running})
         self._show_returned()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.domain import EntryKind, SessionView
-from chairlog.services.describe import (
+from chairlog.domain.describe import (
     ACTIONS,
     DOSE_UNITS,
     RESCUE_MEDS,
