@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.clinical.readouts import Due
 from chairlog.clinical.states import ACTIVE_STATES
 from chairlog.domain import AlertView, ChairInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
@@ -46,7 +47,7 @@ from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
-from chairlog.ui.tile import ChairTile, Due, TileFigures
+from chairlog.ui.tile import ChairTile, TileFigures
 from chairlog.ui.widgets import AlertAckDialog, ErrorBanner, big_font
 
 TILE_MIN_WIDTH = 470

@@ -19,29 +19,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
+from chairlog.clinical.readouts import Due, dose_near, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.present.numbers import fmt
 from chairlog.present.units import STORED, Units
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
-
-SOON = timedelta(minutes=2)
-DOSE_NEAR_FRACTION = 0.9
-
-
-class Due(StrEnum):
-    NONE = "none"
-    OK = "ok"
-    SOON = "soon"
-    OVERDUE = "overdue"
 
 
 @dataclass(frozen=True)
@@ -132,14 +122,12 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
         dose = f"{fmt(cum_mg)} mg · {fmt(cum_kg)} mg/kg (max {fmt(p.max_total_mg_per_kg)})"
         if r.next_vitals_in is not None:
             due_at = r.next_vitals_due_at
-            if r.next_vitals_in <= timedelta(0):
-                due = Due.OVERDUE
+            due = vitals_due(r.next_vitals_in)
+            if due is Due.OVERDUE:
                 due_text = f"VITALS OVERDUE by {clock_text(-r.next_vitals_in)}"
-            elif r.next_vitals_in <= SOON:
-                due = Due.SOON
+            elif due is Due.SOON:
                 due_text = f"VITALS DUE in {clock_text(r.next_vitals_in)}"
             else:
-                due = Due.OK
                 due_text = f"Next vitals in {clock_text(r.next_vitals_in)}"
     vitals = vitals_age = ""
     latest = view.latest_vitals
@@ -154,8 +142,7 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
     lines = [a.message for a in stored]
     if due is Due.OVERDUE and r.next_vitals_in is not None:
         lines.append(f"Vitals overdue by {clock_text(-r.next_vitals_in)}")
-    near = (view.infusion_started_at is not None
-            and cum_kg >= DOSE_NEAR_FRACTION * p.max_total_mg_per_kg)
+    near = dose_near(view.infusion_started_at is not None, cum_kg, p.max_total_mg_per_kg)
     if near:
         lines.append(f"Dose limit near: {fmt(cum_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
     return TileFigures(view.id, key, label, timer, caption, detail, rate, dose, vitals,

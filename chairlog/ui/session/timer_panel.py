@@ -15,13 +15,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
+from chairlog.clinical.readouts import Due, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 
 from .common import Card, clock_time, label, minutes_text, num
 from .style import set_tone
 
-DUE_SOON_S = 120
 RUNNING = (SessionState.INFUSING, SessionState.PAUSED)
 
 
@@ -106,12 +106,13 @@ def _vitals_tile(v: SessionView, due_in: timedelta | None, due_at: datetime | No
     if v.state not in (*RUNNING, SessionState.MONITORING) or due_in is None:
         return Tile("Vitals", "—", last_text)
     seconds = due_in.total_seconds()
+    due = vitals_due(due_in)
     every = (v.protocol.vitals_interval_after_min if v.state is SessionState.MONITORING
              else v.protocol.vitals_interval_min)
     sub = f"due {clock_time(due_at, tz)} · every {num(every, 0)} min · {last_text}"
-    if seconds <= 0:
+    if due is Due.OVERDUE:
         return Tile("Vitals OVERDUE", f"+{minutes_text(seconds)}", sub, "bad")
-    if seconds <= DUE_SOON_S:
+    if due is Due.SOON:
         return Tile("Vitals due soon", minutes_text(seconds), sub, "warn")
     return Tile("Next vitals in", minutes_text(seconds), sub)
 
