@@ -195,10 +195,13 @@ def open_or_recover(db_url: str | None, demo: bool) -> Chairlog:
 
 
 def _run_signed_in(qapp: QApplication, ctx: UiContext) -> int:
+    from chairlog.ui.i18n import clinic_language, install_language
     from chairlog.ui.login import LoginDialog
     from chairlog.ui.setup_wizard import SetupDialog
 
-    if not accounts.is_initialised(ctx.app):
+    if accounts.is_initialised(ctx.app):
+        install_language(clinic_language(ctx))  # the sign-in already in the clinic's words
+    else:
         setup = SetupDialog(ctx)
         if setup.exec() != QDialog.DialogCode.Accepted:
             return 0
@@ -208,14 +211,20 @@ def _run_signed_in(qapp: QApplication, ctx: UiContext) -> int:
     if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         return 0
     ctx.set_user(login.user)
-    window = build_main_window(ctx)
+    from chairlog.ui.i18n import LanguageSwitch
+
+    shell = LanguageSwitch(ctx, lambda: build_main_window(ctx))  # rebuilt on a new language
+    window = shell.window
     from chairlog.ui.housekeeping import Housekeeping
 
-    housekeeping = Housekeeping(ctx, window)
-    housekeeping.message.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    def say(text: str) -> None:
+        shell.window.statusBar().showMessage(text, 30_000)
+
+    housekeeping = Housekeeping(ctx, shell)
+    housekeeping.message.connect(say)
     from chairlog.ui.monitor_listener import WindowListener
 
-    monitors = WindowListener(ctx, lambda text: window.statusBar().showMessage(text, 30_000))
+    monitors = WindowListener(ctx, say)
     monitors.start()  # only when the clinic enabled it; bound off the UI thread
     window.show()
     window.board.focus_first_tile()
