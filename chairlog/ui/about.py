@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from chairlog import __version__, applog, paths
 from chairlog.ui.context import describe_database
+from chairlog.ui.i18n import translate
 
 
 def about_facts(db_url: str | None) -> list[tuple[str, str]]:
@@ -41,18 +42,22 @@ def about_text(db_url: str | None) -> str:
 class AboutDialog(QDialog):
     def __init__(self, db_url: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About chairlog")
+        self.setWindowTitle(translate("AboutDialog", "About chairlog"))
         self.setObjectName("aboutDialog")
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>chairlog {__version__}</b><br>"
-                       "Charting for IV ketamine infusion clinics")
+        title = QLabel(
+            translate(
+                "AboutDialog",
+                "<b>chairlog {version}</b><br>Charting for IV ketamine infusion clinics",
+            ).format(version=__version__)
+        )
         layout.addWidget(title)
         self.details = QLabel(about_text(db_url))
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setObjectName("aboutDetails")
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("Copy details",
+        self.copy_button = buttons.addButton(translate("AboutDialog", "Copy details"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)

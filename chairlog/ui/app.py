@@ -31,6 +31,7 @@ from chairlog import __version__, paths
 from chairlog.errors import ChairlogError, StorageError
 from chairlog.services import Chairlog, accounts, open_app
 from chairlog.ui.context import UiContext, make_context, optional_module
+from chairlog.ui.i18n import translate
 from chairlog.ui.main_window import MainWindow
 
 BASE_POINT_SIZE = 12
@@ -207,7 +208,7 @@ def _run_signed_in(qapp: QApplication, ctx: UiContext) -> int:
             return 0
         if setup.warning:
             QMessageBox.warning(None, "chairlog", setup.warning)
-    login = LoginDialog(ctx, title="Sign in")
+    login = LoginDialog(ctx, title=translate("app", "Sign in"))
     if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         return 0
     ctx.set_user(login.user)

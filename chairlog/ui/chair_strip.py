@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from chairlog.services.domain import ChairInfo
+from chairlog.ui.i18n import translate
 from chairlog.ui.tile import Due, TileFigures
 from chairlog.ui.widgets import set_prop
 
@@ -47,7 +48,7 @@ class ChairStrip(QFrame):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(8, 4, 8, 4)
         self.row.setSpacing(8)
-        self.calm = QLabel("All chairs: nothing due")
+        self.calm = QLabel(translate("ChairStrip", "All chairs: nothing due"))
         self.calm.setObjectName("chairStripCalm")
         self.row.addWidget(self.calm)
         self.row.addStretch(1)

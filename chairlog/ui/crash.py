@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chairlog import applog
+from chairlog.ui.i18n import translate
 
 _showing = False
 
@@ -43,8 +44,10 @@ def show_crash(exc_info: applog.ExcInfo) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "chairlog — unexpected error",
                           crash_text(exc_info[0]))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        keep = box.addButton("Keep working", QMessageBox.ButtonRole.AcceptRole)
-        quit_button = box.addButton("Quit chairlog", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(translate("crash", "Keep working"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton(
+            translate("crash", "Quit chairlog"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.setDefaultButton(keep)
         box.exec()
         if box.clickedButton() is quit_button:

@@ -33,6 +33,7 @@ from chairlog.services import accounts
 from chairlog.services.domain import UserInfo
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -60,7 +61,7 @@ class LoginDialog(QDialog):
         self.user: UserInfo | None = None
         self._pending: UserInfo | None = None
         self._old_password = ""
-        self.setWindowTitle(f"chairlog — {title}")
+        self.setWindowTitle(translate("LoginDialog", "chairlog — {title}").format(title=title))
         self.setObjectName("loginDialog")
         self.setMinimumWidth(520)
         self.pages = QStackedWidget()
@@ -96,7 +97,7 @@ class LoginDialog(QDialog):
         self.username = QLineEdit(username)
         self.username.setFont(big_font(14))
         self.username.setMinimumHeight(40)
-        self.username.setPlaceholderText("username")
+        self.username.setPlaceholderText(translate("LoginDialog", "username"))
         self.password = _password_edit()
         form.addRow(form_label("Username"), self.username)
         form.addRow(form_label("Password"), self.password)
@@ -121,7 +122,7 @@ class LoginDialog(QDialog):
     def _demo_box(self) -> QGroupBox:
         from chairlog.services import demo
 
-        box = QGroupBox("Demo accounts (demo mode only)")
+        box = QGroupBox(translate("LoginDialog", "Demo accounts (demo mode only)"))
         box.setObjectName("demoAccounts")
         grid = QGridLayout(box)
         for i, (uname, pw, role) in enumerate(demo.demo_accounts()):
@@ -129,10 +130,17 @@ class LoginDialog(QDialog):
             b.setObjectName("demoAccount")
             b.setAutoDefault(False)
             b.setMinimumHeight(40)
-            b.setToolTip(f"Fill in {uname} / {pw}")
+            b.setToolTip(
+                translate("LoginDialog", "Fill in {uname} / {pw}").format(uname=uname, pw=pw)
+            )
             b.clicked.connect(lambda _=False, u=uname, p=pw: self.fill(u, p))
             grid.addWidget(b, i, 0)
-        hint = QLabel("Click an account to fill in its username and password, then press Enter.")
+        hint = QLabel(
+            translate(
+                "LoginDialog",
+                "Click an account to fill in its username and password, then press Enter.",
+            )
+        )
         hint.setWordWrap(True)
         grid.addWidget(hint, len(demo.demo_accounts()), 0)
         self.demo_box = box
@@ -165,8 +173,13 @@ class LoginDialog(QDialog):
     def _signed_in(self, user: UserInfo, password: str) -> None:
         if user.must_change_password:
             self._pending, self._old_password = user, password
-            self.change_intro.setText(f"{user.display_name}: your password was reset. Choose a "
-                                      "new one (at least 8 characters) to continue.")
+            self.change_intro.setText(
+                translate(
+                    "LoginDialog",
+                    "{display_name}: your password was reset. Choose a new one (at least 8 "
+                    "characters) to continue.",
+                ).format(display_name=user.display_name)
+            )
             self.pages.setCurrentIndex(1)
             self.new_password.setFocus()
             return
@@ -177,7 +190,7 @@ class LoginDialog(QDialog):
     def _change_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        head = QLabel("Choose a new password")
+        head = QLabel(translate("LoginDialog", "Choose a new password"))
         head.setFont(big_font(20, bold=True))
         lay.addWidget(head)
         self.change_intro = QLabel()

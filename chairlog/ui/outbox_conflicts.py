@@ -25,6 +25,7 @@ from chairlog.errors import ChairlogError
 from chairlog.outbox import Outbox
 from chairlog.outbox.store import Entry
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 
 def describe(e: Entry) -> str:
@@ -39,13 +40,20 @@ class ConflictsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.box, self.session_id = ctx, box, session_id
-        self.setWindowTitle("Entries refused by the server on replay")
+        self.setWindowTitle(translate("ConflictsDialog", "Entries refused by the server on replay"))
         self.resize(760, 420)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("These entries were saved on this workstation while the server "
-                             "was unreachable, and the server refused them when they were "
-                             "sent. Check each against the chart, then chart it again or "
-                             "discard it with a reason."))
+        lay.addWidget(
+            QLabel(
+                translate(
+                    "ConflictsDialog",
+                    "These entries were saved on this workstation while the server "
+                    "was unreachable, and the server refused them when they were "
+                    "sent. Check each against the chart, then chart it again or "
+                    "discard it with a reason.",
+                )
+            )
+        )
         self.list = QListWidget()
         lay.addWidget(self.list, 1)
         self.error = QLabel()
@@ -53,8 +61,8 @@ class ConflictsDialog(QDialog):
         self.error.setWordWrap(True)
         lay.addWidget(self.error)
         row = QHBoxLayout()
-        self.again = QPushButton("Chart again")
-        self.discard = QPushButton("Discard…")
+        self.again = QPushButton(translate("ConflictsDialog", "Chart again"))
+        self.discard = QPushButton(translate("ConflictsDialog", "Discard…"))
         self.again.clicked.connect(self._again)
         self.discard.clicked.connect(self._discard)
         row.addWidget(self.again)
@@ -98,7 +106,11 @@ class ConflictsDialog(QDialog):
         key, user = self._selected(), self.ctx.user
         if key is None or user is None:
             return
-        reason, ok = QInputDialog.getText(self, "Discard entry", "Reason for discarding:")
+        reason, ok = QInputDialog.getText(
+            self,
+            translate("ConflictsDialog", "Discard entry"),
+            translate("ConflictsDialog", "Reason for discarding:"),
+        )
         if not ok:
             return
         try:
@@ -106,5 +118,5 @@ class ConflictsDialog(QDialog):
         except ChairlogError as e:
             self.error.setText(str(e))
             return
-        self.error.setText("Discarded (audited).")
+        self.error.setText(translate("ConflictsDialog", "Discarded (audited)."))
         self.reload()

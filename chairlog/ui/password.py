@@ -21,6 +21,7 @@ from chairlog.services import accounts
 from chairlog.services.domain import UserInfo
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -46,9 +47,13 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         user = ctx.require_user()
-        self.setWindowTitle("Change my password")
+        self.setWindowTitle(translate("ChangePasswordDialog", "Change my password"))
         lay = QVBoxLayout(self)
-        head = QLabel(f"Change the password of {user.display_name}")
+        head = QLabel(
+            translate("ChangePasswordDialog", "Change the password of {display_name}").format(
+                display_name=user.display_name
+            )
+        )
         head.setFont(big_font(16, bold=True))
         lay.addWidget(head)
         self.current = _secret()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from chairlog.errors import ChairlogError
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 try:  # QtPdf ships in PySide6-Addons
     from PySide6.QtPdf import QPdfDocument
@@ -82,7 +83,7 @@ def ask_and_print(ctx: UiContext, parent: QWidget, title: str, make_pdf: Callabl
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print {title}")
+    dialog.setWindowTitle(translate("printing", "Print {title}").format(title=title))
 
     def printed(pdf: bytes) -> None:
         try:

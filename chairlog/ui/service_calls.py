@@ -32,6 +32,7 @@ from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, Validat
 from chairlog.services import Chairlog
 from chairlog.services.domain import UserInfo
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.operations import UNREACHABLE_MESSAGE, Operation, is_unreachable
 
 P = ParamSpec("P")
@@ -106,7 +107,7 @@ class ServiceCaller:
         start (nobody signed in, a save on its way) or was answered at once with a refusal;
         True when it saved at once or is still on its way."""
         if self.ctx.user is None:
-            self.host.say("Sign in to chart.", "error")
+            self.host.say(translate("ServiceCaller", "Sign in to chart."), "error")
             return False
         if self.busy:
             self.problem("Still saving the previous entry — a moment, then save again.", "warn")

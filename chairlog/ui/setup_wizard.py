@@ -35,6 +35,7 @@ from chairlog.services import accounts, protocols
 from chairlog.services.domain import UserInfo
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -80,16 +81,21 @@ class SetupDialog(QDialog):
         self.ctx = ctx
         self.admin: UserInfo | None = None
         self.warning = ""
-        self.setWindowTitle("chairlog — set up this clinic")
+        self.setWindowTitle(translate("SetupDialog", "chairlog — set up this clinic"))
         self.setMinimumWidth(640)
         lay = QVBoxLayout(self)
-        head = QLabel("Welcome to chairlog")
+        head = QLabel(translate("SetupDialog", "Welcome to chairlog"))
         head.setFont(big_font(22, bold=True))
         lay.addWidget(head)
-        intro = QLabel("This database is empty. Name the clinic and create the first "
-                       "administrator account. Protocol templates and four chairs are added "
-                       "for you; the administrator can change them and add nurses and "
-                       "physicians afterwards.")
+        intro = QLabel(
+            translate(
+                "SetupDialog",
+                "This database is empty. Name the clinic and create the first "
+                "administrator account. Protocol templates and four chairs are added "
+                "for you; the administrator can change them and add nurses and "
+                "physicians afterwards.",
+            )
+        )
         intro.setWordWrap(True)
         intro.setFont(big_font(12))
         lay.addWidget(intro)
@@ -134,8 +140,9 @@ class SetupDialog(QDialog):
         lay.addWidget(self.banner)
         self.busy_label = QLabel()
         lay.addWidget(self.busy_label)
-        buttons, self.create_button, _quit = action_row(self, "Create clinic", self.submit,
-                                                         cancel_text="Quit")
+        buttons, self.create_button, _quit = action_row(
+            self, "Create clinic", self.submit, cancel_text=translate("SetupDialog", "Quit")
+        )
         lay.addLayout(buttons)
         self.runner = BusyRunner(ctx, (self.create_button,), self.busy_label)
         self.clinic_name.setFocus()

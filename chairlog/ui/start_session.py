@@ -35,6 +35,7 @@ from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import patients, protocols, sessions
 from chairlog.services.domain import PatientInfo, SessionView
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
@@ -70,10 +71,10 @@ class StartSessionDialog(QDialog):
         self.session: SessionView | None = None
         self._last_weight: float | None = None
         self._last_text = ""
-        self.setWindowTitle("Start a session")
+        self.setWindowTitle(translate("StartSessionDialog", "Start a session"))
         self.setMinimumWidth(720)
         lay = QVBoxLayout(self)
-        head = QLabel("Start a session")
+        head = QLabel(translate("StartSessionDialog", "Start a session"))
         head.setFont(big_font(20, bold=True))
         lay.addWidget(head)
         self.banner = ErrorBanner()
@@ -103,14 +104,19 @@ class StartSessionDialog(QDialog):
 
     # ---- patient ------------------------------------------------------------------------
     def _patient_box(self) -> QGroupBox:
-        box = QGroupBox("Patient")
+        box = QGroupBox(translate("StartSessionDialog", "Patient"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
         self.search = _line("Type a name or MRN…")
-        self.search.setAccessibleName("Find patient")
-        self.search.setAccessibleDescription("Type a name or MRN; matching patients are listed "
-                                             "below")
-        self.new_patient_button = BigButton("New patient…  (Ctrl+N)")
+        self.search.setAccessibleName(translate("StartSessionDialog", "Find patient"))
+        self.search.setAccessibleDescription(
+            translate(
+                "StartSessionDialog", "Type a name or MRN; matching patients are listed below"
+            )
+        )
+        self.new_patient_button = BigButton(
+            translate("StartSessionDialog", "New patient…  (Ctrl+N)")
+        )
         self.new_patient_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_patient_button.setAutoDefault(False)
         self.new_patient_button.setCheckable(True)
@@ -121,15 +127,17 @@ class StartSessionDialog(QDialog):
         self.results = QListWidget()
         self.results.setFont(big_font(13))
         self.results.setFixedHeight(130)
-        self.results.setAccessibleName("Matching patients")
+        self.results.setAccessibleName(translate("StartSessionDialog", "Matching patients"))
         self.results.currentItemChanged.connect(self._on_result)
         v.addWidget(self.results)
-        self.no_match = QLabel("No patient matches — New patient  (Ctrl+N)")
+        self.no_match = QLabel(
+            translate("StartSessionDialog", "No patient matches — New patient  (Ctrl+N)")
+        )
         self.no_match.setObjectName("noPatientMatch")
         self.no_match.setFont(big_font(13, bold=True))
         self.no_match.hide()
         v.addWidget(self.no_match)
-        self.selected_label = QLabel("No patient selected")
+        self.selected_label = QLabel(translate("StartSessionDialog", "No patient selected"))
         self.selected_label.setObjectName("selectedPatient")
         self.selected_label.setFont(big_font(13, bold=True))
         self.selected_label.setWordWrap(True)
@@ -162,7 +170,11 @@ class StartSessionDialog(QDialog):
     def select_patient(self, p: PatientInfo) -> None:
         self.patient = p
         allergies = f"   ALLERGIES: {p.allergies}" if p.allergies else "   No known allergies"
-        self.selected_label.setText(f"Selected: {p.display_name} · {p.mrn}{allergies}")
+        self.selected_label.setText(
+            translate("StartSessionDialog", "Selected: {display_name} · {mrn}{allergies}").format(
+                display_name=p.display_name, mrn=p.mrn, allergies=allergies
+            )
+        )
         try:
             last = patients.last_weight_kg(self.ctx.app, p.id)
         except ChairlogError:
@@ -174,7 +186,7 @@ class StartSessionDialog(QDialog):
 
     # ---- new patient form -----------------------------------------------------------------
     def _new_patient_box(self) -> QGroupBox:
-        box = QGroupBox("New patient")
+        box = QGroupBox(translate("StartSessionDialog", "New patient"))
         self.new_patient_box = box
         form = QFormLayout(box)
         self.mrn = _line()
@@ -212,13 +224,15 @@ class StartSessionDialog(QDialog):
         if on:
             self.results.clearSelection()
             self.patient = None
-            self.selected_label.setText("New patient: fill in the form below")
+            self.selected_label.setText(
+                translate("StartSessionDialog", "New patient: fill in the form below")
+            )
             text = self.search.text().strip()
             if text and not self.mrn.text() and not self.family_name.text():
                 (self.mrn if any(ch.isdigit() for ch in text) else self.family_name).setText(text)
             self.mrn.setFocus()
         elif self.patient is None:
-            self.selected_label.setText("No patient selected")
+            self.selected_label.setText(translate("StartSessionDialog", "No patient selected"))
 
     def _register_patient(self) -> PatientInfo:
         return patients.create_patient(
@@ -229,14 +243,16 @@ class StartSessionDialog(QDialog):
 
     # ---- chair, protocol, weight ----------------------------------------------------------
     def _session_box(self, chair_id: int | None, busy: set[int]) -> QGroupBox:
-        box = QGroupBox("Session")
+        box = QGroupBox(translate("StartSessionDialog", "Session"))
         form = QFormLayout(box)
         self.chair = QComboBox()
         self.chair.setMinimumHeight(40)
         self.chair.setFont(big_font(13))
         for c in protocols.list_chairs(self.ctx.app):
             in_use = c.id in busy and c.id != chair_id
-            self.chair.addItem(c.name + ("  (in use)" if in_use else ""), c.id)
+            self.chair.addItem(
+                c.name + (translate("StartSessionDialog", "  (in use)") if in_use else ""), c.id
+            )
             if in_use:
                 item = self.chair.model().item(self.chair.count() - 1)  # type: ignore[attr-defined]
                 item.setEnabled(False)
@@ -265,8 +281,12 @@ class StartSessionDialog(QDialog):
         form.addRow("", self.last_weight_label)
         form.addRow("", self.errors.label_for("weight_kg", self.weight))
         label_fields(form)
-        self.weight.setAccessibleDescription("Measured today, in kg; the last weight on record "
-                                             "is shown below")
+        self.weight.setAccessibleDescription(
+            translate(
+                "StartSessionDialog",
+                "Measured today, in kg; the last weight on record is shown below",
+            )
+        )
         return box
 
     def _compare_weight(self) -> None:
@@ -303,8 +323,13 @@ class StartSessionDialog(QDialog):
             if protocol_id is None:
                 raise ValidationError("protocol_id", "", "a protocol", "protocol")
             self.session = sessions.start_session(
-                self.ctx.app, self.ctx.require_user(), patient_id=self.patient.id,
-                chair_id=chair_id, protocol_id=protocol_id, weight_kg=self.weight.text())  # type: ignore[arg-type]
+                self.ctx.app,
+                self.ctx.require_user(),
+                patient_id=self.patient.id,
+                chair_id=chair_id,
+                protocol_id=protocol_id,
+                weight_kg=self.weight.text(),
+            )  # type: ignore[arg-type]
         except ChairlogError as exc:
             self.errors.show(exc)
             return

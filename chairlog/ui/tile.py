@@ -29,6 +29,7 @@ from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
 from chairlog.present.numbers import fmt
 from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
+from chairlog.ui.i18n import translate
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
 
@@ -227,9 +228,11 @@ class ChairTile(QFrame):
         self.monitor_label = _label(12, "tileMonitor", wrap=True)
         self.monitor_label.setStyleSheet("color: #6b7280;")
         self.monitor_label.hide()
-        self.monitor_accept = QPushButton("Accept monitor set")
+        self.monitor_accept = QPushButton(translate("ChairTile", "Accept monitor set"))
         self.monitor_accept.setObjectName("tileMonitorAccept")
-        self.monitor_accept.setAccessibleName("Accept the monitor's vitals set as charted")
+        self.monitor_accept.setAccessibleName(
+            translate("ChairTile", "Accept the monitor's vitals set as charted")
+        )
         self.monitor_accept.setMinimumHeight(40)
         self.monitor_accept.setAutoDefault(False)
         self.monitor_accept.hide()
@@ -237,11 +240,15 @@ class ChairTile(QFrame):
         self.monitor_accept.clicked.connect(
             lambda: self.monitor_accept_requested.emit(self.monitor_pending_id)
             if self.monitor_pending_id else None)
-        self.monitor_review = QPushButton("Review…")
+        self.monitor_review = QPushButton(translate("ChairTile", "Review…"))
         self.monitor_review.setObjectName("tileMonitorReview")
         self.monitor_review.setAccessibleName(
-            "Review the monitor's set: edit or complete values, reject with a reason, "
-            "clear older sets")
+            translate(
+                "ChairTile",
+                "Review the monitor's set: edit or complete values, reject with a reason, "
+                "clear older sets",
+            )
+        )
         self.monitor_review.setMinimumHeight(40)
         self.monitor_review.setAutoDefault(False)
         self.monitor_review.hide()
@@ -275,21 +282,31 @@ class ChairTile(QFrame):
             self.figures = None
             self.patient_label.setText("")
             self.info_label.setText("")
-            self.timer_label.setText("Free")
+            self.timer_label.setText(translate("ChairTile", "Free"))
             self.timer_caption.setText("")
-            self.state_label.setText("FREE")
+            self.state_label.setText(translate("ChairTile", "FREE"))
             for w in (self.detail_label, self.rate_label, self.dose_label, self.vitals_label):
                 w.setText("")
-            self.due_label.setText("Free — start session" if self.can_start else "Free")
+            self.due_label.setText(
+                translate("ChairTile", "Free — start session")
+                if self.can_start
+                else translate("ChairTile", "Free")
+            )
             self._set_alerts((), ())
             set_prop(self, "state", "free")
             set_prop(self.due_label, "due", "none")
             set_prop(self.state_label, "state", "free")
-            self.setAccessibleName(f"{self.chair.name}: free")
+            self.setAccessibleName(
+                translate("ChairTile", "{name}: free").format(name=self.chair.name)
+            )
             return
         p = view.patient
         self.patient_label.setText(f"{p.display_name}  ·  {p.mrn}")
-        self.info_label.setText(f"{view.protocol.name}  ·  Nurse {view.nurse_name}")
+        self.info_label.setText(
+            translate("ChairTile", "{name}  ·  Nurse {nurse_name}").format(
+                name=view.protocol.name, nurse_name=view.nurse_name
+            )
+        )
 
     def set_monitor(self, text: str, pending_id: int = 0) -> None:
         """The board's badge for unvalidated monitor numbers ("" hides it), with one click to
@@ -313,17 +330,25 @@ class ChairTile(QFrame):
         self.timer_caption.setText(f.timer_caption)
         self.detail_label.setText(f.timer_detail)
         self.rate_label.setText(f.rate)
-        self.dose_label.setText(("Dose " + f.dose) if f.state_key != "pre" else f.dose)
+        self.dose_label.setText(
+            (translate("ChairTile", "Dose ") + f.dose) if f.state_key != "pre" else f.dose
+        )
         self.vitals_label.setText(f"{f.vitals}   ({f.vitals_age})" if f.vitals
-                                  else "No vitals recorded yet")
+                                  else translate("ChairTile", "No vitals recorded yet"))
         self.due_label.setText(f.due_text)
         set_prop(self, "state", f.state_key)
         set_prop(self.state_label, "state", f.state_key)
         set_prop(self.due_label, "due", f.due.value)
         set_prop(self, "alert", bool(f.alerts))
         self._set_alerts(f.alerts, f.stored_alerts)
-        self.setAccessibleName(f"{self.chair.name}: {f.state_label}, {f.due_text}, "
-                               f"{len(f.alerts)} alert(s)")
+        self.setAccessibleName(
+            translate("ChairTile", "{name}: {state_label}, {due_text}, {value} alert(s)").format(
+                name=self.chair.name,
+                state_label=f.state_label,
+                due_text=f.due_text,
+                value=len(f.alerts),
+            )
+        )
         return f
 
     def set_flash(self, on: bool) -> None:
@@ -368,11 +393,13 @@ class ChairTile(QFrame):
         if alert is None:
             self._computed_labels.append(lab)
         else:
-            b = QPushButton("Acknowledge")
+            b = QPushButton(translate("ChairTile", "Acknowledge"))
             b.setObjectName("ackButton")
             b.setMinimumHeight(40)
             b.setFont(big_font(12, bold=True))
-            b.setToolTip("Say what was done; the alert then leaves the board")
+            b.setToolTip(
+                translate("ChairTile", "Say what was done; the alert then leaves the board")
+            )
             b.clicked.connect(lambda _=False, a=alert: self.acknowledge_requested.emit(a))
             h.addWidget(b)
         return row

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 if TYPE_CHECKING:
     from chairlog.services.domain import AlertView
@@ -340,7 +341,7 @@ class AlertAckDialog(QDialog):
         self.ctx = ctx
         self.alert = alert
         self.result_alert: AlertView | None = None
-        self.setWindowTitle("Acknowledge alert")
+        self.setWindowTitle(translate("AlertAckDialog", "Acknowledge alert"))
         self.setMinimumWidth(560)
         lay = QVBoxLayout(self)
         head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + alert.message)
@@ -348,14 +349,24 @@ class AlertAckDialog(QDialog):
         head.setWordWrap(True)
         head.setFont(big_font(15, bold=True))
         lay.addWidget(head)
-        lay.addWidget(QLabel("What was done? (required; saved with your name and the time)"))
+        lay.addWidget(
+            QLabel(
+                translate(
+                    "AlertAckDialog", "What was done? (required; saved with your name and the time)"
+                )
+            )
+        )
         self.action = QPlainTextEdit()
         self.action.setFont(big_font(13))
         self.action.setFixedHeight(90)
         self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
-        self.action.setAccessibleName("What was done")
-        self.action.setAccessibleDescription("Required; saved with your name and the time. "
-                                             "Ctrl+Enter acknowledges")
+        self.action.setAccessibleName(translate("AlertAckDialog", "What was done"))
+        self.action.setAccessibleDescription(
+            translate(
+                "AlertAckDialog",
+                "Required; saved with your name and the time. Ctrl+Enter acknowledges",
+            )
+        )
         grid = QGridLayout()
         for i, text in enumerate(QUICK_ACTIONS):
             b = QPushButton(text)

@@ -36,6 +36,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import protocols
 from chairlog.services.domain import ProtocolInfo
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row
 
 #: (field, label, unit, low, high, decimals)
@@ -92,7 +93,7 @@ class OptionalNumber(QWidget):
         super().__init__(parent)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.enabled = QCheckBox("on")
+        self.enabled = QCheckBox(translate("OptionalNumber", "on"))
         self.spin: QSpinBox | QDoubleSpinBox
         if integer:
             self.spin = QSpinBox()
@@ -147,7 +148,9 @@ class ProtocolEditor(QDialog):
         self.new_version = new_version
         self.saved: ProtocolInfo | None = None
         self.setWindowTitle(
-            f"New version of {base.name}" if new_version else f"New protocol based on {base.name}"
+            translate("ProtocolEditor", "New version of {name}").format(name=base.name)
+            if new_version
+            else translate("ProtocolEditor", "New protocol based on {name}").format(name=base.name)
         )
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
@@ -156,8 +159,16 @@ class ProtocolEditor(QDialog):
         self.thresholds: dict[str, OptionalNumber] = {}
         lay = QVBoxLayout(self)
         head = QLabel(
-            f"{base.name} — version {base.version}"
-            + (f" → saved as version {base.version + 1}" if new_version else "")
+            translate("ProtocolEditor", "{name} — version {version}").format(
+                name=base.name, version=base.version
+            )
+            + (
+                translate("ProtocolEditor", " → saved as version {value}").format(
+                    value=base.version + 1
+                )
+                if new_version
+                else ""
+            )
         )
         lay.addWidget(head)
         columns = QHBoxLayout()
@@ -166,7 +177,12 @@ class ProtocolEditor(QDialog):
         lay.addLayout(columns)
         self.reason = QPlainTextEdit()
         self.reason.setFixedHeight(60)
-        lay.addWidget(QLabel("Reason for the change" + (" (required)" if new_version else "")))
+        lay.addWidget(
+            QLabel(
+                translate("ProtocolEditor", "Reason for the change")
+                + (translate("ProtocolEditor", " (required)") if new_version else "")
+            )
+        )
         lay.addWidget(self.reason)
         lay.addWidget(self.errors.label_for("reason", self.reason))
         lay.addWidget(self.banner)
@@ -183,13 +199,13 @@ class ProtocolEditor(QDialog):
         form.addRow(label, box)
 
     def _general_box(self) -> QGroupBox:
-        box = QGroupBox("Protocol and dosing")
+        box = QGroupBox(translate("ProtocolEditor", "Protocol and dosing"))
         form = QFormLayout(box)
         self.name = QLineEdit()
         self.indication = QLineEdit()
         self.dose_mode = QComboBox()
-        self.dose_mode.addItem("Rate (titrated, mg/kg/h)", "rate")
-        self.dose_mode.addItem("Fixed dose over a set time", "fixed")
+        self.dose_mode.addItem(translate("ProtocolEditor", "Rate (titrated, mg/kg/h)"), "rate")
+        self.dose_mode.addItem(translate("ProtocolEditor", "Fixed dose over a set time"), "fixed")
         self._row(form, "Name", self.name, "name")
         self._row(form, "Indication", self.indication, "indication")
         self._row(form, "Dosing", self.dose_mode, "dose_mode")
@@ -200,8 +216,8 @@ class ProtocolEditor(QDialog):
             self.optional[field] = OptionalNumber(unit, low, high, decimals)
             self._row(form, label, self.optional[field], field)
         self.discharge_scale = QComboBox()
-        self.discharge_scale.addItem("Modified Aldrete", "aldrete")
-        self.discharge_scale.addItem("PADSS", "padss")
+        self.discharge_scale.addItem(translate("ProtocolEditor", "Modified Aldrete"), "aldrete")
+        self.discharge_scale.addItem(translate("ProtocolEditor", "PADSS"), "padss")
         self._row(form, "Discharge score", self.discharge_scale, "discharge_scale")
         self.discharge_min = QSpinBox()
         self.discharge_min.setRange(0, 10)
@@ -209,7 +225,9 @@ class ProtocolEditor(QDialog):
         return box
 
     def _threshold_box(self) -> QGroupBox:
-        box = QGroupBox("Alert thresholds (untick to switch a check off)")
+        box = QGroupBox(
+            translate("ProtocolEditor", "Alert thresholds (untick to switch a check off)")
+        )
         form = QFormLayout(box)
         for field, label, unit in THRESHOLDS:
             self.thresholds[field] = OptionalNumber(unit, 0, 400, 0, integer=True)
@@ -218,7 +236,11 @@ class ProtocolEditor(QDialog):
 
     def load(self, p: ProtocolInfo) -> None:
         v = p.values
-        self.name.setText(v.name if self.new_version else f"{v.name} (copy)")
+        self.name.setText(
+            v.name
+            if self.new_version
+            else translate("ProtocolEditor", "{name} (copy)").format(name=v.name)
+        )
         self.indication.setText(v.indication)
         self.dose_mode.setCurrentIndex(max(0, self.dose_mode.findData(v.dose_mode.value)))
         for field, spin in self.numbers.items():

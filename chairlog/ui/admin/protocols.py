@@ -15,6 +15,7 @@ from chairlog.services import protocols
 from chairlog.ui.admin.common import Notice, RowsTab
 from chairlog.ui.admin.protocol_editor import ProtocolEditor
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import BigButton
 
 
@@ -34,8 +35,8 @@ class ProtocolsTab(RowsTab):
         self.notice = Notice()
         lay.addWidget(self.notice)
         row = QHBoxLayout()
-        self.edit_button = BigButton("Edit → new version…", primary=True)
-        self.copy_button = BigButton("New protocol from this…")
+        self.edit_button = BigButton(translate("ProtocolsTab", "Edit → new version…"), primary=True)
+        self.copy_button = BigButton(translate("ProtocolsTab", "New protocol from this…"))
         for b in (self.edit_button, self.copy_button):
             b.setAutoDefault(False)
             row.addWidget(b)
@@ -101,6 +102,9 @@ class ProtocolsTab(RowsTab):
         self.reload()
         self.select(saved.key, saved.version)
         self.notice.say(
-            f"Saved {saved.name}, version {saved.version}. Sessions already "
-            "started keep the values they started with."
+            translate(
+                "ProtocolsTab",
+                "Saved {name}, version {version}. Sessions already started keep the values they "
+                "started with.",
+            ).format(name=saved.name, version=saved.version)
         )

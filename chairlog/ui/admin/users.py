@@ -28,6 +28,7 @@ from chairlog.services.domain import Role, UserInfo
 from chairlog.ui.admin.common import ActionDialog, Notice, RowsTab, temporary_password
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, action_row, big_font
 
 ROLE_LABELS = {Role.NURSE: "Nurse", Role.PHYSICIAN: "Physician", Role.ADMIN: "Administrator"}
@@ -41,17 +42,19 @@ class AddUserDialog(QDialog):
         self.ctx = ctx
         self.created: UserInfo | None = None
         self.password = temporary_password()
-        self.setWindowTitle("Add a user")
+        self.setWindowTitle(translate("AddUserDialog", "Add a user"))
         self.setMinimumWidth(520)
         lay = QVBoxLayout(self)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
         form = QFormLayout()
         self.username = QLineEdit()
-        self.username.setPlaceholderText("lower case, e.g. jsmith")
+        self.username.setPlaceholderText(translate("AddUserDialog", "lower case, e.g. jsmith"))
         self.full_name = QLineEdit()
         self.credentials = QLineEdit()
-        self.credentials.setPlaceholderText("e.g. RN, MD (printed after the name)")
+        self.credentials.setPlaceholderText(
+            translate("AddUserDialog", "e.g. RN, MD (printed after the name)")
+        )
         self.role = QComboBox()
         for role, label in ROLE_LABELS.items():
             self.role.addItem(label, role.value)
@@ -111,9 +114,9 @@ class UsersTab(RowsTab):
         lay.addWidget(self.notice)
         lay.addWidget(self.banner)
         row = QHBoxLayout()
-        self.add_button = BigButton("Add user…", primary=True)
-        self.active_button = BigButton("Deactivate…")
-        self.reset_button = BigButton("Reset password…")
+        self.add_button = BigButton(translate("UsersTab", "Add user…"), primary=True)
+        self.active_button = BigButton(translate("UsersTab", "Deactivate…"))
+        self.reset_button = BigButton(translate("UsersTab", "Reset password…"))
         for b in (self.add_button, self.active_button, self.reset_button):
             b.setAutoDefault(False)
             row.addWidget(b)
@@ -155,7 +158,9 @@ class UsersTab(RowsTab):
         self.active_button.setEnabled(u is not None)
         self.reset_button.setEnabled(u is not None)
         self.active_button.setText(
-            "Reactivate…" if u is not None and not u.active else "Deactivate…"
+            translate("UsersTab", "Reactivate…")
+            if u is not None and not u.active
+            else translate("UsersTab", "Deactivate…")
         )
 
     # ---- actions ----------------------------------------------------------------------
@@ -170,8 +175,11 @@ class UsersTab(RowsTab):
         self.reload()
         self.select_username(dlg.created.username)
         self.notice.say(
-            f"Account '{dlg.created.username}' created. Temporary password: "
-            f"{dlg.password} — hand it over; it must be changed at first sign-in."
+            translate(
+                "UsersTab",
+                "Account '{username}' created. Temporary password: {password} — hand it over; it "
+                "must be changed at first sign-in.",
+            ).format(username=dlg.created.username, password=dlg.password)
             + (f" {dlg.created.key_note}" if dlg.created.key_note else "")
         )
 
@@ -216,7 +224,7 @@ class UsersTab(RowsTab):
             f"must change it at their next sign-in.{key_note}",
             lambda _reason: accounts.reset_password(self.ctx.app, me, u.id, temp,
                                                     expected_version=u.version),
-            ok_text="Reset password",
+            ok_text=translate("UsersTab", "Reset password"),
             parent=self,
             background=self.ctx,  # argon2: off the UI thread
         )

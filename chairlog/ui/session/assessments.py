@@ -14,6 +14,7 @@ from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
 from chairlog.clinical.states import SessionState
 from chairlog.services import charting
 from chairlog.services.domain import EntryKind, EntryView, SessionView
+from chairlog.ui.i18n import translate
 
 from .common import Card, Host, ScoreRow, button, clock_time, label
 from .scale_dialogs import ItemScaleDialog
@@ -36,7 +37,9 @@ class AssessmentsPanel(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        card = Card("Assessments — tap a score (or Enter) to save it")
+        card = Card(
+            translate("AssessmentsPanel", "Assessments — tap a score (or Enter) to save it")
+        )
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(card)
@@ -58,10 +61,16 @@ class AssessmentsPanel(QWidget):
             r += 2
         card.body.addLayout(grid)
         more = QHBoxLayout()
-        self.cadss_button = button("CADSS-6…", name="cadss_button",
-                                   tip="Dissociation, 6 items scored 0–4")
-        self.aldrete_button = button("Modified Aldrete…", name="aldrete_button",
-                                     tip="Discharge score, 5 items scored 0–2; ≥ 9 ready")
+        self.cadss_button = button(
+            "CADSS-6…",
+            name="cadss_button",
+            tip=translate("AssessmentsPanel", "Dissociation, 6 items scored 0–4"),
+        )
+        self.aldrete_button = button(
+            "Modified Aldrete…",
+            name="aldrete_button",
+            tip=translate("AssessmentsPanel", "Discharge score, 5 items scored 0–2; ≥ 9 ready"),
+        )
         self.cadss_button.clicked.connect(lambda: self.ask_items(Scale.CADSS6))
         self.aldrete_button.clicked.connect(lambda: self.ask_items(Scale.ALDRETE))
         more.addWidget(self.cadss_button)
@@ -81,8 +90,13 @@ class AssessmentsPanel(QWidget):
         self.aldrete_button.setEnabled(editable)
         for scale, lab in self.last.items():
             e = latest(v, scale)
-            lab.setText(f"last {e.data['score']} at {clock_time(e.charted_at, self.host.tz)}"
-                        if e else "not scored yet")
+            lab.setText(
+                translate("AssessmentsPanel", "last {value} at {value2}").format(
+                    value=e.data["score"], value2=clock_time(e.charted_at, self.host.tz)
+                )
+                if e
+                else translate("AssessmentsPanel", "not scored yet")
+            )
         bits = []
         cadss = latest(v, Scale.CADSS6)
         if cadss:
@@ -96,15 +110,24 @@ class AssessmentsPanel(QWidget):
                         f"{clock_time(ald.charted_at, self.host.tz)} — "
                         + ("✓ discharge-ready" if ready else "not discharge-ready"))
             tone = "ok" if ready else "warn"
-        self.composite.setText(" · ".join(bits) or "CADSS-6 and Aldrete not scored yet.")
+        self.composite.setText(
+            " · ".join(bits) or translate("AssessmentsPanel", "CADSS-6 and Aldrete not scored yet.")
+        )
         set_tone(self.composite, tone)
 
     def record(self, scale: Scale, score: int) -> None:
         if not self._editable:
             return
-        self.host.submit(charting.record_assessment, self.host.view.id, scale.value, score,
-                         when="charted_at",
-                         on_success=lambda r: self.host.say("Saved: " + r.entry.summary, "ok"))
+        self.host.submit(
+            charting.record_assessment,
+            self.host.view.id,
+            scale.value,
+            score,
+            when="charted_at",
+            on_success=lambda r: self.host.say(
+                translate("AssessmentsPanel", "Saved: ") + r.entry.summary, "ok"
+            ),
+        )
 
     def ask_items(self, scale: Scale) -> None:
         if not self._editable:
@@ -122,7 +145,7 @@ class AssessmentsPanel(QWidget):
 
     def _saved(self, dlg: ItemScaleDialog, result: Any) -> None:
         dlg.accept()
-        self.host.say("Saved: " + result.entry.summary, "ok")
+        self.host.say(translate("AssessmentsPanel", "Saved: ") + result.entry.summary, "ok")
 
     def focus_pain(self) -> None:
         self.rows[Scale.PAIN_NRS].buttons[0].setFocus()
@@ -132,17 +155,20 @@ class NotePanel(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        card = Card("Note")
+        card = Card(translate("NotePanel", "Note"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(card)
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("note_edit")
         self.edit.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter saves
-        self.edit.setAccessibleName("Note")
-        self.edit.setAccessibleDescription("Free-text note; Ctrl+Enter saves it")
-        self.edit.setPlaceholderText("Observation, conversation, physician order… "
-                                     "(Ctrl+Enter saves)")
+        self.edit.setAccessibleName(translate("NotePanel", "Note"))
+        self.edit.setAccessibleDescription(
+            translate("NotePanel", "Free-text note; Ctrl+Enter saves it")
+        )
+        self.edit.setPlaceholderText(
+            translate("NotePanel", "Observation, conversation, physician order… (Ctrl+Enter saves)")
+        )
         card.body.addWidget(self.edit, 1)
         self.error = label(wrap=True, name="note_error")
         set_tone(self.error, "error")
@@ -170,7 +196,7 @@ class NotePanel(QWidget):
     def _saved(self, result: Any) -> None:
         self.edit.clear()
         self.error.hide()
-        self.host.say("Note saved", "ok")
+        self.host.say(translate("NotePanel", "Note saved"), "ok")
 
     def _invalid(self, e: Any) -> None:
         self.error.setText(str(e))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QTim
 from chairlog.clinical.dosing import RateUnit
 from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
 from chairlog.services.domain import EntryKind, EntryView
+from chairlog.ui.i18n import translate
 
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog
@@ -37,8 +38,14 @@ def _text(value: Any) -> str:
 
 class CorrectionDialog(ReasonDialog):
     def __init__(self, entry: EntryView, tz: ZoneInfo, parent: QWidget | None = None) -> None:
-        super().__init__("Correct entry", f"Original: {entry.summary}", quick=CORRECTION_REASONS,
-                         ok_text="Save correction", field="reason", parent=parent)
+        super().__init__(
+            translate("CorrectionDialog", "Correct entry"),
+            translate("CorrectionDialog", "Original: {summary}").format(summary=entry.summary),
+            quick=CORRECTION_REASONS,
+            ok_text=translate("CorrectionDialog", "Save correction"),
+            field="reason",
+            parent=parent,
+        )
         self.entry = entry
         self.tz = tz
         self.original: dict[str, str] = {}
@@ -67,8 +74,11 @@ class CorrectionDialog(ReasonDialog):
         lab = label(text, bold=True)
         lab.setBuddy(widget)
         widget.setAccessibleName(text)
-        widget.setAccessibleDescription("Prefilled with the original value; change what was "
-                                        "wrong")
+        widget.setAccessibleDescription(
+            translate(
+                "CorrectionDialog", "Prefilled with the original value; change what was wrong"
+            )
+        )
         grid.addWidget(lab, r, 0)
         grid.addWidget(widget, r, 1)
 
@@ -126,7 +136,7 @@ class CorrectionDialog(ReasonDialog):
         elif e.kind is EntryKind.NOTE:
             line("text", "Note", d.get("text"))
         elif e.kind is EntryKind.CHECKLIST:
-            box = QCheckBox(f"Done: {d['label']}")
+            box = QCheckBox(translate("CorrectionDialog", "Done: {value}").format(value=d['label']))
             box.setObjectName("correct_done")
             box.setChecked(bool(d["done"]))
             out.append(("done", "Checklist", box, None))

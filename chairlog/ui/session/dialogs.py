@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ValidationError
 from chairlog.services.domain import AlertView
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label
@@ -156,8 +157,11 @@ class ReasonDialog(FormDialog):
             self.body.addLayout(grid)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason")
-        self.reason_edit.setPlaceholderText("Reason (required)" if required
-                                            else "Reason (optional)")
+        self.reason_edit.setPlaceholderText(
+            translate("ReasonDialog", "Reason (required)")
+            if required
+            else translate("ReasonDialog", "Reason (optional)")
+        )
         named(self.reason_edit, "Reason" + ("" if required else ", optional"), prompt)
         self.body.addWidget(self.reason_edit)
         self.fields[field] = self.reason_edit
@@ -172,7 +176,7 @@ class ReasonDialog(FormDialog):
 
     def _ok(self) -> None:
         if self.required and not self.reason():
-            self.show_error("A reason is required.")
+            self.show_error(translate("ReasonDialog", "A reason is required."))
             set_flag(self.reason_edit, "invalid", True)
             self.reason_edit.setFocus()
             return
@@ -185,9 +189,14 @@ class OverrideDialog(ReasonDialog):
     username and password at the chair: ketamine is a high-alert medication)."""
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
-        super().__init__("Dose limit exceeded", "", ok_text="Override and save",
-                         field="override_reason", parent=parent,
-                         quick=("Physician order", "Titration per physician", "Protocol amended"))
+        super().__init__(
+            translate("OverrideDialog", "Dose limit exceeded"),
+            "",
+            ok_text=translate("OverrideDialog", "Override and save"),
+            field="override_reason",
+            parent=parent,
+            quick=("Physician order", "Titration per physician", "Protocol amended"),
+        )
         warn = label("⚠ " + message[:1].upper() + message[1:] + ".", size=17, bold=True, wrap=True,
                      name="override_message")
         set_tone(warn, "bad")
@@ -200,15 +209,23 @@ class OverrideDialog(ReasonDialog):
         row = QHBoxLayout()
         self.checker_user = QLineEdit()
         self.checker_user.setObjectName("checker_username")
-        self.checker_user.setPlaceholderText("Their username")
-        self.checker_user.setAccessibleName("Second clinician's username")
-        self.checker_user.setAccessibleDescription("Another nurse or a physician checks the dose")
+        self.checker_user.setPlaceholderText(translate("OverrideDialog", "Their username"))
+        self.checker_user.setAccessibleName(
+            translate("OverrideDialog", "Second clinician's username")
+        )
+        self.checker_user.setAccessibleDescription(
+            translate("OverrideDialog", "Another nurse or a physician checks the dose")
+        )
         self.checker_password = QLineEdit()
         self.checker_password.setObjectName("checker_password")
         self.checker_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.checker_password.setPlaceholderText("Their password")
-        self.checker_password.setAccessibleName("Second clinician's password")
-        self.checker_password.setAccessibleDescription("Typed by the second clinician")
+        self.checker_password.setPlaceholderText(translate("OverrideDialog", "Their password"))
+        self.checker_password.setAccessibleName(
+            translate("OverrideDialog", "Second clinician's password")
+        )
+        self.checker_password.setAccessibleDescription(
+            translate("OverrideDialog", "Typed by the second clinician")
+        )
         row.addWidget(self.checker_user)
         row.addWidget(self.checker_password)
         self.body.addLayout(row)
@@ -221,7 +238,11 @@ class OverrideDialog(ReasonDialog):
 
     def _ok(self) -> None:
         if self.reason() and self.cosigner() is None:
-            self.show_error("The second clinician types their own username and password.")
+            self.show_error(
+                translate(
+                    "OverrideDialog", "The second clinician types their own username and password."
+                )
+            )
             set_flag(self.checker_user, "invalid", True)
             (self.checker_password if self.checker_user.text().strip()
              else self.checker_user).setFocus()
@@ -239,15 +260,22 @@ class AcknowledgeDialog(ReasonDialog):
 
     def __init__(self, alerts: Sequence[AlertView], tz: ZoneInfo,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Alert — what was done?", "What was done (saved with your name):",
-                         quick=ACK_QUICK, ok_text="Acknowledge", field="action_taken",
-                         parent=parent)
+        super().__init__(
+            translate("AcknowledgeDialog", "Alert — what was done?"),
+            translate("AcknowledgeDialog", "What was done (saved with your name):"),
+            quick=ACK_QUICK,
+            ok_text=translate("AcknowledgeDialog", "Acknowledge"),
+            field="action_taken",
+            parent=parent,
+        )
         self.alerts = tuple(alerts)
         for i, a in enumerate(self.alerts):
             lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}", size=17, bold=True,
                         wrap=True, name=f"alert_message_{i}")
             set_tone(lab, "bad")
             self.body.insertWidget(i, lab)
-        self.cancel_button.setText("Later  (Esc)")
-        self.cancel_button.setToolTip("Leave the alert open on the page and acknowledge later")
+        self.cancel_button.setText(translate("AcknowledgeDialog", "Later  (Esc)"))
+        self.cancel_button.setToolTip(
+            translate("AcknowledgeDialog", "Leave the alert open on the page and acknowledge later")
+        )
         self.setWindowModality(Qt.WindowModality.WindowModal)

@@ -19,6 +19,7 @@ from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge_shortfalls
 from chairlog.services.domain import EntryKind, SessionView, vitals_of
+from chairlog.ui.i18n import translate
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label
@@ -29,7 +30,11 @@ from .style import set_tone
 class DischargeDialog(FormDialog):
     def __init__(self, view: SessionView, now: datetime, tz: ZoneInfo,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Discharge", "Discharge patient", parent)
+        super().__init__(
+            translate("DischargeDialog", "Discharge"),
+            translate("DischargeDialog", "Discharge patient"),
+            parent,
+        )
         self.setMinimumWidth(680)
         scale = Scale(view.protocol.discharge_scale)
         need = view.protocol.discharge_score_min
@@ -65,20 +70,32 @@ class DischargeDialog(FormDialog):
             self.criteria[key] = box
         self.escort = QLineEdit()
         self.escort.setObjectName("escort_name")
-        self.escort.setPlaceholderText("Escort's name (a responsible adult)")
-        self.escort.setAccessibleName("Released to (escort's name)")
+        self.escort.setPlaceholderText(
+            translate("DischargeDialog", "Escort's name (a responsible adult)")
+        )
+        self.escort.setAccessibleName(translate("DischargeDialog", "Released to (escort's name)"))
         self.body.addWidget(label("Released to:", bold=True))
         self.body.addWidget(self.escort)
-        self.given = BigCheckBox("Written instructions given\n      (no driving for 24 h, "
-                                 "no alcohol or sedatives today)")
+        self.given = BigCheckBox(
+            translate(
+                "DischargeDialog",
+                "Written instructions given\n      (no driving for 24 h, "
+                "no alcohol or sedatives today)",
+            )
+        )
         self.given.setObjectName("instructions_given")
         self.body.addWidget(self.given)
         self.instructions = QPlainTextEdit()
         self.instructions.setObjectName("instructions")
-        self.instructions.setPlaceholderText("Instructions / note — required to explain any "
-                                             "criterion not met")
+        self.instructions.setPlaceholderText(
+            translate(
+                "DischargeDialog", "Instructions / note — required to explain any criterion not met"
+            )
+        )
         self.instructions.setFixedHeight(90)
-        self.instructions.setAccessibleName("Discharge instructions and note")
+        self.instructions.setAccessibleName(
+            translate("DischargeDialog", "Discharge instructions and note")
+        )
         self.multiline(self.instructions)
         self.body.addWidget(self.instructions)
         self.fields = {"criteria": next(iter(self.criteria.values())), "escort_name": self.escort,
@@ -93,17 +110,25 @@ class DischargeDialog(FormDialog):
         self.shortfalls = discharge_shortfalls(p, view.infusion_stopped_at, now, scores)
         self.auth_reason = QLineEdit()
         self.auth_reason.setObjectName("authorisation_reason")
-        self.auth_reason.setPlaceholderText("Reason for discharging now")
-        self.auth_reason.setAccessibleName("Reason for the physician's authorisation")
+        self.auth_reason.setPlaceholderText(
+            translate("DischargeDialog", "Reason for discharging now")
+        )
+        self.auth_reason.setAccessibleName(
+            translate("DischargeDialog", "Reason for the physician's authorisation")
+        )
         self.auth_user = QLineEdit()
         self.auth_user.setObjectName("physician_username")
-        self.auth_user.setPlaceholderText("Physician's username")
-        self.auth_user.setAccessibleName("Authorising physician's username")
+        self.auth_user.setPlaceholderText(translate("DischargeDialog", "Physician's username"))
+        self.auth_user.setAccessibleName(
+            translate("DischargeDialog", "Authorising physician's username")
+        )
         self.auth_password = QLineEdit()
         self.auth_password.setObjectName("physician_password")
         self.auth_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.auth_password.setPlaceholderText("Physician's password")
-        self.auth_password.setAccessibleName("Authorising physician's password")
+        self.auth_password.setPlaceholderText(translate("DischargeDialog", "Physician's password"))
+        self.auth_password.setAccessibleName(
+            translate("DischargeDialog", "Authorising physician's password")
+        )
         self.fields |= {"authorisation_reason": self.auth_reason, "authorised_by": self.auth_user}
         if not self.shortfalls:
             for w in (self.auth_reason, self.auth_user, self.auth_password):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from chairlog.clinical.clock import format_duration
 from chairlog.services.domain import SessionView
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, label, num
@@ -23,8 +24,14 @@ STOP_REASONS = ("Planned dose complete", "Side effects", "Patient request", "Phy
 
 class PauseDialog(ReasonDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Pause infusion", "Why is the infusion paused?", quick=PAUSE_REASONS,
-                         ok_text="Pause infusion", field="note", parent=parent)
+        super().__init__(
+            translate("PauseDialog", "Pause infusion"),
+            translate("PauseDialog", "Why is the infusion paused?"),
+            quick=PAUSE_REASONS,
+            ok_text=translate("PauseDialog", "Pause infusion"),
+            field="note",
+            parent=parent,
+        )
 
 
 class StopDialog(ReasonDialog):
@@ -36,8 +43,15 @@ class StopDialog(ReasonDialog):
         early = now < planned_end
         prompt = (f"Stopping {format_duration(planned_end - now)} before the planned end: "
                   "give the reason." if early else "The planned duration is complete.")
-        super().__init__("Stop infusion", prompt, quick=STOP_REASONS, ok_text="Stop infusion",
-                         field="note", required=early, parent=parent)
+        super().__init__(
+            translate("StopDialog", "Stop infusion"),
+            prompt,
+            quick=STOP_REASONS,
+            ok_text=translate("StopDialog", "Stop infusion"),
+            field="note",
+            required=early,
+            parent=parent,
+        )
         self.early = early
         self.body.addWidget(label("Post-infusion monitoring starts when you stop "
                                   f"(minimum {num(view.protocol.min_monitoring_min, 0)} min).",
@@ -46,7 +60,9 @@ class StopDialog(ReasonDialog):
 
 class BolusDialog(FormDialog):
     def __init__(self, view: SessionView, parent: QWidget | None = None) -> None:
-        super().__init__("Give bolus", "Give bolus", parent)
+        super().__init__(
+            translate("BolusDialog", "Give bolus"), translate("BolusDialog", "Give bolus"), parent
+        )
         self.weight_kg = view.weight_kg
         self.cap = view.protocol.max_bolus_mg_per_kg
         self.body.addWidget(label("Bolus dose (mg):"))
@@ -58,7 +74,7 @@ class BolusDialog(FormDialog):
         self.body.addWidget(self.per_kg)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("bolus_note")
-        self.note_edit.setPlaceholderText("Note (optional)")
+        self.note_edit.setPlaceholderText(translate("BolusDialog", "Note (optional)"))
         named(self.note_edit, "Bolus note, optional")
         self.body.addWidget(self.note_edit)
         self.fields = {"bolus_mg": self.mg_edit, "note": self.note_edit}
@@ -70,12 +86,19 @@ class BolusDialog(FormDialog):
         mg = self.mg_edit.number()
         cap = f"protocol maximum {num(self.cap)} mg/kg" if self.cap else "no protocol maximum"
         if mg is None:
-            self.per_kg.setText(f"= — mg/kg ({cap}, weight {num(self.weight_kg)} kg)")
+            self.per_kg.setText(
+                translate("BolusDialog", "= — mg/kg ({cap}, weight {value} kg)").format(
+                    cap=cap, value=num(self.weight_kg)
+                )
+            )
             set_tone(self.per_kg, "")
             return
         per = mg / self.weight_kg
         over = self.cap is not None and per > self.cap + 1e-9
-        self.per_kg.setText(f"= {num(per)} mg/kg ({cap})" + (" ⚠ ABOVE MAXIMUM" if over else ""))
+        self.per_kg.setText(
+            translate("BolusDialog", "= {value} mg/kg ({cap})").format(value=num(per), cap=cap)
+            + (translate("BolusDialog", " ⚠ ABOVE MAXIMUM") if over else "")
+        )
         set_tone(self.per_kg, "warn" if over else "")
 
     def mg_text(self) -> str:

@@ -46,6 +46,7 @@ from chairlog.services import Chairlog, accounts, charting, views
 from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
+from chairlog.ui.i18n import translate
 from chairlog.ui.outbox_banner import Provisional, charting_call
 from chairlog.ui.service_calls import ServiceCaller
 
@@ -269,7 +270,7 @@ class SessionPage(QWidget):
         if isinstance(e, NotFound):
             self.say(str(e), "error")
         elif isinstance(e, ChairlogError):
-            self.say(f"Could not reload: {e}", "error")
+            self.say(translate("SessionPage", "Could not reload: {e}").format(e=e), "error")
         else:
             raise e
         if self._read_again:
@@ -353,14 +354,34 @@ class SessionPage(QWidget):
         signed again, stating which version it supersedes."""
         from chairlog.services import signoff
 
-        dlg = ReasonDialog("Open addendum", "Why does this signed record need an addendum? "
-                           "The signed version stays unchanged; the addendum is a new version "
-                           "that a physician signs again.", ok_text="Open addendum", parent=self)
-        dlg.submitted.connect(lambda: self.submit(
-            signoff.open_addendum, self._view.id, dlg.reason(),
-            on_success=close_then(dlg, lambda _v: self.say(
-                "Addendum open: new entries belong to the next version.", "ok")),
-            on_invalid=dlg.show_error))
+        dlg = ReasonDialog(
+            translate("SessionPage", "Open addendum"),
+            translate(
+                "SessionPage",
+                "Why does this signed record need an addendum? "
+                "The signed version stays unchanged; the addendum is a new version "
+                "that a physician signs again.",
+            ),
+            ok_text=translate("SessionPage", "Open addendum"),
+            parent=self,
+        )
+        dlg.submitted.connect(
+            lambda: self.submit(
+                signoff.open_addendum,
+                self._view.id,
+                dlg.reason(),
+                on_success=close_then(
+                    dlg,
+                    lambda _v: self.say(
+                        translate(
+                            "SessionPage", "Addendum open: new entries belong to the next version."
+                        ),
+                        "ok",
+                    ),
+                ),
+                on_invalid=dlg.show_error,
+            )
+        )
         self.open_dialog(dlg)
 
     # --- page-level actions --------------------------------------------------------------
@@ -386,7 +407,7 @@ class SessionPage(QWidget):
                         authorisation_reason=v["authorisation_reason"],
                         authorised_by=v["authorised_by"],
                         on_success=close_then(dlg, lambda r: self.say(
-                            "Discharged: " + r.entry.summary, "ok")),
+                            translate("SessionPage", "Discharged: ") + r.entry.summary, "ok")),
                         on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.open_dialog(dlg)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
+from chairlog.ui.i18n import translate
 
 from .common import ScoreRow, label
 from .dialogs import FormDialog
@@ -26,7 +27,11 @@ CADSS_HINT = {0: "Not at all", 1: "Slightly", 2: "Moderately", 3: "Considerably"
 class ItemScaleDialog(FormDialog):
     def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
         spec = SCALES[scale]
-        super().__init__(spec.label, f"Save {spec.label}", parent)
+        super().__init__(
+            spec.label,
+            translate("ItemScaleDialog", "Save {label}").format(label=spec.label),
+            parent,
+        )
         self.scale = scale
         grid = QGridLayout()
         grid.setVerticalSpacing(6)
@@ -36,8 +41,13 @@ class ItemScaleDialog(FormDialog):
         for i, text in enumerate(spec.item_labels):
             hint = hints[i] if hints else CADSS_HINT
             grid.addWidget(label(f"{i + 1}. {text}", bold=True), i, 0)
-            row = ScoreRow(range(spec.item_low, spec.item_high + 1), checkable=True, labels=hint,
-                           name=f"item{i + 1}", title=f"{text}, score")
+            row = ScoreRow(
+                range(spec.item_low, spec.item_high + 1),
+                checkable=True,
+                labels=hint,
+                name=f"item{i + 1}",
+                title=translate("ItemScaleDialog", "{text}, score").format(text=text),
+            )
             row.chosen.connect(lambda _v: self._update())
             grid.addWidget(row, i, 1)
             meaning = label(muted=True, name=f"item{i + 1}_meaning", wrap=True)

@@ -26,6 +26,7 @@ from chairlog.services.describe import (
     SIDE_EFFECTS,
 )
 from chairlog.services.domain import EntryKind, SessionView
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, clock_time, label, num
@@ -66,7 +67,11 @@ class EffectPickerDialog(FormDialog):
     picked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Which side effect?", "Next", parent)
+        super().__init__(
+            translate("EffectPickerDialog", "Which side effect?"),
+            translate("EffectPickerDialog", "Next"),
+            parent,
+        )
         grid, _group, self.buttons = _choice_grid(SIDE_EFFECTS, 3, "pick", self)
         self.body.addLayout(grid)
         for key, b in self.buttons.items():
@@ -83,7 +88,11 @@ class SideEffectDialog(FormDialog):
 
     def __init__(self, effect: str, parent: QWidget | None = None) -> None:
         name = SIDE_EFFECTS.get(effect, effect)
-        super().__init__(f"Side effect: {name}", "Save side effect", parent)
+        super().__init__(
+            translate("SideEffectDialog", "Side effect: {name}").format(name=name),
+            translate("SideEffectDialog", "Save side effect"),
+            parent,
+        )
         self.effect = effect
         self.body.addWidget(label("Severity (1 / 2 / 3):", bold=True))
         sev_grid, _g, self.severity = _choice_grid({s: s.capitalize() for s in SEVERITIES}, 3,
@@ -98,7 +107,7 @@ class SideEffectDialog(FormDialog):
         self.action["none"].setChecked(True)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("side_effect_note")
-        self.note_edit.setPlaceholderText("Note (optional)")
+        self.note_edit.setPlaceholderText(translate("SideEffectDialog", "Note (optional)"))
         named(self.note_edit, "Side effect note, optional")
         self.body.addWidget(self.note_edit)
         self.fields = {"severity": self.severity[SEVERITIES[0]],
@@ -115,7 +124,11 @@ class SideEffectDialog(FormDialog):
 class RescueMedDialog(FormDialog):
     def __init__(self, view: SessionView, tz: ZoneInfo, *, treats_entry_id: int | None = None,
                  drug: str = "", parent: QWidget | None = None) -> None:
-        super().__init__("Rescue medication", "Save medication", parent)
+        super().__init__(
+            translate("RescueMedDialog", "Rescue medication"),
+            translate("RescueMedDialog", "Save medication"),
+            parent,
+        )
         self.allergies = view.patient.allergies.strip()
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -133,7 +146,7 @@ class RescueMedDialog(FormDialog):
         self.route.addItems(list(ROUTES))
         self.treats = QComboBox()
         self.treats.setObjectName("med_treats")
-        self.treats.addItem("— not linked to a side effect —", None)
+        self.treats.addItem(translate("RescueMedDialog", "— not linked to a side effect —"), None)
         for e in view.active_entries(EntryKind.SIDE_EFFECT):
             name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
             self.treats.addItem(f"{name} ({e.data['severity']}) · "
@@ -142,7 +155,7 @@ class RescueMedDialog(FormDialog):
             self.treats.setCurrentIndex(max(self.treats.findData(treats_entry_id), 0))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("med_note")
-        self.note_edit.setPlaceholderText("Note (optional)")
+        self.note_edit.setPlaceholderText(translate("RescueMedDialog", "Note (optional)"))
         named(self.note_edit, "Medication note, optional")
         named(self.dose, "Dose", "The amount given, in the unit chosen next")
         for w, text in ((self.drug, "Drug"), (self.unit, "Dose unit"), (self.route, "Route"),
@@ -173,7 +186,13 @@ class RescueMedDialog(FormDialog):
             self.route.setCurrentText(route)
         name = text.strip().lower()
         hit = bool(name) and bool(self.allergies) and name in self.allergies.lower()
-        self.allergy_warning.setText(f"⚠ ALLERGY recorded: {self.allergies}" if hit else "")
+        self.allergy_warning.setText(
+            translate("RescueMedDialog", "⚠ ALLERGY recorded: {allergies}").format(
+                allergies=self.allergies
+            )
+            if hit
+            else ""
+        )
         self.allergy_warning.setVisible(hit)
 
     def values(self) -> dict[str, object]:

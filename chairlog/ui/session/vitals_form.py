@@ -18,6 +18,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.errors import ValidationError
 from chairlog.services import charting
 from chairlog.services.domain import SessionView
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
@@ -48,8 +49,12 @@ class VitalsForm(Card):
         head.addWidget(self.mode)
         self.previous_line = label(muted=True, name="vitals_previous")
         head.addWidget(self.previous_line, 1)
-        self.focus_button = button("Vitals", shortcut="F2", name="vitals_focus",
-                                   tip="Jump to the vitals form: type, Tab, … Enter saves")
+        self.focus_button = button(
+            "Vitals",
+            shortcut="F2",
+            name="vitals_focus",
+            tip=translate("VitalsForm", "Jump to the vitals form: type, Tab, … Enter saves"),
+        )
         self.focus_button.clicked.connect(self.focus_first)
         head.addWidget(self.focus_button)
         self.body.addLayout(head)
@@ -75,8 +80,12 @@ class VitalsForm(Card):
             self.previous[name] = prev
         for col, (name, text, unit, decimals) in enumerate(FIELDS[5:]):
             grid.addWidget(label(text), 3, col)
-            edit = NumberEdit(name, decimals=decimals, width=66, placeholder="opt.")
-            edit.setToolTip(f"{text} ({unit}), optional")
+            edit = NumberEdit(
+                name, decimals=decimals, width=66, placeholder=translate("VitalsForm", "opt.")
+            )
+            edit.setToolTip(
+                translate("VitalsForm", "{text} ({unit}), optional").format(text=text, unit=unit)
+            )
             named(edit, f"{NAMES[name]} ({unit}), optional", "Optional; Enter saves the set")
             grid.addWidget(edit, 4, col)
             self.edits[name] = edit
@@ -85,12 +94,16 @@ class VitalsForm(Card):
                        3, 2, 1, 3)
         self.rhythm = QLineEdit()
         self.rhythm.setObjectName("field_rhythm")
-        self.rhythm.setPlaceholderText("e.g. sinus rhythm")
+        self.rhythm.setPlaceholderText(translate("VitalsForm", "e.g. sinus rhythm"))
         named(self.rhythm, "Rhythm note, optional", "ECG rhythm in words; Enter saves the set")
         grid.addWidget(self.rhythm, 4, 2, 1, 3)
         self.edits["rhythm"] = self.rhythm
-        self.save_button = button("Save\n(Enter)", primary=True, name="vitals_save",
-                                  tip="Save the whole set — Enter in any field")
+        self.save_button = button(
+            "Save\n(Enter)",
+            primary=True,
+            name="vitals_save",
+            tip=translate("VitalsForm", "Save the whole set — Enter in any field"),
+        )
         self.save_button.setMinimumWidth(88)
         self.save_button.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Expanding)
@@ -115,19 +128,28 @@ class VitalsForm(Card):
         self.save_button.setEnabled(editable)
         self.focus_button.setEnabled(editable)
         pre = v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
-        self.mode.setText("· BASELINE" if pre else "")
-        self.mode.setToolTip("Before the infusion starts, vitals are saved as the baseline")
+        self.mode.setText(translate("VitalsForm", "· BASELINE") if pre else "")
+        self.mode.setToolTip(
+            translate("VitalsForm", "Before the infusion starts, vitals are saved as the baseline")
+        )
         last = v.latest_vitals
         for name, prev in self.previous.items():
-            prev.setText(f"prev {last.data[name]}" if last else "prev —")
+            prev.setText(
+                translate("VitalsForm", "prev {value}").format(value=last.data[name])
+                if last
+                else translate("VitalsForm", "prev —")
+            )
         if last is None:
-            self.previous_line.setText("· no previous set")
+            self.previous_line.setText(translate("VitalsForm", "· no previous set"))
             self.previous_line.setToolTip("")
         else:
             late = " · LATE" if last.is_late else ""
             who = last.user_name.split(",")[0]
-            self.previous_line.setText(f"· previous {clock_time(last.charted_at, self.host.tz)} "
-                                       f"{who}{late}")
+            self.previous_line.setText(
+                translate("VitalsForm", "· previous {value} {who}{late}").format(
+                    value=clock_time(last.charted_at, self.host.tz), who=who, late=late
+                )
+            )
             self.previous_line.setToolTip(last.summary)
 
     def values(self) -> dict[str, str | None]:
@@ -152,8 +174,12 @@ class VitalsForm(Card):
             set_flag(edit, "invalid", False)
         self.error.hide()
         late = " — LATE entry" if result.entry.is_late else ""
-        self.host.say(f"Vitals saved ({clock_time(result.entry.charted_at, self.host.tz)}){late}",
-                      "ok")
+        self.host.say(
+            translate("VitalsForm", "Vitals saved ({value}){late}").format(
+                value=clock_time(result.entry.charted_at, self.host.tz), late=late
+            ),
+            "ok",
+        )
         if result.alerts:
             self.host.show_alerts(result.alerts)
 
@@ -163,8 +189,13 @@ class VitalsForm(Card):
             set_flag(edit, "invalid", False)
         typed = self.edits[e.field].text().strip() if e.field in self.edits else ""
         # say the value as typed ("HR 400", not the service's "400.0")
-        self.error.setText(f"Not saved — {e.label}: {typed} is not accepted — {e.accepted}"
-                           if typed else f"Not saved — {e}")
+        self.error.setText(
+            translate(
+                "VitalsForm", "Not saved — {label}: {typed} is not accepted — {accepted}"
+            ).format(label=e.label, typed=typed, accepted=e.accepted)
+            if typed
+            else translate("VitalsForm", "Not saved — {e}").format(e=e)
+        )
         self.error.show()
         bad = self.edits.get(e.field)
         if bad is not None:
