@@ -23,15 +23,22 @@ from chairlog.ui.i18n import translate
 def about_facts(db_url: str | None) -> list[tuple[str, str]]:
     """(label, value) rows of the About box, in order."""
     return [
-        ("Version", f"chairlog {__version__}" + (" (standalone bundle)" if paths.frozen() else "")),
-        ("Database", describe_database(db_url) if db_url else "none open"),
-        ("Data folder", str(paths.data_dir())),
-        ("Log file", str(applog.log_file())),
-        ("Resources", str(paths.resources_dir())),
+        (
+            translate("about", "Version"),
+            f"chairlog {__version__}"
+            + (translate("about", " (standalone bundle)") if paths.frozen() else ""),
+        ),
+        (
+            translate("about", "Database"),
+            describe_database(db_url) if db_url else translate("about", "none open"),
+        ),
+        (translate("about", "Data folder"), str(paths.data_dir())),
+        (translate("about", "Log file"), str(applog.log_file())),
+        (translate("about", "Resources"), str(paths.resources_dir())),
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
-        ("Python", f"{platform.python_version()} ({sys.platform})"),
-        ("System", applog.system_name()),
+        (translate("about", "Python"), f"{platform.python_version()} ({sys.platform})"),
+        (translate("about", "System"), applog.system_name()),
     ]
 
 

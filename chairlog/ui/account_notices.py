@@ -42,8 +42,12 @@ class CertificateNoticeDialog(QDialog):
         except (ChairlogError, ValueError):
             tz = ZoneInfo("UTC")
         lines = [
-            f"• {n.issued_at.astimezone(tz):%Y-%m-%d %H:%M}: serial {n.serial}, the signing "
-            f"authority unlocked by {n.issued_by}" for n in notices
+            translate(
+                "CertificateNoticeDialog",
+                "• {value:%Y-%m-%d %H:%M}: serial {serial}, the signing authority unlocked by "
+                "{issued_by}",
+            ).format(value=n.issued_at.astimezone(tz), serial=n.serial, issued_by=n.issued_by)
+            for n in notices
         ]
         self.details = QLabel(
             translate(
@@ -63,7 +67,7 @@ class CertificateNoticeDialog(QDialog):
         lay.addWidget(self.error)
         row, self.ok_button, self.flag_button = action_row(
             self,
-            "I asked for this",
+            translate("CertificateNoticeDialog", "I asked for this"),
             self.acknowledge,
             cancel_text=translate("CertificateNoticeDialog", "This was not me"),
         )
@@ -116,4 +120,6 @@ def locked_accounts_text(ctx: UiContext, user: UserInfo | None) -> str:
     listed = ", ".join(
         f"{r.user.username} (until {r.locked_until:%H:%M} UTC, {r.failed_attempts} wrong "
         "passwords)" for r in rows)
-    return f"Locked accounts: {listed}. Unlock in Administration → Users."
+    return translate(
+        "account_notices", "Locked accounts: {listed}. Unlock in Administration → Users."
+    ).format(listed=listed)

@@ -95,15 +95,26 @@ def open_for_gui(db_url: str | None, demo: bool) -> Chairlog:
 def storage_error_text(exc: StorageError) -> tuple[str, str]:
     """(title, message) for a database that cannot be opened."""
     if type(exc).__name__ == "CorruptDatabase":
-        return ("The database is damaged",
-                f"{exc}\n\nNothing was changed. Ask whoever looks after this computer to "
-                "restore the latest backup.")
-    return "The database cannot be opened", f"{exc}\n\nNothing was changed."
+        return (
+            translate("app", "The database is damaged"),
+            translate(
+                "app",
+                "{exc}\n\nNothing was changed. Ask whoever looks after this computer to restore "
+                "the latest backup.",
+            ).format(exc=exc),
+        )
+    return translate("app", "The database cannot be opened"), translate(
+        "app", "{exc}\n\nNothing was changed."
+    ).format(exc=exc)
 
 
 def report_error(title: str, message: str) -> None:
     """Shown when start-up fails (replaced in tests)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, f"chairlog — {title}", message)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        translate("app", "chairlog — {title}").format(title=title),
+        message,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
@@ -150,7 +161,11 @@ def run_gui(db_url: str | None, demo: bool) -> int:
 def _run_gui(db_url: str | None, demo: bool) -> int:
     qapp = start_qapp()
     while True:
-        note = _wait_note("Preparing the demo clinic…" if demo else "Opening the database…")
+        note = _wait_note(
+            translate("app", "Preparing the demo clinic…")
+            if demo
+            else translate("app", "Opening the database…")
+        )
         try:
             app = open_or_recover(db_url, demo)
         except Exception as exc:
@@ -166,7 +181,7 @@ def _run_gui(db_url: str | None, demo: bool) -> int:
                 report_error(*storage_error_text(exc))
                 return 1
             if isinstance(exc, ChairlogError):
-                report_error("chairlog cannot start", str(exc))
+                report_error(translate("app", "chairlog cannot start"), str(exc))
                 return 1
             raise
         note.close()

@@ -322,16 +322,37 @@ class AuditDialog(QDialog):
             return
         r = self.model.rows[current.row()]
         lines = [
-            f"Record {r.seq}: {r.action} on {r.entity} {r.entity_id} by {r.user_name} "
-            f"({r.username}) at {r.at.isoformat()}"
+            translate(
+                "AuditDialog",
+                "Record {seq}: {action} on {entity} {entity_id} by {user_name} ({username}) at "
+                "{value}",
+            ).format(
+                seq=r.seq,
+                action=r.action,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                user_name=r.user_name,
+                username=r.username,
+                value=r.at.isoformat(),
+            )
         ]
         if r.reason:
-            lines.append(f"Reason: {r.reason}")
+            lines.append(translate("AuditDialog", "Reason: {reason}").format(reason=r.reason))
         if r.before is not None:
-            lines.append("Before: " + json.dumps(r.before, ensure_ascii=False, sort_keys=True))
+            lines.append(
+                translate("AuditDialog", "Before: ")
+                + json.dumps(r.before, ensure_ascii=False, sort_keys=True)
+            )
         if r.after is not None:
-            lines.append("After: " + json.dumps(r.after, ensure_ascii=False, sort_keys=True))
-        lines.append(f"Hash {r.hash} (previous {r.prev_hash})")
+            lines.append(
+                translate("AuditDialog", "After: ")
+                + json.dumps(r.after, ensure_ascii=False, sort_keys=True)
+            )
+        lines.append(
+            translate("AuditDialog", "Hash {hash} (previous {prev_hash})").format(
+                hash=r.hash, prev_hash=r.prev_hash
+            )
+        )
         self.detail.setPlainText("\n".join(lines))
 
     # ---- verify and export --------------------------------------------------------------
@@ -359,7 +380,10 @@ class AuditDialog(QDialog):
     def export_csv(self) -> None:
         name = f"audit-{self.today.isoformat()}.csv"
         path, _filter = QFileDialog.getSaveFileName(
-            self, translate("AuditDialog", "Export the audit trail"), name, "CSV files (*.csv)"
+            self,
+            translate("AuditDialog", "Export the audit trail"),
+            name,
+            translate("AuditDialog", "CSV files (*.csv)"),
         )
         if path:
             self.export_to(path)

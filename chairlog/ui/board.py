@@ -454,9 +454,13 @@ class ChairBoard(QWidget):
 
     def _show_summary(self, now: datetime, alerts: int) -> None:
         used = len(self.views)
-        text = f"{used} of {len(self.chairs)} chairs in use"
+        text = translate("ChairBoard", "{used} of {value} chairs in use").format(
+            used=used, value=len(self.chairs)
+        )
         if alerts:
-            text += f"   ·   ⚠ {alerts} alert{'s' if alerts != 1 else ''}"
+            text += translate("ChairBoard", "   ·   ⚠ {alerts} alert{value}").format(
+                alerts=alerts, value="s" if alerts != 1 else ""
+            )
         self.summary_label.setText(text)
         self.clock_label.setText(now.astimezone(self.tz).strftime("%a %d %b   %H:%M:%S"))
 

@@ -30,7 +30,9 @@ CRASH_TEXT = (
 
 
 def crash_text(kind: type[BaseException]) -> str:
-    return CRASH_TEXT.format(log=applog.log_file()) + f"\n\n(error: {kind.__name__})"
+    return CRASH_TEXT.format(log=applog.log_file()) + translate(
+        "crash", "\n\n(error: {name})"
+    ).format(name=kind.__name__)
 
 
 def show_crash(exc_info: applog.ExcInfo) -> None:
@@ -41,8 +43,11 @@ def show_crash(exc_info: applog.ExcInfo) -> None:
         return  # offscreen (tests, CI): nobody could answer a dialog; the log has the error
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, "chairlog — unexpected error",
-                          crash_text(exc_info[0]))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            translate("crash", "chairlog — unexpected error"),
+            crash_text(exc_info[0]),
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         keep = box.addButton(translate("crash", "Keep working"), QMessageBox.ButtonRole.AcceptRole)
         quit_button = box.addButton(

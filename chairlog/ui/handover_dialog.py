@@ -101,7 +101,7 @@ class HandoverDialog(QDialog):
         if self.pdf is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Shift handover")
+        printer.setDocName(translate("HandoverDialog", "Shift handover"))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -129,7 +129,10 @@ class HandoverDialog(QDialog):
         stamp = self.ctx.app.now().strftime("%Y%m%d-%H%M")
         default = str(Path.home() / "Documents" / f"handover-{stamp}.pdf")
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("HandoverDialog", "Save handover"), default, "PDF (*.pdf)"
+            self,
+            translate("HandoverDialog", "Save handover"),
+            default,
+            translate("HandoverDialog", "PDF (*.pdf)"),
         )
         if path:
             try:

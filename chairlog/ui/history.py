@@ -177,7 +177,13 @@ class PatientHistoryDialog(QDialog):
             return
         p: PatientInfo = item.data(Qt.ItemDataRole.UserRole)
         rows = views.patient_history(self.ctx.app, p.id)
-        born = f" · born {p.date_of_birth:%Y-%m-%d}" if p.date_of_birth else ""
+        born = (
+            translate("PatientHistoryDialog", " · born {date_of_birth:%Y-%m-%d}").format(
+                date_of_birth=p.date_of_birth
+            )
+            if p.date_of_birth
+            else ""
+        )
         self.patient_label.setText(
             translate(
                 "PatientHistoryDialog", "{display_name} · {mrn}{born} · {value} session(s)"
@@ -221,7 +227,10 @@ class PatientHistoryDialog(QDialog):
             return
         default = str(Path.home() / f"session-S-{row.session.id:06d}.pdf")
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("PatientHistoryDialog", "Export record"), default, "PDF (*.pdf)"
+            self,
+            translate("PatientHistoryDialog", "Export record"),
+            default,
+            translate("PatientHistoryDialog", "PDF (*.pdf)"),
         )
         if path:
             self.export_to(row.session.id, Path(path))

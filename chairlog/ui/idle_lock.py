@@ -209,12 +209,22 @@ class LockScreen(QWidget):
             w.setMinimumHeight(42)
         self.password.returnPressed.connect(self.attempt_unlock)
         self.username.returnPressed.connect(self.password.setFocus)
-        for text, field in (("Username", self.username), ("Password", self.password)):
+        for text, field in (
+            (translate("LockScreen", "Username"), self.username),
+            (translate("LockScreen", "Password"), self.password),
+        ):
             form.addRow(form_label(text), field)
         label_fields(form)
-        named(self.username, "Username", "Your own username: the same nurse, or another who "
-                                         "takes over")
-        named(self.password, "Password", "Your password; Enter unlocks")
+        named(
+            self.username,
+            translate("LockScreen", "Username"),
+            translate("LockScreen", "Your own username: the same nurse, or another who takes over"),
+        )
+        named(
+            self.password,
+            translate("LockScreen", "Password"),
+            translate("LockScreen", "Your password; Enter unlocks"),
+        )
         v.addLayout(form)
         self.error = ErrorBanner()
         v.addWidget(self.error)
@@ -284,7 +294,9 @@ class LockScreen(QWidget):
                 return current if accounts.verify_password(app, current, password) else None
             return accounts.login(app, username, password)
 
-        self.runner.run(check, self._checked, self._refused, "Checking the password…")
+        self.runner.run(
+            check, self._checked, self._refused, translate("LockScreen", "Checking the password…")
+        )
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
@@ -293,11 +305,16 @@ class LockScreen(QWidget):
 
     def _checked(self, user: UserInfo | None) -> None:
         if user is None:
-            self._fail("Wrong password.")
+            self._fail(translate("LockScreen", "Wrong password."))
             return
         if user.must_change_password:
-            self._fail("This account must choose a new password first: the signed-in user "
-                       "unlocks, then use Switch user (Ctrl+U).")
+            self._fail(
+                translate(
+                    "LockScreen",
+                    "This account must choose a new password first: the signed-in user "
+                    "unlocks, then use Switch user (Ctrl+U).",
+                )
+            )
             return
         self.failures = 0
         self.password.clear()

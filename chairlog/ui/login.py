@@ -54,8 +54,15 @@ def _password_edit() -> QLineEdit:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
-                 title: str = "Sign in", intro: str = "", username: str = "") -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        title: str = translate("LoginDialog", "Sign in"),
+        intro: str = "",
+        username: str = "",
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.user: UserInfo | None = None
@@ -99,18 +106,27 @@ class LoginDialog(QDialog):
         self.username.setMinimumHeight(40)
         self.username.setPlaceholderText(translate("LoginDialog", "username"))
         self.password = _password_edit()
-        form.addRow(form_label("Username"), self.username)
-        form.addRow(form_label("Password"), self.password)
+        form.addRow(form_label(translate("LoginDialog", "Username")), self.username)
+        form.addRow(form_label(translate("LoginDialog", "Password")), self.password)
         label_fields(form)
-        named(self.username, "Username", "Your chairlog username")
-        named(self.password, "Password", "Your own password; Enter signs in")
+        named(
+            self.username,
+            translate("LoginDialog", "Username"),
+            translate("LoginDialog", "Your chairlog username"),
+        )
+        named(
+            self.password,
+            translate("LoginDialog", "Password"),
+            translate("LoginDialog", "Your own password; Enter signs in"),
+        )
         lay.addLayout(form)
         self.error = ErrorBanner()
         lay.addWidget(self.error)
         self.busy_label = QLabel()
         lay.addWidget(self.busy_label)
-        buttons, self.sign_in_button, self.cancel_button = action_row(self, "Sign in",
-                                                                      self.submit)
+        buttons, self.sign_in_button, self.cancel_button = action_row(
+            self, translate("LoginDialog", "Sign in"), self.submit
+        )
         lay.addLayout(buttons)
         self.runner = BusyRunner(self.ctx, (self.sign_in_button, self.username, self.password),
                                  self.busy_label)
@@ -161,7 +177,7 @@ class LoginDialog(QDialog):
         app, username = self.ctx.app, self.username.text()
         self.runner.run(lambda: accounts.login(app, username, password),
                         lambda user: self._signed_in(user, password), self._refused,
-                        "Checking the password…")
+                        translate("LoginDialog", "Checking the password…"))
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
@@ -202,20 +218,34 @@ class LoginDialog(QDialog):
         self.new_password_again = _password_edit()
         self.change_banner = ErrorBanner()
         self.change_errors = FieldErrors(self.change_banner)
-        form.addRow(form_label("New password"), self.new_password)
+        form.addRow(form_label(translate("LoginDialog", "New password")), self.new_password)
         form.addRow("", self.change_errors.label_for("new_password", self.new_password))
-        form.addRow(form_label("New password again"), self.new_password_again)
+        form.addRow(
+            form_label(translate("LoginDialog", "New password again")), self.new_password_again
+        )
         form.addRow("", self.change_errors.label_for("new_password_again",
                                                      self.new_password_again))
         label_fields(form)
-        named(self.new_password, "New password", "Your new password")
-        named(self.new_password_again, "New password again", "The same new password, to be sure")
+        named(
+            self.new_password,
+            translate("LoginDialog", "New password"),
+            translate("LoginDialog", "Your new password"),
+        )
+        named(
+            self.new_password_again,
+            translate("LoginDialog", "New password again"),
+            translate("LoginDialog", "The same new password, to be sure"),
+        )
         lay.addLayout(form)
         lay.addWidget(self.change_banner)
         self.change_busy = QLabel()
         lay.addWidget(self.change_busy)
         row, self.save_password_button, _cancel = action_row(
-            self, "Save and sign in", self.submit_new_password, default=False)
+            self,
+            translate("LoginDialog", "Save and sign in"),
+            self.submit_new_password,
+            default=False,
+        )
         lay.addLayout(row)
         self.change_runner = BusyRunner(self.ctx, (self.save_password_button,),
                                         self.change_busy)
@@ -226,11 +256,17 @@ class LoginDialog(QDialog):
         new = self.new_password.text()
         if new != self.new_password_again.text():
             self.change_errors.show_text(
-                "new_password_again", "The two passwords differ: type the same password twice.")
+                "new_password_again",
+                translate("LoginDialog", "The two passwords differ: type the same password twice."),
+            )
             return
         app, pending, old = self.ctx.app, self._pending, self._old_password
-        self.change_runner.run(lambda: accounts.change_password(app, pending, old, new),
-                               self._changed, self._change_refused, "Saving the password…")
+        self.change_runner.run(
+            lambda: accounts.change_password(app, pending, old, new),
+            self._changed,
+            self._change_refused,
+            translate("LoginDialog", "Saving the password…"),
+        )
 
     def _changed(self, user: UserInfo) -> None:
         self.user = user

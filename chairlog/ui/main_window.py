@@ -182,10 +182,15 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         chairs = tuple(f"chair{n}" for n in range(1, CHAIR_KEYS + 1))
-        layout = (("&chairlog", ("switch_user", "password", "lock", "", "quit")),
-                  ("&Sessions", ("new_session", "find", "board", "", *chairs)),
-                  ("&View", ("mute",)), ("Si&gn", ("sign",)), ("&Admin", ("admin",)),
-                  ("A&udit", ("audit",)), ("&Help", ("about",)))
+        layout = (
+            (translate("MainWindow", "&chairlog"), ("switch_user", "password", "lock", "", "quit")),
+            (translate("MainWindow", "&Sessions"), ("new_session", "find", "board", "", *chairs)),
+            (translate("MainWindow", "&View"), ("mute",)),
+            ("Si&gn", ("sign",)),
+            (translate("MainWindow", "&Admin"), ("admin",)),
+            (translate("MainWindow", "A&udit"), ("audit",)),
+            (translate("MainWindow", "&Help"), ("about",)),
+        )
         menus = {}
         for title, names in layout:
             menu = menus[title] = self.menuBar().addMenu(self._menu_title(title))

@@ -154,7 +154,9 @@ class WindowListener(QObject):
         self.process, self.address = None, None
         if self._stopping:
             return
-        why = self._err.removeprefix("chairlog: ") or f"exit code {code}"
+        why = self._err.removeprefix("chairlog: ") or translate(
+            "WindowListener", "exit code {code}"
+        ).format(code=code)
         if not was_listening:
             self.say(
                 translate(

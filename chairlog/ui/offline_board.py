@@ -58,9 +58,12 @@ def remember_board(ctx: UiContext, sessions: list[SessionView], timezone: str = 
 def snapshot_words(snap: snapshot.Snapshot) -> str:
     tz = ZoneInfo(snap.timezone) if snap.timezone else None
     local = snap.at.astimezone(tz)
-    return (f"Server unreachable — last snapshot from {local:%H:%M} ({local:%Y-%m-%d}). "
-            "Timers and countdowns run from it; nothing charted since then is shown. Chart "
-            "on paper until the server is back (signing in needs it).")
+    return translate(
+        "offline_board",
+        "Server unreachable — last snapshot from {local:%H:%M} ({local:%Y-%m-%d}). Timers and "
+        "countdowns run from it; nothing charted since then is shown. Chart on paper until the "
+        "server is back (signing in needs it).",
+    ).format(local=local)
 
 
 class OfflineBoard(QWidget):

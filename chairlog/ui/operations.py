@@ -65,6 +65,7 @@ from chairlog.errors import (
     StorageError,
     ValidationError,
 )
+from chairlog.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +213,7 @@ class Operation(Generic[R]):
         return self
 
     def busy(self, widgets: Iterable[QWidget], label: QLabel | None = None,
-             text: str = "Working…") -> Operation[R]:
+             text: str = translate("Operation", "Working…")) -> Operation[R]:
         """Disable ``widgets`` and show ``text`` (and a busy cursor) until the answer."""
         if self.done:
             return self

@@ -30,9 +30,18 @@ from chairlog.ui.i18n import translate
 
 def describe(e: Entry) -> str:
     args = {k: v for k, v in e.arguments.items() if k not in ("session_id", "charted_at")}
-    return (f"Session {e.session_id} · {e.use_case.replace('_', ' ')} · charted "
-            f"{e.charted_at} by {e.username}\n    {json.dumps(args, ensure_ascii=False)}\n"
-            f"    refused: {e.problem}")
+    return translate(
+        "outbox_conflicts",
+        "Session {session_id} · {value} · charted {charted_at} by {username}\n    {value2}\n    "
+        "refused: {problem}",
+    ).format(
+        session_id=e.session_id,
+        value=e.use_case.replace("_", " "),
+        charted_at=e.charted_at,
+        username=e.username,
+        value2=json.dumps(args, ensure_ascii=False),
+        problem=e.problem,
+    )
 
 
 class ConflictsDialog(QDialog):

@@ -89,14 +89,18 @@ def ask_and_print(ctx: UiContext, parent: QWidget, title: str, make_pdf: Callabl
         try:
             pages = print_pdf(pdf, printer)
         except PrintFailed as exc:
-            done(f"Not printed: {exc}")
+            done(translate("printing", "Not printed: {exc}").format(exc=exc))
             return
-        done(f"Printed {title} ({pages} page{'s' if pages != 1 else ''}).")
+        done(
+            translate("printing", "Printed {title} ({pages} page{value}).").format(
+                title=title, pages=pages, value="s" if pages != 1 else ""
+            )
+        )
 
     def chosen(result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
             ctx.runner.interactive(parent, make_pdf).success(printed).failure(
-                lambda exc: done(f"Not printed: {exc}"))
+                lambda exc: done(translate("printing", "Not printed: {exc}").format(exc=exc)))
 
     dialog.finished.connect(chosen)
     dialog.setModal(True)

@@ -32,7 +32,7 @@ class RestoreOffer(QMessageBox):
         super().__init__(
             QMessageBox.Icon.Critical,
             translate("RestoreOffer", "chairlog — The database is damaged"),
-            "The database is damaged and chairlog will not write to it.",
+            translate("RestoreOffer", "The database is damaged and chairlog will not write to it."),
             parent=parent,
         )
         self.setInformativeText(
@@ -62,7 +62,7 @@ def backup_taken(backup: Path) -> str:
     try:
         when = datetime.fromisoformat(str(meta["created_at"])).astimezone()
     except (KeyError, ValueError):
-        return "at an unknown time"
+        return translate("recovery", "at an unknown time")
     return when.strftime("%a %d %b %Y at %H:%M (%Z)")
 
 
@@ -92,9 +92,16 @@ def offer_restore(db_url: str | None, exc: StorageError) -> bool:
     try:
         info = restore.restore(db_url, found)
     except StorageError as err:
-        tell("Restore failed", f"{err}\n\nNothing was changed.")
+        tell(
+            translate("recovery", "Restore failed"),
+            translate("recovery", "{err}\n\nNothing was changed.").format(err=err),
+        )
         return False
     aside = ", ".join(p.name for p in info.moved_aside) or "nothing"
-    tell("Backup restored",
-         f"Restored {info.restored_from.name}.\nKept aside: {aside} (in {info.database.parent}).")
+    tell(
+        translate("recovery", "Backup restored"),
+        translate("recovery", "Restored {name}.\nKept aside: {aside} (in {parent}).").format(
+            name=info.restored_from.name, aside=aside, parent=info.database.parent
+        ),
+    )
     return True

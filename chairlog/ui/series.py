@@ -135,13 +135,25 @@ class SeriesChart(QWidget):
             p.drawLine(QPointF(plot.left() - 4, y), QPointF(plot.left(), y))
             p.drawText(QRectF(0, y - 8, plot.left() - 6, 16),
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(v))
-        p.drawText(QRectF(4, 2, 120, 18), int(Qt.AlignmentFlag.AlignLeft), "pain NRS")
-        p.drawText(QRectF(plot.right() - 420, 2, 420, 18), int(Qt.AlignmentFlag.AlignRight),
-                   "● pain before (solid)    □ pain after (dashed)    ▮ ketamine mg (grey)")
+        p.drawText(
+            QRectF(4, 2, 120, 18),
+            int(Qt.AlignmentFlag.AlignLeft),
+            translate("SeriesChart", "pain NRS"),
+        )
+        p.drawText(
+            QRectF(plot.right() - 420, 2, 420, 18),
+            int(Qt.AlignmentFlag.AlignRight),
+            translate(
+                "SeriesChart",
+                "● pain before (solid)    □ pain after (dashed)    ▮ ketamine mg (grey)",
+            ),
+        )
         before, after, bars = self.points()
         r = self.report
         if r is None or not r.sessions:
-            p.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), "No sessions")
+            p.drawText(
+                plot, int(Qt.AlignmentFlag.AlignCenter), translate("SeriesChart", "No sessions")
+            )
             p.end()
             return
         p.setPen(Qt.PenStyle.NoPen)
@@ -245,7 +257,10 @@ class SeriesDialog(QDialog):
     def _export(self) -> None:
         default = str(Path.home() / f"series-{self.mrn}.pdf")
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("SeriesDialog", "Export series"), default, "PDF (*.pdf)"
+            self,
+            translate("SeriesDialog", "Export series"),
+            default,
+            translate("SeriesDialog", "PDF (*.pdf)"),
         )
         if path:
             self.export_to(Path(path))

@@ -110,7 +110,12 @@ class ServiceCaller:
             self.host.say(translate("ServiceCaller", "Sign in to chart."), "error")
             return False
         if self.busy:
-            self.problem("Still saving the previous entry — a moment, then save again.", "warn")
+            self.problem(
+                translate(
+                    "ServiceCaller", "Still saving the previous entry — a moment, then save again."
+                ),
+                "warn",
+            )
             return False
         op = self.start(fn, *args, **kwargs)
         if on_success is not None:

@@ -406,7 +406,7 @@ class SignoffDialog(QDialog):
             return
         self.busy = True
         self._update_buttons()
-        self._say(f"Signing {record_id(sid)}…")
+        self._say(translate("SignoffDialog", "Signing {value}…").format(value=record_id(sid)))
         self.ctx.runner.interactive(self, work).success(self._signed).failure(
             self._sign_failed)
 
@@ -416,8 +416,11 @@ class SignoffDialog(QDialog):
         self.credentials.signed(opened)
         self.comment.clear()
         name = next((s.patient_name for s in self._queue if s.id == info.session_id), "")
-        self._say(f"Signed {record_id(info.session_id)}, version "
-                  f"{info.record_version} — {name}.")
+        self._say(
+            translate("SignoffDialog", "Signed {value}, version {record_version} — {name}.").format(
+                value=record_id(info.session_id), record_version=info.record_version, name=name
+            )
+        )
         row = self.queue_list.currentRow()
         following = [s.id for s in self._queue[row + 1:]] + [s.id for s in self._queue[:row]]
         self._current = None
@@ -429,7 +432,11 @@ class SignoffDialog(QDialog):
     def _sign_failed(self, exc: BaseException) -> None:
         self.busy = False
         self.credentials.failed()
-        message = str(exc) if isinstance(exc, ChairlogError) else f"Signing failed: {exc}"
+        message = (
+            str(exc)
+            if isinstance(exc, ChairlogError)
+            else translate("SignoffDialog", "Signing failed: {exc}").format(exc=exc)
+        )
         self._say(message, error=True)
         if self._current is not None:
             self._show_problems(signoff.signing_problems(self.ctx.app, self._current))
@@ -459,7 +466,11 @@ class SignoffDialog(QDialog):
 
         def done(_view: object) -> None:
             dlg.accept()
-            self._say(f"Returned {record_id(sid)} to the nurse: {dlg.reason()}")
+            self._say(
+                translate("SignoffDialog", "Returned {value} to the nurse: {value2}").format(
+                    value=record_id(sid), value2=dlg.reason()
+                )
+            )
             self._current = None
             self.refresh_queue()
 

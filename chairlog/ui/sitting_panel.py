@@ -147,7 +147,9 @@ class SittingControls(QWidget):
         username, password = self.username.text().strip(), self.password.text()
         self.password.clear()
         if not username or not password:
-            return "Enter your username and password to open the signing sitting."
+            return translate(
+                "SittingControls", "Enter your username and password to open the signing sitting."
+            )
         self._forget()
 
         def opening() -> tuple[SigningSitting, SignedRecordInfo]:
@@ -157,7 +159,9 @@ class SittingControls(QWidget):
                                                        meaning=meaning, comment=comment)
             except ChairlogError:
                 opened.close()  # a refused first record: the sitting is not kept
-                sitting.end_sitting(app, opened, "first record refused")
+                sitting.end_sitting(
+                    app, opened, "first record refused"
+                )
                 raise
         return opening
 

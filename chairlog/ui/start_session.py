@@ -90,7 +90,9 @@ class StartSessionDialog(QDialog):
         self.form_scroll.setMaximumHeight(MAX_FORM_PX)
         lay.addWidget(self.form_scroll, 1)
         lay.addWidget(self.banner)
-        row, self.start_button, _cancel = action_row(self, "Start session  (Enter)", self.submit)
+        row, self.start_button, _cancel = action_row(
+            self, translate("StartSessionDialog", "Start session  (Enter)"), self.submit
+        )
         self.start_button.setAutoDefault(False)
         lay.addLayout(row)
         self._search_timer = QTimer(self)
@@ -107,7 +109,7 @@ class StartSessionDialog(QDialog):
         box = QGroupBox(translate("StartSessionDialog", "Patient"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.search = _line("Type a name or MRN…")
+        self.search = _line(translate("StartSessionDialog", "Type a name or MRN…"))
         self.search.setAccessibleName(translate("StartSessionDialog", "Find patient"))
         self.search.setAccessibleDescription(
             translate(
@@ -155,7 +157,13 @@ class StartSessionDialog(QDialog):
             self.banner.show_message(str(exc))
             return
         for p in found:
-            dob = f" · born {p.date_of_birth.isoformat()}" if p.date_of_birth else ""
+            dob = (
+                translate("StartSessionDialog", " · born {value}").format(
+                    value=p.date_of_birth.isoformat()
+                )
+                if p.date_of_birth
+                else ""
+            )
             item = QListWidgetItem(f"{p.display_name}   ·   {p.mrn}{dob}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.results.addItem(item)
@@ -169,7 +177,11 @@ class StartSessionDialog(QDialog):
 
     def select_patient(self, p: PatientInfo) -> None:
         self.patient = p
-        allergies = f"   ALLERGIES: {p.allergies}" if p.allergies else "   No known allergies"
+        allergies = (
+            f"   ALLERGIES: {p.allergies}"
+            if p.allergies
+            else translate("StartSessionDialog", "   No known allergies")
+        )
         self.selected_label.setText(
             translate("StartSessionDialog", "Selected: {display_name} · {mrn}{allergies}").format(
                 display_name=p.display_name, mrn=p.mrn, allergies=allergies
@@ -180,8 +192,13 @@ class StartSessionDialog(QDialog):
         except ChairlogError:
             last = None
         self._last_weight = last[0] if last else None
-        self._last_text = (f"Last weight {last[0]:g} kg on {last[1].isoformat()}" if last
-                           else "No earlier weight on record")
+        self._last_text = (
+            translate("StartSessionDialog", "Last weight {value:g} kg on {value2}").format(
+                value=last[0], value2=last[1].isoformat()
+            )
+            if last
+            else translate("StartSessionDialog", "No earlier weight on record")
+        )
         self._compare_weight()
 
     # ---- new patient form -----------------------------------------------------------------
@@ -198,20 +215,30 @@ class StartSessionDialog(QDialog):
         for s in patients.SEXES:
             self.sex.addItem(s.capitalize(), s)
         self.sex.setCurrentIndex(patients.SEXES.index("unknown"))
-        self.allergies = _line("e.g. Penicillin (leave empty if none)")
-        for label, name, w in (("MRN", "mrn", self.mrn),
-                               ("Family name", "family_name", self.family_name),
-                               ("Given name", "given_name", self.given_name),
-                               ("Date of birth", "date_of_birth", self.date_of_birth),
-                               ("Sex", "sex", self.sex),
-                               ("Allergies", "allergies", self.allergies)):
+        self.allergies = _line(
+            translate("StartSessionDialog", "e.g. Penicillin (leave empty if none)")
+        )
+        for label, name, w in (
+            ("MRN", "mrn", self.mrn),
+            (translate("StartSessionDialog", "Family name"), "family_name", self.family_name),
+            (translate("StartSessionDialog", "Given name"), "given_name", self.given_name),
+            (translate("StartSessionDialog", "Date of birth"), "date_of_birth", self.date_of_birth),
+            (translate("StartSessionDialog", "Sex"), "sex", self.sex),
+            (translate("StartSessionDialog", "Allergies"), "allergies", self.allergies),
+        ):
             form.addRow(form_label(label, 12), w)
             form.addRow("", self.errors.label_for(name, w))
         label_fields(form)
-        for w, text in ((self.mrn, "The clinic's medical record number"),
-                        (self.family_name, "Surname"), (self.given_name, "First name"),
-                        (self.date_of_birth, "Year-month-day, e.g. 1970-04-23"),
-                        (self.allergies, "Leave empty if none are known")):
+        for w, text in (
+            (self.mrn, translate("StartSessionDialog", "The clinic's medical record number")),
+            (self.family_name, translate("StartSessionDialog", "Surname")),
+            (self.given_name, translate("StartSessionDialog", "First name")),
+            (
+                self.date_of_birth,
+                translate("StartSessionDialog", "Year-month-day, e.g. 1970-04-23"),
+            ),
+            (self.allergies, translate("StartSessionDialog", "Leave empty if none are known")),
+        ):
             w.setAccessibleDescription(text)
         box.hide()
         return box
@@ -267,17 +294,19 @@ class StartSessionDialog(QDialog):
         self.protocol.setFont(big_font(13))
         for p in protocols.list_protocols(self.ctx.app):
             self.protocol.addItem(f"{p.name} (v{p.version})", p.id)
-        self.weight = _line("kg, measured today")
+        self.weight = _line(translate("StartSessionDialog", "kg, measured today"))
         self.weight.textEdited.connect(lambda _t: self._compare_weight())
         self.last_weight_label = QLabel("")
         self.last_weight_label.setObjectName("lastWeight")
         self.last_weight_label.setFont(big_font(12))
         self.last_weight_label.setWordWrap(True)
-        form.addRow(form_label("Chair", 12), self.chair)
+        form.addRow(form_label(translate("StartSessionDialog", "Chair"), 12), self.chair)
         form.addRow("", self.errors.label_for("chair_id", self.chair))
-        form.addRow(form_label("Protocol", 12), self.protocol)
+        form.addRow(form_label(translate("StartSessionDialog", "Protocol"), 12), self.protocol)
         form.addRow("", self.errors.label_for("protocol_id", self.protocol))
-        form.addRow(form_label("Weight today (kg)", 12), self.weight)
+        form.addRow(
+            form_label(translate("StartSessionDialog", "Weight today (kg)"), 12), self.weight
+        )
         form.addRow("", self.last_weight_label)
         form.addRow("", self.errors.label_for("weight_kg", self.weight))
         label_fields(form)
@@ -299,7 +328,10 @@ class StartSessionDialog(QDialog):
             if now_kg is not None and now_kg > 0:
                 change = abs(now_kg - self._last_weight) / self._last_weight
                 if change > WEIGHT_WARN_FRACTION:
-                    text += f"   ⚠ {change:.0%} different from last time: check the weight"
+                    text += translate(
+                        "StartSessionDialog",
+                        "   ⚠ {change:.0%} different from last time: check the weight",
+                    ).format(change=change)
         self.last_weight_label.setText(text)
 
     # ---- submit ---------------------------------------------------------------------------

@@ -90,44 +90,73 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
     cum_kg = cum_mg / view.weight_kg
     if state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
         key, label = "pre", state.label
-        timer, caption = format_duration(now - view.checked_in_at), "in the chair"
+        timer, caption = (
+            format_duration(now - view.checked_in_at),
+            translate("tile", "in the chair"),
+        )
         done, total = _checklist_progress(view)
-        detail = f"Checklist {done}/{total} done"
-        rate = f"Planned start {fmt(p.start_rate_mg_per_kg_h)} mg/kg/h"
-        dose = f"Max total {fmt(p.max_total_mg_per_kg)} mg/kg · weight {fmt(view.weight_kg)} kg"
-        due_text = ("Baseline vitals recorded" if view.latest_vitals
-                    else "Baseline vitals needed")
+        detail = translate("tile", "Checklist {done}/{total} done").format(done=done, total=total)
+        rate = translate("tile", "Planned start {value} mg/kg/h").format(
+            value=fmt(p.start_rate_mg_per_kg_h)
+        )
+        dose = translate("tile", "Max total {value} mg/kg · weight {value2} kg").format(
+            value=fmt(p.max_total_mg_per_kg), value2=fmt(view.weight_kg)
+        )
+        due_text = (translate("tile", "Baseline vitals recorded") if view.latest_vitals
+                    else translate("tile", "Baseline vitals needed"))
     else:
         if state is SessionState.MONITORING:
             remaining = r.monitoring_remaining or timedelta(0)
             ready = remaining <= timedelta(0)
-            key, label = ("ready", "Ready for discharge") if ready else ("monitoring", "Monitoring")
-            timer, caption = format_duration(r.since_stop or timedelta(0)), "since infusion stop"
+            key, label = (
+                ("ready", translate("tile", "Ready for discharge"))
+                if ready
+                else ("monitoring", translate("tile", "Monitoring"))
+            )
+            timer, caption = (
+                format_duration(r.since_stop or timedelta(0)),
+                translate("tile", "since infusion stop"),
+            )
             minimum = clock_text(timedelta(minutes=p.min_monitoring_min))
-            detail = (f"Minimum {minimum} reached" if ready
-                      else f"Min {minimum} · {clock_text(remaining)} to go")
-            rate = "Infusion stopped"
+            detail = (
+                translate("tile", "Minimum {minimum} reached").format(minimum=minimum)
+                if ready
+                else translate("tile", "Min {minimum} · {value} to go").format(
+                    minimum=minimum, value=clock_text(remaining)
+                )
+            )
+            rate = translate("tile", "Infusion stopped")
         else:
             key = "paused" if state is SessionState.PAUSED else "infusing"
             label = state.label
             timer = format_duration(r.since_start or timedelta(0))
-            caption = "since infusion start"
+            caption = translate("tile", "since infusion start")
             left = r.planned_remaining or timedelta(0)
             planned = clock_text(timedelta(minutes=p.planned_duration_min))
-            detail = (f"Planned {planned} · {clock_text(left)} left" if left > timedelta(0)
-                      else f"Planned {planned} reached")
+            detail = (
+                translate("tile", "Planned {planned} · {value} left").format(
+                    planned=planned, value=clock_text(left)
+                )
+                if left > timedelta(0)
+                else translate("tile", "Planned {planned} reached").format(planned=planned)
+            )
             if key == "paused" and r.paused_for is not None:
                 # the pause is what matters now: its length, big; the remaining time stands
                 timer = format_duration(r.paused_for)
-                caption = "PAUSED for"
-                detail = (f"Infusion ran {format_duration(r.since_start or timedelta(0))} · "
-                          f"{clock_text(left)} left when resumed")
+                caption = translate("tile", "PAUSED for")
+                detail = translate(
+                    "tile", "Infusion ran {value} · {value2} left when resumed"
+                ).format(
+                    value=format_duration(r.since_start or timedelta(0)), value2=clock_text(left)
+                )
             mg_h = view.current_rate_mg_per_h(now)
             rate = (f"{fmt(mg_h / view.weight_kg)} mg/kg/h · "
                     f"{fmt(mg_h / p.concentration_mg_per_ml)} mL/h")
             if key == "paused":
                 rate = "PAUSED · 0 mL/h"
-        dose = f"{fmt(cum_mg)} mg · {fmt(cum_kg)} mg/kg (max {fmt(p.max_total_mg_per_kg)})"
+        dose = translate("tile", "{value} mg · {value2} mg/kg (max {value3})").format(
+            value=fmt(cum_mg), value2=fmt(cum_kg), value3=fmt(p.max_total_mg_per_kg)
+        )
         if r.next_vitals_in is not None:
             due_at = r.next_vitals_due_at
             if r.next_vitals_in <= timedelta(0):
@@ -138,7 +167,9 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
                 due_text = f"VITALS DUE in {clock_text(r.next_vitals_in)}"
             else:
                 due = Due.OK
-                due_text = f"Next vitals in {clock_text(r.next_vitals_in)}"
+                due_text = translate("tile", "Next vitals in {value}").format(
+                    value=clock_text(r.next_vitals_in)
+                )
     vitals = vitals_age = ""
     latest = view.latest_vitals
     if latest is not None:
@@ -149,11 +180,19 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
     stored = tuple(view.open_alerts)
     lines = [a.message for a in stored]
     if due is Due.OVERDUE and r.next_vitals_in is not None:
-        lines.append(f"Vitals overdue by {clock_text(-r.next_vitals_in)}")
+        lines.append(
+            translate("tile", "Vitals overdue by {value}").format(
+                value=clock_text(-r.next_vitals_in)
+            )
+        )
     near = (view.infusion_started_at is not None
             and cum_kg >= DOSE_NEAR_FRACTION * p.max_total_mg_per_kg)
     if near:
-        lines.append(f"Dose limit near: {fmt(cum_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
+        lines.append(
+            translate("tile", "Dose limit near: {value} of max {value2} mg/kg").format(
+                value=fmt(cum_kg), value2=fmt(p.max_total_mg_per_kg)
+            )
+        )
     return TileFigures(view.id, key, label, timer, caption, detail, rate, dose, vitals,
                        vitals_age, due, due_text, due_at, tuple(lines), stored, near)
 

@@ -215,7 +215,7 @@ class BigButton(QPushButton):
 
 
 def action_row(dialog: QDialog, ok_text: str, on_ok: Callable[[], object], *,
-               cancel_text: str = "Cancel", default: bool = True
+               cancel_text: str = translate("widgets", "Cancel"), default: bool = True
                ) -> tuple[QHBoxLayout, BigButton, BigButton]:
     """The bottom row of a dialog: Cancel (rejects) and the primary action, right-aligned.
     ``default`` makes Enter press the action; returns (row, action button, cancel button)."""
@@ -313,10 +313,12 @@ def ago(delta: timedelta) -> str:
     """'just now', '4 min ago', '1 h 05 min ago'."""
     minutes = int(delta.total_seconds() // 60)
     if minutes < 1:
-        return "just now"
+        return translate("widgets", "just now")
     if minutes < 60:
-        return f"{minutes} min ago"
-    return f"{minutes // 60} h {minutes % 60:02d} min ago"
+        return translate("widgets", "{minutes} min ago").format(minutes=minutes)
+    return translate("widgets", "{value} h {value2:02d} min ago").format(
+        value=minutes // 60, value2=minutes % 60
+    )
 
 
 QUICK_ACTIONS = (
@@ -380,7 +382,9 @@ class AlertAckDialog(QDialog):
         self.errors = FieldErrors(self.banner)
         lay.addWidget(self.errors.label_for("action_taken", self.action))
         lay.addWidget(self.banner)
-        row, self.ok, _cancel = action_row(self, "Acknowledge  (Ctrl+Enter)", self.submit)
+        row, self.ok, _cancel = action_row(
+            self, translate("AlertAckDialog", "Acknowledge  (Ctrl+Enter)"), self.submit
+        )
         lay.addLayout(row)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             sc = QShortcut(QKeySequence(seq), self)

@@ -59,7 +59,16 @@ class ChairsTab(RowsTab):
         chairs = protocols.list_chairs(self.ctx.app, include_inactive=True)
         self.model.set_rows(
             chairs,
-            [(str(c.position), c.name, "In use" if c.active else "Out of use") for c in chairs],
+            [
+                (
+                    str(c.position),
+                    c.name,
+                    translate("ChairsTab", "In use")
+                    if c.active
+                    else translate("ChairsTab", "Out of use"),
+                )
+                for c in chairs
+            ],
         )
         self._selection_changed()
 

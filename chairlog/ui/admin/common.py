@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row, big_font
 
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -109,7 +110,7 @@ class ActionDialog(QDialog):
         reason = self.reason.toPlainText()
         if self.runner is not None:
             self.runner.run(lambda: self._action(reason), self._succeeded, self._failed,
-                            "Working…")
+                            translate("ActionDialog", "Working…"))
             return
         try:
             result = self._action(reason)

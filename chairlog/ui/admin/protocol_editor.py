@@ -186,7 +186,11 @@ class ProtocolEditor(QDialog):
         lay.addWidget(self.reason)
         lay.addWidget(self.errors.label_for("reason", self.reason))
         lay.addWidget(self.banner)
-        save = "Save new version" if new_version else "Save protocol"
+        save = (
+            translate("ProtocolEditor", "Save new version")
+            if new_version
+            else translate("ProtocolEditor", "Save protocol")
+        )
         row, self.ok, _cancel = action_row(self, save, self.submit)
         lay.addLayout(row)
         self.load(base)
@@ -206,9 +210,9 @@ class ProtocolEditor(QDialog):
         self.dose_mode = QComboBox()
         self.dose_mode.addItem(translate("ProtocolEditor", "Rate (titrated, mg/kg/h)"), "rate")
         self.dose_mode.addItem(translate("ProtocolEditor", "Fixed dose over a set time"), "fixed")
-        self._row(form, "Name", self.name, "name")
-        self._row(form, "Indication", self.indication, "indication")
-        self._row(form, "Dosing", self.dose_mode, "dose_mode")
+        self._row(form, translate("ProtocolEditor", "Name"), self.name, "name")
+        self._row(form, translate("ProtocolEditor", "Indication"), self.indication, "indication")
+        self._row(form, translate("ProtocolEditor", "Dosing"), self.dose_mode, "dose_mode")
         for field, label, unit, low, high, decimals in DOSING:
             self.numbers[field] = _spin(unit, low, high, decimals)
             self._row(form, label, self.numbers[field], field)
@@ -218,10 +222,20 @@ class ProtocolEditor(QDialog):
         self.discharge_scale = QComboBox()
         self.discharge_scale.addItem(translate("ProtocolEditor", "Modified Aldrete"), "aldrete")
         self.discharge_scale.addItem(translate("ProtocolEditor", "PADSS"), "padss")
-        self._row(form, "Discharge score", self.discharge_scale, "discharge_scale")
+        self._row(
+            form,
+            translate("ProtocolEditor", "Discharge score"),
+            self.discharge_scale,
+            "discharge_scale",
+        )
         self.discharge_min = QSpinBox()
         self.discharge_min.setRange(0, 10)
-        self._row(form, "Discharge score at least", self.discharge_min, "discharge_score_min")
+        self._row(
+            form,
+            translate("ProtocolEditor", "Discharge score at least"),
+            self.discharge_min,
+            "discharge_score_min",
+        )
         return box
 
     def _threshold_box(self) -> QGroupBox:

@@ -57,7 +57,7 @@ class ProtocolsTab(RowsTab):
                 (
                     p.name,
                     str(p.version),
-                    "in use" if p.active else "retired",
+                    translate("ProtocolsTab", "in use") if p.active else "retired",
                     _g(p.values.max_rate_mg_per_kg_h, "mg/kg/h"),
                     _g(p.values.max_total_mg_per_kg, "mg/kg"),
                     _g(p.values.planned_duration_min, "min"),

@@ -59,10 +59,10 @@ class AddUserDialog(QDialog):
         for role, label in ROLE_LABELS.items():
             self.role.addItem(label, role.value)
         for label, widget, field in (
-            ("Username", self.username, "username"),
-            ("Full name", self.full_name, "full_name"),
-            ("Credentials", self.credentials, "credentials"),
-            ("Role", self.role, "role"),
+            (translate("AddUserDialog", "Username"), self.username, "username"),
+            (translate("AddUserDialog", "Full name"), self.full_name, "full_name"),
+            (translate("AddUserDialog", "Credentials"), self.credentials, "credentials"),
+            (translate("AddUserDialog", "Role"), self.role, "role"),
         ):
             widget.setFont(big_font(13))
             box = QVBoxLayout()
@@ -73,7 +73,9 @@ class AddUserDialog(QDialog):
         lay.addWidget(self.banner)
         self.busy_label = QLabel()
         lay.addWidget(self.busy_label)
-        row, self.ok, _cancel = action_row(self, "Add user", self.submit)
+        row, self.ok, _cancel = action_row(
+            self, translate("AddUserDialog", "Add user"), self.submit
+        )
         lay.addLayout(row)
         self.runner = BusyRunner(self.ctx, (self.ok,), self.busy_label)
 
@@ -89,7 +91,7 @@ class AddUserDialog(QDialog):
                       credentials=self.credentials.text())
         self.runner.run(
             lambda: accounts.add_user(app, me, must_change_password=True, **fields),
-            self._created, self._refused, "Adding the account…")
+            self._created, self._refused, translate("AddUserDialog", "Adding the account…"))
 
     def _created(self, info: UserInfo) -> None:
         self.created = info
@@ -138,8 +140,10 @@ class UsersTab(RowsTab):
                     u.full_name,
                     u.credentials,
                     ROLE_LABELS[u.role],
-                    "Active" if u.active else "Deactivated",
-                    "must change" if u.must_change_password else "",
+                    translate("UsersTab", "Active")
+                    if u.active
+                    else translate("UsersTab", "Deactivated"),
+                    translate("UsersTab", "must change") if u.must_change_password else "",
                 )
                 for u in users
             ],
@@ -188,18 +192,26 @@ class UsersTab(RowsTab):
         if u is None:
             return
         me = self.ctx.require_user()
-        verb = "Reactivate" if not u.active else "Deactivate"
-        text = f"{verb} the account of {u.full_name} ({u.username})? " + (
-            "They will be able to sign in again."
+        verb = (
+            translate("UsersTab", "Reactivate")
             if not u.active
-            else "They can no longer sign in or chart; their entries stay as they are."
+            else translate("UsersTab", "Deactivate")
+        )
+        text = translate("UsersTab", "{verb} the account of {full_name} ({username})? ").format(
+            verb=verb, full_name=u.full_name, username=u.username
+        ) + (
+            translate("UsersTab", "They will be able to sign in again.")
+            if not u.active
+            else translate(
+                "UsersTab", "They can no longer sign in or chart; their entries stay as they are."
+            )
         )
         dlg = ActionDialog(
             f"{verb} account",
             text,
             lambda reason: accounts.set_active(self.ctx.app, me, u.id, not u.active, reason,
                                                expected_version=u.version),
-            reason_label="Reason (required, kept in the audit trail)",
+            reason_label=translate("UsersTab", "Reason (required, kept in the audit trail)"),
             ok_text=verb,
             parent=self,
         )
@@ -213,17 +225,24 @@ class UsersTab(RowsTab):
         me = self.ctx.require_user()
         temp = temporary_password()
         key_note = (
-            " Their signing certificate is revoked; a new one needs the signing authority's "
-            "holder, with them present, after they set their own password."
+            translate(
+                "UsersTab",
+                " Their signing certificate is revoked; a new one needs the signing authority's "
+                "holder, with them present, after they set their own password.",
+            )
             if u.role is Role.PHYSICIAN
             else ""
         )
         dlg = ActionDialog(
-            "Reset password",
-            f"Give {u.full_name} ({u.username}) a temporary password? They "
-            f"must change it at their next sign-in.{key_note}",
-            lambda _reason: accounts.reset_password(self.ctx.app, me, u.id, temp,
-                                                    expected_version=u.version),
+            translate("UsersTab", "Reset password"),
+            translate(
+                "UsersTab",
+                "Give {full_name} ({username}) a temporary password? They must change it at their "
+                "next sign-in.{key_note}",
+            ).format(full_name=u.full_name, username=u.username, key_note=key_note),
+            lambda _reason: accounts.reset_password(
+                self.ctx.app, me, u.id, temp, expected_version=u.version
+            ),
             ok_text=translate("UsersTab", "Reset password"),
             parent=self,
             background=self.ctx,  # argon2: off the UI thread

@@ -35,7 +35,12 @@ class AlertsPanel(Card):
         self.list_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.list_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.addWidget(self.list_scroll)
-        self.ack_all = button("Acknowledge all…", shortcut="F11", name="ack_all", primary=True)
+        self.ack_all = button(
+            translate("AlertsPanel", "Acknowledge all…"),
+            shortcut="F11",
+            name="ack_all",
+            primary=True,
+        )
         self.ack_all.clicked.connect(self.acknowledge_open)
         self.body.addWidget(self.ack_all)
         self._editable = True
@@ -58,7 +63,7 @@ class AlertsPanel(Card):
             set_tone(text, "bad")
             line.addWidget(text, 1)
             ack = button(
-                "Acknowledge…",
+                translate("AlertsPanel", "Acknowledge…"),
                 shortcut="F11" if len(alerts) == 1 else "",
                 name=f"ack_{a.id}",
                 tip=translate("AlertsPanel", "Say what was done about this alert"),

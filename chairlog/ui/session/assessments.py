@@ -67,7 +67,7 @@ class AssessmentsPanel(QWidget):
             tip=translate("AssessmentsPanel", "Dissociation, 6 items scored 0–4"),
         )
         self.aldrete_button = button(
-            "Modified Aldrete…",
+            translate("AssessmentsPanel", "Modified Aldrete…"),
             name="aldrete_button",
             tip=translate("AssessmentsPanel", "Discharge score, 5 items scored 0–2; ≥ 9 ready"),
         )
@@ -100,15 +100,25 @@ class AssessmentsPanel(QWidget):
         bits = []
         cadss = latest(v, Scale.CADSS6)
         if cadss:
-            bits.append(f"CADSS-6 last {cadss.data['score']}/24 at "
-                        f"{clock_time(cadss.charted_at, self.host.tz)}")
+            bits.append(
+                translate("AssessmentsPanel", "CADSS-6 last {value}/24 at {value2}").format(
+                    value=cadss.data["score"], value2=clock_time(cadss.charted_at, self.host.tz)
+                )
+            )
         ald = latest(v, Scale.ALDRETE)
         tone = ""
         if ald:
             ready = ald.data["score"] >= ALDRETE_DISCHARGE_MIN
-            bits.append(f"Aldrete last {ald.data['score']}/10 at "
-                        f"{clock_time(ald.charted_at, self.host.tz)} — "
-                        + ("✓ discharge-ready" if ready else "not discharge-ready"))
+            bits.append(
+                translate("AssessmentsPanel", "Aldrete last {value}/10 at {value2} — ").format(
+                    value=ald.data["score"], value2=clock_time(ald.charted_at, self.host.tz)
+                )
+                + (
+                    translate("AssessmentsPanel", "✓ discharge-ready")
+                    if ready
+                    else translate("AssessmentsPanel", "not discharge-ready")
+                )
+            )
             tone = "ok" if ready else "warn"
         self.composite.setText(
             " · ".join(bits) or translate("AssessmentsPanel", "CADSS-6 and Aldrete not scored yet.")
@@ -174,8 +184,12 @@ class NotePanel(QWidget):
         set_tone(self.error, "error")
         self.error.hide()
         card.body.addWidget(self.error)
-        self.save_button = button("Save note", shortcut="Ctrl+Enter", primary=True,
-                                  name="note_save")
+        self.save_button = button(
+            translate("NotePanel", "Save note"),
+            shortcut="Ctrl+Enter",
+            primary=True,
+            name="note_save",
+        )
         self.save_button.clicked.connect(self.save)
         card.body.addWidget(self.save_button)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):

@@ -33,7 +33,9 @@ class ChartTimeControl(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        self.status = label("Time: now", bold=True, name="chart_time_status")
+        self.status = label(
+            translate("ChartTimeControl", "Time: now"), bold=True, name="chart_time_status"
+        )
         self.status.setMinimumWidth(120)
         self.status.setToolTip(
             translate(
@@ -112,7 +114,12 @@ class ChartTimeControl(QWidget):
         self.edit.setTime(QTime(shown.hour, shown.minute))
         self.edit.blockSignals(False)
         # wide enough for the longest status, so "(−15 min)" is never cut to "(−15 min"
-        widest = self.status.fontMetrics().horizontalAdvance("At 00:00 (−999 min)") + 12
+        widest = (
+            self.status.fontMetrics().horizontalAdvance(
+                translate("ChartTimeControl", "At 00:00 (−999 min)")
+            )
+            + 12
+        )
         if self.status.minimumWidth() < widest:
             self.status.setMinimumWidth(widest)
         if self._at is None:

@@ -46,7 +46,12 @@ class FormDialog(QDialog):
 
     submitted = Signal()
 
-    def __init__(self, title: str, ok_text: str = "Save", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        ok_text: str = translate("FormDialog", "Save"),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -69,10 +74,16 @@ class FormDialog(QDialog):
         outer.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.cancel_button = button("Cancel", shortcut="Esc", name="cancel")
+        self.cancel_button = button(
+            translate("FormDialog", "Cancel"),
+            shortcut="Esc",
+            name="cancel",
+        )
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = button(ok_text, shortcut="Enter", primary=True, name="ok")
+        self.ok_button = button(
+            ok_text, shortcut="Enter", primary=True, name="ok"
+        )
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self._ok)
         row.addWidget(self.ok_button)  # first: Tab from the last field reaches it
@@ -141,9 +152,17 @@ class FormDialog(QDialog):
 class ReasonDialog(FormDialog):
     """Ask for a reason; quick buttons fill in common ones."""
 
-    def __init__(self, title: str, prompt: str, *, quick: Sequence[str] = (),
-                 ok_text: str = "Save", field: str = "reason", required: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        *,
+        quick: Sequence[str] = (),
+        ok_text: str = translate("ReasonDialog", "Save"),
+        field: str = "reason",
+        required: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, ok_text, parent)
         self.required = required
         self.body.addWidget(label(prompt, wrap=True))
@@ -162,7 +181,12 @@ class ReasonDialog(FormDialog):
             if required
             else translate("ReasonDialog", "Reason (optional)")
         )
-        named(self.reason_edit, "Reason" + ("" if required else ", optional"), prompt)
+        named(
+            self.reason_edit,
+            translate("ReasonDialog", "Reason")
+            + ("" if required else translate("ReasonDialog", ", optional")),
+            prompt,
+        )
         self.body.addWidget(self.reason_edit)
         self.fields[field] = self.reason_edit
         self.first_focus = self.reason_edit
@@ -195,17 +219,33 @@ class OverrideDialog(ReasonDialog):
             ok_text=translate("OverrideDialog", "Override and save"),
             field="override_reason",
             parent=parent,
-            quick=("Physician order", "Titration per physician", "Protocol amended"),
+            quick=(
+                translate("OverrideDialog", "Physician order"),
+                translate("OverrideDialog", "Titration per physician"),
+                translate("OverrideDialog", "Protocol amended"),
+            ),
         )
         warn = label("⚠ " + message[:1].upper() + message[1:] + ".", size=17, bold=True, wrap=True,
                      name="override_message")
         set_tone(warn, "bad")
         self.body.insertWidget(0, warn)
-        self.body.insertWidget(1, label("Saving anyway needs an override reason and a second "
-                                        "clinician's check; both are kept in the record.",
-                                        wrap=True))
-        self.body.addWidget(label("Second clinician (another nurse or a physician):",
-                                  bold=True))
+        self.body.insertWidget(
+            1,
+            label(
+                translate(
+                    "OverrideDialog",
+                    "Saving anyway needs an override reason and a second "
+                    "clinician's check; both are kept in the record.",
+                ),
+                wrap=True,
+            ),
+        )
+        self.body.addWidget(
+            label(
+                translate("OverrideDialog", "Second clinician (another nurse or a physician):"),
+                bold=True,
+            )
+        )
         row = QHBoxLayout()
         self.checker_user = QLineEdit()
         self.checker_user.setObjectName("checker_username")

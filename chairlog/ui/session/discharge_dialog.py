@@ -41,13 +41,19 @@ class DischargeDialog(FormDialog):
         name = SCALES[scale].label
         ald = latest(view, scale)
         if ald is None:
-            text = f"{name}: not scored yet (Assessments)"
+            text = translate("DischargeDialog", "{name}: not scored yet (Assessments)").format(
+                name=name
+            )
             tone = "warn"
         else:
             ready = ald.data["score"] >= need
-            text = (f"{name} {ald.data['score']}/10 at {clock_time(ald.charted_at, tz)}"
-                    + (f" ✓ discharge-ready (≥ {need})" if ready
-                       else f" — below {need}: not discharge-ready"))
+            text = f"{name} {ald.data['score']}/10 at {clock_time(ald.charted_at, tz)}" + (
+                translate("DischargeDialog", " ✓ discharge-ready (≥ {need})").format(need=need)
+                if ready
+                else translate("DischargeDialog", " — below {need}: not discharge-ready").format(
+                    need=need
+                )
+            )
             tone = "ok" if ready else "warn"
         self.aldrete = label(text, bold=True, wrap=True, name="discharge_aldrete")
         set_tone(self.aldrete, tone)
@@ -55,13 +61,18 @@ class DischargeDialog(FormDialog):
         if view.infusion_stopped_at is not None:
             left = (view.infusion_stopped_at
                     + timedelta(minutes=view.protocol.min_monitoring_min) - now)
-            mon = (f"Monitoring: ⚠ protocol minimum not reached — {format_duration(left)} to go"
-                   if left.total_seconds() > 0 else "Monitoring: ✓ protocol minimum reached")
+            mon = (
+                translate(
+                    "DischargeDialog", "Monitoring: ⚠ protocol minimum not reached — {value} to go"
+                ).format(value=format_duration(left))
+                if left.total_seconds() > 0
+                else translate("DischargeDialog", "Monitoring: ✓ protocol minimum reached")
+            )
             mon_label = label(mon, wrap=True, name="discharge_monitoring")
             set_tone(mon_label, "warn" if left.total_seconds() > 0 else "ok")
             self.body.addWidget(mon_label)
         hints = self._hints(view)
-        self.body.addWidget(label("Criteria:", bold=True))
+        self.body.addWidget(label(translate("DischargeDialog", "Criteria:"), bold=True))
         self.criteria: dict[str, QCheckBox] = {}
         for key, text in DISCHARGE_CRITERIA.items():
             box = BigCheckBox(text + (f"\n      {hints[key]}" if key in hints else ""))
@@ -74,7 +85,7 @@ class DischargeDialog(FormDialog):
             translate("DischargeDialog", "Escort's name (a responsible adult)")
         )
         self.escort.setAccessibleName(translate("DischargeDialog", "Released to (escort's name)"))
-        self.body.addWidget(label("Released to:", bold=True))
+        self.body.addWidget(label(translate("DischargeDialog", "Released to:"), bold=True))
         self.body.addWidget(self.escort)
         self.given = BigCheckBox(
             translate(
@@ -134,12 +145,21 @@ class DischargeDialog(FormDialog):
             for w in (self.auth_reason, self.auth_user, self.auth_password):
                 w.hide()
             return
-        warn = label("⚠ Not yet discharge-ready by the protocol: " + "; ".join(self.shortfalls)
-                     + ". Discharging now needs a physician's authorisation (below).",
-                     bold=True, wrap=True, name="discharge_shortfalls")
+        warn = label(
+            translate("DischargeDialog", "⚠ Not yet discharge-ready by the protocol: ")
+            + "; ".join(self.shortfalls)
+            + translate(
+                "DischargeDialog", ". Discharging now needs a physician's authorisation (below)."
+            ),
+            bold=True,
+            wrap=True,
+            name="discharge_shortfalls",
+        )
         set_tone(warn, "bad")
         self.body.insertWidget(0, warn)  # first: what stands in the way, before the criteria
-        self.body.addWidget(label("Physician's authorisation:", bold=True))
+        self.body.addWidget(
+            label(translate("DischargeDialog", "Physician's authorisation:"), bold=True)
+        )
         self.body.addWidget(self.auth_reason)
         row = QHBoxLayout()
         row.addWidget(self.auth_user)
@@ -154,13 +174,17 @@ class DischargeDialog(FormDialog):
         if base is not None and last is not None and not last.data.get("is_baseline"):
             v = vitals_of(last)
             ok = near_baseline(v, base)
-            out["vitals_near_baseline"] = (f"last {v.sbp}/{v.dbp}, HR {v.hr} vs baseline "
-                                           f"{base.sbp}/{base.dbp}, HR {base.hr}: "
-                                           + ("within 20 %" if ok else "NOT within 20 %"))
+            out["vitals_near_baseline"] = translate(
+                "DischargeDialog", "last {sbp}/{dbp}, HR {hr} vs baseline {sbp2}/{dbp2}, HR {hr2}: "
+            ).format(sbp=v.sbp, dbp=v.dbp, hr=v.hr, sbp2=base.sbp, dbp2=base.dbp, hr2=base.hr) + (
+                translate("DischargeDialog", "within 20 %")
+                if ok
+                else translate("DischargeDialog", "NOT within 20 %")
+            )
         nausea = [e for e in view.open_side_effects if e.data["effect_type"] in ("nausea",
                                                                                   "vomiting")]
         if nausea:
-            out["nausea_controlled"] = "nausea / vomiting still open"
+            out["nausea_controlled"] = translate("DischargeDialog", "nausea / vomiting still open")
         return out
 
     def values(self) -> dict[str, object]:

@@ -41,8 +41,13 @@ class StopDialog(ReasonDialog):
         started = view.infusion_started_at or now
         planned_end = started + timedelta(minutes=view.protocol.planned_duration_min)
         early = now < planned_end
-        prompt = (f"Stopping {format_duration(planned_end - now)} before the planned end: "
-                  "give the reason." if early else "The planned duration is complete.")
+        prompt = (
+            translate(
+                "StopDialog", "Stopping {value} before the planned end: give the reason."
+            ).format(value=format_duration(planned_end - now))
+            if early
+            else translate("StopDialog", "The planned duration is complete.")
+        )
         super().__init__(
             translate("StopDialog", "Stop infusion"),
             prompt,
@@ -53,9 +58,16 @@ class StopDialog(ReasonDialog):
             parent=parent,
         )
         self.early = early
-        self.body.addWidget(label("Post-infusion monitoring starts when you stop "
-                                  f"(minimum {num(view.protocol.min_monitoring_min, 0)} min).",
-                                  muted=True, wrap=True))
+        self.body.addWidget(
+            label(
+                translate(
+                    "StopDialog",
+                    "Post-infusion monitoring starts when you stop (minimum {value} min).",
+                ).format(value=num(view.protocol.min_monitoring_min, 0)),
+                muted=True,
+                wrap=True,
+            )
+        )
 
 
 class BolusDialog(FormDialog):
@@ -65,17 +77,21 @@ class BolusDialog(FormDialog):
         )
         self.weight_kg = view.weight_kg
         self.cap = view.protocol.max_bolus_mg_per_kg
-        self.body.addWidget(label("Bolus dose (mg):"))
+        self.body.addWidget(label(translate("BolusDialog", "Bolus dose (mg):")))
         self.mg_edit = NumberEdit("bolus_mg", decimals=True, width=160, placeholder="mg")
         self.mg_edit.setObjectName("bolus_mg")
-        named(self.mg_edit, "Bolus dose (mg)", "The mg/kg it makes is shown below")
+        named(
+            self.mg_edit,
+            translate("BolusDialog", "Bolus dose (mg)"),
+            translate("BolusDialog", "The mg/kg it makes is shown below"),
+        )
         self.body.addWidget(self.mg_edit)
         self.per_kg = label(size=18, bold=True, name="bolus_per_kg")
         self.body.addWidget(self.per_kg)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("bolus_note")
         self.note_edit.setPlaceholderText(translate("BolusDialog", "Note (optional)"))
-        named(self.note_edit, "Bolus note, optional")
+        named(self.note_edit, translate("BolusDialog", "Bolus note, optional"))
         self.body.addWidget(self.note_edit)
         self.fields = {"bolus_mg": self.mg_edit, "note": self.note_edit}
         self.first_focus = self.mg_edit
@@ -84,7 +100,11 @@ class BolusDialog(FormDialog):
 
     def _update(self) -> None:
         mg = self.mg_edit.number()
-        cap = f"protocol maximum {num(self.cap)} mg/kg" if self.cap else "no protocol maximum"
+        cap = (
+            translate("BolusDialog", "protocol maximum {value} mg/kg").format(value=num(self.cap))
+            if self.cap
+            else translate("BolusDialog", "no protocol maximum")
+        )
         if mg is None:
             self.per_kg.setText(
                 translate("BolusDialog", "= — mg/kg ({cap}, weight {value} kg)").format(

@@ -37,11 +37,15 @@ def plain_refusal(e: ValidationError) -> str:
     if e.field == "checklist":
         missing = e.accepted.split("Missing: ", 1)[-1] if "Missing: " in e.accepted else ""
         n = missing.count(";") + 1 if missing else 0
-        what = (f"{n} pre-infusion item{'s are' if n != 1 else ' is'} not done yet"
-                + (f": {missing}" if missing else ""))
-        return (f"Not started — {what}. Tick them in the checklist (Alt+K), or press "
-                "“Start anyway” and say why.")
-    return f"Not saved — {e}"
+        what = translate("dose_panel", "{n} pre-infusion item{value} not done yet").format(
+            n=n, value="s are" if n != 1 else " is"
+        ) + (f": {missing}" if missing else "")
+        return translate(
+            "dose_panel",
+            "Not started — {what}. Tick them in the checklist (Alt+K), or press “Start anyway” "
+            "and say why.",
+        ).format(what=what)
+    return translate("dose_panel", "Not saved — {e}").format(e=e)
 
 
 class DosePanel(Card):
@@ -59,8 +63,14 @@ class DosePanel(Card):
         self.rate_edit.setToolTip(
             translate("DosePanel", "Infusion rate — F8 jumps here; Enter applies")
         )
-        named(self.rate_edit, "Infusion rate",
-              "In the unit chosen beside it (mg/kg/h, mg/h or mL/h); Enter applies it")
+        named(
+            self.rate_edit,
+            translate("DosePanel", "Infusion rate"),
+            translate(
+                "DosePanel",
+                "In the unit chosen beside it (mg/kg/h, mg/h or mL/h); Enter applies it",
+            ),
+        )
         self.rate_edit.setStyleSheet("font-size: 26px; font-weight: 700;")
         row.addWidget(self.rate_edit, 1)
         self.unit_group = QButtonGroup(self)
@@ -80,15 +90,19 @@ class DosePanel(Card):
         self.body.addLayout(row)
         self.derived = label(size=18, bold=True, name="rate_derived", wrap=True)
         self.body.addWidget(self.derived)
-        self.apply_button = button("Start infusion", shortcut="Enter", primary=True,
-                                   name="apply_rate")
+        self.apply_button = button(
+            translate("DosePanel", "Start infusion"),
+            shortcut="Enter",
+            primary=True,
+            name="apply_rate",
+        )
         self.body.addWidget(self.apply_button)
         self.error = label(wrap=True, name="dose_error")
         set_tone(self.error, "error")
         self.error.hide()
         self.body.addWidget(self.error)
         self.start_anyway = button(
-            "Start anyway (reason…)",
+            translate("DosePanel", "Start anyway (reason…)"),
             danger=True,
             name="start_anyway",
             tip=translate("DosePanel", "Start although required pre-infusion items are not done"),
@@ -97,12 +111,14 @@ class DosePanel(Card):
         self.body.addWidget(self.start_anyway)
         actions = QGridLayout()  # two by two: fits the dose column on a 1280-px screen
         actions.setSpacing(6)
-        self.pause_button = button("Pause…", shortcut="F9", name="pause")
-        self.resume_button = button("Resume", shortcut="F9", name="resume", primary=True)
-        self.bolus_button = button("Bolus…", shortcut="⇧F8", name="bolus",
+        self.pause_button = button(translate("DosePanel", "Pause…"), shortcut="F9", name="pause")
+        self.resume_button = button(
+            translate("DosePanel", "Resume"), shortcut="F9", name="resume", primary=True
+        )
+        self.bolus_button = button(translate("DosePanel", "Bolus…"), shortcut="⇧F8", name="bolus",
                                    tip=translate("DosePanel", "Give a bolus (Shift+F8)"))
         self.stop_button = button(
-            "Stop…",
+            translate("DosePanel", "Stop…"),
             shortcut="⇧F9",
             danger=True,
             name="stop",
@@ -140,16 +156,29 @@ class DosePanel(Card):
     def update_view(self, v: SessionView, editable: bool) -> None:
         self._editable = editable
         p = v.protocol
-        bolus = (f" · bolus ≤ {num(p.max_bolus_mg_per_kg)} mg/kg"
-                 if p.max_bolus_mg_per_kg else "")
+        bolus = (
+            translate("DosePanel", " · bolus ≤ {value} mg/kg").format(
+                value=num(p.max_bolus_mg_per_kg)
+            )
+            if p.max_bolus_mg_per_kg
+            else ""
+        )
         if p.dose_mode is DoseMode.FIXED and p.fixed_dose_mg_per_kg and p.fixed_dose_minutes:
-            first = (f"Protocol {num(p.fixed_dose_mg_per_kg)} mg/kg over "
-                     f"{num(p.fixed_dose_minutes, 0)} min, max {num(p.max_rate_mg_per_kg_h)}"
-                     " mg/kg/h")
+            first = translate(
+                "DosePanel", "Protocol {value} mg/kg over {value2} min, max {value3} mg/kg/h"
+            ).format(
+                value=num(p.fixed_dose_mg_per_kg),
+                value2=num(p.fixed_dose_minutes, 0),
+                value3=num(p.max_rate_mg_per_kg_h),
+            )
         else:
-            first = (f"Protocol {num(p.start_rate_mg_per_kg_h)} → "
-                     f"{num(p.target_rate_mg_per_kg_h)}, max "
-                     f"{num(p.max_rate_mg_per_kg_h)} mg/kg/h")
+            first = translate(
+                "DosePanel", "Protocol {value} → {value2}, max {value3} mg/kg/h"
+            ).format(
+                value=num(p.start_rate_mg_per_kg_h),
+                value2=num(p.target_rate_mg_per_kg_h),
+                value3=num(p.max_rate_mg_per_kg_h),
+            )
         # <nobr>: a figure and its unit stay on one line ("bag 1 mg/ mL" was wrapped)
         self.protocol_hint.setText(
             translate(
@@ -207,11 +236,8 @@ class DosePanel(Card):
         set_flag(self.rate_edit, "invalid", False)
         if value is None:
             self.derived.setText(
-                translate(
-                    "DosePanel",
-                    "<span style='font-size:15px; font-weight:400; color:#5b6675'>"
-                    "Type a rate: the other two units appear here</span>",
-                )
+                "<span style='font-size:15px; font-weight:400; color:#5b6675'>"
+                    "Type a rate: the other two units appear here</span>"
             )
             set_tone(self.derived, "")
             return
@@ -226,8 +252,13 @@ class DosePanel(Card):
                  RateUnit.ML_PER_H: f"{num(r.ml_per_h)} mL/h"}
         shown = " · ".join(t for u, t in parts.items() if u is not self.unit())
         over = r.mg_per_kg_h > v.protocol.max_rate_mg_per_kg_h + 1e-9
-        warn = (f"  ⚠ above protocol max {num(v.protocol.max_rate_mg_per_kg_h)} mg/kg/h"
-                if over else "")
+        warn = (
+            translate("DosePanel", "  ⚠ above protocol max {value} mg/kg/h").format(
+                value=num(v.protocol.max_rate_mg_per_kg_h)
+            )
+            if over
+            else ""
+        )
         self.derived.setText(f"= {shown}{warn}")
         set_tone(self.derived, "warn" if over else "info")
 

@@ -117,7 +117,7 @@ class FlowsheetPanel(Card):
         self.body.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.print_button = button(
-            "Print record…",
+            translate("FlowsheetPanel", "Print record…"),
             name="print_record",
             tip=translate(
                 "FlowsheetPanel",

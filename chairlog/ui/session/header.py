@@ -45,13 +45,13 @@ class HeaderBar(Card):
         self.state = label(size=18, bold=True, name="state_badge")
         self.alerts = label(size=17, name="alert_count")
         self.reload_button = button(
-            "Reload",
+            translate("HeaderBar", "Reload"),
             shortcut="F5",
             name="reload_session",
             tip=translate("HeaderBar", "Read the session again (other workstations' entries)"),
         )
         self.close_button = button(
-            "Close tab",
+            translate("HeaderBar", "Close tab"),
             name="close_session",
             tip=translate("HeaderBar", "Close this session tab (the infusion keeps running)"),
         )
@@ -93,18 +93,27 @@ class HeaderBar(Card):
             self.allergies.setText(
                 translate("HeaderBar", "⚠ Allergies: {value}").format(value=p.allergies.strip())
             )
-            _restyle(self.allergies, f"color: white; background: {RED}; font-weight: 700; "
-                                     "border-radius: 6px; padding: 4px 10px;")
+            _restyle(
+                self.allergies,
+                f"color: white; background: {RED}; font-weight: 700; border-radius: 6px; "
+                    "padding: 4px 10px;",
+            )
         else:
             self.allergies.setText(translate("HeaderBar", "No known allergies"))
-            _restyle(self.allergies, f"color: {MUTED}; font-size: 16px;")
+            _restyle(
+                self.allergies,
+                f"color: {MUTED}; font-size: 16px;",
+            )
         colour = STATE_COLOURS.get(v.state, MUTED)
         self.state.setText(
             v.state.label.upper()
             + (translate("HeaderBar", "  ·  IMPORTED FROM PAPER") if v.imported_from_paper else "")
         )
-        _restyle(self.state, f"color: white; background: {colour}; border-radius: 6px; "
-                             "padding: 6px 14px; font-size: 18px; font-weight: 700;")
+        _restyle(
+            self.state,
+            f"color: white; background: {colour}; border-radius: 6px; padding: 6px 14px; "
+                "font-size: 18px; font-weight: 700;",
+        )
         n_open = len(v.open_alerts)
         if n_open:
             self.alerts.setText(

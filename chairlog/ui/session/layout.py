@@ -80,7 +80,7 @@ def build(page: SessionPage) -> None:
     page.header.close_button.clicked.connect(page.close_session)
     page.header.reload_button.clicked.connect(page.reload)
     page.discharge_button = button(
-        "Discharge…",
+        translate("layout", "Discharge…"),
         shortcut="F7",
         name="discharge",
         primary=True,
@@ -93,7 +93,7 @@ def build(page: SessionPage) -> None:
     set_tone(page.locked, "bad")
     page.locked.hide()
     page.addendum_button = button(
-        "Open addendum…",
+        translate("layout", "Open addendum…"),
         name="addendum",
         tip=translate(
             "layout",
@@ -145,9 +145,15 @@ def build(page: SessionPage) -> None:
     col_b = QVBoxLayout()
     col_b.setContentsMargins(0, 0, 0, 0)
     page.chart_time = ChartTimeControl(page.now, page.tz)
-    named(page.chart_time.edit, "Charting time",
-          "The time the next entry is charted at; leave it for now, or set an earlier time "
-          "for a late entry")
+    named(
+        page.chart_time.edit,
+        translate("layout", "Charting time"),
+        translate(
+            "layout",
+            "The time the next entry is charted at; leave it for now, or set an earlier time "
+            "for a late entry",
+        ),
+    )
     col_b.addWidget(page.chart_time)
     page.monitor = MonitorPendingPanel(page)  # hidden unless a monitor set is waiting
     col_b.addWidget(page.monitor)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from chairlog.services.domain import AlertView, EntryStatus, EntryView
+from chairlog.ui.i18n import translate
 
 from .common import clock_time
 
@@ -37,16 +38,27 @@ def status_text(e: EntryView, tz: ZoneInfo, alerts: Sequence[AlertView] = ()) ->
     if e.supersedes_id is not None:
         parts.append("correction")
     if e.is_late:
-        parts.append(f"LATE (entered {clock_time(e.recorded_at, tz)})")
+        parts.append(
+            translate("models", "LATE (entered {value})").format(
+                value=clock_time(e.recorded_at, tz)
+            )
+        )
     if len(alerts) == 1:
         a = alerts[0]
-        ack = (f" — ack {a.acknowledged_by_name}: {a.action_taken}" if a.acknowledged_at
-               else " — NOT ACKNOWLEDGED")
+        ack = (
+            translate("models", " — ack {acknowledged_by_name}: {action_taken}").format(
+                acknowledged_by_name=a.acknowledged_by_name, action_taken=a.action_taken
+            )
+            if a.acknowledged_at
+            else " — NOT ACKNOWLEDGED"
+        )
         parts.append(f"⚠ {a.message}{ack}")
     elif alerts:
         open_ = sum(1 for a in alerts if a.acknowledged_at is None)
-        parts.append(f"⚠ {len(alerts)} alerts" + (f", {open_} NOT ACKNOWLEDGED" if open_
-                                                   else ", acknowledged"))
+        parts.append(
+            translate("models", "⚠ {value} alerts").format(value=len(alerts))
+            + (f", {open_} NOT ACKNOWLEDGED" if open_ else translate("models", ", acknowledged"))
+        )
     return " · ".join(parts)
 
 
@@ -140,8 +152,16 @@ class TimelineModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             alerts = self._alerts.get(e.id, ())
-            lines = [e.summary, f"Charted for {clock_time(e.charted_at, self.tz)}, entered "
-                     f"{clock_time(e.recorded_at, self.tz)} by {e.user_name}"]
+            lines = [
+                e.summary,
+                translate(
+                    "TimelineModel", "Charted for {value}, entered {value2} by {user_name}"
+                ).format(
+                    value=clock_time(e.charted_at, self.tz),
+                    value2=clock_time(e.recorded_at, self.tz),
+                    user_name=e.user_name,
+                ),
+            ]
             if inactive or e.is_late:
                 lines.append(status_text(e, self.tz))
             if alerts:

@@ -51,8 +51,10 @@ def badge_text(p: PendingInfo, count: int) -> str:
     parts = [f"HR {v.get('hr') or '—'}",
              f"BP {v.get('sbp') or '—'}/{v.get('dbp') or '—'}",
              f"SpO2 {v.get('spo2') or '—'}", f"RR {v.get('rr') or '—'}"]
-    more = f" (+{count - 1} older)" if count > 1 else ""
-    return "From monitor, not charted: " + "  ".join(parts) + more
+    more = (
+        translate("monitor_panel", " (+{value} older)").format(value=count - 1) if count > 1 else ""
+    )
+    return translate("monitor_panel", "From monitor, not charted: ") + "  ".join(parts) + more
 
 
 class MonitorPendingPanel(Card):
@@ -97,7 +99,7 @@ class MonitorPendingPanel(Card):
         self.body.addWidget(self.refused)
         row = QHBoxLayout()
         self.accept_button = button(
-            "Accept (Shift+F2)",
+            translate("MonitorPendingPanel", "Accept (Shift+F2)"),
             primary=True,
             name="monitor_accept",
             tip=translate(
@@ -112,11 +114,13 @@ class MonitorPendingPanel(Card):
             translate("MonitorPendingPanel", "reason to reject (e.g. artefact)")
         )
         row.addWidget(self.reason, 1)
-        self.reject_button = button("Reject", name="monitor_reject")
+        self.reject_button = button(
+            translate("MonitorPendingPanel", "Reject"), name="monitor_reject"
+        )
         self.reject_button.clicked.connect(self.reject)
         row.addWidget(self.reject_button)
         self.clear_button = button(
-            "Clear older",
+            translate("MonitorPendingPanel", "Clear older"),
             name="monitor_clear",
             tip=translate(
                 "MonitorPendingPanel", "Reject every older set of this chair, in one step"

@@ -336,11 +336,18 @@ class SessionPage(QWidget):
 
     def _locked_banner(self, v: SessionView, editable: bool) -> None:
         if v.state is SessionState.SIGNED:
-            text = "Signed — locked. This record is read-only; changes need an addendum."
+            text = translate(
+                "SessionPage",
+                "Signed — locked. This record is read-only; changes need an addendum.",
+            )
         elif v.state not in CHARTABLE_STATES:
-            text = f"{v.state.label} — locked, read-only."
+            text = translate("SessionPage", "{label} — locked, read-only.").format(
+                label=v.state.label
+            )
         elif self.ctx.user is None or self.ctx.user.role not in CHART_ROLES:
-            text = "Read-only: charting needs a nurse or physician signed in."
+            text = translate(
+                "SessionPage", "Read-only: charting needs a nurse or physician signed in."
+            )
         else:
             text = ""
         self.locked.setText(text)

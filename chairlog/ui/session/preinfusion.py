@@ -87,7 +87,7 @@ class PreInfusionPanel(Card):
             box.clicked.connect(lambda checked, k=item.key: self._tick(k, checked))
             status = label(muted=True, name=f"check_status_{item.key}")
             skip = button(
-                "Skip…",
+                translate("PreInfusionPanel", "Skip…"),
                 name=f"skip_{item.key}",
                 tip=translate("PreInfusionPanel", "Skip this item with a reason"),
             )
@@ -139,7 +139,15 @@ class PreInfusionPanel(Card):
         missing = missing_items(v)
         if missing:
             n_check = sum(1 for m in missing if m not in BASELINE_ITEMS)
-            parts = [f"{n_check} checklist item{'s' if n_check != 1 else ''}"] if n_check else []
+            parts = (
+                [
+                    translate("PreInfusionPanel", "{n_check} checklist item{value}").format(
+                        n_check=n_check, value="s" if n_check != 1 else ""
+                    )
+                ]
+                if n_check
+                else []
+            )
             parts += [m.lower() for m in missing if m in BASELINE_ITEMS]
             self.progress.setText(
                 translate("PreInfusionPanel", "Still needed before start: ") + ", ".join(parts)
@@ -190,14 +198,18 @@ class BaselinePanel(Card):
         self.host = host
         self.body.setContentsMargins(8, 8, 8, 8)
         base = QHBoxLayout()
-        self.vitals_button = button("Baseline vitals", shortcut="F2", name="baseline_vitals")
+        self.vitals_button = button(
+            translate("BaselinePanel", "Baseline vitals"), shortcut="F2", name="baseline_vitals"
+        )
         self.vitals_button.clicked.connect(self.host.focus_vitals)
         base.addWidget(self.vitals_button)
         self.vitals_status = label(wrap=True, name="baseline_vitals_status")
         base.addWidget(self.vitals_status, 1)
         self.body.addLayout(base)
         head = QHBoxLayout()
-        head.addWidget(label("Baseline pain (NRS 0–10)", bold=True, size=16))
+        head.addWidget(
+            label(translate("BaselinePanel", "Baseline pain (NRS 0–10)"), bold=True, size=16)
+        )
         self.pain_status = label(name="baseline_pain_status")
         head.addWidget(self.pain_status, 1)
         self.body.addLayout(head)
@@ -206,8 +218,17 @@ class BaselinePanel(Card):
         )
         self.pain.chosen.connect(self._pain)
         self.body.addWidget(self.pain)
-        self.body.addWidget(label("Tick the checklist on the right; then start the infusion in "
-                                  "the Dose panel (F8, Enter).", muted=True, wrap=True))
+        self.body.addWidget(
+            label(
+                translate(
+                    "BaselinePanel",
+                    "Tick the checklist on the right; then start the infusion in "
+                    "the Dose panel (F8, Enter).",
+                ),
+                muted=True,
+                wrap=True,
+            )
+        )
         self.body.addStretch(1)
 
     def update_view(self, v: SessionView, editable: bool) -> None:

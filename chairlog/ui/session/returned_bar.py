@@ -30,7 +30,7 @@ class ReturnedBar(QFrame):
         )
         self.note.returnPressed.connect(self.mark_ready)
         self.ready_button = button(
-            "Mark ready for signature",
+            translate("ReturnedBar", "Mark ready for signature"),
             name="mark_ready",
             tip=translate("ReturnedBar", "The record goes back to the physician's sign queue"),
         )

@@ -74,13 +74,24 @@ class ItemScaleDialog(FormDialog):
         done = [v for v in vals if v is not None]
         total = sum(done)
         missing = len(vals) - len(done)
-        text = f"Total {total}" + (f"  ({missing} item{'s' if missing > 1 else ''} to score)"
-                                   if missing else "")
+        text = translate("ItemScaleDialog", "Total {total}").format(total=total) + (
+            translate("ItemScaleDialog", "  ({missing} item{value} to score)").format(
+                missing=missing, value="s" if missing > 1 else ""
+            )
+            if missing
+            else ""
+        )
         tone = ""
         if self.scale is Scale.ALDRETE and not missing:
             ready = total >= ALDRETE_DISCHARGE_MIN
-            text += ("  ✓ discharge-ready (≥ 9)" if ready
-                     else f"  — not yet discharge-ready (needs ≥ {ALDRETE_DISCHARGE_MIN})")
+            text += (
+                translate("ItemScaleDialog", "  ✓ discharge-ready (≥ 9)")
+                if ready
+                else translate(
+                    "ItemScaleDialog",
+                    "  — not yet discharge-ready (needs ≥ {ALDRETE_DISCHARGE_MIN})",
+                ).format(ALDRETE_DISCHARGE_MIN=ALDRETE_DISCHARGE_MIN)
+            )
             tone = "ok" if ready else "warn"
         self.total.setText(text)
         set_tone(self.total, tone)

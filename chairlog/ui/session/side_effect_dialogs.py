@@ -94,21 +94,23 @@ class SideEffectDialog(FormDialog):
             parent,
         )
         self.effect = effect
-        self.body.addWidget(label("Severity (1 / 2 / 3):", bold=True))
+        self.body.addWidget(
+            label(translate("SideEffectDialog", "Severity (1 / 2 / 3):"), bold=True)
+        )
         sev_grid, _g, self.severity = _choice_grid({s: s.capitalize() for s in SEVERITIES}, 3,
                                                    "severity", self)
         self.body.addLayout(sev_grid)
         for i, key in enumerate(SEVERITIES, start=1):
             sc = QShortcut(QKeySequence(str(i)), self)
             sc.activated.connect(self.severity[key].click)
-        self.body.addWidget(label("What was done:", bold=True))
+        self.body.addWidget(label(translate("SideEffectDialog", "What was done:"), bold=True))
         act_grid, _g2, self.action = _choice_grid(ACTIONS, 2, "action", self)
         self.body.addLayout(act_grid)
         self.action["none"].setChecked(True)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("side_effect_note")
         self.note_edit.setPlaceholderText(translate("SideEffectDialog", "Note (optional)"))
-        named(self.note_edit, "Side effect note, optional")
+        named(self.note_edit, translate("SideEffectDialog", "Side effect note, optional"))
         self.body.addWidget(self.note_edit)
         self.fields = {"severity": self.severity[SEVERITIES[0]],
                        "action_taken": self.action["none"], "note": self.note_edit}
@@ -156,13 +158,27 @@ class RescueMedDialog(FormDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("med_note")
         self.note_edit.setPlaceholderText(translate("RescueMedDialog", "Note (optional)"))
-        named(self.note_edit, "Medication note, optional")
-        named(self.dose, "Dose", "The amount given, in the unit chosen next")
-        for w, text in ((self.drug, "Drug"), (self.unit, "Dose unit"), (self.route, "Route"),
-                        (self.treats, "Treats which side effect")):
+        named(self.note_edit, translate("RescueMedDialog", "Medication note, optional"))
+        named(
+            self.dose,
+            translate("RescueMedDialog", "Dose"),
+            translate("RescueMedDialog", "The amount given, in the unit chosen next"),
+        )
+        for w, text in (
+            (self.drug, translate("RescueMedDialog", "Drug")),
+            (self.unit, translate("RescueMedDialog", "Dose unit")),
+            (self.route, translate("RescueMedDialog", "Route")),
+            (self.treats, translate("RescueMedDialog", "Treats which side effect")),
+        ):
             named(w, text)
-        rows = (("Drug", self.drug), ("Dose", self.dose), ("Unit", self.unit),
-                ("Route", self.route), ("Treats", self.treats), ("Note", self.note_edit))
+        rows = (
+            (translate("RescueMedDialog", "Drug"), self.drug),
+            (translate("RescueMedDialog", "Dose"), self.dose),
+            (translate("RescueMedDialog", "Unit"), self.unit),
+            (translate("RescueMedDialog", "Route"), self.route),
+            (translate("RescueMedDialog", "Treats"), self.treats),
+            (translate("RescueMedDialog", "Note"), self.note_edit),
+        )
         for i, (text, w) in enumerate(rows):
             grid.addWidget(label(text, bold=True), i, 0)
             grid.addWidget(w, i, 1)

@@ -45,14 +45,14 @@ class SideEffectsPanel(QWidget):
         grid.setSpacing(6)
         self.buttons = {}
         for i, key in enumerate((*COMMON, "other")):
-            text = "Other…" if key == "other" else SIDE_EFFECTS[key]
+            text = translate("SideEffectsPanel", "Other…") if key == "other" else SIDE_EFFECTS[key]
             b = button(text, name=f"se_{key}")
             b.clicked.connect(lambda _=False, k=key: self.start(k))
             grid.addWidget(b, i // 3, i % 3)
             self.buttons[key] = b
         outer.body.addLayout(grid)
         self.rescue_button = button(
-            "Rescue medication…",
+            translate("SideEffectsPanel", "Rescue medication…"),
             shortcut="⇧F3",
             name="rescue_med",
             tip=translate("SideEffectsPanel", "Give a rescue medication (Shift+F3)"),
@@ -154,15 +154,21 @@ class OpenSideEffects(Card):
         for i, e in enumerate(opened):
             name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
             since = clock_time(e.charted_at, self.panel.host.tz)
-            text = label(f"{name} ({e.data['severity']}) since {since}", bold=True, wrap=True,
-                         name=f"open_se_{e.id}")
+            text = label(
+                translate("OpenSideEffects", "{name} ({value}) since {since}").format(
+                    name=name, value=e.data["severity"], since=since
+                ),
+                bold=True,
+                wrap=True,
+                name=f"open_se_{e.id}",
+            )
             set_tone(text, "warn")
-            med = button("Rescue…", name=f"se_med_{e.id}",
+            med = button(translate("OpenSideEffects", "Rescue…"), name=f"se_med_{e.id}",
                          tip=translate("OpenSideEffects", "Rescue medication for this side effect"))
             med.setAccessibleName(
                 translate("OpenSideEffects", "Rescue medication for {name}").format(name=name)
             )
-            done = button("Resolved", name=f"se_resolve_{e.id}")
+            done = button(translate("OpenSideEffects", "Resolved"), name=f"se_resolve_{e.id}")
             done.setAccessibleName(
                 translate("OpenSideEffects", "{name} resolved").format(name=name)
             )

@@ -66,7 +66,7 @@ class TimelinePanel(Card):
         row = QHBoxLayout()
         # short shortcut labels keep the column narrow enough for a 1280-px screen
         self.correct_button = button(
-            "Correct…",
+            translate("TimelinePanel", "Correct…"),
             shortcut="F12 ↵",
             name="correct_entry",
             tip=translate(
@@ -75,7 +75,7 @@ class TimelinePanel(Card):
             ),
         )
         self.error_button = button(
-            "Entered in error…",
+            translate("TimelinePanel", "Entered in error…"),
             shortcut="F12 Del",
             name="entered_in_error",
             tip=translate(
@@ -89,8 +89,11 @@ class TimelinePanel(Card):
         self.correct_button.clicked.connect(self.ask_correct)
         self.error_button.clicked.connect(self.ask_in_error)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        for seq, slot in (("Return", self.ask_correct), ("Enter", self.ask_correct),
-                          ("Delete", self.ask_in_error)):
+        for seq, slot in (
+            ("Return", self.ask_correct),
+            ("Enter", self.ask_correct),
+            ("Delete", self.ask_in_error),
+        ):
             sc = QShortcut(QKeySequence(seq), self.table)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(slot)

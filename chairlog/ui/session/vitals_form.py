@@ -50,7 +50,7 @@ class VitalsForm(Card):
         self.previous_line = label(muted=True, name="vitals_previous")
         head.addWidget(self.previous_line, 1)
         self.focus_button = button(
-            "Vitals",
+            translate("VitalsForm", "Vitals"),
             shortcut="F2",
             name="vitals_focus",
             tip=translate("VitalsForm", "Jump to the vitals form: type, Tab, … Enter saves"),
@@ -65,12 +65,26 @@ class VitalsForm(Card):
         edit: QLineEdit
         self.previous: dict[str, Any] = {}
         for col, (name, text, unit, decimals) in enumerate(FIELDS[:5]):
-            grid.addWidget(label(f"{text} <span style='font-size:12px; font-weight:400; "
-                                 f"color:#5b6675'>{unit}</span>", bold=True, size=16), 0, col)
+            grid.addWidget(
+                label(
+                    f"{text} <span style='font-size:12px; font-weight:400; "
+                        f"color:#5b6675'>{unit}</span>",
+                    bold=True,
+                    size=16,
+                ),
+                0,
+                col,
+            )
             edit = NumberEdit(name, decimals=decimals, width=66)
             edit.setToolTip(f"{text} ({unit})")
-            named(edit, f"{NAMES[name]} ({unit})",
-                  "Required. The previous value is shown under the field; Enter saves the set")
+            named(
+                edit,
+                f"{NAMES[name]} ({unit})",
+                translate(
+                    "VitalsForm",
+                    "Required. The previous value is shown under the field; Enter saves the set",
+                ),
+            )
             edit.setStyleSheet("font-size: 24px; font-weight: 700;")
             grid.addWidget(edit, 1, col)
             prev = label(muted=True, name=f"prev_{name}")
@@ -86,20 +100,36 @@ class VitalsForm(Card):
             edit.setToolTip(
                 translate("VitalsForm", "{text} ({unit}), optional").format(text=text, unit=unit)
             )
-            named(edit, f"{NAMES[name]} ({unit}), optional", "Optional; Enter saves the set")
+            named(
+                edit,
+                translate("VitalsForm", "{value} ({unit}), optional").format(
+                    value=NAMES[name], unit=unit
+                ),
+                translate("VitalsForm", "Optional; Enter saves the set"),
+            )
             grid.addWidget(edit, 4, col)
             self.edits[name] = edit
-        grid.addWidget(label("Rhythm note <span style='font-size:12px; color:#5b6675'>optional"
-                             "</span>"),
-                       3, 2, 1, 3)
+        grid.addWidget(
+            label(
+                "Rhythm note <span style='font-size:12px; color:#5b6675'>optional</span>"
+            ),
+            3,
+            2,
+            1,
+            3,
+        )
         self.rhythm = QLineEdit()
         self.rhythm.setObjectName("field_rhythm")
         self.rhythm.setPlaceholderText(translate("VitalsForm", "e.g. sinus rhythm"))
-        named(self.rhythm, "Rhythm note, optional", "ECG rhythm in words; Enter saves the set")
+        named(
+            self.rhythm,
+            translate("VitalsForm", "Rhythm note, optional"),
+            translate("VitalsForm", "ECG rhythm in words; Enter saves the set"),
+        )
         grid.addWidget(self.rhythm, 4, 2, 1, 3)
         self.edits["rhythm"] = self.rhythm
         self.save_button = button(
-            "Save\n(Enter)",
+            translate("VitalsForm", "Save\n(Enter)"),
             primary=True,
             name="vitals_save",
             tip=translate("VitalsForm", "Save the whole set — Enter in any field"),
@@ -173,7 +203,7 @@ class VitalsForm(Card):
             edit.clear()
             set_flag(edit, "invalid", False)
         self.error.hide()
-        late = " — LATE entry" if result.entry.is_late else ""
+        late = translate("VitalsForm", " — LATE entry") if result.entry.is_late else ""
         self.host.say(
             translate("VitalsForm", "Vitals saved ({value}){late}").format(
                 value=clock_time(result.entry.charted_at, self.host.tz), late=late
