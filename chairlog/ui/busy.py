@@ -36,9 +36,10 @@ class BusyRunner:
         fn: Callable[[], R],
         on_success: Callable[[R], None],
         on_failure: Callable[[BaseException], None],
-        text: str = translate("BusyRunner", "Checking…"),
+        text: str = "",
     ) -> bool:
         """Start ``fn`` in the background; False if a call is already running."""
+        text = text or translate("BusyRunner", "Checking…")
         if self.busy:
             return False
         self.busy = True

@@ -59,10 +59,11 @@ class LoginDialog(QDialog):
         ctx: UiContext,
         parent: QWidget | None = None,
         *,
-        title: str = translate("LoginDialog", "Sign in"),
+        title: str = "",
         intro: str = "",
         username: str = "",
     ) -> None:
+        title = title or translate("LoginDialog", "Sign in")
         super().__init__(parent)
         self.ctx = ctx
         self.user: UserInfo | None = None

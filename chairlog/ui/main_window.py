@@ -183,13 +183,13 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         chairs = tuple(f"chair{n}" for n in range(1, CHAIR_KEYS + 1))
         layout = (
-            (translate("MainWindow", "&chairlog"), ("switch_user", "password", "lock", "", "quit")),
-            (translate("MainWindow", "&Sessions"), ("new_session", "find", "board", "", *chairs)),
-            (translate("MainWindow", "&View"), ("mute",)),
+            ("&chairlog", ("switch_user", "password", "lock", "", "quit")),
+            ("&Sessions", ("new_session", "find", "board", "", *chairs)),
+            ("&View", ("mute",)),
             ("Si&gn", ("sign",)),
-            (translate("MainWindow", "&Admin"), ("admin",)),
-            (translate("MainWindow", "A&udit"), ("audit",)),
-            (translate("MainWindow", "&Help"), ("about",)),
+            ("&Admin", ("admin",)),
+            ("A&udit", ("audit",)),
+            ("&Help", ("about",)),
         )
         menus = {}
         for title, names in layout:

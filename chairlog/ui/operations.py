@@ -213,8 +213,9 @@ class Operation(Generic[R]):
         return self
 
     def busy(self, widgets: Iterable[QWidget], label: QLabel | None = None,
-             text: str = translate("Operation", "Working…")) -> Operation[R]:
+             text: str = "") -> Operation[R]:
         """Disable ``widgets`` and show ``text`` (and a busy cursor) until the answer."""
+        text = text or translate("Operation", "Working…")
         if self.done:
             return self
         ws = list(widgets)

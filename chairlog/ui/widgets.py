@@ -215,10 +215,11 @@ class BigButton(QPushButton):
 
 
 def action_row(dialog: QDialog, ok_text: str, on_ok: Callable[[], object], *,
-               cancel_text: str = translate("widgets", "Cancel"), default: bool = True
+               cancel_text: str = "", default: bool = True
                ) -> tuple[QHBoxLayout, BigButton, BigButton]:
     """The bottom row of a dialog: Cancel (rejects) and the primary action, right-aligned.
     ``default`` makes Enter press the action; returns (row, action button, cancel button)."""
+    cancel_text = cancel_text or translate("widgets", "Cancel")
     row = QHBoxLayout()
     row.addStretch(1)
     cancel = BigButton(cancel_text)

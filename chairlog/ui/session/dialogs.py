@@ -49,9 +49,10 @@ class FormDialog(QDialog):
     def __init__(
         self,
         title: str,
-        ok_text: str = translate("FormDialog", "Save"),
+        ok_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        ok_text = ok_text or translate("FormDialog", "Save")
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -158,11 +159,12 @@ class ReasonDialog(FormDialog):
         prompt: str,
         *,
         quick: Sequence[str] = (),
-        ok_text: str = translate("ReasonDialog", "Save"),
+        ok_text: str = "",
         field: str = "reason",
         required: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        ok_text = ok_text or translate("ReasonDialog", "Save")
         super().__init__(title, ok_text, parent)
         self.required = required
         self.body.addWidget(label(prompt, wrap=True))
