@@ -360,8 +360,8 @@ class StartSessionDialog(QDialog):
                 patient_id=self.patient.id,
                 chair_id=chair_id,
                 protocol_id=protocol_id,
-                weight_kg=self.weight.text(),
-            )  # type: ignore[arg-type]
+                weight_kg=self.weight.text(),  # type: ignore[arg-type]
+            )
         except ChairlogError as exc:
             self.errors.show(exc)
             return
