@@ -21,7 +21,14 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,7 +78,17 @@ def change_summary(row: AuditRow, width: int = 140) -> str:
 
 
 class AuditModel(QAbstractTableModel):
-    HEADERS = ("#", "Time", "User", "Action", "Record", "Session", "Patient", "Change", "Reason")
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("words", "Time"),
+        QT_TRANSLATE_NOOP("words", "User"),
+        QT_TRANSLATE_NOOP("words", "Action"),
+        QT_TRANSLATE_NOOP("words", "Record"),
+        QT_TRANSLATE_NOOP("words", "Session"),
+        QT_TRANSLATE_NOOP("words", "Patient"),
+        QT_TRANSLATE_NOOP("words", "Change"),
+        QT_TRANSLATE_NOOP("words", "Reason"),
+    )
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,7 +138,7 @@ class AuditModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("words", self.HEADERS[section])
         return None
 
 

@@ -10,7 +10,7 @@ is shown: nobody could answer it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chairlog import applog
@@ -19,18 +19,18 @@ from chairlog.ui.i18n import translate
 _showing = False
 
 CRASH_TEXT = (
-    "chairlog hit an unexpected error.\n\n"
+    QT_TRANSLATE_NOOP("words", "chairlog hit an unexpected error.\n\n"
     "Everything saved before it is kept: each save is stored the moment it is acknowledged.\n\n"
     "What to do:\n"
     "1. Check that the last entry you made appears on the timeline; chart it again if not.\n"
     "2. If chairlog keeps misbehaving, quit and open it again.\n"
     "3. Tell whoever looks after this computer what you were doing, and give them the log "
-    "file:\n{log}"
+    "file:\n{log}")
 )
 
 
 def crash_text(kind: type[BaseException]) -> str:
-    return CRASH_TEXT.format(log=applog.log_file()) + translate(
+    return translate("words", CRASH_TEXT).format(log=applog.log_file()) + translate(
         "crash", "\n\n(error: {name})"
     ).format(name=kind.__name__)
 

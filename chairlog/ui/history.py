@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -41,7 +42,16 @@ from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import BigButton, big_font
 
-HEADERS = ("Date", "Protocol", "Chair", "State", "Weight", "Pain before", "Pain after", "Id")
+HEADERS = (
+    QT_TRANSLATE_NOOP("words", "Date"),
+    QT_TRANSLATE_NOOP("words", "Protocol"),
+    QT_TRANSLATE_NOOP("words", "Chair"),
+    QT_TRANSLATE_NOOP("words", "State"),
+    QT_TRANSLATE_NOOP("words", "Weight"),
+    QT_TRANSLATE_NOOP("words", "Pain before"),
+    QT_TRANSLATE_NOOP("words", "Pain after"),
+    "Id",
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -67,7 +77,7 @@ class HistoryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("words", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

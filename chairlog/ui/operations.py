@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Generic, ParamSpec, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
 
@@ -74,8 +74,11 @@ R = TypeVar("R")
 
 #: how long a caller may wait on the UI thread for a fast result (see ``wait_briefly``)
 FAST_MS = 40
-UNREACHABLE_MESSAGE = ("The clinic database server is not answering: this was NOT saved. "
-                       "What you typed is kept — save again when the server is back.")
+UNREACHABLE_MESSAGE = QT_TRANSLATE_NOOP(
+    "words",
+    "The clinic database server is not answering: this was NOT saved. "
+    "What you typed is kept — save again when the server is back.",
+)
 
 
 class Lane(Enum):

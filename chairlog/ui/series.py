@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,8 +41,17 @@ from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import BigButton, big_font
 
-HEADERS = ("#", "Date", "Protocol", "State", "Pain before", "Pain after", "Ketamine mg",
-           "mg/kg", "Side effects")
+HEADERS = (
+    "#",
+    QT_TRANSLATE_NOOP("words", "Date"),
+    QT_TRANSLATE_NOOP("words", "Protocol"),
+    QT_TRANSLATE_NOOP("words", "State"),
+    QT_TRANSLATE_NOOP("words", "Pain before"),
+    QT_TRANSLATE_NOOP("words", "Pain after"),
+    QT_TRANSLATE_NOOP("words", "Ketamine mg"),
+    "mg/kg",
+    QT_TRANSLATE_NOOP("words", "Side effects"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -72,7 +82,7 @@ class SeriesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("words", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

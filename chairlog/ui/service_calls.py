@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QWidget
 
 from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, ValidationError
@@ -38,8 +39,11 @@ from chairlog.ui.operations import UNREACHABLE_MESSAGE, Operation, is_unreachabl
 P = ParamSpec("P")
 R = TypeVar("R")
 
-CONFLICT_TEXT = ("Changed on another workstation — reloaded. What you typed is kept: check it "
-                 "against the new entries and save again.")
+CONFLICT_TEXT = QT_TRANSLATE_NOOP(
+    "words",
+    "Changed on another workstation — reloaded. What you typed is kept: check it "
+    "against the new entries and save again.",
+)
 
 
 class CallerHost(Protocol):
@@ -78,12 +82,12 @@ class ServiceCaller:
         self.busy = False
 
     def _conflict(self, _e: ConflictError) -> None:
-        self.problem(CONFLICT_TEXT, "warn")
+        self.problem(translate("words", CONFLICT_TEXT), "warn")
         self.host.reload()
 
     def _refused(self, e: BaseException) -> None:
         if is_unreachable(e):
-            self.problem(UNREACHABLE_MESSAGE, "error")
+            self.problem(translate("words", UNREACHABLE_MESSAGE), "error")
             return
         if not isinstance(e, ChairlogError):
             raise e

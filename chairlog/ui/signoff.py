@@ -29,7 +29,7 @@ from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,8 +63,12 @@ except ImportError:  # pragma: no cover - depends on the installation
     QPdfDocument = None  # type: ignore[misc,assignment]
 
 PREVIEW_MAX_PX = 820
-RETURN_REASONS = ("Entry missing — please chart it", "Value looks wrong — please check",
-                  "Discharge details incomplete", "Correction needs a clearer reason")
+RETURN_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Entry missing — please chart it"),
+    QT_TRANSLATE_NOOP("words", "Value looks wrong — please check"),
+    QT_TRANSLATE_NOOP("words", "Discharge details incomplete"),
+    QT_TRANSLATE_NOOP("words", "Correction needs a clearer reason"),
+)
 
 
 class PdfPreview(QScrollArea):

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -323,11 +323,11 @@ def ago(delta: timedelta) -> str:
 
 
 QUICK_ACTIONS = (
-    "Rechecked: back in range",
-    "Infusion rate reduced",
-    "Infusion paused",
-    "Physician notified",
-    "Rescue medication given",
+    QT_TRANSLATE_NOOP("words", "Rechecked: back in range"),
+    QT_TRANSLATE_NOOP("words", "Infusion rate reduced"),
+    QT_TRANSLATE_NOOP("words", "Infusion paused"),
+    QT_TRANSLATE_NOOP("words", "Physician notified"),
+    QT_TRANSLATE_NOOP("words", "Rescue medication given"),
 )
 
 
@@ -371,7 +371,8 @@ class AlertAckDialog(QDialog):
             )
         )
         grid = QGridLayout()
-        for i, text in enumerate(QUICK_ACTIONS):
+        for i, english in enumerate(QUICK_ACTIONS):
+            text = translate("words", english)
             b = QPushButton(text)
             b.setMinimumHeight(40)
             b.setAutoDefault(False)

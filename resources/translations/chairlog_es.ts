@@ -1852,7 +1852,7 @@ Why is it safe to start anyway?</source>
     <name>Operation</name>
     <message>
         <source>Working…</source>
-        <extracomment>how long a caller may wait on the UI thread for a fast result (see ``wait_briefly``) the operation being run on this worker thread (the change feed reads it: ``initiator``) (the operation running, since when): one attribute, replaced whole, so the UI thread&apos;s deadline check never pairs one job&apos;s start with another job the failure delivered when the deadline passed (``ServerUnreachable``) (fn, args, kwargs) as started</extracomment>
+        <extracomment>the operation being run on this worker thread (the change feed reads it: ``initiator``) (the operation running, since when): one attribute, replaced whole, so the UI thread&apos;s deadline check never pairs one job&apos;s start with another job the failure delivered when the deadline passed (``ServerUnreachable``) (fn, args, kwargs) as started</extracomment>
         <translation>Procesando…</translation>
     </message>
 </context>
@@ -1860,7 +1860,6 @@ Why is it safe to start anyway?</source>
     <name>OptionalNumber</name>
     <message>
         <source>on</source>
-        <extracomment>(field, label, unit, low, high, decimals) (field, label, unit)</extracomment>
         <translation>activado</translation>
     </message>
 </context>
@@ -3105,7 +3104,6 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
     <name>VitalsForm</name>
     <message>
         <source>Vitals</source>
-        <extracomment>(field, label, unit, decimals) in Tab order; the first five are required what a screen reader says for each field</extracomment>
         <translation>Signos vitales</translation>
     </message>
     <message>
@@ -3752,6 +3750,577 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <message>
         <source>{value} h {value2:02d} min ago</source>
         <translation>hace {value} h {value2:02d} min</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Sillón</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Start rate</source>
+        <extracomment>(field, label, unit, low, high, decimals)</extracomment>
+        <translation>Velocidad inicial</translation>
+    </message>
+    <message>
+        <source>Target rate</source>
+        <translation>Velocidad objetivo</translation>
+    </message>
+    <message>
+        <source>Maximum rate</source>
+        <translation>Velocidad máxima</translation>
+    </message>
+    <message>
+        <source>Maximum total dose</source>
+        <translation>Dosis total máxima</translation>
+    </message>
+    <message>
+        <source>Bag concentration</source>
+        <translation>Concentración de la bolsa</translation>
+    </message>
+    <message>
+        <source>Planned infusion</source>
+        <translation>Infusión prevista</translation>
+    </message>
+    <message>
+        <source>Vitals every (during)</source>
+        <translation>Signos vitales cada (durante)</translation>
+    </message>
+    <message>
+        <source>Vitals every (after)</source>
+        <translation>Signos vitales cada (después)</translation>
+    </message>
+    <message>
+        <source>Minimum monitoring after</source>
+        <translation>Vigilancia mínima después</translation>
+    </message>
+    <message>
+        <source>Bolus limit</source>
+        <translation>Límite del bolo</translation>
+    </message>
+    <message>
+        <source>Fixed dose</source>
+        <translation>Dosis fija</translation>
+    </message>
+    <message>
+        <source>Fixed dose given over</source>
+        <translation>Dosis fija administrada en</translation>
+    </message>
+    <message>
+        <source>Hard ceiling, rate (off: 2 × maximum)</source>
+        <translation>Tope absoluto, velocidad (desactivado: 2 × máximo)</translation>
+    </message>
+    <message>
+        <source>Hard ceiling, bolus (off: 2 × limit)</source>
+        <translation>Tope absoluto, bolo (desactivado: 2 × límite)</translation>
+    </message>
+    <message>
+        <source>Hard ceiling, total (off: 2 × maximum)</source>
+        <translation>Tope absoluto, total (desactivado: 2 × máximo)</translation>
+    </message>
+    <message>
+        <source>Systolic above</source>
+        <extracomment>(field, label, unit)</extracomment>
+        <translation>Sistólica por encima de</translation>
+    </message>
+    <message>
+        <source>Diastolic above</source>
+        <translation>Diastólica por encima de</translation>
+    </message>
+    <message>
+        <source>Systolic rise over baseline ≥</source>
+        <translation>Aumento de la sistólica sobre la basal ≥</translation>
+    </message>
+    <message>
+        <source>Diastolic rise over baseline ≥</source>
+        <translation>Aumento de la diastólica sobre la basal ≥</translation>
+    </message>
+    <message>
+        <source>Before dosing: systolic above</source>
+        <translation>Antes de dosificar: sistólica por encima de</translation>
+    </message>
+    <message>
+        <source>Before dosing: diastolic above</source>
+        <translation>Antes de dosificar: diastólica por encima de</translation>
+    </message>
+    <message>
+        <source>Heart rate above</source>
+        <translation>Frecuencia cardíaca por encima de</translation>
+    </message>
+    <message>
+        <source>Heart rate below</source>
+        <translation>Frecuencia cardíaca por debajo de</translation>
+    </message>
+    <message>
+        <source>SpO₂ below</source>
+        <translation>SpO₂ por debajo de</translation>
+    </message>
+    <message>
+        <source>Respiratory rate above</source>
+        <translation>Frecuencia respiratoria por encima de</translation>
+    </message>
+    <message>
+        <source>Respiratory rate below</source>
+        <translation>Frecuencia respiratoria por debajo de</translation>
+    </message>
+    <message>
+        <source>MOAA/S below</source>
+        <translation>MOAA/S por debajo de</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Max rate</source>
+        <translation>Velocidad máx.</translation>
+    </message>
+    <message>
+        <source>Max total</source>
+        <translation>Total máx.</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Vitals every</source>
+        <translation>Signos vitales cada</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Enfermera/o</translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation>Médico</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Titulación</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>chairlog hit an unexpected error.
+
+Everything saved before it is kept: each save is stored the moment it is acknowledged.
+
+What to do:
+1. Check that the last entry you made appears on the timeline; chart it again if not.
+2. If chairlog keeps misbehaving, quit and open it again.
+3. Tell whoever looks after this computer what you were doing, and give them the log file:
+{log}</source>
+        <translation>chairlog ha tenido un error inesperado.
+
+Todo lo guardado antes se conserva: cada guardado se almacena en el momento en que se confirma.
+
+Qué hacer:
+1. Compruebe que la última entrada que hizo aparece en la cronología; regístrela de nuevo si no.
+2. Si chairlog sigue fallando, salga y vuelva a abrirlo.
+3. Cuente a la persona que mantiene este equipo lo que estaba haciendo y entréguele el archivo de registro:
+{log}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Pain before</source>
+        <translation>Dolor antes</translation>
+    </message>
+    <message>
+        <source>Pain after</source>
+        <translation>Dolor después</translation>
+    </message>
+    <message>
+        <source>The clinic database server is not answering: this was NOT saved. What you typed is kept — save again when the server is back.</source>
+        <extracomment>how long a caller may wait on the UI thread for a fast result (see ``wait_briefly``)</extracomment>
+        <translation>El servidor de la base de datos de la clínica no responde: esto NO se ha guardado. Lo que escribió se conserva — vuelva a guardar cuando vuelva el servidor.</translation>
+    </message>
+    <message>
+        <source>Ketamine mg</source>
+        <translation>Ketamina mg</translation>
+    </message>
+    <message>
+        <source>Side effects</source>
+        <translation>Efectos adversos</translation>
+    </message>
+    <message>
+        <source>Changed on another workstation — reloaded. What you typed is kept: check it against the new entries and save again.</source>
+        <translation>Cambiado en otro puesto — recargado. Lo que escribió se conserva: compárelo con las nuevas entradas y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <source>Responds readily to name in normal tone</source>
+        <translation>Responde enseguida a su nombre en tono normal</translation>
+    </message>
+    <message>
+        <source>Lethargic response to name</source>
+        <translation>Respuesta aletargada a su nombre</translation>
+    </message>
+    <message>
+        <source>Responds only to loud or repeated name</source>
+        <translation>Responde solo a su nombre en voz alta o repetido</translation>
+    </message>
+    <message>
+        <source>Responds only to mild shaking</source>
+        <translation>Responde solo a una sacudida suave</translation>
+    </message>
+    <message>
+        <source>Responds only to a painful squeeze</source>
+        <translation>Responde solo a un pellizco doloroso</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <source>Combative</source>
+        <translation>Combativo</translation>
+    </message>
+    <message>
+        <source>Very agitated</source>
+        <translation>Muy agitado</translation>
+    </message>
+    <message>
+        <source>Agitated</source>
+        <translation>Agitado</translation>
+    </message>
+    <message>
+        <source>Restless</source>
+        <translation>Inquieto</translation>
+    </message>
+    <message>
+        <source>Alert and calm</source>
+        <translation>Alerta y tranquilo</translation>
+    </message>
+    <message>
+        <source>Drowsy</source>
+        <translation>Somnoliento</translation>
+    </message>
+    <message>
+        <source>Light sedation</source>
+        <translation>Sedación leve</translation>
+    </message>
+    <message>
+        <source>Moderate sedation</source>
+        <translation>Sedación moderada</translation>
+    </message>
+    <message>
+        <source>Deep sedation</source>
+        <translation>Sedación profunda</translation>
+    </message>
+    <message>
+        <source>Unarousable</source>
+        <translation>No despertable</translation>
+    </message>
+    <message>
+        <source>Typing error</source>
+        <translation>Error al escribir</translation>
+    </message>
+    <message>
+        <source>Value misread</source>
+        <translation>Valor mal leído</translation>
+    </message>
+    <message>
+        <source>Wrong time charted</source>
+        <translation>Hora registrada incorrecta</translation>
+    </message>
+    <message>
+        <source>Wrong unit entered</source>
+        <translation>Unidad introducida incorrecta</translation>
+    </message>
+    <message>
+        <source>Infusion paused</source>
+        <translation>Infusión en pausa</translation>
+    </message>
+    <message>
+        <source>Rate reduced</source>
+        <translation>Velocidad reducida</translation>
+    </message>
+    <message>
+        <source>Physician notified</source>
+        <translation>Médico avisado</translation>
+    </message>
+    <message>
+        <source>Rechecked — repeat in 5 min</source>
+        <translation>Reevaluado — repetir en 5 min</translation>
+    </message>
+    <message>
+        <source>Patient reassured</source>
+        <translation>Paciente tranquilizado</translation>
+    </message>
+    <message>
+        <source>Expected at this stage; monitoring</source>
+        <translation>Esperable en esta fase; en vigilancia</translation>
+    </message>
+    <message>
+        <source>Nausea / vomiting</source>
+        <translation>Náuseas / vómitos</translation>
+    </message>
+    <message>
+        <source>Blood pressure high</source>
+        <translation>Presión arterial alta</translation>
+    </message>
+    <message>
+        <source>Dissociation / distress</source>
+        <translation>Disociación / angustia</translation>
+    </message>
+    <message>
+        <source>Over-sedated</source>
+        <translation>Sedación excesiva</translation>
+    </message>
+    <message>
+        <source>Patient request</source>
+        <translation>Petición del paciente</translation>
+    </message>
+    <message>
+        <source>Bathroom break</source>
+        <translation>Ir al baño</translation>
+    </message>
+    <message>
+        <source>IV site problem</source>
+        <translation>Problema en la vía IV</translation>
+    </message>
+    <message>
+        <source>Planned dose complete</source>
+        <translation>Dosis prevista completada</translation>
+    </message>
+    <message>
+        <source>Physician order</source>
+        <translation>Orden médica</translation>
+    </message>
+    <message>
+        <source>IV site lost</source>
+        <translation>Vía IV perdida</translation>
+    </message>
+    <message>
+        <source>F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline · Alt+K checklist</source>
+        <translation>F2 signos vitales · ⇧F2 serie del monitor · F3 efecto adverso · F4 valoraciones · F6 nota · F7 alta · F8 velocidad · F9 pausar/reanudar · F11 alertas · F12 cronología · Alt+K lista de verificación</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Moves 4 limbs</source>
+        <translation>Mueve las 4 extremidades</translation>
+    </message>
+    <message>
+        <source>Moves 2 limbs</source>
+        <translation>Mueve 2 extremidades</translation>
+    </message>
+    <message>
+        <source>Moves no limbs</source>
+        <translation>No mueve ninguna extremidad</translation>
+    </message>
+    <message>
+        <source>Breathes deeply, coughs</source>
+        <translation>Respira profundamente, tose</translation>
+    </message>
+    <message>
+        <source>Short of breath / shallow</source>
+        <translation>Disnea / respiración superficial</translation>
+    </message>
+    <message>
+        <source>Apnoeic</source>
+        <translation>Apnea</translation>
+    </message>
+    <message>
+        <source>BP within 20 % of pre-dose</source>
+        <translation>PA dentro del 20 % de la previa a la dosis</translation>
+    </message>
+    <message>
+        <source>BP 20–49 % off</source>
+        <translation>PA desviada un 20–49 %</translation>
+    </message>
+    <message>
+        <source>BP ≥ 50 % off</source>
+        <translation>PA desviada ≥ 50 %</translation>
+    </message>
+    <message>
+        <source>Fully awake</source>
+        <translation>Totalmente despierto</translation>
+    </message>
+    <message>
+        <source>Arousable on calling</source>
+        <translation>Despierta al llamarle</translation>
+    </message>
+    <message>
+        <source>Not responding</source>
+        <translation>No responde</translation>
+    </message>
+    <message>
+        <source>SpO2 &gt; 92 % on room air</source>
+        <translation>SpO2 &gt; 92 % con aire ambiente</translation>
+    </message>
+    <message>
+        <source>Needs O2 to keep &gt; 90 %</source>
+        <translation>Necesita O2 para mantener &gt; 90 %</translation>
+    </message>
+    <message>
+        <source>SpO2 &lt; 90 % with O2</source>
+        <translation>SpO2 &lt; 90 % con O2</translation>
+    </message>
+    <message>
+        <source>Not at all</source>
+        <translation>Nada en absoluto</translation>
+    </message>
+    <message>
+        <source>Slightly</source>
+        <translation>Ligeramente</translation>
+    </message>
+    <message>
+        <source>Moderately</source>
+        <translation>Moderadamente</translation>
+    </message>
+    <message>
+        <source>Considerably</source>
+        <translation>Considerablemente</translation>
+    </message>
+    <message>
+        <source>Extremely</source>
+        <translation>Extremadamente</translation>
+    </message>
+    <message>
+        <source>Wrong patient / chair</source>
+        <translation>Paciente / sillón equivocado</translation>
+    </message>
+    <message>
+        <source>Duplicate entry</source>
+        <translation>Entrada duplicada</translation>
+    </message>
+    <message>
+        <source>Charted by mistake</source>
+        <translation>Registrado por error</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <extracomment>(field, label, unit, decimals) in Tab order; the first five are required what a screen reader says for each field</extracomment>
+        <translation>Frecuencia cardíaca</translation>
+    </message>
+    <message>
+        <source>Systolic blood pressure</source>
+        <translation>Presión arterial sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic blood pressure</source>
+        <translation>Presión arterial diastólica</translation>
+    </message>
+    <message>
+        <source>Oxygen saturation</source>
+        <translation>Saturación de oxígeno</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Frecuencia respiratoria</translation>
+    </message>
+    <message>
+        <source>End-tidal CO2</source>
+        <translation>CO2 al final de la espiración</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Entry missing — please chart it</source>
+        <translation>Falta una entrada — regístrela, por favor</translation>
+    </message>
+    <message>
+        <source>Value looks wrong — please check</source>
+        <translation>Un valor parece incorrecto — compruébelo, por favor</translation>
+    </message>
+    <message>
+        <source>Discharge details incomplete</source>
+        <translation>Datos del alta incompletos</translation>
+    </message>
+    <message>
+        <source>Correction needs a clearer reason</source>
+        <translation>La corrección necesita un motivo más claro</translation>
+    </message>
+    <message>
+        <source>Rechecked: back in range</source>
+        <translation>Reevaluado: de nuevo en rango</translation>
+    </message>
+    <message>
+        <source>Infusion rate reduced</source>
+        <translation>Velocidad de infusión reducida</translation>
+    </message>
+    <message>
+        <source>Rescue medication given</source>
+        <translation>Medicación de rescate administrada</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ new sessions; a session running in it carries on and stays on the board.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,11 @@ from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
 
 class ChairsTab(RowsTab):
     ENTITY = "chair"
-    HEADERS = ("Position", "Chair", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("words", "Position"),
+        QT_TRANSLATE_NOOP("words", "Chair"),
+        QT_TRANSLATE_NOOP("words", "Status"),
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,39 +42,81 @@ from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row
 
 #: (field, label, unit, low, high, decimals)
 DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
-    ("start_rate_mg_per_kg_h", "Start rate", "mg/kg/h", 0, 50, 3),
-    ("target_rate_mg_per_kg_h", "Target rate", "mg/kg/h", 0, 50, 3),
-    ("max_rate_mg_per_kg_h", "Maximum rate", "mg/kg/h", 0, 50, 3),
-    ("max_total_mg_per_kg", "Maximum total dose", "mg/kg", 0, 100, 3),
-    ("concentration_mg_per_ml", "Bag concentration", "mg/mL", 0, 500, 2),
-    ("planned_duration_min", "Planned infusion", "min", 0, 1440, 0),
-    ("vitals_interval_min", "Vitals every (during)", "min", 0, 240, 0),
-    ("vitals_interval_after_min", "Vitals every (after)", "min", 0, 240, 0),
-    ("min_monitoring_min", "Minimum monitoring after", "min", 0, 1440, 0),
+    ("start_rate_mg_per_kg_h", QT_TRANSLATE_NOOP("words", "Start rate"), "mg/kg/h", 0, 50, 3),
+    ("target_rate_mg_per_kg_h", QT_TRANSLATE_NOOP("words", "Target rate"), "mg/kg/h", 0, 50, 3),
+    ("max_rate_mg_per_kg_h", QT_TRANSLATE_NOOP("words", "Maximum rate"), "mg/kg/h", 0, 50, 3),
+    ("max_total_mg_per_kg", QT_TRANSLATE_NOOP("words", "Maximum total dose"), "mg/kg", 0, 100, 3),
+    (
+        "concentration_mg_per_ml",
+        QT_TRANSLATE_NOOP("words", "Bag concentration"),
+        "mg/mL",
+        0,
+        500,
+        2,
+    ),
+    ("planned_duration_min", QT_TRANSLATE_NOOP("words", "Planned infusion"), "min", 0, 1440, 0),
+    ("vitals_interval_min", QT_TRANSLATE_NOOP("words", "Vitals every (during)"), "min", 0, 240, 0),
+    (
+        "vitals_interval_after_min",
+        QT_TRANSLATE_NOOP("words", "Vitals every (after)"),
+        "min",
+        0,
+        240,
+        0,
+    ),
+    (
+        "min_monitoring_min",
+        QT_TRANSLATE_NOOP("words", "Minimum monitoring after"),
+        "min",
+        0,
+        1440,
+        0,
+    ),
 )
 OPTIONAL_DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
-    ("max_bolus_mg_per_kg", "Bolus limit", "mg/kg", 0, 10, 3),
-    ("fixed_dose_mg_per_kg", "Fixed dose", "mg/kg", 0, 10, 3),
-    ("fixed_dose_minutes", "Fixed dose given over", "min", 0, 1440, 0),
+    ("max_bolus_mg_per_kg", QT_TRANSLATE_NOOP("words", "Bolus limit"), "mg/kg", 0, 10, 3),
+    ("fixed_dose_mg_per_kg", QT_TRANSLATE_NOOP("words", "Fixed dose"), "mg/kg", 0, 10, 3),
+    ("fixed_dose_minutes", QT_TRANSLATE_NOOP("words", "Fixed dose given over"), "min", 0, 1440, 0),
     # hard ceilings nothing passes, not even an override; off: twice the maximum
-    ("ceiling_rate_mg_per_kg_h", "Hard ceiling, rate (off: 2 × maximum)", "mg/kg/h", 0, 100, 3),
-    ("ceiling_bolus_mg_per_kg", "Hard ceiling, bolus (off: 2 × limit)", "mg/kg", 0, 20, 3),
-    ("ceiling_total_mg_per_kg", "Hard ceiling, total (off: 2 × maximum)", "mg/kg", 0, 200, 3),
+    (
+        "ceiling_rate_mg_per_kg_h",
+        QT_TRANSLATE_NOOP("words", "Hard ceiling, rate (off: 2 × maximum)"),
+        "mg/kg/h",
+        0,
+        100,
+        3,
+    ),
+    (
+        "ceiling_bolus_mg_per_kg",
+        QT_TRANSLATE_NOOP("words", "Hard ceiling, bolus (off: 2 × limit)"),
+        "mg/kg",
+        0,
+        20,
+        3,
+    ),
+    (
+        "ceiling_total_mg_per_kg",
+        QT_TRANSLATE_NOOP("words", "Hard ceiling, total (off: 2 × maximum)"),
+        "mg/kg",
+        0,
+        200,
+        3,
+    ),
 )
 #: (field, label, unit)
 THRESHOLDS: tuple[tuple[str, str, str], ...] = (
-    ("sbp_max", "Systolic above", "mmHg"),
-    ("dbp_max", "Diastolic above", "mmHg"),
-    ("sbp_rise_max", "Systolic rise over baseline ≥", "mmHg"),
-    ("dbp_rise_max", "Diastolic rise over baseline ≥", "mmHg"),
-    ("predose_sbp_max", "Before dosing: systolic above", "mmHg"),
-    ("predose_dbp_max", "Before dosing: diastolic above", "mmHg"),
-    ("hr_max", "Heart rate above", "/min"),
-    ("hr_min", "Heart rate below", "/min"),
-    ("spo2_min", "SpO₂ below", "%"),
-    ("rr_max", "Respiratory rate above", "/min"),
-    ("rr_min", "Respiratory rate below", "/min"),
-    ("moaas_min", "MOAA/S below", ""),
+    ("sbp_max", QT_TRANSLATE_NOOP("words", "Systolic above"), "mmHg"),
+    ("dbp_max", QT_TRANSLATE_NOOP("words", "Diastolic above"), "mmHg"),
+    ("sbp_rise_max", QT_TRANSLATE_NOOP("words", "Systolic rise over baseline ≥"), "mmHg"),
+    ("dbp_rise_max", QT_TRANSLATE_NOOP("words", "Diastolic rise over baseline ≥"), "mmHg"),
+    ("predose_sbp_max", QT_TRANSLATE_NOOP("words", "Before dosing: systolic above"), "mmHg"),
+    ("predose_dbp_max", QT_TRANSLATE_NOOP("words", "Before dosing: diastolic above"), "mmHg"),
+    ("hr_max", QT_TRANSLATE_NOOP("words", "Heart rate above"), "/min"),
+    ("hr_min", QT_TRANSLATE_NOOP("words", "Heart rate below"), "/min"),
+    ("spo2_min", QT_TRANSLATE_NOOP("words", "SpO₂ below"), "%"),
+    ("rr_max", QT_TRANSLATE_NOOP("words", "Respiratory rate above"), "/min"),
+    ("rr_min", QT_TRANSLATE_NOOP("words", "Respiratory rate below"), "/min"),
+    ("moaas_min", QT_TRANSLATE_NOOP("words", "MOAA/S below"), ""),
 )
 
 
@@ -215,10 +258,10 @@ class ProtocolEditor(QDialog):
         self._row(form, translate("ProtocolEditor", "Dosing"), self.dose_mode, "dose_mode")
         for field, label, unit, low, high, decimals in DOSING:
             self.numbers[field] = _spin(unit, low, high, decimals)
-            self._row(form, label, self.numbers[field], field)
+            self._row(form, translate("words", label), self.numbers[field], field)
         for field, label, unit, low, high, decimals in OPTIONAL_DOSING:
             self.optional[field] = OptionalNumber(unit, low, high, decimals)
-            self._row(form, label, self.optional[field], field)
+            self._row(form, translate("words", label), self.optional[field], field)
         self.discharge_scale = QComboBox()
         self.discharge_scale.addItem(translate("ProtocolEditor", "Modified Aldrete"), "aldrete")
         self.discharge_scale.addItem(translate("ProtocolEditor", "PADSS"), "padss")
@@ -245,7 +288,7 @@ class ProtocolEditor(QDialog):
         form = QFormLayout(box)
         for field, label, unit in THRESHOLDS:
             self.thresholds[field] = OptionalNumber(unit, 0, 400, 0, integer=True)
-            self._row(form, label, self.thresholds[field], field)
+            self._row(form, translate("words", label), self.thresholds[field], field)
         return box
 
     def load(self, p: ProtocolInfo) -> None:

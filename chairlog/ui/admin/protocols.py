@@ -6,6 +6,7 @@ Retired versions stay listed (greyed "retired"): they are what past sessions ran
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QWidget,
@@ -25,7 +26,15 @@ def _g(value: float | None, unit: str) -> str:
 
 class ProtocolsTab(RowsTab):
     ENTITY = "protocol"
-    HEADERS = ("Protocol", "Version", "Status", "Max rate", "Max total", "Duration", "Vitals every")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("words", "Protocol"),
+        QT_TRANSLATE_NOOP("words", "Version"),
+        QT_TRANSLATE_NOOP("words", "Status"),
+        QT_TRANSLATE_NOOP("words", "Max rate"),
+        QT_TRANSLATE_NOOP("words", "Max total"),
+        QT_TRANSLATE_NOOP("words", "Duration"),
+        QT_TRANSLATE_NOOP("words", "Vitals every"),
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

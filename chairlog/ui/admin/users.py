@@ -11,6 +11,7 @@ Decisions:
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,7 +32,11 @@ from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, action_row, big_font
 
-ROLE_LABELS = {Role.NURSE: "Nurse", Role.PHYSICIAN: "Physician", Role.ADMIN: "Administrator"}
+ROLE_LABELS = {
+    Role.NURSE: QT_TRANSLATE_NOOP("words", "Nurse"),
+    Role.PHYSICIAN: QT_TRANSLATE_NOOP("words", "Physician"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("words", "Administrator"),
+}
 
 
 class AddUserDialog(QDialog):
@@ -57,7 +62,7 @@ class AddUserDialog(QDialog):
         )
         self.role = QComboBox()
         for role, label in ROLE_LABELS.items():
-            self.role.addItem(label, role.value)
+            self.role.addItem(translate("words", label), role.value)
         for label, widget, field in (
             (translate("AddUserDialog", "Username"), self.username, "username"),
             (translate("AddUserDialog", "Full name"), self.full_name, "full_name"),
@@ -105,7 +110,14 @@ class AddUserDialog(QDialog):
 
 class UsersTab(RowsTab):
     ENTITY = "user"
-    HEADERS = ("Username", "Name", "Credentials", "Role", "Status", "Password")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("words", "Username"),
+        QT_TRANSLATE_NOOP("words", "Name"),
+        QT_TRANSLATE_NOOP("words", "Credentials"),
+        QT_TRANSLATE_NOOP("words", "Role"),
+        QT_TRANSLATE_NOOP("words", "Status"),
+        QT_TRANSLATE_NOOP("words", "Password"),
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -139,7 +151,7 @@ class UsersTab(RowsTab):
                     u.username,
                     u.full_name,
                     u.credentials,
-                    ROLE_LABELS[u.role],
+                    translate("words", ROLE_LABELS[u.role]),
                     translate("UsersTab", "Active")
                     if u.active
                     else translate("UsersTab", "Deactivated"),

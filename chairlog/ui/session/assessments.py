@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 
@@ -20,12 +20,26 @@ from .common import Card, Host, ScoreRow, button, clock_time, label
 from .scale_dialogs import ItemScaleDialog
 from .style import set_tone
 
-MOAAS_HINTS = {5: "Responds readily to name in normal tone", 4: "Lethargic response to name",
-               3: "Responds only to loud or repeated name", 2: "Responds only to mild shaking",
-               1: "Responds only to a painful squeeze", 0: "No response"}
-RASS_HINTS = {4: "Combative", 3: "Very agitated", 2: "Agitated", 1: "Restless",
-              0: "Alert and calm", -1: "Drowsy", -2: "Light sedation", -3: "Moderate sedation",
-              -4: "Deep sedation", -5: "Unarousable"}
+MOAAS_HINTS = {
+    5: QT_TRANSLATE_NOOP("words", "Responds readily to name in normal tone"),
+    4: QT_TRANSLATE_NOOP("words", "Lethargic response to name"),
+    3: QT_TRANSLATE_NOOP("words", "Responds only to loud or repeated name"),
+    2: QT_TRANSLATE_NOOP("words", "Responds only to mild shaking"),
+    1: QT_TRANSLATE_NOOP("words", "Responds only to a painful squeeze"),
+    0: QT_TRANSLATE_NOOP("words", "No response"),
+}
+RASS_HINTS = {
+    4: QT_TRANSLATE_NOOP("words", "Combative"),
+    3: QT_TRANSLATE_NOOP("words", "Very agitated"),
+    2: QT_TRANSLATE_NOOP("words", "Agitated"),
+    1: QT_TRANSLATE_NOOP("words", "Restless"),
+    0: QT_TRANSLATE_NOOP("words", "Alert and calm"),
+    -1: QT_TRANSLATE_NOOP("words", "Drowsy"),
+    -2: QT_TRANSLATE_NOOP("words", "Light sedation"),
+    -3: QT_TRANSLATE_NOOP("words", "Moderate sedation"),
+    -4: QT_TRANSLATE_NOOP("words", "Deep sedation"),
+    -5: QT_TRANSLATE_NOOP("words", "Unarousable"),
+}
 
 
 def latest(v: SessionView, scale: Scale) -> EntryView | None:
@@ -54,7 +68,8 @@ class AssessmentsPanel(QWidget):
             grid.addWidget(label(SCALES[scale].label, bold=True, size=16), r, 0)
             self.last[scale] = label(muted=True, name=f"last_{scale.value}")
             grid.addWidget(self.last[scale], r, 1)
-            row = ScoreRow(values, labels=hints, name=scale.value, title=SCALES[scale].label)
+            shown = {k: translate("words", v) for k, v in hints.items()} if hints else None
+            row = ScoreRow(values, labels=shown, name=scale.value, title=SCALES[scale].label)
             row.chosen.connect(lambda v, s=scale: self.record(s, v))
             grid.addWidget(row, r + 1, 0, 1, 2)
             self.rows[scale] = row

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QTimeEdit, QWidget
 
 from chairlog.clinical.dosing import RateUnit
@@ -22,8 +22,12 @@ from chairlog.ui.i18n import translate
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog
 
-CORRECTION_REASONS = ("Typing error", "Value misread", "Wrong time charted",
-                      "Wrong unit entered")
+CORRECTION_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Typing error"),
+    QT_TRANSLATE_NOOP("words", "Value misread"),
+    QT_TRANSLATE_NOOP("words", "Wrong time charted"),
+    QT_TRANSLATE_NOOP("words", "Wrong unit entered"),
+)
 VITALS = (("hr", "HR"), ("sbp", "SBP"), ("dbp", "DBP"), ("spo2", "SpO2"), ("rr", "RR"),
           ("etco2", "EtCO2"), ("temp_c", "Temp °C"))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -171,6 +171,7 @@ class ReasonDialog(FormDialog):
         if quick:
             grid = QGridLayout()
             for i, text in enumerate(quick):
+                text = translate("words", text)
                 b = QPushButton(text)
                 b.setAutoDefault(False)
                 b.clicked.connect(lambda _=False, t=text: self._quick(t))
@@ -292,8 +293,14 @@ class OverrideDialog(ReasonDialog):
         super()._ok()
 
 
-ACK_QUICK = ("Infusion paused", "Rate reduced", "Physician notified", "Rechecked — repeat in 5 min",
-             "Patient reassured", "Expected at this stage; monitoring")
+ACK_QUICK = (
+    QT_TRANSLATE_NOOP("words", "Infusion paused"),
+    QT_TRANSLATE_NOOP("words", "Rate reduced"),
+    QT_TRANSLATE_NOOP("words", "Physician notified"),
+    QT_TRANSLATE_NOOP("words", "Rechecked — repeat in 5 min"),
+    QT_TRANSLATE_NOOP("words", "Patient reassured"),
+    QT_TRANSLATE_NOOP("words", "Expected at this stage; monitoring"),
+)
 
 
 class AcknowledgeDialog(ReasonDialog):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from chairlog.clinical.clock import format_duration
@@ -16,10 +17,22 @@ from .common import NumberEdit, label, num
 from .dialogs import FormDialog, ReasonDialog
 from .style import set_tone
 
-PAUSE_REASONS = ("Nausea / vomiting", "Blood pressure high", "Dissociation / distress",
-                 "Over-sedated", "Patient request", "Bathroom break", "IV site problem")
-STOP_REASONS = ("Planned dose complete", "Side effects", "Patient request", "Physician order",
-                "IV site lost")
+PAUSE_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Nausea / vomiting"),
+    QT_TRANSLATE_NOOP("words", "Blood pressure high"),
+    QT_TRANSLATE_NOOP("words", "Dissociation / distress"),
+    QT_TRANSLATE_NOOP("words", "Over-sedated"),
+    QT_TRANSLATE_NOOP("words", "Patient request"),
+    QT_TRANSLATE_NOOP("words", "Bathroom break"),
+    QT_TRANSLATE_NOOP("words", "IV site problem"),
+)
+STOP_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Planned dose complete"),
+    QT_TRANSLATE_NOOP("words", "Side effects"),
+    QT_TRANSLATE_NOOP("words", "Patient request"),
+    QT_TRANSLATE_NOOP("words", "Physician order"),
+    QT_TRANSLATE_NOOP("words", "IV site lost"),
+)
 
 
 class PauseDialog(ReasonDialog):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -51,9 +51,12 @@ from .trend_chart import TrendChart
 from .undo import UndoButton
 from .vitals_form import VitalsForm
 
-KEY_HINT = ("F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
-            "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline · "
-            "Alt+K checklist")
+KEY_HINT = QT_TRANSLATE_NOOP(
+    "words",
+    "F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
+    "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline · "
+    "Alt+K checklist",
+)
 
 #: the narrowest the chart/timeline column gets beside the others
 COL_C_MIN_PX = 380
@@ -112,7 +115,7 @@ def build(page: SessionPage) -> None:
     msg_row = QHBoxLayout()
     page.message = label(size=16, name="message", wrap=True)
     page.message.setMinimumHeight(28)
-    page.hint = label(KEY_HINT, muted=True, name="key_hint")
+    page.hint = label(translate("words", KEY_HINT), muted=True, name="key_hint")
     msg_row.addWidget(page.hint)
     page.message_close = button(
         "×", name="message_close", tip=translate("layout", "Dismiss the message")

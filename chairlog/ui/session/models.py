@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from chairlog.services.domain import AlertView, EntryStatus, EntryView
@@ -19,7 +25,12 @@ from chairlog.ui.i18n import translate
 
 from .common import clock_time
 
-COLUMNS = ("Time", "Entry", "By", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("words", "Time"),
+    QT_TRANSLATE_NOOP("words", "Entry"),
+    "By",
+    QT_TRANSLATE_NOOP("words", "Status"),
+)
 TIME, ENTRY, BY, STATUS = range(4)
 ENTRY_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -118,7 +129,7 @@ class TimelineModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return translate("words", COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

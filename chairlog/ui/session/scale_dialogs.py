@@ -3,6 +3,7 @@ total shown live; ≥ 9 means discharge-ready). Each item is a row of big button
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
@@ -14,14 +15,40 @@ from .style import set_tone
 
 ITEM_HINTS: dict[Scale, tuple[dict[int, str], ...]] = {
     Scale.ALDRETE: (
-        {2: "Moves 4 limbs", 1: "Moves 2 limbs", 0: "Moves no limbs"},
-        {2: "Breathes deeply, coughs", 1: "Short of breath / shallow", 0: "Apnoeic"},
-        {2: "BP within 20 % of pre-dose", 1: "BP 20–49 % off", 0: "BP ≥ 50 % off"},
-        {2: "Fully awake", 1: "Arousable on calling", 0: "Not responding"},
-        {2: "SpO2 > 92 % on room air", 1: "Needs O2 to keep > 90 %", 0: "SpO2 < 90 % with O2"},
+        {
+            2: QT_TRANSLATE_NOOP("words", "Moves 4 limbs"),
+            1: QT_TRANSLATE_NOOP("words", "Moves 2 limbs"),
+            0: QT_TRANSLATE_NOOP("words", "Moves no limbs"),
+        },
+        {
+            2: QT_TRANSLATE_NOOP("words", "Breathes deeply, coughs"),
+            1: QT_TRANSLATE_NOOP("words", "Short of breath / shallow"),
+            0: QT_TRANSLATE_NOOP("words", "Apnoeic"),
+        },
+        {
+            2: QT_TRANSLATE_NOOP("words", "BP within 20 % of pre-dose"),
+            1: QT_TRANSLATE_NOOP("words", "BP 20–49 % off"),
+            0: QT_TRANSLATE_NOOP("words", "BP ≥ 50 % off"),
+        },
+        {
+            2: QT_TRANSLATE_NOOP("words", "Fully awake"),
+            1: QT_TRANSLATE_NOOP("words", "Arousable on calling"),
+            0: QT_TRANSLATE_NOOP("words", "Not responding"),
+        },
+        {
+            2: QT_TRANSLATE_NOOP("words", "SpO2 > 92 % on room air"),
+            1: QT_TRANSLATE_NOOP("words", "Needs O2 to keep > 90 %"),
+            0: QT_TRANSLATE_NOOP("words", "SpO2 < 90 % with O2"),
+        },
     ),
 }
-CADSS_HINT = {0: "Not at all", 1: "Slightly", 2: "Moderately", 3: "Considerably", 4: "Extremely"}
+CADSS_HINT = {
+    0: QT_TRANSLATE_NOOP("words", "Not at all"),
+    1: QT_TRANSLATE_NOOP("words", "Slightly"),
+    2: QT_TRANSLATE_NOOP("words", "Moderately"),
+    3: QT_TRANSLATE_NOOP("words", "Considerably"),
+    4: QT_TRANSLATE_NOOP("words", "Extremely"),
+}
 
 
 class ItemScaleDialog(FormDialog):
@@ -39,7 +66,8 @@ class ItemScaleDialog(FormDialog):
         self.meanings: list[tuple[QLabel, dict[int, str]]] = []
         hints = ITEM_HINTS.get(scale)
         for i, text in enumerate(spec.item_labels):
-            hint = hints[i] if hints else CADSS_HINT
+            english = hints[i] if hints else CADSS_HINT
+            hint = {k: translate("words", w) for k, w in english.items()}
             grid.addWidget(label(f"{i + 1}. {text}", bold=True), i, 0)
             row = ScoreRow(
                 range(spec.item_low, spec.item_high + 1),

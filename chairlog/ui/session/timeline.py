@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
 
@@ -19,7 +19,11 @@ from .dialogs import ReasonDialog
 from .models import BY, ENTRY, STATUS, TIME, TimelineModel
 
 STATE_CHANGING = ("start", "pause", "resume", "stop")
-EIE_REASONS = ("Wrong patient / chair", "Duplicate entry", "Charted by mistake")
+EIE_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Wrong patient / chair"),
+    QT_TRANSLATE_NOOP("words", "Duplicate entry"),
+    QT_TRANSLATE_NOOP("words", "Charted by mistake"),
+)
 
 
 def can_mark_in_error(e: EntryView) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from chairlog.clinical.states import SessionState
@@ -31,9 +32,15 @@ FIELDS = (("hr", "HR", "/min", False), ("sbp", "SBP", "mmHg", False),
           ("temp_c", "Temp", "°C", True))
 
 #: what a screen reader says for each field
-NAMES = {"hr": "Heart rate", "sbp": "Systolic blood pressure", "dbp": "Diastolic blood pressure",
-         "spo2": "Oxygen saturation", "rr": "Respiratory rate", "etco2": "End-tidal CO2",
-         "temp_c": "Temperature"}
+NAMES = {
+    "hr": QT_TRANSLATE_NOOP("words", "Heart rate"),
+    "sbp": QT_TRANSLATE_NOOP("words", "Systolic blood pressure"),
+    "dbp": QT_TRANSLATE_NOOP("words", "Diastolic blood pressure"),
+    "spo2": QT_TRANSLATE_NOOP("words", "Oxygen saturation"),
+    "rr": QT_TRANSLATE_NOOP("words", "Respiratory rate"),
+    "etco2": QT_TRANSLATE_NOOP("words", "End-tidal CO2"),
+    "temp_c": QT_TRANSLATE_NOOP("words", "Temperature"),
+}
 
 
 class VitalsForm(Card):
@@ -79,7 +86,7 @@ class VitalsForm(Card):
             edit.setToolTip(f"{text} ({unit})")
             named(
                 edit,
-                f"{NAMES[name]} ({unit})",
+                f"{translate('words', NAMES[name])} ({unit})",
                 translate(
                     "VitalsForm",
                     "Required. The previous value is shown under the field; Enter saves the set",
@@ -103,7 +110,7 @@ class VitalsForm(Card):
             named(
                 edit,
                 translate("VitalsForm", "{value} ({unit}), optional").format(
-                    value=NAMES[name], unit=unit
+                    value=translate("words", NAMES[name]), unit=unit
                 ),
                 translate("VitalsForm", "Optional; Enter saves the set"),
             )
