@@ -168,3 +168,33 @@ def test_admin_settings_choose_the_language(clinic: Any, qtbot: Any) -> None:
         assert tab.temperature_unit.currentText() == "°F"
     finally:
         admin_ctx.shutdown()
+
+
+def test_language_chosen_in_admin_applies_when_the_dialog_closes(clinic: Any,
+                                                                 qtbot: Any) -> None:
+    from chairlog.ui.admin.clinic import ClinicTab
+
+    admin_ctx = make_context(clinic.app)
+    admin_ctx.set_user(clinic.admin)
+    shell = LanguageSwitch(admin_ctx, lambda: build_main_window(admin_ctx))
+    try:
+        qtbot.addWidget(shell.window)
+        shell.window.show()
+        dialog = shell.window.open_admin()
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isVisible)
+        tab = dialog.findChild(ClinicTab)
+        tab.language.setCurrentIndex(tab.language.findData("es"))
+        tab.save()
+        admin_ctx.events.data_changed.emit("clinic", 0)
+        qtbot.wait(2 * i18n.WAIT_MS)
+        assert shell.rebuilds == 0  # not under the open dialog
+        assert i18n.current_language() == "es"
+        dialog.reject()
+        qtbot.waitUntil(lambda: shell.rebuilds == 1)
+        qtbot.addWidget(shell.window)
+        assert "A&dministración" in [m.title() for m in shell.window.findChildren(QMenu)]
+    finally:
+        shell.window.quit_now()
+        admin_ctx.shutdown()
+        i18n.install_language("en")
