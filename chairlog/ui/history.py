@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from chairlog.services import accounts, patients, views
 from chairlog.services.domain import HistoryRow, PatientInfo
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.widgets import BigButton, big_font
 
 HEADERS = (
@@ -90,7 +90,7 @@ class HistoryModel(QAbstractTableModel):
             started.strftime("%Y-%m-%d %H:%M"),
             s.protocol_name,
             s.chair_name,
-            s.state.label,
+            clinical(s.state.label),
             f"{r.weight_kg:g} kg",
             "—" if r.pain_before is None else str(r.pain_before),
             "—" if r.pain_after is None else str(r.pain_after),

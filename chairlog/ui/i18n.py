@@ -27,7 +27,14 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTimer, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QObject,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from chairlog import paths
@@ -51,6 +58,37 @@ _language = SOURCE_LANGUAGE
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``QCoreApplication.translate`` (the name ``pyside6-lupdate`` looks for)."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+#: the clinical core's words shown by the window (``chairlog.clinical`` knows no Qt): session
+#: states and the assessment scales' names and items, translated where they are shown
+CLINICAL_WORDS = (
+    QT_TRANSLATE_NOOP("clinical", "Checked in"), QT_TRANSLATE_NOOP("clinical", "Pre-infusion"),
+    QT_TRANSLATE_NOOP("clinical", "Infusing"), QT_TRANSLATE_NOOP("clinical", "Paused"),
+    QT_TRANSLATE_NOOP("clinical", "Monitoring"), QT_TRANSLATE_NOOP("clinical", "Discharged"),
+    QT_TRANSLATE_NOOP("clinical", "Stopped early"), QT_TRANSLATE_NOOP("clinical", "Signed"),
+    QT_TRANSLATE_NOOP("clinical", "Addendum open"),
+    QT_TRANSLATE_NOOP("clinical", "Pain NRS"), QT_TRANSLATE_NOOP("clinical", "Mood NRS"),
+    QT_TRANSLATE_NOOP("clinical", "Modified Aldrete"),
+    QT_TRANSLATE_NOOP("clinical", "Things seem unreal"),
+    QT_TRANSLATE_NOOP("clinical", "Time seems to change"),
+    QT_TRANSLATE_NOOP("clinical", "Body feels changed"),
+    QT_TRANSLATE_NOOP("clinical", "Feel disconnected"),
+    QT_TRANSLATE_NOOP("clinical", "Sounds or colours changed"),
+    QT_TRANSLATE_NOOP("clinical", "Gaps in memory"),
+    QT_TRANSLATE_NOOP("clinical", "Activity"), QT_TRANSLATE_NOOP("clinical", "Respiration"),
+    QT_TRANSLATE_NOOP("clinical", "Circulation"), QT_TRANSLATE_NOOP("clinical", "Consciousness"),
+    QT_TRANSLATE_NOOP("clinical", "Oxygen saturation"),
+    QT_TRANSLATE_NOOP("clinical", "Vital signs"),
+    QT_TRANSLATE_NOOP("clinical", "Nausea and vomiting"), QT_TRANSLATE_NOOP("clinical", "Pain"),
+    QT_TRANSLATE_NOOP("clinical", "Bleeding"),
+)
+
+
+def clinical(text: str) -> str:
+    """A word of the clinical core (a session state's or a scale's label) in the window's
+    language; words the catalog does not know come back unchanged."""
+    return QCoreApplication.translate("clinical", text)
 
 
 def catalog_path(language: str) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chairlog.services.domain import SessionView
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 
 
 class QuitDialog(QDialog):
@@ -32,7 +32,7 @@ class QuitDialog(QDialog):
         )
         title.setObjectName("quitTitle")
         lay.addWidget(title)
-        lines = [f"• {v.chair.name}: {v.state.label}" for v in running]
+        lines = [f"• {v.chair.name}: {clinical(v.state.label)}" for v in running]
         listing = QLabel("\n".join(lines))
         listing.setObjectName("quitSessions")
         lay.addWidget(listing)

@@ -54,7 +54,7 @@ from chairlog.services.domain import Role, SessionSummary, SignedRecordInfo
 from chairlog.services.records import record_id
 from chairlog.services.views import signing_queue
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.sitting_panel import SittingControls
 
 try:  # QtPdf ships in the separate PySide6-Pdf wheel
@@ -285,7 +285,7 @@ class SignoffDialog(QDialog):
             start = (s.infusion_started_at or s.checked_in_at).strftime("%Y-%m-%d")
             seen = counts.get(s.id, {})
             item = QListWidgetItem(f"{record_id(s.id)}  {s.patient_name}\n"
-                                   f"{start} · {s.chair_name} · {s.state.label}\n"
+                                   f"{start} · {s.chair_name} · {clinical(s.state.label)}\n"
                                    f"⚑ {deviations.counts_text(seen)}")
             item.setToolTip(f"{s.patient_name}: {deviations.counts_text(seen)}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)

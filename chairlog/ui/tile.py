@@ -29,7 +29,7 @@ from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
 from chairlog.present.numbers import fmt
 from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
 
@@ -89,7 +89,7 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
     cum_mg = view.cumulative_mg(now)
     cum_kg = cum_mg / view.weight_kg
     if state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
-        key, label = "pre", state.label
+        key, label = "pre", clinical(state.label)
         timer, caption = (
             format_duration(now - view.checked_in_at),
             translate("tile", "in the chair"),
@@ -128,7 +128,7 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
             rate = translate("tile", "Infusion stopped")
         else:
             key = "paused" if state is SessionState.PAUSED else "infusing"
-            label = state.label
+            label = clinical(state.label)
             timer = format_duration(r.since_start or timedelta(0))
             caption = translate("tile", "since infusion start")
             left = r.planned_remaining or timedelta(0)

@@ -3330,6 +3330,118 @@ No se cambió nada.</translation>
     </message>
 </context>
 <context>
+    <name>clinical</name>
+    <message>
+        <source>Checked in</source>
+        <extracomment>how often a pending switch looks whether the dialog in the way has closed the clinical core&apos;s words shown by the window (``chairlog.clinical`` knows no Qt): session states and the assessment scales&apos; names and items, translated where they are shown</extracomment>
+        <translation>Registrado a su llegada</translation>
+    </message>
+    <message>
+        <source>Pre-infusion</source>
+        <translation>Previa a la infusión</translation>
+    </message>
+    <message>
+        <source>Infusing</source>
+        <translation>En infusión</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Vigilancia</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Alta dada</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>Detenida antes de tiempo</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>Addendum open</source>
+        <translation>Adenda abierta</translation>
+    </message>
+    <message>
+        <source>Pain NRS</source>
+        <translation>Dolor EVN</translation>
+    </message>
+    <message>
+        <source>Mood NRS</source>
+        <translation>Estado de ánimo EVN</translation>
+    </message>
+    <message>
+        <source>Modified Aldrete</source>
+        <translation>Aldrete modificado</translation>
+    </message>
+    <message>
+        <source>Things seem unreal</source>
+        <translation>Las cosas parecen irreales</translation>
+    </message>
+    <message>
+        <source>Time seems to change</source>
+        <translation>El tiempo parece cambiar</translation>
+    </message>
+    <message>
+        <source>Body feels changed</source>
+        <translation>Siente el cuerpo cambiado</translation>
+    </message>
+    <message>
+        <source>Feel disconnected</source>
+        <translation>Se siente desconectado</translation>
+    </message>
+    <message>
+        <source>Sounds or colours changed</source>
+        <translation>Sonidos o colores alterados</translation>
+    </message>
+    <message>
+        <source>Gaps in memory</source>
+        <translation>Lagunas de memoria</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Respiration</source>
+        <translation>Respiración</translation>
+    </message>
+    <message>
+        <source>Circulation</source>
+        <translation>Circulación</translation>
+    </message>
+    <message>
+        <source>Consciousness</source>
+        <translation>Consciencia</translation>
+    </message>
+    <message>
+        <source>Oxygen saturation</source>
+        <translation>Saturación de oxígeno</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>Nausea and vomiting</source>
+        <translation>Náuseas y vómitos</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Bleeding</source>
+        <translation>Sangrado</translation>
+    </message>
+</context>
+<context>
     <name>common</name>
     <message>
         <source> — shortcut {shortcut}</source>

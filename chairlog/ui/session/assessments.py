@@ -14,7 +14,7 @@ from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
 from chairlog.clinical.states import SessionState
 from chairlog.services import charting
 from chairlog.services.domain import EntryKind, EntryView, SessionView
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 
 from .common import Card, Host, ScoreRow, button, clock_time, label
 from .scale_dialogs import ItemScaleDialog
@@ -65,11 +65,12 @@ class AssessmentsPanel(QWidget):
                  (Scale.RASS, range(-5, 5), RASS_HINTS))
         r = 0
         for scale, values, hints in specs:
-            grid.addWidget(label(SCALES[scale].label, bold=True, size=16), r, 0)
+            grid.addWidget(label(clinical(SCALES[scale].label), bold=True, size=16), r, 0)
             self.last[scale] = label(muted=True, name=f"last_{scale.value}")
             grid.addWidget(self.last[scale], r, 1)
             shown = {k: translate("words", v) for k, v in hints.items()} if hints else None
-            row = ScoreRow(values, labels=shown, name=scale.value, title=SCALES[scale].label)
+            title = clinical(SCALES[scale].label)
+            row = ScoreRow(values, labels=shown, name=scale.value, title=title)
             row.chosen.connect(lambda v, s=scale: self.record(s, v))
             grid.addWidget(row, r + 1, 0, 1, 2)
             self.rows[scale] = row

@@ -19,7 +19,7 @@ from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge_shortfalls
 from chairlog.services.domain import EntryKind, SessionView, vitals_of
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label
@@ -38,7 +38,7 @@ class DischargeDialog(FormDialog):
         self.setMinimumWidth(680)
         scale = Scale(view.protocol.discharge_scale)
         need = view.protocol.discharge_score_min
-        name = SCALES[scale].label
+        name = clinical(SCALES[scale].label)
         ald = latest(view, scale)
         if ald is None:
             text = translate("DischargeDialog", "{name}: not scored yet (Assessments)").format(

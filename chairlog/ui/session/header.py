@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.states import SessionState
 from chairlog.services.domain import SessionView
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 
 from .common import Card, age_years, button, label, num
 from .style import AMBER, BLUE, GREEN, MUTED, RED, set_tone
@@ -106,7 +106,7 @@ class HeaderBar(Card):
             )
         colour = STATE_COLOURS.get(v.state, MUTED)
         self.state.setText(
-            v.state.label.upper()
+            clinical(v.state.label).upper()
             + (translate("HeaderBar", "  ·  IMPORTED FROM PAPER") if v.imported_from_paper else "")
         )
         _restyle(

@@ -46,7 +46,7 @@ from chairlog.services import Chairlog, accounts, charting, views
 from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.outbox_banner import Provisional, charting_call
 from chairlog.ui.service_calls import ServiceCaller
 
@@ -342,7 +342,7 @@ class SessionPage(QWidget):
             )
         elif v.state not in CHARTABLE_STATES:
             text = translate("SessionPage", "{label} — locked, read-only.").format(
-                label=v.state.label
+                label=clinical(v.state.label)
             )
         elif self.ctx.user is None or self.ctx.user.role not in CHART_ROLES:
             text = translate(

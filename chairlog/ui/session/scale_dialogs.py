@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 
 from .common import ScoreRow, label
 from .dialogs import FormDialog
@@ -55,8 +55,8 @@ class ItemScaleDialog(FormDialog):
     def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
         spec = SCALES[scale]
         super().__init__(
-            spec.label,
-            translate("ItemScaleDialog", "Save {label}").format(label=spec.label),
+            clinical(spec.label),
+            translate("ItemScaleDialog", "Save {label}").format(label=clinical(spec.label)),
             parent,
         )
         self.scale = scale
@@ -65,7 +65,7 @@ class ItemScaleDialog(FormDialog):
         self.rows: list[ScoreRow] = []
         self.meanings: list[tuple[QLabel, dict[int, str]]] = []
         hints = ITEM_HINTS.get(scale)
-        for i, text in enumerate(spec.item_labels):
+        for i, text in enumerate(clinical(t) for t in spec.item_labels):
             english = hints[i] if hints else CADSS_HINT
             hint = {k: translate("words", w) for k, w in english.items()}
             grid.addWidget(label(f"{i + 1}. {text}", bold=True), i, 0)

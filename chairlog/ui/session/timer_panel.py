@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
 from chairlog.services.domain import SessionView
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate
 
 from .common import Card, clock_time, label, minutes_text, num
 from .style import set_tone
@@ -117,7 +117,7 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
     else:
         ended = v.discharged_at or v.infusion_stopped_at
         main = Tile(
-            f"{st.label}",
+            clinical(st.label),
             clock_time(ended, tz),
             translate("timer_panel", "infusion ran {value}").format(
                 value=format_duration(c.since_start)
