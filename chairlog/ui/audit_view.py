@@ -22,7 +22,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDate,
     QModelIndex,
@@ -53,7 +52,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import accounts, audit_log, patients
 from chairlog.services.domain import AuditExport, AuditReport, AuditRow
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, set_prop
 
 PAGE = 500

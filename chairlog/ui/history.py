@@ -14,7 +14,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 from chairlog.services import accounts, patients, views
 from chairlog.services.domain import HistoryRow, PatientInfo
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 from chairlog.ui.widgets import BigButton, big_font
 
 HEADERS = (

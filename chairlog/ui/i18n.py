@@ -27,14 +27,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QLibraryInfo,
-    QObject,
-    QTimer,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from chairlog import paths
@@ -53,6 +46,13 @@ WAIT_MS = 300
 
 _installed: list[QTranslator] = []
 _language = SOURCE_LANGUAGE
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for the catalog (under ``context``) and returns it unchanged: for words kept
+    in module constants, translated with ``translate(context, text)`` where they are shown.
+    (Qt's own ``QT_TRANSLATE_NOOP`` is typed to return ``object``.)"""
+    return text
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:

@@ -26,14 +26,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QWidget
 
 from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, ValidationError
 from chairlog.services import Chairlog
 from chairlog.services.domain import UserInfo
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.operations import UNREACHABLE_MESSAGE, Operation, is_unreachable
 
 P = ParamSpec("P")

@@ -29,7 +29,7 @@ from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,7 +54,7 @@ from chairlog.services.domain import Role, SessionSummary, SignedRecordInfo
 from chairlog.services.records import record_id
 from chairlog.services.views import signing_queue
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 from chairlog.ui.sitting_panel import SittingControls
 
 try:  # QtPdf ships in the separate PySide6-Pdf wheel

@@ -6,7 +6,6 @@ new sessions; a session running in it carries on and stays on the board.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,7 +17,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import protocols
 from chairlog.ui.admin.common import Notice, RowsTab
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +36,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import protocols
 from chairlog.services.domain import ProtocolInfo
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row
 
 #: (field, label, unit, low, high, decimals)

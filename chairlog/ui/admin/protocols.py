@@ -6,7 +6,6 @@ Retired versions stay listed (greyed "retired"): they are what past sessions ran
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QWidget,
@@ -16,7 +15,7 @@ from chairlog.services import protocols
 from chairlog.ui.admin.common import Notice, RowsTab
 from chairlog.ui.admin.protocol_editor import ProtocolEditor
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton
 
 

@@ -11,7 +11,6 @@ Decisions:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +28,7 @@ from chairlog.services.domain import Role, UserInfo
 from chairlog.ui.admin.common import ActionDialog, Notice, RowsTab, temporary_password
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, action_row, big_font
 
 ROLE_LABELS = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 
@@ -14,7 +14,7 @@ from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
 from chairlog.clinical.states import SessionState
 from chairlog.services import charting
 from chairlog.services.domain import EntryKind, EntryView, SessionView
-from chairlog.ui.i18n import clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 
 from .common import Card, Host, ScoreRow, button, clock_time, label
 from .scale_dialogs import ItemScaleDialog

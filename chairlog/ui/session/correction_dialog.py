@@ -11,13 +11,13 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QTimeEdit, QWidget
 
 from chairlog.clinical.dosing import RateUnit
 from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
 from chairlog.services.domain import EntryKind, EntryView
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ValidationError
 from chairlog.services.domain import AlertView
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label

@@ -3,11 +3,10 @@ total shown live; ≥ 9 means discharge-ready). Each item is a row of big button
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
-from chairlog.ui.i18n import clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 
 from .common import ScoreRow, label
 from .dialogs import FormDialog

@@ -12,14 +12,13 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from chairlog.clinical.states import SessionState
 from chairlog.errors import ValidationError
 from chairlog.services import charting
 from chairlog.services.domain import SessionView
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
