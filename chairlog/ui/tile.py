@@ -161,10 +161,12 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
             due_at = r.next_vitals_due_at
             if r.next_vitals_in <= timedelta(0):
                 due = Due.OVERDUE
-                due_text = f"VITALS OVERDUE by {clock_text(-r.next_vitals_in)}"
+                due_text = translate("tile", "VITALS OVERDUE by {value}").format(
+                    value=clock_text(-r.next_vitals_in))
             elif r.next_vitals_in <= SOON:
                 due = Due.SOON
-                due_text = f"VITALS DUE in {clock_text(r.next_vitals_in)}"
+                due_text = translate("tile", "VITALS DUE in {value}").format(
+                    value=clock_text(r.next_vitals_in))
             else:
                 due = Due.OK
                 due_text = translate("tile", "Next vitals in {value}").format(
@@ -174,8 +176,9 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
     latest = view.latest_vitals
     if latest is not None:
         d = latest.data
-        vitals = (f"HR {d['hr']}   BP {d['sbp']}/{d['dbp']}   SpO₂ {d['spo2']} %   "
-                  f"RR {d['rr']}")
+        vitals = translate(
+            "tile", "HR {hr}   BP {sbp}/{dbp}   SpO₂ {spo2} %   RR {rr}").format(
+            hr=d["hr"], sbp=d["sbp"], dbp=d["dbp"], spo2=d["spo2"], rr=d["rr"])
         vitals_age = ago(now - latest.charted_at)
     stored = tuple(view.open_alerts)
     lines = [a.message for a in stored]

@@ -1121,6 +1121,18 @@ Si usted no lo solicitó, indíquelo: la firma se detiene de inmediato y el regi
         <translation>{first} · &lt;nobr&gt;bolsa {value} mg/mL&lt;/nobr&gt;&lt;br&gt;Total máx. &lt;nobr&gt;{value2} mg/kg&lt;/nobr&gt;{bolus}</translation>
     </message>
     <message>
+        <source>Change rate</source>
+        <translation>Cambiar velocidad</translation>
+    </message>
+    <message>
+        <source>Resume at this rate</source>
+        <translation>Reanudar a esta velocidad</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
         <source>{text}  (Enter)</source>
         <translation>{text}  (Intro)</translation>
     </message>
@@ -3103,6 +3115,10 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
 <context>
     <name>VitalsForm</name>
     <message>
+        <source>VITALS</source>
+        <translation>SIGNOS VITALES</translation>
+    </message>
+    <message>
         <source>Vitals</source>
         <translation>Signos vitales</translation>
     </message>
@@ -3129,6 +3145,10 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
     <message>
         <source>Optional; Enter saves the set</source>
         <translation>Opcional; Intro guarda la serie</translation>
+    </message>
+    <message>
+        <source>Rhythm note &lt;span style=&apos;font-size:12px; color:#5b6675&apos;&gt;optional&lt;/span&gt;</source>
+        <translation>Nota del ritmo &lt;span style=&apos;font-size:12px; color:#5b6675&apos;&gt;opcional&lt;/span&gt;</translation>
     </message>
     <message>
         <source>e.g. sinus rhythm</source>
@@ -3725,8 +3745,20 @@ Guardado aparte: {aside} (en {parent}).</translation>
         <translation>{value} mg · {value2} mg/kg (máx. {value3})</translation>
     </message>
     <message>
+        <source>VITALS OVERDUE by {value}</source>
+        <translation>SIGNOS VITALES ATRASADOS {value}</translation>
+    </message>
+    <message>
+        <source>VITALS DUE in {value}</source>
+        <translation>SIGNOS VITALES en {value}</translation>
+    </message>
+    <message>
         <source>Next vitals in {value}</source>
         <translation>Próximos signos vitales en {value}</translation>
+    </message>
+    <message>
+        <source>HR {hr}   BP {sbp}/{dbp}   SpO₂ {spo2} %   RR {rr}</source>
+        <translation>FC {hr}   PA {sbp}/{dbp}   SpO₂ {spo2} %   FR {rr}</translation>
     </message>
     <message>
         <source>Vitals overdue by {value}</source>
@@ -3808,8 +3840,12 @@ Guardado aparte: {aside} (en {parent}).</translation>
         <translation>Velocidad actual</translation>
     </message>
     <message>
-        <source>not running</source>
-        <translation>sin infusión</translation>
+        <source>infusion paused</source>
+        <translation>infusión en pausa</translation>
+    </message>
+    <message>
+        <source>infusion not running</source>
+        <translation>sin infusión en curso</translation>
     </message>
     <message>
         <source>last set {value}</source>
@@ -3822,6 +3858,14 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <message>
         <source>Baseline vitals</source>
         <translation>Signos vitales basales</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>pendiente</translation>
     </message>
     <message>
         <source>Vitals</source>

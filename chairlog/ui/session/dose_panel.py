@@ -198,8 +198,10 @@ class DosePanel(Card):
             self.rate_edit.setText(num(p.start_rate_mg_per_kg_h, 3))
             self.unit_buttons[RateUnit.MG_PER_KG_H].setChecked(True)
             self._prefilled = True
-        text = {SessionState.PRE_INFUSION: "Start infusion", SessionState.INFUSING: "Change rate",
-                SessionState.PAUSED: "Resume at this rate"}.get(st, "Rate")
+        text = {SessionState.PRE_INFUSION: translate("DosePanel", "Start infusion"),
+                SessionState.INFUSING: translate("DosePanel", "Change rate"),
+                SessionState.PAUSED: translate("DosePanel", "Resume at this rate")}.get(
+            st, translate("DosePanel", "Rate"))
         self.apply_button.setText(translate("DosePanel", "{text}  (Enter)").format(text=text))
         can_rate = editable and (pre or st in RUNNING)
         self.rate_edit.setEnabled(can_rate)

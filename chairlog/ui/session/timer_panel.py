@@ -141,8 +141,9 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
             "ok",
         )
     else:
-        word = "paused" if st is SessionState.PAUSED else translate("timer_panel", "not running")
-        rate = Tile(translate("timer_panel", "Current rate"), "0 mg/kg/h", f"infusion {word}",
+        word = (translate("timer_panel", "infusion paused") if st is SessionState.PAUSED
+                else translate("timer_panel", "infusion not running"))
+        rate = Tile(translate("timer_panel", "Current rate"), "0 mg/kg/h", word,
                     "warn" if st is SessionState.PAUSED else "")
     return TimerFigures(main, vitals, dose, rate)
 
@@ -159,7 +160,7 @@ def _vitals_tile(v: SessionView, due_in: timedelta | None, due_at: datetime | No
         base = v.baseline_vitals is not None
         return Tile(
             translate("timer_panel", "Baseline vitals"),
-            "done" if base else "needed",
+            translate("timer_panel", "done") if base else translate("timer_panel", "needed"),
             last_text,
             "ok" if base else "warn",
         )

@@ -47,7 +47,7 @@ class VitalsForm(Card):
         super().__init__("", parent)
         self.host = host
         head = QHBoxLayout()
-        title = label("VITALS", size=13, bold=True)
+        title = label(translate("VitalsForm", "VITALS"), size=13, bold=True)
         title.setProperty("cardTitle", True)
         head.addWidget(title)
         self.mode = label(bold=True, name="vitals_mode")
@@ -117,7 +117,8 @@ class VitalsForm(Card):
             self.edits[name] = edit
         grid.addWidget(
             label(
-                "Rhythm note <span style='font-size:12px; color:#5b6675'>optional</span>"
+                translate("VitalsForm", "Rhythm note <span style='font-size:12px; color:#5b6675'>"
+                          "optional</span>")
             ),
             3,
             2,
