@@ -1145,6 +1145,10 @@ Si usted no lo solicitó, indíquelo: la firma se detiene de inmediato y el regi
         <translation>&lt;b&gt;En pausa.&lt;/b&gt; Reanudar (F9) reinicia a &lt;b&gt;{rate}&lt;/b&gt;; o escriba una nueva velocidad y pulse Intro.</translation>
     </message>
     <message>
+        <source>Type a rate: the other two units appear here</source>
+        <translation>Escriba una velocidad: las otras dos unidades aparecen aquí</translation>
+    </message>
+    <message>
         <source>  ⚠ above protocol max {value} mg/kg/h</source>
         <translation>  ⚠ por encima del máximo del protocolo {value} mg/kg/h</translation>
     </message>

@@ -239,7 +239,8 @@ class DosePanel(Card):
         if value is None:
             self.derived.setText(
                 "<span style='font-size:15px; font-weight:400; color:#5b6675'>"
-                    "Type a rate: the other two units appear here</span>"
+                + translate("DosePanel", "Type a rate: the other two units appear here")
+                + "</span>"
             )
             set_tone(self.derived, "")
             return
