@@ -1314,6 +1314,30 @@ Why is it safe to start anyway?</source>
     </message>
 </context>
 <context>
+    <name>Housekeeping</name>
+    <message>
+        <source>Backup made at {when}: {name}</source>
+        <extracomment>a line for the status bar</extracomment>
+        <translation>Copia de seguridad hecha a las {when}: {name}</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {exc}</source>
+        <translation>Falló la copia de seguridad automática: {exc}</translation>
+    </message>
+    <message>
+        <source>Clock check failed: {exc}</source>
+        <translation>Falló la comprobación del reloj: {exc}</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock jumped forwards by {duration} — noted in the audit trail; session timers are unaffected.</source>
+        <translation>El reloj del equipo saltó hacia delante {duration} — anotado en el registro de auditoría; los temporizadores de las sesiones no se ven afectados.</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock jumped backwards by {duration} — noted in the audit trail; session timers are unaffected.</source>
+        <translation>El reloj del equipo saltó hacia atrás {duration} — anotado en el registro de auditoría; los temporizadores de las sesiones no se ven afectados.</translation>
+    </message>
+</context>
+<context>
     <name>ItemScaleDialog</name>
     <message>
         <source>Save {label}</source>
