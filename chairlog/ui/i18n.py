@@ -165,9 +165,13 @@ class LanguageSwitch(QObject):
         ctx.events.data_changed.connect(self._on_data_changed)
 
     def _on_data_changed(self, entity: str, _id: int) -> None:
-        if entity == "clinic" and clinic_language(self.ctx) != current_language():
-            install_language(clinic_language(self.ctx))
-            self._rebuild_when_free()
+        if entity != "clinic":
+            return
+        before, wanted = current_language(), clinic_language(self.ctx)
+        if wanted != before:
+            install_language(wanted)
+            if current_language() != before:  # (a catalog that failed to load changes nothing)
+                self._rebuild_when_free()
 
     def _rebuild_when_free(self) -> None:
         if QApplication.activeModalWidget() is not None or self.window.locked:
