@@ -198,3 +198,22 @@ def test_language_chosen_in_admin_applies_when_the_dialog_closes(clinic: Any,
         shell.window.quit_now()
         admin_ctx.shutdown()
         i18n.install_language("en")
+
+
+def test_a_missing_catalog_leaves_the_window_in_english(monkeypatch: pytest.MonkeyPatch,
+                                                         qapp: Any) -> None:
+    from chairlog import paths
+
+    def missing(language: str) -> str:
+        raise paths.MissingResource(f"translations/chairlog_{language}.qm", "here")
+
+    monkeypatch.setattr(i18n, "catalog_path", missing)
+    assert i18n.install_language("es")
+    assert i18n.current_language() == "en"
+    assert i18n.translate("MainWindow", "Board") == "Board"
+    monkeypatch.undo()
+    assert i18n.install_language("es") and i18n.current_language() == "es"
+    assert i18n.translate("MainWindow", "Board") == "Tablero"
+    assert i18n.clinical("Paused") == "En pausa"
+    i18n.install_language("en")
+    assert i18n.translate("MainWindow", "Board") == "Board"
