@@ -27,8 +27,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
+from chairlog.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.present.numbers import fmt
-from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
+from chairlog.present.units import STORED, Units
 from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
@@ -80,7 +81,8 @@ def _checklist_progress(view: SessionView) -> tuple[int, int]:
     return len(required & done), len(required)
 
 
-def compute_figures(view: SessionView, now: datetime) -> TileFigures:
+def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> TileFigures:
+    """``units``: the clinic's (the weight in lb with its kg, the temperature in °F)."""
     r = read_clock(view.clock_inputs, now)
     p = view.protocol
     state = view.state
@@ -95,12 +97,13 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
             translate("tile", "in the chair"),
         )
         done, total = _checklist_progress(view)
+        weight = units.show_weight(view.weight_kg) if units.lb else f"{fmt(view.weight_kg)} kg"
         detail = translate("tile", "Checklist {done}/{total} done").format(done=done, total=total)
         rate = translate("tile", "Planned start {value} mg/kg/h").format(
             value=fmt(p.start_rate_mg_per_kg_h)
         )
-        dose = translate("tile", "Max total {value} mg/kg · weight {value2} kg").format(
-            value=fmt(p.max_total_mg_per_kg), value2=fmt(view.weight_kg)
+        dose = translate("tile", "Max total {value} mg/kg · weight {weight}").format(
+            value=fmt(p.max_total_mg_per_kg), weight=weight
         )
         due_text = (translate("tile", "Baseline vitals recorded") if view.latest_vitals
                     else translate("tile", "Baseline vitals needed"))
@@ -179,6 +182,8 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
         vitals = translate(
             "tile", "HR {hr}   BP {sbp}/{dbp}   SpO₂ {spo2} %   RR {rr}").format(
             hr=d["hr"], sbp=d["sbp"], dbp=d["dbp"], spo2=d["spo2"], rr=d["rr"])
+        if d.get("temp_c") is not None:
+            vitals += f"   T {units.show_temperature(d['temp_c'])}"
         vitals_age = ago(now - latest.charted_at)
     stored = tuple(view.open_alerts)
     lines = [a.message for a in stored]
@@ -227,6 +232,8 @@ class ChairTile(QFrame):
         self.view: SessionView | None = None
         self.figures: TileFigures | None = None
         self.can_start = True
+        #: the clinic's units (the board sets them from ``ctx.units``)
+        self.units: Units = STORED
         self.flash_on = False
         self._alert_key: tuple[object, ...] = ()
         self._computed_labels: list[QLabel] = []
@@ -365,7 +372,7 @@ class ChairTile(QFrame):
         """Recompute from the cached view (called every second; no database access)."""
         if self.view is None:
             return None
-        f = compute_figures(self.view, now)
+        f = compute_figures(self.view, now, self.units)
         self.figures = f
         self.state_label.setText(f.state_label.upper())
         self.timer_label.setText(f.timer)

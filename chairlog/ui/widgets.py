@@ -48,7 +48,7 @@ from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    from chairlog.services.domain import AlertView
+    from chairlog.domain import AlertView
 
 #: minimum height of anything a finger has to hit (px)
 TOUCH_PX = 48
@@ -338,7 +338,7 @@ class AlertAckDialog(QDialog):
     def __init__(self, ctx: UiContext, alert: object, parent: QWidget | None = None,
                  chair_name: str = "") -> None:
         super().__init__(parent)
-        from chairlog.services.domain import AlertView
+        from chairlog.domain import AlertView
 
         assert isinstance(alert, AlertView)
         self.ctx = ctx

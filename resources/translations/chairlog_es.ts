@@ -522,7 +522,7 @@ Si usted no lo solicitó, indíquelo: la firma se detiene de inmediato y el regi
     <name>ChairTile</name>
     <message>
         <source>Accept monitor set</source>
-        <extracomment>the nurse accepts the newest monitor set from the tile (pending set id) the nurse wants to edit, complete, reject or clear the chair&apos;s monitor sets</extracomment>
+        <extracomment>the nurse accepts the newest monitor set from the tile (pending set id) the nurse wants to edit, complete, reject or clear the chair&apos;s monitor sets the clinic&apos;s units (the board sets them from ``ctx.units``)</extracomment>
         <translation>Aceptar serie del monitor</translation>
     </message>
     <message>
@@ -1309,8 +1309,8 @@ Why is it safe to start anyway?</source>
         <translation>⚠ {n_open} alerta{value} abierta{value}</translation>
     </message>
     <message>
-        <source>· &amp;nbsp;&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Dosing weight &lt;b&gt;{value} kg&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b&gt;{name2}&lt;/b&gt; — {indication} &amp;nbsp;·&amp;nbsp; Nurse {nurse_name}</source>
-        <translation>· &amp;nbsp;&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Peso de dosificación &lt;b&gt;{value} kg&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b&gt;{name2}&lt;/b&gt; — {indication} &amp;nbsp;·&amp;nbsp; Enfermera/o {nurse_name}</translation>
+        <source>· &amp;nbsp;&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Dosing weight &lt;b&gt;{weight}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b&gt;{name2}&lt;/b&gt; — {indication} &amp;nbsp;·&amp;nbsp; Nurse {nurse_name}</source>
+        <translation>· &amp;nbsp;&lt;b&gt;{name}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; Peso de dosificación &lt;b&gt;{weight}&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b&gt;{name2}&lt;/b&gt; — {indication} &amp;nbsp;·&amp;nbsp; Enfermera/o {nurse_name}</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +1974,7 @@ Why is it safe to start anyway?</source>
     <name>PatientHistoryDialog</name>
     <message>
         <source>Find patient — history</source>
+        <extracomment>the clinic&apos;s units: a weight in lb clinics reads &quot;154 lb (69.85 kg)&quot;</extracomment>
         <translation>Buscar paciente — historial</translation>
     </message>
     <message>
@@ -2866,8 +2867,8 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
         <translation>Seleccionado: {display_name} · {mrn}{allergies}</translation>
     </message>
     <message>
-        <source>Last weight {value:g} kg on {value2}</source>
-        <translation>Último peso {value:g} kg el {value2}</translation>
+        <source>Last weight {weight} on {date}</source>
+        <translation>Último peso {weight} el {date}</translation>
     </message>
     <message>
         <source>No earlier weight on record</source>
@@ -2934,8 +2935,20 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
         <translation>  (en uso)</translation>
     </message>
     <message>
-        <source>kg, measured today</source>
-        <translation>kg, medido hoy</translation>
+        <source>{unit}, measured today</source>
+        <translation>{unit}, medido hoy</translation>
+    </message>
+    <message>
+        <source>Weight today ({unit})</source>
+        <translation>Peso de hoy ({unit})</translation>
+    </message>
+    <message>
+        <source>Measured today, in {unit}; the last weight on record is shown below</source>
+        <translation>Medido hoy, en {unit}; debajo se muestra el último peso registrado</translation>
+    </message>
+    <message>
+        <source>= {kg} kg</source>
+        <translation>= {kg} kg</translation>
     </message>
     <message>
         <source>Chair</source>
@@ -2944,14 +2957,6 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
     <message>
         <source>Protocol</source>
         <translation>Protocolo</translation>
-    </message>
-    <message>
-        <source>Weight today (kg)</source>
-        <translation>Peso de hoy (kg)</translation>
-    </message>
-    <message>
-        <source>Measured today, in kg; the last weight on record is shown below</source>
-        <translation>Medido hoy, en kg; debajo se muestra el último peso registrado</translation>
     </message>
     <message>
         <source>   ⚠ {change:.0%} different from last time: check the weight</source>
@@ -2981,6 +2986,7 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
     <name>TimelineModel</name>
     <message>
         <source>Charted for {value}, entered {value2} by {user_name}</source>
+        <extracomment>the clinic&apos;s units: a vitals line shows its temperature in °F where chosen</extracomment>
         <translation>Registrado para {value}, introducido {value2} por {user_name}</translation>
     </message>
 </context>
@@ -3500,7 +3506,7 @@ No se cambió nada.</translation>
     <name>context</name>
     <message>
         <source>SQLite: </source>
-        <extracomment>seconds between board refreshes from the database (other workstations&apos; changes) called (in order) when the window locks, e.g. to drop decrypted signing keys</extracomment>
+        <extracomment>seconds between board refreshes from the database (other workstations&apos; changes) the clinic&apos;s weight-entry and temperature units (set by the main window from the clinic settings it reads; stored values are always kg and °C) called (in order) when the window locks, e.g. to drop decrypted signing keys</extracomment>
         <translation>SQLite: </translation>
     </message>
     <message>
@@ -3713,8 +3719,8 @@ Guardado aparte: {aside} (en {parent}).</translation>
         <translation>Inicio previsto {value} mg/kg/h</translation>
     </message>
     <message>
-        <source>Max total {value} mg/kg · weight {value2} kg</source>
-        <translation>Total máx. {value} mg/kg · peso {value2} kg</translation>
+        <source>Max total {value} mg/kg · weight {weight}</source>
+        <translation>Total máx. {value} mg/kg · peso {weight}</translation>
     </message>
     <message>
         <source>Baseline vitals recorded</source>

@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chairlog.services import charting, corrections, doses, patients, sessions, views
-from chairlog.services.describe import (
+from chairlog.domain.describe import (
     ACTIONS,
     DOSE_UNITS,
     ENTRY_FIELDS,
@@ -20,6 +19,7 @@ from chairlog.services.describe import (
     SEVERITIES,
     SIDE_EFFECTS,
 )
+from chairlog.services import charting, corrections, doses, patients, sessions, views
 from tests.reliability.helpers.dbs import CHECK, VITALS
 from tests.reliability.helpers.hostile import (
     HOSTILE,

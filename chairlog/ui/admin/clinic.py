@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import ClinicInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.services.clinic_setup import LANGUAGES, TEMPERATURE_UNITS, WEIGHT_UNITS
-from chairlog.services.domain import ClinicInfo
 from chairlog.ui.admin.common import Notice
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate

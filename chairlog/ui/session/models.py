@@ -19,7 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from chairlog.services.domain import AlertView, EntryStatus, EntryView
+from chairlog.domain import AlertView, EntryStatus, EntryView
+from chairlog.present.units import STORED, Units
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .common import clock_time
@@ -83,6 +84,8 @@ class TimelineModel(QAbstractTableModel):
     def __init__(self, tz: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
         self.tz = tz
+        #: the clinic's units: a vitals line shows its temperature in °F where chosen
+        self.units: Units = STORED
         self._entries: list[EntryView] = []
         self._alerts: dict[int, list[AlertView]] = {}
 
@@ -111,6 +114,13 @@ class TimelineModel(QAbstractTableModel):
         self._entries, self._alerts = rows, by_entry
         self.endResetModel()
         return None
+
+    def set_units(self, units: Units) -> None:
+        """Show temperatures in ``units`` (the rows are redrawn only when they change)."""
+        if units != self.units:
+            self.beginResetModel()
+            self.units = units
+            self.endResetModel()
 
     def entry_at(self, row: int) -> EntryView:
         return self._entries[row]
@@ -141,7 +151,7 @@ class TimelineModel(QAbstractTableModel):
             if col == TIME:
                 return clock_time(e.charted_at, self.tz)
             if col == ENTRY:
-                return e.summary
+                return self.units.summary(e)
             if col == BY:
                 return e.user_name.split(",")[0]
             return status_text(e, self.tz, self._alerts.get(e.id, ()))
@@ -163,7 +173,7 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             alerts = self._alerts.get(e.id, ())
             lines = [
-                e.summary,
+                self.units.summary(e),
                 translate(
                     "TimelineModel", "Charted for {value}, entered {value2} by {user_name}"
                 ).format(

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chairlog.services.describe import (
+from chairlog.domain import EntryKind, SessionView
+from chairlog.domain.describe import (
     ACTIONS,
     DOSE_UNITS,
     RESCUE_MEDS,
@@ -25,7 +26,6 @@ from chairlog.services.describe import (
     SEVERITIES,
     SIDE_EFFECTS,
 )
-from chairlog.services.domain import EntryKind, SessionView
 from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import named
 
@@ -179,9 +179,9 @@ class RescueMedDialog(FormDialog):
             (translate("RescueMedDialog", "Treats"), self.treats),
             (translate("RescueMedDialog", "Note"), self.note_edit),
         )
-        for i, (text, w) in enumerate(rows):
+        for i, (text, field) in enumerate(rows):
             grid.addWidget(label(text, bold=True), i, 0)
-            grid.addWidget(w, i, 1)
+            grid.addWidget(field, i, 1)
         self.body.addLayout(grid)
         self.allergy_warning = label(wrap=True, name="med_allergy_warning")
         set_tone(self.allergy_warning, "bad")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 from chairlog.ui.i18n import clinical, translate
 
 from .common import Card, clock_time, label, minutes_text, num
@@ -86,12 +86,12 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
             "warn",
         )
     elif st is SessionState.MONITORING:
-        left = c.monitoring_remaining or timedelta(0)
+        to_go = c.monitoring_remaining or timedelta(0)
         minimum = format_duration(timedelta(minutes=p.min_monitoring_min))
-        if left.total_seconds() > 0:
+        if to_go.total_seconds() > 0:
             sub, tone = (
                 translate("timer_panel", "minimum {minimum} · {value} to go").format(
-                    minimum=minimum, value=format_duration(left)
+                    minimum=minimum, value=format_duration(to_go)
                 ),
                 "",
             )
