@@ -109,6 +109,7 @@ def install_language(language: str, qapp: QCoreApplication | None = None) -> boo
         raise RuntimeError("install_language needs a QApplication")
     if language == _language and (_installed or language == SOURCE_LANGUAGE):
         return False
+    before = _language
     for old in _installed:
         qapp.removeTranslator(old)
     _installed.clear()
@@ -122,7 +123,7 @@ def install_language(language: str, qapp: QCoreApplication | None = None) -> boo
                                         paths.resources_dir())
     except paths.MissingResource as exc:
         log.warning("no %s catalog, the window stays in English: %s", language, exc)
-        return True
+        return _language != before
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(qapp)
     if qt_own.load(f"qtbase_{language}", qt_folder):
@@ -158,7 +159,6 @@ class LanguageSwitch(QObject):
         self.window = build()
         #: windows replaced so far (for the status line and the tests)
         self.rebuilds = 0
-        self.replaced: list[Callable[[MainWindow], None]] = []
         self._wait = QTimer(self)
         self._wait.setInterval(WAIT_MS)
         self._wait.timeout.connect(self._rebuild_when_free)
@@ -196,6 +196,4 @@ class LanguageSwitch(QObject):
         if not sessions:
             new.show_board()
         self.rebuilds += 1
-        for hook in self.replaced:
-            hook(new)
         return new
