@@ -19,9 +19,11 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
+from chairlog.domain import UserInfo
+from chairlog.present.units import Units
 from chairlog.services import Chairlog
-from chairlog.services.domain import UserInfo
 from chairlog.ui.feed import ChangeFeed
+from chairlog.ui.i18n import translate
 from chairlog.ui.operations import OperationRunner, may_commit
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,9 @@ class UiContext:
     demo: bool = False
     user: UserInfo | None = None
     settings: UiSettings = field(default_factory=UiSettings)
+    #: the clinic's weight-entry and temperature units (set by the main window from the
+    #: clinic settings it reads; stored values are always kg and °C)
+    units: Units = field(default_factory=Units)
     #: called (in order) when the window locks, e.g. to drop decrypted signing keys
     on_lock: list[Callable[[], None]] = field(default_factory=list)
 
@@ -85,9 +90,13 @@ def make_context(app: Chairlog, *, demo: bool = False,
 def describe_database(url: str) -> str:
     """'SQLite: /path/file' or 'PostgreSQL: host/db' (never the password)."""
     if url.startswith("sqlite"):
-        return "SQLite: " + (url.split(":///", 1)[1] if ":///" in url else "memory")
+        return translate("context", "SQLite: ") + (
+            url.split(":///", 1)[1] if ":///" in url else "memory"
+        )
     parts = urlsplit(url)
-    return f"PostgreSQL: {parts.hostname or 'localhost'}{parts.path}"
+    return translate("context", "PostgreSQL: {value}{path}").format(
+        value=parts.hostname or "localhost", path=parts.path
+    )
 
 
 def optional_module(name: str) -> Any:

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import AlertView, SessionView
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
-from chairlog.services.domain import AlertView, SessionView
+from chairlog.present.units import Units
+from chairlog.ui.i18n import translate
 
 from .style import TOUCH_PX
 
@@ -42,6 +44,8 @@ class Host(Protocol):
     def view(self) -> SessionView: ...
     @property
     def tz(self) -> ZoneInfo: ...
+    @property
+    def units(self) -> Units: ...
     def now(self) -> datetime: ...
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_success: Callable[[Any], None] | None = None,
@@ -118,7 +122,7 @@ def button(text: str, *, shortcut: str = "", tip: str = "", primary: bool = Fals
     b.setMinimumHeight(TOUCH_PX)
     tooltip = tip or text
     if shortcut:
-        tooltip += f" — shortcut {shortcut}"
+        tooltip += translate("common", " — shortcut {shortcut}").format(shortcut=shortcut)
     b.setToolTip(tooltip)
     if primary:
         b.setProperty("primary", True)

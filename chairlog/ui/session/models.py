@@ -11,14 +11,26 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
-from chairlog.services.domain import AlertView, EntryStatus, EntryView
+from chairlog.domain import AlertView, EntryStatus, EntryView
+from chairlog.present.units import STORED, Units
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .common import clock_time
 
-COLUMNS = ("Time", "Entry", "By", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("words", "Time"),
+    QT_TRANSLATE_NOOP("words", "Entry"),
+    "By",
+    QT_TRANSLATE_NOOP("words", "Status"),
+)
 TIME, ENTRY, BY, STATUS = range(4)
 ENTRY_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -37,16 +49,27 @@ def status_text(e: EntryView, tz: ZoneInfo, alerts: Sequence[AlertView] = ()) ->
     if e.supersedes_id is not None:
         parts.append("correction")
     if e.is_late:
-        parts.append(f"LATE (entered {clock_time(e.recorded_at, tz)})")
+        parts.append(
+            translate("models", "LATE (entered {value})").format(
+                value=clock_time(e.recorded_at, tz)
+            )
+        )
     if len(alerts) == 1:
         a = alerts[0]
-        ack = (f" — ack {a.acknowledged_by_name}: {a.action_taken}" if a.acknowledged_at
-               else " — NOT ACKNOWLEDGED")
+        ack = (
+            translate("models", " — ack {acknowledged_by_name}: {action_taken}").format(
+                acknowledged_by_name=a.acknowledged_by_name, action_taken=a.action_taken
+            )
+            if a.acknowledged_at
+            else " — NOT ACKNOWLEDGED"
+        )
         parts.append(f"⚠ {a.message}{ack}")
     elif alerts:
         open_ = sum(1 for a in alerts if a.acknowledged_at is None)
-        parts.append(f"⚠ {len(alerts)} alerts" + (f", {open_} NOT ACKNOWLEDGED" if open_
-                                                   else ", acknowledged"))
+        parts.append(
+            translate("models", "⚠ {value} alerts").format(value=len(alerts))
+            + (f", {open_} NOT ACKNOWLEDGED" if open_ else translate("models", ", acknowledged"))
+        )
     return " · ".join(parts)
 
 
@@ -61,6 +84,8 @@ class TimelineModel(QAbstractTableModel):
     def __init__(self, tz: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
         self.tz = tz
+        #: the clinic's units: a vitals line shows its temperature in °F where chosen
+        self.units: Units = STORED
         self._entries: list[EntryView] = []
         self._alerts: dict[int, list[AlertView]] = {}
 
@@ -90,6 +115,13 @@ class TimelineModel(QAbstractTableModel):
         self.endResetModel()
         return None
 
+    def set_units(self, units: Units) -> None:
+        """Show temperatures in ``units`` (the rows are redrawn only when they change)."""
+        if units != self.units:
+            self.beginResetModel()
+            self.units = units
+            self.endResetModel()
+
     def entry_at(self, row: int) -> EntryView:
         return self._entries[row]
 
@@ -106,7 +138,7 @@ class TimelineModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return translate("words", COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -119,7 +151,7 @@ class TimelineModel(QAbstractTableModel):
             if col == TIME:
                 return clock_time(e.charted_at, self.tz)
             if col == ENTRY:
-                return e.summary
+                return self.units.summary(e)
             if col == BY:
                 return e.user_name.split(",")[0]
             return status_text(e, self.tz, self._alerts.get(e.id, ()))
@@ -140,8 +172,16 @@ class TimelineModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             alerts = self._alerts.get(e.id, ())
-            lines = [e.summary, f"Charted for {clock_time(e.charted_at, self.tz)}, entered "
-                     f"{clock_time(e.recorded_at, self.tz)} by {e.user_name}"]
+            lines = [
+                self.units.summary(e),
+                translate(
+                    "TimelineModel", "Charted for {value}, entered {value2} by {user_name}"
+                ).format(
+                    value=clock_time(e.charted_at, self.tz),
+                    value2=clock_time(e.recorded_at, self.tz),
+                    user_name=e.user_name,
+                ),
+            ]
             if inactive or e.is_late:
                 lines.append(status_text(e, self.tz))
             if alerts:

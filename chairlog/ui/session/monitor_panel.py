@@ -34,8 +34,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 from chairlog.clinical.vitals import REQUIRED
 from chairlog.errors import ValidationError
 from chairlog.present.times import local_time
+from chairlog.present.units import Units
 from chairlog.services import monitor as mon
 from chairlog.services.monitor import PendingInfo
+from chairlog.ui.i18n import translate
 
 from .common import Card, button, clock_time, label
 
@@ -50,8 +52,10 @@ def badge_text(p: PendingInfo, count: int) -> str:
     parts = [f"HR {v.get('hr') or '—'}",
              f"BP {v.get('sbp') or '—'}/{v.get('dbp') or '—'}",
              f"SpO2 {v.get('spo2') or '—'}", f"RR {v.get('rr') or '—'}"]
-    more = f" (+{count - 1} older)" if count > 1 else ""
-    return "From monitor, not charted: " + "  ".join(parts) + more
+    more = (
+        translate("monitor_panel", " (+{value} older)").format(value=count - 1) if count > 1 else ""
+    )
+    return translate("monitor_panel", "From monitor, not charted: ") + "  ".join(parts) + more
 
 
 class MonitorPendingPanel(Card):
@@ -81,6 +85,8 @@ class MonitorPendingPanel(Card):
         grid = QGridLayout()
         self.edits: dict[str, QLineEdit] = {}
         for col, (name, text) in enumerate(FIELDS):
+            if name == "temp_c":  # the monitor's °C, shown in the clinic's unit
+                text = f"{text} {page.ctx.units.temperature_symbol}"
             grid.addWidget(label(text), 0, col)
             e = QLineEdit()
             e.setObjectName(f"monitor_{name}")
@@ -95,19 +101,34 @@ class MonitorPendingPanel(Card):
         self.refused.setStyleSheet(GREY)
         self.body.addWidget(self.refused)
         row = QHBoxLayout()
-        self.accept_button = button("Accept (Shift+F2)", primary=True, name="monitor_accept",
-                                    tip="Chart this set as your vitals, at the monitor's time")
+        self.accept_button = button(
+            translate("MonitorPendingPanel", "Accept (Shift+F2)"),
+            primary=True,
+            name="monitor_accept",
+            tip=translate(
+                "MonitorPendingPanel", "Chart this set as your vitals, at the monitor's time"
+            ),
+        )
         self.accept_button.clicked.connect(self.accept)
         row.addWidget(self.accept_button)
         self.reason = QLineEdit()
         self.reason.setObjectName("monitor_reason")
-        self.reason.setPlaceholderText("reason to reject (e.g. artefact)")
+        self.reason.setPlaceholderText(
+            translate("MonitorPendingPanel", "reason to reject (e.g. artefact)")
+        )
         row.addWidget(self.reason, 1)
-        self.reject_button = button("Reject", name="monitor_reject")
+        self.reject_button = button(
+            translate("MonitorPendingPanel", "Reject"), name="monitor_reject"
+        )
         self.reject_button.clicked.connect(self.reject)
         row.addWidget(self.reject_button)
-        self.clear_button = button("Clear older", name="monitor_clear",
-                                   tip="Reject every older set of this chair, in one step")
+        self.clear_button = button(
+            translate("MonitorPendingPanel", "Clear older"),
+            name="monitor_clear",
+            tip=translate(
+                "MonitorPendingPanel", "Reject every older set of this chair, in one step"
+            ),
+        )
         self.clear_button.clicked.connect(self.clear_older)
         row.addWidget(self.clear_button)
         self.body.addLayout(row)
@@ -172,16 +193,27 @@ class MonitorPendingPanel(Card):
 
     def _show_info(self, p: PendingInfo, n: int, *, newer: bool = False) -> None:
         tz = self.page.tz
-        self.info.setText(f"· {p.device} · observed {clock_time(p.observed_at, tz)} · "
-                          f"{n} waiting" + (" · a newer set arrived" if newer else ""))
-        self.info.setToolTip(f"control id {p.control_id}; received "
-                             f"{local_time(p.received_at, tz, with_date=True)}")
+        self.info.setText(
+            translate("MonitorPendingPanel", "· {device} · observed {value} · {n} waiting").format(
+                device=p.device, value=clock_time(p.observed_at, tz), n=n
+            )
+            + (translate("MonitorPendingPanel", " · a newer set arrived") if newer else "")
+        )
+        self.info.setToolTip(
+            translate("MonitorPendingPanel", "control id {control_id}; received {value}").format(
+                control_id=p.control_id, value=local_time(p.received_at, tz, with_date=True)
+            )
+        )
 
     def _fill(self, p: PendingInfo) -> None:
         for name, e in self.edits.items():
             v = p.values.get(name)
-            e.setText("" if v is None else str(v))
-            e.setPlaceholderText("type it" if v is None and name in REQUIRED else "")
+            e.setText(self._shown(name, v))
+            e.setPlaceholderText(
+                translate("MonitorPendingPanel", "type it")
+                if v is None and name in REQUIRED
+                else ""
+            )
             if e.styleSheet() != GREY:
                 e.setStyleSheet(GREY)
         self.refused.setText("; ".join(f"{r['field']} {r['value']} refused: {r['reason']}"
@@ -193,22 +225,40 @@ class MonitorPendingPanel(Card):
         self.pending = None
         self.load()
 
+    def _shown(self, name: str, v: Any) -> str:
+        """A monitor value as the field shows it (a temperature in the clinic's unit)."""
+        if v is None:
+            return ""
+        units: Units = self.page.ctx.units
+        if name == "temp_c" and units.fahrenheit:
+            return units.temperature_number(v)
+        return str(v)
+
     # --- actions -------------------------------------------------------------------------
-    def changes(self) -> dict[str, str | None]:
-        """What the nurse changed or added (only those fields: the rest stay the monitor's)."""
+    def changes(self) -> dict[str, Any]:
+        """What the nurse changed or added (only those fields: the rest stay the monitor's).
+        A temperature typed in °F is given to the service in °C (``ValidationError`` naming
+        the field and the °F range if it is refused here)."""
         assert self.pending is not None
-        out: dict[str, str | None] = {}
+        out: dict[str, Any] = {}
         for name, e in self.edits.items():
             typed = e.text().strip().replace(",", ".")
             v = self.pending.values.get(name)
-            if typed != ("" if v is None else str(v)):
+            if typed != self._shown(name, v).replace(",", "."):
                 out[name] = typed or None
+        if out.get("temp_c") is not None:
+            out["temp_c"] = self.page.ctx.units.temperature_to_c(out["temp_c"])
         return out
 
     def accept(self) -> None:
         if self.pending is None or not self.isVisible() or not self.accept_button.isEnabled():
             return
-        self._decide(mon.validate_pending, self.pending.id, self.changes() or None,
+        try:
+            changes = self.changes()
+        except ValidationError as e:
+            self.page.say(str(e), "error")
+            return
+        self._decide(mon.validate_pending, self.pending.id, changes or None,
                      done=self._accepted)
 
     def _decide(self, fn: Any, *args: Any, done: Any) -> None:
@@ -223,8 +273,13 @@ class MonitorPendingPanel(Card):
             self._drop()  # decided meanwhile (or gone): show the newest instead
 
     def _accepted(self, result: Any) -> None:
-        self.page.say(f"Monitor set charted ({clock_time(result.entry.charted_at, self.page.tz)})"
-                      + (" — LATE entry" if result.entry.is_late else ""), "ok")
+        self.page.say(
+            translate("MonitorPendingPanel", "Monitor set charted ({value})").format(
+                value=clock_time(result.entry.charted_at, self.page.tz)
+            )
+            + (translate("MonitorPendingPanel", " — LATE entry") if result.entry.is_late else ""),
+            "ok",
+        )
         if result.alerts:
             self.page.show_alerts(result.alerts)
         self._drop()
@@ -237,7 +292,9 @@ class MonitorPendingPanel(Card):
 
     def _rejected(self, _result: Any) -> None:
         self.reason.clear()
-        self.page.say("Monitor set rejected (nothing charted).", "ok")
+        self.page.say(
+            translate("MonitorPendingPanel", "Monitor set rejected (nothing charted)."), "ok"
+        )
         self._drop()
 
     def clear_older(self) -> None:
@@ -247,5 +304,7 @@ class MonitorPendingPanel(Card):
                          on_success=self._cleared)
 
     def _cleared(self, n: int) -> None:
-        self.page.say(f"{n} older monitor set(s) cleared.", "ok")
+        self.page.say(
+            translate("MonitorPendingPanel", "{n} older monitor set(s) cleared.").format(n=n), "ok"
+        )
         self._drop()

@@ -41,11 +41,13 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import CHARTABLE_STATES, SessionState
+from chairlog.domain import AlertView, Role, SessionView
 from chairlog.errors import ChairlogError, NotFound, ValidationError
+from chairlog.present.units import Units
 from chairlog.services import Chairlog, accounts, charting, views
-from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
+from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.outbox_banner import Provisional, charting_call
 from chairlog.ui.service_calls import ServiceCaller
 
@@ -130,6 +132,7 @@ class SessionPage(QWidget):
         self.session_id = session_id
         if view is None or tz is None:  # tests and tools; the window reads with ``read_page``
             view, tz = read_page(ctx.app, session_id)
+            ctx.units = Units.of(accounts.get_clinic(ctx.app))
         self._tz = tz
         self._view = view
         self.loads = 0
@@ -157,6 +160,11 @@ class SessionPage(QWidget):
     @property
     def tz(self) -> ZoneInfo:
         return self._tz
+
+    @property
+    def units(self) -> Units:
+        """The clinic's weight and temperature units (``present.units``), as last read."""
+        return self.ctx.units
 
     def now(self) -> datetime:
         return self.ctx.app.now()
@@ -269,7 +277,7 @@ class SessionPage(QWidget):
         if isinstance(e, NotFound):
             self.say(str(e), "error")
         elif isinstance(e, ChairlogError):
-            self.say(f"Could not reload: {e}", "error")
+            self.say(translate("SessionPage", "Could not reload: {e}").format(e=e), "error")
         else:
             raise e
         if self._read_again:
@@ -304,7 +312,7 @@ class SessionPage(QWidget):
         v = self._view
         now = self.now()
         editable = self.editable()
-        self.header.update_view(v, now, self._tz)
+        self.header.update_view(v, now, self._tz, self.units)
         self.dose.update_view(v, editable)
         self.alerts.update_view(v, editable)
         self.vitals.update_view(v, editable)
@@ -335,11 +343,18 @@ class SessionPage(QWidget):
 
     def _locked_banner(self, v: SessionView, editable: bool) -> None:
         if v.state is SessionState.SIGNED:
-            text = "Signed — locked. This record is read-only; changes need an addendum."
+            text = translate(
+                "SessionPage",
+                "Signed — locked. This record is read-only; changes need an addendum.",
+            )
         elif v.state not in CHARTABLE_STATES:
-            text = f"{v.state.label} — locked, read-only."
+            text = translate("SessionPage", "{label} — locked, read-only.").format(
+                label=clinical(v.state.label)
+            )
         elif self.ctx.user is None or self.ctx.user.role not in CHART_ROLES:
-            text = "Read-only: charting needs a nurse or physician signed in."
+            text = translate(
+                "SessionPage", "Read-only: charting needs a nurse or physician signed in."
+            )
         else:
             text = ""
         self.locked.setText(text)
@@ -353,14 +368,34 @@ class SessionPage(QWidget):
         signed again, stating which version it supersedes."""
         from chairlog.services import signoff
 
-        dlg = ReasonDialog("Open addendum", "Why does this signed record need an addendum? "
-                           "The signed version stays unchanged; the addendum is a new version "
-                           "that a physician signs again.", ok_text="Open addendum", parent=self)
-        dlg.submitted.connect(lambda: self.submit(
-            signoff.open_addendum, self._view.id, dlg.reason(),
-            on_success=close_then(dlg, lambda _v: self.say(
-                "Addendum open: new entries belong to the next version.", "ok")),
-            on_invalid=dlg.show_error))
+        dlg = ReasonDialog(
+            translate("SessionPage", "Open addendum"),
+            translate(
+                "SessionPage",
+                "Why does this signed record need an addendum? "
+                "The signed version stays unchanged; the addendum is a new version "
+                "that a physician signs again.",
+            ),
+            ok_text=translate("SessionPage", "Open addendum"),
+            parent=self,
+        )
+        dlg.submitted.connect(
+            lambda: self.submit(
+                signoff.open_addendum,
+                self._view.id,
+                dlg.reason(),
+                on_success=close_then(
+                    dlg,
+                    lambda _v: self.say(
+                        translate(
+                            "SessionPage", "Addendum open: new entries belong to the next version."
+                        ),
+                        "ok",
+                    ),
+                ),
+                on_invalid=dlg.show_error,
+            )
+        )
         self.open_dialog(dlg)
 
     # --- page-level actions --------------------------------------------------------------
@@ -386,7 +421,7 @@ class SessionPage(QWidget):
                         authorisation_reason=v["authorisation_reason"],
                         authorised_by=v["authorised_by"],
                         on_success=close_then(dlg, lambda r: self.say(
-                            "Discharged: " + r.entry.summary, "ok")),
+                            translate("SessionPage", "Discharged: ") + r.entry.summary, "ok")),
                         on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.open_dialog(dlg)

@@ -5,6 +5,10 @@ optional EtCO2, temperature and rhythm note follow RR in the Tab order). A refus
 back from the service naming the field and the accepted range: that field is outlined in red
 and focused, the message is shown under the form, and every typed value stays. Alerts raised by
 a saved set are handed to the page, which shows them and asks what was done.
+
+Decisions: the temperature field takes the clinic's unit (``host.units``, °C or °F, named beside
+the field); a °F value is checked against the °F range and converted to °C here
+(``present.units``) before the service call, so a refused one names the field and the range in °F.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from chairlog.clinical.states import SessionState
+from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import charting
-from chairlog.services.domain import SessionView
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
@@ -30,9 +35,15 @@ FIELDS = (("hr", "HR", "/min", False), ("sbp", "SBP", "mmHg", False),
           ("temp_c", "Temp", "°C", True))
 
 #: what a screen reader says for each field
-NAMES = {"hr": "Heart rate", "sbp": "Systolic blood pressure", "dbp": "Diastolic blood pressure",
-         "spo2": "Oxygen saturation", "rr": "Respiratory rate", "etco2": "End-tidal CO2",
-         "temp_c": "Temperature"}
+NAMES = {
+    "hr": QT_TRANSLATE_NOOP("words", "Heart rate"),
+    "sbp": QT_TRANSLATE_NOOP("words", "Systolic blood pressure"),
+    "dbp": QT_TRANSLATE_NOOP("words", "Diastolic blood pressure"),
+    "spo2": QT_TRANSLATE_NOOP("words", "Oxygen saturation"),
+    "rr": QT_TRANSLATE_NOOP("words", "Respiratory rate"),
+    "etco2": QT_TRANSLATE_NOOP("words", "End-tidal CO2"),
+    "temp_c": QT_TRANSLATE_NOOP("words", "Temperature"),
+}
 
 
 class VitalsForm(Card):
@@ -40,7 +51,7 @@ class VitalsForm(Card):
         super().__init__("", parent)
         self.host = host
         head = QHBoxLayout()
-        title = label("VITALS", size=13, bold=True)
+        title = label(translate("VitalsForm", "VITALS"), size=13, bold=True)
         title.setProperty("cardTitle", True)
         head.addWidget(title)
         self.mode = label(bold=True, name="vitals_mode")
@@ -48,8 +59,12 @@ class VitalsForm(Card):
         head.addWidget(self.mode)
         self.previous_line = label(muted=True, name="vitals_previous")
         head.addWidget(self.previous_line, 1)
-        self.focus_button = button("Vitals", shortcut="F2", name="vitals_focus",
-                                   tip="Jump to the vitals form: type, Tab, … Enter saves")
+        self.focus_button = button(
+            translate("VitalsForm", "Vitals"),
+            shortcut="F2",
+            name="vitals_focus",
+            tip=translate("VitalsForm", "Jump to the vitals form: type, Tab, … Enter saves"),
+        )
         self.focus_button.clicked.connect(self.focus_first)
         head.addWidget(self.focus_button)
         self.body.addLayout(head)
@@ -60,12 +75,26 @@ class VitalsForm(Card):
         edit: QLineEdit
         self.previous: dict[str, Any] = {}
         for col, (name, text, unit, decimals) in enumerate(FIELDS[:5]):
-            grid.addWidget(label(f"{text} <span style='font-size:12px; font-weight:400; "
-                                 f"color:#5b6675'>{unit}</span>", bold=True, size=16), 0, col)
+            grid.addWidget(
+                label(
+                    f"{text} <span style='font-size:12px; font-weight:400; "
+                        f"color:#5b6675'>{unit}</span>",
+                    bold=True,
+                    size=16,
+                ),
+                0,
+                col,
+            )
             edit = NumberEdit(name, decimals=decimals, width=66)
             edit.setToolTip(f"{text} ({unit})")
-            named(edit, f"{NAMES[name]} ({unit})",
-                  "Required. The previous value is shown under the field; Enter saves the set")
+            named(
+                edit,
+                f"{translate('words', NAMES[name])} ({unit})",
+                translate(
+                    "VitalsForm",
+                    "Required. The previous value is shown under the field; Enter saves the set",
+                ),
+            )
             edit.setStyleSheet("font-size: 24px; font-weight: 700;")
             grid.addWidget(edit, 1, col)
             prev = label(muted=True, name=f"prev_{name}")
@@ -74,23 +103,51 @@ class VitalsForm(Card):
             self.edits[name] = edit
             self.previous[name] = prev
         for col, (name, text, unit, decimals) in enumerate(FIELDS[5:]):
-            grid.addWidget(label(text), 3, col)
-            edit = NumberEdit(name, decimals=decimals, width=66, placeholder="opt.")
-            edit.setToolTip(f"{text} ({unit}), optional")
-            named(edit, f"{NAMES[name]} ({unit}), optional", "Optional; Enter saves the set")
+            if name == "temp_c":
+                unit = host.units.temperature_symbol
+            grid.addWidget(label(f"{text} <span style='font-size:12px; color:#5b6675'>{unit}"
+                                 "</span>"), 3, col)
+            edit = NumberEdit(
+                name, decimals=decimals, width=66, placeholder=translate("VitalsForm", "opt.")
+            )
+            edit.setToolTip(
+                translate("VitalsForm", "{text} ({unit}), optional").format(text=text, unit=unit)
+            )
+            named(
+                edit,
+                translate("VitalsForm", "{value} ({unit}), optional").format(
+                    value=translate("words", NAMES[name]), unit=unit
+                ),
+                translate("VitalsForm", "Optional; Enter saves the set"),
+            )
             grid.addWidget(edit, 4, col)
             self.edits[name] = edit
-        grid.addWidget(label("Rhythm note <span style='font-size:12px; color:#5b6675'>optional"
-                             "</span>"),
-                       3, 2, 1, 3)
+        grid.addWidget(
+            label(
+                translate("VitalsForm", "Rhythm note <span style='font-size:12px; color:#5b6675'>"
+                          "optional</span>")
+            ),
+            3,
+            2,
+            1,
+            3,
+        )
         self.rhythm = QLineEdit()
         self.rhythm.setObjectName("field_rhythm")
-        self.rhythm.setPlaceholderText("e.g. sinus rhythm")
-        named(self.rhythm, "Rhythm note, optional", "ECG rhythm in words; Enter saves the set")
+        self.rhythm.setPlaceholderText(translate("VitalsForm", "e.g. sinus rhythm"))
+        named(
+            self.rhythm,
+            translate("VitalsForm", "Rhythm note, optional"),
+            translate("VitalsForm", "ECG rhythm in words; Enter saves the set"),
+        )
         grid.addWidget(self.rhythm, 4, 2, 1, 3)
         self.edits["rhythm"] = self.rhythm
-        self.save_button = button("Save\n(Enter)", primary=True, name="vitals_save",
-                                  tip="Save the whole set — Enter in any field")
+        self.save_button = button(
+            translate("VitalsForm", "Save\n(Enter)"),
+            primary=True,
+            name="vitals_save",
+            tip=translate("VitalsForm", "Save the whole set — Enter in any field"),
+        )
         self.save_button.setMinimumWidth(88)
         self.save_button.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Expanding)
@@ -115,24 +172,37 @@ class VitalsForm(Card):
         self.save_button.setEnabled(editable)
         self.focus_button.setEnabled(editable)
         pre = v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
-        self.mode.setText("· BASELINE" if pre else "")
-        self.mode.setToolTip("Before the infusion starts, vitals are saved as the baseline")
+        self.mode.setText(translate("VitalsForm", "· BASELINE") if pre else "")
+        self.mode.setToolTip(
+            translate("VitalsForm", "Before the infusion starts, vitals are saved as the baseline")
+        )
         last = v.latest_vitals
         for name, prev in self.previous.items():
-            prev.setText(f"prev {last.data[name]}" if last else "prev —")
+            prev.setText(
+                translate("VitalsForm", "prev {value}").format(value=last.data[name])
+                if last
+                else translate("VitalsForm", "prev —")
+            )
         if last is None:
-            self.previous_line.setText("· no previous set")
+            self.previous_line.setText(translate("VitalsForm", "· no previous set"))
             self.previous_line.setToolTip("")
         else:
             late = " · LATE" if last.is_late else ""
             who = last.user_name.split(",")[0]
-            self.previous_line.setText(f"· previous {clock_time(last.charted_at, self.host.tz)} "
-                                       f"{who}{late}")
-            self.previous_line.setToolTip(last.summary)
+            self.previous_line.setText(
+                translate("VitalsForm", "· previous {value} {who}{late}").format(
+                    value=clock_time(last.charted_at, self.host.tz), who=who, late=late
+                )
+            )
+            self.previous_line.setToolTip(self.host.units.summary(last))
 
-    def values(self) -> dict[str, str | None]:
-        return {name: (edit.text().strip().replace(",", ".") or None)
-                for name, edit in self.edits.items()}
+    def values(self) -> dict[str, Any]:
+        """The typed set in the service's terms (a °F temperature as °C; ``ValidationError``
+        naming the field and the °F range if it is refused here)."""
+        out: dict[str, Any] = {name: (edit.text().strip().replace(",", ".") or None)
+                               for name, edit in self.edits.items()}
+        out["temp_c"] = self.host.units.temperature_to_c(out["temp_c"])
+        return out
 
     def focus_first(self) -> None:
         edit = self.edits["hr"]
@@ -143,7 +213,12 @@ class VitalsForm(Card):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        self.host.submit(charting.record_vitals, self.host.view.id, self.values(),
+        try:
+            values = self.values()
+        except ValidationError as e:
+            self.show_invalid(e)
+            return
+        self.host.submit(charting.record_vitals, self.host.view.id, values,
                          when="charted_at", on_success=self._saved, on_invalid=self.show_invalid)
 
     def _saved(self, result: Any) -> None:
@@ -151,9 +226,13 @@ class VitalsForm(Card):
             edit.clear()
             set_flag(edit, "invalid", False)
         self.error.hide()
-        late = " — LATE entry" if result.entry.is_late else ""
-        self.host.say(f"Vitals saved ({clock_time(result.entry.charted_at, self.host.tz)}){late}",
-                      "ok")
+        late = translate("VitalsForm", " — LATE entry") if result.entry.is_late else ""
+        self.host.say(
+            translate("VitalsForm", "Vitals saved ({value}){late}").format(
+                value=clock_time(result.entry.charted_at, self.host.tz), late=late
+            ),
+            "ok",
+        )
         if result.alerts:
             self.host.show_alerts(result.alerts)
 
@@ -163,8 +242,13 @@ class VitalsForm(Card):
             set_flag(edit, "invalid", False)
         typed = self.edits[e.field].text().strip() if e.field in self.edits else ""
         # say the value as typed ("HR 400", not the service's "400.0")
-        self.error.setText(f"Not saved — {e.label}: {typed} is not accepted — {e.accepted}"
-                           if typed else f"Not saved — {e}")
+        self.error.setText(
+            translate(
+                "VitalsForm", "Not saved — {label}: {typed} is not accepted — {accepted}"
+            ).format(label=e.label, typed=typed, accepted=e.accepted)
+            if typed
+            else translate("VitalsForm", "Not saved — {e}").format(e=e)
+        )
         self.error.show()
         bad = self.edits.get(e.field)
         if bad is not None:
