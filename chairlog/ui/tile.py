@@ -16,9 +16,11 @@ Decisions:
 - A compact layout (``set_compact``) for short screens (1366×768, 1920×1080 at 150 %): the board
   then puts four tiles across instead of two rows of two. The timer (24 pt) and the due bar
   (16 pt bold, on two lines if need be) stay the biggest type; every line wraps instead of
-  being cut, and nothing is dropped but the alert box's repeat of "Vitals overdue by …" under
-  the red due bar that says it (the text is smaller, 11 pt at least, the margins narrower,
-  the detail line goes under the timer).
+  being cut (the text is smaller, 11 pt at least, the margins narrower, the detail line goes
+  under the timer). Two things leave the short tile: the alert box's repeat of "Vitals
+  overdue by …" under the red due bar that says it, and the protocol · nurse line (the
+  tile's tooltip then; the session page shows it), so a tile with an alert and its
+  Acknowledge button still fits 1280×720.
 """
 
 from __future__ import annotations
@@ -364,6 +366,8 @@ class ChairTile(QFrame):
                 name=view.protocol.name, nurse_name=view.nurse_name
             )
         )
+        if self.compact:
+            self.setToolTip(self.info_label.text())
 
     def set_compact(self, on: bool) -> None:
         """The compact layout for short screens (see the module's Decisions) or the full one."""
@@ -377,6 +381,11 @@ class ChairTile(QFrame):
         self.due_label.setWordWrap(on)
         self._lay.setContentsMargins(*((10, 4, 10, 4) if on else (16, 12, 16, 12)))
         self._lay.setSpacing(2 if on else 4)
+        self.alert_layout.setContentsMargins(*((8, 3, 8, 3) if on else (10, 6, 10, 6)))
+        # the protocol and the nurse: the tile's tooltip in the short tile (two lines it
+        # needs for the alert and its Acknowledge button); on the session page as always
+        self.info_label.setVisible(not on)
+        self.setToolTip(self.info_label.text() if on else "")
         self.due_label.setMinimumHeight(32 if on else 40)
         set_prop(self.state_label, "compact", on)  # a narrower pill (style.qss)
         # compact: the detail line under the timer, full width, not a narrow column beside it
@@ -495,7 +504,7 @@ class ChairTile(QFrame):
         else:
             b = QPushButton(translate("ChairTile", "Acknowledge"))
             b.setObjectName("ackButton")
-            b.setMinimumHeight(40)
+            b.setMinimumHeight(32 if self.compact else 40)
             b.setFont(big_font(12, bold=True))
             b.setToolTip(
                 translate("ChairTile", "Say what was done; the alert then leaves the board")

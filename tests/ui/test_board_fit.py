@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from chairlog.services import accounts, demo, open_app, signoff
+from chairlog.services import accounts, charting, demo, open_app, signoff, views
 from chairlog.ui import app as ui_app
 from chairlog.ui.app import build_main_window
 from chairlog.ui.context import make_context
@@ -82,9 +82,16 @@ def cut_labels(tile: ChairTile) -> list[str]:
     return bad
 
 
+@pytest.mark.parametrize("alert", [False, True], ids=["as-demo", "with-stored-alert"])
 @pytest.mark.parametrize(("width", "height"), SCREENS)
 def test_four_demo_tiles_whole_and_legible(demo_window: MainWindow, qtbot: Any,
-                                           monkeypatch: Any, width: int, height: int) -> None:
+                                           monkeypatch: Any, width: int, height: int,
+                                           alert: bool) -> None:
+    if alert:  # a heart rate over the limit: an alert with its Acknowledge button
+        app = demo_window.ctx.app
+        paused = [v for v in views.board(app) if v.state.value == "paused"]
+        charting.record_vitals(app, demo_window.ctx.require_user(), paused[0].id,
+                               {"hr": 128, "sbp": 138, "dbp": 86, "spo2": 96, "rr": 18})
     with screen_of(width, height, monkeypatch):
         show_at(demo_window, qtbot, width, height)
         shown = tiles_in_view(demo_window)
@@ -93,6 +100,9 @@ def test_four_demo_tiles_whole_and_legible(demo_window: MainWindow, qtbot: Any,
         assert all(t.compact for t in demo_window.board.tiles.values())
         # the running chairs (with their overdue bars) are among those in view
         assert {t.chair.id for t in shown} >= set(demo_window.board.views)
+        if alert:
+            assert any(b.isVisible() for t in shown
+                       for b in t.findChildren(QPushButton, "ackButton"))
         problems = [f"{t.chair.name}: {p}" for t in shown for p in cut_labels(t)]
         assert problems == []
         # the six chairs scroll: the other two are below, on the same four columns
