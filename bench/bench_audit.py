@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(), "database": str(db),
         "records": report.rows, "bound_rows": bound,
         "signatures": report.signatures_checked, "anchors": dict(report.anchors),
-        "full": args.full, "helper_forced": args.helper, "wall_s": round(wall, 2), "cpu_main_s": round(cpu_main, 2),
+        "full": args.full, "helper_forced": args.helper, "wall_s": round(wall, 2),
+        "cpu_main_s": round(cpu_main, 2),
         "cpu_helper_s": round(cpu_helper, 2),
         "records_per_s": round(report.rows / wall), "records_per_cpu_s": round(
             report.rows / quiet),

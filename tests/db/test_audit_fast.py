@@ -5,8 +5,8 @@ in this process and with the table pass in a helper process."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import os
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
