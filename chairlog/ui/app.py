@@ -28,7 +28,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 from chairlog import __version__, paths
-from chairlog.errors import ChairlogError, StorageError
+from chairlog.errors import ChairlogError, CorruptDatabase, StorageError
 from chairlog.services import Chairlog, accounts, open_app
 from chairlog.ui.context import UiContext, make_context, optional_module
 from chairlog.ui.main_window import MainWindow
@@ -93,7 +93,7 @@ def open_for_gui(db_url: str | None, demo: bool) -> Chairlog:
 
 def storage_error_text(exc: StorageError) -> tuple[str, str]:
     """(title, message) for a database that cannot be opened."""
-    if type(exc).__name__ == "CorruptDatabase":
+    if isinstance(exc, CorruptDatabase):
         return ("The database is damaged",
                 f"{exc}\n\nNothing was changed. Ask whoever looks after this computer to "
                 "restore the latest backup.")
@@ -184,7 +184,7 @@ def open_or_recover(db_url: str | None, demo: bool) -> Chairlog:
     try:
         return open_for_gui(db_url, demo)
     except StorageError as exc:
-        if type(exc).__name__ != "CorruptDatabase":
+        if not isinstance(exc, CorruptDatabase):
             raise
         from chairlog.ui import recovery
 

@@ -37,16 +37,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.clinical.readouts import Due
 from chairlog.clinical.states import ACTIVE_STATES
+from chairlog.domain import AlertView, ChairInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import Chairlog, accounts, protocols, views
-from chairlog.services.domain import AlertView, ChairInfo, SessionView
 from chairlog.services.results import SESSION_DISCHARGED
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
-from chairlog.ui.tile import ChairTile, Due, TileFigures
+from chairlog.ui.tile import ChairTile, TileFigures
 from chairlog.ui.widgets import AlertAckDialog, ErrorBanner, big_font
 
 TILE_MIN_WIDTH = 470
@@ -267,6 +268,7 @@ class ChairBoard(QWidget):
             tile = self.tiles[chair.id]
             tile.chair = chair
             tile.can_start = self.can_start
+            tile.units = self.ctx.units
             tile.set_view(self.views.get(chair.id))
         self.bell.forget_except({v.id for v in running})
         self._show_returned()

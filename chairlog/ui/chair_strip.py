@@ -11,8 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from chairlog.services.domain import ChairInfo
-from chairlog.ui.tile import Due, TileFigures
+from chairlog.clinical.readouts import Due
+from chairlog.domain import ChairInfo
+from chairlog.ui.tile import TileFigures
 from chairlog.ui.widgets import set_prop
 
 Snapshot = list[tuple[ChairInfo, TileFigures | None]]

@@ -19,28 +19,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
+from chairlog.clinical.readouts import Due, dose_near, vitals_due
 from chairlog.clinical.states import SessionState
+from chairlog.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.present.numbers import fmt
-from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
+from chairlog.present.units import STORED, Units
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
-
-SOON = timedelta(minutes=2)
-DOSE_NEAR_FRACTION = 0.9
-
-
-class Due(StrEnum):
-    NONE = "none"
-    OK = "ok"
-    SOON = "soon"
-    OVERDUE = "overdue"
 
 
 @dataclass(frozen=True)
@@ -79,7 +70,8 @@ def _checklist_progress(view: SessionView) -> tuple[int, int]:
     return len(required & done), len(required)
 
 
-def compute_figures(view: SessionView, now: datetime) -> TileFigures:
+def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> TileFigures:
+    """``units``: the clinic's (the weight in lb with its kg, the temperature in °F)."""
     r = read_clock(view.clock_inputs, now)
     p = view.protocol
     state = view.state
@@ -91,9 +83,10 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
         key, label = "pre", state.label
         timer, caption = format_duration(now - view.checked_in_at), "in the chair"
         done, total = _checklist_progress(view)
+        weight = units.show_weight(view.weight_kg) if units.lb else f"{fmt(view.weight_kg)} kg"
         detail = f"Checklist {done}/{total} done"
         rate = f"Planned start {fmt(p.start_rate_mg_per_kg_h)} mg/kg/h"
-        dose = f"Max total {fmt(p.max_total_mg_per_kg)} mg/kg · weight {fmt(view.weight_kg)} kg"
+        dose = f"Max total {fmt(p.max_total_mg_per_kg)} mg/kg · weight {weight}"
         due_text = ("Baseline vitals recorded" if view.latest_vitals
                     else "Baseline vitals needed")
     else:
@@ -129,14 +122,12 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
         dose = f"{fmt(cum_mg)} mg · {fmt(cum_kg)} mg/kg (max {fmt(p.max_total_mg_per_kg)})"
         if r.next_vitals_in is not None:
             due_at = r.next_vitals_due_at
-            if r.next_vitals_in <= timedelta(0):
-                due = Due.OVERDUE
+            due = vitals_due(r.next_vitals_in)
+            if due is Due.OVERDUE:
                 due_text = f"VITALS OVERDUE by {clock_text(-r.next_vitals_in)}"
-            elif r.next_vitals_in <= SOON:
-                due = Due.SOON
+            elif due is Due.SOON:
                 due_text = f"VITALS DUE in {clock_text(r.next_vitals_in)}"
             else:
-                due = Due.OK
                 due_text = f"Next vitals in {clock_text(r.next_vitals_in)}"
     vitals = vitals_age = ""
     latest = view.latest_vitals
@@ -144,13 +135,14 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
         d = latest.data
         vitals = (f"HR {d['hr']}   BP {d['sbp']}/{d['dbp']}   SpO₂ {d['spo2']} %   "
                   f"RR {d['rr']}")
+        if d.get("temp_c") is not None:
+            vitals += f"   T {units.show_temperature(d['temp_c'])}"
         vitals_age = ago(now - latest.charted_at)
     stored = tuple(view.open_alerts)
     lines = [a.message for a in stored]
     if due is Due.OVERDUE and r.next_vitals_in is not None:
         lines.append(f"Vitals overdue by {clock_text(-r.next_vitals_in)}")
-    near = (view.infusion_started_at is not None
-            and cum_kg >= DOSE_NEAR_FRACTION * p.max_total_mg_per_kg)
+    near = dose_near(view.infusion_started_at is not None, cum_kg, p.max_total_mg_per_kg)
     if near:
         lines.append(f"Dose limit near: {fmt(cum_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
     return TileFigures(view.id, key, label, timer, caption, detail, rate, dose, vitals,
@@ -184,6 +176,8 @@ class ChairTile(QFrame):
         self.view: SessionView | None = None
         self.figures: TileFigures | None = None
         self.can_start = True
+        #: the clinic's units (the board sets them from ``ctx.units``)
+        self.units: Units = STORED
         self.flash_on = False
         self._alert_key: tuple[object, ...] = ()
         self._computed_labels: list[QLabel] = []
@@ -306,7 +300,7 @@ class ChairTile(QFrame):
         """Recompute from the cached view (called every second; no database access)."""
         if self.view is None:
             return None
-        f = compute_figures(self.view, now)
+        f = compute_figures(self.view, now, self.units)
         self.figures = f
         self.state_label.setText(f.state_label.upper())
         self.timer_label.setText(f.timer)

@@ -15,13 +15,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
+from chairlog.clinical.readouts import Due, vitals_due
 from chairlog.clinical.states import SessionState
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 
 from .common import Card, clock_time, label, minutes_text, num
 from .style import set_tone
 
-DUE_SOON_S = 120
 RUNNING = (SessionState.INFUSING, SessionState.PAUSED)
 
 
@@ -64,10 +64,10 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
                     f"since {clock_time(since, tz)} · ran {format_duration(c.since_start)} · "
                     f"{left} left when resumed", "warn")
     elif st is SessionState.MONITORING:
-        left = c.monitoring_remaining or timedelta(0)
+        to_go = c.monitoring_remaining or timedelta(0)
         minimum = format_duration(timedelta(minutes=p.min_monitoring_min))
-        if left.total_seconds() > 0:
-            sub, tone = f"minimum {minimum} · {format_duration(left)} to go", ""
+        if to_go.total_seconds() > 0:
+            sub, tone = f"minimum {minimum} · {format_duration(to_go)} to go", ""
         else:
             sub, tone = f"✓ minimum {minimum} reached", "ok"
         main = Tile("Post-infusion monitoring", format_duration(c.since_stop),
@@ -106,12 +106,13 @@ def _vitals_tile(v: SessionView, due_in: timedelta | None, due_at: datetime | No
     if v.state not in (*RUNNING, SessionState.MONITORING) or due_in is None:
         return Tile("Vitals", "—", last_text)
     seconds = due_in.total_seconds()
+    due = vitals_due(due_in)
     every = (v.protocol.vitals_interval_after_min if v.state is SessionState.MONITORING
              else v.protocol.vitals_interval_min)
     sub = f"due {clock_time(due_at, tz)} · every {num(every, 0)} min · {last_text}"
-    if seconds <= 0:
+    if due is Due.OVERDUE:
         return Tile("Vitals OVERDUE", f"+{minutes_text(seconds)}", sub, "bad")
-    if seconds <= DUE_SOON_S:
+    if due is Due.SOON:
         return Tile("Vitals due soon", minutes_text(seconds), sub, "warn")
     return Tile("Next vitals in", minutes_text(seconds), sub)
 
