@@ -148,8 +148,9 @@ class VitalsForm(Card):
             name="vitals_save",
             tip=translate("VitalsForm", "Save the whole set — Enter in any field"),
         )
-        self.save_button.setMinimumWidth(88)
-        self.save_button.setSizePolicy(QSizePolicy.Policy.Preferred,
+        # never narrower than its words and padding in the window's language, "Guardar (Intro)"
+        # included: no fixed minimum width, so the layout's least is the button's size hint
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Minimum,
                                        QSizePolicy.Policy.Expanding)
         grid.addWidget(self.save_button, 1, 5, 4, 1)
         self.body.addLayout(grid)
