@@ -41,7 +41,7 @@ from chairlog.db.models import (
     StateTransition,
 )
 from chairlog.db.workstation import WorkstationKey
-from chairlog.services.describe import ENTRY_FIELDS
+from chairlog.domain.describe import ENTRY_FIELDS
 
 EPOCH = datetime(1970, 1, 1)
 JSON_COLUMNS = ("items_json", "criteria_json")

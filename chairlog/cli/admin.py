@@ -22,9 +22,9 @@ import argparse
 from typing import Any
 
 from chairlog.cli.credentials import add_admin_options, add_stdin_option, read_secrets, require_as
+from chairlog.domain import UserInfo
 from chairlog.errors import ValidationError
 from chairlog.services import Chairlog, accounts, open_app
-from chairlog.services.domain import UserInfo
 
 
 def register(sub: Any) -> None:
@@ -80,6 +80,10 @@ def register(sub: Any) -> None:
     cs.add_argument("--tsa-url", help="an RFC 3161 timestamp service ('' for none)")
     cs.add_argument("--tsa-ca", metavar="TSA.pem",
                     help="the timestamp service's root certificate (also pinned here)")
+    cs.add_argument("--weight-unit", choices=["kg", "lb"],
+                    help="the unit the window takes weights in (stored in kg)")
+    cs.add_argument("--temperature-unit", choices=["C", "F"],
+                    help="the unit the window shows temperatures in (stored in °C)")
     add_admin_options(cs)
     cs.set_defaults(func=cmd_clinic_set)
 
@@ -212,7 +216,8 @@ def cmd_clinic_set(args: argparse.Namespace) -> int:
     changes = {
         key: getattr(args, key)
         for key in ("name", "address", "timezone", "paper_size", "idle_lock_minutes",
-                    "late_entry_minutes", "lockout_attempts", "tsa_url")
+                    "late_entry_minutes", "lockout_attempts", "tsa_url", "weight_unit",
+                    "temperature_unit")
         if getattr(args, key) is not None
     }
     if args.tsa_ca:

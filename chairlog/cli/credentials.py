@@ -13,9 +13,9 @@ import getpass
 import sys
 from typing import Any
 
+from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog, accounts
-from chairlog.services.domain import UserInfo
 
 
 class CredentialsMissing(ChairlogError):

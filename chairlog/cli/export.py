@@ -18,10 +18,10 @@ from typing import Any
 
 from chairlog.cli.core import read_password
 from chairlog.cli.records import write_file
+from chairlog.domain import UserInfo
 from chairlog.errors import ValidationError
 from chairlog.services import accounts, csvset, exports, open_app, series
 from chairlog.services.context import Chairlog
-from chairlog.services.domain import UserInfo
 
 
 def _auth(p: argparse.ArgumentParser) -> None:

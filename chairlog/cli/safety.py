@@ -23,6 +23,7 @@ from chairlog.cli.credentials import add_admin_options, read_secrets, require_as
 from chairlog.errors import ValidationError
 from chairlog.services import open_app
 from chairlog.services.backups import backup_now, check_url
+from chairlog.services.context import Chairlog
 from chairlog.services.restore import latest_verified_backup, restore
 
 
@@ -64,15 +65,17 @@ def _restoring_admin(args: argparse.Namespace, src: str) -> None:
 
     if not verify_backup(Path(src)).ok:
         return  # restore() refuses it with the reason; signing in would write to the live file
+    opened: Chairlog | None = None
     try:
-        app = open_app(args.db)
-        usable = accounts.is_initialised(app)
+        opened = open_app(args.db)
+        usable = accounts.is_initialised(opened)
     except Exception:
         usable = False
-        app = None
-    if not usable:
-        if app is not None:
-            app.close()
+    if usable and opened is not None:
+        app = opened
+    else:
+        if opened is not None:
+            opened.close()
         import shutil
         import tempfile
 

@@ -40,10 +40,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError, StorageError, ValidationError
 from chairlog.paths import data_dir, describe_db_url
 from chairlog.services import Chairlog, replay
-from chairlog.services.domain import UserInfo
 
 from .store import FILE_NAME, Entry, OutboxStore
 from .usecases import UseCase, bind, by_function, by_name, to_json

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from chairlog.services.domain import AlertView, EntryKind, EntryStatus, EntryView, UserInfo
+from chairlog.domain import AlertView, EntryKind, EntryStatus, EntryView, UserInfo
 
 from .gateway import Outcome
 from .usecases import by_name

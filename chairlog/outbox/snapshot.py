@@ -26,7 +26,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 
 log = logging.getLogger(__name__)
 FORMAT = 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
+from chairlog.domain import DEVIATION_KINDS
 from chairlog.reports.layout import BODY, esc, muted, scaled, section, table
 from chairlog.reports.model import RecordData
-from chairlog.services.domain import DEVIATION_KINDS
 
 TITLES = DEVIATION_KINDS
 

@@ -21,7 +21,7 @@ from chairlog.reports.fonts import BOLD, FAMILY, register_fonts
 from chairlog.reports.layout import BODY, SUBTITLE, TITLE, esc, scaled, table
 
 if TYPE_CHECKING:
-    from chairlog.services.handover import Handover
+    from chairlog.domain.handover import Handover
 
 CELL = ParagraphStyle("handover-cell", fontName=FAMILY, fontSize=8.6, leading=10.6)
 CELL_BOLD = ParagraphStyle("handover-cell-bold", parent=CELL, fontName=BOLD)

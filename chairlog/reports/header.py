@@ -58,6 +58,8 @@ def header(rec: RecordData, width: float, *, draft: bool,
         dob = f"{pt.date_of_birth.isoformat()} (age {_age(pt.date_of_birth, session_day)})"
     allergies = f"<b>{esc(pt.allergies)}</b>" if pt.allergies.strip() else muted("none recorded")
     proto = s.protocol
+    units = rec.units
+    weight = units.show_weight(s.weight_kg) if units.lb else f"{num(s.weight_kg)} kg"
     rows = [
         ("Patient", f"<b>{esc(pt.display_name)}</b>", "Session date",
          esc(session_day.isoformat()) + " " + muted(f"({c.timezone})")),
@@ -66,7 +68,7 @@ def header(rec: RecordData, width: float, *, draft: bool,
          f"{esc(proto.name)} {muted(f'(version {s.protocol_version})')}"),
         ("Sex", esc(pt.sex or "—"), "Indication", esc(proto.indication or "—")),
         ("Allergies", allergies, "Nurse(s)", esc(", ".join(s.nurse_names) or s.nurse_name)),
-        ("Dosing weight", f"<b>{num(s.weight_kg)} kg</b> {muted('(measured for this session)')}",
+        ("Dosing weight", f"<b>{weight}</b> {muted('(measured for this session)')}",
          "Record", f"<b>{esc(rec.record_id)}</b>, version {rec.version}"),
         ("Checked in", esc(record_time(rec, s.checked_in_at)), "Infusion",
          esc(_span(rec, s.infusion_started_at, s.infusion_stopped_at))),

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from chairlog.domain import ClinicInfo, Deviation, SessionView
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
-from chairlog.services.domain import ClinicInfo, Deviation, SessionView
+from chairlog.present.units import Units
 
 PAPER_SIZES = ("A4", "Letter")
 
@@ -78,6 +79,14 @@ class RecordData:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.clinic.timezone)
+
+    @property
+    def units(self) -> Units:
+        """The clinic's units as the record is printed (``present.units``). Decisions: the PDF
+        follows the clinic's choice, and a weight in lb carries the stored dosing kg beside it
+        ("154 lb (69.85 kg)") so a record read years later is unambiguous; temperatures are
+        printed in the chosen unit, and the vitals table says which (and that °C is stored)."""
+        return Units.of(self.clinic)
 
     @property
     def current_addendum(self) -> AddendumInfo | None:

@@ -13,6 +13,8 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from chairlog.clinical.dosing import infusion_periods, infusion_running_time
 from chairlog.clinical.scales import SCALES, Scale
+from chairlog.domain import EntryKind, EntryView
+from chairlog.present.units import Units
 from chairlog.reports.chart import vitals_chart
 from chairlog.reports.layout import (
     BODY,
@@ -30,7 +32,6 @@ from chairlog.reports.layout import (
     table,
 )
 from chairlog.reports.model import RecordData, duration, num, record_time, since_start
-from chairlog.services.domain import EntryKind, EntryView
 
 
 def end_of_record(rec: RecordData) -> datetime:
@@ -65,7 +66,7 @@ def checklist(rec: RecordData, width: float) -> list[Flowable]:
     lines = []
     if base is not None:
         lines.append(f"<b>Baseline vitals</b> ({esc(record_time(rec, base.charted_at))}): "
-                     + esc(_vitals_text(base)))
+                     + esc(_vitals_text(base, rec.units)))
     else:
         lines.append("<b>Baseline vitals:</b> " + muted("not recorded"))
     for e in sorted(s.active_entries(EntryKind.ASSESSMENT), key=lambda x: x.charted_at):
@@ -80,7 +81,7 @@ def checklist(rec: RecordData, width: float) -> list[Flowable]:
     return section("Pre-infusion checklist and baseline", body)
 
 
-def _vitals_text(e: EntryView) -> str:
+def _vitals_text(e: EntryView, units: Units) -> str:
     d = e.data
     mean = (d["sbp"] + 2 * d["dbp"]) / 3
     parts = [f"HR {d['hr']}/min", f"BP {d['sbp']}/{d['dbp']} mmHg (MAP {mean:.0f})",
@@ -88,7 +89,7 @@ def _vitals_text(e: EntryView) -> str:
     if d.get("etco2") is not None:
         parts.append(f"EtCO2 {d['etco2']} mmHg")
     if d.get("temp_c") is not None:
-        parts.append(f"T {d['temp_c']:.1f} °C")
+        parts.append(f"T {units.show_temperature(d['temp_c'])}")
     return " · ".join(parts)
 
 
@@ -102,7 +103,9 @@ def doses(rec: RecordData, width: float) -> list[Flowable]:
         f"{num(pr.target_rate_mg_per_kg_h)}, maximum {num(pr.max_rate_mg_per_kg_h)} mg/kg/h; "
         f"maximum total {num(pr.max_total_mg_per_kg)} mg/kg; planned "
         f"{duration_min(pr.planned_duration_min)}; bag {num(pr.concentration_mg_per_ml)} mg/mL. "
-        f"Dosing weight {num(s.weight_kg)} kg.", BODY), gap(3)]
+        f"Dosing weight {num(s.weight_kg)} kg"
+        f"{f' ({rec.units.weight_number(s.weight_kg)} lb)' if rec.units.lb else ''}.", BODY),
+        gap(3)]
     if not events:
         body.append(none_recorded("ketamine dose"))
         return section("Dose summary", body)
@@ -166,8 +169,9 @@ def vitals(rec: RecordData, width: float) -> list[Flowable]:
         if a.entry_id is not None:
             alerts_by_entry.setdefault(a.entry_id, []).append(a.code.replace("_", " "))
     start = s.infusion_started_at
+    units = rec.units
     rows: list[list[object]] = [["Time", "From start", "HR", "BP", "MAP", "SpO2", "RR", "EtCO2",
-                                 "Temp", "Notes", "By"]]
+                                 f"Temp {units.temperature_symbol}", "Notes", "By"]]
     for e in rows_v:
         d = e.data
         flags = []
@@ -184,12 +188,14 @@ def vitals(rec: RecordData, width: float) -> list[Flowable]:
                      str(d["hr"]), f"{d['sbp']}/{d['dbp']}", f"{(d['sbp'] + 2 * d['dbp']) / 3:.0f}",
                      f"{d['spo2']}", str(d["rr"]),
                      "" if d.get("etco2") is None else str(d["etco2"]),
-                     "" if d.get("temp_c") is None else f"{d['temp_c']:.1f}",
+                     "" if d.get("temp_c") is None else units.temperature_number(d["temp_c"]),
                      "; ".join(flags), e.user_name])
     out.append(table(rows, scaled([0.118, 0.065, 0.042, 0.07, 0.05, 0.055, 0.04, 0.063, 0.058,
                                    0.244, 0.195], width), zebra=True))
+    temp = ("temperature in °F, from the stored °C (°F = °C × 9/5 + 32)" if units.fahrenheit
+            else "temperature in °C")
     out.append(Paragraph(muted("HR and RR per minute; BP and MAP in mmHg; SpO2 in %; "
-                               "temperature in °C. MAP = (systolic + 2 × diastolic) / 3."), CELL))
+                               f"{temp}. MAP = (systolic + 2 × diastolic) / 3."), CELL))
     return out
 
 

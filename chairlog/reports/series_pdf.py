@@ -24,7 +24,7 @@ from chairlog.present.numbers import fmt
 from chairlog.reports.fonts import BOLD, REGULAR, register_fonts
 
 if TYPE_CHECKING:
-    from chairlog.services.series_model import SeriesReport
+    from chairlog.domain.series import SeriesReport
 
 GREY = colors.Color(0.45, 0.45, 0.45)
 LIGHT = colors.Color(0.8, 0.8, 0.8)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from chairlog.domain import EntryStatus, EntryView
 from chairlog.present.times import local_time
 from chairlog.reports.layout import (
     BODY,
@@ -35,7 +36,6 @@ from chairlog.reports.model import (
     record_time,
     since_start,
 )
-from chairlog.services.domain import EntryStatus, EntryView
 
 Row = tuple[datetime, int, str, str, str]  # at, order key, entry-id text, markup, who
 
@@ -44,7 +44,7 @@ SPOT_W, SPOT_H = 230.0, 46.0
 
 
 def _entry_markup(rec: RecordData, e: EntryView) -> str:
-    text = esc(e.summary)
+    text = esc(rec.units.summary(e))
     tags = []
     if e.is_late:
         tags.append(f"<b>LATE ENTRY</b> — recorded {esc(local_time(e.recorded_at, rec.tz))}")

@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from chairlog.db.models import Clinic, SigningKey, User
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from chairlog.services import conflicts, signin
 from chairlog.services.account_fields import (
@@ -51,7 +52,6 @@ from chairlog.services.context import (
     text_field,
     user_info,
 )
-from chairlog.services.domain import Role, UserInfo
 from chairlog.services.signin import (
     LockedAccount,
     locked_accounts,

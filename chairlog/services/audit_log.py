@@ -35,9 +35,9 @@ from sqlalchemy.orm import Session
 
 from chairlog.db import audit
 from chairlog.db.models import AuditLog, User
+from chairlog.domain import AuditExport, AuditReport, AuditRow, Role, UserInfo
 from chairlog.errors import PermissionDenied, StorageError, ValidationError
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
-from chairlog.services.domain import AuditExport, AuditReport, AuditRow, Role, UserInfo
 
 READ_ALL_ROLES = frozenset({Role.ADMIN, Role.PHYSICIAN})
 MAX_LIMIT = 5000

@@ -27,9 +27,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairlog.db.models import Clinic, SigningKey, User
+from chairlog.domain import Role
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from chairlog.services.context import Chairlog, clinic_row, record, text_field
-from chairlog.services.domain import Role
 
 if TYPE_CHECKING:  # imported where used: cryptography's x509 is ≈ 30 ms of start-up
     from chairlog.pki import CAMaterial

@@ -21,6 +21,8 @@ from chairlog.clinical.vitals import (
     validate_vitals,
 )
 from chairlog.db.models import Alert, ChartEntry, InfusionSession, User
+from chairlog.domain import AlertView, UserInfo
+from chairlog.domain.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
 from chairlog.errors import NotFound, StateError, ValidationError
 from chairlog.services.context import (
     CHART_ROLES,
@@ -33,8 +35,6 @@ from chairlog.services.context import (
     text_field,
     use_case,
 )
-from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
-from chairlog.services.domain import AlertView, UserInfo
 from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write
 from chairlog.services.views import load_view

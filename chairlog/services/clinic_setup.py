@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from chairlog.db.models import Clinic, User
+from chairlog.domain import ClinicInfo, Role, UserInfo
 from chairlog.errors import NotFound, ValidationError
 from chairlog.services import signin
 from chairlog.services.account_fields import (
@@ -23,7 +24,6 @@ from chairlog.services.context import (
     signed_in,
     text_field,
 )
-from chairlog.services.domain import ClinicInfo, Role, UserInfo
 
 
 def clinic_info(c: Clinic) -> ClinicInfo:

@@ -29,8 +29,8 @@ from sqlalchemy import func, select
 
 from chairlog.clinical.clock import format_duration
 from chairlog.db.models import AuditLog, User
+from chairlog.domain import UserInfo
 from chairlog.services.context import FUTURE_TOLERANCE, Chairlog, is_signed_in, record
-from chairlog.services.domain import UserInfo
 
 JUMP_THRESHOLD = timedelta(minutes=2)
 

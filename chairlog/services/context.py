@@ -24,8 +24,8 @@ from chairlog.clinical.vitals import check_text
 from chairlog.db import audit
 from chairlog.db.engine import Database
 from chairlog.db.models import Clinic, User
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import NotFound, PermissionDenied, ValidationError
-from chairlog.services.domain import Role, UserInfo
 
 CHART_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN})
 P = ParamSpec("P")

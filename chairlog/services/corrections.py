@@ -19,6 +19,16 @@ from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import validate_score
 from chairlog.clinical.vitals import validate_vitals
 from chairlog.db.models import ChartEntry, InfusionSession
+from chairlog.domain import UserInfo
+from chairlog.domain.describe import (
+    ACTIONS,
+    DOSE_UNITS,
+    ENTRY_FIELDS,
+    ROUTES,
+    SEVERITIES,
+    SIDE_EFFECTS,
+    kind_word,
+)
 from chairlog.errors import CeilingExceeded, NotFound, StateError, ValidationError
 from chairlog.services.charting import MIN_DOSE, vitals_columns
 from chairlog.services.context import (
@@ -33,16 +43,6 @@ from chairlog.services.context import (
     use_case,
 )
 from chairlog.services.cosign import check_cosigner
-from chairlog.services.describe import (
-    ACTIONS,
-    DOSE_UNITS,
-    ENTRY_FIELDS,
-    ROUTES,
-    SEVERITIES,
-    SIDE_EFFECTS,
-    kind_word,
-)
-from chairlog.services.domain import UserInfo
 from chairlog.services.dose_rules import (
     enforce,
     record_ceiling_refusal,

@@ -21,9 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairlog.db.models import User
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import AuthenticationError, PermissionDenied, ValidationError
 from chairlog.services.context import Chairlog, record
-from chairlog.services.domain import Role, UserInfo
 
 
 @dataclass(frozen=True)

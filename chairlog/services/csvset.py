@@ -31,11 +31,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from chairlog.db.models import InfusionSession
+from chairlog.domain import EntryKind, EntryView, SessionView, UserInfo
+from chairlog.domain.describe import ACTIONS, SIDE_EFFECTS
 from chairlog.errors import StorageError, ValidationError
 from chairlog.services.audit_log import day_bounds
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
-from chairlog.services.describe import ACTIONS, SIDE_EFFECTS
-from chairlog.services.domain import EntryKind, EntryView, SessionView, UserInfo
 from chairlog.services.exports import BULK_ROLES
 from chairlog.services.series import pain_before_after
 from chairlog.services.views import load_view

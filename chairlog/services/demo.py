@@ -10,9 +10,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from chairlog.clinical.clock import FixedClock
+from chairlog.domain import ProtocolInfo, Role, UserInfo
 from chairlog.services import accounts, authority, charting, doses, patients, protocols, sessions
 from chairlog.services.context import Chairlog
-from chairlog.services.domain import ProtocolInfo, Role, UserInfo
 
 DEMO_ACCOUNTS: tuple[tuple[str, str, str, Role, str], ...] = (
     ("admin", "demo-admin-1", "Morgan Reyes", Role.ADMIN, ""),

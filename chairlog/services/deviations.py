@@ -25,13 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairlog.db.models import AuditLog, InfusionSession
-from chairlog.errors import NotFound
-from chairlog.present.numbers import fmt
-from chairlog.present.times import duration_text, local_time
-from chairlog.services.context import Chairlog
-from chairlog.services.describe import kind_word
-from chairlog.services.discharge import discharge_shortfalls
-from chairlog.services.domain import (
+from chairlog.domain import (
     DEVIATION_KINDS,
     AlertView,
     Deviation,
@@ -40,6 +34,12 @@ from chairlog.services.domain import (
     EntryView,
     SessionView,
 )
+from chairlog.domain.describe import kind_word
+from chairlog.errors import NotFound
+from chairlog.present.numbers import fmt
+from chairlog.present.times import duration_text, local_time
+from chairlog.services.context import Chairlog
+from chairlog.services.discharge import discharge_shortfalls
 
 
 def _word(e: EntryView) -> str:

@@ -21,6 +21,7 @@ from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.states import SessionState
 from chairlog.db.models import ChartEntry, InfusionSession
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.services.context import (
@@ -32,7 +33,6 @@ from chairlog.services.context import (
     use_case,
 )
 from chairlog.services.cosign import check_cosigner, still_active
-from chairlog.services.domain import Role, UserInfo
 from chairlog.services.results import SESSION_DISCHARGED, Changed, ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write, transition
 

@@ -23,6 +23,7 @@ from chairlog.clinical.dosing import DoseAction, DoseEvent, RateUnit, convert_ra
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.states import SessionState
 from chairlog.db.models import ChartEntry, InfusionSession, User
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import CeilingExceeded, StateError, ValidationError
 from chairlog.services.context import (
     CHART_ROLES,
@@ -34,7 +35,6 @@ from chairlog.services.context import (
     use_case,
 )
 from chairlog.services.cosign import check_cosigner
-from chairlog.services.domain import Role, UserInfo
 from chairlog.services.dose_rules import (
     NEW_SEQ,
     enforce,

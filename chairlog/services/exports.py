@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from chairlog.db.models import InfusionSession, SignedRecord, User
+from chairlog.domain import Role, SessionView, UserInfo
 from chairlog.errors import NotFound, ValidationError
 from chairlog.reports.model import record_id
 from chairlog.services import records
 from chairlog.services.accounts import clinic_info
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
-from chairlog.services.domain import Role, SessionView, UserInfo
 from chairlog.services.fhir import build_bundle
 from chairlog.services.fhir_base import DocumentInfo, FhirInput, Person, devices_of
 from chairlog.services.views import load_view

@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from chairlog.services.domain import ClinicInfo, EntryView, SessionView
+from chairlog.domain import ClinicInfo, EntryView, SessionView
 
 Json = dict[str, Any]
 

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from chairlog.clinical.dosing import DoseAction, DoseEvent, InfusionPeriod, infusion_periods
+from chairlog.domain import EntryKind, EntryStatus, EntryView
+from chairlog.domain.describe import SIDE_EFFECTS as SIDE_EFFECT_NAMES
 from chairlog.services import fhir_codes as C
-from chairlog.services.describe import SIDE_EFFECTS as SIDE_EFFECT_NAMES
-from chairlog.services.domain import EntryKind, EntryStatus, EntryView
 from chairlog.services.fhir_base import (
     Json,
     coding,
@@ -150,7 +150,7 @@ def side_effect(b: Builder, e: EntryView, root: int) -> list[str]:
         res["abatementDateTime"] = b.clock.at(d["resolved_at"])
     res["recordedDate"] = b.clock.at(e.recorded_at)
     res["recorder"] = b.person(e.user_id)
-    from chairlog.services.describe import ACTIONS
+    from chairlog.domain.describe import ACTIONS
 
     notes = [f"Action taken: {ACTIONS.get(str(d.get('action_taken')), d.get('action_taken'))}"]
     if d.get("text"):

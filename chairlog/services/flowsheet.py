@@ -24,10 +24,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from chairlog.clinical.scales import SCALES, Scale
+from chairlog.domain import EntryKind, EntryView, SessionView
+from chairlog.domain.describe import SIDE_EFFECTS
 from chairlog.present.numbers import fmt
 from chairlog.present.times import local_time
-from chairlog.services.describe import SIDE_EFFECTS
-from chairlog.services.domain import EntryKind, EntryView, SessionView
 
 __all__ = ["FlowColumn", "FlowRow", "Flowsheet", "build_flowsheet"]
 

@@ -17,51 +17,23 @@ Decisions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from chairlog.clinical.clock import read_clock
 from chairlog.clinical.states import SessionState
+from chairlog.domain import EntryKind, SessionView
+from chairlog.domain.describe import SIDE_EFFECTS
+from chairlog.domain.handover import Handover, HandoverRow
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services import accounts, protocols, returns, views
 from chairlog.services.context import Chairlog
-from chairlog.services.describe import SIDE_EFFECTS
-from chairlog.services.domain import EntryKind, SessionView
 
-__all__ = ["DOSE_NEAR_FRACTION", "Handover", "HandoverRow", "handover", "handover_pdf",
-           "handover_row"]
+__all__ = ["DOSE_NEAR_FRACTION", "handover", "handover_pdf", "handover_row"]
 
 #: the board's "dose limit near" (≥ 90 % of the protocol's maximum total)
 DOSE_NEAR_FRACTION = 0.9
-
-
-@dataclass(frozen=True)
-class HandoverRow:
-    session_id: int
-    chair: str
-    patient: str
-    protocol: str
-    state: str
-    in_chair: str
-    rate: str
-    dose: str
-    last_vitals: str
-    next_due: str
-    open_items: tuple[str, ...]
-    pending: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Handover:
-    clinic: str
-    at: datetime
-    printed: str  # the clinic-local time of the handover
-    rows: tuple[HandoverRow, ...]
-    free_chairs: tuple[str, ...]
-    awaiting_signature: tuple[str, ...]
-    returned: tuple[str, ...]
 
 
 def _rate(v: SessionView, now: datetime) -> str:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from chairlog.db.models import SigningKey, User
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from chairlog.services import accounts
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
-from chairlog.services.domain import Role, UserInfo
 
 if TYPE_CHECKING:  # imported where used: cryptography's x509 is ≈ 30 ms of start-up
     from chairlog import pki

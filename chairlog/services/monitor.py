@@ -29,6 +29,7 @@ from chairlog.db.models import (
     MonitorSettings,
     User,
 )
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import NotFound, StateError, ValidationError
 from chairlog.services import charting
 from chairlog.services.context import (
@@ -39,7 +40,6 @@ from chairlog.services.context import (
     text_field,
     use_case,
 )
-from chairlog.services.domain import Role, UserInfo
 from chairlog.services.monitor_ingest import forget_cache
 from chairlog.services.results import ChartResult
 

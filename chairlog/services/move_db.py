@@ -31,10 +31,10 @@ from dataclasses import dataclass
 
 from chairlog.db import copy
 from chairlog.db.migrate import open_database, sqlite_path
+from chairlog.domain import AuditReport, Role, UserInfo
 from chairlog.errors import ValidationError
 from chairlog.paths import describe_db_url, resolve_db_url
 from chairlog.services.context import Chairlog, record, require_user
-from chairlog.services.domain import AuditReport, Role, UserInfo
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from chairlog.db.models import InfusionSession, Patient
+from chairlog.domain import PatientInfo, Role, UserInfo
 from chairlog.errors import NotFound, ValidationError
 from chairlog.services import conflicts
 from chairlog.services.context import CHART_ROLES, Chairlog, record, require_user, text_field
-from chairlog.services.domain import PatientInfo, Role, UserInfo
 
 SEXES = ("female", "male", "other", "unknown")
 

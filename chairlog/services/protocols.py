@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from chairlog import paths
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.db.models import Chair, Protocol
+from chairlog.domain import ChairInfo, ProtocolInfo, Role, UserInfo
 from chairlog.errors import NotFound, ValidationError
 from chairlog.services import conflicts
 from chairlog.services.context import Chairlog, record, require_user, text_field, use_case
-from chairlog.services.domain import ChairInfo, ProtocolInfo, Role, UserInfo
 
 
 def protocol_info(p: Protocol) -> ProtocolInfo:

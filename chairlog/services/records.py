@@ -24,14 +24,14 @@ from sqlalchemy.orm import Session
 
 from chairlog.clinical.states import SessionState
 from chairlog.db.models import InfusionSession, SignedRecord, StateTransition, User
+from chairlog.domain import SessionView
+from chairlog.domain.describe import ACTIONS, SIDE_EFFECTS
 from chairlog.errors import NotFound, ValidationError
 from chairlog.reports.model import PAPER_SIZES, AddendumInfo, RecordData, Vocabulary, record_id
 from chairlog.reports.pdfinfo import RecordLabel
 from chairlog.services import accounts
 from chairlog.services.charting import DISCHARGE_CRITERIA
 from chairlog.services.context import Chairlog, clinic_row
-from chairlog.services.describe import ACTIONS, SIDE_EFFECTS
-from chairlog.services.domain import SessionView
 from chairlog.services.views import load_view
 
 __all__ = [

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from chairlog.db import audit
 from chairlog.db.engine import ChairlogSession
 from chairlog.db.models import Alert, ChartEntry, InfusionSession, OutboxReceipt
+from chairlog.domain import UserInfo
 from chairlog.services.context import (
     CHART_ROLES,
     Chairlog,
@@ -45,7 +46,6 @@ from chairlog.services.context import (
     text_field,
     use_case,
 )
-from chairlog.services.domain import UserInfo
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from chairlog.db.models import InfusionSession
-from chairlog.services.domain import AlertView, EntryView, SessionView
+from chairlog.domain import AlertView, EntryView, SessionView
 from chairlog.services.views import load_view
 
 #: what ``discharge`` announces once its transaction committed; automatic backups subscribe

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from chairlog.clinical.states import SIGNABLE_STATES, SessionState
 from chairlog.db.models import Chair, InfusionSession, Patient, RecordReturn, User
+from chairlog.domain import ReturnNote, Role, SessionView, UserInfo
 from chairlog.errors import StateError
 from chairlog.services.context import (
     CHART_ROLES,
@@ -33,7 +34,6 @@ from chairlog.services.context import (
     text_field,
     use_case,
 )
-from chairlog.services.domain import ReturnNote, Role, SessionView, UserInfo
 from chairlog.services.sessions import session_for_write, snapshot
 from chairlog.services.views import load_view
 

@@ -23,13 +23,13 @@ from datetime import datetime
 from sqlalchemy import select
 
 from chairlog.db.models import InfusionSession, Patient
+from chairlog.domain import EntryKind, Role, SessionView, UserInfo
+from chairlog.domain.describe import SIDE_EFFECTS
+from chairlog.domain.series import SeriesReport, SeriesSession
 from chairlog.errors import NotFound, ValidationError
 from chairlog.services.accounts import clinic_info
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
-from chairlog.services.describe import SIDE_EFFECTS
-from chairlog.services.domain import EntryKind, Role, SessionView, UserInfo
 from chairlog.services.patients import patient_info
-from chairlog.services.series_model import SeriesReport, SeriesSession
 from chairlog.services.views import load_view
 
 SERIES_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN, Role.ADMIN})

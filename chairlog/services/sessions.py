@@ -26,6 +26,8 @@ from chairlog.db.models import (
     StateTransition,
     User,
 )
+from chairlog.domain import SessionView, UserInfo
+from chairlog.domain.describe import kind_word
 from chairlog.errors import ConflictError, NotFound, ValidationError
 from chairlog.services.context import (
     CHART_ROLES,
@@ -37,8 +39,6 @@ from chairlog.services.context import (
     text_field,
     use_case,
 )
-from chairlog.services.describe import kind_word
-from chairlog.services.domain import SessionView, UserInfo
 from chairlog.services.dose_rules import require_in_window
 from chairlog.services.views import load_view
 

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairlog.db.models import User
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied
 from chairlog.services.context import (
     Chairlog,
@@ -37,7 +38,6 @@ from chairlog.services.context import (
     signed_in,
     user_info,
 )
-from chairlog.services.domain import Role, UserInfo
 
 __all__ = [
     "HASHER",

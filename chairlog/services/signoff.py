@@ -34,6 +34,13 @@ from sqlalchemy.orm import Session
 from chairlog.clinical.states import ACTIVE_STATES, SIGNABLE_STATES, SessionState
 from chairlog.db import audit
 from chairlog.db.models import InfusionSession, SignedRecord
+from chairlog.domain import (
+    EntryKind,
+    Role,
+    SessionView,
+    SignedRecordInfo,
+    UserInfo,
+)
 from chairlog.errors import AuthenticationError, NotFound, StateError, ValidationError
 from chairlog.pki import UnlockedSigner, cert_fingerprint
 from chairlog.present.times import local_time
@@ -47,13 +54,6 @@ from chairlog.services.context import (
     record,
     require_user,
     text_field,
-)
-from chairlog.services.domain import (
-    EntryKind,
-    Role,
-    SessionView,
-    SignedRecordInfo,
-    UserInfo,
 )
 from chairlog.services.records import (
     export_record,

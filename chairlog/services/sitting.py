@@ -26,12 +26,12 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from chairlog.domain import Role, SignedRecordInfo, UserInfo
 from chairlog.errors import AuthenticationError, PermissionDenied
 from chairlog.pki import UnlockedSigner
 from chairlog.reports.token import TokenKey
 from chairlog.services import keys
 from chairlog.services.context import Chairlog, record, require_user, use_case
-from chairlog.services.domain import Role, SignedRecordInfo, UserInfo
 from chairlog.services.signoff import DEFAULT_MEANING, sign_inputs, sign_unlocked
 
 __all__ = ["IDLE_LIMIT", "SigningSitting", "end_sitting", "open_sitting", "sign_in_sitting"]

@@ -23,10 +23,7 @@ from chairlog.db.models import (
     SignedRecord,
     User,
 )
-from chairlog.errors import NotFound
-from chairlog.services.context import Chairlog, clinic_row
-from chairlog.services.describe import ENTRY_FIELDS, describe
-from chairlog.services.domain import (
+from chairlog.domain import (
     AlertView,
     ChairInfo,
     EntryKind,
@@ -39,6 +36,9 @@ from chairlog.services.domain import (
     SessionView,
     SignedRecordInfo,
 )
+from chairlog.domain.describe import ENTRY_FIELDS, describe
+from chairlog.errors import NotFound
+from chairlog.services.context import Chairlog, clinic_row
 
 
 def _names(s: Session, ids: set[int | None]) -> dict[int, str]:

@@ -21,9 +21,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog, accounts, keys
-from chairlog.services.domain import Role, UserInfo
 from chairlog.services.keys import CertificateNotice
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import ErrorBanner, action_row, big_font

@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import AuditExport, AuditReport, AuditRow
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, audit_log, patients
-from chairlog.services.domain import AuditExport, AuditReport, AuditRow
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, ErrorBanner, set_prop
 

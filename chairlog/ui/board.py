@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import ACTIVE_STATES
+from chairlog.domain import AlertView, ChairInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import Chairlog, accounts, protocols, views
-from chairlog.services.domain import AlertView, ChairInfo, SessionView
 from chairlog.services.results import SESSION_DISCHARGED
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
@@ -267,6 +267,7 @@ class ChairBoard(QWidget):
             tile = self.tiles[chair.id]
             tile.chair = chair
             tile.can_start = self.can_start
+            tile.units = self.ctx.units
             tile.set_view(self.views.get(chair.id))
         self.bell.forget_except({v.id for v in running})
         self._show_returned()

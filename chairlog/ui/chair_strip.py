@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from chairlog.services.domain import ChairInfo
+from chairlog.domain import ChairInfo
 from chairlog.ui.tile import Due, TileFigures
 from chairlog.ui.widgets import set_prop
 

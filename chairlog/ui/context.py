@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
+from chairlog.domain import UserInfo
+from chairlog.present.units import Units
 from chairlog.services import Chairlog
-from chairlog.services.domain import UserInfo
 from chairlog.ui.feed import ChangeFeed
 from chairlog.ui.operations import OperationRunner, may_commit
 
@@ -52,6 +53,9 @@ class UiContext:
     demo: bool = False
     user: UserInfo | None = None
     settings: UiSettings = field(default_factory=UiSettings)
+    #: the clinic's weight-entry and temperature units (set by the main window from the
+    #: clinic settings it reads; stored values are always kg and °C)
+    units: Units = field(default_factory=Units)
     #: called (in order) when the window locks, e.g. to drop decrypted signing keys
     on_lock: list[Callable[[], None]] = field(default_factory=list)
 

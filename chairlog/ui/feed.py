@@ -42,9 +42,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from chairlog.domain import SessionView
 from chairlog.services import Chairlog
 from chairlog.services.audit_log import head_seq
-from chairlog.services.domain import SessionView
 from chairlog.ui.operations import Operation, OperationRunner, current_operation
 
 log = logging.getLogger(__name__)

@@ -43,9 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import HistoryRow, PatientInfo
 from chairlog.errors import ChairlogError
+from chairlog.present.units import STORED, Units
 from chairlog.services import accounts, patients, views
-from chairlog.services.domain import HistoryRow, PatientInfo
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, big_font
 
@@ -56,9 +57,11 @@ Index = QModelIndex | QPersistentModelIndex
 class HistoryModel(QAbstractTableModel):
     """A patient's sessions; unit-testable without widgets."""
 
-    def __init__(self, tz: ZoneInfo) -> None:
+    def __init__(self, tz: ZoneInfo, units: Units = STORED) -> None:
         super().__init__()
         self.tz = tz
+        #: the clinic's units: a weight in lb clinics reads "154 lb (69.85 kg)"
+        self.units = units
         self.rows: list[HistoryRow] = []
 
     def set_tz(self, tz: ZoneInfo) -> None:
@@ -94,7 +97,7 @@ class HistoryModel(QAbstractTableModel):
             s.protocol_name,
             s.chair_name,
             s.state.label,
-            f"{r.weight_kg:g} kg",
+            self.units.show_weight(r.weight_kg) if self.units.lb else f"{r.weight_kg:g} kg",
             "—" if r.pain_before is None else str(r.pain_before),
             "—" if r.pain_after is None else str(r.pain_after),
             f"S-{s.id:06d}",
@@ -132,7 +135,7 @@ class PatientHistoryDialog(QDialog):
         self.patient_label.setWordWrap(True)
         self.patient_label.setFont(big_font(13, bold=True))
         right.addWidget(self.patient_label)
-        self.model = HistoryModel(ZoneInfo("UTC"))
+        self.model = HistoryModel(ZoneInfo("UTC"), ctx.units)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import ACTIVE_STATES as RUNNING
+from chairlog.domain import ClinicInfo, Role, SessionView, UserInfo
 from chairlog.errors import ChairlogError
+from chairlog.present.units import Units
 from chairlog.services import accounts
-from chairlog.services.domain import ClinicInfo, Role, SessionView, UserInfo
 from chairlog.ui.board import ChairBoard
 from chairlog.ui.chair_strip import ChairStrip
 from chairlog.ui.context import UiContext, describe_database, optional_module
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.clinic = accounts.get_clinic(ctx.app)
+        ctx.units = Units.of(self.clinic)
         self.locked = False
         self.pages: dict[int, QWidget] = {}
         self.start_dialog: StartSessionDialog | None = None
@@ -481,6 +483,7 @@ class MainWindow(QMainWindow):
 
     def _clinic_read(self, clinic: ClinicInfo) -> None:
         self.clinic = clinic
+        self.ctx.units = Units.of(clinic)
         self.clinic_label.setText(self.clinic.name)
         self.idle_lock.set_limit_ms(self.clinic.idle_lock_minutes * 60_000)
         self._update_title()

@@ -22,8 +22,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from chairlog.clinical.states import CHARTABLE_STATES
+from chairlog.domain import AlertView, Role, SessionView
 from chairlog.errors import ChairlogError, ValidationError
-from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.session.monitor_panel import MonitorPendingPanel
 

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.clock import SteadyClock
+from chairlog.domain import SessionView
 from chairlog.outbox import database_label, snapshot
 from chairlog.paths import data_dir, resolve_db_url
 from chairlog.services import replay
-from chairlog.services.domain import SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.tile import ChairTile
 

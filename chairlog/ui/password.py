@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import UserInfo
 from chairlog.errors import AuthenticationError, ChairlogError
 from chairlog.services import accounts
-from chairlog.services.domain import UserInfo
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (

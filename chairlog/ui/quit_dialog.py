@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 
 
 class QuitDialog(QDialog):

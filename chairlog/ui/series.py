@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain.series import SeriesReport
 from chairlog.present.numbers import fmt
 from chairlog.services import series
-from chairlog.services.series_model import SeriesReport
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, big_font
 
@@ -109,7 +109,9 @@ class SeriesChart(QWidget):
         n = len(r.sessions)
         step = plot.width() / n
         top_mg = max(s.ketamine_mg for s in r.sessions) or 1.0
-        before, after, bars = [], [], []
+        before: list[QPointF] = []
+        after: list[QPointF] = []
+        bars = []
         for i, s in enumerate(r.sessions):
             x = plot.left() + step * (i + 0.5)
             h = plot.height() * s.ketamine_mg / top_mg

@@ -28,9 +28,9 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, ValidationError
 from chairlog.services import Chairlog
-from chairlog.services.domain import UserInfo
 from chairlog.ui.context import UiContext
 from chairlog.ui.operations import UNREACHABLE_MESSAGE, Operation, is_unreachable
 

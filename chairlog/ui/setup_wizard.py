@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
 from PySide6.QtCore import Qt
@@ -30,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, protocols
-from chairlog.services.domain import UserInfo
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
@@ -161,7 +162,8 @@ class SetupDialog(QDialog):
                                   "The two passphrases differ: type the same one twice.")
             return
         app = self.ctx.app
-        fields = dict(
+        # read on the UI thread; the worker only gets the values
+        fields: dict[str, Any] = dict(
             clinic_name=self.clinic_name.text(),
             timezone=self.timezone.currentText().strip(),
             admin_username=self.username.text().strip(),

@@ -48,9 +48,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import Role, SessionSummary, SignedRecordInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, deviations, records, returns, signoff
-from chairlog.services.domain import Role, SessionSummary, SignedRecordInfo
 from chairlog.services.records import record_id
 from chairlog.services.views import signing_queue
 from chairlog.ui.context import UiContext

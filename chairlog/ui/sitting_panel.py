@@ -25,10 +25,10 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from chairlog.domain import SignedRecordInfo
 from chairlog.errors import ChairlogError
 from chairlog.present.times import local_time
 from chairlog.services import keys, sitting
-from chairlog.services.domain import SignedRecordInfo
 from chairlog.services.sitting import SigningSitting
 from chairlog.ui.context import UiContext
 

@@ -9,6 +9,8 @@ Decisions:
   weight), so a retry never registers them twice.
 - The weight box is plain text handed to the service as typed: the service names the field
   in its error, the error shows under the box, and the typed text stays for correction.
+  Where the clinic types weights in lb (``ctx.units``), the box takes lb, the range is checked
+  in lb here (``present.units``) and the service is given the kg; the kg is shown beside it.
   The last session's weight is shown for comparison; a difference over 10 % is pointed out.
 - Chairs already in use (from the board's cache) are listed but cannot be chosen.
 - Every read (the search, the last weight, the chairs and protocols offered) runs on the
@@ -38,9 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import ChairInfo, PatientInfo, ProtocolInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
+from chairlog.present.numbers import fmt
 from chairlog.services import Chairlog, patients, protocols, sessions
-from chairlog.services.domain import ChairInfo, PatientInfo, ProtocolInfo, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import (
     BigButton,
@@ -196,8 +199,9 @@ class StartSessionDialog(QDialog):
         if self.patient is None or self.patient.id != p.id:
             return  # another patient was picked meanwhile
         self._last_weight = last[0] if last else None
-        self._last_text = (f"Last weight {last[0]:g} kg on {last[1].isoformat()}" if last
-                           else "No earlier weight on record")
+        self._last_text = (
+            f"Last weight {self.ctx.units.show_weight(last[0])} on {last[1].isoformat()}"
+            if last else "No earlier weight on record")
         self._compare_weight()
 
     # ---- new patient form -----------------------------------------------------------------
@@ -268,7 +272,8 @@ class StartSessionDialog(QDialog):
         self.ctx.runner.interactive(self, _choices, self.ctx.app).success(
             lambda got: self._fill_choices(*got, chair_id, busy)).failure(
             self._read_failed).wait_briefly()
-        self.weight = _line("kg, measured today")
+        units = self.ctx.units
+        self.weight = _line(self.tr("{unit}, measured today").format(unit=units.weight_symbol))
         self.weight.textEdited.connect(lambda _t: self._compare_weight())
         self.last_weight_label = QLabel("")
         self.last_weight_label.setObjectName("lastWeight")
@@ -278,12 +283,14 @@ class StartSessionDialog(QDialog):
         form.addRow("", self.errors.label_for("chair_id", self.chair))
         form.addRow(form_label("Protocol", 12), self.protocol)
         form.addRow("", self.errors.label_for("protocol_id", self.protocol))
-        form.addRow(form_label("Weight today (kg)", 12), self.weight)
+        form.addRow(form_label(self.tr("Weight today ({unit})").format(unit=units.weight_symbol),
+                               12), self.weight)
         form.addRow("", self.last_weight_label)
         form.addRow("", self.errors.label_for("weight_kg", self.weight))
         label_fields(form)
-        self.weight.setAccessibleDescription("Measured today, in kg; the last weight on record "
-                                             "is shown below")
+        self.weight.setAccessibleDescription(self.tr(
+            "Measured today, in {unit}; the last weight on record is shown below"
+        ).format(unit=units.weight_symbol))
         return box
 
     def _fill_choices(self, chairs: list[ChairInfo], protos: list[ProtocolInfo],
@@ -305,11 +312,12 @@ class StartSessionDialog(QDialog):
 
     def _compare_weight(self) -> None:
         text = self._last_text
+        units = self.ctx.units
+        typed_kg = units.typed_kg(self.weight.text())
+        if units.lb and typed_kg is not None:  # the kg the doses will use, beside the lb
+            text = self.tr("= {kg} kg").format(kg=fmt(typed_kg, 2)) + "   ·   " + text
         if self._last_weight is not None:
-            try:
-                now_kg = float(self.weight.text().strip().replace(",", "."))
-            except ValueError:
-                now_kg = None
+            now_kg = typed_kg
             if now_kg is not None and now_kg > 0:
                 change = abs(now_kg - self._last_weight) / self._last_weight
                 if change > WEIGHT_WARN_FRACTION:
@@ -338,7 +346,8 @@ class StartSessionDialog(QDialog):
                 raise ValidationError("protocol_id", "", "a protocol", "protocol")
             self.session = sessions.start_session(
                 self.ctx.app, self.ctx.require_user(), patient_id=self.patient.id,
-                chair_id=chair_id, protocol_id=protocol_id, weight_kg=self.weight.text())  # type: ignore[arg-type]
+                chair_id=chair_id, protocol_id=protocol_id,
+                weight_kg=self.ctx.units.weight_to_kg(self.weight.text()))
         except ChairlogError as exc:
             self.errors.show(exc)
             return

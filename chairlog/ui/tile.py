@@ -27,8 +27,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
+from chairlog.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.present.numbers import fmt
-from chairlog.services.domain import AlertView, ChairInfo, EntryKind, SessionView
+from chairlog.present.units import STORED, Units
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
 
@@ -79,7 +80,8 @@ def _checklist_progress(view: SessionView) -> tuple[int, int]:
     return len(required & done), len(required)
 
 
-def compute_figures(view: SessionView, now: datetime) -> TileFigures:
+def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> TileFigures:
+    """``units``: the clinic's (the weight in lb with its kg, the temperature in °F)."""
     r = read_clock(view.clock_inputs, now)
     p = view.protocol
     state = view.state
@@ -91,9 +93,10 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
         key, label = "pre", state.label
         timer, caption = format_duration(now - view.checked_in_at), "in the chair"
         done, total = _checklist_progress(view)
+        weight = units.show_weight(view.weight_kg) if units.lb else f"{fmt(view.weight_kg)} kg"
         detail = f"Checklist {done}/{total} done"
         rate = f"Planned start {fmt(p.start_rate_mg_per_kg_h)} mg/kg/h"
-        dose = f"Max total {fmt(p.max_total_mg_per_kg)} mg/kg · weight {fmt(view.weight_kg)} kg"
+        dose = f"Max total {fmt(p.max_total_mg_per_kg)} mg/kg · weight {weight}"
         due_text = ("Baseline vitals recorded" if view.latest_vitals
                     else "Baseline vitals needed")
     else:
@@ -144,6 +147,8 @@ def compute_figures(view: SessionView, now: datetime) -> TileFigures:
         d = latest.data
         vitals = (f"HR {d['hr']}   BP {d['sbp']}/{d['dbp']}   SpO₂ {d['spo2']} %   "
                   f"RR {d['rr']}")
+        if d.get("temp_c") is not None:
+            vitals += f"   T {units.show_temperature(d['temp_c'])}"
         vitals_age = ago(now - latest.charted_at)
     stored = tuple(view.open_alerts)
     lines = [a.message for a in stored]
@@ -184,6 +189,8 @@ class ChairTile(QFrame):
         self.view: SessionView | None = None
         self.figures: TileFigures | None = None
         self.can_start = True
+        #: the clinic's units (the board sets them from ``ctx.units``)
+        self.units: Units = STORED
         self.flash_on = False
         self._alert_key: tuple[object, ...] = ()
         self._computed_labels: list[QLabel] = []
@@ -306,7 +313,7 @@ class ChairTile(QFrame):
         """Recompute from the cached view (called every second; no database access)."""
         if self.view is None:
             return None
-        f = compute_figures(self.view, now)
+        f = compute_figures(self.view, now, self.units)
         self.figures = f
         self.state_label.setText(f.state_label.upper())
         self.timer_label.setText(f.timer)

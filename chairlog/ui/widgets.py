@@ -47,7 +47,7 @@ from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui.context import UiContext
 
 if TYPE_CHECKING:
-    from chairlog.services.domain import AlertView
+    from chairlog.domain import AlertView
 
 #: minimum height of anything a finger has to hit (px)
 TOUCH_PX = 48
@@ -334,7 +334,7 @@ class AlertAckDialog(QDialog):
     def __init__(self, ctx: UiContext, alert: object, parent: QWidget | None = None,
                  chair_name: str = "") -> None:
         super().__init__(parent)
-        from chairlog.services.domain import AlertView
+        from chairlog.domain import AlertView
 
         assert isinstance(alert, AlertView)
         self.ctx = ctx

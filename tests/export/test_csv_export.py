@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from chairlog.domain import EntryKind
 from chairlog.errors import PermissionDenied, ValidationError
 from chairlog.services import accounts, audit_log, charting, csvset, demo, signoff, views
-from chairlog.services.domain import EntryKind
 from tests.conftest import Clinic
 from tests.record_helpers import discharged_session
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from chairlog.domain import EntryKind, SessionView
 from chairlog.errors import NotFound, PermissionDenied
 from chairlog.services import (
     accounts,
@@ -27,7 +28,6 @@ from chairlog.services import (
     signoff,
     views,
 )
-from chairlog.services.domain import EntryKind, SessionView
 from tests.conftest import Clinic, ready_to_infuse
 from tests.export.fhir_checks import LOINC, RXNORM_KETAMINE, bundle_errors, has_code, resources
 from tests.record_helpers import CRITERIA, discharged_session

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from chairlog.domain import EntryKind
 from chairlog.errors import NotFound, ValidationError
 from chairlog.services import audit_log, corrections, series, views
-from chairlog.services.domain import EntryKind
 from tests.conftest import Clinic
 from tests.record_helpers import discharged_session, flat, pdf_text
 

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from chairlog.clinical.dosing import RateUnit, convert_rate
 from chairlog.clinical.scales import SCALES, Scale
-from chairlog.services import charting, doses, views
-from chairlog.services.describe import (
+from chairlog.domain.describe import (
     ACTIONS,
     DOSE_UNITS,
     RESCUE_MEDS,
@@ -23,6 +22,7 @@ from chairlog.services.describe import (
     SEVERITIES,
     SIDE_EFFECTS,
 )
+from chairlog.services import charting, doses, views
 from tests.reliability.helpers.dbs import CHECK, PASSWORD, VITALS
 from tests.reliability.helpers.hostile import (
     HOSTILE,

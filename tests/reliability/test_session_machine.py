@@ -373,11 +373,21 @@ class SessionLife(RuleBasedStateMachine):
         assert view.state.value == self.state
 
 
+def _lives(explore: bool) -> int:
+    """How many session lives a run plays. Decisions (CI time budget, 2 cores): the fixed
+    exploration plays 40 lives of 40 steps on SQLite; on PostgreSQL the same fixed start, 15
+    lives (what differs there, the dialect, shows in every step, not in rare paths); the fresh
+    seeded exploration 25 lives of 60 steps."""
+    if explore:
+        return 25
+    return 15 if os.environ.get("CHAIRLOG_TEST_PG_URL") else 40
+
+
 @pytest.mark.slow
 def test_session_life(capsys: pytest.CaptureFixture[str]) -> None:
     explore = os.environ.get("CHAIRLOG_MACHINE_EXPLORE") == "1"
     run_state_machine_as_test(SessionLife, settings=settings(
-        max_examples=60 if explore else 40, stateful_step_count=60 if explore else 40,
+        max_examples=_lives(explore), stateful_step_count=60 if explore else 40,
         deadline=None, database=None,
         # CI replays; elsewhere (and in CI's second, seeded run) it explores
         derandomize=os.environ.get("CI") == "true"

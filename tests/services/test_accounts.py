@@ -10,6 +10,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from chairlog import pki
+from chairlog.domain import Role
 from chairlog.errors import AuthenticationError, PermissionDenied
 from chairlog.services import (
     accounts,
@@ -23,7 +24,6 @@ from chairlog.services import (
     sessions,
     views,
 )
-from chairlog.services.domain import Role
 from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
 
 

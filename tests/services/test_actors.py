@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import PermissionDenied
 from chairlog.services import (
     accounts,
@@ -20,7 +21,6 @@ from chairlog.services import (
     sessions,
     signoff,
 )
-from chairlog.services.domain import Role, UserInfo
 from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
 
 CALLS: dict[str, Callable[[Clinic, Any], Any]] = {

@@ -13,9 +13,9 @@ import pytest
 
 from chairlog.db import audit as chain
 from chairlog.db.models import BackupRecord
+from chairlog.domain import AuditRow
 from chairlog.errors import AuthenticationError, PermissionDenied, ValidationError
 from chairlog.services import accounts, audit_log, charting, corrections, doses, views
-from chairlog.services.domain import AuditRow
 from tests.audit_attacker import drop_guards, head, rehash_from, sql
 from tests.conftest import PASSWORDS, T0, Clinic, ready_to_infuse
 

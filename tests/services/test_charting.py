@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from chairlog.db.models import AuditLog, ChartEntry
+from chairlog.domain import EntryKind, EntryStatus
 from chairlog.errors import PermissionDenied, StateError, ValidationError
 from chairlog.services import charting, corrections, doses, views
-from chairlog.services.domain import EntryKind, EntryStatus
 from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
 
 VITALS = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14}

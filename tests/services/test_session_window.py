@@ -176,7 +176,7 @@ def test_a_discharge_time_correction_keeps_the_minimum(clinic: Clinic) -> None:
 
 
 def charting_kind(name: str) -> Any:
-    from chairlog.services.domain import EntryKind
+    from chairlog.domain import EntryKind
 
     return EntryKind(name)
 

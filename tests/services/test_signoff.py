@@ -13,6 +13,7 @@ from sqlalchemy import select
 from chairlog.clinical.states import SessionState
 from chairlog.db import audit
 from chairlog.db.models import AuditLog, SignedRecord
+from chairlog.domain import EntryKind
 from chairlog.errors import AuthenticationError, PermissionDenied, StateError, ValidationError
 from chairlog.reports.model import local_time, record_id
 from chairlog.services import (
@@ -25,7 +26,6 @@ from chairlog.services import (
     signoff,
     views,
 )
-from chairlog.services.domain import EntryKind
 from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
 from tests.record_helpers import discharged_session, flat, flip, nss_db, pdf_text, poppler
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import EntryKind
 from chairlog.services import charting, doses, views
-from chairlog.services.domain import EntryKind
 from tests.conftest import ready_to_infuse
 
 #: logical screen sizes clinics have: 1366×768 at 100 %, 1920×1080 at 150 %

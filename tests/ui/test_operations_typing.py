@@ -11,7 +11,7 @@ SNIPPET = '''
 from PySide6.QtCore import QObject
 
 from chairlog.services import Chairlog, charting
-from chairlog.services.domain import UserInfo
+from chairlog.domain import UserInfo
 from chairlog.ui.operations import OperationRunner
 
 

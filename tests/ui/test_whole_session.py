@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from chairlog.clinical.states import SessionState
+from chairlog.domain import EntryKind, EntryStatus
 from chairlog.services import open_app, views
-from chairlog.services.domain import EntryKind, EntryStatus
 from chairlog.ui.app import build_main_window
 from chairlog.ui.context import UiContext, make_context
 from chairlog.ui.main_window import MainWindow

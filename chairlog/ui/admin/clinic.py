@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import ClinicInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
-from chairlog.services.domain import ClinicInfo
 from chairlog.ui.admin.common import Notice
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
-from chairlog.services.domain import Role
+from chairlog.domain import Role
 from chairlog.ui.admin.chairs import ChairsTab
 from chairlog.ui.admin.clinic import ClinicTab
 from chairlog.ui.admin.protocols import ProtocolsTab

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import ProtocolInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import protocols
-from chairlog.services.domain import ProtocolInfo
 from chairlog.ui.context import UiContext
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import Role, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
-from chairlog.services.domain import Role, UserInfo
 from chairlog.ui.admin.common import ActionDialog, Notice, RowsTab, temporary_password
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from chairlog.domain import AlertView, SessionView
 from chairlog.services import charting
-from chairlog.services.domain import AlertView, SessionView
 
 from .common import Card, Host, button, clock_time, label
 from .dialogs import AcknowledgeDialog

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import AlertView, SessionView
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
-from chairlog.services.domain import AlertView, SessionView
+from chairlog.present.units import Units
 
 from .style import TOUCH_PX
 
@@ -42,6 +43,8 @@ class Host(Protocol):
     def view(self) -> SessionView: ...
     @property
     def tz(self) -> ZoneInfo: ...
+    @property
+    def units(self) -> Units: ...
     def now(self) -> datetime: ...
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_success: Callable[[Any], None] | None = None,

@@ -15,8 +15,9 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QTimeEdit, QWidget
 
 from chairlog.clinical.dosing import RateUnit
-from chairlog.services.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
-from chairlog.services.domain import EntryKind, EntryView
+from chairlog.domain import EntryKind, EntryView
+from chairlog.domain.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
+from chairlog.present.units import STORED, Units
 
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog
@@ -36,11 +37,17 @@ def _text(value: Any) -> str:
 
 
 class CorrectionDialog(ReasonDialog):
-    def __init__(self, entry: EntryView, tz: ZoneInfo, parent: QWidget | None = None) -> None:
-        super().__init__("Correct entry", f"Original: {entry.summary}", quick=CORRECTION_REASONS,
-                         ok_text="Save correction", field="reason", parent=parent)
+    """Decisions: a temperature is corrected in the clinic's unit (``units``): prefilled in °F
+    where chosen, converted back to °C (``present.units``) before the service call."""
+
+    def __init__(self, entry: EntryView, tz: ZoneInfo, parent: QWidget | None = None,
+                 units: Units = STORED) -> None:
+        super().__init__("Correct entry", f"Original: {units.summary(entry)}",
+                         quick=CORRECTION_REASONS, ok_text="Save correction", field="reason",
+                         parent=parent)
         self.entry = entry
         self.tz = tz
+        self.units = units
         self.original: dict[str, str] = {}
         self.widgets: dict[str, QWidget] = {}
         grid = QGridLayout()
@@ -92,6 +99,11 @@ class CorrectionDialog(ReasonDialog):
 
         if e.kind is EntryKind.VITALS:
             for name, text in VITALS:
+                if name == "temp_c":
+                    shown = self.units.temperature_number(d.get(name))
+                    line(name, f"Temp {self.units.temperature_symbol}",
+                         None if shown == num(None) else shown, numeric=True)
+                    continue
                 line(name, text, d.get(name), numeric=True)
             line("rhythm", "Rhythm note", d.get("rhythm"))
         elif e.kind is EntryKind.DOSE:
@@ -165,6 +177,8 @@ class CorrectionDialog(ReasonDialog):
         for key in ("etco2", "temp_c"):
             if key in out and out[key] == "":
                 out[key] = None
+        if out.get("temp_c") is not None:  # typed in the clinic's unit; the service takes °C
+            out["temp_c"] = self.units.temperature_to_c(out["temp_c"])
         return out
 
     def charted_at(self) -> datetime | None:

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
-from chairlog.services.domain import AlertView
 from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit,
 from chairlog.clinical.clock import format_duration
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
+from chairlog.domain import EntryKind, SessionView, vitals_of
 from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge_shortfalls
-from chairlog.services.domain import EntryKind, SessionView, vitals_of
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label

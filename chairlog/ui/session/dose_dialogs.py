@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from chairlog.clinical.clock import format_duration
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, label, num

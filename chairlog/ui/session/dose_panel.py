@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButto
 from chairlog.clinical.dosing import RateUnit, convert_rate
 from chairlog.clinical.protocol import DoseMode
 from chairlog.clinical.states import SessionState
+from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import doses
-from chairlog.services.domain import SessionView
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, close_then, label, num

@@ -21,8 +21,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
 
+from chairlog.domain import SessionView
 from chairlog.services import records
-from chairlog.services.domain import SessionView
 from chairlog.services.flowsheet import Flowsheet, build_flowsheet
 
 from .common import Card, Host, button

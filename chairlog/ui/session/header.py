@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.states import SessionState
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
+from chairlog.present.units import STORED, Units
 
 from .common import Card, age_years, button, label, num
 from .style import AMBER, BLUE, GREEN, MUTED, RED, set_tone
@@ -71,7 +72,8 @@ class HeaderBar(Card):
             self.compact = on
             self.name.setStyleSheet(f"font-size: {22 if on else 28}px; font-weight: 700;")
 
-    def update_view(self, v: SessionView, now: datetime, tz: ZoneInfo) -> None:
+    def update_view(self, v: SessionView, now: datetime, tz: ZoneInfo,
+                    units: Units = STORED) -> None:
         p = v.patient
         self.name.setText(p.display_name)
         age = age_years(p.date_of_birth, now.astimezone(tz).date())
@@ -102,9 +104,11 @@ class HeaderBar(Card):
             set_tone(self.alerts, "")
         self.alerts.setVisible(bool(n_open))
         pr = v.protocol
+        # in lb clinics the lb as typed with the dosing kg beside it: "154 lb (69.85 kg)"
+        weight = units.show_weight(v.weight_kg) if units.lb else f"{num(v.weight_kg)} kg"
         self.details.setText(
             f"· &nbsp;<b>{v.chair.name}</b> &nbsp;·&nbsp; Dosing weight "
-            f"<b>{num(v.weight_kg)} kg</b>"
+            f"<b>{weight}</b>"
             f" &nbsp;·&nbsp; <b>{pr.name}</b> — {pr.indication}"
             f" &nbsp;·&nbsp; Nurse {v.nurse_name}")
 

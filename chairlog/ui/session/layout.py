@@ -206,8 +206,11 @@ def install_shortcuts(page: SessionPage) -> None:
     key("Shift+F3", lambda: page.side_effects.ask_rescue(None))
     key("F5", page.reload)
     key("F11", page.alerts.acknowledge_open)
-    key("F12", lambda: (page.record_tabs.setCurrentIndex(page.timeline_tab),
-                        page.timeline.focus_table()))
+    def show_timeline() -> None:
+        page.record_tabs.setCurrentIndex(page.timeline_tab)
+        page.timeline.focus_table()
+
+    key("F12", show_timeline)
     key("Alt+K", lambda: focus_checklist(page))
     # where the keyboard starts: the checklist before the start, else the vitals form
     QTimer.singleShot(0, page, lambda: initial_focus(page))

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from chairlog.services.domain import AlertView, EntryStatus, EntryView
+from chairlog.domain import AlertView, EntryStatus, EntryView
+from chairlog.present.units import STORED, Units
 
 from .common import clock_time
 
@@ -61,6 +62,8 @@ class TimelineModel(QAbstractTableModel):
     def __init__(self, tz: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
         self.tz = tz
+        #: the clinic's units: a vitals line shows its temperature in °F where chosen
+        self.units: Units = STORED
         self._entries: list[EntryView] = []
         self._alerts: dict[int, list[AlertView]] = {}
 
@@ -89,6 +92,13 @@ class TimelineModel(QAbstractTableModel):
         self._entries, self._alerts = rows, by_entry
         self.endResetModel()
         return None
+
+    def set_units(self, units: Units) -> None:
+        """Show temperatures in ``units`` (the rows are redrawn only when they change)."""
+        if units != self.units:
+            self.beginResetModel()
+            self.units = units
+            self.endResetModel()
 
     def entry_at(self, row: int) -> EntryView:
         return self._entries[row]
@@ -119,7 +129,7 @@ class TimelineModel(QAbstractTableModel):
             if col == TIME:
                 return clock_time(e.charted_at, self.tz)
             if col == ENTRY:
-                return e.summary
+                return self.units.summary(e)
             if col == BY:
                 return e.user_name.split(",")[0]
             return status_text(e, self.tz, self._alerts.get(e.id, ()))
@@ -140,7 +150,8 @@ class TimelineModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             alerts = self._alerts.get(e.id, ())
-            lines = [e.summary, f"Charted for {clock_time(e.charted_at, self.tz)}, entered "
+            lines = [self.units.summary(e),
+                     f"Charted for {clock_time(e.charted_at, self.tz)}, entered "
                      f"{clock_time(e.recorded_at, self.tz)} by {e.user_name}"]
             if inactive or e.is_late:
                 lines.append(status_text(e, self.tz))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 from chairlog.clinical.vitals import REQUIRED
 from chairlog.errors import ValidationError
 from chairlog.present.times import local_time
+from chairlog.present.units import Units
 from chairlog.services import monitor as mon
 from chairlog.services.monitor import PendingInfo
 
@@ -81,6 +82,8 @@ class MonitorPendingPanel(Card):
         grid = QGridLayout()
         self.edits: dict[str, QLineEdit] = {}
         for col, (name, text) in enumerate(FIELDS):
+            if name == "temp_c":  # the monitor's °C, shown in the clinic's unit
+                text = f"{text} {page.ctx.units.temperature_symbol}"
             grid.addWidget(label(text), 0, col)
             e = QLineEdit()
             e.setObjectName(f"monitor_{name}")
@@ -180,7 +183,7 @@ class MonitorPendingPanel(Card):
     def _fill(self, p: PendingInfo) -> None:
         for name, e in self.edits.items():
             v = p.values.get(name)
-            e.setText("" if v is None else str(v))
+            e.setText(self._shown(name, v))
             e.setPlaceholderText("type it" if v is None and name in REQUIRED else "")
             if e.styleSheet() != GREY:
                 e.setStyleSheet(GREY)
@@ -193,22 +196,40 @@ class MonitorPendingPanel(Card):
         self.pending = None
         self.load()
 
+    def _shown(self, name: str, v: Any) -> str:
+        """A monitor value as the field shows it (a temperature in the clinic's unit)."""
+        if v is None:
+            return ""
+        units: Units = self.page.ctx.units
+        if name == "temp_c" and units.fahrenheit:
+            return units.temperature_number(v)
+        return str(v)
+
     # --- actions -------------------------------------------------------------------------
-    def changes(self) -> dict[str, str | None]:
-        """What the nurse changed or added (only those fields: the rest stay the monitor's)."""
+    def changes(self) -> dict[str, Any]:
+        """What the nurse changed or added (only those fields: the rest stay the monitor's).
+        A temperature typed in °F is given to the service in °C (``ValidationError`` naming
+        the field and the °F range if it is refused here)."""
         assert self.pending is not None
-        out: dict[str, str | None] = {}
+        out: dict[str, Any] = {}
         for name, e in self.edits.items():
             typed = e.text().strip().replace(",", ".")
             v = self.pending.values.get(name)
-            if typed != ("" if v is None else str(v)):
+            if typed != self._shown(name, v).replace(",", "."):
                 out[name] = typed or None
+        if out.get("temp_c") is not None:
+            out["temp_c"] = self.page.ctx.units.temperature_to_c(out["temp_c"])
         return out
 
     def accept(self) -> None:
         if self.pending is None or not self.isVisible() or not self.accept_button.isEnabled():
             return
-        self._decide(mon.validate_pending, self.pending.id, self.changes() or None,
+        try:
+            changes = self.changes()
+        except ValidationError as e:
+            self.page.say(str(e), "error")
+            return
+        self._decide(mon.validate_pending, self.pending.id, changes or None,
                      done=self._accepted)
 
     def _decide(self, fn: Any, *args: Any, done: Any) -> None:

@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import CHARTABLE_STATES, SessionState
+from chairlog.domain import AlertView, Role, SessionView
 from chairlog.errors import ChairlogError, NotFound, ValidationError
+from chairlog.present.units import Units
 from chairlog.services import Chairlog, accounts, charting, views
-from chairlog.services.domain import AlertView, Role, SessionView
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
 from chairlog.ui.outbox_banner import Provisional, charting_call
@@ -130,6 +131,7 @@ class SessionPage(QWidget):
         self.session_id = session_id
         if view is None or tz is None:  # tests and tools; the window reads with ``read_page``
             view, tz = read_page(ctx.app, session_id)
+            ctx.units = Units.of(accounts.get_clinic(ctx.app))
         self._tz = tz
         self._view = view
         self.loads = 0
@@ -157,6 +159,11 @@ class SessionPage(QWidget):
     @property
     def tz(self) -> ZoneInfo:
         return self._tz
+
+    @property
+    def units(self) -> Units:
+        """The clinic's weight and temperature units (``present.units``), as last read."""
+        return self.ctx.units
 
     def now(self) -> datetime:
         return self.ctx.app.now()
@@ -304,7 +311,7 @@ class SessionPage(QWidget):
         v = self._view
         now = self.now()
         editable = self.editable()
-        self.header.update_view(v, now, self._tz)
+        self.header.update_view(v, now, self._tz, self.units)
         self.dose.update_view(v, editable)
         self.alerts.update_view(v, editable)
         self.vitals.update_view(v, editable)

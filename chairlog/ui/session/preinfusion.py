@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from chairlog.clinical.scales import Scale
+from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
-from chairlog.services.domain import EntryKind, EntryView, SessionView
 
 from .common import BigCheckBox, Card, Host, ScoreRow, button, clock_time, label
 from .dialogs import ReasonDialog

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QWidget
 
+from chairlog.domain import SessionView
 from chairlog.services import returns
-from chairlog.services.domain import SessionView
 
 from .common import Host, button, label
 from .style import set_tone

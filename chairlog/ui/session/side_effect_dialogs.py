@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chairlog.services.describe import (
+from chairlog.domain import EntryKind, SessionView
+from chairlog.domain.describe import (
     ACTIONS,
     DOSE_UNITS,
     RESCUE_MEDS,
@@ -25,7 +26,6 @@ from chairlog.services.describe import (
     SEVERITIES,
     SIDE_EFFECTS,
 )
-from chairlog.services.domain import EntryKind, SessionView
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, clock_time, label, num
@@ -150,9 +150,9 @@ class RescueMedDialog(FormDialog):
             named(w, text)
         rows = (("Drug", self.drug), ("Dose", self.dose), ("Unit", self.unit),
                 ("Route", self.route), ("Treats", self.treats), ("Note", self.note_edit))
-        for i, (text, w) in enumerate(rows):
+        for i, (text, field) in enumerate(rows):
             grid.addWidget(label(text, bold=True), i, 0)
-            grid.addWidget(w, i, 1)
+            grid.addWidget(field, i, 1)
         self.body.addLayout(grid)
         self.allergy_warning = label(wrap=True, name="med_allergy_warning")
         set_tone(self.allergy_warning, "bad")

@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
+from chairlog.domain import EntryView, SessionView
+from chairlog.domain.describe import SIDE_EFFECTS
 from chairlog.services import charting
-from chairlog.services.describe import SIDE_EFFECTS
-from chairlog.services.domain import EntryView, SessionView
 
 from .common import Card, Host, button, clock_time, label
 from .side_effect_dialogs import (

@@ -9,8 +9,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
 
+from chairlog.domain import EntryKind, EntryView, SessionView
+from chairlog.errors import ValidationError
 from chairlog.services import corrections
-from chairlog.services.domain import EntryKind, EntryView, SessionView
 
 from .common import Card, Host, button, close_then
 from .correction_dialog import CorrectionDialog
@@ -97,6 +98,7 @@ class TimelinePanel(Card):
     def update_view(self, v: SessionView, editable: bool) -> None:
         self._editable = editable
         keep = self.selected()
+        self.model.set_units(self.host.units)
         added = self.model.set_session(v.entries, v.alerts)
         if added is None:
             self.table.resizeRowsToContents()
@@ -126,10 +128,14 @@ class TimelinePanel(Card):
         e = self.selected()
         if e is None or not self.correct_button.isEnabled():
             return
-        dlg = CorrectionDialog(e, self.host.tz, self)
+        dlg = CorrectionDialog(e, self.host.tz, self, units=self.host.units)
 
         def save() -> None:
-            changes = dlg.changes()
+            try:
+                changes = dlg.changes()
+            except ValidationError as exc:  # a °F temperature outside the range
+                dlg.show_error(exc)
+                return
             when = dlg.charted_at()
             if when is not None:
                 changes["charted_at"] = when
@@ -141,13 +147,14 @@ class TimelinePanel(Card):
 
     def _corrected(self, result: Any) -> None:
         self.select(result.entry.id)
-        self.host.say("Corrected: " + result.entry.summary, "ok")
+        self.host.say("Corrected: " + self.host.units.summary(result.entry), "ok")
 
     def ask_in_error(self) -> None:
         e = self.selected()
         if e is None or not self.error_button.isEnabled():
             return
-        dlg = ReasonDialog("Entered in error", f"Mark as entered in error: {e.summary}",
+        summary = self.host.units.summary(e)
+        dlg = ReasonDialog("Entered in error", f"Mark as entered in error: {summary}",
                            quick=EIE_REASONS, ok_text="Mark entered in error", parent=self)
         dlg.submitted.connect(lambda: self.host.submit(
             corrections.mark_entered_in_error, e.id, dlg.reason(), version=e.version,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.states import SessionState
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 
 from .common import Card, clock_time, label, minutes_text, num
 from .style import set_tone
@@ -64,10 +64,10 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
                     f"since {clock_time(since, tz)} · ran {format_duration(c.since_start)} · "
                     f"{left} left when resumed", "warn")
     elif st is SessionState.MONITORING:
-        left = c.monitoring_remaining or timedelta(0)
+        to_go = c.monitoring_remaining or timedelta(0)
         minimum = format_duration(timedelta(minutes=p.min_monitoring_min))
-        if left.total_seconds() > 0:
-            sub, tone = f"minimum {minimum} · {format_duration(left)} to go", ""
+        if to_go.total_seconds() > 0:
+            sub, tone = f"minimum {minimum} · {format_duration(to_go)} to go", ""
         else:
             sub, tone = f"✓ minimum {minimum} reached", "ok"
         main = Tile("Post-infusion monitoring", format_duration(c.since_stop),

@@ -15,7 +15,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from chairlog.services.domain import SessionView
+from chairlog.domain import SessionView
 
 SERIES = (("hr", "HR", "#c2185b"), ("sbp", "SBP", "#1d5fa7"), ("dbp", "DBP", "#5c8fd6"),
           ("spo2", "SpO2", "#1e7a34"))

@@ -27,8 +27,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from chairlog.domain import EntryView, SessionView
 from chairlog.services import corrections
-from chairlog.services.domain import EntryView, SessionView
 
 from .style import TOUCH_PX
 from .timeline import can_mark_in_error

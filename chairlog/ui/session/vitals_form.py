@@ -5,6 +5,10 @@ optional EtCO2, temperature and rhythm note follow RR in the Tab order). A refus
 back from the service naming the field and the accepted range: that field is outlined in red
 and focused, the message is shown under the form, and every typed value stays. Alerts raised by
 a saved set are handed to the page, which shows them and asks what was done.
+
+Decisions: the temperature field takes the clinic's unit (``host.units``, °C or °F, named beside
+the field); a °F value is checked against the °F range and converted to °C here
+(``present.units``) before the service call, so a refused one names the field and the range in °F.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from chairlog.clinical.states import SessionState
+from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import charting
-from chairlog.services.domain import SessionView
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
@@ -74,7 +78,10 @@ class VitalsForm(Card):
             self.edits[name] = edit
             self.previous[name] = prev
         for col, (name, text, unit, decimals) in enumerate(FIELDS[5:]):
-            grid.addWidget(label(text), 3, col)
+            if name == "temp_c":
+                unit = host.units.temperature_symbol
+            grid.addWidget(label(f"{text} <span style='font-size:12px; color:#5b6675'>{unit}"
+                                 "</span>"), 3, col)
             edit = NumberEdit(name, decimals=decimals, width=66, placeholder="opt.")
             edit.setToolTip(f"{text} ({unit}), optional")
             named(edit, f"{NAMES[name]} ({unit}), optional", "Optional; Enter saves the set")
@@ -128,11 +135,15 @@ class VitalsForm(Card):
             who = last.user_name.split(",")[0]
             self.previous_line.setText(f"· previous {clock_time(last.charted_at, self.host.tz)} "
                                        f"{who}{late}")
-            self.previous_line.setToolTip(last.summary)
+            self.previous_line.setToolTip(self.host.units.summary(last))
 
-    def values(self) -> dict[str, str | None]:
-        return {name: (edit.text().strip().replace(",", ".") or None)
-                for name, edit in self.edits.items()}
+    def values(self) -> dict[str, Any]:
+        """The typed set in the service's terms (a °F temperature as °C; ``ValidationError``
+        naming the field and the °F range if it is refused here)."""
+        out: dict[str, Any] = {name: (edit.text().strip().replace(",", ".") or None)
+                               for name, edit in self.edits.items()}
+        out["temp_c"] = self.host.units.temperature_to_c(out["temp_c"])
+        return out
 
     def focus_first(self) -> None:
         edit = self.edits["hr"]
@@ -143,7 +154,12 @@ class VitalsForm(Card):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        self.host.submit(charting.record_vitals, self.host.view.id, self.values(),
+        try:
+            values = self.values()
+        except ValidationError as e:
+            self.show_invalid(e)
+            return
+        self.host.submit(charting.record_vitals, self.host.view.id, values,
                          when="charted_at", on_success=self._saved, on_invalid=self.show_invalid)
 
     def _saved(self, result: Any) -> None:

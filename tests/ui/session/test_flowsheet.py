@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
+from chairlog.domain import EntryKind
 from chairlog.present.numbers import fmt
 from chairlog.services import charting, doses, records, views
-from chairlog.services.domain import EntryKind
 from chairlog.ui.printing import print_pdf
 from chairlog.ui.session.timer_panel import timer_figures
 from tests.conftest import Clinic, ready_to_infuse

@@ -10,8 +10,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPushButton
 
 from chairlog.clinical.scales import Scale
+from chairlog.domain import EntryKind, EntryStatus
 from chairlog.services import charting, doses, open_app, views
-from chairlog.services.domain import EntryKind, EntryStatus
 from chairlog.ui.session.correction_dialog import CorrectionDialog
 from chairlog.ui.session.dialogs import ReasonDialog
 from chairlog.ui.session.scale_dialogs import ItemScaleDialog

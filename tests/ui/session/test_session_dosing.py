@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from chairlog.clinical.states import SessionState
+from chairlog.domain import EntryKind
 from chairlog.services import charting, doses, sessions, views
-from chairlog.services.domain import EntryKind
 from chairlog.ui.session.dialogs import OverrideDialog, ReasonDialog
 from chairlog.ui.session.discharge_dialog import DischargeDialog
 from chairlog.ui.session.dose_dialogs import BolusDialog, PauseDialog, StopDialog

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from chairlog.domain import AlertView, EntryKind, EntryStatus, EntryView
 from chairlog.services import charting, corrections, views
-from chairlog.services.domain import AlertView, EntryKind, EntryStatus, EntryView
 from chairlog.ui.session.models import COLUMNS, ENTRY_ID_ROLE, TimelineModel
 from tests.conftest import ready_to_infuse
 

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from chairlog.clinical.scales import Scale
+from chairlog.domain import EntryKind, EntryStatus
 from chairlog.services import audit_log, doses, views
-from chairlog.services.domain import EntryKind, EntryStatus
 from chairlog.ui.session.undo import UNDO_REASON, UNDO_SECONDS
 from tests.conftest import ready_to_infuse
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.present.numbers import fmt
+from chairlog.present.units import STORED, Units
 
 ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
     "checklist": ("item_key", "label", "done", "text"),
@@ -95,8 +96,9 @@ def _g(v: Any) -> str:
     return fmt(v)
 
 
-def describe(kind: str, d: dict[str, Any]) -> str:
-    """One line that says what the entry records (used by the timeline and the PDF)."""
+def describe(kind: str, d: dict[str, Any], units: Units | None = None) -> str:
+    """One line that says what the entry records (used by the timeline and the PDF).
+    ``units``: the clinic's display units (the temperature in °F); stored °C by default."""
     if kind == "vitals":
         parts = [
             f"HR {d['hr']}",
@@ -107,7 +109,8 @@ def describe(kind: str, d: dict[str, Any]) -> str:
         if d.get("etco2") is not None:
             parts.append(f"EtCO2 {d['etco2']}")
         if d.get("temp_c") is not None:
-            parts.append(f"T {d['temp_c']:.1f}°C")
+            u = units or STORED  # "T 37.0°C" as always; "T 98.6°F" where the clinic chose °F
+            parts.append(f"T {u.temperature_number(d['temp_c'])}{u.temperature_symbol}")
         if d.get("rhythm"):
             parts.append(f"rhythm: {d['rhythm']}")
         line = ("Baseline vitals: " if d.get("is_baseline") else "Vitals: ") + ", ".join(parts)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from chairlog.services.domain import ClinicInfo, PatientInfo
+from chairlog.domain import ClinicInfo, PatientInfo
 
 
 @dataclass(frozen=True)
