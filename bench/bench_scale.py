@@ -122,11 +122,9 @@ def setup(url: str, workstations: int, chairs: int) -> dict[str, Any]:
 def workstation(url: str, spec: dict[str, Any], seconds: float, seed: int, out: Path) -> None:
     """Sign in, say ``ready``, read the common start time from stdin, chart at the compressed
     rhythm for ``seconds``; write what was saved."""
-    from chairlog.errors import ConflictError
+    from chairlog.errors import ConflictError, StorageError
     from chairlog.outbox import Outbox
     from chairlog.services import accounts, open_app, views
-
-    from chairlog.errors import StorageError
 
     app = open_app(url)
     # 20 sign-ins at once all append to the one audit chain: one that waited past the lock
