@@ -7,6 +7,7 @@ or 1 (a failed check).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -62,6 +63,20 @@ class ConflictError(ChairlogError):
 
 class StorageError(ChairlogError):
     """The database cannot be used (full disk, read-only, locked, corrupt, too new)."""
+
+
+class CorruptDatabase(StorageError):
+    """The file is a damaged SQLite database: refuse to write, offer a restore. (Raised by
+    ``db.migrate``; here so that the window can tell it apart without reaching into the db.)"""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(
+            f"The database {path} is damaged ({detail}). chairlog will not write to it. "
+            "Restore the latest verified backup (chairlog restore), which keeps the damaged "
+            "file aside."
+        )
 
 
 class SignatureError(ChairlogError):

@@ -39,6 +39,7 @@ REQUIRED_RESOURCES: tuple[str, ...] = (
     "icons/chairlog.svg",
     "icons/chairlog.png",
     "chairlog.desktop",
+    "translations/chairlog_es.qm",
     "monitor/codes.json",
 )
 #: Folders that must hold at least one file with this suffix.

@@ -7,6 +7,7 @@ stderr, no traceback).
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -40,13 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     core.register(sub)
+    # every command group is part of chairlog: one that fails to import is a broken
+    # installation, reported as such, never a command silently missing from the list
     for name in ("admin", "records", "authority", "audit", "safety", "monitor", "export",
                  "encryption", "migrate", "desk", "outbox"):
-        try:
-            module = __import__(f"chairlog.cli.{name}", fromlist=["register"])
-        except ModuleNotFoundError:
-            continue
-        module.register(sub)
+        importlib.import_module(f"chairlog.cli.{name}").register(sub)
     return p
 
 

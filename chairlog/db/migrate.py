@@ -21,23 +21,12 @@ from urllib.parse import quote
 from sqlalchemy import Connection, inspect, text
 
 from chairlog.db.engine import Database, storage_message
-from chairlog.errors import StorageError
+from chairlog.errors import CorruptDatabase, StorageError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class CorruptDatabase(StorageError):
-    """The file is a damaged SQLite database: refuse to write, offer a restore."""
-
-    def __init__(self, path: Path, detail: str) -> None:
-        self.path = path
-        self.detail = detail
-        super().__init__(
-            f"The database {path} is damaged ({detail}). chairlog will not write to it. "
-            "Restore the latest verified backup (chairlog restore), which keeps the damaged "
-            "file aside."
-        )
 
 
 def _alembic_config() -> Any:

@@ -445,7 +445,7 @@ def _disk_full(path: Path, exc: BaseException) -> bool:
 def check_url(url: str | None) -> CheckReport:
     """:func:`check` for a database that may not open: a refusal to open is the problem, told
     apart as a damaged file, a full disk, or another reason."""
-    from chairlog.db.migrate import CorruptDatabase
+    from chairlog.errors import CorruptDatabase
     from chairlog.services import open_app
 
     resolved = paths.resolve_db_url(url)

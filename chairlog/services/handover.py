@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from chairlog.clinical.clock import read_clock
+from chairlog.clinical.readouts import dose_near
 from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, SessionView
 from chairlog.domain.describe import SIDE_EFFECTS
@@ -30,10 +31,7 @@ from chairlog.present.times import duration_text, local_time
 from chairlog.services import accounts, protocols, returns, views
 from chairlog.services.context import Chairlog
 
-__all__ = ["DOSE_NEAR_FRACTION", "handover", "handover_pdf", "handover_row"]
-
-#: the board's "dose limit near" (≥ 90 % of the protocol's maximum total)
-DOSE_NEAR_FRACTION = 0.9
+__all__ = ["handover", "handover_pdf", "handover_row"]
 
 
 def _rate(v: SessionView, now: datetime) -> str:
@@ -75,7 +73,7 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
         name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
         opened.append(f"{name} ({e.data['severity']}) since {local_time(e.charted_at, tz)}")
     opened += [f"ALERT not acknowledged: {a.message}" for a in v.open_alerts]
-    if v.infusion_started_at is not None and mg_kg >= DOSE_NEAR_FRACTION * p.max_total_mg_per_kg:
+    if dose_near(v.infusion_started_at is not None, mg_kg, p.max_total_mg_per_kg):
         opened.append(f"Dose limit near: {fmt(mg_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
     pending: list[str] = []
     if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):

@@ -17,20 +17,28 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from chairlog import __version__, applog, paths
 from chairlog.ui.context import describe_database
+from chairlog.ui.i18n import translate
 
 
 def about_facts(db_url: str | None) -> list[tuple[str, str]]:
     """(label, value) rows of the About box, in order."""
     return [
-        ("Version", f"chairlog {__version__}" + (" (standalone bundle)" if paths.frozen() else "")),
-        ("Database", describe_database(db_url) if db_url else "none open"),
-        ("Data folder", str(paths.data_dir())),
-        ("Log file", str(applog.log_file())),
-        ("Resources", str(paths.resources_dir())),
+        (
+            translate("about", "Version"),
+            f"chairlog {__version__}"
+            + (translate("about", " (standalone bundle)") if paths.frozen() else ""),
+        ),
+        (
+            translate("about", "Database"),
+            describe_database(db_url) if db_url else translate("about", "none open"),
+        ),
+        (translate("about", "Data folder"), str(paths.data_dir())),
+        (translate("about", "Log file"), str(applog.log_file())),
+        (translate("about", "Resources"), str(paths.resources_dir())),
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
-        ("Python", f"{platform.python_version()} ({sys.platform})"),
-        ("System", applog.system_name()),
+        (translate("about", "Python"), f"{platform.python_version()} ({sys.platform})"),
+        (translate("about", "System"), applog.system_name()),
     ]
 
 
@@ -41,18 +49,22 @@ def about_text(db_url: str | None) -> str:
 class AboutDialog(QDialog):
     def __init__(self, db_url: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About chairlog")
+        self.setWindowTitle(translate("AboutDialog", "About chairlog"))
         self.setObjectName("aboutDialog")
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>chairlog {__version__}</b><br>"
-                       "Charting for IV ketamine infusion clinics")
+        title = QLabel(
+            translate(
+                "AboutDialog",
+                "<b>chairlog {version}</b><br>Charting for IV ketamine infusion clinics",
+            ).format(version=__version__)
+        )
         layout.addWidget(title)
         self.details = QLabel(about_text(db_url))
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setObjectName("aboutDetails")
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("Copy details",
+        self.copy_button = buttons.addButton(translate("AboutDialog", "Copy details"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)

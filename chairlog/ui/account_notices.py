@@ -26,6 +26,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog, accounts, keys
 from chairlog.services.keys import CertificateNotice
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import ErrorBanner, action_row, big_font
 
 
@@ -37,28 +38,45 @@ class CertificateNoticeDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.user, self.notices = ctx, user, notices
         self.flagged = False
-        self.setWindowTitle("chairlog — certificates issued in your name")
+        self.setWindowTitle(
+            translate("CertificateNoticeDialog", "chairlog — certificates issued in your name")
+        )
         self.setObjectName("certificateNotice")
         lay = QVBoxLayout(self)
-        head = QLabel("New signing certificate in your name")
+        head = QLabel(translate("CertificateNoticeDialog", "New signing certificate in your name"))
         head.setFont(big_font(18, bold=True))
         lay.addWidget(head)
         tz = tz or ZoneInfo("UTC")
         lines = [
-            f"• {n.issued_at.astimezone(tz):%Y-%m-%d %H:%M}: serial {n.serial}, the signing "
-            f"authority unlocked by {n.issued_by}" for n in notices
+            translate(
+                "CertificateNoticeDialog",
+                "• {value:%Y-%m-%d %H:%M}: serial {serial}, the signing authority unlocked by "
+                "{issued_by}",
+            ).format(value=n.issued_at.astimezone(tz), serial=n.serial, issued_by=n.issued_by)
+            for n in notices
         ]
         self.details = QLabel(
-            "Since you last signed in, these certificates were issued for you:\n"
+            translate(
+                "CertificateNoticeDialog",
+                "Since you last signed in, these certificates were issued for you:\n",
+            )
             + "\n".join(lines)
-            + "\n\nIf you did not ask for one, say so: it stops signing at once and the "
-            "clinic's trail records it.")
+            + translate(
+                "CertificateNoticeDialog",
+                "\n\nIf you did not ask for one, say so: it stops signing at once and the "
+                "clinic's trail records it.",
+            )
+        )
         self.details.setWordWrap(True)
         lay.addWidget(self.details)
         self.error = ErrorBanner()
         lay.addWidget(self.error)
         row, self.ok_button, self.flag_button = action_row(
-            self, "I asked for this", self.acknowledge, cancel_text="This was not me")
+            self,
+            translate("CertificateNoticeDialog", "I asked for this"),
+            self.acknowledge,
+            cancel_text=translate("CertificateNoticeDialog", "This was not me"),
+        )
         self.flag_button.clicked.disconnect()
         self.flag_button.clicked.connect(self.flag)
         lay.addLayout(row)
@@ -137,4 +155,6 @@ def _locked_text(app: Chairlog, user: UserInfo) -> str:
     listed = ", ".join(
         f"{r.user.username} (until {r.locked_until:%H:%M} UTC, {r.failed_attempts} wrong "
         "passwords)" for r in rows)
-    return f"Locked accounts: {listed}. Unlock in Administration → Users."
+    return translate(
+        "account_notices", "Locked accounts: {listed}. Unlock in Administration → Users."
+    ).format(listed=listed)

@@ -28,9 +28,10 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 from chairlog import __version__, paths
-from chairlog.errors import ChairlogError, StorageError
+from chairlog.errors import ChairlogError, CorruptDatabase, StorageError
 from chairlog.services import Chairlog, accounts, open_app
 from chairlog.ui.context import UiContext, make_context, optional_module
+from chairlog.ui.i18n import translate
 from chairlog.ui.main_window import MainWindow
 
 BASE_POINT_SIZE = 12
@@ -93,16 +94,27 @@ def open_for_gui(db_url: str | None, demo: bool) -> Chairlog:
 
 def storage_error_text(exc: StorageError) -> tuple[str, str]:
     """(title, message) for a database that cannot be opened."""
-    if type(exc).__name__ == "CorruptDatabase":
-        return ("The database is damaged",
-                f"{exc}\n\nNothing was changed. Ask whoever looks after this computer to "
-                "restore the latest backup.")
-    return "The database cannot be opened", f"{exc}\n\nNothing was changed."
+    if isinstance(exc, CorruptDatabase):
+        return (
+            translate("app", "The database is damaged"),
+            translate(
+                "app",
+                "{exc}\n\nNothing was changed. Ask whoever looks after this computer to restore "
+                "the latest backup.",
+            ).format(exc=exc),
+        )
+    return translate("app", "The database cannot be opened"), translate(
+        "app", "{exc}\n\nNothing was changed."
+    ).format(exc=exc)
 
 
 def report_error(title: str, message: str) -> None:
     """Shown when start-up fails (replaced in tests)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, f"chairlog — {title}", message)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        translate("app", "chairlog — {title}").format(title=title),
+        message,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
@@ -149,7 +161,11 @@ def run_gui(db_url: str | None, demo: bool) -> int:
 def _run_gui(db_url: str | None, demo: bool) -> int:
     qapp = start_qapp()
     while True:
-        note = _wait_note("Preparing the demo clinic…" if demo else "Opening the database…")
+        note = _wait_note(
+            translate("app", "Preparing the demo clinic…")
+            if demo
+            else translate("app", "Opening the database…")
+        )
         try:
             app = open_or_recover(db_url, demo)
         except Exception as exc:
@@ -165,7 +181,7 @@ def _run_gui(db_url: str | None, demo: bool) -> int:
                 report_error(*storage_error_text(exc))
                 return 1
             if isinstance(exc, ChairlogError):
-                report_error("chairlog cannot start", str(exc))
+                report_error(translate("app", "chairlog cannot start"), str(exc))
                 return 1
             raise
         note.close()
@@ -184,7 +200,7 @@ def open_or_recover(db_url: str | None, demo: bool) -> Chairlog:
     try:
         return open_for_gui(db_url, demo)
     except StorageError as exc:
-        if type(exc).__name__ != "CorruptDatabase":
+        if not isinstance(exc, CorruptDatabase):
             raise
         from chairlog.ui import recovery
 
@@ -195,27 +211,36 @@ def open_or_recover(db_url: str | None, demo: bool) -> Chairlog:
 
 
 def _run_signed_in(qapp: QApplication, ctx: UiContext) -> int:
+    from chairlog.ui.i18n import clinic_language, install_language
     from chairlog.ui.login import LoginDialog
     from chairlog.ui.setup_wizard import SetupDialog
 
-    if not accounts.is_initialised(ctx.app):
+    if accounts.is_initialised(ctx.app):
+        install_language(clinic_language(ctx))  # the sign-in already in the clinic's words
+    else:
         setup = SetupDialog(ctx)
         if setup.exec() != QDialog.DialogCode.Accepted:
             return 0
         if setup.warning:
             QMessageBox.warning(None, "chairlog", setup.warning)
-    login = LoginDialog(ctx, title="Sign in")
+    login = LoginDialog(ctx, title=translate("app", "Sign in"))
     if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         return 0
     ctx.set_user(login.user)
-    window = build_main_window(ctx)
+    from chairlog.ui.i18n import LanguageSwitch
+
+    shell = LanguageSwitch(ctx, lambda: build_main_window(ctx))  # rebuilt on a new language
+    window = shell.window
     from chairlog.ui.housekeeping import Housekeeping
 
-    housekeeping = Housekeeping(ctx, window)
-    housekeeping.message.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    def say(text: str) -> None:
+        shell.window.statusBar().showMessage(text, 30_000)
+
+    housekeeping = Housekeeping(ctx, shell)
+    housekeeping.message.connect(say)
     from chairlog.ui.monitor_listener import WindowListener
 
-    monitors = WindowListener(ctx, lambda text: window.statusBar().showMessage(text, 30_000))
+    monitors = WindowListener(ctx, say)
     monitors.start()  # only when the clinic enabled it; bound off the UI thread
     window.show()
     window.board.focus_first_tile()

@@ -21,7 +21,13 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +52,7 @@ from chairlog.domain import AuditExport, AuditReport, AuditRow
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, audit_log, patients
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, set_prop
 
 PAGE = 500
@@ -70,7 +77,17 @@ def change_summary(row: AuditRow, width: int = 140) -> str:
 
 
 class AuditModel(QAbstractTableModel):
-    HEADERS = ("#", "Time", "User", "Action", "Record", "Session", "Patient", "Change", "Reason")
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("words", "Time"),
+        QT_TRANSLATE_NOOP("words", "User"),
+        QT_TRANSLATE_NOOP("words", "Action"),
+        QT_TRANSLATE_NOOP("words", "Record"),
+        QT_TRANSLATE_NOOP("words", "Session"),
+        QT_TRANSLATE_NOOP("words", "Patient"),
+        QT_TRANSLATE_NOOP("words", "Change"),
+        QT_TRANSLATE_NOOP("words", "Reason"),
+    )
 
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +137,7 @@ class AuditModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("words", self.HEADERS[section])
         return None
 
 
@@ -137,7 +154,7 @@ class AuditDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Audit trail")
+        self.setWindowTitle(translate("AuditDialog", "Audit trail"))
         self.resize(1200, 760)
         self.last_report: AuditReport | None = None
         self.last_export: AuditExport | None = None
@@ -171,38 +188,38 @@ class AuditDialog(QDialog):
     def _filters(self, session_id: int | None) -> QGridLayout:
         grid = QGridLayout()
         self.patient_search = QLineEdit()
-        self.patient_search.setPlaceholderText("name or MRN")
+        self.patient_search.setPlaceholderText(translate("AuditDialog", "name or MRN"))
         self.patient_search.returnPressed.connect(self.find_patient)
-        find = QPushButton("Find")
+        find = QPushButton(translate("AuditDialog", "Find"))
         find.setAutoDefault(False)
         find.clicked.connect(self.find_patient)
         self.patient_pick = QComboBox()
-        self.patient_pick.addItem("Any patient", None)
+        self.patient_pick.addItem(translate("AuditDialog", "Any patient"), None)
         self.session_edit = QLineEdit("" if session_id is None else str(session_id))
         self.session_edit.setValidator(QIntValidator(1, 2_000_000_000, self))
-        self.session_edit.setPlaceholderText("any")
+        self.session_edit.setPlaceholderText(translate("AuditDialog", "any"))
         self.user_pick = QComboBox()
-        self.user_pick.addItem("Anyone", None)
+        self.user_pick.addItem(translate("AuditDialog", "Anyone"), None)
         for u in accounts.list_users(self.ctx.app):
             self.user_pick.addItem(f"{u.full_name} ({u.username})", u.id)
-        self.use_dates = QCheckBox("Days")
+        self.use_dates = QCheckBox(translate("AuditDialog", "Days"))
         self.date_from = _date_edit(self.today)
         self.date_to = _date_edit(self.today)
-        self.apply_button = BigButton("Show", primary=True)
+        self.apply_button = BigButton(translate("AuditDialog", "Show"), primary=True)
         self.apply_button.setAutoDefault(False)
         self.apply_button.clicked.connect(self.apply_filters)
-        grid.addWidget(QLabel("Patient"), 0, 0)
+        grid.addWidget(QLabel(translate("AuditDialog", "Patient")), 0, 0)
         grid.addWidget(self.patient_search, 0, 1)
         grid.addWidget(find, 0, 2)
         grid.addWidget(self.patient_pick, 0, 3)
-        grid.addWidget(QLabel("Session #"), 0, 4)
+        grid.addWidget(QLabel(translate("AuditDialog", "Session #")), 0, 4)
         grid.addWidget(self.session_edit, 0, 5)
-        grid.addWidget(QLabel("User"), 1, 0)
+        grid.addWidget(QLabel(translate("AuditDialog", "User")), 1, 0)
         grid.addWidget(self.user_pick, 1, 1, 1, 3)
         grid.addWidget(self.use_dates, 1, 4)
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(translate("AuditDialog", "to")))
         dates.addWidget(self.date_to)
         grid.addLayout(dates, 1, 5)
         grid.addWidget(self.apply_button, 0, 6, 2, 1)
@@ -211,16 +228,16 @@ class AuditDialog(QDialog):
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.status = QLabel()
-        self.more_button = QPushButton("Load older")
+        self.more_button = QPushButton(translate("AuditDialog", "Load older"))
         self.more_button.clicked.connect(self.load_older)
-        self.verify_button = BigButton("Verify chain")
+        self.verify_button = BigButton(translate("AuditDialog", "Verify chain"))
         self.verify_button.clicked.connect(self.verify)
         self.verify_label = QLabel()
         self.verify_label.setObjectName("verifyResult")
         self.verify_label.setWordWrap(True)
-        self.export_button = BigButton("Export CSV…")
+        self.export_button = BigButton(translate("AuditDialog", "Export CSV…"))
         self.export_button.clicked.connect(self.export_csv)
-        close = BigButton("Close")
+        close = BigButton(translate("AuditDialog", "Close"))
         close.clicked.connect(self.accept)
         for b in (self.more_button, self.verify_button, self.export_button, close):
             b.setAutoDefault(False)
@@ -242,14 +259,18 @@ class AuditDialog(QDialog):
             self.banner.show_message(str(exc))
             return
         self.patient_pick.clear()
-        self.patient_pick.addItem("Any patient", None)
+        self.patient_pick.addItem(translate("AuditDialog", "Any patient"), None)
         for p in found:
             self.patient_pick.addItem(f"{p.display_name} ({p.mrn})", p.id)
             self.model.patient_names[p.id] = f"{p.display_name} ({p.mrn})"
         if found:
             self.patient_pick.setCurrentIndex(1)
         else:
-            self.banner.show_message(f"No patient matches '{self.patient_search.text()}'.")
+            self.banner.show_message(
+                translate("AuditDialog", "No patient matches '{value}'.").format(
+                    value=self.patient_search.text()
+                )
+            )
 
     def _days(self) -> tuple[date | None, date | None]:
         if not self.use_dates.isChecked():
@@ -292,8 +313,10 @@ class AuditDialog(QDialog):
         self.more_button.setEnabled(len(rows) == PAGE)
         n = len(self.model.rows)
         self.status.setText(
-            f"{n} record{'s' if n != 1 else ''}, newest first"
-            + (" (more: Load older)" if len(rows) == PAGE else "")
+            translate("AuditDialog", "{n} record{value}, newest first").format(
+                n=n, value="s" if n != 1 else ""
+            )
+            + (translate("AuditDialog", " (more: Load older)") if len(rows) == PAGE else "")
         )
 
     def _name_patients(self, rows: list[AuditRow]) -> None:
@@ -315,22 +338,43 @@ class AuditDialog(QDialog):
             return
         r = self.model.rows[current.row()]
         lines = [
-            f"Record {r.seq}: {r.action} on {r.entity} {r.entity_id} by {r.user_name} "
-            f"({r.username}) at {r.at.isoformat()}"
+            translate(
+                "AuditDialog",
+                "Record {seq}: {action} on {entity} {entity_id} by {user_name} ({username}) at "
+                "{value}",
+            ).format(
+                seq=r.seq,
+                action=r.action,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                user_name=r.user_name,
+                username=r.username,
+                value=r.at.isoformat(),
+            )
         ]
         if r.reason:
-            lines.append(f"Reason: {r.reason}")
+            lines.append(translate("AuditDialog", "Reason: {reason}").format(reason=r.reason))
         if r.before is not None:
-            lines.append("Before: " + json.dumps(r.before, ensure_ascii=False, sort_keys=True))
+            lines.append(
+                translate("AuditDialog", "Before: ")
+                + json.dumps(r.before, ensure_ascii=False, sort_keys=True)
+            )
         if r.after is not None:
-            lines.append("After: " + json.dumps(r.after, ensure_ascii=False, sort_keys=True))
-        lines.append(f"Hash {r.hash} (previous {r.prev_hash})")
+            lines.append(
+                translate("AuditDialog", "After: ")
+                + json.dumps(r.after, ensure_ascii=False, sort_keys=True)
+            )
+        lines.append(
+            translate("AuditDialog", "Hash {hash} (previous {prev_hash})").format(
+                hash=r.hash, prev_hash=r.prev_hash
+            )
+        )
         self.detail.setPlainText("\n".join(lines))
 
     # ---- verify and export --------------------------------------------------------------
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
-        self.verify_label.setText("Checking the chain…")
+        self.verify_label.setText(translate("AuditDialog", "Checking the chain…"))
         app = self.ctx.app
         self.ctx.runner.maintenance(self, audit_log.verify_audit, app).success(
             self._verified).failure(self._failed)
@@ -339,7 +383,12 @@ class AuditDialog(QDialog):
         self.last_report = report
         self.verify_button.setEnabled(True)
         self.verify_label.setText(
-            ("✔ Audit trail " if report.ok else "✖ Audit trail ") + report.summary
+            (
+                translate("AuditDialog", "✔ Audit trail ")
+                if report.ok
+                else translate("AuditDialog", "✖ Audit trail ")
+            )
+            + report.summary
         )
         self.verify_label.setToolTip(report.checked)  # what was checked: records, rows, anchors
         set_prop(self.verify_label, "ok", report.ok)
@@ -347,7 +396,10 @@ class AuditDialog(QDialog):
     def export_csv(self) -> None:
         name = f"audit-{self.today.isoformat()}.csv"
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export the audit trail", name, "CSV files (*.csv)"
+            self,
+            translate("AuditDialog", "Export the audit trail"),
+            name,
+            translate("AuditDialog", "CSV files (*.csv)"),
         )
         if path:
             self.export_to(path)
@@ -361,7 +413,7 @@ class AuditDialog(QDialog):
             return
         app, user = self.ctx.app, self.ctx.require_user()
         self.export_button.setEnabled(False)
-        self.status.setText("Exporting…")
+        self.status.setText(translate("AuditDialog", "Exporting…"))
         # the maintenance lane: a whole trail streams for minutes on a ten-year database, past
         # the interactive lane's deadline, and must not hold a signature up
         self.ctx.runner.maintenance(
@@ -371,7 +423,11 @@ class AuditDialog(QDialog):
     def _exported(self, result: AuditExport) -> None:
         self.last_export = result
         self.export_button.setEnabled(True)
-        self.status.setText(f"Exported {result.rows} records to {result.path}")
+        self.status.setText(
+            translate("AuditDialog", "Exported {rows} records to {path}").format(
+                rows=result.rows, path=result.path
+            )
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.verify_button.setEnabled(True)
@@ -379,5 +435,7 @@ class AuditDialog(QDialog):
         if self.verify_label.text() == "Checking the chain…":
             self.verify_label.setText("")
         self.banner.show_message(
-            str(exc) if isinstance(exc, ChairlogError) else f"Unexpected error: {exc!r}"
+            str(exc)
+            if isinstance(exc, ChairlogError)
+            else translate("AuditDialog", "Unexpected error: {exc!r}").format(exc=exc)
         )

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.clinical.readouts import Due
 from chairlog.clinical.states import ACTIVE_STATES
 from chairlog.domain import AlertView, ChairInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
@@ -44,9 +45,10 @@ from chairlog.services import Chairlog, accounts, protocols, views
 from chairlog.services.results import SESSION_DISCHARGED
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
+from chairlog.ui.i18n import translate
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
-from chairlog.ui.tile import ChairTile, Due, TileFigures
+from chairlog.ui.tile import ChairTile, TileFigures
 from chairlog.ui.widgets import AlertAckDialog, ErrorBanner, big_font
 
 TILE_MIN_WIDTH = 470
@@ -105,10 +107,17 @@ class ChairBoard(QWidget):
         self.clock_label.setObjectName("boardClock")
         self.clock_label.setFont(big_font(18, bold=True))
         header.addWidget(self.summary_label, 1)
-        self.handover_button = QPushButton("Shift handover…  (Ctrl+Shift+H)")
+        self.handover_button = QPushButton(
+            translate("ChairBoard", "Shift handover…  (Ctrl+Shift+H)")
+        )
         self.handover_button.setObjectName("handoverButton")
-        self.handover_button.setToolTip("Every chair on one page for the shift change: "
-                                        "preview, print or save (Ctrl+Shift+H)")
+        self.handover_button.setToolTip(
+            translate(
+                "ChairBoard",
+                "Every chair on one page for the shift change: "
+                "preview, print or save (Ctrl+Shift+H)",
+            )
+        )
         self.handover_button.clicked.connect(self.show_handover)
         self.handover_dialog: QWidget | None = None
         handover_key = QShortcut(QKeySequence("Ctrl+Shift+H"), self)
@@ -185,9 +194,11 @@ class ChairBoard(QWidget):
     def _say_unreachable(self) -> None:
         since = self._unreachable_since
         if since is not None:
-            self.banner.show_message(f"Server unreachable since "
-                                     f"{since.astimezone(self.tz).strftime('%H:%M')} — "
-                                     "showing the last data read.")
+            self.banner.show_message(
+                translate(
+                    "ChairBoard", "Server unreachable since {value} — showing the last data read."
+                ).format(value=since.astimezone(self.tz).strftime("%H:%M"))
+            )
 
     def _stays(self, v: SessionView) -> bool:
         old = self.views.get(v.chair.id)
@@ -244,8 +255,13 @@ class ChairBoard(QWidget):
         if self._unreachable_since is not None:
             self._say_unreachable()
         else:
-            self.banner.show_message(f"The board could not be refreshed: {exc} "
-                                     "Timers continue from the last data read.")
+            self.banner.show_message(
+                translate(
+                    "ChairBoard",
+                    "The board could not be refreshed: {exc} Timers continue from the last data "
+                    "read.",
+                ).format(exc=exc)
+            )
         self.tick()
         if self._load_again:
             self.reload()
@@ -352,7 +368,9 @@ class ChairBoard(QWidget):
                      None)
 
         def failed(exc: BaseException) -> None:
-            self.banner.show_message(f"Monitor set not charted: {exc}")
+            self.banner.show_message(
+                translate("ChairBoard", "Monitor set not charted: {exc}").format(exc=exc)
+            )
             if isinstance(exc, ValidationError) and chair is not None:
                 self.review_monitor(chair)  # complete or correct it there
 
@@ -438,9 +456,13 @@ class ChairBoard(QWidget):
 
     def _show_summary(self, now: datetime, alerts: int) -> None:
         used = len(self.views)
-        text = f"{used} of {len(self.chairs)} chairs in use"
+        text = translate("ChairBoard", "{used} of {value} chairs in use").format(
+            used=used, value=len(self.chairs)
+        )
         if alerts:
-            text += f"   ·   ⚠ {alerts} alert{'s' if alerts != 1 else ''}"
+            text += translate("ChairBoard", "   ·   ⚠ {alerts} alert{value}").format(
+                alerts=alerts, value="s" if alerts != 1 else ""
+            )
         self.summary_label.setText(text)
         self.clock_label.setText(now.astimezone(self.tz).strftime("%a %d %b   %H:%M:%S"))
 

@@ -15,6 +15,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QLabel, QWidget
 
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 R = TypeVar("R")
 
@@ -30,9 +31,15 @@ class BusyRunner:
         self.label.hide()
         self.busy = False
 
-    def run(self, fn: Callable[[], R], on_success: Callable[[R], None],
-            on_failure: Callable[[BaseException], None], text: str = "Checking…") -> bool:
+    def run(
+        self,
+        fn: Callable[[], R],
+        on_success: Callable[[R], None],
+        on_failure: Callable[[BaseException], None],
+        text: str = "",
+    ) -> bool:
         """Start ``fn`` in the background; False if a call is already running."""
+        text = text or translate("BusyRunner", "Checking…")
         if self.busy:
             return False
         self.busy = True

@@ -11,8 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from chairlog.clinical.readouts import Due
 from chairlog.domain import ChairInfo
-from chairlog.ui.tile import Due, TileFigures
+from chairlog.ui.i18n import translate
+from chairlog.ui.tile import TileFigures
 from chairlog.ui.widgets import set_prop
 
 Snapshot = list[tuple[ChairInfo, TileFigures | None]]
@@ -28,12 +30,37 @@ def chair_states(snapshot: Snapshot) -> list[tuple[ChairInfo, int, str, str]]:
             out.append((0, chair, f.session_id, "bad", f"{chair.name}: {f.due_text}"))
         if f.stored_alerts:
             n = len(f.stored_alerts)
-            out.append((0, chair, f.session_id, "bad",
-                        f"{chair.name}: {n} alert{'s' if n > 1 else ''} to acknowledge"))
+            out.append(
+                (
+                    0,
+                    chair,
+                    f.session_id,
+                    "bad",
+                    translate("chair_strip", "{name}: {n} alert{value} to acknowledge").format(
+                        name=chair.name, n=n, value="s" if n > 1 else ""
+                    ),
+                )
+            )
         if f.dose_near_limit:
-            out.append((1, chair, f.session_id, "warn", f"{chair.name}: dose near limit"))
+            out.append(
+                (
+                    1,
+                    chair,
+                    f.session_id,
+                    "warn",
+                    translate("chair_strip", "{name}: dose near limit").format(name=chair.name),
+                )
+            )
         if f.state_key == "ready":
-            out.append((2, chair, f.session_id, "ok", f"{chair.name}: ready for discharge"))
+            out.append(
+                (
+                    2,
+                    chair,
+                    f.session_id,
+                    "ok",
+                    translate("chair_strip", "{name}: ready for discharge").format(name=chair.name),
+                )
+            )
     out.sort(key=lambda t: t[0])
     return [(c, sid, tone, words) for _rank, c, sid, tone, words in out]
 
@@ -47,7 +74,7 @@ class ChairStrip(QFrame):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(8, 4, 8, 4)
         self.row.setSpacing(8)
-        self.calm = QLabel("All chairs: nothing due")
+        self.calm = QLabel(translate("ChairStrip", "All chairs: nothing due"))
         self.calm.setObjectName("chairStripCalm")
         self.row.addWidget(self.calm)
         self.row.addStretch(1)

@@ -23,6 +23,7 @@ from chairlog.domain import UserInfo
 from chairlog.present.units import Units
 from chairlog.services import Chairlog
 from chairlog.ui.feed import ChangeFeed
+from chairlog.ui.i18n import translate
 from chairlog.ui.operations import OperationRunner, may_commit
 
 log = logging.getLogger(__name__)
@@ -89,9 +90,13 @@ def make_context(app: Chairlog, *, demo: bool = False,
 def describe_database(url: str) -> str:
     """'SQLite: /path/file' or 'PostgreSQL: host/db' (never the password)."""
     if url.startswith("sqlite"):
-        return "SQLite: " + (url.split(":///", 1)[1] if ":///" in url else "memory")
+        return translate("context", "SQLite: ") + (
+            url.split(":///", 1)[1] if ":///" in url else "memory"
+        )
     parts = urlsplit(url)
-    return f"PostgreSQL: {parts.hostname or 'localhost'}{parts.path}"
+    return translate("context", "PostgreSQL: {value}{path}").format(
+        value=parts.hostname or "localhost", path=parts.path
+    )
 
 
 def optional_module(name: str) -> Any:

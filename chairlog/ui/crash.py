@@ -14,22 +14,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chairlog import applog
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 _showing = False
 
 CRASH_TEXT = (
-    "chairlog hit an unexpected error.\n\n"
+    QT_TRANSLATE_NOOP("words", "chairlog hit an unexpected error.\n\n"
     "Everything saved before it is kept: each save is stored the moment it is acknowledged.\n\n"
     "What to do:\n"
     "1. Check that the last entry you made appears on the timeline; chart it again if not.\n"
     "2. If chairlog keeps misbehaving, quit and open it again.\n"
     "3. Tell whoever looks after this computer what you were doing, and give them the log "
-    "file:\n{log}"
+    "file:\n{log}")
 )
 
 
 def crash_text(kind: type[BaseException]) -> str:
-    return CRASH_TEXT.format(log=applog.log_file()) + f"\n\n(error: {kind.__name__})"
+    return translate("words", CRASH_TEXT).format(log=applog.log_file()) + translate(
+        "crash", "\n\n(error: {name})"
+    ).format(name=kind.__name__)
 
 
 def show_crash(exc_info: applog.ExcInfo) -> None:
@@ -40,11 +43,16 @@ def show_crash(exc_info: applog.ExcInfo) -> None:
         return  # offscreen (tests, CI): nobody could answer a dialog; the log has the error
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, "chairlog — unexpected error",
-                          crash_text(exc_info[0]))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            translate("crash", "chairlog — unexpected error"),
+            crash_text(exc_info[0]),
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        keep = box.addButton("Keep working", QMessageBox.ButtonRole.AcceptRole)
-        quit_button = box.addButton("Quit chairlog", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(translate("crash", "Keep working"), QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton(
+            translate("crash", "Quit chairlog"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.setDefaultButton(keep)
         box.exec()
         if box.clickedButton() is quit_button:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.services import handover
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.printing import PrintFailed, print_pdf
 from chairlog.ui.signoff import PdfPreview
 
@@ -34,21 +35,21 @@ class HandoverDialog(QDialog):
         self.ctx = ctx
         self.pdf: bytes | None = None
         self.busy = False
-        self.setWindowTitle("Shift handover")
+        self.setWindowTitle(translate("HandoverDialog", "Shift handover"))
         self.resize(1100, 760)
         self.preview = PdfPreview()
         self.status = QLabel()
         self.status.setObjectName("handoverStatus")
         self.status.setWordWrap(True)
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(translate("HandoverDialog", "Print…"))
         self.print_button.setObjectName("handoverPrint")
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.ask_print)
-        self.save_button = QPushButton("Save PDF…")
+        self.save_button = QPushButton(translate("HandoverDialog", "Save PDF…"))
         self.save_button.clicked.connect(self.ask_save)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(translate("HandoverDialog", "Refresh"))
         self.refresh_button.clicked.connect(self.build)
-        close = QPushButton("Close")
+        close = QPushButton(translate("HandoverDialog", "Close"))
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -74,7 +75,7 @@ class HandoverDialog(QDialog):
         """Build the handover for now, off the UI thread."""
         self.busy = True
         self._enable()
-        self.preview.show_message("Preparing the handover…")
+        self.preview.show_message(translate("HandoverDialog", "Preparing the handover…"))
         app = self.ctx.app
         self.ctx.runner.interactive(self, handover.handover_pdf, app).success(
             self._built).failure(self._failed)
@@ -84,19 +85,23 @@ class HandoverDialog(QDialog):
         self.pdf = pdf
         if self.isVisible():
             self.preview.show_pdf(pdf)
-        self.status.setText("Every chair as of now; Refresh for a later moment.")
+        self.status.setText(
+            translate("HandoverDialog", "Every chair as of now; Refresh for a later moment.")
+        )
         self._enable()
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.preview.show_message(f"The handover could not be prepared: {exc}")
+        self.preview.show_message(
+            translate("HandoverDialog", "The handover could not be prepared: {exc}").format(exc=exc)
+        )
         self._enable()
 
     def ask_print(self) -> None:
         if self.pdf is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Shift handover")
+        printer.setDocName(translate("HandoverDialog", "Shift handover"))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -109,9 +114,13 @@ class HandoverDialog(QDialog):
         try:
             pages = print_pdf(self.pdf, printer)
         except PrintFailed as exc:
-            self.status.setText(f"Not printed: {exc}")
+            self.status.setText(translate("HandoverDialog", "Not printed: {exc}").format(exc=exc))
             return 0
-        self.status.setText(f"Printed the handover ({pages} page{'s' if pages != 1 else ''}).")
+        self.status.setText(
+            translate("HandoverDialog", "Printed the handover ({pages} page{value}).").format(
+                pages=pages, value="s" if pages != 1 else ""
+            )
+        )
         return pages
 
     def ask_save(self) -> None:
@@ -119,14 +128,23 @@ class HandoverDialog(QDialog):
             return
         stamp = self.ctx.app.now().strftime("%Y%m%d-%H%M")
         default = str(Path.home() / "Documents" / f"handover-{stamp}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Save handover", default, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("HandoverDialog", "Save handover"),
+            default,
+            translate("HandoverDialog", "PDF (*.pdf)"),
+        )
         if path:
             try:
                 Path(path).write_bytes(self.pdf)
             except OSError as exc:
-                self.status.setText(f"Not saved: {exc.strerror}")
+                self.status.setText(
+                    translate("HandoverDialog", "Not saved: {strerror}").format(
+                        strerror=exc.strerror
+                    )
+                )
                 return
-            self.status.setText(f"Saved to {path}.")
+            self.status.setText(translate("HandoverDialog", "Saved to {path}.").format(path=path))
 
     def _on_lock(self) -> None:
         self.reject()  # patient names: never left on a locked screen

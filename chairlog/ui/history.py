@@ -48,9 +48,19 @@ from chairlog.errors import ChairlogError
 from chairlog.present.units import STORED, Units
 from chairlog.services import accounts, patients, views
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 from chairlog.ui.widgets import BigButton, big_font
 
-HEADERS = ("Date", "Protocol", "Chair", "State", "Weight", "Pain before", "Pain after", "Id")
+HEADERS = (
+    QT_TRANSLATE_NOOP("words", "Date"),
+    QT_TRANSLATE_NOOP("words", "Protocol"),
+    QT_TRANSLATE_NOOP("words", "Chair"),
+    QT_TRANSLATE_NOOP("words", "State"),
+    QT_TRANSLATE_NOOP("words", "Weight"),
+    QT_TRANSLATE_NOOP("words", "Pain before"),
+    QT_TRANSLATE_NOOP("words", "Pain after"),
+    "Id",
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -83,7 +93,7 @@ class HistoryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("words", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -96,7 +106,7 @@ class HistoryModel(QAbstractTableModel):
             started.strftime("%Y-%m-%d %H:%M"),
             s.protocol_name,
             s.chair_name,
-            s.state.label,
+            clinical(s.state.label),
             self.units.show_weight(r.weight_kg) if self.units.lb else f"{r.weight_kg:g} kg",
             "—" if r.pain_before is None else str(r.pain_before),
             "—" if r.pain_after is None else str(r.pain_after),
@@ -112,15 +122,15 @@ class PatientHistoryDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Find patient — history")
+        self.setWindowTitle(translate("PatientHistoryDialog", "Find patient — history"))
         self.resize(1480, 720)
         self._seq = 0
         lay = QVBoxLayout(self)
-        title = QLabel("Find a patient")
+        title = QLabel(translate("PatientHistoryDialog", "Find a patient"))
         title.setFont(big_font(18, bold=True))
         lay.addWidget(title)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Name or MRN…")
+        self.search.setPlaceholderText(translate("PatientHistoryDialog", "Name or MRN…"))
         self.search.setFont(big_font(15))
         self.search.setMinimumHeight(44)
         lay.addWidget(self.search)
@@ -131,7 +141,11 @@ class PatientHistoryDialog(QDialog):
         self.results.setWordWrap(True)
         body.addWidget(self.results)
         right = QVBoxLayout()
-        self.patient_label = QLabel("Type to search; pick a patient to see their sessions.")
+        self.patient_label = QLabel(
+            translate(
+                "PatientHistoryDialog", "Type to search; pick a patient to see their sessions."
+            )
+        )
         self.patient_label.setWordWrap(True)
         self.patient_label.setFont(big_font(13, bold=True))
         right.addWidget(self.patient_label)
@@ -149,12 +163,14 @@ class PatientHistoryDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         row.addWidget(self.status, 1)
-        self.export_button = BigButton("Export PDF…")
+        self.export_button = BigButton(translate("PatientHistoryDialog", "Export PDF…"))
         self.export_button.clicked.connect(self._export)
-        self.series_button = BigButton("Series…")
+        self.series_button = BigButton(translate("PatientHistoryDialog", "Series…"))
         self.series_button.clicked.connect(self.show_series)
         row.addWidget(self.series_button)
-        self.open_button = BigButton("Open  (Enter)", primary=True)
+        self.open_button = BigButton(
+            translate("PatientHistoryDialog", "Open  (Enter)"), primary=True
+        )
         self.open_button.clicked.connect(self._open)
         row.addWidget(self.export_button)
         row.addWidget(self.open_button)
@@ -211,8 +227,18 @@ class PatientHistoryDialog(QDialog):
         item = self.results.currentItem()
         if item is None or item.data(Qt.ItemDataRole.UserRole).id != p.id:
             return  # another patient was picked meanwhile
-        born = f" · born {p.date_of_birth:%Y-%m-%d}" if p.date_of_birth else ""
-        self.patient_label.setText(f"{p.display_name} · {p.mrn}{born} · {len(rows)} session(s)")
+        born = (
+            translate("PatientHistoryDialog", " · born {date_of_birth:%Y-%m-%d}").format(
+                date_of_birth=p.date_of_birth
+            )
+            if p.date_of_birth
+            else ""
+        )
+        self.patient_label.setText(
+            translate(
+                "PatientHistoryDialog", "{display_name} · {mrn}{born} · {value} session(s)"
+            ).format(display_name=p.display_name, mrn=p.mrn, born=born, value=len(rows))
+        )
         self.model.set_rows(rows)
         if rows:
             self.table.selectRow(0)
@@ -250,7 +276,12 @@ class PatientHistoryDialog(QDialog):
         if row is None:
             return
         default = str(Path.home() / f"session-S-{row.session.id:06d}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export record", default, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("PatientHistoryDialog", "Export record"),
+            default,
+            translate("PatientHistoryDialog", "PDF (*.pdf)"),
+        )
         if path:
             self.export_to(row.session.id, Path(path))
 
@@ -258,7 +289,7 @@ class PatientHistoryDialog(QDialog):
         """Build (or fetch the signed) PDF off the UI thread, then write it."""
         from chairlog.services import records
 
-        self.status.setText("Exporting…")
+        self.status.setText(translate("PatientHistoryDialog", "Exporting…"))
         self.export_button.setEnabled(False)
 
         def work() -> int:
@@ -268,10 +299,16 @@ class PatientHistoryDialog(QDialog):
 
         def done(size: int) -> None:
             self.export_button.setEnabled(True)
-            self.status.setText(f"Saved {path.name} ({size // 1024} KB).")
+            self.status.setText(
+                translate("PatientHistoryDialog", "Saved {name} ({value} KB).").format(
+                    name=path.name, value=size // 1024
+                )
+            )
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            self.status.setText(f"Export failed: {exc}")
+            self.status.setText(
+                translate("PatientHistoryDialog", "Export failed: {exc}").format(exc=exc)
+            )
 
         self.ctx.runner.interactive(self, work).success(done).failure(failed)

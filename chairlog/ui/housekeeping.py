@@ -58,10 +58,11 @@ class Housekeeping(QObject):
     def _backup_done(self, info: Any) -> None:
         if info is not None:
             when = info.created_at.astimezone().strftime("%H:%M")
-            self.message.emit(f"Backup made at {when}: {info.path.name}")
+            self.message.emit(self.tr("Backup made at {when}: {name}").format(
+                when=when, name=info.path.name))
 
     def _backup_failed(self, exc: BaseException) -> None:
-        self.message.emit(f"Automatic backup failed: {exc}")
+        self.message.emit(self.tr("Automatic backup failed: {exc}").format(exc=exc))
 
     def check_clock(self) -> None:
         """Compare the clocks on the maintenance lane (a jump is audited: a write)."""
@@ -72,11 +73,13 @@ class Housekeeping(QObject):
     def _clock_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self.message.emit(f"Clock check failed: {exc}")
+        self.message.emit(self.tr("Clock check failed: {exc}").format(exc=exc))
 
     def _clock_checked(self, jump: timedelta | None) -> None:
         if jump is not None:
-            way = "forwards" if jump.total_seconds() > 0 else "backwards"
-            self.message.emit(f"The computer's clock jumped {way} by "
-                              f"{format_duration(abs(jump))} — noted in the audit trail; "
-                              "session timers are unaffected.")
+            text = (self.tr("The computer's clock jumped forwards by {duration} — noted in the "
+                            "audit trail; session timers are unaffected.")
+                    if jump.total_seconds() > 0 else
+                    self.tr("The computer's clock jumped backwards by {duration} — noted in the "
+                            "audit trail; session timers are unaffected."))
+            self.message.emit(text.format(duration=format_duration(abs(jump))))

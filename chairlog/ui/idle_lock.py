@@ -33,6 +33,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.tile import TileFigures
 from chairlog.ui.widgets import (
     BigButton,
@@ -136,7 +137,7 @@ class LockCard(QFrame):
 
     def show_figures(self, f: TileFigures | None) -> None:
         if f is None:
-            self.state.setText("Free")
+            self.state.setText(translate("LockCard", "Free"))
             self.timer.setText("—")
             self.due.setText("")
             self.alerts.setText("")
@@ -148,7 +149,11 @@ class LockCard(QFrame):
         self.timer.setText(f.timer)
         self.due.setText(f.due_text)
         n = len(f.alerts)
-        self.alerts.setText(f"⚠ {n} ALERT{'S' if n != 1 else ''}" if n else "No alerts")
+        self.alerts.setText(
+            translate("LockCard", "⚠ {n} ALERT{value}").format(n=n, value="S" if n != 1 else "")
+            if n
+            else translate("LockCard", "No alerts")
+        )
         set_prop(self.due, "due", f.due.value)
         set_prop(self, "alert", bool(n))
         set_prop(self.alerts, "alert", bool(n))
@@ -168,11 +173,16 @@ class LockScreen(QWidget):
         self.failures = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        title = QLabel("Locked — patient details are hidden")
+        title = QLabel(translate("LockScreen", "Locked — patient details are hidden"))
         title.setObjectName("lockTitle")
         title.setFont(big_font(24, bold=True))
         outer.addWidget(title)
-        note = QLabel("Infusions continue. Timers, vitals reminders and alerts are still shown.")
+        note = QLabel(
+            translate(
+                "LockScreen",
+                "Infusions continue. Timers, vitals reminders and alerts are still shown.",
+            )
+        )
         note.setFont(big_font(13))
         outer.addWidget(note)
         self.grid_host = QWidget()
@@ -199,20 +209,34 @@ class LockScreen(QWidget):
             w.setMinimumHeight(42)
         self.password.returnPressed.connect(self.attempt_unlock)
         self.username.returnPressed.connect(self.password.setFocus)
-        for text, field in (("Username", self.username), ("Password", self.password)):
+        for text, field in (
+            (translate("LockScreen", "Username"), self.username),
+            (translate("LockScreen", "Password"), self.password),
+        ):
             form.addRow(form_label(text), field)
         label_fields(form)
-        named(self.username, "Username", "Your own username: the same nurse, or another who "
-                                         "takes over")
-        named(self.password, "Password", "Your password; Enter unlocks")
+        named(
+            self.username,
+            translate("LockScreen", "Username"),
+            translate("LockScreen", "Your own username: the same nurse, or another who takes over"),
+        )
+        named(
+            self.password,
+            translate("LockScreen", "Password"),
+            translate("LockScreen", "Your password; Enter unlocks"),
+        )
         v.addLayout(form)
         self.error = ErrorBanner()
         v.addWidget(self.error)
         row = QHBoxLayout()
-        hint = QLabel("Another nurse? Type your own username and password to take over.")
+        hint = QLabel(
+            translate(
+                "LockScreen", "Another nurse? Type your own username and password to take over."
+            )
+        )
         hint.setWordWrap(True)
         row.addWidget(hint, 1)
-        self.unlock_button = BigButton("Unlock", primary=True)
+        self.unlock_button = BigButton(translate("LockScreen", "Unlock"), primary=True)
         self.unlock_button.clicked.connect(self.attempt_unlock)
         row.addWidget(self.unlock_button)
         v.addLayout(row)
@@ -231,8 +255,13 @@ class LockScreen(QWidget):
         self.error.clear_message()
         self.password.clear()
         self.username.setText(user.username if user else "")
-        self.who.setText(f"Signed in: {user.display_name}. Enter your password to continue."
-                         if user else "Sign in to continue.")
+        self.who.setText(
+            translate(
+                "LockScreen", "Signed in: {display_name}. Enter your password to continue."
+            ).format(display_name=user.display_name)
+            if user
+            else translate("LockScreen", "Sign in to continue.")
+        )
         self.password.setFocus()
 
     def show_chairs(self, snapshot: list[tuple[ChairInfo, TileFigures | None]]) -> None:
@@ -265,7 +294,9 @@ class LockScreen(QWidget):
                 return current if accounts.verify_password(app, current, password) else None
             return accounts.login(app, username, password)
 
-        self.runner.run(check, self._checked, self._refused, "Checking the password…")
+        self.runner.run(
+            check, self._checked, self._refused, translate("LockScreen", "Checking the password…")
+        )
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
@@ -274,11 +305,16 @@ class LockScreen(QWidget):
 
     def _checked(self, user: UserInfo | None) -> None:
         if user is None:
-            self._fail("Wrong password.")
+            self._fail(translate("LockScreen", "Wrong password."))
             return
         if user.must_change_password:
-            self._fail("This account must choose a new password first: the signed-in user "
-                       "unlocks, then use Switch user (Ctrl+U).")
+            self._fail(
+                translate(
+                    "LockScreen",
+                    "This account must choose a new password first: the signed-in user "
+                    "unlocks, then use Switch user (Ctrl+U).",
+                )
+            )
             return
         self.failures = 0
         self.password.clear()

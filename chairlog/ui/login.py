@@ -33,6 +33,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -53,14 +54,22 @@ def _password_edit() -> QLineEdit:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
-                 title: str = "Sign in", intro: str = "", username: str = "") -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        intro: str = "",
+        username: str = "",
+    ) -> None:
+        title = title or translate("LoginDialog", "Sign in")
         super().__init__(parent)
         self.ctx = ctx
         self.user: UserInfo | None = None
         self._pending: UserInfo | None = None
         self._old_password = ""
-        self.setWindowTitle(f"chairlog — {title}")
+        self.setWindowTitle(translate("LoginDialog", "chairlog — {title}").format(title=title))
         self.setObjectName("loginDialog")
         self.setMinimumWidth(520)
         self.pages = QStackedWidget()
@@ -96,20 +105,29 @@ class LoginDialog(QDialog):
         self.username = QLineEdit(username)
         self.username.setFont(big_font(14))
         self.username.setMinimumHeight(40)
-        self.username.setPlaceholderText("username")
+        self.username.setPlaceholderText(translate("LoginDialog", "username"))
         self.password = _password_edit()
-        form.addRow(form_label("Username"), self.username)
-        form.addRow(form_label("Password"), self.password)
+        form.addRow(form_label(translate("LoginDialog", "Username")), self.username)
+        form.addRow(form_label(translate("LoginDialog", "Password")), self.password)
         label_fields(form)
-        named(self.username, "Username", "Your chairlog username")
-        named(self.password, "Password", "Your own password; Enter signs in")
+        named(
+            self.username,
+            translate("LoginDialog", "Username"),
+            translate("LoginDialog", "Your chairlog username"),
+        )
+        named(
+            self.password,
+            translate("LoginDialog", "Password"),
+            translate("LoginDialog", "Your own password; Enter signs in"),
+        )
         lay.addLayout(form)
         self.error = ErrorBanner()
         lay.addWidget(self.error)
         self.busy_label = QLabel()
         lay.addWidget(self.busy_label)
-        buttons, self.sign_in_button, self.cancel_button = action_row(self, "Sign in",
-                                                                      self.submit)
+        buttons, self.sign_in_button, self.cancel_button = action_row(
+            self, translate("LoginDialog", "Sign in"), self.submit
+        )
         lay.addLayout(buttons)
         self.runner = BusyRunner(self.ctx, (self.sign_in_button, self.username, self.password),
                                  self.busy_label)
@@ -121,7 +139,7 @@ class LoginDialog(QDialog):
     def _demo_box(self) -> QGroupBox:
         from chairlog.services import demo
 
-        box = QGroupBox("Demo accounts (demo mode only)")
+        box = QGroupBox(translate("LoginDialog", "Demo accounts (demo mode only)"))
         box.setObjectName("demoAccounts")
         grid = QGridLayout(box)
         for i, (uname, pw, role) in enumerate(demo.demo_accounts()):
@@ -129,10 +147,17 @@ class LoginDialog(QDialog):
             b.setObjectName("demoAccount")
             b.setAutoDefault(False)
             b.setMinimumHeight(40)
-            b.setToolTip(f"Fill in {uname} / {pw}")
+            b.setToolTip(
+                translate("LoginDialog", "Fill in {uname} / {pw}").format(uname=uname, pw=pw)
+            )
             b.clicked.connect(lambda _=False, u=uname, p=pw: self.fill(u, p))
             grid.addWidget(b, i, 0)
-        hint = QLabel("Click an account to fill in its username and password, then press Enter.")
+        hint = QLabel(
+            translate(
+                "LoginDialog",
+                "Click an account to fill in its username and password, then press Enter.",
+            )
+        )
         hint.setWordWrap(True)
         grid.addWidget(hint, len(demo.demo_accounts()), 0)
         self.demo_box = box
@@ -153,7 +178,7 @@ class LoginDialog(QDialog):
         app, username = self.ctx.app, self.username.text()
         self.runner.run(lambda: accounts.login(app, username, password),
                         lambda user: self._signed_in(user, password), self._refused,
-                        "Checking the password…")
+                        translate("LoginDialog", "Checking the password…"))
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
@@ -165,8 +190,13 @@ class LoginDialog(QDialog):
     def _signed_in(self, user: UserInfo, password: str) -> None:
         if user.must_change_password:
             self._pending, self._old_password = user, password
-            self.change_intro.setText(f"{user.display_name}: your password was reset. Choose a "
-                                      "new one (at least 8 characters) to continue.")
+            self.change_intro.setText(
+                translate(
+                    "LoginDialog",
+                    "{display_name}: your password was reset. Choose a new one (at least 8 "
+                    "characters) to continue.",
+                ).format(display_name=user.display_name)
+            )
             self.pages.setCurrentIndex(1)
             self.new_password.setFocus()
             return
@@ -177,7 +207,7 @@ class LoginDialog(QDialog):
     def _change_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        head = QLabel("Choose a new password")
+        head = QLabel(translate("LoginDialog", "Choose a new password"))
         head.setFont(big_font(20, bold=True))
         lay.addWidget(head)
         self.change_intro = QLabel()
@@ -189,20 +219,34 @@ class LoginDialog(QDialog):
         self.new_password_again = _password_edit()
         self.change_banner = ErrorBanner()
         self.change_errors = FieldErrors(self.change_banner)
-        form.addRow(form_label("New password"), self.new_password)
+        form.addRow(form_label(translate("LoginDialog", "New password")), self.new_password)
         form.addRow("", self.change_errors.label_for("new_password", self.new_password))
-        form.addRow(form_label("New password again"), self.new_password_again)
+        form.addRow(
+            form_label(translate("LoginDialog", "New password again")), self.new_password_again
+        )
         form.addRow("", self.change_errors.label_for("new_password_again",
                                                      self.new_password_again))
         label_fields(form)
-        named(self.new_password, "New password", "Your new password")
-        named(self.new_password_again, "New password again", "The same new password, to be sure")
+        named(
+            self.new_password,
+            translate("LoginDialog", "New password"),
+            translate("LoginDialog", "Your new password"),
+        )
+        named(
+            self.new_password_again,
+            translate("LoginDialog", "New password again"),
+            translate("LoginDialog", "The same new password, to be sure"),
+        )
         lay.addLayout(form)
         lay.addWidget(self.change_banner)
         self.change_busy = QLabel()
         lay.addWidget(self.change_busy)
         row, self.save_password_button, _cancel = action_row(
-            self, "Save and sign in", self.submit_new_password, default=False)
+            self,
+            translate("LoginDialog", "Save and sign in"),
+            self.submit_new_password,
+            default=False,
+        )
         lay.addLayout(row)
         self.change_runner = BusyRunner(self.ctx, (self.save_password_button,),
                                         self.change_busy)
@@ -213,11 +257,17 @@ class LoginDialog(QDialog):
         new = self.new_password.text()
         if new != self.new_password_again.text():
             self.change_errors.show_text(
-                "new_password_again", "The two passwords differ: type the same password twice.")
+                "new_password_again",
+                translate("LoginDialog", "The two passwords differ: type the same password twice."),
+            )
             return
         app, pending, old = self.ctx.app, self._pending, self._old_password
-        self.change_runner.run(lambda: accounts.change_password(app, pending, old, new),
-                               self._changed, self._change_refused, "Saving the password…")
+        self.change_runner.run(
+            lambda: accounts.change_password(app, pending, old, new),
+            self._changed,
+            self._change_refused,
+            translate("LoginDialog", "Saving the password…"),
+        )
 
     def _changed(self, user: UserInfo) -> None:
         self.user = user

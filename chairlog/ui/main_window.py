@@ -44,6 +44,7 @@ from chairlog.services import accounts
 from chairlog.ui.board import ChairBoard
 from chairlog.ui.chair_strip import ChairStrip
 from chairlog.ui.context import UiContext, describe_database, optional_module
+from chairlog.ui.i18n import translate
 from chairlog.ui.idle_lock import IdleMonitor, LockScreen
 from chairlog.ui.login import LoginDialog
 from chairlog.ui.quit_dialog import QuitDialog
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
-        self.tabs.addTab(self.board, "Board")
+        self.tabs.addTab(self.board, translate("MainWindow", "Board"))
         bar = self.tabs.tabBar()
         bar.setTabButton(0, bar.ButtonPosition.RightSide, None)  # type: ignore[arg-type]
         bar.setTabButton(0, bar.ButtonPosition.LeftSide, None)  # type: ignore[arg-type]
@@ -133,39 +134,68 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self._action
-        a("new_session", "New session…", "Ctrl+N", self.new_session, "Start a session")
-        a("board", "Board", "Ctrl+B", self.show_board, "Back to the chair board")
-        a("find", "Find patient…", "Ctrl+F", self.find_patient,
-          "A patient's sessions, pain before and after; open or export any record")
-        a("switch_user", "Switch user…", "Ctrl+U", self.switch_user,
-          "Another person signs in; entries from then on carry their name")
-        a("password", "Change my password…", "Ctrl+Shift+P", self.change_password,
-          "Choose a new password for the signed-in account")
-        a("lock", "Lock", "Ctrl+L", self.lock, "Lock now (patient details hidden)")
-        a("mute", "Mute reminders", "Ctrl+M", self._toggle_mute,
-          "Mute the vitals reminder sound (the board still flashes)", checkable=True)
-        a("quit", "Quit", "Ctrl+Q", self.close,
-          "Quit chairlog (asks first while sessions run; they are kept)")
-        a("sign", "Sign records…", "Ctrl+R", self.open_signoff, "Review and sign records")
-        a("admin", "Administration…", "Ctrl+Shift+A", self.open_admin,
-          "Users, chairs, protocols and clinic settings")
-        a("audit", "Audit trail…", "Ctrl+Shift+T", self.open_audit, "Who did what, and when")
-        a("about", "About chairlog…", "F1", self.open_about,
-          "Version, database, data and log folders, Qt and Python versions")
+        a(
+            "new_session",
+            self.tr("New session…"),
+            "Ctrl+N",
+            self.new_session,
+            self.tr("Start a session"),
+        )
+        a("board", self.tr("Board"), "Ctrl+B", self.show_board, self.tr("Back to the chair board"))
+        a("find", self.tr("Find patient…"), "Ctrl+F", self.find_patient,
+          self.tr("A patient's sessions, pain before and after; open or export any record"))
+        a("switch_user", self.tr("Switch user…"), "Ctrl+U", self.switch_user,
+          self.tr("Another person signs in; entries from then on carry their name"))
+        a("password", self.tr("Change my password…"), "Ctrl+Shift+P", self.change_password,
+          self.tr("Choose a new password for the signed-in account"))
+        a(
+            "lock",
+            self.tr("Lock"),
+            "Ctrl+L",
+            self.lock,
+            self.tr("Lock now (patient details hidden)"),
+        )
+        a("mute", self.tr("Mute reminders"), "Ctrl+M", self._toggle_mute,
+          self.tr("Mute the vitals reminder sound (the board still flashes)"), checkable=True)
+        a("quit", self.tr("Quit"), "Ctrl+Q", self.close,
+          self.tr("Quit chairlog (asks first while sessions run; they are kept)"))
+        a(
+            "sign",
+            self.tr("Sign records…"),
+            "Ctrl+R",
+            self.open_signoff,
+            self.tr("Review and sign records"),
+        )
+        a("admin", self.tr("Administration…"), "Ctrl+Shift+A", self.open_admin,
+          self.tr("Users, chairs, protocols and clinic settings"))
+        a(
+            "audit",
+            self.tr("Audit trail…"),
+            "Ctrl+Shift+T",
+            self.open_audit,
+            self.tr("Who did what, and when"),
+        )
+        a("about", self.tr("About chairlog…"), "F1", self.open_about,
+          self.tr("Version, database, data and log folders, Qt and Python versions"))
         for n in range(1, CHAIR_KEYS + 1):
-            a(f"chair{n}", f"Chair {n}", f"Ctrl+{n}", partial(self.open_chair, n),
-              f"Open chair {n}'s session")
+            a(f"chair{n}", self.tr("Chair {n}").format(n=n), f"Ctrl+{n}",
+              partial(self.open_chair, n), self.tr("Open chair {n}'s session").format(n=n))
         self.actions_by_name["mute"].setChecked(self.ctx.settings.sound_muted)
 
     def _make_menus(self) -> None:
         chairs = tuple(f"chair{n}" for n in range(1, CHAIR_KEYS + 1))
-        layout = (("&chairlog", ("switch_user", "password", "lock", "", "quit")),
-                  ("&Sessions", ("new_session", "find", "board", "", *chairs)),
-                  ("&View", ("mute",)), ("Si&gn", ("sign",)), ("&Admin", ("admin",)),
-                  ("A&udit", ("audit",)), ("&Help", ("about",)))
+        layout = (
+            ("&chairlog", ("switch_user", "password", "lock", "", "quit")),
+            ("&Sessions", ("new_session", "find", "board", "", *chairs)),
+            ("&View", ("mute",)),
+            ("Si&gn", ("sign",)),
+            ("&Admin", ("admin",)),
+            ("A&udit", ("audit",)),
+            ("&Help", ("about",)),
+        )
         menus = {}
         for title, names in layout:
-            menu = menus[title] = self.menuBar().addMenu(title)
+            menu = menus[title] = self.menuBar().addMenu(self._menu_title(title))
             for name in names:
                 if name:
                     menu.addAction(self.actions_by_name[name])
@@ -174,8 +204,15 @@ class MainWindow(QMainWindow):
         self.sign_menu, self.admin_menu = menus["Si&gn"], menus["&Admin"]
         self.audit_menu = menus["A&udit"]
 
+    def _menu_title(self, title: str) -> str:
+        """The menu's title in the window's language (the English one keys ``menus``)."""
+        return {"&chairlog": self.tr("&chairlog"), "&Sessions": self.tr("&Sessions"),
+                "&View": self.tr("&View"), "Si&gn": self.tr("Si&gn"),
+                "&Admin": self.tr("&Admin"), "A&udit": self.tr("A&udit"),
+                "&Help": self.tr("&Help")}[title]
+
     def _make_toolbar(self) -> None:
-        tb = QToolBar("Main")
+        tb = QToolBar(translate("MainWindow", "Main"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -204,7 +241,7 @@ class MainWindow(QMainWindow):
             sb.addPermanentWidget(w)
         self.demo_label: QLabel | None = None
         if self.ctx.demo:
-            self.demo_label = QLabel("DEMO — not for patient care")
+            self.demo_label = QLabel(translate("MainWindow", "DEMO — not for patient care"))
             self.demo_label.setObjectName("demoBadge")
             sb.addPermanentWidget(self.demo_label)
 
@@ -229,13 +266,19 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setVisible(self._allowed[name])
             menu.menuAction().setVisible(self._allowed[name])
         self._sync_actions()
-        who = f"{user.display_name} ({user.role.value})" if user else "nobody"
-        self.user_label.setText(f"Signed in: {who}")
+        who = (self.tr("{name} ({role})").format(name=user.display_name,
+                                                  role=self._role_word(user.role))
+               if user else self.tr("nobody"))
+        self.user_label.setText(translate("MainWindow", "Signed in: {who}").format(who=who))
         from chairlog.ui.account_notices import certificate_notice
 
         self.cert_notice = None
         certificate_notice(self.ctx, user, self, lambda dlg: setattr(self, "cert_notice", dlg))
         self._show_locked_accounts()
+
+    def _role_word(self, role: Role) -> str:
+        return {Role.NURSE: self.tr("nurse"), Role.PHYSICIAN: self.tr("physician"),
+                Role.ADMIN: self.tr("admin")}.get(role, role.value)
 
     def _show_locked_accounts(self) -> None:
         from chairlog.ui.account_notices import locked_accounts_text
@@ -273,9 +316,15 @@ class MainWindow(QMainWindow):
         return dlg
 
     def switch_user(self) -> LoginDialog:
-        dlg = LoginDialog(self.ctx, self, title="Switch user",
-                          intro="Sign in as yourself: everything charted from now on is "
-                                "recorded under your name.")
+        dlg = LoginDialog(
+            self.ctx,
+            self,
+            title=translate("MainWindow", "Switch user"),
+            intro=translate(
+                "MainWindow",
+                "Sign in as yourself: everything charted from now on is recorded under your name.",
+            ),
+        )
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._take_over(dlg.user))
         dlg.finished.connect(lambda _r: setattr(self, "login_dialog", None))
@@ -286,7 +335,12 @@ class MainWindow(QMainWindow):
     def _take_over(self, user: UserInfo | None) -> None:
         if user is not None:
             self.ctx.set_user(user)
-            self.statusBar().showMessage(f"{user.display_name} is now signed in.", 8000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "{display_name} is now signed in.").format(
+                    display_name=user.display_name
+                ),
+                8000,
+            )
 
     # ---- sessions -------------------------------------------------------------------------
     def show_board(self) -> None:
@@ -296,10 +350,14 @@ class MainWindow(QMainWindow):
     def open_chair(self, n: int) -> None:
         tile = self.board.tile_for_position(n)
         if tile is None:
-            self.statusBar().showMessage(f"There is no chair {n}.", 5000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "There is no chair {n}.").format(n=n), 5000
+            )
             return
         if tile.view is None and not self.board.can_start:
-            self.statusBar().showMessage(f"{tile.chair.name} is free.", 5000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "{name} is free.").format(name=tile.chair.name), 5000
+            )
             return
         self.board.activate_position(n)
 
@@ -307,7 +365,9 @@ class MainWindow(QMainWindow):
         if self.locked:
             return None
         if not self._allowed["new_session"]:
-            self.statusBar().showMessage("Only nurses and physicians start sessions.", 6000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Only nurses and physicians start sessions."), 6000
+            )
             return None
         self.board.reload()  # which chairs are in use right now
         dlg = StartSessionDialog(self.ctx, self, chair_id=chair_id,
@@ -331,7 +391,9 @@ class MainWindow(QMainWindow):
         if page is None:
             module = optional_module("chairlog.ui.session.page")
             if module is None:
-                self.statusBar().showMessage("The session view is not installed.", 8000)
+                self.statusBar().showMessage(
+                    translate("MainWindow", "The session view is not installed."), 8000
+                )
                 return None
             # the session is read off the UI thread; the tab opens when it answers (at once
             # when that takes under 40 ms), so a slow server never freezes the board
@@ -356,13 +418,15 @@ class MainWindow(QMainWindow):
             bar = self.tabs.tabBar()
             close = bar.tabButton(index, bar.ButtonPosition.RightSide)
             if close is not None:  # read by a screen reader as "Close Chair 1 · …"
-                close.setAccessibleName(f"Close {page.title()}")
+                close.setAccessibleName(
+                    translate("MainWindow", "Close {value}").format(value=page.title())
+                )
         self.tabs.setCurrentWidget(page)
 
     def _page_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        QMessageBox.warning(self, "Session", str(exc))
+        QMessageBox.warning(self, translate("MainWindow", "Session"), str(exc))
 
     def close_session(self, session_id: int) -> None:
         page = self.pages.pop(session_id, None)
@@ -464,7 +528,11 @@ class MainWindow(QMainWindow):
             act = self.actions_by_name[f"chair{i}"]
             act.setVisible(i <= n)
             if i <= n:
-                act.setText(f"Open {self.board.chairs[i - 1].name}")
+                act.setText(
+                    translate("MainWindow", "Open {name}").format(
+                        name=self.board.chairs[i - 1].name
+                    )
+                )
         for page in self.pages.values():
             self.tabs.setTabText(self.tabs.indexOf(page), page.title())  # type: ignore[attr-defined]
 
@@ -489,10 +557,10 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        title = f"chairlog — {self.clinic.name}"
+        title = self.tr("chairlog — {clinic}").format(clinic=self.clinic.name)
         if self.ctx.demo:
-            title += " — DEMO"
-        self.setWindowTitle("chairlog — locked" if self.locked else title)
+            title += self.tr(" — DEMO")
+        self.setWindowTitle(translate("MainWindow", "chairlog — locked") if self.locked else title)
 
     def _toggle_mute(self) -> None:
         if self.actions_by_name["mute"].isChecked():
@@ -508,11 +576,18 @@ class MainWindow(QMainWindow):
         act.blockSignals(True)
         act.setChecked(left > 0)
         act.blockSignals(False)
-        act.setText(f"Muted {int(left) // 60}:{int(left) % 60:02d}" if left > 0
-                    else "Mute reminders")
+        act.setText(
+            translate("MainWindow", "Muted {value}:{value2:02d}").format(
+                value=int(left) // 60, value2=int(left) % 60
+            )
+            if left > 0
+            else translate("MainWindow", "Mute reminders")
+        )
 
     def _audio_missing(self) -> None:
-        self.no_audio_label.setText("No sound device: reminders only flash")
+        self.no_audio_label.setText(
+            translate("MainWindow", "No sound device: reminders only flash")
+        )
         self.no_audio_label.show()
 
     def shutdown(self) -> None:

@@ -34,6 +34,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer
 
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 STOP_WAIT_MS = 5000
 MAX_ERROR_CHARS = 300
@@ -115,7 +116,11 @@ class WindowListener(QObject):
             host, _, port = line[len("listening on "):].rpartition(":")
             if port.isdigit():
                 self.address = (host, int(port))
-                self.say(f"Bedside monitors: listening on {host}:{port}.")
+                self.say(
+                    translate(
+                        "WindowListener", "Bedside monitors: listening on {host}:{port}."
+                    ).format(host=host, port=port)
+                )
         elif line.startswith("monitor "):
             pid = line.split(" ", 1)[1]
             if pid.isdigit():
@@ -135,8 +140,13 @@ class WindowListener(QObject):
     def _error(self, err: QProcess.ProcessError) -> None:
         if err == QProcess.ProcessError.FailedToStart and not self._stopping:
             self.process = None
-            self.say("Bedside monitors: the listener could not start (the chairlog program "
-                     "was not found).")
+            self.say(
+                translate(
+                    "WindowListener",
+                    "Bedside monitors: the listener could not start (the chairlog program "
+                    "was not found).",
+                )
+            )
 
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
         self._read_err()
@@ -144,12 +154,23 @@ class WindowListener(QObject):
         self.process, self.address = None, None
         if self._stopping:
             return
-        why = self._err.removeprefix("chairlog: ") or f"exit code {code}"
+        why = self._err.removeprefix("chairlog: ") or translate(
+            "WindowListener", "exit code {code}"
+        ).format(code=code)
         if not was_listening:
-            self.say(f"Bedside monitors: the listener could not start ({why}).")
+            self.say(
+                translate(
+                    "WindowListener", "Bedside monitors: the listener could not start ({why})."
+                ).format(why=why)
+            )
             return
         self.restarts += 1
-        self.say(f"Bedside monitors: the listener stopped ({why}); starting it again.")
+        self.say(
+            translate(
+                "WindowListener",
+                "Bedside monitors: the listener stopped ({why}); starting it again.",
+            ).format(why=why)
+        )
         QTimer.singleShot(int(self.restart_s * 1000), self, self._restart)
 
     def _restart(self) -> None:
@@ -157,7 +178,11 @@ class WindowListener(QObject):
             self._spawn()
 
     def _failed(self, exc: BaseException) -> None:
-        self.say(f"Bedside monitors: the listener could not start ({exc}).")
+        self.say(
+            translate(
+                "WindowListener", "Bedside monitors: the listener could not start ({exc})."
+            ).format(exc=exc)
+        )
 
     # --- stop ------------------------------------------------------------------------------
     def stop(self) -> None:

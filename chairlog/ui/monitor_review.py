@@ -25,6 +25,7 @@ from chairlog.clinical.states import CHARTABLE_STATES
 from chairlog.domain import AlertView, Role, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.session.monitor_panel import MonitorPendingPanel
 
 CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
@@ -42,7 +43,11 @@ class MonitorReviewDialog(QDialog):
         self.on_alerts = on_alerts
         self._close_when_loaded = False
         self.setObjectName("monitorReview")
-        self.setWindowTitle(f"{view.chair.name} · monitor set · {view.patient.display_name}")
+        self.setWindowTitle(
+            translate("MonitorReviewDialog", "{name} · monitor set · {display_name}").format(
+                name=view.chair.name, display_name=view.patient.display_name
+            )
+        )
         lay = QVBoxLayout(self)
         self.message = QLabel()
         self.message.setObjectName("monitorReviewMessage")
@@ -84,7 +89,7 @@ class MonitorReviewDialog(QDialog):
         """Call a service as the signed-in user (as the session page does); True when saved."""
         user = self.ctx.user
         if user is None:
-            self.say("Sign in to chart.", "error")
+            self.say(translate("MonitorReviewDialog", "Sign in to chart."), "error")
             return False
         try:
             result = fn(self.ctx.app, user, *args, **kwargs)
@@ -109,4 +114,7 @@ class MonitorReviewDialog(QDialog):
             self._close_when_loaded = False
             self.accept()
         elif self.panel.pending is None and not self.panel.busy:
-            self.say("No monitor set is waiting for this chair.", "info")
+            self.say(
+                translate("MonitorReviewDialog", "No monitor set is waiting for this chair."),
+                "info",
+            )

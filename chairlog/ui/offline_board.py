@@ -37,6 +37,7 @@ from chairlog.outbox import database_label, snapshot
 from chairlog.paths import data_dir, resolve_db_url
 from chairlog.services import replay
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.tile import ChairTile
 
 log = logging.getLogger(__name__)
@@ -57,9 +58,12 @@ def remember_board(ctx: UiContext, sessions: list[SessionView], timezone: str = 
 def snapshot_words(snap: snapshot.Snapshot) -> str:
     tz = ZoneInfo(snap.timezone) if snap.timezone else None
     local = snap.at.astimezone(tz)
-    return (f"Server unreachable — last snapshot from {local:%H:%M} ({local:%Y-%m-%d}). "
-            "Timers and countdowns run from it; nothing charted since then is shown. Chart "
-            "on paper until the server is back (signing in needs it).")
+    return translate(
+        "offline_board",
+        "Server unreachable — last snapshot from {local:%H:%M} ({local:%Y-%m-%d}). Timers and "
+        "countdowns run from it; nothing charted since then is shown. Chart on paper until the "
+        "server is back (signing in needs it).",
+    ).format(local=local)
 
 
 class OfflineBoard(QWidget):
@@ -73,7 +77,9 @@ class OfflineBoard(QWidget):
         self.snap, self.url = snap, url
         self.clock = SteadyClock()
         self.resume = False
-        self.setWindowTitle("chairlog — server unreachable (last snapshot)")
+        self.setWindowTitle(
+            translate("OfflineBoard", "chairlog — server unreachable (last snapshot)")
+        )
         lay = QVBoxLayout(self)
         self.banner = QLabel(snapshot_words(snap))
         self.banner.setObjectName("offlineBanner")
@@ -81,7 +87,9 @@ class OfflineBoard(QWidget):
         self.banner.setStyleSheet("background: #b00020; color: white; font-weight: bold; "
                                   "padding: 8px;")
         lay.addWidget(self.banner)
-        self.continue_button = QPushButton("The server answers again — Continue")
+        self.continue_button = QPushButton(
+            translate("OfflineBoard", "The server answers again — Continue")
+        )
         self.continue_button.hide()
         self.continue_button.clicked.connect(self._continue)
         lay.addWidget(self.continue_button)
@@ -95,7 +103,11 @@ class OfflineBoard(QWidget):
             grid.addWidget(tile, i // 3, i % 3)
             self.tiles.append(tile)
         if not self.tiles:
-            grid.addWidget(QLabel("No infusion was running at the last snapshot."), 0, 0)
+            grid.addWidget(
+                QLabel(translate("OfflineBoard", "No infusion was running at the last snapshot.")),
+                0,
+                0,
+            )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)

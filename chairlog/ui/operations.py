@@ -65,6 +65,7 @@ from chairlog.errors import (
     StorageError,
     ValidationError,
 )
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +74,11 @@ R = TypeVar("R")
 
 #: how long a caller may wait on the UI thread for a fast result (see ``wait_briefly``)
 FAST_MS = 40
-UNREACHABLE_MESSAGE = ("The clinic database server is not answering: this was NOT saved. "
-                       "What you typed is kept — save again when the server is back.")
+UNREACHABLE_MESSAGE = QT_TRANSLATE_NOOP(
+    "words",
+    "The clinic database server is not answering: this was NOT saved. "
+    "What you typed is kept — save again when the server is back.",
+)
 
 
 class Lane(Enum):
@@ -212,8 +216,9 @@ class Operation(Generic[R]):
         return self
 
     def busy(self, widgets: Iterable[QWidget], label: QLabel | None = None,
-             text: str = "Working…") -> Operation[R]:
+             text: str = "") -> Operation[R]:
         """Disable ``widgets`` and show ``text`` (and a busy cursor) until the answer."""
+        text = text or translate("Operation", "Working…")
         if self.done:
             return self
         ws = list(widgets)

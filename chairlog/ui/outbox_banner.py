@@ -28,6 +28,7 @@ from chairlog.outbox import QUEUED_WORDS, Outbox, ReplayReport, waiting_words
 from chairlog.outbox.provisional import Provisional, provisional
 from chairlog.outbox.usecases import by_function
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 REPLAY_S = 15
@@ -96,7 +97,11 @@ class OutboxBanner(QWidget):
         refused = len(self.box.conflicts())
         self.label.setText(f"{waiting_words(waiting)}: {QUEUED_WORDS}" if waiting else "")
         self.label.setVisible(bool(waiting))
-        self.conflicts_button.setText(f"{refused} refused by the server on replay — resolve…")
+        self.conflicts_button.setText(
+            translate(
+                "OutboxBanner", "{refused} refused by the server on replay — resolve…"
+            ).format(refused=refused)
+        )
         self.conflicts_button.setVisible(bool(refused))
         self.setVisible(bool(waiting or refused))
 

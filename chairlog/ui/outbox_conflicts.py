@@ -25,13 +25,23 @@ from chairlog.errors import ChairlogError
 from chairlog.outbox import Outbox
 from chairlog.outbox.store import Entry
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 
 def describe(e: Entry) -> str:
     args = {k: v for k, v in e.arguments.items() if k not in ("session_id", "charted_at")}
-    return (f"Session {e.session_id} · {e.use_case.replace('_', ' ')} · charted "
-            f"{e.charted_at} by {e.username}\n    {json.dumps(args, ensure_ascii=False)}\n"
-            f"    refused: {e.problem}")
+    return translate(
+        "outbox_conflicts",
+        "Session {session_id} · {value} · charted {charted_at} by {username}\n    {value2}\n    "
+        "refused: {problem}",
+    ).format(
+        session_id=e.session_id,
+        value=e.use_case.replace("_", " "),
+        charted_at=e.charted_at,
+        username=e.username,
+        value2=json.dumps(args, ensure_ascii=False),
+        problem=e.problem,
+    )
 
 
 class ConflictsDialog(QDialog):
@@ -39,13 +49,20 @@ class ConflictsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.box, self.session_id = ctx, box, session_id
-        self.setWindowTitle("Entries refused by the server on replay")
+        self.setWindowTitle(translate("ConflictsDialog", "Entries refused by the server on replay"))
         self.resize(760, 420)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("These entries were saved on this workstation while the server "
-                             "was unreachable, and the server refused them when they were "
-                             "sent. Check each against the chart, then chart it again or "
-                             "discard it with a reason."))
+        lay.addWidget(
+            QLabel(
+                translate(
+                    "ConflictsDialog",
+                    "These entries were saved on this workstation while the server "
+                    "was unreachable, and the server refused them when they were "
+                    "sent. Check each against the chart, then chart it again or "
+                    "discard it with a reason.",
+                )
+            )
+        )
         self.list = QListWidget()
         lay.addWidget(self.list, 1)
         self.error = QLabel()
@@ -53,8 +70,8 @@ class ConflictsDialog(QDialog):
         self.error.setWordWrap(True)
         lay.addWidget(self.error)
         row = QHBoxLayout()
-        self.again = QPushButton("Chart again")
-        self.discard = QPushButton("Discard…")
+        self.again = QPushButton(translate("ConflictsDialog", "Chart again"))
+        self.discard = QPushButton(translate("ConflictsDialog", "Discard…"))
         self.again.clicked.connect(self._again)
         self.discard.clicked.connect(self._discard)
         row.addWidget(self.again)
@@ -98,7 +115,11 @@ class ConflictsDialog(QDialog):
         key, user = self._selected(), self.ctx.user
         if key is None or user is None:
             return
-        reason, ok = QInputDialog.getText(self, "Discard entry", "Reason for discarding:")
+        reason, ok = QInputDialog.getText(
+            self,
+            translate("ConflictsDialog", "Discard entry"),
+            translate("ConflictsDialog", "Reason for discarding:"),
+        )
         if not ok:
             return
         try:
@@ -106,5 +127,5 @@ class ConflictsDialog(QDialog):
         except ChairlogError as e:
             self.error.setText(str(e))
             return
-        self.error.setText("Discarded (audited).")
+        self.error.setText(translate("ConflictsDialog", "Discarded (audited)."))
         self.reload()

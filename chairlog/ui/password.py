@@ -21,6 +21,7 @@ from chairlog.errors import AuthenticationError, ChairlogError
 from chairlog.services import accounts
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -46,9 +47,13 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         user = ctx.require_user()
-        self.setWindowTitle("Change my password")
+        self.setWindowTitle(translate("ChangePasswordDialog", "Change my password"))
         lay = QVBoxLayout(self)
-        head = QLabel(f"Change the password of {user.display_name}")
+        head = QLabel(
+            translate("ChangePasswordDialog", "Change the password of {display_name}").format(
+                display_name=user.display_name
+            )
+        )
         head.setFont(big_font(16, bold=True))
         lay.addWidget(head)
         self.current = _secret()
@@ -58,21 +63,35 @@ class ChangePasswordDialog(QDialog):
         self.errors = FieldErrors(self.banner)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.addRow(form_label("Current password"), self.current)
+        form.addRow(form_label(translate("ChangePasswordDialog", "Current password")), self.current)
         form.addRow("", self.errors.label_for(("old_password", "password"), self.current))
-        form.addRow(form_label("New password"), self.new)
+        form.addRow(form_label(translate("ChangePasswordDialog", "New password")), self.new)
         form.addRow("", self.errors.label_for("new_password", self.new))
-        form.addRow(form_label("New password again"), self.again)
+        form.addRow(form_label(translate("ChangePasswordDialog", "New password again")), self.again)
         form.addRow("", self.errors.label_for("new_password_again", self.again))
         label_fields(form)
-        named(self.current, "Current password", "The password you sign in with now")
-        named(self.new, "New password", "At least the clinic's minimum length")
-        named(self.again, "New password again", "The same new password, to be sure")
+        named(
+            self.current,
+            translate("ChangePasswordDialog", "Current password"),
+            translate("ChangePasswordDialog", "The password you sign in with now"),
+        )
+        named(
+            self.new,
+            translate("ChangePasswordDialog", "New password"),
+            translate("ChangePasswordDialog", "At least the clinic's minimum length"),
+        )
+        named(
+            self.again,
+            translate("ChangePasswordDialog", "New password again"),
+            translate("ChangePasswordDialog", "The same new password, to be sure"),
+        )
         lay.addLayout(form)
         lay.addWidget(self.banner)
         self.busy_label = QLabel()
         lay.addWidget(self.busy_label)
-        row, self.save, _cancel = action_row(self, "Change password", self.submit)
+        row, self.save, _cancel = action_row(
+            self, translate("ChangePasswordDialog", "Change password"), self.submit
+        )
         lay.addLayout(row)
         self.runner = BusyRunner(ctx, (self.save,), self.busy_label)
         self.current.setFocus()
@@ -80,14 +99,19 @@ class ChangePasswordDialog(QDialog):
     def submit(self) -> None:
         self.errors.clear()
         if self.new.text() != self.again.text():
-            self.errors.show_text("new_password_again",
-                                  "The two new passwords differ: type the same password twice.")
+            self.errors.show_text(
+                "new_password_again",
+                translate(
+                    "ChangePasswordDialog",
+                    "The two new passwords differ: type the same password twice.",
+                ),
+            )
             return
         app, me = self.ctx.app, self.ctx.require_user()
         old, new = self.current.text(), self.new.text()
         # argon2 and the key's re-wrapping (scrypt) run off the UI thread
         self.runner.run(lambda: accounts.change_password(app, me, old, new), self._changed,
-                        self._refused, "Saving the password…")
+                        self._refused, translate("ChangePasswordDialog", "Saving the password…"))
 
     @property
     def busy(self) -> bool:

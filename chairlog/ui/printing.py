@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from chairlog.errors import ChairlogError
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 try:  # QtPdf ships in PySide6-Addons
     from PySide6.QtPdf import QPdfDocument
@@ -82,20 +83,24 @@ def ask_and_print(ctx: UiContext, parent: QWidget, title: str, make_pdf: Callabl
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print {title}")
+    dialog.setWindowTitle(translate("printing", "Print {title}").format(title=title))
 
     def printed(pdf: bytes) -> None:
         try:
             pages = print_pdf(pdf, printer)
         except PrintFailed as exc:
-            done(f"Not printed: {exc}")
+            done(translate("printing", "Not printed: {exc}").format(exc=exc))
             return
-        done(f"Printed {title} ({pages} page{'s' if pages != 1 else ''}).")
+        done(
+            translate("printing", "Printed {title} ({pages} page{value}).").format(
+                title=title, pages=pages, value="s" if pages != 1 else ""
+            )
+        )
 
     def chosen(result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
             ctx.runner.interactive(parent, make_pdf).success(printed).failure(
-                lambda exc: done(f"Not printed: {exc}"))
+                lambda exc: done(translate("printing", "Not printed: {exc}").format(exc=exc)))
 
     dialog.finished.connect(chosen)
     dialog.setModal(True)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chairlog.domain import SessionView
+from chairlog.ui.i18n import clinical, translate
 
 
 class QuitDialog(QDialog):
@@ -20,29 +21,40 @@ class QuitDialog(QDialog):
     def __init__(self, running: list[SessionView], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quitDialog")
-        self.setWindowTitle("Quit chairlog?")
+        self.setWindowTitle(translate("QuitDialog", "Quit chairlog?"))
         self.setModal(True)
         lay = QVBoxLayout(self)
         n = len(running)
-        title = QLabel(f"{n} session{'s are' if n > 1 else ' is'} still running")
+        title = QLabel(
+            translate("QuitDialog", "{n} session{value} still running").format(
+                n=n, value="s are" if n > 1 else " is"
+            )
+        )
         title.setObjectName("quitTitle")
         lay.addWidget(title)
-        lines = [f"• {v.chair.name}: {v.state.label}" for v in running]
+        lines = [f"• {v.chair.name}: {clinical(v.state.label)}" for v in running]
         listing = QLabel("\n".join(lines))
         listing.setObjectName("quitSessions")
         lay.addWidget(listing)
-        lay.addWidget(QLabel("Their timers keep counting either way, but a closed window shows "
-                             "no overdue vitals and rings no reminder."))
+        lay.addWidget(
+            QLabel(
+                translate(
+                    "QuitDialog",
+                    "Their timers keep counting either way, but a closed window shows "
+                    "no overdue vitals and rings no reminder.",
+                )
+            )
+        )
         row = QHBoxLayout()
-        cancel = QPushButton("Cancel  (Esc)")
+        cancel = QPushButton(translate("QuitDialog", "Cancel  (Esc)"))
         cancel.setObjectName("quitCancel")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
-        self.quit_button = QPushButton("Quit anyway")
+        self.quit_button = QPushButton(translate("QuitDialog", "Quit anyway"))
         self.quit_button.setObjectName("quitAnyway")
         self.quit_button.setAutoDefault(False)
         self.quit_button.clicked.connect(lambda: self._choose("quit"))
-        self.keep_button = QPushButton("Keep running (minimize)")
+        self.keep_button = QPushButton(translate("QuitDialog", "Keep running (minimize)"))
         self.keep_button.setObjectName("quitMinimize")
         self.keep_button.setDefault(True)
         self.keep_button.clicked.connect(lambda: self._choose("minimize"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from chairlog.errors import StorageError
 from chairlog.services import backups, restore
+from chairlog.ui.i18n import translate
 
 
 class RestoreOffer(QMessageBox):
@@ -28,17 +29,28 @@ class RestoreOffer(QMessageBox):
 
     def __init__(self, problem: str, backup: Path, taken: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(QMessageBox.Icon.Critical, "chairlog — The database is damaged",
-                         "The database is damaged and chairlog will not write to it.",
-                         parent=parent)
+        super().__init__(
+            QMessageBox.Icon.Critical,
+            translate("RestoreOffer", "chairlog — The database is damaged"),
+            translate("RestoreOffer", "The database is damaged and chairlog will not write to it."),
+            parent=parent,
+        )
         self.setInformativeText(
-            f"{problem}\n\nThe newest backup that passes every check was taken {taken}:\n"
-            f"{backup}\n\nRestore it? The damaged file is kept aside next to the database, "
-            "unchanged. Anything charted after the backup was taken is not in it — check the "
-            "running sessions against the paper notes.")
+            translate(
+                "RestoreOffer",
+                "{problem}\n\nThe newest backup that passes every check was taken "
+                "{taken}:\n{backup}\n\nRestore it? The damaged file is kept aside next to the "
+                "database, unchanged. Anything charted after the backup was taken is not in it — "
+                "check the running sessions against the paper notes.",
+            ).format(problem=problem, taken=taken, backup=backup)
+        )
         role = QMessageBox.ButtonRole
-        self.restore_button = self.addButton("Restore this backup", role.AcceptRole)
-        self.quit_button = self.addButton("Quit, change nothing", role.RejectRole)
+        self.restore_button = self.addButton(
+            translate("RestoreOffer", "Restore this backup"), role.AcceptRole
+        )
+        self.quit_button = self.addButton(
+            translate("RestoreOffer", "Quit, change nothing"), role.RejectRole
+        )
         self.setDefaultButton(self.quit_button)
         for b in (self.restore_button, self.quit_button):
             b.setMinimumHeight(44)
@@ -50,7 +62,7 @@ def backup_taken(backup: Path) -> str:
     try:
         when = datetime.fromisoformat(str(meta["created_at"])).astimezone()
     except (KeyError, ValueError):
-        return "at an unknown time"
+        return translate("recovery", "at an unknown time")
     return when.strftime("%a %d %b %Y at %H:%M (%Z)")
 
 
@@ -62,7 +74,9 @@ def ask(offer: RestoreOffer) -> bool:
 
 def tell(title: str, message: str) -> None:
     """An information box (replaced in tests)."""
-    QMessageBox.information(None, f"chairlog — {title}", message)
+    QMessageBox.information(
+        None, translate("recovery", "chairlog — {title}").format(title=title), message
+    )
 
 
 def offer_restore(db_url: str | None, exc: StorageError) -> bool:
@@ -78,9 +92,16 @@ def offer_restore(db_url: str | None, exc: StorageError) -> bool:
     try:
         info = restore.restore(db_url, found)
     except StorageError as err:
-        tell("Restore failed", f"{err}\n\nNothing was changed.")
+        tell(
+            translate("recovery", "Restore failed"),
+            translate("recovery", "{err}\n\nNothing was changed.").format(err=err),
+        )
         return False
     aside = ", ".join(p.name for p in info.moved_aside) or "nothing"
-    tell("Backup restored",
-         f"Restored {info.restored_from.name}.\nKept aside: {aside} (in {info.database.parent}).")
+    tell(
+        translate("recovery", "Backup restored"),
+        translate("recovery", "Restored {name}.\nKept aside: {aside} (in {parent}).").format(
+            name=info.restored_from.name, aside=aside, parent=info.database.parent
+        ),
+    )
     return True

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chairlog.services.returns import ReturnedRecord
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import big_font
 
 
@@ -50,9 +51,13 @@ class ReturnedNotices(QFrame):
             text.setObjectName("returnedText")
             text.setFont(big_font(12, bold=True))
             text.setWordWrap(True)
-            button = QPushButton("Open record")
+            button = QPushButton(translate("ReturnedNotices", "Open record"))
             button.setObjectName("openReturned")
-            button.setAccessibleName(f"Open the returned record of {r.patient_name}")
+            button.setAccessibleName(
+                translate("ReturnedNotices", "Open the returned record of {patient_name}").format(
+                    patient_name=r.patient_name
+                )
+            )
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, sid=r.note.session_id:
                                    self.open_requested.emit(sid))

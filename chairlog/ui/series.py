@@ -37,10 +37,20 @@ from chairlog.domain.series import SeriesReport
 from chairlog.present.numbers import fmt
 from chairlog.services import series
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton, big_font
 
-HEADERS = ("#", "Date", "Protocol", "State", "Pain before", "Pain after", "Ketamine mg",
-           "mg/kg", "Side effects")
+HEADERS = (
+    "#",
+    QT_TRANSLATE_NOOP("words", "Date"),
+    QT_TRANSLATE_NOOP("words", "Protocol"),
+    QT_TRANSLATE_NOOP("words", "State"),
+    QT_TRANSLATE_NOOP("words", "Pain before"),
+    QT_TRANSLATE_NOOP("words", "Pain after"),
+    QT_TRANSLATE_NOOP("words", "Ketamine mg"),
+    "mg/kg",
+    QT_TRANSLATE_NOOP("words", "Side effects"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -71,7 +81,7 @@ class SeriesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("words", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -136,13 +146,25 @@ class SeriesChart(QWidget):
             p.drawLine(QPointF(plot.left() - 4, y), QPointF(plot.left(), y))
             p.drawText(QRectF(0, y - 8, plot.left() - 6, 16),
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(v))
-        p.drawText(QRectF(4, 2, 120, 18), int(Qt.AlignmentFlag.AlignLeft), "pain NRS")
-        p.drawText(QRectF(plot.right() - 420, 2, 420, 18), int(Qt.AlignmentFlag.AlignRight),
-                   "● pain before (solid)    □ pain after (dashed)    ▮ ketamine mg (grey)")
+        p.drawText(
+            QRectF(4, 2, 120, 18),
+            int(Qt.AlignmentFlag.AlignLeft),
+            translate("SeriesChart", "pain NRS"),
+        )
+        p.drawText(
+            QRectF(plot.right() - 420, 2, 420, 18),
+            int(Qt.AlignmentFlag.AlignRight),
+            translate(
+                "SeriesChart",
+                "● pain before (solid)    □ pain after (dashed)    ▮ ketamine mg (grey)",
+            ),
+        )
         before, after, bars = self.points()
         r = self.report
         if r is None or not r.sessions:
-            p.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), "No sessions")
+            p.drawText(
+                plot, int(Qt.AlignmentFlag.AlignCenter), translate("SeriesChart", "No sessions")
+            )
             p.end()
             return
         p.setPen(Qt.PenStyle.NoPen)
@@ -181,10 +203,10 @@ class SeriesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.mrn = mrn
-        self.setWindowTitle("Treatment series")
+        self.setWindowTitle(translate("SeriesDialog", "Treatment series"))
         self.resize(1200, 760)
         lay = QVBoxLayout(self)
-        self.title = QLabel("Loading the series…")
+        self.title = QLabel(translate("SeriesDialog", "Loading the series…"))
         self.title.setFont(big_font(16, bold=True))
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
@@ -205,11 +227,11 @@ class SeriesDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         row.addWidget(self.status, 1)
-        self.export_button = BigButton("Export PDF…")
+        self.export_button = BigButton(translate("SeriesDialog", "Export PDF…"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self._export)
         row.addWidget(self.export_button)
-        close = BigButton("Close")
+        close = BigButton(translate("SeriesDialog", "Close"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         lay.addLayout(row)
@@ -222,28 +244,42 @@ class SeriesDialog(QDialog):
 
     def show_report(self, report: SeriesReport) -> None:
         p = report.patient
-        self.title.setText(f"{p.display_name} · {p.mrn} · {len(report.sessions)} session(s)")
+        self.title.setText(
+            translate("SeriesDialog", "{display_name} · {mrn} · {value} session(s)").format(
+                display_name=p.display_name, mrn=p.mrn, value=len(report.sessions)
+            )
+        )
         counts = report.side_effect_counts
         effects = ", ".join(f"{report.effect_labels.get(k, k)} {n}" for k, n in counts.items())
-        self.totals.setText(f"Ketamine in the series: {fmt(report.ketamine_total_mg)} mg · "
-                            f"side effects: {effects or 'none'}")
+        self.totals.setText(
+            translate(
+                "SeriesDialog", "Ketamine in the series: {value} mg · side effects: {value2}"
+            ).format(value=fmt(report.ketamine_total_mg), value2=effects or "none")
+        )
         self.model.set_report(report)
         self.chart.set_report(report)
         self.export_button.setEnabled(True)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(f"Could not load the series: {exc}")
+        self.status.setText(
+            translate("SeriesDialog", "Could not load the series: {exc}").format(exc=exc)
+        )
 
     def _export(self) -> None:
         default = str(Path.home() / f"series-{self.mrn}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export series", default, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("SeriesDialog", "Export series"),
+            default,
+            translate("SeriesDialog", "PDF (*.pdf)"),
+        )
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
         """Build the PDF (audited) off the UI thread, then write it."""
         actor = self.ctx.require_user()
-        self.status.setText("Exporting…")
+        self.status.setText(translate("SeriesDialog", "Exporting…"))
         self.export_button.setEnabled(False)
 
         def work() -> int:
@@ -253,10 +289,14 @@ class SeriesDialog(QDialog):
 
         def done(size: int) -> None:
             self.export_button.setEnabled(True)
-            self.status.setText(f"Saved {path.name} ({size // 1024} KB).")
+            self.status.setText(
+                translate("SeriesDialog", "Saved {name} ({value} KB).").format(
+                    name=path.name, value=size // 1024
+                )
+            )
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            self.status.setText(f"Export failed: {exc}")
+            self.status.setText(translate("SeriesDialog", "Export failed: {exc}").format(exc=exc))
 
         self.ctx.runner.interactive(self, work).success(done).failure(failed)

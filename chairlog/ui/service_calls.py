@@ -32,13 +32,17 @@ from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, ValidationError
 from chairlog.services import Chairlog
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.operations import UNREACHABLE_MESSAGE, Operation, is_unreachable
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-CONFLICT_TEXT = ("Changed on another workstation — reloaded. What you typed is kept: check it "
-                 "against the new entries and save again.")
+CONFLICT_TEXT = QT_TRANSLATE_NOOP(
+    "words",
+    "Changed on another workstation — reloaded. What you typed is kept: check it "
+    "against the new entries and save again.",
+)
 
 
 class CallerHost(Protocol):
@@ -77,12 +81,12 @@ class ServiceCaller:
         self.busy = False
 
     def _conflict(self, _e: ConflictError) -> None:
-        self.problem(CONFLICT_TEXT, "warn")
+        self.problem(translate("words", CONFLICT_TEXT), "warn")
         self.host.reload()
 
     def _refused(self, e: BaseException) -> None:
         if is_unreachable(e):
-            self.problem(UNREACHABLE_MESSAGE, "error")
+            self.problem(translate("words", UNREACHABLE_MESSAGE), "error")
             return
         if not isinstance(e, ChairlogError):
             raise e
@@ -106,10 +110,15 @@ class ServiceCaller:
         start (nobody signed in, a save on its way) or was answered at once with a refusal;
         True when it saved at once or is still on its way."""
         if self.ctx.user is None:
-            self.host.say("Sign in to chart.", "error")
+            self.host.say(translate("ServiceCaller", "Sign in to chart."), "error")
             return False
         if self.busy:
-            self.problem("Still saving the previous entry — a moment, then save again.", "warn")
+            self.problem(
+                translate(
+                    "ServiceCaller", "Still saving the previous entry — a moment, then save again."
+                ),
+                "warn",
+            )
             return False
         op = self.start(fn, *args, **kwargs)
         if on_success is not None:

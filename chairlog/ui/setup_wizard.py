@@ -36,6 +36,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import accounts, protocols
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -81,16 +82,21 @@ class SetupDialog(QDialog):
         self.ctx = ctx
         self.admin: UserInfo | None = None
         self.warning = ""
-        self.setWindowTitle("chairlog — set up this clinic")
+        self.setWindowTitle(translate("SetupDialog", "chairlog — set up this clinic"))
         self.setMinimumWidth(640)
         lay = QVBoxLayout(self)
-        head = QLabel("Welcome to chairlog")
+        head = QLabel(translate("SetupDialog", "Welcome to chairlog"))
         head.setFont(big_font(22, bold=True))
         lay.addWidget(head)
-        intro = QLabel("This database is empty. Name the clinic and create the first "
-                       "administrator account. Protocol templates and four chairs are added "
-                       "for you; the administrator can change them and add nurses and "
-                       "physicians afterwards.")
+        intro = QLabel(
+            translate(
+                "SetupDialog",
+                "This database is empty. Name the clinic and create the first "
+                "administrator account. Protocol templates and four chairs are added "
+                "for you; the administrator can change them and add nurses and "
+                "physicians afterwards.",
+            )
+        )
         intro.setWordWrap(True)
         intro.setFont(big_font(12))
         lay.addWidget(intro)
@@ -110,24 +116,36 @@ class SetupDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
         self.timezone.setCurrentText(local_timezone())
-        self.username = self._line("e.g. mreyes (lower case)")
+        self.username = self._line(translate("SetupDialog", "e.g. mreyes (lower case)"))
         self.full_name = self._line()
         self.password = self._line(password=True)
         self.password_again = self._line(password=True)
-        self.ca_holder = self._line("e.g. the medical director (default: the administrator)")
+        self.ca_holder = self._line(
+            translate("SetupDialog", "e.g. the medical director (default: the administrator)")
+        )
         self.ca_passphrase = self._line(password=True)
         self.ca_passphrase_again = self._line(password=True)
-        rows = (("Clinic name", "clinic_name", self.clinic_name),
-                ("Time zone", "timezone", self.timezone),
-                ("Administrator username", "username", self.username),
-                ("Administrator full name", "full_name", self.full_name),
-                ("Password (8+ characters)", "password", self.password),
-                ("Password again", "password_again", self.password_again),
-                ("Signing authority held by", "ca_holder", self.ca_holder),
-                ("Authority passphrase (12+ characters; only its holder keeps it)",
-                 "ca_passphrase", self.ca_passphrase),
-                ("Authority passphrase again", "ca_passphrase_again",
-                 self.ca_passphrase_again))
+        rows = (
+            (translate("SetupDialog", "Clinic name"), "clinic_name", self.clinic_name),
+            (translate("SetupDialog", "Time zone"), "timezone", self.timezone),
+            (translate("SetupDialog", "Administrator username"), "username", self.username),
+            (translate("SetupDialog", "Administrator full name"), "full_name", self.full_name),
+            (translate("SetupDialog", "Password (8+ characters)"), "password", self.password),
+            (translate("SetupDialog", "Password again"), "password_again", self.password_again),
+            (translate("SetupDialog", "Signing authority held by"), "ca_holder", self.ca_holder),
+            (
+                translate(
+                    "SetupDialog", "Authority passphrase (12+ characters; only its holder keeps it)"
+                ),
+                "ca_passphrase",
+                self.ca_passphrase,
+            ),
+            (
+                translate("SetupDialog", "Authority passphrase again"),
+                "ca_passphrase_again",
+                self.ca_passphrase_again,
+            ),
+        )
         for text, name, widget in rows:
             form.addRow(form_label(text, 12), widget)
             form.addRow("", self.errors.label_for(name, widget))
@@ -135,8 +153,12 @@ class SetupDialog(QDialog):
         lay.addWidget(self.banner)
         self.busy_label = QLabel()
         lay.addWidget(self.busy_label)
-        buttons, self.create_button, _quit = action_row(self, "Create clinic", self.submit,
-                                                         cancel_text="Quit")
+        buttons, self.create_button, _quit = action_row(
+            self,
+            translate("SetupDialog", "Create clinic"),
+            self.submit,
+            cancel_text=translate("SetupDialog", "Quit"),
+        )
         lay.addLayout(buttons)
         self.runner = BusyRunner(ctx, (self.create_button,), self.busy_label)
         self.clinic_name.setFocus()
@@ -154,12 +176,16 @@ class SetupDialog(QDialog):
     def submit(self) -> None:
         self.errors.clear()
         if self.password.text() != self.password_again.text():
-            self.errors.show_text("password_again",
-                                  "The two passwords differ: type the same password twice.")
+            self.errors.show_text(
+                "password_again",
+                translate("SetupDialog", "The two passwords differ: type the same password twice."),
+            )
             return
         if self.ca_passphrase.text() != self.ca_passphrase_again.text():
-            self.errors.show_text("ca_passphrase_again",
-                                  "The two passphrases differ: type the same one twice.")
+            self.errors.show_text(
+                "ca_passphrase_again",
+                translate("SetupDialog", "The two passphrases differ: type the same one twice."),
+            )
             return
         app = self.ctx.app
         # read on the UI thread; the worker only gets the values
@@ -178,14 +204,19 @@ class SetupDialog(QDialog):
                 protocols.install_default_protocols(app, admin)
                 if not protocols.list_chairs(app):
                     for n in range(1, DEFAULT_CHAIRS + 1):
-                        protocols.add_chair(app, admin, f"Chair {n}")
+                        protocols.add_chair(
+                            app, admin, translate("SetupDialog", "Chair {n}").format(n=n)
+                        )
             except ChairlogError as exc:  # the clinic exists; the admin can finish in Admin
-                warning = (f"The clinic was created, but the protocols or chairs were not: "
-                           f"{exc} Add them in Admin.")
+                warning = translate(
+                    "SetupDialog",
+                    "The clinic was created, but the protocols or chairs were not: {exc} Add them "
+                    "in Admin.",
+                ).format(exc=exc)
             return admin, warning
 
         self.runner.run(create, self._created, self._refused,
-                        "Creating the clinic and its signing authority…")
+                        translate("SetupDialog", "Creating the clinic and its signing authority…"))
 
     @property
     def busy(self) -> bool:

@@ -54,6 +54,7 @@ from chairlog.services import accounts, deviations, records, returns, signoff
 from chairlog.services.records import record_id
 from chairlog.services.views import signing_queue
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 from chairlog.ui.sitting_panel import SittingControls
 
 try:  # QtPdf ships in the separate PySide6-Pdf wheel
@@ -62,8 +63,12 @@ except ImportError:  # pragma: no cover - depends on the installation
     QPdfDocument = None  # type: ignore[misc,assignment]
 
 PREVIEW_MAX_PX = 820
-RETURN_REASONS = ("Entry missing — please chart it", "Value looks wrong — please check",
-                  "Discharge details incomplete", "Correction needs a clearer reason")
+RETURN_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Entry missing — please chart it"),
+    QT_TRANSLATE_NOOP("words", "Value looks wrong — please check"),
+    QT_TRANSLATE_NOOP("words", "Discharge details incomplete"),
+    QT_TRANSLATE_NOOP("words", "Correction needs a clearer reason"),
+)
 
 
 class PdfPreview(QScrollArea):
@@ -96,8 +101,13 @@ class PdfPreview(QScrollArea):
     def show_pdf(self, data: bytes) -> int:
         """Render every page; returns the number of pages shown."""
         if QPdfDocument is None:
-            self.show_message("The preview needs the Qt PDF module (PySide6-Pdf). Signing "
-                              "works without it; export the record to read it.")
+            self.show_message(
+                translate(
+                    "PdfPreview",
+                    "The preview needs the Qt PDF module (PySide6-Pdf). Signing "
+                    "works without it; export the record to read it.",
+                )
+            )
             return 0
         self._clear()
         buffer = QBuffer(self)
@@ -106,7 +116,7 @@ class PdfPreview(QScrollArea):
         doc = QPdfDocument(self)
         doc.load(buffer)
         if doc.status() != QPdfDocument.Status.Ready:
-            self.show_message("The record could not be displayed.")
+            self.show_message(translate("PdfPreview", "The record could not be displayed."))
             doc.deleteLater()
             buffer.deleteLater()
             return 0
@@ -133,7 +143,7 @@ class SignoffDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Sign records")
+        self.setWindowTitle(translate("SignoffDialog", "Sign records"))
         self.resize(1180, 800)
         self.busy = False
         self._queue: list[SessionSummary] = []
@@ -153,11 +163,18 @@ class SignoffDialog(QDialog):
     # ---- layout -------------------------------------------------------------------------
     def _build(self) -> None:
         user = self.ctx.user
-        who = QLabel(f"Signing as <b>{user.display_name}</b>" if user and self._can_sign
-                     else "Only physicians sign records. You can review the records "
-                          "awaiting signature.")
+        who = QLabel(
+            translate("SignoffDialog", "Signing as <b>{display_name}</b>").format(
+                display_name=user.display_name
+            )
+            if user and self._can_sign
+            else translate(
+                "SignoffDialog",
+                "Only physicians sign records. You can review the records awaiting signature.",
+            )
+        )
         who.setObjectName("signerLine")
-        self.today_only = QCheckBox("Today only")
+        self.today_only = QCheckBox(translate("SignoffDialog", "Today only"))
         self.today_only.toggled.connect(lambda _on: self.refresh_queue())
         self.queue_list = QListWidget()
         self.queue_list.setObjectName("signQueue")
@@ -183,28 +200,33 @@ class SignoffDialog(QDialog):
         self.meaning.setEditable(True)
         self.meaning.addItems(list(signoff.MEANINGS))
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText("optional")
+        self.comment.setPlaceholderText(translate("SignoffDialog", "optional"))
         form = QFormLayout()
-        form.addRow("Meaning of the signature", self.meaning)
-        form.addRow("Comment", self.comment)
+        form.addRow(translate("SignoffDialog", "Meaning of the signature"), self.meaning)
+        form.addRow(translate("SignoffDialog", "Comment"), self.comment)
         self.credentials = SittingControls(self.ctx)
         self.password = self.credentials.password
         self.password_label = self.credentials.password_label  # "Token PIN" on a token
         self.password.returnPressed.connect(self.sign_current)
         self.credentials.username.returnPressed.connect(self.password.setFocus)
-        self.sign_button = QPushButton("Sign record")
+        self.sign_button = QPushButton(translate("SignoffDialog", "Sign record"))
         self.sign_button.setObjectName("signButton")
         self.sign_button.setDefault(True)
         self.sign_button.clicked.connect(self.sign_current)
-        self.skip_button = QPushButton("Next record")
+        self.skip_button = QPushButton(translate("SignoffDialog", "Next record"))
         self.skip_button.clicked.connect(self.select_next)
-        self.return_button = QPushButton("Return to nurse…")
+        self.return_button = QPushButton(translate("SignoffDialog", "Return to nurse…"))
         self.return_button.setObjectName("returnButton")
-        self.return_button.setToolTip("Send this record back to the nurse with a reason; it "
-                                      "leaves the queue until the nurse marks it ready")
+        self.return_button.setToolTip(
+            translate(
+                "SignoffDialog",
+                "Send this record back to the nurse with a reason; it "
+                "leaves the queue until the nurse marks it ready",
+            )
+        )
         self.return_button.clicked.connect(self.ask_return)
         self.return_dialog: QDialog | None = None
-        close = QPushButton("Close")
+        close = QPushButton(translate("SignoffDialog", "Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_button)
@@ -263,7 +285,7 @@ class SignoffDialog(QDialog):
             start = (s.infusion_started_at or s.checked_in_at).strftime("%Y-%m-%d")
             seen = counts.get(s.id, {})
             item = QListWidgetItem(f"{record_id(s.id)}  {s.patient_name}\n"
-                                   f"{start} · {s.chair_name} · {s.state.label}\n"
+                                   f"{start} · {s.chair_name} · {clinical(s.state.label)}\n"
                                    f"⚑ {deviations.counts_text(seen)}")
             item.setToolTip(f"{s.patient_name}: {deviations.counts_text(seen)}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
@@ -271,7 +293,11 @@ class SignoffDialog(QDialog):
             if s.id == keep:
                 row_to_select = i
         self.queue_list.blockSignals(False)
-        self.queue_title.setText(f"<b>Awaiting signature ({len(self._queue)})</b>")
+        self.queue_title.setText(
+            translate("SignoffDialog", "<b>Awaiting signature ({value})</b>").format(
+                value=len(self._queue)
+            )
+        )
         if self._queue:
             self.queue_list.setCurrentRow(row_to_select)
             if reload or self._queue[row_to_select].id != self._current:
@@ -279,7 +305,9 @@ class SignoffDialog(QDialog):
         else:
             self._current = None
             self.problems.hide()
-            self.preview.show_message("No records are waiting for a signature.")
+            self.preview.show_message(
+                translate("SignoffDialog", "No records are waiting for a signature.")
+            )
             self._update_buttons()
 
     def select_next(self) -> None:
@@ -301,20 +329,29 @@ class SignoffDialog(QDialog):
         record's first page)."""
         devs = deviations.get_deviations(self.ctx.app, sid)
         if not devs:
-            self.deviations.setText("<b>Deviations:</b> none.")
+            self.deviations.setText(translate("SignoffDialog", "<b>Deviations:</b> none."))
             return
         shown = devs[:12]
         more = len(devs) - len(shown)
         self.deviations.setText(
-            f"<b>Deviations to review ({len(devs)}):</b><br>"
+            translate("SignoffDialog", "<b>Deviations to review ({value}):</b><br>").format(
+                value=len(devs)
+            )
             + "<br>".join(f"• {html.escape(d.text)}" for d in shown)
-            + (f"<br>… and {more} more in the record." if more else ""))
+            + (
+                translate("SignoffDialog", "<br>… and {more} more in the record.").format(more=more)
+                if more
+                else ""
+            )
+        )
 
     def _show_problems(self, problems: list[str]) -> None:
         self._problems = problems
         if problems:
-            self.problems.setText("<b>This record cannot be signed yet:</b><br>"
-                                  + "<br>".join(f"• {p}" for p in problems))
+            self.problems.setText(
+                translate("SignoffDialog", "<b>This record cannot be signed yet:</b><br>")
+                + "<br>".join(f"• {p}" for p in problems)
+            )
             self.problems.show()
         else:
             self.problems.hide()
@@ -323,7 +360,7 @@ class SignoffDialog(QDialog):
     def _load_preview(self, sid: int) -> None:
         self._preview_token += 1
         token = self._preview_token
-        self.preview.show_message("Preparing the record…")
+        self.preview.show_message(translate("SignoffDialog", "Preparing the record…"))
         app = self.ctx.app
         self.ctx.runner.interactive(self, records.export_record, app, sid).success(
             lambda pdf: self._preview_ready(token, pdf)).failure(
@@ -335,7 +372,11 @@ class SignoffDialog(QDialog):
 
     def _preview_failed(self, token: int, exc: BaseException) -> None:
         if token == self._preview_token:
-            self.preview.show_message(f"The record could not be prepared: {exc}")
+            self.preview.show_message(
+                translate("SignoffDialog", "The record could not be prepared: {exc}").format(
+                    exc=exc
+                )
+            )
 
     def _on_data_changed(self, entity: str, entity_id: int) -> None:
         """Another change (here or on another workstation): the queue may have changed;
@@ -369,7 +410,7 @@ class SignoffDialog(QDialog):
             return
         self.busy = True
         self._update_buttons()
-        self._say(f"Signing {record_id(sid)}…")
+        self._say(translate("SignoffDialog", "Signing {value}…").format(value=record_id(sid)))
         self.ctx.runner.interactive(self, work).success(self._signed).failure(
             self._sign_failed)
 
@@ -379,8 +420,11 @@ class SignoffDialog(QDialog):
         self.credentials.signed(opened)
         self.comment.clear()
         name = next((s.patient_name for s in self._queue if s.id == info.session_id), "")
-        self._say(f"Signed {record_id(info.session_id)}, version "
-                  f"{info.record_version} — {name}.")
+        self._say(
+            translate("SignoffDialog", "Signed {value}, version {record_version} — {name}.").format(
+                value=record_id(info.session_id), record_version=info.record_version, name=name
+            )
+        )
         row = self.queue_list.currentRow()
         following = [s.id for s in self._queue[row + 1:]] + [s.id for s in self._queue[:row]]
         self._current = None
@@ -392,7 +436,11 @@ class SignoffDialog(QDialog):
     def _sign_failed(self, exc: BaseException) -> None:
         self.busy = False
         self.credentials.failed()
-        message = str(exc) if isinstance(exc, ChairlogError) else f"Signing failed: {exc}"
+        message = (
+            str(exc)
+            if isinstance(exc, ChairlogError)
+            else translate("SignoffDialog", "Signing failed: {exc}").format(exc=exc)
+        )
         self._say(message, error=True)
         if self._current is not None:
             self._show_problems(signoff.signing_problems(self.ctx.app, self._current))
@@ -408,14 +456,25 @@ class SignoffDialog(QDialog):
             return None
         sid, app, user = self._current, self.ctx.app, self.ctx.require_user()
         name = next((s.patient_name for s in self._queue if s.id == sid), "")
-        dlg = ReasonDialog("Return to nurse", f"Why does {record_id(sid)} ({name}) go back to "
-                           "the nurse? The nurse sees this on the board and in the session; "
-                           "the record returns to this queue when marked ready.",
-                           quick=RETURN_REASONS, ok_text="Return to nurse", parent=self)
+        dlg = ReasonDialog(
+            translate("SignoffDialog", "Return to nurse"),
+            translate(
+                "SignoffDialog",
+                "Why does {value} ({name}) go back to the nurse? The nurse sees this on the board "
+                "and in the session; the record returns to this queue when marked ready.",
+            ).format(value=record_id(sid), name=name),
+            quick=RETURN_REASONS,
+            ok_text=translate("SignoffDialog", "Return to nurse"),
+            parent=self,
+        )
 
         def done(_view: object) -> None:
             dlg.accept()
-            self._say(f"Returned {record_id(sid)} to the nurse: {dlg.reason()}")
+            self._say(
+                translate("SignoffDialog", "Returned {value} to the nurse: {value2}").format(
+                    value=record_id(sid), value2=dlg.reason()
+                )
+            )
             self._current = None
             self.refresh_queue()
 
@@ -430,7 +489,9 @@ class SignoffDialog(QDialog):
         return dlg
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(f"<b>{text}</b>" if error else text)
+        self.status.setText(
+            translate("SignoffDialog", "<b>{text}</b>").format(text=text) if error else text
+        )
         self.status.setProperty("error", error)
 
     # ---- lock and close -----------------------------------------------------------------

@@ -31,6 +31,7 @@ from chairlog.present.times import local_time
 from chairlog.services import keys, sitting
 from chairlog.services.sitting import SigningSitting
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 
 Work = Callable[[], tuple[SigningSitting, SignedRecordInfo]]
 
@@ -48,15 +49,28 @@ class SittingControls(QWidget):
             on_token = ctx.user is not None and keys.uses_token(ctx.app, ctx.user)
         self.username = QLineEdit()
         self.username.setObjectName("signUsername")
-        self.username.setAccessibleName("Your username, to open the signing sitting")
+        self.username.setAccessibleName(
+            translate("SittingControls", "Your username, to open the signing sitting")
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setObjectName("signPassword")
-        self.password.setAccessibleName("Token PIN" if on_token else "Your password")
-        self.password.setPlaceholderText("the PIN of your smart card or USB token"
-                                         if on_token else "")
-        self.username_label = QLabel("Your username")
-        self.password_label = QLabel("Token PIN" if on_token else "Your password")
+        self.password.setAccessibleName(
+            translate("SittingControls", "Token PIN")
+            if on_token
+            else translate("SittingControls", "Your password")
+        )
+        self.password.setPlaceholderText(
+            translate("SittingControls", "the PIN of your smart card or USB token")
+            if on_token
+            else ""
+        )
+        self.username_label = QLabel(translate("SittingControls", "Your username"))
+        self.password_label = QLabel(
+            translate("SittingControls", "Token PIN")
+            if on_token
+            else translate("SittingControls", "Your password")
+        )
         self.form = QFormLayout()
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.username_label, self.username)
@@ -64,7 +78,7 @@ class SittingControls(QWidget):
         self.status = QLabel()
         self.status.setObjectName("sittingStatus")
         self.status.setWordWrap(True)
-        self.end_button = QPushButton("End sitting")
+        self.end_button = QPushButton(translate("SittingControls", "End sitting"))
         self.end_button.setObjectName("endSitting")
         self.end_button.setAutoDefault(False)
         self.end_button.clicked.connect(lambda: self.end("ended by the physician"))
@@ -95,12 +109,21 @@ class SittingControls(QWidget):
         if open_ and s is not None:
             since = local_time(s.opened_at, self.tz) if self.tz else s.opened_at.strftime("%H:%M")
             self.status.setText(
-                f"<b>Signing sitting open</b> since {since} — {len(s.signed)} signed. Each "
-                "record is still signed on its own; the sitting ends after 10 minutes "
-                "without signing, when the screen locks, or with End sitting.")
+                translate(
+                    "SittingControls",
+                    "<b>Signing sitting open</b> since {since} — {value} signed. Each record is "
+                    "still signed on its own; the sitting ends after 10 minutes without signing, "
+                    "when the screen locks, or with End sitting.",
+                ).format(since=since, value=len(s.signed))
+            )
         else:
-            self.status.setText("The first signature asks for your username and password; "
-                                "the next ones in this sitting do not.")
+            self.status.setText(
+                translate(
+                    "SittingControls",
+                    "The first signature asks for your username and password; "
+                    "the next ones in this sitting do not.",
+                )
+            )
 
     def focus(self) -> None:
         (self.password if self.username.text().strip() else self.username).setFocus()
@@ -124,7 +147,9 @@ class SittingControls(QWidget):
         username, password = self.username.text().strip(), self.password.text()
         self.password.clear()
         if not username or not password:
-            return "Enter your username and password to open the signing sitting."
+            return translate(
+                "SittingControls", "Enter your username and password to open the signing sitting."
+            )
         self._forget()
 
         def opening() -> tuple[SigningSitting, SignedRecordInfo]:
@@ -134,7 +159,9 @@ class SittingControls(QWidget):
                                                        meaning=meaning, comment=comment)
             except ChairlogError:
                 opened.close()  # a refused first record: the sitting is not kept
-                sitting.end_sitting(app, opened, "first record refused")
+                sitting.end_sitting(
+                    app, opened, "first record refused"
+                )
                 raise
         return opening
 

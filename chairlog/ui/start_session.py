@@ -45,6 +45,7 @@ from chairlog.errors import ChairlogError, ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.services import Chairlog, patients, protocols, sessions
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
@@ -86,10 +87,10 @@ class StartSessionDialog(QDialog):
         self._last_weight: float | None = None
         self._last_text = ""
         self._search_seq = 0
-        self.setWindowTitle("Start a session")
+        self.setWindowTitle(translate("StartSessionDialog", "Start a session"))
         self.setMinimumWidth(720)
         lay = QVBoxLayout(self)
-        head = QLabel("Start a session")
+        head = QLabel(translate("StartSessionDialog", "Start a session"))
         head.setFont(big_font(20, bold=True))
         lay.addWidget(head)
         self.banner = ErrorBanner()
@@ -105,7 +106,9 @@ class StartSessionDialog(QDialog):
         self.form_scroll.setMaximumHeight(MAX_FORM_PX)
         lay.addWidget(self.form_scroll, 1)
         lay.addWidget(self.banner)
-        row, self.start_button, _cancel = action_row(self, "Start session  (Enter)", self.submit)
+        row, self.start_button, _cancel = action_row(
+            self, translate("StartSessionDialog", "Start session  (Enter)"), self.submit
+        )
         self.start_button.setAutoDefault(False)
         lay.addLayout(row)
         self._search_timer = QTimer(self)
@@ -119,14 +122,19 @@ class StartSessionDialog(QDialog):
 
     # ---- patient ------------------------------------------------------------------------
     def _patient_box(self) -> QGroupBox:
-        box = QGroupBox("Patient")
+        box = QGroupBox(translate("StartSessionDialog", "Patient"))
         v = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.search = _line("Type a name or MRN…")
-        self.search.setAccessibleName("Find patient")
-        self.search.setAccessibleDescription("Type a name or MRN; matching patients are listed "
-                                             "below")
-        self.new_patient_button = BigButton("New patient…  (Ctrl+N)")
+        self.search = _line(translate("StartSessionDialog", "Type a name or MRN…"))
+        self.search.setAccessibleName(translate("StartSessionDialog", "Find patient"))
+        self.search.setAccessibleDescription(
+            translate(
+                "StartSessionDialog", "Type a name or MRN; matching patients are listed below"
+            )
+        )
+        self.new_patient_button = BigButton(
+            translate("StartSessionDialog", "New patient…  (Ctrl+N)")
+        )
         self.new_patient_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_patient_button.setAutoDefault(False)
         self.new_patient_button.setCheckable(True)
@@ -137,15 +145,17 @@ class StartSessionDialog(QDialog):
         self.results = QListWidget()
         self.results.setFont(big_font(13))
         self.results.setFixedHeight(130)
-        self.results.setAccessibleName("Matching patients")
+        self.results.setAccessibleName(translate("StartSessionDialog", "Matching patients"))
         self.results.currentItemChanged.connect(self._on_result)
         v.addWidget(self.results)
-        self.no_match = QLabel("No patient matches — New patient  (Ctrl+N)")
+        self.no_match = QLabel(
+            translate("StartSessionDialog", "No patient matches — New patient  (Ctrl+N)")
+        )
         self.no_match.setObjectName("noPatientMatch")
         self.no_match.setFont(big_font(13, bold=True))
         self.no_match.hide()
         v.addWidget(self.no_match)
-        self.selected_label = QLabel("No patient selected")
+        self.selected_label = QLabel(translate("StartSessionDialog", "No patient selected"))
         self.selected_label.setObjectName("selectedPatient")
         self.selected_label.setFont(big_font(13, bold=True))
         self.selected_label.setWordWrap(True)
@@ -173,7 +183,13 @@ class StartSessionDialog(QDialog):
             return  # a newer search is on its way
         self.results.clear()
         for p in found:
-            dob = f" · born {p.date_of_birth.isoformat()}" if p.date_of_birth else ""
+            dob = (
+                translate("StartSessionDialog", " · born {value}").format(
+                    value=p.date_of_birth.isoformat()
+                )
+                if p.date_of_birth
+                else ""
+            )
             item = QListWidgetItem(f"{p.display_name}   ·   {p.mrn}{dob}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.results.addItem(item)
@@ -187,8 +203,16 @@ class StartSessionDialog(QDialog):
 
     def select_patient(self, p: PatientInfo) -> None:
         self.patient = p
-        allergies = f"   ALLERGIES: {p.allergies}" if p.allergies else "   No known allergies"
-        self.selected_label.setText(f"Selected: {p.display_name} · {p.mrn}{allergies}")
+        allergies = (
+            f"   ALLERGIES: {p.allergies}"
+            if p.allergies
+            else translate("StartSessionDialog", "   No known allergies")
+        )
+        self.selected_label.setText(
+            translate("StartSessionDialog", "Selected: {display_name} · {mrn}{allergies}").format(
+                display_name=p.display_name, mrn=p.mrn, allergies=allergies
+            )
+        )
         self._last_weight, self._last_text = None, ""
         self._compare_weight()
         self.ctx.runner.interactive(self, patients.last_weight_kg, self.ctx.app, p.id).success(
@@ -200,13 +224,17 @@ class StartSessionDialog(QDialog):
             return  # another patient was picked meanwhile
         self._last_weight = last[0] if last else None
         self._last_text = (
-            f"Last weight {self.ctx.units.show_weight(last[0])} on {last[1].isoformat()}"
-            if last else "No earlier weight on record")
+            translate("StartSessionDialog", "Last weight {weight} on {date}").format(
+                weight=self.ctx.units.show_weight(last[0]), date=last[1].isoformat()
+            )
+            if last
+            else translate("StartSessionDialog", "No earlier weight on record")
+        )
         self._compare_weight()
 
     # ---- new patient form -----------------------------------------------------------------
     def _new_patient_box(self) -> QGroupBox:
-        box = QGroupBox("New patient")
+        box = QGroupBox(translate("StartSessionDialog", "New patient"))
         self.new_patient_box = box
         form = QFormLayout(box)
         self.mrn = _line()
@@ -218,20 +246,30 @@ class StartSessionDialog(QDialog):
         for s in patients.SEXES:
             self.sex.addItem(s.capitalize(), s)
         self.sex.setCurrentIndex(patients.SEXES.index("unknown"))
-        self.allergies = _line("e.g. Penicillin (leave empty if none)")
-        for label, name, w in (("MRN", "mrn", self.mrn),
-                               ("Family name", "family_name", self.family_name),
-                               ("Given name", "given_name", self.given_name),
-                               ("Date of birth", "date_of_birth", self.date_of_birth),
-                               ("Sex", "sex", self.sex),
-                               ("Allergies", "allergies", self.allergies)):
+        self.allergies = _line(
+            translate("StartSessionDialog", "e.g. Penicillin (leave empty if none)")
+        )
+        for label, name, w in (
+            ("MRN", "mrn", self.mrn),
+            (translate("StartSessionDialog", "Family name"), "family_name", self.family_name),
+            (translate("StartSessionDialog", "Given name"), "given_name", self.given_name),
+            (translate("StartSessionDialog", "Date of birth"), "date_of_birth", self.date_of_birth),
+            (translate("StartSessionDialog", "Sex"), "sex", self.sex),
+            (translate("StartSessionDialog", "Allergies"), "allergies", self.allergies),
+        ):
             form.addRow(form_label(label, 12), w)
             form.addRow("", self.errors.label_for(name, w))
         label_fields(form)
-        for w, text in ((self.mrn, "The clinic's medical record number"),
-                        (self.family_name, "Surname"), (self.given_name, "First name"),
-                        (self.date_of_birth, "Year-month-day, e.g. 1970-04-23"),
-                        (self.allergies, "Leave empty if none are known")):
+        for w, text in (
+            (self.mrn, translate("StartSessionDialog", "The clinic's medical record number")),
+            (self.family_name, translate("StartSessionDialog", "Surname")),
+            (self.given_name, translate("StartSessionDialog", "First name")),
+            (
+                self.date_of_birth,
+                translate("StartSessionDialog", "Year-month-day, e.g. 1970-04-23"),
+            ),
+            (self.allergies, translate("StartSessionDialog", "Leave empty if none are known")),
+        ):
             w.setAccessibleDescription(text)
         box.hide()
         return box
@@ -244,13 +282,15 @@ class StartSessionDialog(QDialog):
         if on:
             self.results.clearSelection()
             self.patient = None
-            self.selected_label.setText("New patient: fill in the form below")
+            self.selected_label.setText(
+                translate("StartSessionDialog", "New patient: fill in the form below")
+            )
             text = self.search.text().strip()
             if text and not self.mrn.text() and not self.family_name.text():
                 (self.mrn if any(ch.isdigit() for ch in text) else self.family_name).setText(text)
             self.mrn.setFocus()
         elif self.patient is None:
-            self.selected_label.setText("No patient selected")
+            self.selected_label.setText(translate("StartSessionDialog", "No patient selected"))
 
     def _register_patient(self) -> PatientInfo:
         return patients.create_patient(
@@ -261,7 +301,7 @@ class StartSessionDialog(QDialog):
 
     # ---- chair, protocol, weight ----------------------------------------------------------
     def _session_box(self, chair_id: int | None, busy: set[int]) -> QGroupBox:
-        box = QGroupBox("Session")
+        box = QGroupBox(translate("StartSessionDialog", "Session"))
         form = QFormLayout(box)
         self.chair = QComboBox()
         self.chair.setMinimumHeight(40)
@@ -279,9 +319,9 @@ class StartSessionDialog(QDialog):
         self.last_weight_label.setObjectName("lastWeight")
         self.last_weight_label.setFont(big_font(12))
         self.last_weight_label.setWordWrap(True)
-        form.addRow(form_label("Chair", 12), self.chair)
+        form.addRow(form_label(translate("StartSessionDialog", "Chair"), 12), self.chair)
         form.addRow("", self.errors.label_for("chair_id", self.chair))
-        form.addRow(form_label("Protocol", 12), self.protocol)
+        form.addRow(form_label(translate("StartSessionDialog", "Protocol"), 12), self.protocol)
         form.addRow("", self.errors.label_for("protocol_id", self.protocol))
         form.addRow(form_label(self.tr("Weight today ({unit})").format(unit=units.weight_symbol),
                                12), self.weight)
@@ -297,7 +337,9 @@ class StartSessionDialog(QDialog):
                       chair_id: int | None, busy: set[int]) -> None:
         for c in chairs:
             in_use = c.id in busy and c.id != chair_id
-            self.chair.addItem(c.name + ("  (in use)" if in_use else ""), c.id)
+            self.chair.addItem(
+                c.name + (translate("StartSessionDialog", "  (in use)") if in_use else ""), c.id
+            )
             if in_use:
                 item = self.chair.model().item(self.chair.count() - 1)  # type: ignore[attr-defined]
                 item.setEnabled(False)
@@ -321,7 +363,10 @@ class StartSessionDialog(QDialog):
             if now_kg is not None and now_kg > 0:
                 change = abs(now_kg - self._last_weight) / self._last_weight
                 if change > WEIGHT_WARN_FRACTION:
-                    text += f"   ⚠ {change:.0%} different from last time: check the weight"
+                    text += translate(
+                        "StartSessionDialog",
+                        "   ⚠ {change:.0%} different from last time: check the weight",
+                    ).format(change=change)
         self.last_weight_label.setText(text)
 
     # ---- submit ---------------------------------------------------------------------------

@@ -19,29 +19,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
+from chairlog.clinical.readouts import Due, dose_near, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.present.numbers import fmt
 from chairlog.present.units import STORED, Units
+from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
-
-SOON = timedelta(minutes=2)
-DOSE_NEAR_FRACTION = 0.9
-
-
-class Due(StrEnum):
-    NONE = "none"
-    OK = "ok"
-    SOON = "soon"
-    OVERDUE = "overdue"
 
 
 @dataclass(frozen=True)
@@ -90,74 +81,113 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
     cum_mg = view.cumulative_mg(now)
     cum_kg = cum_mg / view.weight_kg
     if state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
-        key, label = "pre", state.label
-        timer, caption = format_duration(now - view.checked_in_at), "in the chair"
+        key, label = "pre", clinical(state.label)
+        timer, caption = (
+            format_duration(now - view.checked_in_at),
+            translate("tile", "in the chair"),
+        )
         done, total = _checklist_progress(view)
         weight = units.show_weight(view.weight_kg) if units.lb else f"{fmt(view.weight_kg)} kg"
-        detail = f"Checklist {done}/{total} done"
-        rate = f"Planned start {fmt(p.start_rate_mg_per_kg_h)} mg/kg/h"
-        dose = f"Max total {fmt(p.max_total_mg_per_kg)} mg/kg · weight {weight}"
-        due_text = ("Baseline vitals recorded" if view.latest_vitals
-                    else "Baseline vitals needed")
+        detail = translate("tile", "Checklist {done}/{total} done").format(done=done, total=total)
+        rate = translate("tile", "Planned start {value} mg/kg/h").format(
+            value=fmt(p.start_rate_mg_per_kg_h)
+        )
+        dose = translate("tile", "Max total {value} mg/kg · weight {weight}").format(
+            value=fmt(p.max_total_mg_per_kg), weight=weight
+        )
+        due_text = (translate("tile", "Baseline vitals recorded") if view.latest_vitals
+                    else translate("tile", "Baseline vitals needed"))
     else:
         if state is SessionState.MONITORING:
             remaining = r.monitoring_remaining or timedelta(0)
             ready = remaining <= timedelta(0)
-            key, label = ("ready", "Ready for discharge") if ready else ("monitoring", "Monitoring")
-            timer, caption = format_duration(r.since_stop or timedelta(0)), "since infusion stop"
+            key, label = (
+                ("ready", translate("tile", "Ready for discharge"))
+                if ready
+                else ("monitoring", translate("tile", "Monitoring"))
+            )
+            timer, caption = (
+                format_duration(r.since_stop or timedelta(0)),
+                translate("tile", "since infusion stop"),
+            )
             minimum = clock_text(timedelta(minutes=p.min_monitoring_min))
-            detail = (f"Minimum {minimum} reached" if ready
-                      else f"Min {minimum} · {clock_text(remaining)} to go")
-            rate = "Infusion stopped"
+            detail = (
+                translate("tile", "Minimum {minimum} reached").format(minimum=minimum)
+                if ready
+                else translate("tile", "Min {minimum} · {value} to go").format(
+                    minimum=minimum, value=clock_text(remaining)
+                )
+            )
+            rate = translate("tile", "Infusion stopped")
         else:
             key = "paused" if state is SessionState.PAUSED else "infusing"
-            label = state.label
+            label = clinical(state.label)
             timer = format_duration(r.since_start or timedelta(0))
-            caption = "since infusion start"
+            caption = translate("tile", "since infusion start")
             left = r.planned_remaining or timedelta(0)
             planned = clock_text(timedelta(minutes=p.planned_duration_min))
-            detail = (f"Planned {planned} · {clock_text(left)} left" if left > timedelta(0)
-                      else f"Planned {planned} reached")
+            detail = (
+                translate("tile", "Planned {planned} · {value} left").format(
+                    planned=planned, value=clock_text(left)
+                )
+                if left > timedelta(0)
+                else translate("tile", "Planned {planned} reached").format(planned=planned)
+            )
             if key == "paused" and r.paused_for is not None:
                 # the pause is what matters now: its length, big; the remaining time stands
                 timer = format_duration(r.paused_for)
-                caption = "PAUSED for"
-                detail = (f"Infusion ran {format_duration(r.since_start or timedelta(0))} · "
-                          f"{clock_text(left)} left when resumed")
+                caption = translate("tile", "PAUSED for")
+                detail = translate(
+                    "tile", "Infusion ran {value} · {value2} left when resumed"
+                ).format(
+                    value=format_duration(r.since_start or timedelta(0)), value2=clock_text(left)
+                )
             mg_h = view.current_rate_mg_per_h(now)
             rate = (f"{fmt(mg_h / view.weight_kg)} mg/kg/h · "
                     f"{fmt(mg_h / p.concentration_mg_per_ml)} mL/h")
             if key == "paused":
                 rate = "PAUSED · 0 mL/h"
-        dose = f"{fmt(cum_mg)} mg · {fmt(cum_kg)} mg/kg (max {fmt(p.max_total_mg_per_kg)})"
+        dose = translate("tile", "{value} mg · {value2} mg/kg (max {value3})").format(
+            value=fmt(cum_mg), value2=fmt(cum_kg), value3=fmt(p.max_total_mg_per_kg)
+        )
         if r.next_vitals_in is not None:
             due_at = r.next_vitals_due_at
-            if r.next_vitals_in <= timedelta(0):
-                due = Due.OVERDUE
-                due_text = f"VITALS OVERDUE by {clock_text(-r.next_vitals_in)}"
-            elif r.next_vitals_in <= SOON:
-                due = Due.SOON
-                due_text = f"VITALS DUE in {clock_text(r.next_vitals_in)}"
+            due = vitals_due(r.next_vitals_in)
+            if due is Due.OVERDUE:
+                due_text = translate("tile", "VITALS OVERDUE by {value}").format(
+                    value=clock_text(-r.next_vitals_in))
+            elif due is Due.SOON:
+                due_text = translate("tile", "VITALS DUE in {value}").format(
+                    value=clock_text(r.next_vitals_in))
             else:
-                due = Due.OK
-                due_text = f"Next vitals in {clock_text(r.next_vitals_in)}"
+                due_text = translate("tile", "Next vitals in {value}").format(
+                    value=clock_text(r.next_vitals_in)
+                )
     vitals = vitals_age = ""
     latest = view.latest_vitals
     if latest is not None:
         d = latest.data
-        vitals = (f"HR {d['hr']}   BP {d['sbp']}/{d['dbp']}   SpO₂ {d['spo2']} %   "
-                  f"RR {d['rr']}")
+        vitals = translate(
+            "tile", "HR {hr}   BP {sbp}/{dbp}   SpO₂ {spo2} %   RR {rr}").format(
+            hr=d["hr"], sbp=d["sbp"], dbp=d["dbp"], spo2=d["spo2"], rr=d["rr"])
         if d.get("temp_c") is not None:
             vitals += f"   T {units.show_temperature(d['temp_c'])}"
         vitals_age = ago(now - latest.charted_at)
     stored = tuple(view.open_alerts)
     lines = [a.message for a in stored]
     if due is Due.OVERDUE and r.next_vitals_in is not None:
-        lines.append(f"Vitals overdue by {clock_text(-r.next_vitals_in)}")
-    near = (view.infusion_started_at is not None
-            and cum_kg >= DOSE_NEAR_FRACTION * p.max_total_mg_per_kg)
+        lines.append(
+            translate("tile", "Vitals overdue by {value}").format(
+                value=clock_text(-r.next_vitals_in)
+            )
+        )
+    near = dose_near(view.infusion_started_at is not None, cum_kg, p.max_total_mg_per_kg)
     if near:
-        lines.append(f"Dose limit near: {fmt(cum_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
+        lines.append(
+            translate("tile", "Dose limit near: {value} of max {value2} mg/kg").format(
+                value=fmt(cum_kg), value2=fmt(p.max_total_mg_per_kg)
+            )
+        )
     return TileFigures(view.id, key, label, timer, caption, detail, rate, dose, vitals,
                        vitals_age, due, due_text, due_at, tuple(lines), stored, near)
 
@@ -234,9 +264,11 @@ class ChairTile(QFrame):
         self.monitor_label = _label(12, "tileMonitor", wrap=True)
         self.monitor_label.setStyleSheet("color: #6b7280;")
         self.monitor_label.hide()
-        self.monitor_accept = QPushButton("Accept monitor set")
+        self.monitor_accept = QPushButton(translate("ChairTile", "Accept monitor set"))
         self.monitor_accept.setObjectName("tileMonitorAccept")
-        self.monitor_accept.setAccessibleName("Accept the monitor's vitals set as charted")
+        self.monitor_accept.setAccessibleName(
+            translate("ChairTile", "Accept the monitor's vitals set as charted")
+        )
         self.monitor_accept.setMinimumHeight(40)
         self.monitor_accept.setAutoDefault(False)
         self.monitor_accept.hide()
@@ -244,11 +276,15 @@ class ChairTile(QFrame):
         self.monitor_accept.clicked.connect(
             lambda: self.monitor_accept_requested.emit(self.monitor_pending_id)
             if self.monitor_pending_id else None)
-        self.monitor_review = QPushButton("Review…")
+        self.monitor_review = QPushButton(translate("ChairTile", "Review…"))
         self.monitor_review.setObjectName("tileMonitorReview")
         self.monitor_review.setAccessibleName(
-            "Review the monitor's set: edit or complete values, reject with a reason, "
-            "clear older sets")
+            translate(
+                "ChairTile",
+                "Review the monitor's set: edit or complete values, reject with a reason, "
+                "clear older sets",
+            )
+        )
         self.monitor_review.setMinimumHeight(40)
         self.monitor_review.setAutoDefault(False)
         self.monitor_review.hide()
@@ -282,21 +318,31 @@ class ChairTile(QFrame):
             self.figures = None
             self.patient_label.setText("")
             self.info_label.setText("")
-            self.timer_label.setText("Free")
+            self.timer_label.setText(translate("ChairTile", "Free"))
             self.timer_caption.setText("")
-            self.state_label.setText("FREE")
+            self.state_label.setText(translate("ChairTile", "FREE"))
             for w in (self.detail_label, self.rate_label, self.dose_label, self.vitals_label):
                 w.setText("")
-            self.due_label.setText("Free — start session" if self.can_start else "Free")
+            self.due_label.setText(
+                translate("ChairTile", "Free — start session")
+                if self.can_start
+                else translate("ChairTile", "Free")
+            )
             self._set_alerts((), ())
             set_prop(self, "state", "free")
             set_prop(self.due_label, "due", "none")
             set_prop(self.state_label, "state", "free")
-            self.setAccessibleName(f"{self.chair.name}: free")
+            self.setAccessibleName(
+                translate("ChairTile", "{name}: free").format(name=self.chair.name)
+            )
             return
         p = view.patient
         self.patient_label.setText(f"{p.display_name}  ·  {p.mrn}")
-        self.info_label.setText(f"{view.protocol.name}  ·  Nurse {view.nurse_name}")
+        self.info_label.setText(
+            translate("ChairTile", "{name}  ·  Nurse {nurse_name}").format(
+                name=view.protocol.name, nurse_name=view.nurse_name
+            )
+        )
 
     def set_monitor(self, text: str, pending_id: int = 0) -> None:
         """The board's badge for unvalidated monitor numbers ("" hides it), with one click to
@@ -320,17 +366,25 @@ class ChairTile(QFrame):
         self.timer_caption.setText(f.timer_caption)
         self.detail_label.setText(f.timer_detail)
         self.rate_label.setText(f.rate)
-        self.dose_label.setText(("Dose " + f.dose) if f.state_key != "pre" else f.dose)
+        self.dose_label.setText(
+            (translate("ChairTile", "Dose ") + f.dose) if f.state_key != "pre" else f.dose
+        )
         self.vitals_label.setText(f"{f.vitals}   ({f.vitals_age})" if f.vitals
-                                  else "No vitals recorded yet")
+                                  else translate("ChairTile", "No vitals recorded yet"))
         self.due_label.setText(f.due_text)
         set_prop(self, "state", f.state_key)
         set_prop(self.state_label, "state", f.state_key)
         set_prop(self.due_label, "due", f.due.value)
         set_prop(self, "alert", bool(f.alerts))
         self._set_alerts(f.alerts, f.stored_alerts)
-        self.setAccessibleName(f"{self.chair.name}: {f.state_label}, {f.due_text}, "
-                               f"{len(f.alerts)} alert(s)")
+        self.setAccessibleName(
+            translate("ChairTile", "{name}: {state_label}, {due_text}, {value} alert(s)").format(
+                name=self.chair.name,
+                state_label=f.state_label,
+                due_text=f.due_text,
+                value=len(f.alerts),
+            )
+        )
         return f
 
     def set_flash(self, on: bool) -> None:
@@ -375,11 +429,13 @@ class ChairTile(QFrame):
         if alert is None:
             self._computed_labels.append(lab)
         else:
-            b = QPushButton("Acknowledge")
+            b = QPushButton(translate("ChairTile", "Acknowledge"))
             b.setObjectName("ackButton")
             b.setMinimumHeight(40)
             b.setFont(big_font(12, bold=True))
-            b.setToolTip("Say what was done; the alert then leaves the board")
+            b.setToolTip(
+                translate("ChairTile", "Say what was done; the alert then leaves the board")
+            )
             b.clicked.connect(lambda _=False, a=alert: self.acknowledge_requested.emit(a))
             h.addWidget(b)
         return row

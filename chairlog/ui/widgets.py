@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from chairlog.domain import AlertView
@@ -214,10 +215,11 @@ class BigButton(QPushButton):
 
 
 def action_row(dialog: QDialog, ok_text: str, on_ok: Callable[[], object], *,
-               cancel_text: str = "Cancel", default: bool = True
+               cancel_text: str = "", default: bool = True
                ) -> tuple[QHBoxLayout, BigButton, BigButton]:
     """The bottom row of a dialog: Cancel (rejects) and the primary action, right-aligned.
     ``default`` makes Enter press the action; returns (row, action button, cancel button)."""
+    cancel_text = cancel_text or translate("widgets", "Cancel")
     row = QHBoxLayout()
     row.addStretch(1)
     cancel = BigButton(cancel_text)
@@ -312,18 +314,20 @@ def ago(delta: timedelta) -> str:
     """'just now', '4 min ago', '1 h 05 min ago'."""
     minutes = int(delta.total_seconds() // 60)
     if minutes < 1:
-        return "just now"
+        return translate("widgets", "just now")
     if minutes < 60:
-        return f"{minutes} min ago"
-    return f"{minutes // 60} h {minutes % 60:02d} min ago"
+        return translate("widgets", "{minutes} min ago").format(minutes=minutes)
+    return translate("widgets", "{value} h {value2:02d} min ago").format(
+        value=minutes // 60, value2=minutes % 60
+    )
 
 
 QUICK_ACTIONS = (
-    "Rechecked: back in range",
-    "Infusion rate reduced",
-    "Infusion paused",
-    "Physician notified",
-    "Rescue medication given",
+    QT_TRANSLATE_NOOP("words", "Rechecked: back in range"),
+    QT_TRANSLATE_NOOP("words", "Infusion rate reduced"),
+    QT_TRANSLATE_NOOP("words", "Infusion paused"),
+    QT_TRANSLATE_NOOP("words", "Physician notified"),
+    QT_TRANSLATE_NOOP("words", "Rescue medication given"),
 )
 
 
@@ -340,7 +344,7 @@ class AlertAckDialog(QDialog):
         self.ctx = ctx
         self.alert = alert
         self.result_alert: AlertView | None = None
-        self.setWindowTitle("Acknowledge alert")
+        self.setWindowTitle(translate("AlertAckDialog", "Acknowledge alert"))
         self.setMinimumWidth(560)
         lay = QVBoxLayout(self)
         head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + alert.message)
@@ -348,16 +352,27 @@ class AlertAckDialog(QDialog):
         head.setWordWrap(True)
         head.setFont(big_font(15, bold=True))
         lay.addWidget(head)
-        lay.addWidget(QLabel("What was done? (required; saved with your name and the time)"))
+        lay.addWidget(
+            QLabel(
+                translate(
+                    "AlertAckDialog", "What was done? (required; saved with your name and the time)"
+                )
+            )
+        )
         self.action = QPlainTextEdit()
         self.action.setFont(big_font(13))
         self.action.setFixedHeight(90)
         self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
-        self.action.setAccessibleName("What was done")
-        self.action.setAccessibleDescription("Required; saved with your name and the time. "
-                                             "Ctrl+Enter acknowledges")
+        self.action.setAccessibleName(translate("AlertAckDialog", "What was done"))
+        self.action.setAccessibleDescription(
+            translate(
+                "AlertAckDialog",
+                "Required; saved with your name and the time. Ctrl+Enter acknowledges",
+            )
+        )
         grid = QGridLayout()
-        for i, text in enumerate(QUICK_ACTIONS):
+        for i, english in enumerate(QUICK_ACTIONS):
+            text = translate("words", english)
             b = QPushButton(text)
             b.setMinimumHeight(40)
             b.setAutoDefault(False)
@@ -369,7 +384,9 @@ class AlertAckDialog(QDialog):
         self.errors = FieldErrors(self.banner)
         lay.addWidget(self.errors.label_for("action_taken", self.action))
         lay.addWidget(self.banner)
-        row, self.ok, _cancel = action_row(self, "Acknowledge  (Ctrl+Enter)", self.submit)
+        row, self.ok, _cancel = action_row(
+            self, translate("AlertAckDialog", "Acknowledge  (Ctrl+Enter)"), self.submit
+        )
         lay.addLayout(row)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             sc = QShortcut(QKeySequence(seq), self)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
@@ -160,3 +161,71 @@ def test_fast_path_hands_tampering_to_the_reference(
     assert _fast(clinic.app) is None
     with clinic.app.db.read() as s:
         assert not audit.verify_chain(s).ok
+
+
+def _bindings_db(rows: list[str | None]) -> sqlite3.Connection:
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, rows_json TEXT)")
+    con.executemany("INSERT INTO audit_log VALUES (?, ?)", list(enumerate(rows, start=1)))
+    return con
+
+
+def _loads_bindings(rows: list[str | None], n: int) -> dict[str, dict[str, Any]]:
+    """What the walk's ``json.loads`` reading binds (the reference for ``_sql_bindings``)."""
+    bound: dict[str, dict[str, Any]] = {t: {} for t in binding.BOUND_TABLES}
+    for r in rows[:n]:
+        parsed = json.loads(r) if r is not None else None
+        if type(parsed) is dict:
+            for table, entries in parsed.items():
+                if table in bound and type(entries) is dict:
+                    bound[table].update(entries)
+    return bound
+
+
+def test_sqlite_reads_the_bindings_as_json_loads_does() -> None:
+    rows = ['{"chart_entries":{"1":"aa","2":"bb"},"sessions":{"7":"cc"}}', None,
+            '{"chart_entries":{"2":null,"3":"dd"},"not_bound":{"1":"x"}}',
+            '{"chart_entries":["a","b"],"patients":"x"}', '["chart_entries"]', '7',
+            '{"chart_entries":{"1":"ee"}}', '{"chart_entries":{"9":"late"}}']
+    for n in (len(rows) - 1, len(rows)):  # only records 1..n: the walk's verified ones
+        bound: dict[str, dict[str, Any]] = {t: {} for t in binding.BOUND_TABLES}
+        assert audit_fast._sql_bindings(_bindings_db(rows), n, bound)
+        assert bound == _loads_bindings(rows, n)
+    assert bound["chart_entries"] == {"1": "ee", "2": None, "3": "dd", "9": "late"}
+
+
+@pytest.mark.parametrize("odd", [
+    '{"chart_entries":{"\\u0031":"aa"}}',  # an escape: SQLite might read it otherwise
+    '{"chart_entries":{"1":"aa"},"!prev_signature_bad":4}',  # the walk refuses this one
+    '{"chart_entries":{"1":"aa"}',  # unreadable
+])
+def test_unusual_bindings_are_left_to_the_reference(odd: str) -> None:
+    rows = ['{"chart_entries":{"1":"aa"}}', odd, '{"sessions":{"1":"bb"}}']
+    bound: dict[str, dict[str, Any]] = {t: {} for t in binding.BOUND_TABLES}
+    assert not audit_fast._sql_bindings(_bindings_db(rows), 3, bound)
+    # a later record (not yet verified by the walk) is not read at all
+    assert audit_fast._sql_bindings(_bindings_db(rows[:1] + rows[2:] + [odd]), 2,
+                                    {t: {} for t in binding.BOUND_TABLES})
+
+
+_ENTRY = binding.BOUND_TABLES["chart_entries"]
+_COLS = audit_text.columns(_ENTRY)
+_RAW_VALUE = {
+    "time": st.one_of(st.none(), st.sampled_from(["2026-03-02 14:05:07.000000",
+                                                  "2026-03-02 14:05:07.123456",
+                                                  "2026-03-02T14:05:07+00:00"])),
+    "bool": st.one_of(st.none(), st.sampled_from([0, 1])),
+    "json": st.one_of(st.none(), st.sampled_from(["null", '{"b":1,"a":[2.5,"x"]}', "[]"])),
+    "plain": st.one_of(st.none(), _text, st.integers(), st.floats(allow_nan=False)),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_unrolled_row_text_is_the_general_one(data: st.DataObject) -> None:
+    """The generated one-line-per-column encoder writes what the column loop writes, for
+    values of the expected and of unexpected types (the general path takes those)."""
+    row = [data.draw(_RAW_VALUE.get(kind, st.none()), label=name) for name, kind in _COLS]
+    fast = audit_text.row_text_for(_COLS, raw=True, table=_ENTRY)
+    general = audit_text.row_text_for(_COLS, raw=True)
+    assert fast(row) == general(row)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from chairlog.db.migrate import CorruptDatabase
+from chairlog.errors import CorruptDatabase
 from chairlog.services import views
 from chairlog.ui import app as gui_app
 from chairlog.ui import recovery

@@ -24,8 +24,7 @@ from pathlib import Path
 import pytest
 
 from chairlog.cli import main as cli
-from chairlog.db.migrate import CorruptDatabase
-from chairlog.errors import StorageError
+from chairlog.errors import CorruptDatabase, StorageError
 from chairlog.services import charting, open_app, views
 from chairlog.services.backups import backup_now
 from tests.reliability.helpers.dbs import (

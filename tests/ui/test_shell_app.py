@@ -10,8 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from chairlog import paths
-from chairlog.db.migrate import CorruptDatabase
-from chairlog.errors import StorageError
+from chairlog.errors import CorruptDatabase, StorageError
 from chairlog.services import accounts, views
 from chairlog.ui import app as ui_app
 from chairlog.ui.context import make_context

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from chairlog.clinical.readouts import Due
 from chairlog.present.numbers import fmt
 from chairlog.services import charting, doses, open_app, views
 from chairlog.ui.board import ChairBoard
 from chairlog.ui.context import UiContext, make_context
-from chairlog.ui.tile import Due
 from tests.conftest import ready_to_infuse
 
 

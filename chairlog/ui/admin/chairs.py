@@ -17,12 +17,17 @@ from chairlog.errors import ChairlogError
 from chairlog.services import protocols
 from chairlog.ui.admin.common import Notice, RowsTab
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, big_font
 
 
 class ChairsTab(RowsTab):
     ENTITY = "chair"
-    HEADERS = ("Position", "Chair", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("words", "Position"),
+        QT_TRANSLATE_NOOP("words", "Chair"),
+        QT_TRANSLATE_NOOP("words", "Status"),
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -31,19 +36,19 @@ class ChairsTab(RowsTab):
         self.errors = FieldErrors(self.banner)
         self.notice = Notice()
         add_row = QHBoxLayout()
-        add_row.addWidget(QLabel("New chair:"))
+        add_row.addWidget(QLabel(translate("ChairsTab", "New chair:")))
         self.name = QLineEdit()
         self.name.setFont(big_font(13))
-        self.name.setPlaceholderText("e.g. Chair 5 or Window bay")
+        self.name.setPlaceholderText(translate("ChairsTab", "e.g. Chair 5 or Window bay"))
         self.name.returnPressed.connect(self.add_chair)
         add_row.addWidget(self.name, 1)
-        self.add_button = BigButton("Add chair", primary=True)
+        self.add_button = BigButton(translate("ChairsTab", "Add chair"), primary=True)
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_chair)
         add_row.addWidget(self.add_button)
         lay.addLayout(add_row)
         lay.addWidget(self.errors.label_for("name", self.name))
-        self.active_button = BigButton("Take out of use")
+        self.active_button = BigButton(translate("ChairsTab", "Take out of use"))
         self.active_button.setAutoDefault(False)
         self.active_button.clicked.connect(self.toggle_active)
         row = QHBoxLayout()
@@ -58,7 +63,16 @@ class ChairsTab(RowsTab):
         chairs = protocols.list_chairs(self.ctx.app, include_inactive=True)
         self.model.set_rows(
             chairs,
-            [(str(c.position), c.name, "In use" if c.active else "Out of use") for c in chairs],
+            [
+                (
+                    str(c.position),
+                    c.name,
+                    translate("ChairsTab", "In use")
+                    if c.active
+                    else translate("ChairsTab", "Out of use"),
+                )
+                for c in chairs
+            ],
         )
         self._selection_changed()
 
@@ -67,7 +81,9 @@ class ChairsTab(RowsTab):
         c = self.selected()
         self.active_button.setEnabled(c is not None)
         self.active_button.setText(
-            "Put back in use" if c is not None and not c.active else "Take out of use"
+            translate("ChairsTab", "Put back in use")
+            if c is not None and not c.active
+            else translate("ChairsTab", "Take out of use")
         )
 
     def add_chair(self) -> None:
@@ -79,7 +95,7 @@ class ChairsTab(RowsTab):
             return
         self.name.clear()
         self.reload()
-        self.notice.say(f"{chair.name} added.")
+        self.notice.say(translate("ChairsTab", "{name} added.").format(name=chair.name))
 
     def toggle_active(self) -> None:
         c = self.selected()
@@ -95,4 +111,8 @@ class ChairsTab(RowsTab):
             self.errors.show(exc)
             return
         self.reload()
-        self.notice.say(f"{changed.name} is {'in use' if changed.active else 'out of use'}.")
+        self.notice.say(
+            translate("ChairsTab", "{name} is {value}.").format(
+                name=changed.name, value="in use" if changed.active else "out of use"
+            )
+        )

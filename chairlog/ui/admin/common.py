@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row, big_font
 
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -109,7 +110,7 @@ class ActionDialog(QDialog):
         reason = self.reason.toPlainText()
         if self.runner is not None:
             self.runner.run(lambda: self._action(reason), self._succeeded, self._failed,
-                            "Working…")
+                            translate("ActionDialog", "Working…"))
             return
         try:
             result = self._action(reason)
@@ -158,7 +159,7 @@ class RowsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
+            return translate("words", self.headers[section])
         return None
 
 

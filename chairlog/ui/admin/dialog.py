@@ -15,6 +15,7 @@ from chairlog.ui.admin.clinic import ClinicTab
 from chairlog.ui.admin.protocols import ProtocolsTab
 from chairlog.ui.admin.users import UsersTab
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import BigButton, ErrorBanner
 
 
@@ -22,7 +23,7 @@ class AdminDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Administration")
+        self.setWindowTitle(translate("AdminDialog", "Administration"))
         self.resize(1000, 720)
         lay = QVBoxLayout(self)
         self.banner = ErrorBanner()
@@ -30,8 +31,11 @@ class AdminDialog(QDialog):
         if user is None or user.role is not Role.ADMIN:
             who = user.role.value if user is not None else "nobody"
             self.banner.show_message(
-                f"You are signed in as {who}: only an admin can change "
-                "these settings. Changes will be refused."
+                translate(
+                    "AdminDialog",
+                    "You are signed in as {who}: only an admin can change these settings. Changes "
+                    "will be refused.",
+                ).format(who=who)
             )
         lay.addWidget(self.banner)
         self.tabs = QTabWidget()
@@ -39,14 +43,14 @@ class AdminDialog(QDialog):
         self.chairs_tab = ChairsTab(ctx)
         self.protocols_tab = ProtocolsTab(ctx)
         self.clinic_tab = ClinicTab(ctx)
-        self.tabs.addTab(self.users_tab, "Users")
-        self.tabs.addTab(self.chairs_tab, "Chairs")
-        self.tabs.addTab(self.protocols_tab, "Protocols")
-        self.tabs.addTab(self.clinic_tab, "Clinic")
+        self.tabs.addTab(self.users_tab, translate("AdminDialog", "Users"))
+        self.tabs.addTab(self.chairs_tab, translate("AdminDialog", "Chairs"))
+        self.tabs.addTab(self.protocols_tab, translate("AdminDialog", "Protocols"))
+        self.tabs.addTab(self.clinic_tab, translate("AdminDialog", "Clinic"))
         lay.addWidget(self.tabs, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        close = BigButton("Close")
+        close = BigButton(translate("AdminDialog", "Close"))
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)
         row.addWidget(close)

@@ -36,43 +36,86 @@ from chairlog.domain import ProtocolInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import protocols
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row
 
 #: (field, label, unit, low, high, decimals)
 DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
-    ("start_rate_mg_per_kg_h", "Start rate", "mg/kg/h", 0, 50, 3),
-    ("target_rate_mg_per_kg_h", "Target rate", "mg/kg/h", 0, 50, 3),
-    ("max_rate_mg_per_kg_h", "Maximum rate", "mg/kg/h", 0, 50, 3),
-    ("max_total_mg_per_kg", "Maximum total dose", "mg/kg", 0, 100, 3),
-    ("concentration_mg_per_ml", "Bag concentration", "mg/mL", 0, 500, 2),
-    ("planned_duration_min", "Planned infusion", "min", 0, 1440, 0),
-    ("vitals_interval_min", "Vitals every (during)", "min", 0, 240, 0),
-    ("vitals_interval_after_min", "Vitals every (after)", "min", 0, 240, 0),
-    ("min_monitoring_min", "Minimum monitoring after", "min", 0, 1440, 0),
+    ("start_rate_mg_per_kg_h", QT_TRANSLATE_NOOP("words", "Start rate"), "mg/kg/h", 0, 50, 3),
+    ("target_rate_mg_per_kg_h", QT_TRANSLATE_NOOP("words", "Target rate"), "mg/kg/h", 0, 50, 3),
+    ("max_rate_mg_per_kg_h", QT_TRANSLATE_NOOP("words", "Maximum rate"), "mg/kg/h", 0, 50, 3),
+    ("max_total_mg_per_kg", QT_TRANSLATE_NOOP("words", "Maximum total dose"), "mg/kg", 0, 100, 3),
+    (
+        "concentration_mg_per_ml",
+        QT_TRANSLATE_NOOP("words", "Bag concentration"),
+        "mg/mL",
+        0,
+        500,
+        2,
+    ),
+    ("planned_duration_min", QT_TRANSLATE_NOOP("words", "Planned infusion"), "min", 0, 1440, 0),
+    ("vitals_interval_min", QT_TRANSLATE_NOOP("words", "Vitals every (during)"), "min", 0, 240, 0),
+    (
+        "vitals_interval_after_min",
+        QT_TRANSLATE_NOOP("words", "Vitals every (after)"),
+        "min",
+        0,
+        240,
+        0,
+    ),
+    (
+        "min_monitoring_min",
+        QT_TRANSLATE_NOOP("words", "Minimum monitoring after"),
+        "min",
+        0,
+        1440,
+        0,
+    ),
 )
 OPTIONAL_DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
-    ("max_bolus_mg_per_kg", "Bolus limit", "mg/kg", 0, 10, 3),
-    ("fixed_dose_mg_per_kg", "Fixed dose", "mg/kg", 0, 10, 3),
-    ("fixed_dose_minutes", "Fixed dose given over", "min", 0, 1440, 0),
+    ("max_bolus_mg_per_kg", QT_TRANSLATE_NOOP("words", "Bolus limit"), "mg/kg", 0, 10, 3),
+    ("fixed_dose_mg_per_kg", QT_TRANSLATE_NOOP("words", "Fixed dose"), "mg/kg", 0, 10, 3),
+    ("fixed_dose_minutes", QT_TRANSLATE_NOOP("words", "Fixed dose given over"), "min", 0, 1440, 0),
     # hard ceilings nothing passes, not even an override; off: twice the maximum
-    ("ceiling_rate_mg_per_kg_h", "Hard ceiling, rate (off: 2 × maximum)", "mg/kg/h", 0, 100, 3),
-    ("ceiling_bolus_mg_per_kg", "Hard ceiling, bolus (off: 2 × limit)", "mg/kg", 0, 20, 3),
-    ("ceiling_total_mg_per_kg", "Hard ceiling, total (off: 2 × maximum)", "mg/kg", 0, 200, 3),
+    (
+        "ceiling_rate_mg_per_kg_h",
+        QT_TRANSLATE_NOOP("words", "Hard ceiling, rate (off: 2 × maximum)"),
+        "mg/kg/h",
+        0,
+        100,
+        3,
+    ),
+    (
+        "ceiling_bolus_mg_per_kg",
+        QT_TRANSLATE_NOOP("words", "Hard ceiling, bolus (off: 2 × limit)"),
+        "mg/kg",
+        0,
+        20,
+        3,
+    ),
+    (
+        "ceiling_total_mg_per_kg",
+        QT_TRANSLATE_NOOP("words", "Hard ceiling, total (off: 2 × maximum)"),
+        "mg/kg",
+        0,
+        200,
+        3,
+    ),
 )
 #: (field, label, unit)
 THRESHOLDS: tuple[tuple[str, str, str], ...] = (
-    ("sbp_max", "Systolic above", "mmHg"),
-    ("dbp_max", "Diastolic above", "mmHg"),
-    ("sbp_rise_max", "Systolic rise over baseline ≥", "mmHg"),
-    ("dbp_rise_max", "Diastolic rise over baseline ≥", "mmHg"),
-    ("predose_sbp_max", "Before dosing: systolic above", "mmHg"),
-    ("predose_dbp_max", "Before dosing: diastolic above", "mmHg"),
-    ("hr_max", "Heart rate above", "/min"),
-    ("hr_min", "Heart rate below", "/min"),
-    ("spo2_min", "SpO₂ below", "%"),
-    ("rr_max", "Respiratory rate above", "/min"),
-    ("rr_min", "Respiratory rate below", "/min"),
-    ("moaas_min", "MOAA/S below", ""),
+    ("sbp_max", QT_TRANSLATE_NOOP("words", "Systolic above"), "mmHg"),
+    ("dbp_max", QT_TRANSLATE_NOOP("words", "Diastolic above"), "mmHg"),
+    ("sbp_rise_max", QT_TRANSLATE_NOOP("words", "Systolic rise over baseline ≥"), "mmHg"),
+    ("dbp_rise_max", QT_TRANSLATE_NOOP("words", "Diastolic rise over baseline ≥"), "mmHg"),
+    ("predose_sbp_max", QT_TRANSLATE_NOOP("words", "Before dosing: systolic above"), "mmHg"),
+    ("predose_dbp_max", QT_TRANSLATE_NOOP("words", "Before dosing: diastolic above"), "mmHg"),
+    ("hr_max", QT_TRANSLATE_NOOP("words", "Heart rate above"), "/min"),
+    ("hr_min", QT_TRANSLATE_NOOP("words", "Heart rate below"), "/min"),
+    ("spo2_min", QT_TRANSLATE_NOOP("words", "SpO₂ below"), "%"),
+    ("rr_max", QT_TRANSLATE_NOOP("words", "Respiratory rate above"), "/min"),
+    ("rr_min", QT_TRANSLATE_NOOP("words", "Respiratory rate below"), "/min"),
+    ("moaas_min", QT_TRANSLATE_NOOP("words", "MOAA/S below"), ""),
 )
 
 
@@ -92,7 +135,7 @@ class OptionalNumber(QWidget):
         super().__init__(parent)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.enabled = QCheckBox("on")
+        self.enabled = QCheckBox(translate("OptionalNumber", "on"))
         self.spin: QSpinBox | QDoubleSpinBox
         if integer:
             self.spin = QSpinBox()
@@ -147,7 +190,9 @@ class ProtocolEditor(QDialog):
         self.new_version = new_version
         self.saved: ProtocolInfo | None = None
         self.setWindowTitle(
-            f"New version of {base.name}" if new_version else f"New protocol based on {base.name}"
+            translate("ProtocolEditor", "New version of {name}").format(name=base.name)
+            if new_version
+            else translate("ProtocolEditor", "New protocol based on {name}").format(name=base.name)
         )
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
@@ -156,8 +201,16 @@ class ProtocolEditor(QDialog):
         self.thresholds: dict[str, OptionalNumber] = {}
         lay = QVBoxLayout(self)
         head = QLabel(
-            f"{base.name} — version {base.version}"
-            + (f" → saved as version {base.version + 1}" if new_version else "")
+            translate("ProtocolEditor", "{name} — version {version}").format(
+                name=base.name, version=base.version
+            )
+            + (
+                translate("ProtocolEditor", " → saved as version {value}").format(
+                    value=base.version + 1
+                )
+                if new_version
+                else ""
+            )
         )
         lay.addWidget(head)
         columns = QHBoxLayout()
@@ -166,11 +219,20 @@ class ProtocolEditor(QDialog):
         lay.addLayout(columns)
         self.reason = QPlainTextEdit()
         self.reason.setFixedHeight(60)
-        lay.addWidget(QLabel("Reason for the change" + (" (required)" if new_version else "")))
+        lay.addWidget(
+            QLabel(
+                translate("ProtocolEditor", "Reason for the change")
+                + (translate("ProtocolEditor", " (required)") if new_version else "")
+            )
+        )
         lay.addWidget(self.reason)
         lay.addWidget(self.errors.label_for("reason", self.reason))
         lay.addWidget(self.banner)
-        save = "Save new version" if new_version else "Save protocol"
+        save = (
+            translate("ProtocolEditor", "Save new version")
+            if new_version
+            else translate("ProtocolEditor", "Save protocol")
+        )
         row, self.ok, _cancel = action_row(self, save, self.submit)
         lay.addLayout(row)
         self.load(base)
@@ -183,42 +245,58 @@ class ProtocolEditor(QDialog):
         form.addRow(label, box)
 
     def _general_box(self) -> QGroupBox:
-        box = QGroupBox("Protocol and dosing")
+        box = QGroupBox(translate("ProtocolEditor", "Protocol and dosing"))
         form = QFormLayout(box)
         self.name = QLineEdit()
         self.indication = QLineEdit()
         self.dose_mode = QComboBox()
-        self.dose_mode.addItem("Rate (titrated, mg/kg/h)", "rate")
-        self.dose_mode.addItem("Fixed dose over a set time", "fixed")
-        self._row(form, "Name", self.name, "name")
-        self._row(form, "Indication", self.indication, "indication")
-        self._row(form, "Dosing", self.dose_mode, "dose_mode")
+        self.dose_mode.addItem(translate("ProtocolEditor", "Rate (titrated, mg/kg/h)"), "rate")
+        self.dose_mode.addItem(translate("ProtocolEditor", "Fixed dose over a set time"), "fixed")
+        self._row(form, translate("ProtocolEditor", "Name"), self.name, "name")
+        self._row(form, translate("ProtocolEditor", "Indication"), self.indication, "indication")
+        self._row(form, translate("ProtocolEditor", "Dosing"), self.dose_mode, "dose_mode")
         for field, label, unit, low, high, decimals in DOSING:
             self.numbers[field] = _spin(unit, low, high, decimals)
-            self._row(form, label, self.numbers[field], field)
+            self._row(form, translate("words", label), self.numbers[field], field)
         for field, label, unit, low, high, decimals in OPTIONAL_DOSING:
             self.optional[field] = OptionalNumber(unit, low, high, decimals)
-            self._row(form, label, self.optional[field], field)
+            self._row(form, translate("words", label), self.optional[field], field)
         self.discharge_scale = QComboBox()
-        self.discharge_scale.addItem("Modified Aldrete", "aldrete")
-        self.discharge_scale.addItem("PADSS", "padss")
-        self._row(form, "Discharge score", self.discharge_scale, "discharge_scale")
+        self.discharge_scale.addItem(translate("ProtocolEditor", "Modified Aldrete"), "aldrete")
+        self.discharge_scale.addItem(translate("ProtocolEditor", "PADSS"), "padss")
+        self._row(
+            form,
+            translate("ProtocolEditor", "Discharge score"),
+            self.discharge_scale,
+            "discharge_scale",
+        )
         self.discharge_min = QSpinBox()
         self.discharge_min.setRange(0, 10)
-        self._row(form, "Discharge score at least", self.discharge_min, "discharge_score_min")
+        self._row(
+            form,
+            translate("ProtocolEditor", "Discharge score at least"),
+            self.discharge_min,
+            "discharge_score_min",
+        )
         return box
 
     def _threshold_box(self) -> QGroupBox:
-        box = QGroupBox("Alert thresholds (untick to switch a check off)")
+        box = QGroupBox(
+            translate("ProtocolEditor", "Alert thresholds (untick to switch a check off)")
+        )
         form = QFormLayout(box)
         for field, label, unit in THRESHOLDS:
             self.thresholds[field] = OptionalNumber(unit, 0, 400, 0, integer=True)
-            self._row(form, label, self.thresholds[field], field)
+            self._row(form, translate("words", label), self.thresholds[field], field)
         return box
 
     def load(self, p: ProtocolInfo) -> None:
         v = p.values
-        self.name.setText(v.name if self.new_version else f"{v.name} (copy)")
+        self.name.setText(
+            v.name
+            if self.new_version
+            else translate("ProtocolEditor", "{name} (copy)").format(name=v.name)
+        )
         self.indication.setText(v.indication)
         self.dose_mode.setCurrentIndex(max(0, self.dose_mode.findData(v.dose_mode.value)))
         for field, spin in self.numbers.items():

@@ -15,6 +15,7 @@ from chairlog.services import protocols
 from chairlog.ui.admin.common import Notice, RowsTab
 from chairlog.ui.admin.protocol_editor import ProtocolEditor
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton
 
 
@@ -24,7 +25,15 @@ def _g(value: float | None, unit: str) -> str:
 
 class ProtocolsTab(RowsTab):
     ENTITY = "protocol"
-    HEADERS = ("Protocol", "Version", "Status", "Max rate", "Max total", "Duration", "Vitals every")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("words", "Protocol"),
+        QT_TRANSLATE_NOOP("words", "Version"),
+        QT_TRANSLATE_NOOP("words", "Status"),
+        QT_TRANSLATE_NOOP("words", "Max rate"),
+        QT_TRANSLATE_NOOP("words", "Max total"),
+        QT_TRANSLATE_NOOP("words", "Duration"),
+        QT_TRANSLATE_NOOP("words", "Vitals every"),
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -34,8 +43,8 @@ class ProtocolsTab(RowsTab):
         self.notice = Notice()
         lay.addWidget(self.notice)
         row = QHBoxLayout()
-        self.edit_button = BigButton("Edit → new version…", primary=True)
-        self.copy_button = BigButton("New protocol from this…")
+        self.edit_button = BigButton(translate("ProtocolsTab", "Edit → new version…"), primary=True)
+        self.copy_button = BigButton(translate("ProtocolsTab", "New protocol from this…"))
         for b in (self.edit_button, self.copy_button):
             b.setAutoDefault(False)
             row.addWidget(b)
@@ -56,7 +65,7 @@ class ProtocolsTab(RowsTab):
                 (
                     p.name,
                     str(p.version),
-                    "in use" if p.active else "retired",
+                    translate("ProtocolsTab", "in use") if p.active else "retired",
                     _g(p.values.max_rate_mg_per_kg_h, "mg/kg/h"),
                     _g(p.values.max_total_mg_per_kg, "mg/kg"),
                     _g(p.values.planned_duration_min, "min"),
@@ -101,6 +110,9 @@ class ProtocolsTab(RowsTab):
         self.reload()
         self.select(saved.key, saved.version)
         self.notice.say(
-            f"Saved {saved.name}, version {saved.version}. Sessions already "
-            "started keep the values they started with."
+            translate(
+                "ProtocolsTab",
+                "Saved {name}, version {version}. Sessions already started keep the values they "
+                "started with.",
+            ).format(name=saved.name, version=saved.version)
         )

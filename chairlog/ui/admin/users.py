@@ -28,9 +28,14 @@ from chairlog.services import accounts
 from chairlog.ui.admin.common import ActionDialog, Notice, RowsTab, temporary_password
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, FieldErrors, action_row, big_font
 
-ROLE_LABELS = {Role.NURSE: "Nurse", Role.PHYSICIAN: "Physician", Role.ADMIN: "Administrator"}
+ROLE_LABELS = {
+    Role.NURSE: QT_TRANSLATE_NOOP("words", "Nurse"),
+    Role.PHYSICIAN: QT_TRANSLATE_NOOP("words", "Physician"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("words", "Administrator"),
+}
 
 
 class AddUserDialog(QDialog):
@@ -41,25 +46,27 @@ class AddUserDialog(QDialog):
         self.ctx = ctx
         self.created: UserInfo | None = None
         self.password = temporary_password()
-        self.setWindowTitle("Add a user")
+        self.setWindowTitle(translate("AddUserDialog", "Add a user"))
         self.setMinimumWidth(520)
         lay = QVBoxLayout(self)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
         form = QFormLayout()
         self.username = QLineEdit()
-        self.username.setPlaceholderText("lower case, e.g. jsmith")
+        self.username.setPlaceholderText(translate("AddUserDialog", "lower case, e.g. jsmith"))
         self.full_name = QLineEdit()
         self.credentials = QLineEdit()
-        self.credentials.setPlaceholderText("e.g. RN, MD (printed after the name)")
+        self.credentials.setPlaceholderText(
+            translate("AddUserDialog", "e.g. RN, MD (printed after the name)")
+        )
         self.role = QComboBox()
         for role, label in ROLE_LABELS.items():
-            self.role.addItem(label, role.value)
+            self.role.addItem(translate("words", label), role.value)
         for label, widget, field in (
-            ("Username", self.username, "username"),
-            ("Full name", self.full_name, "full_name"),
-            ("Credentials", self.credentials, "credentials"),
-            ("Role", self.role, "role"),
+            (translate("AddUserDialog", "Username"), self.username, "username"),
+            (translate("AddUserDialog", "Full name"), self.full_name, "full_name"),
+            (translate("AddUserDialog", "Credentials"), self.credentials, "credentials"),
+            (translate("AddUserDialog", "Role"), self.role, "role"),
         ):
             widget.setFont(big_font(13))
             box = QVBoxLayout()
@@ -70,7 +77,9 @@ class AddUserDialog(QDialog):
         lay.addWidget(self.banner)
         self.busy_label = QLabel()
         lay.addWidget(self.busy_label)
-        row, self.ok, _cancel = action_row(self, "Add user", self.submit)
+        row, self.ok, _cancel = action_row(
+            self, translate("AddUserDialog", "Add user"), self.submit
+        )
         lay.addLayout(row)
         self.runner = BusyRunner(self.ctx, (self.ok,), self.busy_label)
 
@@ -86,7 +95,7 @@ class AddUserDialog(QDialog):
                       credentials=self.credentials.text())
         self.runner.run(
             lambda: accounts.add_user(app, me, must_change_password=True, **fields),
-            self._created, self._refused, "Adding the account…")
+            self._created, self._refused, translate("AddUserDialog", "Adding the account…"))
 
     def _created(self, info: UserInfo) -> None:
         self.created = info
@@ -100,7 +109,14 @@ class AddUserDialog(QDialog):
 
 class UsersTab(RowsTab):
     ENTITY = "user"
-    HEADERS = ("Username", "Name", "Credentials", "Role", "Status", "Password")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("words", "Username"),
+        QT_TRANSLATE_NOOP("words", "Name"),
+        QT_TRANSLATE_NOOP("words", "Credentials"),
+        QT_TRANSLATE_NOOP("words", "Role"),
+        QT_TRANSLATE_NOOP("words", "Status"),
+        QT_TRANSLATE_NOOP("words", "Password"),
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -111,9 +127,9 @@ class UsersTab(RowsTab):
         lay.addWidget(self.notice)
         lay.addWidget(self.banner)
         row = QHBoxLayout()
-        self.add_button = BigButton("Add user…", primary=True)
-        self.active_button = BigButton("Deactivate…")
-        self.reset_button = BigButton("Reset password…")
+        self.add_button = BigButton(translate("UsersTab", "Add user…"), primary=True)
+        self.active_button = BigButton(translate("UsersTab", "Deactivate…"))
+        self.reset_button = BigButton(translate("UsersTab", "Reset password…"))
         for b in (self.add_button, self.active_button, self.reset_button):
             b.setAutoDefault(False)
             row.addWidget(b)
@@ -134,9 +150,11 @@ class UsersTab(RowsTab):
                     u.username,
                     u.full_name,
                     u.credentials,
-                    ROLE_LABELS[u.role],
-                    "Active" if u.active else "Deactivated",
-                    "must change" if u.must_change_password else "",
+                    translate("words", ROLE_LABELS[u.role]),
+                    translate("UsersTab", "Active")
+                    if u.active
+                    else translate("UsersTab", "Deactivated"),
+                    translate("UsersTab", "must change") if u.must_change_password else "",
                 )
                 for u in users
             ],
@@ -155,7 +173,9 @@ class UsersTab(RowsTab):
         self.active_button.setEnabled(u is not None)
         self.reset_button.setEnabled(u is not None)
         self.active_button.setText(
-            "Reactivate…" if u is not None and not u.active else "Deactivate…"
+            translate("UsersTab", "Reactivate…")
+            if u is not None and not u.active
+            else translate("UsersTab", "Deactivate…")
         )
 
     # ---- actions ----------------------------------------------------------------------
@@ -170,8 +190,11 @@ class UsersTab(RowsTab):
         self.reload()
         self.select_username(dlg.created.username)
         self.notice.say(
-            f"Account '{dlg.created.username}' created. Temporary password: "
-            f"{dlg.password} — hand it over; it must be changed at first sign-in."
+            translate(
+                "UsersTab",
+                "Account '{username}' created. Temporary password: {password} — hand it over; it "
+                "must be changed at first sign-in.",
+            ).format(username=dlg.created.username, password=dlg.password)
             + (f" {dlg.created.key_note}" if dlg.created.key_note else "")
         )
 
@@ -180,18 +203,26 @@ class UsersTab(RowsTab):
         if u is None:
             return
         me = self.ctx.require_user()
-        verb = "Reactivate" if not u.active else "Deactivate"
-        text = f"{verb} the account of {u.full_name} ({u.username})? " + (
-            "They will be able to sign in again."
+        verb = (
+            translate("UsersTab", "Reactivate")
             if not u.active
-            else "They can no longer sign in or chart; their entries stay as they are."
+            else translate("UsersTab", "Deactivate")
+        )
+        text = translate("UsersTab", "{verb} the account of {full_name} ({username})? ").format(
+            verb=verb, full_name=u.full_name, username=u.username
+        ) + (
+            translate("UsersTab", "They will be able to sign in again.")
+            if not u.active
+            else translate(
+                "UsersTab", "They can no longer sign in or chart; their entries stay as they are."
+            )
         )
         dlg = ActionDialog(
             f"{verb} account",
             text,
             lambda reason: accounts.set_active(self.ctx.app, me, u.id, not u.active, reason,
                                                expected_version=u.version),
-            reason_label="Reason (required, kept in the audit trail)",
+            reason_label=translate("UsersTab", "Reason (required, kept in the audit trail)"),
             ok_text=verb,
             parent=self,
         )
@@ -205,18 +236,25 @@ class UsersTab(RowsTab):
         me = self.ctx.require_user()
         temp = temporary_password()
         key_note = (
-            " Their signing certificate is revoked; a new one needs the signing authority's "
-            "holder, with them present, after they set their own password."
+            translate(
+                "UsersTab",
+                " Their signing certificate is revoked; a new one needs the signing authority's "
+                "holder, with them present, after they set their own password.",
+            )
             if u.role is Role.PHYSICIAN
             else ""
         )
         dlg = ActionDialog(
-            "Reset password",
-            f"Give {u.full_name} ({u.username}) a temporary password? They "
-            f"must change it at their next sign-in.{key_note}",
-            lambda _reason: accounts.reset_password(self.ctx.app, me, u.id, temp,
-                                                    expected_version=u.version),
-            ok_text="Reset password",
+            translate("UsersTab", "Reset password"),
+            translate(
+                "UsersTab",
+                "Give {full_name} ({username}) a temporary password? They must change it at their "
+                "next sign-in.{key_note}",
+            ).format(full_name=u.full_name, username=u.username, key_note=key_note),
+            lambda _reason: accounts.reset_password(
+                self.ctx.app, me, u.id, temp, expected_version=u.version
+            ),
+            ok_text=translate("UsersTab", "Reset password"),
             parent=self,
             background=self.ctx,  # argon2: off the UI thread
         )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from chairlog.domain import AlertView, SessionView
 from chairlog.services import charting
+from chairlog.ui.i18n import translate
 
 from .common import Card, Host, button, clock_time, label
 from .dialogs import AcknowledgeDialog
@@ -21,7 +22,7 @@ from .style import set_tone
 
 class AlertsPanel(Card):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__("Open alerts", parent)
+        super().__init__(translate("AlertsPanel", "Open alerts"), parent)
         self.host = host
         self.rows: list[QWidget] = []
         self.list_box = QWidget()
@@ -34,7 +35,12 @@ class AlertsPanel(Card):
         self.list_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.list_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.addWidget(self.list_scroll)
-        self.ack_all = button("Acknowledge all…", shortcut="F11", name="ack_all", primary=True)
+        self.ack_all = button(
+            translate("AlertsPanel", "Acknowledge all…"),
+            shortcut="F11",
+            name="ack_all",
+            primary=True,
+        )
         self.ack_all.clicked.connect(self.acknowledge_open)
         self.body.addWidget(self.ack_all)
         self._editable = True
@@ -56,8 +62,12 @@ class AlertsPanel(Card):
                          wrap=True, name=f"open_alert_{i}")
             set_tone(text, "bad")
             line.addWidget(text, 1)
-            ack = button("Acknowledge…", shortcut="F11" if len(alerts) == 1 else "",
-                         name=f"ack_{a.id}", tip="Say what was done about this alert")
+            ack = button(
+                translate("AlertsPanel", "Acknowledge…"),
+                shortcut="F11" if len(alerts) == 1 else "",
+                name=f"ack_{a.id}",
+                tip=translate("AlertsPanel", "Say what was done about this alert"),
+            )
             ack.setEnabled(editable)
             ack.clicked.connect(lambda _=False, a=a: self.acknowledge([a]))
             line.addWidget(ack)
@@ -90,6 +100,6 @@ class AlertsPanel(Card):
                 if not ok:
                     return
             dlg.accept()
-            self.host.say("Alert acknowledged: " + what, "ok")
+            self.host.say(translate("AlertsPanel", "Alert acknowledged: ") + what, "ok")
         dlg.submitted.connect(save)
         self.host.open_dialog(dlg)

@@ -14,17 +14,32 @@ from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
 from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 
 from .common import Card, Host, ScoreRow, button, clock_time, label
 from .scale_dialogs import ItemScaleDialog
 from .style import set_tone
 
-MOAAS_HINTS = {5: "Responds readily to name in normal tone", 4: "Lethargic response to name",
-               3: "Responds only to loud or repeated name", 2: "Responds only to mild shaking",
-               1: "Responds only to a painful squeeze", 0: "No response"}
-RASS_HINTS = {4: "Combative", 3: "Very agitated", 2: "Agitated", 1: "Restless",
-              0: "Alert and calm", -1: "Drowsy", -2: "Light sedation", -3: "Moderate sedation",
-              -4: "Deep sedation", -5: "Unarousable"}
+MOAAS_HINTS = {
+    5: QT_TRANSLATE_NOOP("words", "Responds readily to name in normal tone"),
+    4: QT_TRANSLATE_NOOP("words", "Lethargic response to name"),
+    3: QT_TRANSLATE_NOOP("words", "Responds only to loud or repeated name"),
+    2: QT_TRANSLATE_NOOP("words", "Responds only to mild shaking"),
+    1: QT_TRANSLATE_NOOP("words", "Responds only to a painful squeeze"),
+    0: QT_TRANSLATE_NOOP("words", "No response"),
+}
+RASS_HINTS = {
+    4: QT_TRANSLATE_NOOP("words", "Combative"),
+    3: QT_TRANSLATE_NOOP("words", "Very agitated"),
+    2: QT_TRANSLATE_NOOP("words", "Agitated"),
+    1: QT_TRANSLATE_NOOP("words", "Restless"),
+    0: QT_TRANSLATE_NOOP("words", "Alert and calm"),
+    -1: QT_TRANSLATE_NOOP("words", "Drowsy"),
+    -2: QT_TRANSLATE_NOOP("words", "Light sedation"),
+    -3: QT_TRANSLATE_NOOP("words", "Moderate sedation"),
+    -4: QT_TRANSLATE_NOOP("words", "Deep sedation"),
+    -5: QT_TRANSLATE_NOOP("words", "Unarousable"),
+}
 
 
 def latest(v: SessionView, scale: Scale) -> EntryView | None:
@@ -36,7 +51,9 @@ class AssessmentsPanel(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        card = Card("Assessments — tap a score (or Enter) to save it")
+        card = Card(
+            translate("AssessmentsPanel", "Assessments — tap a score (or Enter) to save it")
+        )
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(card)
@@ -48,20 +65,28 @@ class AssessmentsPanel(QWidget):
                  (Scale.RASS, range(-5, 5), RASS_HINTS))
         r = 0
         for scale, values, hints in specs:
-            grid.addWidget(label(SCALES[scale].label, bold=True, size=16), r, 0)
+            grid.addWidget(label(clinical(SCALES[scale].label), bold=True, size=16), r, 0)
             self.last[scale] = label(muted=True, name=f"last_{scale.value}")
             grid.addWidget(self.last[scale], r, 1)
-            row = ScoreRow(values, labels=hints, name=scale.value, title=SCALES[scale].label)
+            shown = {k: translate("words", v) for k, v in hints.items()} if hints else None
+            title = clinical(SCALES[scale].label)
+            row = ScoreRow(values, labels=shown, name=scale.value, title=title)
             row.chosen.connect(lambda v, s=scale: self.record(s, v))
             grid.addWidget(row, r + 1, 0, 1, 2)
             self.rows[scale] = row
             r += 2
         card.body.addLayout(grid)
         more = QHBoxLayout()
-        self.cadss_button = button("CADSS-6…", name="cadss_button",
-                                   tip="Dissociation, 6 items scored 0–4")
-        self.aldrete_button = button("Modified Aldrete…", name="aldrete_button",
-                                     tip="Discharge score, 5 items scored 0–2; ≥ 9 ready")
+        self.cadss_button = button(
+            "CADSS-6…",
+            name="cadss_button",
+            tip=translate("AssessmentsPanel", "Dissociation, 6 items scored 0–4"),
+        )
+        self.aldrete_button = button(
+            translate("AssessmentsPanel", "Modified Aldrete…"),
+            name="aldrete_button",
+            tip=translate("AssessmentsPanel", "Discharge score, 5 items scored 0–2; ≥ 9 ready"),
+        )
         self.cadss_button.clicked.connect(lambda: self.ask_items(Scale.CADSS6))
         self.aldrete_button.clicked.connect(lambda: self.ask_items(Scale.ALDRETE))
         more.addWidget(self.cadss_button)
@@ -81,30 +106,54 @@ class AssessmentsPanel(QWidget):
         self.aldrete_button.setEnabled(editable)
         for scale, lab in self.last.items():
             e = latest(v, scale)
-            lab.setText(f"last {e.data['score']} at {clock_time(e.charted_at, self.host.tz)}"
-                        if e else "not scored yet")
+            lab.setText(
+                translate("AssessmentsPanel", "last {value} at {value2}").format(
+                    value=e.data["score"], value2=clock_time(e.charted_at, self.host.tz)
+                )
+                if e
+                else translate("AssessmentsPanel", "not scored yet")
+            )
         bits = []
         cadss = latest(v, Scale.CADSS6)
         if cadss:
-            bits.append(f"CADSS-6 last {cadss.data['score']}/24 at "
-                        f"{clock_time(cadss.charted_at, self.host.tz)}")
+            bits.append(
+                translate("AssessmentsPanel", "CADSS-6 last {value}/24 at {value2}").format(
+                    value=cadss.data["score"], value2=clock_time(cadss.charted_at, self.host.tz)
+                )
+            )
         ald = latest(v, Scale.ALDRETE)
         tone = ""
         if ald:
             ready = ald.data["score"] >= ALDRETE_DISCHARGE_MIN
-            bits.append(f"Aldrete last {ald.data['score']}/10 at "
-                        f"{clock_time(ald.charted_at, self.host.tz)} — "
-                        + ("✓ discharge-ready" if ready else "not discharge-ready"))
+            bits.append(
+                translate("AssessmentsPanel", "Aldrete last {value}/10 at {value2} — ").format(
+                    value=ald.data["score"], value2=clock_time(ald.charted_at, self.host.tz)
+                )
+                + (
+                    translate("AssessmentsPanel", "✓ discharge-ready")
+                    if ready
+                    else translate("AssessmentsPanel", "not discharge-ready")
+                )
+            )
             tone = "ok" if ready else "warn"
-        self.composite.setText(" · ".join(bits) or "CADSS-6 and Aldrete not scored yet.")
+        self.composite.setText(
+            " · ".join(bits) or translate("AssessmentsPanel", "CADSS-6 and Aldrete not scored yet.")
+        )
         set_tone(self.composite, tone)
 
     def record(self, scale: Scale, score: int) -> None:
         if not self._editable:
             return
-        self.host.submit(charting.record_assessment, self.host.view.id, scale.value, score,
-                         when="charted_at",
-                         on_success=lambda r: self.host.say("Saved: " + r.entry.summary, "ok"))
+        self.host.submit(
+            charting.record_assessment,
+            self.host.view.id,
+            scale.value,
+            score,
+            when="charted_at",
+            on_success=lambda r: self.host.say(
+                translate("AssessmentsPanel", "Saved: ") + r.entry.summary, "ok"
+            ),
+        )
 
     def ask_items(self, scale: Scale) -> None:
         if not self._editable:
@@ -122,7 +171,7 @@ class AssessmentsPanel(QWidget):
 
     def _saved(self, dlg: ItemScaleDialog, result: Any) -> None:
         dlg.accept()
-        self.host.say("Saved: " + result.entry.summary, "ok")
+        self.host.say(translate("AssessmentsPanel", "Saved: ") + result.entry.summary, "ok")
 
     def focus_pain(self) -> None:
         self.rows[Scale.PAIN_NRS].buttons[0].setFocus()
@@ -132,24 +181,31 @@ class NotePanel(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        card = Card("Note")
+        card = Card(translate("NotePanel", "Note"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(card)
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("note_edit")
         self.edit.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter saves
-        self.edit.setAccessibleName("Note")
-        self.edit.setAccessibleDescription("Free-text note; Ctrl+Enter saves it")
-        self.edit.setPlaceholderText("Observation, conversation, physician order… "
-                                     "(Ctrl+Enter saves)")
+        self.edit.setAccessibleName(translate("NotePanel", "Note"))
+        self.edit.setAccessibleDescription(
+            translate("NotePanel", "Free-text note; Ctrl+Enter saves it")
+        )
+        self.edit.setPlaceholderText(
+            translate("NotePanel", "Observation, conversation, physician order… (Ctrl+Enter saves)")
+        )
         card.body.addWidget(self.edit, 1)
         self.error = label(wrap=True, name="note_error")
         set_tone(self.error, "error")
         self.error.hide()
         card.body.addWidget(self.error)
-        self.save_button = button("Save note", shortcut="Ctrl+Enter", primary=True,
-                                  name="note_save")
+        self.save_button = button(
+            translate("NotePanel", "Save note"),
+            shortcut="Ctrl+Enter",
+            primary=True,
+            name="note_save",
+        )
         self.save_button.clicked.connect(self.save)
         card.body.addWidget(self.save_button)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
@@ -170,7 +226,7 @@ class NotePanel(QWidget):
     def _saved(self, result: Any) -> None:
         self.edit.clear()
         self.error.hide()
-        self.host.say("Note saved", "ok")
+        self.host.say(translate("NotePanel", "Note saved"), "ok")
 
     def _invalid(self, e: Any) -> None:
         self.error.setText(str(e))

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTimeEdit, QWidget
 
+from chairlog.ui.i18n import translate
+
 from .common import label
 from .style import TOUCH_PX, set_tone
 
@@ -31,14 +33,21 @@ class ChartTimeControl(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        self.status = label("Time: now", bold=True, name="chart_time_status")
+        self.status = label(
+            translate("ChartTimeControl", "Time: now"), bold=True, name="chart_time_status"
+        )
         self.status.setMinimumWidth(120)
-        self.status.setToolTip("When the entries you make happened. Earlier times are charted "
-                               "as such (late entries are marked); resets to now after a save.")
+        self.status.setToolTip(
+            translate(
+                "ChartTimeControl",
+                "When the entries you make happened. Earlier times are charted "
+                "as such (late entries are marked); resets to now after a save.",
+            )
+        )
         row.addWidget(self.status, 1)
-        self.now_button = QPushButton("Now")
+        self.now_button = QPushButton(translate("ChartTimeControl", "Now"))
         self.now_button.setObjectName("time_now")
-        self.now_button.setToolTip("Chart at the current time")
+        self.now_button.setToolTip(translate("ChartTimeControl", "Chart at the current time"))
         self.now_button.clicked.connect(self.reset)
         self.now_button.setStyleSheet("padding: 2px 8px;")
         row.addWidget(self.now_button)
@@ -46,7 +55,11 @@ class ChartTimeControl(QWidget):
         for m in QUICK_MINUTES:
             b = QPushButton(f"−{m}")
             b.setObjectName(f"time_minus_{m}")
-            b.setToolTip(f"Chart something that happened {m} min ago")
+            b.setToolTip(
+                translate("ChartTimeControl", "Chart something that happened {m} min ago").format(
+                    m=m
+                )
+            )
             b.setMinimumWidth(TOUCH_PX + 6)
             b.setStyleSheet("padding: 2px 4px;")
             b.clicked.connect(lambda _=False, m=m: self.set_minutes_ago(m))
@@ -55,7 +68,9 @@ class ChartTimeControl(QWidget):
         self.edit = QTimeEdit()
         self.edit.setObjectName("time_edit")
         self.edit.setDisplayFormat("HH:mm")
-        self.edit.setToolTip("Type the clock time it happened (today, clinic time)")
+        self.edit.setToolTip(
+            translate("ChartTimeControl", "Type the clock time it happened (today, clinic time)")
+        )
         self.edit.setMinimumWidth(104)
         self.edit.timeChanged.connect(self._typed)
         row.addWidget(self.edit)
@@ -99,13 +114,22 @@ class ChartTimeControl(QWidget):
         self.edit.setTime(QTime(shown.hour, shown.minute))
         self.edit.blockSignals(False)
         # wide enough for the longest status, so "(−15 min)" is never cut to "(−15 min"
-        widest = self.status.fontMetrics().horizontalAdvance("At 00:00 (−999 min)") + 12
+        widest = (
+            self.status.fontMetrics().horizontalAdvance(
+                translate("ChartTimeControl", "At 00:00 (−999 min)")
+            )
+            + 12
+        )
         if self.status.minimumWidth() < widest:
             self.status.setMinimumWidth(widest)
         if self._at is None:
-            self.status.setText("Time: now")
+            self.status.setText(translate("ChartTimeControl", "Time: now"))
             set_tone(self.status, "")
         else:
             ago = int((self._now() - self._at).total_seconds() // 60)
-            self.status.setText(f"At {shown:%H:%M} (−{ago} min)")
+            self.status.setText(
+                translate("ChartTimeControl", "At {shown:%H:%M} (−{ago} min)").format(
+                    shown=shown, ago=ago
+                )
+            )
             set_tone(self.status, "warn")

@@ -32,6 +32,7 @@ from chairlog.domain import AlertView, SessionView
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.present.units import Units
+from chairlog.ui.i18n import translate
 
 from .style import TOUCH_PX
 
@@ -121,7 +122,7 @@ def button(text: str, *, shortcut: str = "", tip: str = "", primary: bool = Fals
     b.setMinimumHeight(TOUCH_PX)
     tooltip = tip or text
     if shortcut:
-        tooltip += f" — shortcut {shortcut}"
+        tooltip += translate("common", " — shortcut {shortcut}").format(shortcut=shortcut)
     b.setToolTip(tooltip)
     if primary:
         b.setProperty("primary", True)

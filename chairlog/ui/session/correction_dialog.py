@@ -18,12 +18,17 @@ from chairlog.clinical.dosing import RateUnit
 from chairlog.domain import EntryKind, EntryView
 from chairlog.domain.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
 from chairlog.present.units import STORED, Units
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog
 
-CORRECTION_REASONS = ("Typing error", "Value misread", "Wrong time charted",
-                      "Wrong unit entered")
+CORRECTION_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Typing error"),
+    QT_TRANSLATE_NOOP("words", "Value misread"),
+    QT_TRANSLATE_NOOP("words", "Wrong time charted"),
+    QT_TRANSLATE_NOOP("words", "Wrong unit entered"),
+)
 VITALS = (("hr", "HR"), ("sbp", "SBP"), ("dbp", "DBP"), ("spo2", "SpO2"), ("rr", "RR"),
           ("etco2", "EtCO2"), ("temp_c", "Temp °C"))
 
@@ -42,9 +47,15 @@ class CorrectionDialog(ReasonDialog):
 
     def __init__(self, entry: EntryView, tz: ZoneInfo, parent: QWidget | None = None,
                  units: Units = STORED) -> None:
-        super().__init__("Correct entry", f"Original: {units.summary(entry)}",
-                         quick=CORRECTION_REASONS, ok_text="Save correction", field="reason",
-                         parent=parent)
+        super().__init__(
+            translate("CorrectionDialog", "Correct entry"),
+            translate("CorrectionDialog", "Original: {summary}").format(
+                summary=units.summary(entry)),
+            quick=CORRECTION_REASONS,
+            ok_text=translate("CorrectionDialog", "Save correction"),
+            field="reason",
+            parent=parent,
+        )
         self.entry = entry
         self.tz = tz
         self.units = units
@@ -56,7 +67,7 @@ class CorrectionDialog(ReasonDialog):
         self.time_edit = QTimeEdit(QTime(local.hour, local.minute))
         self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setObjectName("correct_time")
-        self._row(grid, "Charted at", self.time_edit)
+        self._row(grid, translate("CorrectionDialog", "Charted at"), self.time_edit)
         self.fields["charted_at"] = self.time_edit
         for name, text, widget, value in self._specs(entry):
             self._row(grid, text, widget)
@@ -64,7 +75,12 @@ class CorrectionDialog(ReasonDialog):
             self.fields[name] = widget
             self.original[name] = self._value_of(widget) if value is None else value
         self.body.insertLayout(1, grid)
-        self.body.insertWidget(2, label("Reason for the correction (required):", bold=True))
+        self.body.insertWidget(
+            2,
+            label(
+                translate("CorrectionDialog", "Reason for the correction (required):"), bold=True
+            ),
+        )
         first = next(iter(self.widgets.values()), None)
         self.first_focus = first or self.reason_edit
 
@@ -74,8 +90,11 @@ class CorrectionDialog(ReasonDialog):
         lab = label(text, bold=True)
         lab.setBuddy(widget)
         widget.setAccessibleName(text)
-        widget.setAccessibleDescription("Prefilled with the original value; change what was "
-                                        "wrong")
+        widget.setAccessibleDescription(
+            translate(
+                "CorrectionDialog", "Prefilled with the original value; change what was wrong"
+            )
+        )
         grid.addWidget(lab, r, 0)
         grid.addWidget(widget, r, 1)
 
@@ -105,47 +124,78 @@ class CorrectionDialog(ReasonDialog):
                          None if shown == num(None) else shown, numeric=True)
                     continue
                 line(name, text, d.get(name), numeric=True)
-            line("rhythm", "Rhythm note", d.get("rhythm"))
+            line("rhythm", translate("CorrectionDialog", "Rhythm note"), d.get("rhythm"))
         elif e.kind is EntryKind.DOSE:
             if d.get("rate_mg_per_kg_h") is not None:
                 unit = RateUnit(d.get("entered_unit") or RateUnit.MG_PER_KG_H)
                 value = {RateUnit.MG_PER_KG_H: d["rate_mg_per_kg_h"],
                          RateUnit.MG_PER_H: d["rate_mg_per_h"],
                          RateUnit.ML_PER_H: d["rate_ml_per_h"]}[unit]
-                line("rate", "Rate", value, numeric=True)
-                combo("unit", "Unit", {u.value: u.value for u in RateUnit}, unit.value)
+                line("rate", translate("CorrectionDialog", "Rate"), value, numeric=True)
+                combo(
+                    "unit",
+                    translate("CorrectionDialog", "Unit"),
+                    {u.value: u.value for u in RateUnit},
+                    unit.value,
+                )
             if d.get("bolus_mg") is not None:
-                line("bolus_mg", "Bolus mg", d["bolus_mg"], numeric=True)
-            line("text", "Note", d.get("text"))
+                line(
+                    "bolus_mg",
+                    translate("CorrectionDialog", "Bolus mg"),
+                    d["bolus_mg"],
+                    numeric=True,
+                )
+            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
         elif e.kind is EntryKind.MEDICATION:
-            line("drug", "Drug", d["drug"])
-            line("dose_amount", "Dose", d["dose_amount"], numeric=True)
-            combo("dose_unit", "Unit", {u: u for u in DOSE_UNITS}, d["dose_unit"])
-            combo("route", "Route", {r: r for r in ROUTES}, d["route"])
-            line("text", "Note", d.get("text"))
+            line("drug", translate("CorrectionDialog", "Drug"), d["drug"])
+            line(
+                "dose_amount", translate("CorrectionDialog", "Dose"), d["dose_amount"], numeric=True
+            )
+            combo(
+                "dose_unit",
+                translate("CorrectionDialog", "Unit"),
+                {u: u for u in DOSE_UNITS},
+                d["dose_unit"],
+            )
+            combo(
+                "route", translate("CorrectionDialog", "Route"), {r: r for r in ROUTES}, d["route"]
+            )
+            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
         elif e.kind is EntryKind.SIDE_EFFECT:
-            combo("effect_type", "Side effect", SIDE_EFFECTS, d["effect_type"])
-            combo("severity", "Severity", {s: s for s in SEVERITIES}, d["severity"])
-            combo("action_taken", "Action", ACTIONS, d["action_taken"])
-            line("text", "Note", d.get("text"))
+            combo(
+                "effect_type",
+                translate("CorrectionDialog", "Side effect"),
+                SIDE_EFFECTS,
+                d["effect_type"],
+            )
+            combo(
+                "severity",
+                translate("CorrectionDialog", "Severity"),
+                {s: s for s in SEVERITIES},
+                d["severity"],
+            )
+            combo(
+                "action_taken", translate("CorrectionDialog", "Action"), ACTIONS, d["action_taken"]
+            )
+            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
         elif e.kind is EntryKind.ASSESSMENT:
             if d.get("items_json"):
-                line("items", "Item scores (comma-separated)",
+                line("items", translate("CorrectionDialog", "Item scores (comma-separated)"),
                      ", ".join(str(i) for i in d["items_json"]))
             else:
-                line("score", "Score", d["score"], numeric=True)
-            line("text", "Note", d.get("text"))
+                line("score", translate("CorrectionDialog", "Score"), d["score"], numeric=True)
+            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
         elif e.kind is EntryKind.NOTE:
-            line("text", "Note", d.get("text"))
+            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
         elif e.kind is EntryKind.CHECKLIST:
-            box = QCheckBox(f"Done: {d['label']}")
+            box = QCheckBox(translate("CorrectionDialog", "Done: {value}").format(value=d['label']))
             box.setObjectName("correct_done")
             box.setChecked(bool(d["done"]))
-            out.append(("done", "Checklist", box, None))
-            line("text", "Skip reason", d.get("text"))
+            out.append(("done", translate("CorrectionDialog", "Checklist"), box, None))
+            line("text", translate("CorrectionDialog", "Skip reason"), d.get("text"))
         elif e.kind is EntryKind.DISCHARGE:
-            line("escort_name", "Escort", d.get("escort_name"))
-            line("text", "Instructions / note", d.get("text"))
+            line("escort_name", translate("CorrectionDialog", "Escort"), d.get("escort_name"))
+            line("text", translate("CorrectionDialog", "Instructions / note"), d.get("text"))
         return out
 
     @staticmethod

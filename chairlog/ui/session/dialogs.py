@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label
@@ -45,7 +46,13 @@ class FormDialog(QDialog):
 
     submitted = Signal()
 
-    def __init__(self, title: str, ok_text: str = "Save", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        ok_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        ok_text = ok_text or translate("FormDialog", "Save")
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -68,10 +75,16 @@ class FormDialog(QDialog):
         outer.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.cancel_button = button("Cancel", shortcut="Esc", name="cancel")
+        self.cancel_button = button(
+            translate("FormDialog", "Cancel"),
+            shortcut="Esc",
+            name="cancel",
+        )
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = button(ok_text, shortcut="Enter", primary=True, name="ok")
+        self.ok_button = button(
+            ok_text, shortcut="Enter", primary=True, name="ok"
+        )
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(self._ok)
         row.addWidget(self.ok_button)  # first: Tab from the last field reaches it
@@ -140,15 +153,25 @@ class FormDialog(QDialog):
 class ReasonDialog(FormDialog):
     """Ask for a reason; quick buttons fill in common ones."""
 
-    def __init__(self, title: str, prompt: str, *, quick: Sequence[str] = (),
-                 ok_text: str = "Save", field: str = "reason", required: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        *,
+        quick: Sequence[str] = (),
+        ok_text: str = "",
+        field: str = "reason",
+        required: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        ok_text = ok_text or translate("ReasonDialog", "Save")
         super().__init__(title, ok_text, parent)
         self.required = required
         self.body.addWidget(label(prompt, wrap=True))
         if quick:
             grid = QGridLayout()
             for i, text in enumerate(quick):
+                text = translate("words", text)
                 b = QPushButton(text)
                 b.setAutoDefault(False)
                 b.clicked.connect(lambda _=False, t=text: self._quick(t))
@@ -156,9 +179,17 @@ class ReasonDialog(FormDialog):
             self.body.addLayout(grid)
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason")
-        self.reason_edit.setPlaceholderText("Reason (required)" if required
-                                            else "Reason (optional)")
-        named(self.reason_edit, "Reason" + ("" if required else ", optional"), prompt)
+        self.reason_edit.setPlaceholderText(
+            translate("ReasonDialog", "Reason (required)")
+            if required
+            else translate("ReasonDialog", "Reason (optional)")
+        )
+        named(
+            self.reason_edit,
+            translate("ReasonDialog", "Reason")
+            + ("" if required else translate("ReasonDialog", ", optional")),
+            prompt,
+        )
         self.body.addWidget(self.reason_edit)
         self.fields[field] = self.reason_edit
         self.first_focus = self.reason_edit
@@ -172,7 +203,7 @@ class ReasonDialog(FormDialog):
 
     def _ok(self) -> None:
         if self.required and not self.reason():
-            self.show_error("A reason is required.")
+            self.show_error(translate("ReasonDialog", "A reason is required."))
             set_flag(self.reason_edit, "invalid", True)
             self.reason_edit.setFocus()
             return
@@ -185,30 +216,59 @@ class OverrideDialog(ReasonDialog):
     username and password at the chair: ketamine is a high-alert medication)."""
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
-        super().__init__("Dose limit exceeded", "", ok_text="Override and save",
-                         field="override_reason", parent=parent,
-                         quick=("Physician order", "Titration per physician", "Protocol amended"))
+        super().__init__(
+            translate("OverrideDialog", "Dose limit exceeded"),
+            "",
+            ok_text=translate("OverrideDialog", "Override and save"),
+            field="override_reason",
+            parent=parent,
+            quick=(
+                translate("OverrideDialog", "Physician order"),
+                translate("OverrideDialog", "Titration per physician"),
+                translate("OverrideDialog", "Protocol amended"),
+            ),
+        )
         warn = label("⚠ " + message[:1].upper() + message[1:] + ".", size=17, bold=True, wrap=True,
                      name="override_message")
         set_tone(warn, "bad")
         self.body.insertWidget(0, warn)
-        self.body.insertWidget(1, label("Saving anyway needs an override reason and a second "
-                                        "clinician's check; both are kept in the record.",
-                                        wrap=True))
-        self.body.addWidget(label("Second clinician (another nurse or a physician):",
-                                  bold=True))
+        self.body.insertWidget(
+            1,
+            label(
+                translate(
+                    "OverrideDialog",
+                    "Saving anyway needs an override reason and a second "
+                    "clinician's check; both are kept in the record.",
+                ),
+                wrap=True,
+            ),
+        )
+        self.body.addWidget(
+            label(
+                translate("OverrideDialog", "Second clinician (another nurse or a physician):"),
+                bold=True,
+            )
+        )
         row = QHBoxLayout()
         self.checker_user = QLineEdit()
         self.checker_user.setObjectName("checker_username")
-        self.checker_user.setPlaceholderText("Their username")
-        self.checker_user.setAccessibleName("Second clinician's username")
-        self.checker_user.setAccessibleDescription("Another nurse or a physician checks the dose")
+        self.checker_user.setPlaceholderText(translate("OverrideDialog", "Their username"))
+        self.checker_user.setAccessibleName(
+            translate("OverrideDialog", "Second clinician's username")
+        )
+        self.checker_user.setAccessibleDescription(
+            translate("OverrideDialog", "Another nurse or a physician checks the dose")
+        )
         self.checker_password = QLineEdit()
         self.checker_password.setObjectName("checker_password")
         self.checker_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.checker_password.setPlaceholderText("Their password")
-        self.checker_password.setAccessibleName("Second clinician's password")
-        self.checker_password.setAccessibleDescription("Typed by the second clinician")
+        self.checker_password.setPlaceholderText(translate("OverrideDialog", "Their password"))
+        self.checker_password.setAccessibleName(
+            translate("OverrideDialog", "Second clinician's password")
+        )
+        self.checker_password.setAccessibleDescription(
+            translate("OverrideDialog", "Typed by the second clinician")
+        )
         row.addWidget(self.checker_user)
         row.addWidget(self.checker_password)
         self.body.addLayout(row)
@@ -221,7 +281,11 @@ class OverrideDialog(ReasonDialog):
 
     def _ok(self) -> None:
         if self.reason() and self.cosigner() is None:
-            self.show_error("The second clinician types their own username and password.")
+            self.show_error(
+                translate(
+                    "OverrideDialog", "The second clinician types their own username and password."
+                )
+            )
             set_flag(self.checker_user, "invalid", True)
             (self.checker_password if self.checker_user.text().strip()
              else self.checker_user).setFocus()
@@ -229,8 +293,14 @@ class OverrideDialog(ReasonDialog):
         super()._ok()
 
 
-ACK_QUICK = ("Infusion paused", "Rate reduced", "Physician notified", "Rechecked — repeat in 5 min",
-             "Patient reassured", "Expected at this stage; monitoring")
+ACK_QUICK = (
+    QT_TRANSLATE_NOOP("words", "Infusion paused"),
+    QT_TRANSLATE_NOOP("words", "Rate reduced"),
+    QT_TRANSLATE_NOOP("words", "Physician notified"),
+    QT_TRANSLATE_NOOP("words", "Rechecked — repeat in 5 min"),
+    QT_TRANSLATE_NOOP("words", "Patient reassured"),
+    QT_TRANSLATE_NOOP("words", "Expected at this stage; monitoring"),
+)
 
 
 class AcknowledgeDialog(ReasonDialog):
@@ -239,15 +309,22 @@ class AcknowledgeDialog(ReasonDialog):
 
     def __init__(self, alerts: Sequence[AlertView], tz: ZoneInfo,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Alert — what was done?", "What was done (saved with your name):",
-                         quick=ACK_QUICK, ok_text="Acknowledge", field="action_taken",
-                         parent=parent)
+        super().__init__(
+            translate("AcknowledgeDialog", "Alert — what was done?"),
+            translate("AcknowledgeDialog", "What was done (saved with your name):"),
+            quick=ACK_QUICK,
+            ok_text=translate("AcknowledgeDialog", "Acknowledge"),
+            field="action_taken",
+            parent=parent,
+        )
         self.alerts = tuple(alerts)
         for i, a in enumerate(self.alerts):
             lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}", size=17, bold=True,
                         wrap=True, name=f"alert_message_{i}")
             set_tone(lab, "bad")
             self.body.insertWidget(i, lab)
-        self.cancel_button.setText("Later  (Esc)")
-        self.cancel_button.setToolTip("Leave the alert open on the page and acknowledge later")
+        self.cancel_button.setText(translate("AcknowledgeDialog", "Later  (Esc)"))
+        self.cancel_button.setToolTip(
+            translate("AcknowledgeDialog", "Leave the alert open on the page and acknowledge later")
+        )
         self.setWindowModality(Qt.WindowModality.WindowModal)

@@ -19,6 +19,7 @@ from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.domain import EntryKind, SessionView, vitals_of
 from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge_shortfalls
+from chairlog.ui.i18n import clinical, translate
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label
@@ -29,20 +30,30 @@ from .style import set_tone
 class DischargeDialog(FormDialog):
     def __init__(self, view: SessionView, now: datetime, tz: ZoneInfo,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Discharge", "Discharge patient", parent)
+        super().__init__(
+            translate("DischargeDialog", "Discharge"),
+            translate("DischargeDialog", "Discharge patient"),
+            parent,
+        )
         self.setMinimumWidth(680)
         scale = Scale(view.protocol.discharge_scale)
         need = view.protocol.discharge_score_min
-        name = SCALES[scale].label
+        name = clinical(SCALES[scale].label)
         ald = latest(view, scale)
         if ald is None:
-            text = f"{name}: not scored yet (Assessments)"
+            text = translate("DischargeDialog", "{name}: not scored yet (Assessments)").format(
+                name=name
+            )
             tone = "warn"
         else:
             ready = ald.data["score"] >= need
-            text = (f"{name} {ald.data['score']}/10 at {clock_time(ald.charted_at, tz)}"
-                    + (f" ✓ discharge-ready (≥ {need})" if ready
-                       else f" — below {need}: not discharge-ready"))
+            text = f"{name} {ald.data['score']}/10 at {clock_time(ald.charted_at, tz)}" + (
+                translate("DischargeDialog", " ✓ discharge-ready (≥ {need})").format(need=need)
+                if ready
+                else translate("DischargeDialog", " — below {need}: not discharge-ready").format(
+                    need=need
+                )
+            )
             tone = "ok" if ready else "warn"
         self.aldrete = label(text, bold=True, wrap=True, name="discharge_aldrete")
         set_tone(self.aldrete, tone)
@@ -50,13 +61,18 @@ class DischargeDialog(FormDialog):
         if view.infusion_stopped_at is not None:
             left = (view.infusion_stopped_at
                     + timedelta(minutes=view.protocol.min_monitoring_min) - now)
-            mon = (f"Monitoring: ⚠ protocol minimum not reached — {format_duration(left)} to go"
-                   if left.total_seconds() > 0 else "Monitoring: ✓ protocol minimum reached")
+            mon = (
+                translate(
+                    "DischargeDialog", "Monitoring: ⚠ protocol minimum not reached — {value} to go"
+                ).format(value=format_duration(left))
+                if left.total_seconds() > 0
+                else translate("DischargeDialog", "Monitoring: ✓ protocol minimum reached")
+            )
             mon_label = label(mon, wrap=True, name="discharge_monitoring")
             set_tone(mon_label, "warn" if left.total_seconds() > 0 else "ok")
             self.body.addWidget(mon_label)
         hints = self._hints(view)
-        self.body.addWidget(label("Criteria:", bold=True))
+        self.body.addWidget(label(translate("DischargeDialog", "Criteria:"), bold=True))
         self.criteria: dict[str, QCheckBox] = {}
         for key, text in DISCHARGE_CRITERIA.items():
             box = BigCheckBox(text + (f"\n      {hints[key]}" if key in hints else ""))
@@ -65,20 +81,32 @@ class DischargeDialog(FormDialog):
             self.criteria[key] = box
         self.escort = QLineEdit()
         self.escort.setObjectName("escort_name")
-        self.escort.setPlaceholderText("Escort's name (a responsible adult)")
-        self.escort.setAccessibleName("Released to (escort's name)")
-        self.body.addWidget(label("Released to:", bold=True))
+        self.escort.setPlaceholderText(
+            translate("DischargeDialog", "Escort's name (a responsible adult)")
+        )
+        self.escort.setAccessibleName(translate("DischargeDialog", "Released to (escort's name)"))
+        self.body.addWidget(label(translate("DischargeDialog", "Released to:"), bold=True))
         self.body.addWidget(self.escort)
-        self.given = BigCheckBox("Written instructions given\n      (no driving for 24 h, "
-                                 "no alcohol or sedatives today)")
+        self.given = BigCheckBox(
+            translate(
+                "DischargeDialog",
+                "Written instructions given\n      (no driving for 24 h, "
+                "no alcohol or sedatives today)",
+            )
+        )
         self.given.setObjectName("instructions_given")
         self.body.addWidget(self.given)
         self.instructions = QPlainTextEdit()
         self.instructions.setObjectName("instructions")
-        self.instructions.setPlaceholderText("Instructions / note — required to explain any "
-                                             "criterion not met")
+        self.instructions.setPlaceholderText(
+            translate(
+                "DischargeDialog", "Instructions / note — required to explain any criterion not met"
+            )
+        )
         self.instructions.setFixedHeight(90)
-        self.instructions.setAccessibleName("Discharge instructions and note")
+        self.instructions.setAccessibleName(
+            translate("DischargeDialog", "Discharge instructions and note")
+        )
         self.multiline(self.instructions)
         self.body.addWidget(self.instructions)
         self.fields = {"criteria": next(iter(self.criteria.values())), "escort_name": self.escort,
@@ -93,28 +121,45 @@ class DischargeDialog(FormDialog):
         self.shortfalls = discharge_shortfalls(p, view.infusion_stopped_at, now, scores)
         self.auth_reason = QLineEdit()
         self.auth_reason.setObjectName("authorisation_reason")
-        self.auth_reason.setPlaceholderText("Reason for discharging now")
-        self.auth_reason.setAccessibleName("Reason for the physician's authorisation")
+        self.auth_reason.setPlaceholderText(
+            translate("DischargeDialog", "Reason for discharging now")
+        )
+        self.auth_reason.setAccessibleName(
+            translate("DischargeDialog", "Reason for the physician's authorisation")
+        )
         self.auth_user = QLineEdit()
         self.auth_user.setObjectName("physician_username")
-        self.auth_user.setPlaceholderText("Physician's username")
-        self.auth_user.setAccessibleName("Authorising physician's username")
+        self.auth_user.setPlaceholderText(translate("DischargeDialog", "Physician's username"))
+        self.auth_user.setAccessibleName(
+            translate("DischargeDialog", "Authorising physician's username")
+        )
         self.auth_password = QLineEdit()
         self.auth_password.setObjectName("physician_password")
         self.auth_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.auth_password.setPlaceholderText("Physician's password")
-        self.auth_password.setAccessibleName("Authorising physician's password")
+        self.auth_password.setPlaceholderText(translate("DischargeDialog", "Physician's password"))
+        self.auth_password.setAccessibleName(
+            translate("DischargeDialog", "Authorising physician's password")
+        )
         self.fields |= {"authorisation_reason": self.auth_reason, "authorised_by": self.auth_user}
         if not self.shortfalls:
             for w in (self.auth_reason, self.auth_user, self.auth_password):
                 w.hide()
             return
-        warn = label("⚠ Not yet discharge-ready by the protocol: " + "; ".join(self.shortfalls)
-                     + ". Discharging now needs a physician's authorisation (below).",
-                     bold=True, wrap=True, name="discharge_shortfalls")
+        warn = label(
+            translate("DischargeDialog", "⚠ Not yet discharge-ready by the protocol: ")
+            + "; ".join(self.shortfalls)
+            + translate(
+                "DischargeDialog", ". Discharging now needs a physician's authorisation (below)."
+            ),
+            bold=True,
+            wrap=True,
+            name="discharge_shortfalls",
+        )
         set_tone(warn, "bad")
         self.body.insertWidget(0, warn)  # first: what stands in the way, before the criteria
-        self.body.addWidget(label("Physician's authorisation:", bold=True))
+        self.body.addWidget(
+            label(translate("DischargeDialog", "Physician's authorisation:"), bold=True)
+        )
         self.body.addWidget(self.auth_reason)
         row = QHBoxLayout()
         row.addWidget(self.auth_user)
@@ -129,13 +174,17 @@ class DischargeDialog(FormDialog):
         if base is not None and last is not None and not last.data.get("is_baseline"):
             v = vitals_of(last)
             ok = near_baseline(v, base)
-            out["vitals_near_baseline"] = (f"last {v.sbp}/{v.dbp}, HR {v.hr} vs baseline "
-                                           f"{base.sbp}/{base.dbp}, HR {base.hr}: "
-                                           + ("within 20 %" if ok else "NOT within 20 %"))
+            out["vitals_near_baseline"] = translate(
+                "DischargeDialog", "last {sbp}/{dbp}, HR {hr} vs baseline {sbp2}/{dbp2}, HR {hr2}: "
+            ).format(sbp=v.sbp, dbp=v.dbp, hr=v.hr, sbp2=base.sbp, dbp2=base.dbp, hr2=base.hr) + (
+                translate("DischargeDialog", "within 20 %")
+                if ok
+                else translate("DischargeDialog", "NOT within 20 %")
+            )
         nausea = [e for e in view.open_side_effects if e.data["effect_type"] in ("nausea",
                                                                                   "vomiting")]
         if nausea:
-            out["nausea_controlled"] = "nausea / vomiting still open"
+            out["nausea_controlled"] = translate("DischargeDialog", "nausea / vomiting still open")
         return out
 
     def values(self) -> dict[str, object]:

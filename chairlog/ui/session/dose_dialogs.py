@@ -9,22 +9,41 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from chairlog.clinical.clock import format_duration
 from chairlog.domain import SessionView
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, label, num
 from .dialogs import FormDialog, ReasonDialog
 from .style import set_tone
 
-PAUSE_REASONS = ("Nausea / vomiting", "Blood pressure high", "Dissociation / distress",
-                 "Over-sedated", "Patient request", "Bathroom break", "IV site problem")
-STOP_REASONS = ("Planned dose complete", "Side effects", "Patient request", "Physician order",
-                "IV site lost")
+PAUSE_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Nausea / vomiting"),
+    QT_TRANSLATE_NOOP("words", "Blood pressure high"),
+    QT_TRANSLATE_NOOP("words", "Dissociation / distress"),
+    QT_TRANSLATE_NOOP("words", "Over-sedated"),
+    QT_TRANSLATE_NOOP("words", "Patient request"),
+    QT_TRANSLATE_NOOP("words", "Bathroom break"),
+    QT_TRANSLATE_NOOP("words", "IV site problem"),
+)
+STOP_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Planned dose complete"),
+    QT_TRANSLATE_NOOP("words", "Side effects"),
+    QT_TRANSLATE_NOOP("words", "Patient request"),
+    QT_TRANSLATE_NOOP("words", "Physician order"),
+    QT_TRANSLATE_NOOP("words", "IV site lost"),
+)
 
 
 class PauseDialog(ReasonDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Pause infusion", "Why is the infusion paused?", quick=PAUSE_REASONS,
-                         ok_text="Pause infusion", field="note", parent=parent)
+        super().__init__(
+            translate("PauseDialog", "Pause infusion"),
+            translate("PauseDialog", "Why is the infusion paused?"),
+            quick=PAUSE_REASONS,
+            ok_text=translate("PauseDialog", "Pause infusion"),
+            field="note",
+            parent=parent,
+        )
 
 
 class StopDialog(ReasonDialog):
@@ -34,32 +53,57 @@ class StopDialog(ReasonDialog):
         started = view.infusion_started_at or now
         planned_end = started + timedelta(minutes=view.protocol.planned_duration_min)
         early = now < planned_end
-        prompt = (f"Stopping {format_duration(planned_end - now)} before the planned end: "
-                  "give the reason." if early else "The planned duration is complete.")
-        super().__init__("Stop infusion", prompt, quick=STOP_REASONS, ok_text="Stop infusion",
-                         field="note", required=early, parent=parent)
+        prompt = (
+            translate(
+                "StopDialog", "Stopping {value} before the planned end: give the reason."
+            ).format(value=format_duration(planned_end - now))
+            if early
+            else translate("StopDialog", "The planned duration is complete.")
+        )
+        super().__init__(
+            translate("StopDialog", "Stop infusion"),
+            prompt,
+            quick=STOP_REASONS,
+            ok_text=translate("StopDialog", "Stop infusion"),
+            field="note",
+            required=early,
+            parent=parent,
+        )
         self.early = early
-        self.body.addWidget(label("Post-infusion monitoring starts when you stop "
-                                  f"(minimum {num(view.protocol.min_monitoring_min, 0)} min).",
-                                  muted=True, wrap=True))
+        self.body.addWidget(
+            label(
+                translate(
+                    "StopDialog",
+                    "Post-infusion monitoring starts when you stop (minimum {value} min).",
+                ).format(value=num(view.protocol.min_monitoring_min, 0)),
+                muted=True,
+                wrap=True,
+            )
+        )
 
 
 class BolusDialog(FormDialog):
     def __init__(self, view: SessionView, parent: QWidget | None = None) -> None:
-        super().__init__("Give bolus", "Give bolus", parent)
+        super().__init__(
+            translate("BolusDialog", "Give bolus"), translate("BolusDialog", "Give bolus"), parent
+        )
         self.weight_kg = view.weight_kg
         self.cap = view.protocol.max_bolus_mg_per_kg
-        self.body.addWidget(label("Bolus dose (mg):"))
+        self.body.addWidget(label(translate("BolusDialog", "Bolus dose (mg):")))
         self.mg_edit = NumberEdit("bolus_mg", decimals=True, width=160, placeholder="mg")
         self.mg_edit.setObjectName("bolus_mg")
-        named(self.mg_edit, "Bolus dose (mg)", "The mg/kg it makes is shown below")
+        named(
+            self.mg_edit,
+            translate("BolusDialog", "Bolus dose (mg)"),
+            translate("BolusDialog", "The mg/kg it makes is shown below"),
+        )
         self.body.addWidget(self.mg_edit)
         self.per_kg = label(size=18, bold=True, name="bolus_per_kg")
         self.body.addWidget(self.per_kg)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("bolus_note")
-        self.note_edit.setPlaceholderText("Note (optional)")
-        named(self.note_edit, "Bolus note, optional")
+        self.note_edit.setPlaceholderText(translate("BolusDialog", "Note (optional)"))
+        named(self.note_edit, translate("BolusDialog", "Bolus note, optional"))
         self.body.addWidget(self.note_edit)
         self.fields = {"bolus_mg": self.mg_edit, "note": self.note_edit}
         self.first_focus = self.mg_edit
@@ -68,14 +112,25 @@ class BolusDialog(FormDialog):
 
     def _update(self) -> None:
         mg = self.mg_edit.number()
-        cap = f"protocol maximum {num(self.cap)} mg/kg" if self.cap else "no protocol maximum"
+        cap = (
+            translate("BolusDialog", "protocol maximum {value} mg/kg").format(value=num(self.cap))
+            if self.cap
+            else translate("BolusDialog", "no protocol maximum")
+        )
         if mg is None:
-            self.per_kg.setText(f"= — mg/kg ({cap}, weight {num(self.weight_kg)} kg)")
+            self.per_kg.setText(
+                translate("BolusDialog", "= — mg/kg ({cap}, weight {value} kg)").format(
+                    cap=cap, value=num(self.weight_kg)
+                )
+            )
             set_tone(self.per_kg, "")
             return
         per = mg / self.weight_kg
         over = self.cap is not None and per > self.cap + 1e-9
-        self.per_kg.setText(f"= {num(per)} mg/kg ({cap})" + (" ⚠ ABOVE MAXIMUM" if over else ""))
+        self.per_kg.setText(
+            translate("BolusDialog", "= {value} mg/kg ({cap})").format(value=num(per), cap=cap)
+            + (translate("BolusDialog", " ⚠ ABOVE MAXIMUM") if over else "")
+        )
         set_tone(self.per_kg, "warn" if over else "")
 
     def mg_text(self) -> str:

@@ -20,6 +20,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import doses
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, close_then, label, num
@@ -36,26 +37,40 @@ def plain_refusal(e: ValidationError) -> str:
     if e.field == "checklist":
         missing = e.accepted.split("Missing: ", 1)[-1] if "Missing: " in e.accepted else ""
         n = missing.count(";") + 1 if missing else 0
-        what = (f"{n} pre-infusion item{'s are' if n != 1 else ' is'} not done yet"
-                + (f": {missing}" if missing else ""))
-        return (f"Not started — {what}. Tick them in the checklist (Alt+K), or press "
-                "“Start anyway” and say why.")
-    return f"Not saved — {e}"
+        what = translate("dose_panel", "{n} pre-infusion item{value} not done yet").format(
+            n=n, value="s are" if n != 1 else " is"
+        ) + (f": {missing}" if missing else "")
+        return translate(
+            "dose_panel",
+            "Not started — {what}. Tick them in the checklist (Alt+K), or press “Start anyway” "
+            "and say why.",
+        ).format(what=what)
+    return translate("dose_panel", "Not saved — {e}").format(e=e)
 
 
 class DosePanel(Card):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__("Dose — rate (F8)", parent)
+        super().__init__(translate("DosePanel", "Dose — rate (F8)"), parent)
         self.host = host
         self.protocol_hint = label(muted=True, wrap=True, name="protocol_rates")
         self.body.addWidget(self.protocol_hint)
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.rate_edit = NumberEdit("rate", decimals=True, width=96, placeholder="rate")
+        self.rate_edit = NumberEdit(
+            "rate", decimals=True, width=96, placeholder=translate("DosePanel", "rate")
+        )
         self.rate_edit.setObjectName("rate_edit")
-        self.rate_edit.setToolTip("Infusion rate — F8 jumps here; Enter applies")
-        named(self.rate_edit, "Infusion rate",
-              "In the unit chosen beside it (mg/kg/h, mg/h or mL/h); Enter applies it")
+        self.rate_edit.setToolTip(
+            translate("DosePanel", "Infusion rate — F8 jumps here; Enter applies")
+        )
+        named(
+            self.rate_edit,
+            translate("DosePanel", "Infusion rate"),
+            translate(
+                "DosePanel",
+                "In the unit chosen beside it (mg/kg/h, mg/h or mL/h); Enter applies it",
+            ),
+        )
         self.rate_edit.setStyleSheet("font-size: 26px; font-weight: 700;")
         row.addWidget(self.rate_edit, 1)
         self.unit_group = QButtonGroup(self)
@@ -66,8 +81,8 @@ class DosePanel(Card):
             b.setObjectName(f"unit_{u.name.lower()}")
             b.setMinimumSize(66, TOUCH_PX)
             b.setStyleSheet("padding: 2px 4px;")
-            b.setToolTip(f"Enter the rate in {u.value}")
-            b.setAccessibleName(f"Rate in {u.value}")
+            b.setToolTip(translate("DosePanel", "Enter the rate in {value}").format(value=u.value))
+            b.setAccessibleName(translate("DosePanel", "Rate in {value}").format(value=u.value))
             self.unit_group.addButton(b, i)
             self.unit_buttons[u] = b
             row.addWidget(b)
@@ -75,26 +90,42 @@ class DosePanel(Card):
         self.body.addLayout(row)
         self.derived = label(size=18, bold=True, name="rate_derived", wrap=True)
         self.body.addWidget(self.derived)
-        self.apply_button = button("Start infusion", shortcut="Enter", primary=True,
-                                   name="apply_rate")
+        self.apply_button = button(
+            translate("DosePanel", "Start infusion"),
+            shortcut="Enter",
+            primary=True,
+            name="apply_rate",
+        )
         self.body.addWidget(self.apply_button)
         self.error = label(wrap=True, name="dose_error")
         set_tone(self.error, "error")
         self.error.hide()
         self.body.addWidget(self.error)
-        self.start_anyway = button("Start anyway (reason…)", danger=True, name="start_anyway",
-                                   tip="Start although required pre-infusion items are not done")
+        self.start_anyway = button(
+            translate("DosePanel", "Start anyway (reason…)"),
+            danger=True,
+            name="start_anyway",
+            tip=translate("DosePanel", "Start although required pre-infusion items are not done"),
+        )
         self.start_anyway.hide()
         self.body.addWidget(self.start_anyway)
         actions = QGridLayout()  # two by two: fits the dose column on a 1280-px screen
         actions.setSpacing(6)
-        self.pause_button = button("Pause…", shortcut="F9", name="pause")
-        self.resume_button = button("Resume", shortcut="F9", name="resume", primary=True)
-        self.bolus_button = button("Bolus…", shortcut="⇧F8", name="bolus",
-                                   tip="Give a bolus (Shift+F8)")
-        self.stop_button = button("Stop…", shortcut="⇧F9", danger=True, name="stop",
-                                  tip="Stop the infusion; post-infusion monitoring begins "
-                                      "(Shift+F9)")
+        self.pause_button = button(translate("DosePanel", "Pause…"), shortcut="F9", name="pause")
+        self.resume_button = button(
+            translate("DosePanel", "Resume"), shortcut="F9", name="resume", primary=True
+        )
+        self.bolus_button = button(translate("DosePanel", "Bolus…"), shortcut="⇧F8", name="bolus",
+                                   tip=translate("DosePanel", "Give a bolus (Shift+F8)"))
+        self.stop_button = button(
+            translate("DosePanel", "Stop…"),
+            shortcut="⇧F9",
+            danger=True,
+            name="stop",
+            tip=translate(
+                "DosePanel", "Stop the infusion; post-infusion monitoring begins (Shift+F9)"
+            ),
+        )
         for i, b in enumerate((self.pause_button, self.resume_button, self.bolus_button,
                                self.stop_button)):
             b.setStyleSheet("padding: 2px 4px;")
@@ -125,29 +156,53 @@ class DosePanel(Card):
     def update_view(self, v: SessionView, editable: bool) -> None:
         self._editable = editable
         p = v.protocol
-        bolus = (f" · bolus ≤ {num(p.max_bolus_mg_per_kg)} mg/kg"
-                 if p.max_bolus_mg_per_kg else "")
+        bolus = (
+            translate("DosePanel", " · bolus ≤ {value} mg/kg").format(
+                value=num(p.max_bolus_mg_per_kg)
+            )
+            if p.max_bolus_mg_per_kg
+            else ""
+        )
         if p.dose_mode is DoseMode.FIXED and p.fixed_dose_mg_per_kg and p.fixed_dose_minutes:
-            first = (f"Protocol {num(p.fixed_dose_mg_per_kg)} mg/kg over "
-                     f"{num(p.fixed_dose_minutes, 0)} min, max {num(p.max_rate_mg_per_kg_h)}"
-                     " mg/kg/h")
+            first = translate(
+                "DosePanel", "Protocol {value} mg/kg over {value2} min, max {value3} mg/kg/h"
+            ).format(
+                value=num(p.fixed_dose_mg_per_kg),
+                value2=num(p.fixed_dose_minutes, 0),
+                value3=num(p.max_rate_mg_per_kg_h),
+            )
         else:
-            first = (f"Protocol {num(p.start_rate_mg_per_kg_h)} → "
-                     f"{num(p.target_rate_mg_per_kg_h)}, max "
-                     f"{num(p.max_rate_mg_per_kg_h)} mg/kg/h")
+            first = translate(
+                "DosePanel", "Protocol {value} → {value2}, max {value3} mg/kg/h"
+            ).format(
+                value=num(p.start_rate_mg_per_kg_h),
+                value2=num(p.target_rate_mg_per_kg_h),
+                value3=num(p.max_rate_mg_per_kg_h),
+            )
         # <nobr>: a figure and its unit stay on one line ("bag 1 mg/ mL" was wrapped)
         self.protocol_hint.setText(
-            f"{first} · <nobr>bag {num(p.concentration_mg_per_ml)} mg/mL</nobr>"
-            f"<br>Total max <nobr>{num(p.max_total_mg_per_kg)} mg/kg</nobr>{bolus}")
+            translate(
+                "DosePanel",
+                "{first} · <nobr>bag {value} mg/mL</nobr><br>Total max <nobr>{value2} "
+                "mg/kg</nobr>{bolus}",
+            ).format(
+                first=first,
+                value=num(p.concentration_mg_per_ml),
+                value2=num(p.max_total_mg_per_kg),
+                bolus=bolus,
+            )
+        )
         st = v.state
         pre = st is SessionState.PRE_INFUSION
         if pre and not self._prefilled and not self.rate_edit.text():
             self.rate_edit.setText(num(p.start_rate_mg_per_kg_h, 3))
             self.unit_buttons[RateUnit.MG_PER_KG_H].setChecked(True)
             self._prefilled = True
-        text = {SessionState.PRE_INFUSION: "Start infusion", SessionState.INFUSING: "Change rate",
-                SessionState.PAUSED: "Resume at this rate"}.get(st, "Rate")
-        self.apply_button.setText(f"{text}  (Enter)")
+        text = {SessionState.PRE_INFUSION: translate("DosePanel", "Start infusion"),
+                SessionState.INFUSING: translate("DosePanel", "Change rate"),
+                SessionState.PAUSED: translate("DosePanel", "Resume at this rate")}.get(
+            st, translate("DosePanel", "Rate"))
+        self.apply_button.setText(translate("DosePanel", "{text}  (Enter)").format(text=text))
         can_rate = editable and (pre or st in RUNNING)
         self.rate_edit.setEnabled(can_rate)
         self.apply_button.setEnabled(can_rate)
@@ -160,9 +215,16 @@ class DosePanel(Card):
         last = v.last_rate_entry
         if last is not None and st is SessionState.PAUSED:
             rate = f"{num(last.data['rate_mg_per_kg_h'])} mg/kg/h"
-            self.resume_button.setToolTip(f"Resume at {rate} — shortcut F9")
-            self.protocol_hint.setText(f"<b>Paused.</b> Resume (F9) restarts at <b>{rate}</b>;"
-                                       " or type a new rate and press Enter.")
+            self.resume_button.setToolTip(
+                translate("DosePanel", "Resume at {rate} — shortcut F9").format(rate=rate)
+            )
+            self.protocol_hint.setText(
+                translate(
+                    "DosePanel",
+                    "<b>Paused.</b> Resume (F9) restarts at <b>{rate}</b>; or type a new rate and "
+                    "press Enter.",
+                ).format(rate=rate)
+            )
         self.bolus_button.setEnabled(editable and (pre or st in RUNNING)
                                      and p.max_bolus_mg_per_kg is not None)
         self.stop_button.setEnabled(editable and st in RUNNING)
@@ -175,8 +237,11 @@ class DosePanel(Card):
         value = self.rate_edit.number()
         set_flag(self.rate_edit, "invalid", False)
         if value is None:
-            self.derived.setText("<span style='font-size:15px; font-weight:400; color:#5b6675'>"
-                                 "Type a rate: the other two units appear here</span>")
+            self.derived.setText(
+                "<span style='font-size:15px; font-weight:400; color:#5b6675'>"
+                + translate("DosePanel", "Type a rate: the other two units appear here")
+                + "</span>"
+            )
             set_tone(self.derived, "")
             return
         try:
@@ -190,8 +255,13 @@ class DosePanel(Card):
                  RateUnit.ML_PER_H: f"{num(r.ml_per_h)} mL/h"}
         shown = " · ".join(t for u, t in parts.items() if u is not self.unit())
         over = r.mg_per_kg_h > v.protocol.max_rate_mg_per_kg_h + 1e-9
-        warn = (f"  ⚠ above protocol max {num(v.protocol.max_rate_mg_per_kg_h)} mg/kg/h"
-                if over else "")
+        warn = (
+            translate("DosePanel", "  ⚠ above protocol max {value} mg/kg/h").format(
+                value=num(v.protocol.max_rate_mg_per_kg_h)
+            )
+            if over
+            else ""
+        )
         self.derived.setText(f"= {shown}{warn}")
         set_tone(self.derived, "warn" if over else "info")
 
@@ -217,7 +287,7 @@ class DosePanel(Card):
         self.error.hide()
         self.start_anyway.hide()
         self.rate_edit.clear()
-        self.host.say("Saved: " + result.entry.summary, "ok")
+        self.host.say(translate("DosePanel", "Saved: ") + result.entry.summary, "ok")
 
     def _refused(self, e: ValidationError) -> None:
         self.error.setText(plain_refusal(e))
@@ -232,10 +302,15 @@ class DosePanel(Card):
 
     def ask_start_anyway(self) -> None:
         missing = self.error.text()
-        dlg = ReasonDialog("Start without required items",
-                           f"{missing}\n\nWhy is it safe to start anyway?",
-                           ok_text="Start infusion",
-                           field="skip_reason", parent=self)
+        dlg = ReasonDialog(
+            translate("DosePanel", "Start without required items"),
+            translate("DosePanel", "{missing}\n\nWhy is it safe to start anyway?").format(
+                missing=missing
+            ),
+            ok_text=translate("DosePanel", "Start infusion"),
+            field="skip_reason",
+            parent=self,
+        )
         rate, unit = self._rate_args()
 
         def save() -> None:

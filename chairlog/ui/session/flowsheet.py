@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTabl
 from chairlog.domain import SessionView
 from chairlog.services import records
 from chairlog.services.flowsheet import Flowsheet, build_flowsheet
+from chairlog.ui.i18n import translate
 
 from .common import Card, Host, button
 
@@ -91,12 +92,16 @@ class FlowTable(QTableView):
 
 class FlowsheetPanel(Card):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__("Flowsheet — oldest left, newest right", parent)
+        super().__init__(
+            translate("FlowsheetPanel", "Flowsheet — oldest left, newest right"), parent
+        )
         self.host = host
         self.model = FlowsheetModel(self)
         self.table = FlowTable()
         self.table.setObjectName("flowsheet_table")
-        self.table.setAccessibleName("Flowsheet: a column per charted time")
+        self.table.setAccessibleName(
+            translate("FlowsheetPanel", "Flowsheet: a column per charted time")
+        )
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -111,9 +116,14 @@ class FlowsheetPanel(Card):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.body.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.print_button = button("Print record…", name="print_record",
-                                   tip="Print the session record (the same PDF as the export "
-                                       "and the physician's preview)")
+        self.print_button = button(
+            translate("FlowsheetPanel", "Print record…"),
+            name="print_record",
+            tip=translate(
+                "FlowsheetPanel",
+                "Print the session record (the same PDF as the export and the physician's preview)",
+            ),
+        )
         self.print_button.clicked.connect(self.ask_print)
         row.addWidget(self.print_button)
         row.addStretch(1)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.present.units import STORED, Units
+from chairlog.ui.i18n import clinical, translate
 
 from .common import Card, age_years, button, label, num
 from .style import AMBER, BLUE, GREEN, MUTED, RED, set_tone
@@ -44,10 +45,17 @@ class HeaderBar(Card):
         self.allergies = label(size=17, name="allergies", wrap=True)
         self.state = label(size=18, bold=True, name="state_badge")
         self.alerts = label(size=17, name="alert_count")
-        self.reload_button = button("Reload", shortcut="F5", name="reload_session",
-                                    tip="Read the session again (other workstations' entries)")
-        self.close_button = button("Close tab", name="close_session",
-                                   tip="Close this session tab (the infusion keeps running)")
+        self.reload_button = button(
+            translate("HeaderBar", "Reload"),
+            shortcut="F5",
+            name="reload_session",
+            tip=translate("HeaderBar", "Read the session again (other workstations' entries)"),
+        )
+        self.close_button = button(
+            translate("HeaderBar", "Close tab"),
+            name="close_session",
+            tip=translate("HeaderBar", "Close this session tab (the infusion keeps running)"),
+        )
         top.addWidget(self.name)
         top.addWidget(self.allergies)
         top.addStretch(1)
@@ -84,20 +92,37 @@ class HeaderBar(Card):
             bits.append(p.sex)
         self.ident.setText("  ·  ".join(bits))
         if p.allergies.strip():
-            self.allergies.setText(f"⚠ Allergies: {p.allergies.strip()}")
-            _restyle(self.allergies, f"color: white; background: {RED}; font-weight: 700; "
-                                     "border-radius: 6px; padding: 4px 10px;")
+            self.allergies.setText(
+                translate("HeaderBar", "⚠ Allergies: {value}").format(value=p.allergies.strip())
+            )
+            _restyle(
+                self.allergies,
+                f"color: white; background: {RED}; font-weight: 700; border-radius: 6px; "
+                    "padding: 4px 10px;",
+            )
         else:
-            self.allergies.setText("No known allergies")
-            _restyle(self.allergies, f"color: {MUTED}; font-size: 16px;")
+            self.allergies.setText(translate("HeaderBar", "No known allergies"))
+            _restyle(
+                self.allergies,
+                f"color: {MUTED}; font-size: 16px;",
+            )
         colour = STATE_COLOURS.get(v.state, MUTED)
-        self.state.setText(v.state.label.upper()
-                           + ("  ·  IMPORTED FROM PAPER" if v.imported_from_paper else ""))
-        _restyle(self.state, f"color: white; background: {colour}; border-radius: 6px; "
-                             "padding: 6px 14px; font-size: 18px; font-weight: 700;")
+        self.state.setText(
+            clinical(v.state.label).upper()
+            + (translate("HeaderBar", "  ·  IMPORTED FROM PAPER") if v.imported_from_paper else "")
+        )
+        _restyle(
+            self.state,
+            f"color: white; background: {colour}; border-radius: 6px; padding: 6px 14px; "
+                "font-size: 18px; font-weight: 700;",
+        )
         n_open = len(v.open_alerts)
         if n_open:
-            self.alerts.setText(f"⚠ {n_open} open alert{'s' if n_open > 1 else ''}")
+            self.alerts.setText(
+                translate("HeaderBar", "⚠ {n_open} open alert{value}").format(
+                    n_open=n_open, value="s" if n_open > 1 else ""
+                )
+            )
             set_tone(self.alerts, "bad")
         else:
             self.alerts.setText("")
@@ -107,10 +132,18 @@ class HeaderBar(Card):
         # in lb clinics the lb as typed with the dosing kg beside it: "154 lb (69.85 kg)"
         weight = units.show_weight(v.weight_kg) if units.lb else f"{num(v.weight_kg)} kg"
         self.details.setText(
-            f"· &nbsp;<b>{v.chair.name}</b> &nbsp;·&nbsp; Dosing weight "
-            f"<b>{weight}</b>"
-            f" &nbsp;·&nbsp; <b>{pr.name}</b> — {pr.indication}"
-            f" &nbsp;·&nbsp; Nurse {v.nurse_name}")
+            translate(
+                "HeaderBar",
+                "· &nbsp;<b>{name}</b> &nbsp;·&nbsp; Dosing weight <b>{weight}</b> "
+                "&nbsp;·&nbsp; <b>{name2}</b> — {indication} &nbsp;·&nbsp; Nurse {nurse_name}",
+            ).format(
+                name=v.chair.name,
+                weight=weight,
+                name2=pr.name,
+                indication=pr.indication,
+                nurse_name=v.nurse_name,
+            )
+        )
 
 
 def _restyle(widget: QWidget, sheet: str) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import named
 
 from .alerts_panel import AlertsPanel
@@ -50,9 +51,12 @@ from .trend_chart import TrendChart
 from .undo import UndoButton
 from .vitals_form import VitalsForm
 
-KEY_HINT = ("F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
-            "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline · "
-            "Alt+K checklist")
+KEY_HINT = QT_TRANSLATE_NOOP(
+    "words",
+    "F2 vitals · ⇧F2 monitor set · F3 side effect · F4 assessments · F6 note · "
+    "F7 discharge · F8 rate · F9 pause/resume · F11 alerts · F12 timeline · "
+    "Alt+K checklist",
+)
 
 #: the narrowest the chart/timeline column gets beside the others
 COL_C_MIN_PX = 380
@@ -78,17 +82,28 @@ def build(page: SessionPage) -> None:
     page.header = HeaderBar()
     page.header.close_button.clicked.connect(page.close_session)
     page.header.reload_button.clicked.connect(page.reload)
-    page.discharge_button = button("Discharge…", shortcut="F7", name="discharge", primary=True,
-                                   tip="Discharge the patient (after post-infusion monitoring)")
+    page.discharge_button = button(
+        translate("layout", "Discharge…"),
+        shortcut="F7",
+        name="discharge",
+        primary=True,
+        tip=translate("layout", "Discharge the patient (after post-infusion monitoring)"),
+    )
     page.discharge_button.clicked.connect(page.ask_discharge)
     page.header.top.insertWidget(page.header.top.indexOf(page.header.state), page.discharge_button)
     root.addWidget(page.header)
     page.locked = label(size=18, bold=True, name="locked_banner")
     set_tone(page.locked, "bad")
     page.locked.hide()
-    page.addendum_button = button("Open addendum…", name="addendum",
-                                  tip="Reopen this signed record for an addendum: a new version "
-                                      "that is signed again; the signed version stays as it is")
+    page.addendum_button = button(
+        translate("layout", "Open addendum…"),
+        name="addendum",
+        tip=translate(
+            "layout",
+            "Reopen this signed record for an addendum: a new version "
+            "that is signed again; the signed version stays as it is",
+        ),
+    )
     page.addendum_button.clicked.connect(page.ask_addendum)
     page.addendum_button.hide()
     locked_row = QHBoxLayout()
@@ -100,9 +115,11 @@ def build(page: SessionPage) -> None:
     msg_row = QHBoxLayout()
     page.message = label(size=16, name="message", wrap=True)
     page.message.setMinimumHeight(28)
-    page.hint = label(KEY_HINT, muted=True, name="key_hint")
+    page.hint = label(translate("words", KEY_HINT), muted=True, name="key_hint")
     msg_row.addWidget(page.hint)
-    page.message_close = button("×", name="message_close", tip="Dismiss the message")
+    page.message_close = button(
+        "×", name="message_close", tip=translate("layout", "Dismiss the message")
+    )
     page.message_close.setFixedWidth(44)
     page.message_close.hide()
     page.message_close.clicked.connect(lambda: page.say(""))
@@ -131,9 +148,15 @@ def build(page: SessionPage) -> None:
     col_b = QVBoxLayout()
     col_b.setContentsMargins(0, 0, 0, 0)
     page.chart_time = ChartTimeControl(page.now, page.tz)
-    named(page.chart_time.edit, "Charting time",
-          "The time the next entry is charted at; leave it for now, or set an earlier time "
-          "for a late entry")
+    named(
+        page.chart_time.edit,
+        translate("layout", "Charting time"),
+        translate(
+            "layout",
+            "The time the next entry is charted at; leave it for now, or set an earlier time "
+            "for a late entry",
+        ),
+    )
     col_b.addWidget(page.chart_time)
     page.monitor = MonitorPendingPanel(page)  # hidden unless a monitor set is waiting
     col_b.addWidget(page.monitor)
@@ -146,10 +169,14 @@ def build(page: SessionPage) -> None:
     page.baseline = BaselinePanel(page)
     page.assessments = AssessmentsPanel(page)
     page.note = NotePanel(page)
-    page.pre_tab = page.tabs.addTab(_scroll(page.baseline), "Baseline")
-    page.side_tab = page.tabs.addTab(_scroll(page.side_effects), "Side effects (F3)")
-    page.assess_tab = page.tabs.addTab(_scroll(page.assessments), "Assessments (F4)")
-    page.note_tab = page.tabs.addTab(page.note, "Note (F6)")
+    page.pre_tab = page.tabs.addTab(_scroll(page.baseline), translate("layout", "Baseline"))
+    page.side_tab = page.tabs.addTab(
+        _scroll(page.side_effects), translate("layout", "Side effects (F3)")
+    )
+    page.assess_tab = page.tabs.addTab(
+        _scroll(page.assessments), translate("layout", "Assessments (F4)")
+    )
+    page.note_tab = page.tabs.addTab(page.note, translate("layout", "Note (F6)"))
     col_b.addWidget(page.tabs, 1)
     b = QWidget()
     b.setLayout(col_b)
@@ -167,8 +194,10 @@ def build(page: SessionPage) -> None:
     page.flowsheet = FlowsheetPanel(page)
     page.record_tabs = QTabWidget()
     page.record_tabs.setObjectName("record_tabs")
-    page.timeline_tab = page.record_tabs.addTab(page.timeline, "Timeline (F12)")
-    page.flowsheet_tab = page.record_tabs.addTab(page.flowsheet, "Flowsheet")
+    page.timeline_tab = page.record_tabs.addTab(
+        page.timeline, translate("layout", "Timeline (F12)")
+    )
+    page.flowsheet_tab = page.record_tabs.addTab(page.flowsheet, translate("layout", "Flowsheet"))
     page.record_tabs.currentChanged.connect(lambda _i: fit_record_tabs(page))
     col_c.addWidget(page.record_tabs, 4)
     page.col_c = col_c

@@ -11,15 +11,26 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from chairlog.domain import AlertView, EntryStatus, EntryView
 from chairlog.present.units import STORED, Units
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .common import clock_time
 
-COLUMNS = ("Time", "Entry", "By", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("words", "Time"),
+    QT_TRANSLATE_NOOP("words", "Entry"),
+    "By",
+    QT_TRANSLATE_NOOP("words", "Status"),
+)
 TIME, ENTRY, BY, STATUS = range(4)
 ENTRY_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -38,16 +49,27 @@ def status_text(e: EntryView, tz: ZoneInfo, alerts: Sequence[AlertView] = ()) ->
     if e.supersedes_id is not None:
         parts.append("correction")
     if e.is_late:
-        parts.append(f"LATE (entered {clock_time(e.recorded_at, tz)})")
+        parts.append(
+            translate("models", "LATE (entered {value})").format(
+                value=clock_time(e.recorded_at, tz)
+            )
+        )
     if len(alerts) == 1:
         a = alerts[0]
-        ack = (f" — ack {a.acknowledged_by_name}: {a.action_taken}" if a.acknowledged_at
-               else " — NOT ACKNOWLEDGED")
+        ack = (
+            translate("models", " — ack {acknowledged_by_name}: {action_taken}").format(
+                acknowledged_by_name=a.acknowledged_by_name, action_taken=a.action_taken
+            )
+            if a.acknowledged_at
+            else " — NOT ACKNOWLEDGED"
+        )
         parts.append(f"⚠ {a.message}{ack}")
     elif alerts:
         open_ = sum(1 for a in alerts if a.acknowledged_at is None)
-        parts.append(f"⚠ {len(alerts)} alerts" + (f", {open_} NOT ACKNOWLEDGED" if open_
-                                                   else ", acknowledged"))
+        parts.append(
+            translate("models", "⚠ {value} alerts").format(value=len(alerts))
+            + (f", {open_} NOT ACKNOWLEDGED" if open_ else translate("models", ", acknowledged"))
+        )
     return " · ".join(parts)
 
 
@@ -116,7 +138,7 @@ class TimelineModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return translate("words", COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -150,9 +172,16 @@ class TimelineModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             alerts = self._alerts.get(e.id, ())
-            lines = [self.units.summary(e),
-                     f"Charted for {clock_time(e.charted_at, self.tz)}, entered "
-                     f"{clock_time(e.recorded_at, self.tz)} by {e.user_name}"]
+            lines = [
+                self.units.summary(e),
+                translate(
+                    "TimelineModel", "Charted for {value}, entered {value2} by {user_name}"
+                ).format(
+                    value=clock_time(e.charted_at, self.tz),
+                    value2=clock_time(e.recorded_at, self.tz),
+                    user_name=e.user_name,
+                ),
+            ]
             if inactive or e.is_late:
                 lines.append(status_text(e, self.tz))
             if alerts:

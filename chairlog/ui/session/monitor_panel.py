@@ -37,6 +37,7 @@ from chairlog.present.times import local_time
 from chairlog.present.units import Units
 from chairlog.services import monitor as mon
 from chairlog.services.monitor import PendingInfo
+from chairlog.ui.i18n import translate
 
 from .common import Card, button, clock_time, label
 
@@ -51,8 +52,10 @@ def badge_text(p: PendingInfo, count: int) -> str:
     parts = [f"HR {v.get('hr') or '—'}",
              f"BP {v.get('sbp') or '—'}/{v.get('dbp') or '—'}",
              f"SpO2 {v.get('spo2') or '—'}", f"RR {v.get('rr') or '—'}"]
-    more = f" (+{count - 1} older)" if count > 1 else ""
-    return "From monitor, not charted: " + "  ".join(parts) + more
+    more = (
+        translate("monitor_panel", " (+{value} older)").format(value=count - 1) if count > 1 else ""
+    )
+    return translate("monitor_panel", "From monitor, not charted: ") + "  ".join(parts) + more
 
 
 class MonitorPendingPanel(Card):
@@ -98,19 +101,34 @@ class MonitorPendingPanel(Card):
         self.refused.setStyleSheet(GREY)
         self.body.addWidget(self.refused)
         row = QHBoxLayout()
-        self.accept_button = button("Accept (Shift+F2)", primary=True, name="monitor_accept",
-                                    tip="Chart this set as your vitals, at the monitor's time")
+        self.accept_button = button(
+            translate("MonitorPendingPanel", "Accept (Shift+F2)"),
+            primary=True,
+            name="monitor_accept",
+            tip=translate(
+                "MonitorPendingPanel", "Chart this set as your vitals, at the monitor's time"
+            ),
+        )
         self.accept_button.clicked.connect(self.accept)
         row.addWidget(self.accept_button)
         self.reason = QLineEdit()
         self.reason.setObjectName("monitor_reason")
-        self.reason.setPlaceholderText("reason to reject (e.g. artefact)")
+        self.reason.setPlaceholderText(
+            translate("MonitorPendingPanel", "reason to reject (e.g. artefact)")
+        )
         row.addWidget(self.reason, 1)
-        self.reject_button = button("Reject", name="monitor_reject")
+        self.reject_button = button(
+            translate("MonitorPendingPanel", "Reject"), name="monitor_reject"
+        )
         self.reject_button.clicked.connect(self.reject)
         row.addWidget(self.reject_button)
-        self.clear_button = button("Clear older", name="monitor_clear",
-                                   tip="Reject every older set of this chair, in one step")
+        self.clear_button = button(
+            translate("MonitorPendingPanel", "Clear older"),
+            name="monitor_clear",
+            tip=translate(
+                "MonitorPendingPanel", "Reject every older set of this chair, in one step"
+            ),
+        )
         self.clear_button.clicked.connect(self.clear_older)
         row.addWidget(self.clear_button)
         self.body.addLayout(row)
@@ -175,16 +193,27 @@ class MonitorPendingPanel(Card):
 
     def _show_info(self, p: PendingInfo, n: int, *, newer: bool = False) -> None:
         tz = self.page.tz
-        self.info.setText(f"· {p.device} · observed {clock_time(p.observed_at, tz)} · "
-                          f"{n} waiting" + (" · a newer set arrived" if newer else ""))
-        self.info.setToolTip(f"control id {p.control_id}; received "
-                             f"{local_time(p.received_at, tz, with_date=True)}")
+        self.info.setText(
+            translate("MonitorPendingPanel", "· {device} · observed {value} · {n} waiting").format(
+                device=p.device, value=clock_time(p.observed_at, tz), n=n
+            )
+            + (translate("MonitorPendingPanel", " · a newer set arrived") if newer else "")
+        )
+        self.info.setToolTip(
+            translate("MonitorPendingPanel", "control id {control_id}; received {value}").format(
+                control_id=p.control_id, value=local_time(p.received_at, tz, with_date=True)
+            )
+        )
 
     def _fill(self, p: PendingInfo) -> None:
         for name, e in self.edits.items():
             v = p.values.get(name)
             e.setText(self._shown(name, v))
-            e.setPlaceholderText("type it" if v is None and name in REQUIRED else "")
+            e.setPlaceholderText(
+                translate("MonitorPendingPanel", "type it")
+                if v is None and name in REQUIRED
+                else ""
+            )
             if e.styleSheet() != GREY:
                 e.setStyleSheet(GREY)
         self.refused.setText("; ".join(f"{r['field']} {r['value']} refused: {r['reason']}"
@@ -244,8 +273,13 @@ class MonitorPendingPanel(Card):
             self._drop()  # decided meanwhile (or gone): show the newest instead
 
     def _accepted(self, result: Any) -> None:
-        self.page.say(f"Monitor set charted ({clock_time(result.entry.charted_at, self.page.tz)})"
-                      + (" — LATE entry" if result.entry.is_late else ""), "ok")
+        self.page.say(
+            translate("MonitorPendingPanel", "Monitor set charted ({value})").format(
+                value=clock_time(result.entry.charted_at, self.page.tz)
+            )
+            + (translate("MonitorPendingPanel", " — LATE entry") if result.entry.is_late else ""),
+            "ok",
+        )
         if result.alerts:
             self.page.show_alerts(result.alerts)
         self._drop()
@@ -258,7 +292,9 @@ class MonitorPendingPanel(Card):
 
     def _rejected(self, _result: Any) -> None:
         self.reason.clear()
-        self.page.say("Monitor set rejected (nothing charted).", "ok")
+        self.page.say(
+            translate("MonitorPendingPanel", "Monitor set rejected (nothing charted)."), "ok"
+        )
         self._drop()
 
     def clear_older(self) -> None:
@@ -268,5 +304,7 @@ class MonitorPendingPanel(Card):
                          on_success=self._cleared)
 
     def _cleared(self, n: int) -> None:
-        self.page.say(f"{n} older monitor set(s) cleared.", "ok")
+        self.page.say(
+            translate("MonitorPendingPanel", "{n} older monitor set(s) cleared.").format(n=n), "ok"
+        )
         self._drop()

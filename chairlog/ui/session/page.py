@@ -47,6 +47,7 @@ from chairlog.present.units import Units
 from chairlog.services import Chairlog, accounts, charting, views
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
+from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.outbox_banner import Provisional, charting_call
 from chairlog.ui.service_calls import ServiceCaller
 
@@ -276,7 +277,7 @@ class SessionPage(QWidget):
         if isinstance(e, NotFound):
             self.say(str(e), "error")
         elif isinstance(e, ChairlogError):
-            self.say(f"Could not reload: {e}", "error")
+            self.say(translate("SessionPage", "Could not reload: {e}").format(e=e), "error")
         else:
             raise e
         if self._read_again:
@@ -342,11 +343,18 @@ class SessionPage(QWidget):
 
     def _locked_banner(self, v: SessionView, editable: bool) -> None:
         if v.state is SessionState.SIGNED:
-            text = "Signed — locked. This record is read-only; changes need an addendum."
+            text = translate(
+                "SessionPage",
+                "Signed — locked. This record is read-only; changes need an addendum.",
+            )
         elif v.state not in CHARTABLE_STATES:
-            text = f"{v.state.label} — locked, read-only."
+            text = translate("SessionPage", "{label} — locked, read-only.").format(
+                label=clinical(v.state.label)
+            )
         elif self.ctx.user is None or self.ctx.user.role not in CHART_ROLES:
-            text = "Read-only: charting needs a nurse or physician signed in."
+            text = translate(
+                "SessionPage", "Read-only: charting needs a nurse or physician signed in."
+            )
         else:
             text = ""
         self.locked.setText(text)
@@ -360,14 +368,34 @@ class SessionPage(QWidget):
         signed again, stating which version it supersedes."""
         from chairlog.services import signoff
 
-        dlg = ReasonDialog("Open addendum", "Why does this signed record need an addendum? "
-                           "The signed version stays unchanged; the addendum is a new version "
-                           "that a physician signs again.", ok_text="Open addendum", parent=self)
-        dlg.submitted.connect(lambda: self.submit(
-            signoff.open_addendum, self._view.id, dlg.reason(),
-            on_success=close_then(dlg, lambda _v: self.say(
-                "Addendum open: new entries belong to the next version.", "ok")),
-            on_invalid=dlg.show_error))
+        dlg = ReasonDialog(
+            translate("SessionPage", "Open addendum"),
+            translate(
+                "SessionPage",
+                "Why does this signed record need an addendum? "
+                "The signed version stays unchanged; the addendum is a new version "
+                "that a physician signs again.",
+            ),
+            ok_text=translate("SessionPage", "Open addendum"),
+            parent=self,
+        )
+        dlg.submitted.connect(
+            lambda: self.submit(
+                signoff.open_addendum,
+                self._view.id,
+                dlg.reason(),
+                on_success=close_then(
+                    dlg,
+                    lambda _v: self.say(
+                        translate(
+                            "SessionPage", "Addendum open: new entries belong to the next version."
+                        ),
+                        "ok",
+                    ),
+                ),
+                on_invalid=dlg.show_error,
+            )
+        )
         self.open_dialog(dlg)
 
     # --- page-level actions --------------------------------------------------------------
@@ -393,7 +421,7 @@ class SessionPage(QWidget):
                         authorisation_reason=v["authorisation_reason"],
                         authorised_by=v["authorised_by"],
                         on_success=close_then(dlg, lambda r: self.say(
-                            "Discharged: " + r.entry.summary, "ok")),
+                            translate("SessionPage", "Discharged: ") + r.entry.summary, "ok")),
                         on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.open_dialog(dlg)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPush
 from chairlog.clinical.scales import Scale
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
+from chairlog.ui.i18n import translate
 
 from .common import BigCheckBox, Card, Host, ScoreRow, button, clock_time, label
 from .dialogs import ReasonDialog
@@ -50,7 +51,7 @@ class PreInfusionPanel(Card):
     """The checklist (shown where the trend chart will be, until the infusion starts)."""
 
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__("Pre-infusion checklist  (Alt+K)", parent)
+        super().__init__(translate("PreInfusionPanel", "Pre-infusion checklist  (Alt+K)"), parent)
         self.host = host
         self.progress = label(size=16, bold=True, wrap=True, name="preinfusion_progress")
         self.body.addWidget(self.progress)
@@ -71,13 +72,25 @@ class PreInfusionPanel(Card):
             return
         self._built_for = keys
         for i, item in enumerate(v.protocol.checklist):
-            box = BigCheckBox(item.label + ("" if item.required else "  (optional)"))
-            box.setAccessibleDescription("Checklist item: Space ticks it (saved at once); "
-                                         "Tab to Skip… to skip it with a reason")
+            box = BigCheckBox(
+                item.label
+                + ("" if item.required else translate("PreInfusionPanel", "  (optional)"))
+            )
+            box.setAccessibleDescription(
+                translate(
+                    "PreInfusionPanel",
+                    "Checklist item: Space ticks it (saved at once); "
+                    "Tab to Skip… to skip it with a reason",
+                )
+            )
             box.setObjectName(f"check_{item.key}")
             box.clicked.connect(lambda checked, k=item.key: self._tick(k, checked))
             status = label(muted=True, name=f"check_status_{item.key}")
-            skip = button("Skip…", name=f"skip_{item.key}", tip="Skip this item with a reason")
+            skip = button(
+                translate("PreInfusionPanel", "Skip…"),
+                name=f"skip_{item.key}",
+                tip=translate("PreInfusionPanel", "Skip this item with a reason"),
+            )
             skip.setStyleSheet("padding: 2px 8px;")
             skip.clicked.connect(lambda _=False, k=item.key, t=item.label: self._ask_skip(k, t))
             self.grid.addWidget(box, i, 0)
@@ -105,22 +118,47 @@ class PreInfusionPanel(Card):
                 status.setToolTip("")
             elif e.data["done"]:
                 status.setText(f"✓ {clock_time(e.charted_at, tz)}")
-                status.setToolTip(f"Ticked by {e.user_name}")
+                status.setToolTip(
+                    translate("PreInfusionPanel", "Ticked by {user_name}").format(
+                        user_name=e.user_name
+                    )
+                )
             else:
-                status.setText("skipped")
-                status.setToolTip(f"Skipped by {e.user_name}: {e.data.get('text') or ''}")
+                status.setText(translate("PreInfusionPanel", "skipped"))
+                status.setToolTip(
+                    translate("PreInfusionPanel", "Skipped by {user_name}: {value}").format(
+                        user_name=e.user_name, value=e.data.get("text") or ""
+                    )
+                )
                 set_tone(status, "warntext")
-            box.setToolTip("Recorded — to undo, correct it in the timeline" if e else
-                           "Tick when done (Space)")
+            box.setToolTip(
+                translate("PreInfusionPanel", "Recorded — to undo, correct it in the timeline")
+                if e
+                else translate("PreInfusionPanel", "Tick when done (Space)")
+            )
         missing = missing_items(v)
         if missing:
             n_check = sum(1 for m in missing if m not in BASELINE_ITEMS)
-            parts = [f"{n_check} checklist item{'s' if n_check != 1 else ''}"] if n_check else []
+            parts = (
+                [
+                    translate("PreInfusionPanel", "{n_check} checklist item{value}").format(
+                        n_check=n_check, value="s" if n_check != 1 else ""
+                    )
+                ]
+                if n_check
+                else []
+            )
             parts += [m.lower() for m in missing if m in BASELINE_ITEMS]
-            self.progress.setText("Still needed before start: " + ", ".join(parts))
+            self.progress.setText(
+                translate("PreInfusionPanel", "Still needed before start: ") + ", ".join(parts)
+            )
             set_tone(self.progress, "warntext")
         else:
-            self.progress.setText("✓ All required items done — ready to start (F8, Enter)")
+            self.progress.setText(
+                translate(
+                    "PreInfusionPanel", "✓ All required items done — ready to start (F8, Enter)"
+                )
+            )
             set_tone(self.progress, "ok")
 
     def focus_first(self) -> bool:
@@ -138,8 +176,13 @@ class PreInfusionPanel(Card):
         self.update_view(self.host.view, self._editable)  # a refused tick is un-ticked
 
     def _ask_skip(self, key: str, text: str) -> None:
-        dlg = ReasonDialog("Skip checklist item", f"Skip “{text}”: why?", ok_text="Skip item",
-                           field="skip_reason", parent=self)
+        dlg = ReasonDialog(
+            translate("PreInfusionPanel", "Skip checklist item"),
+            translate("PreInfusionPanel", "Skip “{text}”: why?").format(text=text),
+            ok_text=translate("PreInfusionPanel", "Skip item"),
+            field="skip_reason",
+            parent=self,
+        )
         dlg.submitted.connect(lambda: self.host.submit(
             charting.complete_checklist_item, self.host.view.id, key, done=False,
             skip_reason=dlg.reason(), when="charted_at", on_success=lambda _r: dlg.accept(),
@@ -151,26 +194,41 @@ class BaselinePanel(Card):
     """Baseline vitals (F2 → the vitals form) and baseline pain score, before the start."""
 
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__("Baseline before the infusion", parent)
+        super().__init__(translate("BaselinePanel", "Baseline before the infusion"), parent)
         self.host = host
         self.body.setContentsMargins(8, 8, 8, 8)
         base = QHBoxLayout()
-        self.vitals_button = button("Baseline vitals", shortcut="F2", name="baseline_vitals")
+        self.vitals_button = button(
+            translate("BaselinePanel", "Baseline vitals"), shortcut="F2", name="baseline_vitals"
+        )
         self.vitals_button.clicked.connect(self.host.focus_vitals)
         base.addWidget(self.vitals_button)
         self.vitals_status = label(wrap=True, name="baseline_vitals_status")
         base.addWidget(self.vitals_status, 1)
         self.body.addLayout(base)
         head = QHBoxLayout()
-        head.addWidget(label("Baseline pain (NRS 0–10)", bold=True, size=16))
+        head.addWidget(
+            label(translate("BaselinePanel", "Baseline pain (NRS 0–10)"), bold=True, size=16)
+        )
         self.pain_status = label(name="baseline_pain_status")
         head.addWidget(self.pain_status, 1)
         self.body.addLayout(head)
-        self.pain = ScoreRow(range(11), name="baseline_pain", title="Baseline pain")
+        self.pain = ScoreRow(
+            range(11), name="baseline_pain", title=translate("BaselinePanel", "Baseline pain")
+        )
         self.pain.chosen.connect(self._pain)
         self.body.addWidget(self.pain)
-        self.body.addWidget(label("Tick the checklist on the right; then start the infusion in "
-                                  "the Dose panel (F8, Enter).", muted=True, wrap=True))
+        self.body.addWidget(
+            label(
+                translate(
+                    "BaselinePanel",
+                    "Tick the checklist on the right; then start the infusion in "
+                    "the Dose panel (F8, Enter).",
+                ),
+                muted=True,
+                wrap=True,
+            )
+        )
         self.body.addStretch(1)
 
     def update_view(self, v: SessionView, editable: bool) -> None:
@@ -178,22 +236,45 @@ class BaselinePanel(Card):
         base = v.baseline_vitals
         first = next((e for e in v.vitals if e.data.get("is_baseline")), None)
         if base is not None and first is not None:
-            self.vitals_status.setText(f"✓ {clock_time(first.charted_at, tz)}  HR {base.hr} · "
-                                       f"BP {base.sbp}/{base.dbp} · SpO2 {base.spo2} · "
-                                       f"RR {base.rr}")
+            self.vitals_status.setText(
+                translate(
+                    "BaselinePanel", "✓ {value}  HR {hr} · BP {sbp}/{dbp} · SpO2 {spo2} · RR {rr}"
+                ).format(
+                    value=clock_time(first.charted_at, tz),
+                    hr=base.hr,
+                    sbp=base.sbp,
+                    dbp=base.dbp,
+                    spo2=base.spo2,
+                    rr=base.rr,
+                )
+            )
             set_tone(self.vitals_status, "ok")
         else:
-            self.vitals_status.setText("not recorded yet — F2, type the set, Enter")
+            self.vitals_status.setText(
+                translate("BaselinePanel", "not recorded yet — F2, type the set, Enter")
+            )
             set_tone(self.vitals_status, "warntext")
         pain = baseline_pain(v)
-        self.pain_status.setText(f"✓ {pain.data['score']} at {clock_time(pain.charted_at, tz)}"
-                                 if pain else "needed")
+        self.pain_status.setText(
+            translate("BaselinePanel", "✓ {value} at {value2}").format(
+                value=pain.data["score"], value2=clock_time(pain.charted_at, tz)
+            )
+            if pain
+            else translate("BaselinePanel", "needed")
+        )
         set_tone(self.pain_status, "ok" if pain else "warntext")
         for b in self.pain.buttons.values():
             b.setEnabled(editable)
         self.vitals_button.setEnabled(editable)
 
     def _pain(self, score: int) -> None:
-        self.host.submit(charting.record_assessment, self.host.view.id, Scale.PAIN_NRS.value,
-                         score, when="charted_at",
-                         on_success=lambda r: self.host.say("Saved: " + r.entry.summary, "ok"))
+        self.host.submit(
+            charting.record_assessment,
+            self.host.view.id,
+            Scale.PAIN_NRS.value,
+            score,
+            when="charted_at",
+            on_success=lambda r: self.host.say(
+                translate("BaselinePanel", "Saved: ") + r.entry.summary, "ok"
+            ),
+        )

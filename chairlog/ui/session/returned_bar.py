@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QWidget
 
 from chairlog.domain import SessionView
 from chairlog.services import returns
+from chairlog.ui.i18n import translate
 
 from .common import Host, button, label
 from .style import set_tone
@@ -23,11 +24,16 @@ class ReturnedBar(QFrame):
         set_tone(self.text, "warn")
         self.note = QLineEdit()
         self.note.setObjectName("returned_note")
-        self.note.setPlaceholderText("note for the physician (optional)")
-        self.note.setAccessibleName("Note for the physician when marking the record ready")
+        self.note.setPlaceholderText(translate("ReturnedBar", "note for the physician (optional)"))
+        self.note.setAccessibleName(
+            translate("ReturnedBar", "Note for the physician when marking the record ready")
+        )
         self.note.returnPressed.connect(self.mark_ready)
-        self.ready_button = button("Mark ready for signature", name="mark_ready",
-                                   tip="The record goes back to the physician's sign queue")
+        self.ready_button = button(
+            translate("ReturnedBar", "Mark ready for signature"),
+            name="mark_ready",
+            tip=translate("ReturnedBar", "The record goes back to the physician's sign queue"),
+        )
         self.ready_button.clicked.connect(self.mark_ready)
         row.addWidget(self.text, 1)
         row.addWidget(self.note)
@@ -50,6 +56,11 @@ class ReturnedBar(QFrame):
 
         def done(_v: object) -> None:
             self.note.clear()
-            self.host.say("Ready for signature: the record is back in the physician's queue.",
-                          "ok")
+            self.host.say(
+                translate(
+                    "ReturnedBar",
+                    "Ready for signature: the record is back in the physician's queue.",
+                ),
+                "ok",
+            )
         self.host.submit(returns.mark_ready, self.host.view.id, note, on_success=done)

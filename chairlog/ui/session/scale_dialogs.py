@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 
 from .common import ScoreRow, label
 from .dialogs import FormDialog
@@ -13,31 +14,67 @@ from .style import set_tone
 
 ITEM_HINTS: dict[Scale, tuple[dict[int, str], ...]] = {
     Scale.ALDRETE: (
-        {2: "Moves 4 limbs", 1: "Moves 2 limbs", 0: "Moves no limbs"},
-        {2: "Breathes deeply, coughs", 1: "Short of breath / shallow", 0: "Apnoeic"},
-        {2: "BP within 20 % of pre-dose", 1: "BP 20–49 % off", 0: "BP ≥ 50 % off"},
-        {2: "Fully awake", 1: "Arousable on calling", 0: "Not responding"},
-        {2: "SpO2 > 92 % on room air", 1: "Needs O2 to keep > 90 %", 0: "SpO2 < 90 % with O2"},
+        {
+            2: QT_TRANSLATE_NOOP("words", "Moves 4 limbs"),
+            1: QT_TRANSLATE_NOOP("words", "Moves 2 limbs"),
+            0: QT_TRANSLATE_NOOP("words", "Moves no limbs"),
+        },
+        {
+            2: QT_TRANSLATE_NOOP("words", "Breathes deeply, coughs"),
+            1: QT_TRANSLATE_NOOP("words", "Short of breath / shallow"),
+            0: QT_TRANSLATE_NOOP("words", "Apnoeic"),
+        },
+        {
+            2: QT_TRANSLATE_NOOP("words", "BP within 20 % of pre-dose"),
+            1: QT_TRANSLATE_NOOP("words", "BP 20–49 % off"),
+            0: QT_TRANSLATE_NOOP("words", "BP ≥ 50 % off"),
+        },
+        {
+            2: QT_TRANSLATE_NOOP("words", "Fully awake"),
+            1: QT_TRANSLATE_NOOP("words", "Arousable on calling"),
+            0: QT_TRANSLATE_NOOP("words", "Not responding"),
+        },
+        {
+            2: QT_TRANSLATE_NOOP("words", "SpO2 > 92 % on room air"),
+            1: QT_TRANSLATE_NOOP("words", "Needs O2 to keep > 90 %"),
+            0: QT_TRANSLATE_NOOP("words", "SpO2 < 90 % with O2"),
+        },
     ),
 }
-CADSS_HINT = {0: "Not at all", 1: "Slightly", 2: "Moderately", 3: "Considerably", 4: "Extremely"}
+CADSS_HINT = {
+    0: QT_TRANSLATE_NOOP("words", "Not at all"),
+    1: QT_TRANSLATE_NOOP("words", "Slightly"),
+    2: QT_TRANSLATE_NOOP("words", "Moderately"),
+    3: QT_TRANSLATE_NOOP("words", "Considerably"),
+    4: QT_TRANSLATE_NOOP("words", "Extremely"),
+}
 
 
 class ItemScaleDialog(FormDialog):
     def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
         spec = SCALES[scale]
-        super().__init__(spec.label, f"Save {spec.label}", parent)
+        super().__init__(
+            clinical(spec.label),
+            translate("ItemScaleDialog", "Save {label}").format(label=clinical(spec.label)),
+            parent,
+        )
         self.scale = scale
         grid = QGridLayout()
         grid.setVerticalSpacing(6)
         self.rows: list[ScoreRow] = []
         self.meanings: list[tuple[QLabel, dict[int, str]]] = []
         hints = ITEM_HINTS.get(scale)
-        for i, text in enumerate(spec.item_labels):
-            hint = hints[i] if hints else CADSS_HINT
+        for i, text in enumerate(clinical(t) for t in spec.item_labels):
+            english = hints[i] if hints else CADSS_HINT
+            hint = {k: translate("words", w) for k, w in english.items()}
             grid.addWidget(label(f"{i + 1}. {text}", bold=True), i, 0)
-            row = ScoreRow(range(spec.item_low, spec.item_high + 1), checkable=True, labels=hint,
-                           name=f"item{i + 1}", title=f"{text}, score")
+            row = ScoreRow(
+                range(spec.item_low, spec.item_high + 1),
+                checkable=True,
+                labels=hint,
+                name=f"item{i + 1}",
+                title=translate("ItemScaleDialog", "{text}, score").format(text=text),
+            )
             row.chosen.connect(lambda _v: self._update())
             grid.addWidget(row, i, 1)
             meaning = label(muted=True, name=f"item{i + 1}_meaning", wrap=True)
@@ -64,13 +101,24 @@ class ItemScaleDialog(FormDialog):
         done = [v for v in vals if v is not None]
         total = sum(done)
         missing = len(vals) - len(done)
-        text = f"Total {total}" + (f"  ({missing} item{'s' if missing > 1 else ''} to score)"
-                                   if missing else "")
+        text = translate("ItemScaleDialog", "Total {total}").format(total=total) + (
+            translate("ItemScaleDialog", "  ({missing} item{value} to score)").format(
+                missing=missing, value="s" if missing > 1 else ""
+            )
+            if missing
+            else ""
+        )
         tone = ""
         if self.scale is Scale.ALDRETE and not missing:
             ready = total >= ALDRETE_DISCHARGE_MIN
-            text += ("  ✓ discharge-ready (≥ 9)" if ready
-                     else f"  — not yet discharge-ready (needs ≥ {ALDRETE_DISCHARGE_MIN})")
+            text += (
+                translate("ItemScaleDialog", "  ✓ discharge-ready (≥ 9)")
+                if ready
+                else translate(
+                    "ItemScaleDialog",
+                    "  — not yet discharge-ready (needs ≥ {ALDRETE_DISCHARGE_MIN})",
+                ).format(ALDRETE_DISCHARGE_MIN=ALDRETE_DISCHARGE_MIN)
+            )
             tone = "ok" if ready else "warn"
         self.total.setText(text)
         set_tone(self.total, tone)

@@ -26,6 +26,7 @@ from chairlog.domain.describe import (
     SEVERITIES,
     SIDE_EFFECTS,
 )
+from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, clock_time, label, num
@@ -66,7 +67,11 @@ class EffectPickerDialog(FormDialog):
     picked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Which side effect?", "Next", parent)
+        super().__init__(
+            translate("EffectPickerDialog", "Which side effect?"),
+            translate("EffectPickerDialog", "Next"),
+            parent,
+        )
         grid, _group, self.buttons = _choice_grid(SIDE_EFFECTS, 3, "pick", self)
         self.body.addLayout(grid)
         for key, b in self.buttons.items():
@@ -83,23 +88,29 @@ class SideEffectDialog(FormDialog):
 
     def __init__(self, effect: str, parent: QWidget | None = None) -> None:
         name = SIDE_EFFECTS.get(effect, effect)
-        super().__init__(f"Side effect: {name}", "Save side effect", parent)
+        super().__init__(
+            translate("SideEffectDialog", "Side effect: {name}").format(name=name),
+            translate("SideEffectDialog", "Save side effect"),
+            parent,
+        )
         self.effect = effect
-        self.body.addWidget(label("Severity (1 / 2 / 3):", bold=True))
+        self.body.addWidget(
+            label(translate("SideEffectDialog", "Severity (1 / 2 / 3):"), bold=True)
+        )
         sev_grid, _g, self.severity = _choice_grid({s: s.capitalize() for s in SEVERITIES}, 3,
                                                    "severity", self)
         self.body.addLayout(sev_grid)
         for i, key in enumerate(SEVERITIES, start=1):
             sc = QShortcut(QKeySequence(str(i)), self)
             sc.activated.connect(self.severity[key].click)
-        self.body.addWidget(label("What was done:", bold=True))
+        self.body.addWidget(label(translate("SideEffectDialog", "What was done:"), bold=True))
         act_grid, _g2, self.action = _choice_grid(ACTIONS, 2, "action", self)
         self.body.addLayout(act_grid)
         self.action["none"].setChecked(True)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("side_effect_note")
-        self.note_edit.setPlaceholderText("Note (optional)")
-        named(self.note_edit, "Side effect note, optional")
+        self.note_edit.setPlaceholderText(translate("SideEffectDialog", "Note (optional)"))
+        named(self.note_edit, translate("SideEffectDialog", "Side effect note, optional"))
         self.body.addWidget(self.note_edit)
         self.fields = {"severity": self.severity[SEVERITIES[0]],
                        "action_taken": self.action["none"], "note": self.note_edit}
@@ -115,7 +126,11 @@ class SideEffectDialog(FormDialog):
 class RescueMedDialog(FormDialog):
     def __init__(self, view: SessionView, tz: ZoneInfo, *, treats_entry_id: int | None = None,
                  drug: str = "", parent: QWidget | None = None) -> None:
-        super().__init__("Rescue medication", "Save medication", parent)
+        super().__init__(
+            translate("RescueMedDialog", "Rescue medication"),
+            translate("RescueMedDialog", "Save medication"),
+            parent,
+        )
         self.allergies = view.patient.allergies.strip()
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -133,7 +148,7 @@ class RescueMedDialog(FormDialog):
         self.route.addItems(list(ROUTES))
         self.treats = QComboBox()
         self.treats.setObjectName("med_treats")
-        self.treats.addItem("— not linked to a side effect —", None)
+        self.treats.addItem(translate("RescueMedDialog", "— not linked to a side effect —"), None)
         for e in view.active_entries(EntryKind.SIDE_EFFECT):
             name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
             self.treats.addItem(f"{name} ({e.data['severity']}) · "
@@ -142,14 +157,28 @@ class RescueMedDialog(FormDialog):
             self.treats.setCurrentIndex(max(self.treats.findData(treats_entry_id), 0))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("med_note")
-        self.note_edit.setPlaceholderText("Note (optional)")
-        named(self.note_edit, "Medication note, optional")
-        named(self.dose, "Dose", "The amount given, in the unit chosen next")
-        for w, text in ((self.drug, "Drug"), (self.unit, "Dose unit"), (self.route, "Route"),
-                        (self.treats, "Treats which side effect")):
+        self.note_edit.setPlaceholderText(translate("RescueMedDialog", "Note (optional)"))
+        named(self.note_edit, translate("RescueMedDialog", "Medication note, optional"))
+        named(
+            self.dose,
+            translate("RescueMedDialog", "Dose"),
+            translate("RescueMedDialog", "The amount given, in the unit chosen next"),
+        )
+        for w, text in (
+            (self.drug, translate("RescueMedDialog", "Drug")),
+            (self.unit, translate("RescueMedDialog", "Dose unit")),
+            (self.route, translate("RescueMedDialog", "Route")),
+            (self.treats, translate("RescueMedDialog", "Treats which side effect")),
+        ):
             named(w, text)
-        rows = (("Drug", self.drug), ("Dose", self.dose), ("Unit", self.unit),
-                ("Route", self.route), ("Treats", self.treats), ("Note", self.note_edit))
+        rows = (
+            (translate("RescueMedDialog", "Drug"), self.drug),
+            (translate("RescueMedDialog", "Dose"), self.dose),
+            (translate("RescueMedDialog", "Unit"), self.unit),
+            (translate("RescueMedDialog", "Route"), self.route),
+            (translate("RescueMedDialog", "Treats"), self.treats),
+            (translate("RescueMedDialog", "Note"), self.note_edit),
+        )
         for i, (text, field) in enumerate(rows):
             grid.addWidget(label(text, bold=True), i, 0)
             grid.addWidget(field, i, 1)
@@ -173,7 +202,13 @@ class RescueMedDialog(FormDialog):
             self.route.setCurrentText(route)
         name = text.strip().lower()
         hit = bool(name) and bool(self.allergies) and name in self.allergies.lower()
-        self.allergy_warning.setText(f"⚠ ALLERGY recorded: {self.allergies}" if hit else "")
+        self.allergy_warning.setText(
+            translate("RescueMedDialog", "⚠ ALLERGY recorded: {allergies}").format(
+                allergies=self.allergies
+            )
+            if hit
+            else ""
+        )
         self.allergy_warning.setVisible(hit)
 
     def values(self) -> dict[str, object]:

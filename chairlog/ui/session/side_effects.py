@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 from chairlog.domain import EntryView, SessionView
 from chairlog.domain.describe import SIDE_EFFECTS
 from chairlog.services import charting
+from chairlog.ui.i18n import translate
 
 from .common import Card, Host, button, clock_time, label
 from .side_effect_dialogs import (
@@ -36,7 +37,7 @@ class SideEffectsPanel(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        outer = Card("Side effect — one tap")
+        outer = Card(translate("SideEffectsPanel", "Side effect — one tap"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(outer)
@@ -44,14 +45,18 @@ class SideEffectsPanel(QWidget):
         grid.setSpacing(6)
         self.buttons = {}
         for i, key in enumerate((*COMMON, "other")):
-            text = "Other…" if key == "other" else SIDE_EFFECTS[key]
+            text = translate("SideEffectsPanel", "Other…") if key == "other" else SIDE_EFFECTS[key]
             b = button(text, name=f"se_{key}")
             b.clicked.connect(lambda _=False, k=key: self.start(k))
             grid.addWidget(b, i // 3, i % 3)
             self.buttons[key] = b
         outer.body.addLayout(grid)
-        self.rescue_button = button("Rescue medication…", shortcut="⇧F3", name="rescue_med",
-                                    tip="Give a rescue medication (Shift+F3)")
+        self.rescue_button = button(
+            translate("SideEffectsPanel", "Rescue medication…"),
+            shortcut="⇧F3",
+            name="rescue_med",
+            tip=translate("SideEffectsPanel", "Give a rescue medication (Shift+F3)"),
+        )
         self.rescue_button.clicked.connect(lambda: self.ask_rescue(None))
         outer.body.addWidget(self.rescue_button)
         outer.body.addStretch(1)
@@ -86,7 +91,7 @@ class SideEffectsPanel(QWidget):
 
     def _saved(self, dlg: SideEffectDialog, result: Any) -> None:
         dlg.accept()
-        self.host.say("Saved: " + result.entry.summary, "ok")
+        self.host.say(translate("SideEffectsPanel", "Saved: ") + result.entry.summary, "ok")
         if result.entry.data["action_taken"] == "rescue_med":
             self.ask_rescue(result.entry)
 
@@ -110,18 +115,24 @@ class SideEffectsPanel(QWidget):
 
     def _med_saved(self, dlg: RescueMedDialog, result: Any) -> None:
         dlg.accept()
-        self.host.say("Saved: " + result.entry.summary, "ok")
+        self.host.say(translate("SideEffectsPanel", "Saved: ") + result.entry.summary, "ok")
 
     def resolve(self, effect: EntryView) -> None:
-        self.host.submit(charting.resolve_side_effect, effect.id, when="resolved_at",
-                         on_success=lambda r: self.host.say("Resolved: " + r.entry.summary, "ok"))
+        self.host.submit(
+            charting.resolve_side_effect,
+            effect.id,
+            when="resolved_at",
+            on_success=lambda r: self.host.say(
+                translate("SideEffectsPanel", "Resolved: ") + r.entry.summary, "ok"
+            ),
+        )
 
 
 class OpenSideEffects(Card):
     """Side effects not yet resolved, each with "Rescue med…" and "Resolved"."""
 
     def __init__(self, panel: SideEffectsPanel) -> None:
-        super().__init__("Open side effects")
+        super().__init__(translate("OpenSideEffects", "Open side effects"))
         self.panel = panel
         self.grid = QGridLayout()
         self.grid.setSpacing(4)
@@ -143,14 +154,24 @@ class OpenSideEffects(Card):
         for i, e in enumerate(opened):
             name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
             since = clock_time(e.charted_at, self.panel.host.tz)
-            text = label(f"{name} ({e.data['severity']}) since {since}", bold=True, wrap=True,
-                         name=f"open_se_{e.id}")
+            text = label(
+                translate("OpenSideEffects", "{name} ({value}) since {since}").format(
+                    name=name, value=e.data["severity"], since=since
+                ),
+                bold=True,
+                wrap=True,
+                name=f"open_se_{e.id}",
+            )
             set_tone(text, "warn")
-            med = button("Rescue…", name=f"se_med_{e.id}",
-                         tip="Rescue medication for this side effect")
-            med.setAccessibleName(f"Rescue medication for {name}")
-            done = button("Resolved", name=f"se_resolve_{e.id}")
-            done.setAccessibleName(f"{name} resolved")
+            med = button(translate("OpenSideEffects", "Rescue…"), name=f"se_med_{e.id}",
+                         tip=translate("OpenSideEffects", "Rescue medication for this side effect"))
+            med.setAccessibleName(
+                translate("OpenSideEffects", "Rescue medication for {name}").format(name=name)
+            )
+            done = button(translate("OpenSideEffects", "Resolved"), name=f"se_resolve_{e.id}")
+            done.setAccessibleName(
+                translate("OpenSideEffects", "{name} resolved").format(name=name)
+            )
             med.clicked.connect(lambda _=False, e=e: self.panel.ask_rescue(e))
             done.clicked.connect(lambda _=False, e=e: self.panel.resolve(e))
             med.setEnabled(editable)

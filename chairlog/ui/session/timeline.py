@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTabl
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import corrections
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .common import Card, Host, button, close_then
 from .correction_dialog import CorrectionDialog
@@ -19,7 +20,11 @@ from .dialogs import ReasonDialog
 from .models import BY, ENTRY, STATUS, TIME, TimelineModel
 
 STATE_CHANGING = ("start", "pause", "resume", "stop")
-EIE_REASONS = ("Wrong patient / chair", "Duplicate entry", "Charted by mistake")
+EIE_REASONS = (
+    QT_TRANSLATE_NOOP("words", "Wrong patient / chair"),
+    QT_TRANSLATE_NOOP("words", "Duplicate entry"),
+    QT_TRANSLATE_NOOP("words", "Charted by mistake"),
+)
 
 
 def can_mark_in_error(e: EntryView) -> bool:
@@ -31,7 +36,7 @@ def can_mark_in_error(e: EntryView) -> bool:
 
 class TimelinePanel(Card):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
-        super().__init__("Timeline — newest first", parent)
+        super().__init__(translate("TimelinePanel", "Timeline — newest first"), parent)
         self.host = host
         self.model = TimelineModel(host.tz, self)
         self.table = QTableView()
@@ -42,10 +47,14 @@ class TimelinePanel(Card):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Tab leaves the table (the arrow keys move between rows): no keyboard trap
         self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("Timeline")
+        self.table.setAccessibleName(translate("TimelinePanel", "Timeline"))
         self.table.setAccessibleDescription(
-            "Every chart entry, newest first; arrow keys pick one, Enter corrects it, Delete "
-            "marks it entered in error")
+            translate(
+                "TimelinePanel",
+                "Every chart entry, newest first; arrow keys pick one, Enter corrects it, Delete "
+                "marks it entered in error",
+            )
+        )
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.viewport().installEventFilter(self)
@@ -61,13 +70,23 @@ class TimelinePanel(Card):
         self.body.addWidget(self.table, 1)
         row = QHBoxLayout()
         # short shortcut labels keep the column narrow enough for a 1280-px screen
-        self.correct_button = button("Correct…", shortcut="F12 ↵", name="correct_entry",
-                                     tip="Correct the selected entry (the original stays, "
-                                         "struck through) — F12, then Enter")
-        self.error_button = button("Entered in error…", shortcut="F12 Del",
-                                   name="entered_in_error",
-                                   tip="Mark the selected entry as entered in error — F12, "
-                                       "then Delete")
+        self.correct_button = button(
+            translate("TimelinePanel", "Correct…"),
+            shortcut="F12 ↵",
+            name="correct_entry",
+            tip=translate(
+                "TimelinePanel",
+                "Correct the selected entry (the original stays, struck through) — F12, then Enter",
+            ),
+        )
+        self.error_button = button(
+            translate("TimelinePanel", "Entered in error…"),
+            shortcut="F12 Del",
+            name="entered_in_error",
+            tip=translate(
+                "TimelinePanel", "Mark the selected entry as entered in error — F12, then Delete"
+            ),
+        )
         row.addWidget(self.correct_button)
         row.addWidget(self.error_button)
         row.addStretch(1)
@@ -75,8 +94,11 @@ class TimelinePanel(Card):
         self.correct_button.clicked.connect(self.ask_correct)
         self.error_button.clicked.connect(self.ask_in_error)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        for seq, slot in (("Return", self.ask_correct), ("Enter", self.ask_correct),
-                          ("Delete", self.ask_in_error)):
+        for seq, slot in (
+            ("Return", self.ask_correct),
+            ("Enter", self.ask_correct),
+            ("Delete", self.ask_in_error),
+        ):
             sc = QShortcut(QKeySequence(seq), self.table)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(slot)
@@ -147,17 +169,36 @@ class TimelinePanel(Card):
 
     def _corrected(self, result: Any) -> None:
         self.select(result.entry.id)
-        self.host.say("Corrected: " + self.host.units.summary(result.entry), "ok")
+        self.host.say(
+            translate("TimelinePanel", "Corrected: ") + self.host.units.summary(result.entry), "ok")
 
     def ask_in_error(self) -> None:
         e = self.selected()
         if e is None or not self.error_button.isEnabled():
             return
         summary = self.host.units.summary(e)
-        dlg = ReasonDialog("Entered in error", f"Mark as entered in error: {summary}",
-                           quick=EIE_REASONS, ok_text="Mark entered in error", parent=self)
-        dlg.submitted.connect(lambda: self.host.submit(
-            corrections.mark_entered_in_error, e.id, dlg.reason(), version=e.version,
-            on_success=close_then(dlg, lambda _r: self.host.say("Marked entered in error", "ok")),
-            on_invalid=dlg.show_error))
+        dlg = ReasonDialog(
+            translate("TimelinePanel", "Entered in error"),
+            translate("TimelinePanel", "Mark as entered in error: {summary}").format(
+                summary=summary
+            ),
+            quick=EIE_REASONS,
+            ok_text=translate("TimelinePanel", "Mark entered in error"),
+            parent=self,
+        )
+        dlg.submitted.connect(
+            lambda: self.host.submit(
+                corrections.mark_entered_in_error,
+                e.id,
+                dlg.reason(),
+                version=e.version,
+                on_success=close_then(
+                    dlg,
+                    lambda _r: self.host.say(
+                        translate("TimelinePanel", "Marked entered in error"), "ok"
+                    ),
+                ),
+                on_invalid=dlg.show_error,
+            )
+        )
         self.host.open_dialog(dlg)

@@ -15,13 +15,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.clock import format_duration, read_clock
+from chairlog.clinical.readouts import Due, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
+from chairlog.ui.i18n import clinical, translate
 
 from .common import Card, clock_time, label, minutes_text, num
 from .style import set_tone
 
-DUE_SOON_S = 120
 RUNNING = (SessionState.INFUSING, SessionState.PAUSED)
 
 
@@ -47,50 +48,102 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
     st = v.state
     planned = format_duration(timedelta(minutes=p.planned_duration_min))
     if st in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
-        main = Tile("Not started — pre-infusion", format_duration(now - v.checked_in_at),
-                    f"since check-in at {clock_time(v.checked_in_at, tz)} · planned {planned}")
+        main = Tile(
+            translate("timer_panel", "Not started — pre-infusion"),
+            format_duration(now - v.checked_in_at),
+            translate("timer_panel", "since check-in at {value} · planned {planned}").format(
+                value=clock_time(v.checked_in_at, tz), planned=planned
+            ),
+        )
     elif st is SessionState.INFUSING:
         rem = c.planned_remaining or timedelta(0)
         if rem.total_seconds() >= 0:
-            main = Tile("Infusion running", format_duration(c.since_start),
-                        f"planned {planned} · {format_duration(rem)} remaining")
+            main = Tile(
+                translate("timer_panel", "Infusion running"),
+                format_duration(c.since_start),
+                translate("timer_panel", "planned {planned} · {value} remaining").format(
+                    planned=planned, value=format_duration(rem)
+                ),
+            )
         else:
-            main = Tile("Infusion running — past planned end", format_duration(c.since_start),
-                        f"planned {planned} · ended {format_duration(-rem)} ago", "warn")
+            main = Tile(
+                translate("timer_panel", "Infusion running — past planned end"),
+                format_duration(c.since_start),
+                translate("timer_panel", "planned {planned} · ended {value} ago").format(
+                    planned=planned, value=format_duration(-rem)
+                ),
+                "warn",
+            )
     elif st is SessionState.PAUSED:
         since = v.clock_inputs.paused_since
         left = format_duration(c.planned_remaining or timedelta(0))
-        main = Tile("Infusion PAUSED for", format_duration(c.paused_for),
-                    f"since {clock_time(since, tz)} · ran {format_duration(c.since_start)} · "
-                    f"{left} left when resumed", "warn")
+        main = Tile(
+            translate("timer_panel", "Infusion PAUSED for"),
+            format_duration(c.paused_for),
+            translate(
+                "timer_panel", "since {value} · ran {value2} · {left} left when resumed"
+            ).format(value=clock_time(since, tz), value2=format_duration(c.since_start), left=left),
+            "warn",
+        )
     elif st is SessionState.MONITORING:
         to_go = c.monitoring_remaining or timedelta(0)
         minimum = format_duration(timedelta(minutes=p.min_monitoring_min))
         if to_go.total_seconds() > 0:
-            sub, tone = f"minimum {minimum} · {format_duration(to_go)} to go", ""
+            sub, tone = (
+                translate("timer_panel", "minimum {minimum} · {value} to go").format(
+                    minimum=minimum, value=format_duration(to_go)
+                ),
+                "",
+            )
         else:
-            sub, tone = f"✓ minimum {minimum} reached", "ok"
-        main = Tile("Post-infusion monitoring", format_duration(c.since_stop),
-                    f"{sub} · infusion ran {format_duration(c.since_start)}", tone)
+            sub, tone = (
+                translate("timer_panel", "✓ minimum {minimum} reached").format(minimum=minimum),
+                "ok",
+            )
+        main = Tile(
+            translate("timer_panel", "Post-infusion monitoring"),
+            format_duration(c.since_stop),
+            translate("timer_panel", "{sub} · infusion ran {value}").format(
+                sub=sub, value=format_duration(c.since_start)
+            ),
+            tone,
+        )
     elif st is SessionState.STOPPED_EARLY:
-        main = Tile("Stopped before infusion", clock_time(v.stopped_early_at, tz),
-                    v.stopped_early_reason or "")
+        main = Tile(
+            translate("timer_panel", "Stopped before infusion"),
+            clock_time(v.stopped_early_at, tz),
+            v.stopped_early_reason or "",
+        )
     else:
         ended = v.discharged_at or v.infusion_stopped_at
-        main = Tile(f"{st.label}", clock_time(ended, tz),
-                    f"infusion ran {format_duration(c.since_start)}")
+        main = Tile(
+            clinical(st.label),
+            clock_time(ended, tz),
+            translate("timer_panel", "infusion ran {value}").format(
+                value=format_duration(c.since_start)
+            ),
+        )
     vitals = _vitals_tile(v, c.next_vitals_in, c.next_vitals_due_at, tz)
     mg = v.cumulative_mg(now)
-    dose = Tile("Cumulative dose", f"{num(mg)} mg",
-                f"{num(mg / v.weight_kg)} mg/kg of max {num(p.max_total_mg_per_kg)} mg/kg")
+    dose = Tile(
+        translate("timer_panel", "Cumulative dose"),
+        f"{num(mg)} mg",
+        translate("timer_panel", "{value} mg/kg of max {value2} mg/kg").format(
+            value=num(mg / v.weight_kg), value2=num(p.max_total_mg_per_kg)
+        ),
+    )
     rate_mg_h = v.current_rate_mg_per_h(now)
     if rate_mg_h > 0:
-        rate = Tile("Current rate", f"{num(rate_mg_h / v.weight_kg)} mg/kg/h",
-                    f"{num(rate_mg_h)} mg/h · {num(rate_mg_h / p.concentration_mg_per_ml)}"
-                    " mL/h", "ok")
+        rate = Tile(
+            translate("timer_panel", "Current rate"),
+            f"{num(rate_mg_h / v.weight_kg)} mg/kg/h",
+            f"{num(rate_mg_h)} mg/h · {num(rate_mg_h / p.concentration_mg_per_ml)} mL/h",
+            "ok",
+        )
     else:
-        word = "paused" if st is SessionState.PAUSED else "not running"
-        rate = Tile("Current rate", "0 mg/kg/h", f"infusion {word}",
+        word = (translate("timer_panel", "infusion paused") if st is SessionState.PAUSED
+                else translate("timer_panel", "infusion not running"))
+        rate = Tile(translate("timer_panel", "Current rate"), "0 mg/kg/h", word,
                     "warn" if st is SessionState.PAUSED else "")
     return TimerFigures(main, vitals, dose, rate)
 
@@ -98,22 +151,35 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
 def _vitals_tile(v: SessionView, due_in: timedelta | None, due_at: datetime | None,
                  tz: ZoneInfo) -> Tile:
     last = v.latest_vitals
-    last_text = f"last set {clock_time(last.charted_at, tz)}" if last else "no vitals yet"
+    last_text = (
+        translate("timer_panel", "last set {value}").format(value=clock_time(last.charted_at, tz))
+        if last
+        else translate("timer_panel", "no vitals yet")
+    )
     if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
         base = v.baseline_vitals is not None
-        return Tile("Baseline vitals", "done" if base else "needed", last_text,
-                    "ok" if base else "warn")
+        return Tile(
+            translate("timer_panel", "Baseline vitals"),
+            translate("timer_panel", "done") if base else translate("timer_panel", "needed"),
+            last_text,
+            "ok" if base else "warn",
+        )
     if v.state not in (*RUNNING, SessionState.MONITORING) or due_in is None:
-        return Tile("Vitals", "—", last_text)
+        return Tile(translate("timer_panel", "Vitals"), "—", last_text)
     seconds = due_in.total_seconds()
+    due = vitals_due(due_in)
     every = (v.protocol.vitals_interval_after_min if v.state is SessionState.MONITORING
              else v.protocol.vitals_interval_min)
-    sub = f"due {clock_time(due_at, tz)} · every {num(every, 0)} min · {last_text}"
-    if seconds <= 0:
-        return Tile("Vitals OVERDUE", f"+{minutes_text(seconds)}", sub, "bad")
-    if seconds <= DUE_SOON_S:
-        return Tile("Vitals due soon", minutes_text(seconds), sub, "warn")
-    return Tile("Next vitals in", minutes_text(seconds), sub)
+    sub = translate("timer_panel", "due {value} · every {value2} min · {last_text}").format(
+        value=clock_time(due_at, tz), value2=num(every, 0), last_text=last_text
+    )
+    if due is Due.OVERDUE:
+        return Tile(
+            translate("timer_panel", "Vitals OVERDUE"), f"+{minutes_text(seconds)}", sub, "bad"
+        )
+    if due is Due.SOON:
+        return Tile(translate("timer_panel", "Vitals due soon"), minutes_text(seconds), sub, "warn")
+    return Tile(translate("timer_panel", "Next vitals in"), minutes_text(seconds), sub)
 
 
 class _TileWidget(Card):

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from chairlog.domain import SessionView
+from chairlog.ui.i18n import translate
 
 SERIES = (("hr", "HR", "#c2185b"), ("sbp", "SBP", "#1d5fa7"), ("dbp", "DBP", "#5c8fd6"),
           ("spo2", "SpO2", "#1e7a34"))
@@ -54,7 +55,7 @@ class TrendChart(QChartView):
         font.setPixelSize(13)
         c.legend().setFont(font)
         self.x_axis = QValueAxis()
-        self.x_axis.setTitleText("minutes since infusion start")
+        self.x_axis.setTitleText(translate("TrendChart", "minutes since infusion start"))
         self.x_axis.setLabelFormat("%d")
         self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
         self.x_axis.setTickAnchor(0)
@@ -117,5 +118,8 @@ class TrendChart(QChartView):
         span = high - low
         self.x_axis.setTickInterval(15 if span <= 150 else 30 if span <= 300 else 60)
         started = v.infusion_started_at is not None
-        self.x_axis.setTitleText("minutes since infusion start" if started
-                                 else "minutes since check-in (infusion not started)")
+        self.x_axis.setTitleText(
+            translate("TrendChart", "minutes since infusion start")
+            if started
+            else translate("TrendChart", "minutes since check-in (infusion not started)")
+        )

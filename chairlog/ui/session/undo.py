@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from chairlog.domain import EntryView, SessionView
 from chairlog.services import corrections
+from chairlog.ui.i18n import translate
 
 from .style import TOUCH_PX
 from .timeline import can_mark_in_error
@@ -55,10 +56,14 @@ class UndoButton(QPushButton):
         self.clock = clock
         self.setObjectName("undo")
         self.setMinimumHeight(TOUCH_PX)
-        self.setAccessibleName("Undo the entry just saved")
+        self.setAccessibleName(translate("UndoButton", "Undo the entry just saved"))
         self.setAccessibleDescription(
-            f"Marks the entry just saved as entered in error ('{UNDO_REASON}'); offered for "
-            f"{UNDO_SECONDS} seconds")
+            translate(
+                "UndoButton",
+                "Marks the entry just saved as entered in error ('{UNDO_REASON}'); offered for "
+                "{UNDO_SECONDS} seconds",
+            ).format(UNDO_REASON=UNDO_REASON, UNDO_SECONDS=UNDO_SECONDS)
+        )
         self.entry: EntryView | None = None
         self._until = 0.0
         self._user_id: int | None = None
@@ -108,9 +113,12 @@ class UndoButton(QPushButton):
         if self.entry is None or left <= 0:
             self.withdraw()
             return
-        self.setText(f"Undo  (Ctrl+Z)  {left} s")
-        self.setToolTip(f"Undo: {self.entry.summary} — marked entered in error, "
-                        f"reason '{UNDO_REASON}'")
+        self.setText(translate("UndoButton", "Undo  (Ctrl+Z)  {left} s").format(left=left))
+        self.setToolTip(
+            translate(
+                "UndoButton", "Undo: {summary} — marked entered in error, reason '{UNDO_REASON}'"
+            ).format(summary=self.entry.summary, UNDO_REASON=UNDO_REASON)
+        )
 
     def withdraw(self) -> None:
         self.entry = None
@@ -124,9 +132,16 @@ class UndoButton(QPushButton):
             self.withdraw()
             return
         self.withdraw()
-        self.page.submit(corrections.mark_entered_in_error, entry.id, UNDO_REASON,
-                         version=entry.version,
-                         on_success=lambda _r: self.page.say(
-                             f"Undone: {entry.summary} — kept struck through as entered in "
-                             f"error ({UNDO_REASON})", "info"))
-
+        self.page.submit(
+            corrections.mark_entered_in_error,
+            entry.id,
+            UNDO_REASON,
+            version=entry.version,
+            on_success=lambda _r: self.page.say(
+                translate(
+                    "UndoButton",
+                    "Undone: {summary} — kept struck through as entered in error ({UNDO_REASON})",
+                ).format(summary=entry.summary, UNDO_REASON=UNDO_REASON),
+                "info",
+            ),
+        )

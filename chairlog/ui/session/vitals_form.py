@@ -22,6 +22,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import charting
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
@@ -34,9 +35,15 @@ FIELDS = (("hr", "HR", "/min", False), ("sbp", "SBP", "mmHg", False),
           ("temp_c", "Temp", "°C", True))
 
 #: what a screen reader says for each field
-NAMES = {"hr": "Heart rate", "sbp": "Systolic blood pressure", "dbp": "Diastolic blood pressure",
-         "spo2": "Oxygen saturation", "rr": "Respiratory rate", "etco2": "End-tidal CO2",
-         "temp_c": "Temperature"}
+NAMES = {
+    "hr": QT_TRANSLATE_NOOP("words", "Heart rate"),
+    "sbp": QT_TRANSLATE_NOOP("words", "Systolic blood pressure"),
+    "dbp": QT_TRANSLATE_NOOP("words", "Diastolic blood pressure"),
+    "spo2": QT_TRANSLATE_NOOP("words", "Oxygen saturation"),
+    "rr": QT_TRANSLATE_NOOP("words", "Respiratory rate"),
+    "etco2": QT_TRANSLATE_NOOP("words", "End-tidal CO2"),
+    "temp_c": QT_TRANSLATE_NOOP("words", "Temperature"),
+}
 
 
 class VitalsForm(Card):
@@ -44,7 +51,7 @@ class VitalsForm(Card):
         super().__init__("", parent)
         self.host = host
         head = QHBoxLayout()
-        title = label("VITALS", size=13, bold=True)
+        title = label(translate("VitalsForm", "VITALS"), size=13, bold=True)
         title.setProperty("cardTitle", True)
         head.addWidget(title)
         self.mode = label(bold=True, name="vitals_mode")
@@ -52,8 +59,12 @@ class VitalsForm(Card):
         head.addWidget(self.mode)
         self.previous_line = label(muted=True, name="vitals_previous")
         head.addWidget(self.previous_line, 1)
-        self.focus_button = button("Vitals", shortcut="F2", name="vitals_focus",
-                                   tip="Jump to the vitals form: type, Tab, … Enter saves")
+        self.focus_button = button(
+            translate("VitalsForm", "Vitals"),
+            shortcut="F2",
+            name="vitals_focus",
+            tip=translate("VitalsForm", "Jump to the vitals form: type, Tab, … Enter saves"),
+        )
         self.focus_button.clicked.connect(self.focus_first)
         head.addWidget(self.focus_button)
         self.body.addLayout(head)
@@ -64,12 +75,26 @@ class VitalsForm(Card):
         edit: QLineEdit
         self.previous: dict[str, Any] = {}
         for col, (name, text, unit, decimals) in enumerate(FIELDS[:5]):
-            grid.addWidget(label(f"{text} <span style='font-size:12px; font-weight:400; "
-                                 f"color:#5b6675'>{unit}</span>", bold=True, size=16), 0, col)
+            grid.addWidget(
+                label(
+                    f"{text} <span style='font-size:12px; font-weight:400; "
+                        f"color:#5b6675'>{unit}</span>",
+                    bold=True,
+                    size=16,
+                ),
+                0,
+                col,
+            )
             edit = NumberEdit(name, decimals=decimals, width=66)
             edit.setToolTip(f"{text} ({unit})")
-            named(edit, f"{NAMES[name]} ({unit})",
-                  "Required. The previous value is shown under the field; Enter saves the set")
+            named(
+                edit,
+                f"{translate('words', NAMES[name])} ({unit})",
+                translate(
+                    "VitalsForm",
+                    "Required. The previous value is shown under the field; Enter saves the set",
+                ),
+            )
             edit.setStyleSheet("font-size: 24px; font-weight: 700;")
             grid.addWidget(edit, 1, col)
             prev = label(muted=True, name=f"prev_{name}")
@@ -82,24 +107,50 @@ class VitalsForm(Card):
                 unit = host.units.temperature_symbol
             grid.addWidget(label(f"{text} <span style='font-size:12px; color:#5b6675'>{unit}"
                                  "</span>"), 3, col)
-            edit = NumberEdit(name, decimals=decimals, width=66, placeholder="opt.")
-            edit.setToolTip(f"{text} ({unit}), optional")
-            named(edit, f"{NAMES[name]} ({unit}), optional", "Optional; Enter saves the set")
+            edit = NumberEdit(
+                name, decimals=decimals, width=66, placeholder=translate("VitalsForm", "opt.")
+            )
+            edit.setToolTip(
+                translate("VitalsForm", "{text} ({unit}), optional").format(text=text, unit=unit)
+            )
+            named(
+                edit,
+                translate("VitalsForm", "{value} ({unit}), optional").format(
+                    value=translate("words", NAMES[name]), unit=unit
+                ),
+                translate("VitalsForm", "Optional; Enter saves the set"),
+            )
             grid.addWidget(edit, 4, col)
             self.edits[name] = edit
-        grid.addWidget(label("Rhythm note <span style='font-size:12px; color:#5b6675'>optional"
-                             "</span>"),
-                       3, 2, 1, 3)
+        grid.addWidget(
+            label(
+                translate("VitalsForm", "Rhythm note <span style='font-size:12px; color:#5b6675'>"
+                          "optional</span>")
+            ),
+            3,
+            2,
+            1,
+            3,
+        )
         self.rhythm = QLineEdit()
         self.rhythm.setObjectName("field_rhythm")
-        self.rhythm.setPlaceholderText("e.g. sinus rhythm")
-        named(self.rhythm, "Rhythm note, optional", "ECG rhythm in words; Enter saves the set")
+        self.rhythm.setPlaceholderText(translate("VitalsForm", "e.g. sinus rhythm"))
+        named(
+            self.rhythm,
+            translate("VitalsForm", "Rhythm note, optional"),
+            translate("VitalsForm", "ECG rhythm in words; Enter saves the set"),
+        )
         grid.addWidget(self.rhythm, 4, 2, 1, 3)
         self.edits["rhythm"] = self.rhythm
-        self.save_button = button("Save\n(Enter)", primary=True, name="vitals_save",
-                                  tip="Save the whole set — Enter in any field")
-        self.save_button.setMinimumWidth(88)
-        self.save_button.setSizePolicy(QSizePolicy.Policy.Preferred,
+        self.save_button = button(
+            translate("VitalsForm", "Save\n(Enter)"),
+            primary=True,
+            name="vitals_save",
+            tip=translate("VitalsForm", "Save the whole set — Enter in any field"),
+        )
+        # never narrower than its words and padding in the window's language, "Guardar (Intro)"
+        # included: no fixed minimum width, so the layout's least is the button's size hint
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Minimum,
                                        QSizePolicy.Policy.Expanding)
         grid.addWidget(self.save_button, 1, 5, 4, 1)
         self.body.addLayout(grid)
@@ -122,19 +173,28 @@ class VitalsForm(Card):
         self.save_button.setEnabled(editable)
         self.focus_button.setEnabled(editable)
         pre = v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
-        self.mode.setText("· BASELINE" if pre else "")
-        self.mode.setToolTip("Before the infusion starts, vitals are saved as the baseline")
+        self.mode.setText(translate("VitalsForm", "· BASELINE") if pre else "")
+        self.mode.setToolTip(
+            translate("VitalsForm", "Before the infusion starts, vitals are saved as the baseline")
+        )
         last = v.latest_vitals
         for name, prev in self.previous.items():
-            prev.setText(f"prev {last.data[name]}" if last else "prev —")
+            prev.setText(
+                translate("VitalsForm", "prev {value}").format(value=last.data[name])
+                if last
+                else translate("VitalsForm", "prev —")
+            )
         if last is None:
-            self.previous_line.setText("· no previous set")
+            self.previous_line.setText(translate("VitalsForm", "· no previous set"))
             self.previous_line.setToolTip("")
         else:
             late = " · LATE" if last.is_late else ""
             who = last.user_name.split(",")[0]
-            self.previous_line.setText(f"· previous {clock_time(last.charted_at, self.host.tz)} "
-                                       f"{who}{late}")
+            self.previous_line.setText(
+                translate("VitalsForm", "· previous {value} {who}{late}").format(
+                    value=clock_time(last.charted_at, self.host.tz), who=who, late=late
+                )
+            )
             self.previous_line.setToolTip(self.host.units.summary(last))
 
     def values(self) -> dict[str, Any]:
@@ -167,9 +227,13 @@ class VitalsForm(Card):
             edit.clear()
             set_flag(edit, "invalid", False)
         self.error.hide()
-        late = " — LATE entry" if result.entry.is_late else ""
-        self.host.say(f"Vitals saved ({clock_time(result.entry.charted_at, self.host.tz)}){late}",
-                      "ok")
+        late = translate("VitalsForm", " — LATE entry") if result.entry.is_late else ""
+        self.host.say(
+            translate("VitalsForm", "Vitals saved ({value}){late}").format(
+                value=clock_time(result.entry.charted_at, self.host.tz), late=late
+            ),
+            "ok",
+        )
         if result.alerts:
             self.host.show_alerts(result.alerts)
 
@@ -179,8 +243,13 @@ class VitalsForm(Card):
             set_flag(edit, "invalid", False)
         typed = self.edits[e.field].text().strip() if e.field in self.edits else ""
         # say the value as typed ("HR 400", not the service's "400.0")
-        self.error.setText(f"Not saved — {e.label}: {typed} is not accepted — {e.accepted}"
-                           if typed else f"Not saved — {e}")
+        self.error.setText(
+            translate(
+                "VitalsForm", "Not saved — {label}: {typed} is not accepted — {accepted}"
+            ).format(label=e.label, typed=typed, accepted=e.accepted)
+            if typed
+            else translate("VitalsForm", "Not saved — {e}").format(e=e)
+        )
         self.error.show()
         bad = self.edits.get(e.field)
         if bad is not None:
