@@ -4,17 +4,26 @@
   (when, and who unlocked the signing authority), and can say it was not them: that
   certificate stops signing at once and is audited (``keys.acknowledge(flag=True)``).
 - An admin sees, on the board, which accounts are locked after wrong passwords.
+
+Decisions:
+- Both are read on the window's operation runner (``ctx.runner``), never on the UI thread: a
+  hung server delays the notice, never the window. The caller gets the answer by a callback
+  (at once when the read answers within the runner's fast wait). An answer for a user no
+  longer signed in is dropped. A failed read shows nothing (the notice comes at the next
+  sign-in or board reload); a failed acknowledgement says so in the dialog, which stays open.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from chairlog.domain import Role, UserInfo
 from chairlog.errors import ChairlogError
-from chairlog.services import accounts, keys
+from chairlog.services import Chairlog, accounts, keys
 from chairlog.services.keys import CertificateNotice
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
@@ -25,7 +34,7 @@ class CertificateNoticeDialog(QDialog):
     """Certificates issued in the physician's name: "I asked for this" or "This was not me"."""
 
     def __init__(self, ctx: UiContext, user: UserInfo, notices: list[CertificateNotice],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tz: ZoneInfo | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.user, self.notices = ctx, user, notices
         self.flagged = False
@@ -37,10 +46,7 @@ class CertificateNoticeDialog(QDialog):
         head = QLabel(translate("CertificateNoticeDialog", "New signing certificate in your name"))
         head.setFont(big_font(18, bold=True))
         lay.addWidget(head)
-        try:
-            tz = ZoneInfo(accounts.get_clinic(ctx.app).timezone)
-        except (ChairlogError, ValueError):
-            tz = ZoneInfo("UTC")
+        tz = tz or ZoneInfo("UTC")
         lines = [
             translate(
                 "CertificateNoticeDialog",
@@ -76,13 +82,17 @@ class CertificateNoticeDialog(QDialog):
         lay.addLayout(row)
 
     def _done(self, flag: bool) -> None:
-        try:
-            keys.acknowledge(self.ctx.app, self.user, [n.key_id for n in self.notices], flag=flag)
-        except ChairlogError as exc:
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, ChairlogError):
+                raise exc
             self.error.show_message(str(exc))
-            return
-        self.flagged = flag
-        self.accept()
+
+        def saved(_r: object) -> None:
+            self.flagged = flag
+            self.accept()
+        self.ctx.runner.interactive(self, keys.acknowledge, self.ctx.app, self.user,
+                                    [n.key_id for n in self.notices], flag=flag).busy(
+            (self.ok_button, self.flag_button)).success(saved).failure(refused).wait_briefly()
 
     def acknowledge(self) -> None:
         self._done(False)
@@ -91,30 +101,55 @@ class CertificateNoticeDialog(QDialog):
         self._done(True)
 
 
-def certificate_notice(ctx: UiContext, user: UserInfo | None,
-                       parent: QWidget | None = None) -> CertificateNoticeDialog | None:
-    """The notice dialog for a physician with unseen issuances (opened, not blocking)."""
+def _notices(app: Chairlog, user: UserInfo) -> tuple[list[CertificateNotice], ZoneInfo]:
+    shown = keys.notices(app, user)
+    try:
+        tz = ZoneInfo(accounts.get_clinic(app).timezone) if shown else ZoneInfo("UTC")
+    except ValueError:
+        tz = ZoneInfo("UTC")
+    return shown, tz
+
+
+def certificate_notice(ctx: UiContext, user: UserInfo | None, parent: QWidget,
+                       opened: Callable[[CertificateNoticeDialog], None]) -> None:
+    """Read the physician's unseen issuances on the runner; when there are some, open the
+    notice dialog (not blocking) and hand it to ``opened``."""
     if user is None or user.role is not Role.PHYSICIAN:
-        return None
-    try:
-        shown = keys.notices(ctx.app, user)
-    except ChairlogError:
-        return None
-    if not shown:
-        return None
-    dlg = CertificateNoticeDialog(ctx, user, shown, parent)
-    dlg.open()
-    return dlg
+        return
+
+    def answered(got: tuple[list[CertificateNotice], ZoneInfo]) -> None:
+        shown, tz = got
+        if not shown or ctx.user is None or ctx.user.id != user.id:
+            return
+        dlg = CertificateNoticeDialog(ctx, user, shown, parent, tz=tz)
+        dlg.open()
+        opened(dlg)
+    ctx.runner.interactive(parent, _notices, ctx.app, user).success(answered).failure(
+        _ignored).wait_briefly()
 
 
-def locked_accounts_text(ctx: UiContext, user: UserInfo | None) -> str:
-    """For an admin: the accounts locked now, one line; empty otherwise."""
+def _ignored(exc: BaseException) -> None:
+    if not isinstance(exc, ChairlogError):
+        raise exc
+
+
+def locked_accounts_text(ctx: UiContext, user: UserInfo | None, owner: QObject,
+                         show: Callable[[str], None]) -> None:
+    """For an admin: ``show`` the accounts locked now, one line (read on the runner); for
+    anyone else ``show("")`` at once."""
     if user is None or user.role is not Role.ADMIN:
-        return ""
-    try:
-        rows = accounts.locked_accounts(ctx.app, user)
-    except ChairlogError:
-        return ""
+        show("")
+        return
+
+    def answered(text: str) -> None:
+        if ctx.user is not None and ctx.user.id == user.id:
+            show(text)
+    ctx.runner.interactive(owner, _locked_text, ctx.app, user).success(answered).failure(
+        _ignored).wait_briefly()
+
+
+def _locked_text(app: Chairlog, user: UserInfo) -> str:
+    rows = accounts.locked_accounts(app, user)
     if not rows:
         return ""
     listed = ", ".join(

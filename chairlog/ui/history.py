@@ -5,6 +5,14 @@ pain score before and after each one (the outcome the physician follows across a
 *Open* shows a session in its own tab — also finished and signed ones, which is where an
 addendum is opened; *Export PDF…* writes the current record (the signed file if signed) on the
 background worker.
+
+Decisions:
+- Every read (the clinic's time zone, the search, a patient's sessions) runs on the window's
+  operation runner (``ctx.runner``), so a hung server never blocks the window; an answer ready
+  within the runner's fast wait shows in the same event. Dates show in UTC until the clinic's
+  time zone is read. A search answered after a newer one was typed is dropped (a sequence
+  number), as is a history read for a patient no longer picked; a failed read says so on the
+  status line.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.domain import HistoryRow, PatientInfo
+from chairlog.errors import ChairlogError
 from chairlog.present.units import STORED, Units
 from chairlog.services import accounts, patients, views
 from chairlog.ui.context import UiContext
@@ -63,6 +72,11 @@ class HistoryModel(QAbstractTableModel):
         #: the clinic's units: a weight in lb clinics reads "154 lb (69.85 kg)"
         self.units = units
         self.rows: list[HistoryRow] = []
+
+    def set_tz(self, tz: ZoneInfo) -> None:
+        self.beginResetModel()
+        self.tz = tz
+        self.endResetModel()
 
     def set_rows(self, rows: list[HistoryRow]) -> None:
         self.beginResetModel()
@@ -109,7 +123,7 @@ class PatientHistoryDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(translate("PatientHistoryDialog", "Find patient — history"))
         self.resize(1480, 720)
-        tz = ZoneInfo(accounts.get_clinic(ctx.app).timezone)
+        self._seq = 0
         lay = QVBoxLayout(self)
         title = QLabel(translate("PatientHistoryDialog", "Find a patient"))
         title.setFont(big_font(18, bold=True))
@@ -134,7 +148,7 @@ class PatientHistoryDialog(QDialog):
         self.patient_label.setWordWrap(True)
         self.patient_label.setFont(big_font(13, bold=True))
         right.addWidget(self.patient_label)
-        self.model = HistoryModel(tz, ctx.units)
+        self.model = HistoryModel(ZoneInfo("UTC"), ctx.units)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -170,11 +184,29 @@ class PatientHistoryDialog(QDialog):
         self.search.returnPressed.connect(self._search_now)
         self.results.currentItemChanged.connect(lambda cur, _prev: self._show(cur))
         self.search.setFocus()
+        ctx.runner.interactive(self, accounts.get_clinic, ctx.app).success(
+            lambda c: self.model.set_tz(ZoneInfo(c.timezone))).failure(
+            self._read_failed).wait_briefly()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError | ValueError):
+            raise exc
+        self.status.setText(f"Could not read: {exc}")
 
     def _search_now(self) -> None:
         self._debounce.stop()
+        self._seq += 1
+        seq = self._seq
+        self.ctx.runner.interactive(self, patients.search_patients, self.ctx.app,
+                                    self.search.text()).success(
+            lambda found: self._show_found(seq, found)).failure(
+            self._read_failed).wait_briefly()
+
+    def _show_found(self, seq: int, found: list[PatientInfo]) -> None:
+        if seq != self._seq:
+            return  # a newer search is on its way
         self.results.clear()
-        for p in patients.search_patients(self.ctx.app, self.search.text()):
+        for p in found:
             item = QListWidgetItem(f"{p.display_name}\n{p.mrn}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.results.addItem(item)
@@ -187,7 +219,13 @@ class PatientHistoryDialog(QDialog):
         if item is None:
             return
         p: PatientInfo = item.data(Qt.ItemDataRole.UserRole)
-        rows = views.patient_history(self.ctx.app, p.id)
+        self.ctx.runner.interactive(self, views.patient_history, self.ctx.app, p.id).success(
+            lambda rows: self._show_history(p, rows)).failure(self._read_failed).wait_briefly()
+
+    def _show_history(self, p: PatientInfo, rows: list[HistoryRow]) -> None:
+        item = self.results.currentItem()
+        if item is None or item.data(Qt.ItemDataRole.UserRole).id != p.id:
+            return  # another patient was picked meanwhile
         born = (
             translate("PatientHistoryDialog", " · born {date_of_birth:%Y-%m-%d}").format(
                 date_of_birth=p.date_of_birth

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.clinical.states import ACTIVE_STATES as RUNNING
-from chairlog.domain import Role, SessionView, UserInfo
+from chairlog.domain import ClinicInfo, Role, SessionView, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.present.units import Units
 from chairlog.services import accounts
@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
         self.user_label.setText(translate("MainWindow", "Signed in: {who}").format(who=who))
         from chairlog.ui.account_notices import certificate_notice
 
-        self.cert_notice = certificate_notice(self.ctx, user, self)
+        self.cert_notice = None
+        certificate_notice(self.ctx, user, self, lambda dlg: setattr(self, "cert_notice", dlg))
         self._show_locked_accounts()
 
     def _role_word(self, role: Role) -> str:
@@ -282,7 +283,9 @@ class MainWindow(QMainWindow):
     def _show_locked_accounts(self) -> None:
         from chairlog.ui.account_notices import locked_accounts_text
 
-        text = locked_accounts_text(self.ctx, self.ctx.user)
+        locked_accounts_text(self.ctx, self.ctx.user, self, self._locked_accounts_read)
+
+    def _locked_accounts_read(self, text: str) -> None:
         if text:
             self.board.accounts_banner.show_message(text)
         else:
@@ -536,11 +539,19 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, entity: str, _id: int) -> None:
         if entity != "clinic":
             return
-        try:
-            self.clinic = accounts.get_clinic(self.ctx.app)
-        except ChairlogError:
-            return
-        self.ctx.units = Units.of(self.clinic)
+        # read on the runner: a hung server never blocks the window (a failed read keeps the
+        # settings shown; the next change of the clinic reads them again)
+        self.ctx.runner.interactive(self, accounts.get_clinic, self.ctx.app).success(
+            self._clinic_read).failure(self._clinic_not_read).wait_briefly()
+
+    def _clinic_not_read(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        log.warning("clinic settings not re-read: %s", exc)
+
+    def _clinic_read(self, clinic: ClinicInfo) -> None:
+        self.clinic = clinic
+        self.ctx.units = Units.of(clinic)
         self.clinic_label.setText(self.clinic.name)
         self.idle_lock.set_limit_ms(self.clinic.idle_lock_minutes * 60_000)
         self._update_title()

@@ -13,9 +13,16 @@ Decisions:
   in lb here (``present.units``) and the service is given the kg; the kg is shown beside it.
   The last session's weight is shown for comparison; a difference over 10 % is pointed out.
 - Chairs already in use (from the board's cache) are listed but cannot be chosen.
+- Every read (the search, the last weight, the chairs and protocols offered) runs on the
+  window's operation runner (``ctx.runner``): a hung server never blocks the window. An answer
+  ready within the runner's fast wait is shown in the same event; a search answered after a
+  newer one was typed is dropped (a sequence number), as is a last weight read for a patient no
+  longer selected. A read that fails says so in the banner; the dialog stays usable.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
@@ -33,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chairlog.domain import PatientInfo, SessionView
+from chairlog.domain import ChairInfo, PatientInfo, ProtocolInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.present.numbers import fmt
-from chairlog.services import patients, protocols, sessions
+from chairlog.services import Chairlog, patients, protocols, sessions
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import (
@@ -65,6 +72,11 @@ def _line(placeholder: str = "") -> QLineEdit:
     return e
 
 
+def _choices(app: Chairlog) -> tuple[list[ChairInfo], list[ProtocolInfo]]:
+    """The chairs and protocols the dialog offers (one read on the runner)."""
+    return list(protocols.list_chairs(app)), list(protocols.list_protocols(app))
+
+
 class StartSessionDialog(QDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
                  chair_id: int | None = None, busy_chairs: set[int] | None = None) -> None:
@@ -74,6 +86,7 @@ class StartSessionDialog(QDialog):
         self.session: SessionView | None = None
         self._last_weight: float | None = None
         self._last_text = ""
+        self._search_seq = 0
         self.setWindowTitle(translate("StartSessionDialog", "Start a session"))
         self.setMinimumWidth(720)
         lay = QVBoxLayout(self)
@@ -152,13 +165,23 @@ class StartSessionDialog(QDialog):
         return box
 
     def run_search(self) -> None:
+        """Search on the runner; the list fills when the answer arrives."""
         self._search_timer.stop()
+        self._search_seq += 1
+        seq, text = self._search_seq, self.search.text()
+        self.ctx.runner.interactive(self, patients.search_patients, self.ctx.app, text).success(
+            lambda found: self._show_found(seq, text, found)).failure(
+            self._read_failed).wait_briefly()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ChairlogError):
+            raise exc
+        self.banner.show_message(str(exc))
+
+    def _show_found(self, seq: int, text: str, found: list[PatientInfo]) -> None:
+        if seq != self._search_seq:
+            return  # a newer search is on its way
         self.results.clear()
-        try:
-            found = patients.search_patients(self.ctx.app, self.search.text())
-        except ChairlogError as exc:
-            self.banner.show_message(str(exc))
-            return
         for p in found:
             dob = (
                 translate("StartSessionDialog", " · born {value}").format(
@@ -172,7 +195,7 @@ class StartSessionDialog(QDialog):
             self.results.addItem(item)
         if len(found) == 1:
             self.results.setCurrentRow(0)
-        self.no_match.setVisible(not found and bool(self.search.text().strip()))
+        self.no_match.setVisible(not found and bool(text.strip()))
 
     def _on_result(self, item: QListWidgetItem | None, _prev: object = None) -> None:
         if item is not None:
@@ -190,10 +213,15 @@ class StartSessionDialog(QDialog):
                 display_name=p.display_name, mrn=p.mrn, allergies=allergies
             )
         )
-        try:
-            last = patients.last_weight_kg(self.ctx.app, p.id)
-        except ChairlogError:
-            last = None
+        self._last_weight, self._last_text = None, ""
+        self._compare_weight()
+        self.ctx.runner.interactive(self, patients.last_weight_kg, self.ctx.app, p.id).success(
+            lambda last: self._show_last_weight(p, last)).failure(
+            lambda _e: self._show_last_weight(p, None)).wait_briefly()
+
+    def _show_last_weight(self, p: PatientInfo, last: tuple[float, date] | None) -> None:
+        if self.patient is None or self.patient.id != p.id:
+            return  # another patient was picked meanwhile
         self._last_weight = last[0] if last else None
         self._last_text = (
             translate("StartSessionDialog", "Last weight {weight} on {date}").format(
@@ -278,25 +306,12 @@ class StartSessionDialog(QDialog):
         self.chair = QComboBox()
         self.chair.setMinimumHeight(40)
         self.chair.setFont(big_font(13))
-        for c in protocols.list_chairs(self.ctx.app):
-            in_use = c.id in busy and c.id != chair_id
-            self.chair.addItem(
-                c.name + (translate("StartSessionDialog", "  (in use)") if in_use else ""), c.id
-            )
-            if in_use:
-                item = self.chair.model().item(self.chair.count() - 1)  # type: ignore[attr-defined]
-                item.setEnabled(False)
-        if chair_id is not None:
-            self.chair.setCurrentIndex(max(0, self.chair.findData(chair_id)))
-        else:
-            free = [i for i in range(self.chair.count()) if self.chair.itemData(i) not in busy]
-            if free:
-                self.chair.setCurrentIndex(free[0])
         self.protocol = QComboBox()
         self.protocol.setMinimumHeight(40)
         self.protocol.setFont(big_font(13))
-        for p in protocols.list_protocols(self.ctx.app):
-            self.protocol.addItem(f"{p.name} (v{p.version})", p.id)
+        self.ctx.runner.interactive(self, _choices, self.ctx.app).success(
+            lambda got: self._fill_choices(*got, chair_id, busy)).failure(
+            self._read_failed).wait_briefly()
         units = self.ctx.units
         self.weight = _line(self.tr("{unit}, measured today").format(unit=units.weight_symbol))
         self.weight.textEdited.connect(lambda _t: self._compare_weight())
@@ -317,6 +332,25 @@ class StartSessionDialog(QDialog):
             "Measured today, in {unit}; the last weight on record is shown below"
         ).format(unit=units.weight_symbol))
         return box
+
+    def _fill_choices(self, chairs: list[ChairInfo], protos: list[ProtocolInfo],
+                      chair_id: int | None, busy: set[int]) -> None:
+        for c in chairs:
+            in_use = c.id in busy and c.id != chair_id
+            self.chair.addItem(
+                c.name + (translate("StartSessionDialog", "  (in use)") if in_use else ""), c.id
+            )
+            if in_use:
+                item = self.chair.model().item(self.chair.count() - 1)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+        if chair_id is not None:
+            self.chair.setCurrentIndex(max(0, self.chair.findData(chair_id)))
+        else:
+            free = [i for i in range(self.chair.count()) if self.chair.itemData(i) not in busy]
+            if free:
+                self.chair.setCurrentIndex(free[0])
+        for p in protos:
+            self.protocol.addItem(f"{p.name} (v{p.version})", p.id)
 
     def _compare_weight(self) -> None:
         text = self._last_text
