@@ -17,17 +17,16 @@ Decisions:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -41,21 +40,28 @@ from chairlog.domain import ClinicInfo, Role, SessionView, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.present.units import Units
 from chairlog.services import accounts
+from chairlog.ui import main_actions
 from chairlog.ui.board import ChairBoard
 from chairlog.ui.chair_strip import ChairStrip
 from chairlog.ui.context import UiContext, describe_database, optional_module
 from chairlog.ui.i18n import translate
 from chairlog.ui.idle_lock import IdleMonitor, LockScreen
 from chairlog.ui.login import LoginDialog
+from chairlog.ui.main_actions import CHAIR_KEYS
 from chairlog.ui.quit_dialog import QuitDialog
 from chairlog.ui.reminders import ReminderBell
 from chairlog.ui.start_session import StartSessionDialog
 
 log = logging.getLogger(__name__)
-CHAIR_KEYS = 9
 
 
 class MainWindow(QMainWindow):
+    # made by main_actions: the role-dependent menus and the toolbar
+    sign_menu: QMenu
+    admin_menu: QMenu
+    audit_menu: QMenu
+    toolbar: QToolBar
+
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -97,9 +103,9 @@ class MainWindow(QMainWindow):
         self.quit_dialog: QuitDialog | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self._allowed: dict[str, bool] = {}
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbar()
+        main_actions.make_actions(self)
+        main_actions.make_menus(self)
+        main_actions.make_toolbar(self)
         self._make_status()
         self.idle_lock = IdleMonitor(self.clinic.idle_lock_minutes * 60_000, self)
         self.idle_lock.idle.connect(self.lock)
@@ -114,114 +120,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1600, 1000)
 
-    # ---- actions, menus, toolbar, status --------------------------------------------------
-    def _action(self, name: str, text: str, shortcut: str, slot: Callable[[], Any],
-                tip: str = "", checkable: bool = False) -> QAction:
-        act = QAction(text, self)
-        act.setShortcut(QKeySequence(shortcut))
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        act.setToolTip(f"{tip or text.rstrip('…')} ({native})")
-        act.setStatusTip(tip or text)
-        act.setCheckable(checkable)
-        if checkable:
-            act.toggled.connect(lambda _on: slot())
-        else:
-            act.triggered.connect(lambda _c=False: slot())
-        self.addAction(act)
-        self.actions_by_name[name] = act
-        return act
-
-    def _make_actions(self) -> None:
-        a = self._action
-        a(
-            "new_session",
-            self.tr("New session…"),
-            "Ctrl+N",
-            self.new_session,
-            self.tr("Start a session"),
-        )
-        a("board", self.tr("Board"), "Ctrl+B", self.show_board, self.tr("Back to the chair board"))
-        a("find", self.tr("Find patient…"), "Ctrl+F", self.find_patient,
-          self.tr("A patient's sessions, pain before and after; open or export any record"))
-        a("switch_user", self.tr("Switch user…"), "Ctrl+U", self.switch_user,
-          self.tr("Another person signs in; entries from then on carry their name"))
-        a("password", self.tr("Change my password…"), "Ctrl+Shift+P", self.change_password,
-          self.tr("Choose a new password for the signed-in account"))
-        a(
-            "lock",
-            self.tr("Lock"),
-            "Ctrl+L",
-            self.lock,
-            self.tr("Lock now (patient details hidden)"),
-        )
-        a("mute", self.tr("Mute reminders"), "Ctrl+M", self._toggle_mute,
-          self.tr("Mute the vitals reminder sound (the board still flashes)"), checkable=True)
-        a("quit", self.tr("Quit"), "Ctrl+Q", self.close,
-          self.tr("Quit chairlog (asks first while sessions run; they are kept)"))
-        a(
-            "sign",
-            self.tr("Sign records…"),
-            "Ctrl+R",
-            self.open_signoff,
-            self.tr("Review and sign records"),
-        )
-        a("admin", self.tr("Administration…"), "Ctrl+Shift+A", self.open_admin,
-          self.tr("Users, chairs, protocols and clinic settings"))
-        a(
-            "audit",
-            self.tr("Audit trail…"),
-            "Ctrl+Shift+T",
-            self.open_audit,
-            self.tr("Who did what, and when"),
-        )
-        a("about", self.tr("About chairlog…"), "F1", self.open_about,
-          self.tr("Version, database, data and log folders, Qt and Python versions"))
-        for n in range(1, CHAIR_KEYS + 1):
-            a(f"chair{n}", self.tr("Chair {n}").format(n=n), f"Ctrl+{n}",
-              partial(self.open_chair, n), self.tr("Open chair {n}'s session").format(n=n))
-        self.actions_by_name["mute"].setChecked(self.ctx.settings.sound_muted)
-
-    def _make_menus(self) -> None:
-        chairs = tuple(f"chair{n}" for n in range(1, CHAIR_KEYS + 1))
-        layout = (
-            ("&chairlog", ("switch_user", "password", "lock", "", "quit")),
-            ("&Sessions", ("new_session", "find", "board", "", *chairs)),
-            ("&View", ("mute",)),
-            ("Si&gn", ("sign",)),
-            ("&Admin", ("admin",)),
-            ("A&udit", ("audit",)),
-            ("&Help", ("about",)),
-        )
-        menus = {}
-        for title, names in layout:
-            menu = menus[title] = self.menuBar().addMenu(self._menu_title(title))
-            for name in names:
-                if name:
-                    menu.addAction(self.actions_by_name[name])
-                else:
-                    menu.addSeparator()
-        self.sign_menu, self.admin_menu = menus["Si&gn"], menus["&Admin"]
-        self.audit_menu = menus["A&udit"]
-
-    def _menu_title(self, title: str) -> str:
-        """The menu's title in the window's language (the English one keys ``menus``)."""
-        return {"&chairlog": self.tr("&chairlog"), "&Sessions": self.tr("&Sessions"),
-                "&View": self.tr("&View"), "Si&gn": self.tr("Si&gn"),
-                "&Admin": self.tr("&Admin"), "A&udit": self.tr("A&udit"),
-                "&Help": self.tr("&Help")}[title]
-
-    def _make_toolbar(self) -> None:
-        tb = QToolBar(translate("MainWindow", "Main"))
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in ("new_session", "find", "board", "switch_user", "lock", "mute", "sign",
-                     "admin", "audit"):
-            tb.addAction(self.actions_by_name[name])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        self.toolbar = tb
-
+    # ---- status -------------------------------------------------------------------------
     def _make_status(self) -> None:
         sb = self.statusBar()
         self.user_label = QLabel()
