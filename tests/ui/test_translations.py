@@ -139,6 +139,10 @@ def test_session_page_and_dialogs_in_spanish(clinic: Any, ctx: UiContext, qtbot:
     save = page.vitals.save_button
     assert save.text().startswith("Guardar")
     assert save.width() >= save.sizeHint().width(), (save.width(), save.sizeHint())
+    # the longer Spanish lines wrap: the window still fits a 1366-px screen
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert window.width() <= 1366, window.width()
     dialog = window.new_session()
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)

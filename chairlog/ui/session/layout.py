@@ -115,8 +115,10 @@ def build(page: SessionPage) -> None:
     msg_row = QHBoxLayout()
     page.message = label(size=16, name="message", wrap=True)
     page.message.setMinimumHeight(28)
-    page.hint = label(translate("words", KEY_HINT), muted=True, name="key_hint")
-    msg_row.addWidget(page.hint)
+    # wraps rather than widen the page (the Spanish line is wider than 1366 px); it has the
+    # row while no message is shown (a message hides it)
+    page.hint = label(translate("words", KEY_HINT), muted=True, name="key_hint", wrap=True)
+    msg_row.addWidget(page.hint, 6)
     page.message_close = button(
         "×", name="message_close", tip=translate("layout", "Dismiss the message")
     )
