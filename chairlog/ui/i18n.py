@@ -85,6 +85,19 @@ CLINICAL_WORDS = (
 )
 
 
+#: a patient's recorded sex (``patients.SEXES``), as the window shows it
+SEX_WORDS = {
+    "female": QT_TRANSLATE_NOOP("patient", "female"), "male": QT_TRANSLATE_NOOP("patient", "male"),
+    "other": QT_TRANSLATE_NOOP("patient", "other"),
+    "unknown": QT_TRANSLATE_NOOP("patient", "unknown"),
+}
+
+
+def sex_word(code: str) -> str:
+    """A stored sex code in the window's language (an unknown code shown as stored)."""
+    return QCoreApplication.translate("patient", SEX_WORDS.get(code, code))
+
+
 def clinical(text: str) -> str:
     """A word of the clinical core (a session state's or a scale's label) in the window's
     language; words the catalog does not know come back unchanged."""

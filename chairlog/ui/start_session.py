@@ -45,7 +45,7 @@ from chairlog.errors import ChairlogError, ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.services import Chairlog, patients, protocols, sessions
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import sex_word, translate
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
@@ -244,7 +244,7 @@ class StartSessionDialog(QDialog):
         self.sex = QComboBox()
         self.sex.setMinimumHeight(40)
         for s in patients.SEXES:
-            self.sex.addItem(s.capitalize(), s)
+            self.sex.addItem(sex_word(s).capitalize(), s)
         self.sex.setCurrentIndex(patients.SEXES.index("unknown"))
         self.allergies = _line(
             translate("StartSessionDialog", "e.g. Penicillin (leave empty if none)")

@@ -482,7 +482,7 @@ Si usted no lo solicitó, indíquelo: la firma se detiene de inmediato y el regi
     <name>ChairBoard</name>
     <message>
         <source>Shift handover…  (Ctrl+Shift+H)</source>
-        <extracomment>what one board read returns: chairs, running sessions, the clinic&apos;s time zone and the newest monitor set per session (None when that read failed: badges stay as they were)</extracomment>
+        <extracomment>a compact tile&apos;s least width (four across at 1280 logical px) the chairs the board keeps in view at once, when it has that many what one board read returns: chairs, running sessions, the clinic&apos;s time zone and the newest monitor set per session (None when that read failed: badges stay as they were)</extracomment>
         <translation>Entrega de turno…  (Ctrl+Mayús+H)</translation>
     </message>
     <message>
@@ -522,7 +522,7 @@ Si usted no lo solicitó, indíquelo: la firma se detiene de inmediato y el regi
     <name>ChairTile</name>
     <message>
         <source>Accept monitor set</source>
-        <extracomment>the nurse accepts the newest monitor set from the tile (pending set id) the nurse wants to edit, complete, reject or clear the chair&apos;s monitor sets the clinic&apos;s units (the board sets them from ``ctx.units``)</extracomment>
+        <extracomment>the nurse accepts the newest monitor set from the tile (pending set id) the nurse wants to edit, complete, reject or clear the chair&apos;s monitor sets the clinic&apos;s units (the board sets them from ``ctx.units``) where the detail line goes in the compact tile: on its own line below the timer</extracomment>
         <translation>Aceptar serie del monitor</translation>
     </message>
     <message>
@@ -1293,6 +1293,10 @@ Why is it safe to start anyway?</source>
         <translation>Cerrar la pestaña de esta sesión (la infusión sigue en marcha)</translation>
     </message>
     <message>
+        <source>{age} y</source>
+        <translation>{age} años</translation>
+    </message>
+    <message>
         <source>⚠ Allergies: {value}</source>
         <translation>⚠ Alergias: {value}</translation>
     </message>
@@ -1525,6 +1529,7 @@ Why is it safe to start anyway?</source>
     </message>
     <message>
         <source>New session…</source>
+        <extracomment>Ctrl+1 … Ctrl+9 open the chairs&apos; sessions</extracomment>
         <translation>Nueva sesión…</translation>
     </message>
     <message>
@@ -3657,6 +3662,26 @@ No se cambió nada.</translation>
     </message>
 </context>
 <context>
+    <name>patient</name>
+    <message>
+        <source>female</source>
+        <extracomment>a patient&apos;s recorded sex (``patients.SEXES``), as the window shows it</extracomment>
+        <translation>mujer</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>hombre</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
     <name>printing</name>
     <message>
         <source>Print {title}</source>
@@ -3708,6 +3733,7 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <name>tile</name>
     <message>
         <source>in the chair</source>
+        <extracomment>point sizes (full, compact) of each text of the tile, by object name the smallest tile, full and compact</extracomment>
         <translation>en el sillón</translation>
     </message>
     <message>

@@ -139,6 +139,9 @@ def test_session_page_and_dialogs_in_spanish(clinic: Any, ctx: UiContext, qtbot:
     save = page.vitals.save_button
     assert save.text().startswith("Guardar")
     assert save.width() >= save.sizeHint().width(), (save.width(), save.sizeHint())
+    ident = page.header.ident.text()  # age and sex in the window's words, not the stored code
+    assert " y " not in ident + " " and not ident.endswith(" y"), ident
+    assert "años" in ident or "desconocido" in ident or "mujer" in ident or "hombre" in ident
     # the longer Spanish lines wrap: the window still fits a 1366-px screen
     window.resize(1366, 768)
     QApplication.processEvents()

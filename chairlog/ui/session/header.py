@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.present.units import STORED, Units
-from chairlog.ui.i18n import clinical, translate
+from chairlog.ui.i18n import clinical, sex_word, translate
 
 from .common import Card, age_years, button, label, num
 from .style import AMBER, BLUE, GREEN, MUTED, RED, set_tone
@@ -87,9 +87,9 @@ class HeaderBar(Card):
         age = age_years(p.date_of_birth, now.astimezone(tz).date())
         bits = [p.mrn if p.mrn.upper().startswith("MRN") else f"MRN {p.mrn}"]
         if age is not None:
-            bits.append(f"{age} y")
+            bits.append(translate("HeaderBar", "{age} y").format(age=age))
         if p.sex:
-            bits.append(p.sex)
+            bits.append(sex_word(p.sex))
         self.ident.setText("  ·  ".join(bits))
         if p.allergies.strip():
             self.allergies.setText(
