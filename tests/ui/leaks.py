@@ -91,7 +91,8 @@ def new_widgets(before: Baseline) -> list[QWidget]:
     return found
 
 
-def new_threads(before: Baseline, wait_s: float = THREAD_WAIT_S) -> tuple[list[threading.Thread], int]:
+def new_threads(before: Baseline,
+                wait_s: float = THREAD_WAIT_S) -> tuple[list[threading.Thread], int]:
     """Threads started since ``before`` still running after waiting up to ``wait_s``, and how
     many Qt thread-pool threads are busy beyond the count at ``before``."""
     pool = QThreadPool.globalInstance()
