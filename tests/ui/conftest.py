@@ -13,20 +13,22 @@ Decision: the factory sets itself up after the test's ``clinic`` and ``app`` fix
 for them when the test uses them), so it is torn down before them: its contexts are shut down
 while their database is still open, whatever order a test lists its fixtures in. A test that
 closes an app itself shuts that app's context down first (``ctx.shutdown()``; the teardown's
-second shutdown does nothing).
+second shutdown does nothing). The folders outside tests/ui that make UI contexts import
+``ui_context`` from here into their own conftest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from chairlog.ui.app import build_main_window
 from chairlog.ui.context import UiContext
-from chairlog.ui.main_window import MainWindow
 from tests.ui.leaks import UiContexts
+
+if TYPE_CHECKING:
+    from chairlog.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -48,6 +50,9 @@ def ctx(clinic: Any, ui_context: UiContexts) -> UiContext:
 
 @pytest.fixture
 def window(ctx: UiContext, qtbot: Any) -> Iterator[MainWindow]:
+    from chairlog.ui.app import build_main_window  # (imported by the tests that use it only:
+    # the monitor, reliability and services folders import this file for ``ui_context``)
+
     w = build_main_window(ctx)
     qtbot.addWidget(w)
     w.show()
