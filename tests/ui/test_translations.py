@@ -81,11 +81,12 @@ def ctx(clinic: Any, ui_context: UiContexts) -> Iterator[UiContext]:
 def shell(ctx: UiContext, qtbot: Any) -> Iterator[LanguageSwitch]:
     # the windows are not handed to qtbot: a language switch deletes the window it replaces,
     # and qtbot would close that deleted window again at teardown; the current one is closed
-    # here
+    # and deleted here
     s = LanguageSwitch(ctx, lambda: build_main_window(ctx))
     s.window.show()
     yield s
     s.window.quit_now()
+    s.window.deleteLater()  # the fixture's value keeps it until the test's teardown ends
 
 
 def choose_language(clinic: Any, ctx: UiContext, shell: LanguageSwitch, qtbot: Any,
@@ -202,6 +203,7 @@ def test_language_chosen_in_admin_applies_when_the_dialog_closes(
         assert "A&dministración" in [m.title() for m in shell.window.findChildren(QMenu)]
     finally:
         shell.window.quit_now()
+        shell.window.deleteLater()
         i18n.install_language("en")
 
 
