@@ -149,7 +149,7 @@ class AssessmentsPanel(QWidget):
             self.host.view.id,
             scale.value,
             score,
-            when="charted_at",
+            timed=True,
             on_success=lambda r: self.host.say(
                 translate("AssessmentsPanel", "Saved: ") + r.entry.summary, "ok"
             ),
@@ -164,7 +164,7 @@ class AssessmentsPanel(QWidget):
 
         def save() -> None:
             self.host.submit(charting.record_assessment, self.host.view.id, scale.value,
-                             items=dlg.items(), phase=phase, when="charted_at",
+                             items=dlg.items(), phase=phase, timed=True,
                              on_success=lambda r: self._saved(dlg, r), on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.host.open_dialog(dlg)
@@ -221,7 +221,7 @@ class NotePanel(QWidget):
         if not self.save_button.isEnabled():
             return
         self.host.submit(charting.add_note, self.host.view.id, self.edit.toPlainText(),
-                         when="charted_at", on_success=self._saved, on_invalid=self._invalid)
+                         timed=True, on_success=self._saved, on_invalid=self._invalid)
 
     def _saved(self, result: Any) -> None:
         self.edit.clear()

@@ -280,7 +280,7 @@ class DosePanel(Card):
         if fn is None:
             return
         self.error.hide()
-        self.host.submit(fn, v.id, rate, unit, when="charted_at", on_success=self._done,
+        self.host.submit(fn, v.id, rate, unit, timed=True, on_success=self._done,
                          on_invalid=self._refused)
 
     def _done(self, result: Any) -> None:
@@ -315,7 +315,7 @@ class DosePanel(Card):
 
         def save() -> None:
             self.host.submit(doses.start_infusion, self.host.view.id, rate, unit,
-                             skip_reason=dlg.reason(), when="charted_at",
+                             skip_reason=dlg.reason(), timed=True,
                              on_success=close_then(dlg, self._done),
                              on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
@@ -326,14 +326,14 @@ class DosePanel(Card):
             return
         dlg = PauseDialog(self)
         dlg.submitted.connect(lambda: self.host.submit(
-            doses.pause_infusion, self.host.view.id, dlg.reason(), when="charted_at",
+            doses.pause_infusion, self.host.view.id, dlg.reason(), timed=True,
             on_success=close_then(dlg, self._done), on_invalid=dlg.show_error))
         self.host.open_dialog(dlg)
 
     def resume(self) -> None:
         if not self.resume_button.isEnabled():
             return
-        self.host.submit(doses.resume_infusion, self.host.view.id, when="charted_at",
+        self.host.submit(doses.resume_infusion, self.host.view.id, timed=True,
                          on_success=self._done, on_invalid=self._refused)
 
     def toggle_pause(self) -> None:
@@ -348,7 +348,7 @@ class DosePanel(Card):
             return
         dlg = StopDialog(self.host.view, self.host.now(), self)
         dlg.submitted.connect(lambda: self.host.submit(
-            doses.stop_infusion, self.host.view.id, dlg.reason(), when="charted_at",
+            doses.stop_infusion, self.host.view.id, dlg.reason(), timed=True,
             on_success=close_then(dlg, self._done), on_invalid=dlg.show_error))
         self.host.open_dialog(dlg)
 
@@ -358,7 +358,7 @@ class DosePanel(Card):
         dlg = BolusDialog(self.host.view, self)
         dlg.submitted.connect(lambda: self.host.submit(
             doses.give_bolus, self.host.view.id, dlg.mg_text(), note=dlg.note_edit.text(),
-            when="charted_at", on_success=close_then(dlg, self._done),
+            timed=True, on_success=close_then(dlg, self._done),
             on_invalid=dlg.show_error))
         self.host.open_dialog(dlg)
 

@@ -172,7 +172,7 @@ class PreInfusionPanel(Card):
     def _tick(self, key: str, checked: bool) -> None:
         if checked:
             self.host.submit(charting.complete_checklist_item, self.host.view.id, key,
-                             when="charted_at")
+                             timed=True)
         self.update_view(self.host.view, self._editable)  # a refused tick is un-ticked
 
     def _ask_skip(self, key: str, text: str) -> None:
@@ -185,7 +185,7 @@ class PreInfusionPanel(Card):
         )
         dlg.submitted.connect(lambda: self.host.submit(
             charting.complete_checklist_item, self.host.view.id, key, done=False,
-            skip_reason=dlg.reason(), when="charted_at", on_success=lambda _r: dlg.accept(),
+            skip_reason=dlg.reason(), timed=True, on_success=lambda _r: dlg.accept(),
             on_invalid=dlg.show_error))
         self.host.open_dialog(dlg)
 
@@ -273,7 +273,7 @@ class BaselinePanel(Card):
             self.host.view.id,
             Scale.PAIN_NRS.value,
             score,
-            when="charted_at",
+            timed=True,
             on_success=lambda r: self.host.say(
                 translate("BaselinePanel", "Saved: ") + r.entry.summary, "ok"
             ),

@@ -220,7 +220,7 @@ class VitalsForm(Card):
             self.show_invalid(e)
             return
         self.host.submit(charting.record_vitals, self.host.view.id, values,
-                         when="charted_at", on_success=self._saved, on_invalid=self.show_invalid)
+                         timed=True, on_success=self._saved, on_invalid=self.show_invalid)
 
     def _saved(self, result: Any) -> None:
         for edit in self.edits.values():
