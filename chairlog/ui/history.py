@@ -46,6 +46,7 @@ from chairlog.domain import HistoryRow, PatientInfo
 from chairlog.errors import ChairlogError
 from chairlog.present.units import STORED, Units
 from chairlog.services import accounts, patients, views
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 from chairlog.ui.widgets import BigButton, big_font
@@ -131,12 +132,12 @@ class PatientHistoryDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("PatientHistoryDialog", "Name or MRN…"))
         self.search.setFont(big_font(15))
-        self.search.setMinimumHeight(44)
+        self.search.setMinimumHeight(tokens.TOUCH_PX)
         lay.addWidget(self.search)
         body = QHBoxLayout()
         self.results = QListWidget()
         self.results.setFont(big_font(13))
-        self.results.setFixedWidth(360)
+        self.results.setFixedWidth(tokens.SIDE_LIST_PX)
         self.results.setWordWrap(True)
         body.addWidget(self.results)
         right = QVBoxLayout()

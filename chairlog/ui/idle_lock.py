@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import ChairInfo, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
+from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
@@ -194,7 +195,7 @@ class LockScreen(QWidget):
     def _unlock_form(self) -> QWidget:
         box = QFrame()
         box.setObjectName("unlockBox")
-        box.setMinimumWidth(620)
+        box.setMinimumWidth(tokens.LOCK_BOX_PX)
         v = QVBoxLayout(box)
         self.who = QLabel()
         self.who.setFont(big_font(14, bold=True))
@@ -206,7 +207,7 @@ class LockScreen(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for w in (self.username, self.password):
             w.setFont(big_font(14))
-            w.setMinimumHeight(42)
+            w.setMinimumHeight(tokens.TOUCH_PX)
         self.password.returnPressed.connect(self.attempt_unlock)
         self.username.returnPressed.connect(self.password.setFocus)
         for text, field in (

@@ -26,8 +26,6 @@ class ReturnedNotices(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("returnedNotices")
-        self.setStyleSheet("#returnedNotices { background: #fff4d6; border: 2px solid #b7791f;"
-                           " border-radius: 6px; }")
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(8, 4, 8, 4)
         self.items: tuple[ReturnedRecord, ...] = ()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, protocols
+from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
@@ -83,7 +84,7 @@ class SetupDialog(QDialog):
         self.admin: UserInfo | None = None
         self.warning = ""
         self.setWindowTitle(translate("SetupDialog", "chairlog — set up this clinic"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(tokens.DIALOG_XL)
         lay = QVBoxLayout(self)
         head = QLabel(translate("SetupDialog", "Welcome to chairlog"))
         head.setFont(big_font(22, bold=True))
@@ -107,7 +108,7 @@ class SetupDialog(QDialog):
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone.setMinimumHeight(40)
+        self.timezone.setMinimumHeight(tokens.TOUCH_PX)
         self.timezone.setFont(big_font(13))
         zones = sorted(available_timezones())
         self.timezone.addItems(zones)
@@ -167,7 +168,7 @@ class SetupDialog(QDialog):
     def _line(placeholder: str = "", *, password: bool = False) -> QLineEdit:
         e = QLineEdit()
         e.setFont(big_font(13))
-        e.setMinimumHeight(40)
+        e.setMinimumHeight(tokens.TOUCH_PX)
         e.setPlaceholderText(placeholder)
         if password:
             e.setEchoMode(QLineEdit.EchoMode.Password)

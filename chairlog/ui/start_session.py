@@ -44,6 +44,7 @@ from chairlog.domain import ChairInfo, PatientInfo, ProtocolInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.services import Chairlog, patients, protocols, sessions
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import sex_word, translate
 from chairlog.ui.widgets import (
@@ -67,7 +68,7 @@ WEIGHT_WARN_FRACTION = 0.10
 def _line(placeholder: str = "") -> QLineEdit:
     e = QLineEdit()
     e.setFont(big_font(13))
-    e.setMinimumHeight(40)
+    e.setMinimumHeight(tokens.TOUCH_PX)
     e.setPlaceholderText(placeholder)
     return e
 
@@ -88,7 +89,7 @@ class StartSessionDialog(QDialog):
         self._last_text = ""
         self._search_seq = 0
         self.setWindowTitle(translate("StartSessionDialog", "Start a session"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(tokens.DIALOG_3XL)
         lay = QVBoxLayout(self)
         head = QLabel(translate("StartSessionDialog", "Start a session"))
         head.setFont(big_font(20, bold=True))
@@ -144,7 +145,7 @@ class StartSessionDialog(QDialog):
         v.addLayout(row)
         self.results = QListWidget()
         self.results.setFont(big_font(13))
-        self.results.setFixedHeight(130)
+        self.results.setFixedHeight(tokens.LIST_BOX_PX)
         self.results.setAccessibleName(translate("StartSessionDialog", "Matching patients"))
         self.results.currentItemChanged.connect(self._on_result)
         v.addWidget(self.results)
@@ -242,7 +243,7 @@ class StartSessionDialog(QDialog):
         self.given_name = _line()
         self.date_of_birth = _line("YYYY-MM-DD")
         self.sex = QComboBox()
-        self.sex.setMinimumHeight(40)
+        self.sex.setMinimumHeight(tokens.TOUCH_PX)
         for s in patients.SEXES:
             self.sex.addItem(sex_word(s).capitalize(), s)
         self.sex.setCurrentIndex(patients.SEXES.index("unknown"))
@@ -304,10 +305,10 @@ class StartSessionDialog(QDialog):
         box = QGroupBox(translate("StartSessionDialog", "Session"))
         form = QFormLayout(box)
         self.chair = QComboBox()
-        self.chair.setMinimumHeight(40)
+        self.chair.setMinimumHeight(tokens.TOUCH_PX)
         self.chair.setFont(big_font(13))
         self.protocol = QComboBox()
-        self.protocol.setMinimumHeight(40)
+        self.protocol.setMinimumHeight(tokens.TOUCH_PX)
         self.protocol.setFont(big_font(13))
         self.ctx.runner.interactive(self, _choices, self.ctx.app).success(
             lambda got: self._fill_choices(*got, chair_id, busy)).failure(

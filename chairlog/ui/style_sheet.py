@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the sheets' rules are one line each, as in the .qss they make)
 """The style sheets, built from the design tokens (``chairlog/ui/tokens.py``).
 
 ``app_sheet()`` is the text of the shipped ``resources/style.qss`` (written by
@@ -75,6 +76,16 @@ TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
     (t.ON_FILL, t.STATE_CLOSED, "session header: closed"),
     (t.ON_FILL, t.STATE_SIGNED, "session header: signed"),
     (t.ON_FILL, t.STATE_AMENDING, "session header: amending"),
+    (t.INK, t.ACCENT_SOFT, "a hovered button, the focused tile"),
+    (t.INK, t.ACCENT_PRESSED, "a pressed toolbar button, a selected table row"),
+    (t.INK, t.SELECTED_BG, "a checked toggle"),
+    (t.INK, t.NOTE_BG, "tooltips"),
+    (t.INK, t.SUBTLE, "alternate table rows, header sections"),
+    (t.INK, t.SHADE, "unselected app tabs"),
+    (t.ALERT, t.SURFACE, "a danger button on the session page"),
+    (t.ACCENT, t.SURFACE, "the selected session tab"),
+    (t.ON_FILL, t.ACCENT_STRONG, "a hovered primary button"),
+    (t.ON_FILL, t.ACCENT, "a pressed or checked session button"),
 )
 
 
@@ -104,7 +115,7 @@ def _board() -> str:
 #chairTile #tileCaption, #chairTile #tileDetail, #chairTile #tileInfo, #chairTile #tileMonitor {{ color: {t.MUTED}; }}
 #chairTile #tilePatient {{ color: {t.INK}; }}
 
-#chairTile #statePill {{ border-radius: {t.RADIUS_PILL}px; padding: {t.SPACE_XS}px {t.SPACE_XL}px; color: {t.ON_FILL}; background: {t.STATE_CLOSED}; }}
+#chairTile #statePill {{ border-radius: {t.RADIUS_PILL}px; padding: {t.SPACE_XS}px {t.SPACE_2XL}px; color: {t.ON_FILL}; background: {t.STATE_CLOSED}; }}
 #chairTile #statePill[compact="true"] {{ border-radius: {t.RADIUS_PILL_COMPACT}px; padding: {t.SPACE_2XS}px {t.SPACE_M}px; }}
 #chairTile #statePill[state="free"] {{ background: {t.STATE_FREE}; color: {t.INK}; }}
 {pills}
@@ -124,7 +135,7 @@ def _board() -> str:
 #alertBanner {{ background: {t.ALERT}; border-radius: {t.RADIUS_L}px; }}
 #chairTile #alertText, #alertText {{ color: {t.ON_FILL}; }}
 #ackButton {{
-    background: {t.CARD}; color: {t.ALERT}; font-weight: bold; padding: {t.SPACE_XS}px {t.SPACE_XL}px;
+    background: {t.CARD}; color: {t.ALERT}; font-weight: bold; padding: {t.SPACE_XS}px {t.SPACE_2XL}px;
     border: {t.BORDER}px solid {t.ALERT_STRONG}; border-radius: {t.RADIUS_M}px;
 }}
 """
@@ -139,7 +150,7 @@ QToolTip {{ font-size: {t.PT_MENU}pt; padding: {t.SPACE_S}px; background: {t.NOT
 /* ---- toolbar, menus, tabs, status bar ------------------------------------------------ */
 #mainToolbar {{ background: {t.SURFACE}; border-bottom: 1px solid {t.LINE}; padding: {t.SPACE_XS}px; spacing: {t.SPACE_S}px; }}
 #mainToolbar QToolButton {{
-    min-height: {t.CONTROL_PX}px; padding: {t.SPACE_2XS}px {t.SPACE_2XL}px; margin: 1px;
+    min-height: {t.CONTROL_PX}px; padding: {t.SPACE_2XS}px {t.SPACE_3XL}px; margin: 1px;
     font-size: {t.PT_TAB}pt; font-weight: bold; color: {t.INK};
     background: {t.CARD}; border: {t.BORDER}px solid {t.LINE}; border-radius: {t.RADIUS_L}px;
 }}
@@ -149,15 +160,15 @@ QToolTip {{ font-size: {t.PT_MENU}pt; padding: {t.SPACE_S}px; background: {t.NOT
 #mainToolbar QToolButton:disabled {{ color: {t.DISABLED_INK}; background: {t.SUBTLE}; border-color: {t.LINE_SOFT}; }}
 QMenuBar {{ font-size: {t.PT_MENU}pt; }}
 QMenu {{ font-size: {t.PT_MENU}pt; }}
-QMenu::item {{ padding: {t.SPACE_M}px {t.SPACE_3XL}px {t.SPACE_M}px 20px; }}
+QMenu::item {{ padding: {t.SPACE_M}px {t.SPACE_4XL}px {t.SPACE_M}px 20px; }}
 QTabBar::tab {{
-    min-height: {t.TAB_PX}px; padding: {t.SPACE_XS}px {t.SPACE_2XL}px; font-size: {t.PT_TAB}pt; font-weight: bold;
+    min-height: {t.TAB_PX}px; padding: {t.SPACE_XS}px {t.SPACE_3XL}px; font-size: {t.PT_TAB}pt; font-weight: bold;
     color: {t.INK}; background: {t.SHADE}; border: 1px solid {t.LINE};
     border-top-left-radius: {t.RADIUS_L}px; border-top-right-radius: {t.RADIUS_L}px; margin-right: 2px;
 }}
 QTabBar::tab:selected {{ background: {t.CARD}; color: {t.ACCENT_STRONG}; border-bottom-color: {t.CARD}; }}
 QStatusBar {{ background: {t.NIGHT_BAR}; color: {t.ON_FILL}; font-size: {t.PT_STATUS}pt; }}
-QStatusBar QLabel {{ color: {t.ON_FILL}; padding: {t.SPACE_2XS}px 12px; border-left: 1px solid {t.NIGHT_LINE}; }}
+QStatusBar QLabel {{ color: {t.ON_FILL}; padding: {t.SPACE_2XS}px {t.SPACE_XL}px; border-left: 1px solid {t.NIGHT_LINE}; }}
 #demoBadge {{ background: {t.SPECIAL}; color: {t.ON_FILL}; font-weight: bold; border-radius: {t.RADIUS_S}px; }}
 """
 
@@ -175,7 +186,7 @@ QLineEdit[invalid="true"], QComboBox[invalid="true"], QPlainTextEdit[invalid="tr
 }}
 QListWidget::item {{ padding: {t.SPACE_S}px; }}
 QListWidget::item:selected {{ background: {t.ACCENT}; color: {t.ON_FILL}; }}
-QGroupBox {{ font-size: {t.PT_MENU}pt; font-weight: bold; border: 1px solid {t.LINE}; border-radius: {t.RADIUS_L}px; margin-top: {t.SPACE_XL}px; }}
+QGroupBox {{ font-size: {t.PT_MENU}pt; font-weight: bold; border: 1px solid {t.LINE}; border-radius: {t.RADIUS_L}px; margin-top: {t.SPACE_2XL}px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: {t.SPACE_L}px; padding: 0 {t.SPACE_XS}px; color: {t.INK}; }}
 QPushButton {{
     min-height: {t.BUTTON_PX}px; padding: {t.SPACE_XS}px 16px; background: {t.CARD}; color: {t.INK};
@@ -227,7 +238,7 @@ def _night() -> str:
 /* the strip of every chair's state, above every screen */
 #chairStrip {{ background: {t.NIGHT_BAR}; }}
 #chairStripCalm {{ color: {t.ON_NIGHT_MUTED}; font-size: {t.FONT_BASE}px; }}
-#chairStripPill {{ font-size: {t.FONT_BODY_L}px; font-weight: 700; min-height: {t.BUTTON_PX}px; padding: {t.SPACE_2XS}px {t.SPACE_XL}px;
+#chairStripPill {{ font-size: {t.FONT_BODY_L}px; font-weight: 700; min-height: {t.BUTTON_PX}px; padding: {t.SPACE_2XS}px {t.SPACE_2XL}px;
                   border-radius: {t.RADIUS_L}px; color: {t.ON_FILL}; background: {t.NIGHT_RAISED}; border: {t.BORDER}px solid {t.ON_NIGHT_MUTED}; }}
 #chairStripPill[tone="bad"] {{ background: {t.ALERT}; color: {t.ON_FILL}; border-color: {t.ALERT_ON_DARK}; }}
 #chairStripPill[tone="warn"] {{ background: {t.CAUTION}; color: {t.ON_FILL}; border-color: {t.WARN_FILL}; }}
@@ -272,7 +283,7 @@ QFrame[card="true"] {{ background: {t.CARD}; border: 1px solid {t.LINE_SOFT}; bo
 QLabel[cardTitle="true"] {{ font-size: {t.FONT_CAPTION}px; font-weight: 700; color: {t.MUTED};
     letter-spacing: 1px; }}
 QLabel[muted="true"] {{ color: {t.MUTED}; }}
-QPushButton {{ min-height: {touch}px; padding: {t.SPACE_2XS}px {t.SPACE_XL}px; border: 1px solid {t.EDGE};
+QPushButton {{ min-height: {touch}px; padding: {t.SPACE_2XS}px {t.SPACE_2XL}px; border: 1px solid {t.EDGE};
     border-radius: {t.RADIUS_M}px; background: {t.SURFACE}; color: {t.INK}; font-size: {t.FONT_BASE}px; }}
 QPushButton:hover {{ background: {t.ACCENT_SOFT}; }}
 QPushButton:pressed, QPushButton:checked {{ background: {t.ACCENT}; color: {t.ON_FILL};
@@ -294,7 +305,7 @@ QLineEdit:disabled, QTimeEdit:disabled {{ background: {t.SUBTLE}; color: {t.DISA
 QLineEdit[invalid="true"] {{ border: {t.BORDER_STRONG}px solid {t.ALERT}; background: {t.ALERT_BG}; }}
 QPlainTextEdit {{ font-size: {t.FONT_BODY_L}px; border: 1px solid {t.EDGE}; border-radius: 5px;
     background: {t.CARD}; color: {t.INK}; }}
-QCheckBox {{ min-height: {touch}px; font-size: {t.FONT_BODY_L}px; spacing: 12px; color: {t.INK};
+QCheckBox {{ min-height: {touch}px; font-size: {t.FONT_BODY_L}px; spacing: {t.SPACE_XL}px; color: {t.INK};
     border: {t.FOCUS_RING_PX}px solid transparent; border-radius: 5px; }}
 QCheckBox::indicator {{ width: {t.CHECK_INDICATOR_PX}px; height: {t.CHECK_INDICATOR_PX}px; }}
 QFrame[card="true"][tone="warn"] {{ background: {t.WARN_BG}; border: {t.BORDER}px solid {t.WARN_LINE}; }}
@@ -309,7 +320,7 @@ QLabel[tone="bad"] {{ color: {t.ON_FILL}; background: {t.ALERT}; border-radius: 
 QLabel[tone="error"] {{ color: {t.ALERT}; font-weight: 700; }}
 QLabel[tone="info"] {{ color: {t.ACCENT}; }}
 QTabWidget::pane {{ border: 1px solid {t.LINE_SOFT}; background: {t.CARD}; border-radius: {t.RADIUS_M}px; }}
-QTabBar::tab {{ min-height: {touch - 8}px; padding: {t.SPACE_XS}px 12px; font-size: {t.FONT_BASE}px; color: {t.INK}; }}
+QTabBar::tab {{ min-height: {touch - 8}px; padding: {t.SPACE_XS}px {t.SPACE_XL}px; font-size: {t.FONT_BASE}px; color: {t.INK}; }}
 QTabBar::tab:selected {{ font-weight: 700; color: {t.ACCENT}; }}
 QTableView {{ font-size: {t.FONT_SMALL}px; gridline-color: {t.LINE_SOFT}; background: {t.CARD};
     alternate-background-color: {t.SUBTLE}; selection-background-color: {t.ACCENT_PRESSED};

@@ -122,9 +122,10 @@ SPACE_XS: Final = 4
 SPACE_S: Final = 6
 SPACE_M: Final = 8
 SPACE_L: Final = 10
-SPACE_XL: Final = 14
-SPACE_2XL: Final = 18
-SPACE_3XL: Final = 28
+SPACE_XL: Final = 12
+SPACE_2XL: Final = 14
+SPACE_3XL: Final = 18
+SPACE_4XL: Final = 28
 
 # ---- radii and borders (px) ---------------------------------------------------------------
 RADIUS_S: Final = 4
@@ -150,6 +151,7 @@ TILE_BUTTON_COMPACT_PX: Final = 32  #: the same on a compact tile (many chairs o
 CHECK_INDICATOR_PX: Final = 28
 SMALL_LINE_PX: Final = 22     #: a one-line hint under a field (previous value)
 MESSAGE_LINE_PX: Final = 28   #: the session page's message line
+NOTE_BOX_S_PX: Final = 60     #: a protocol change's reason box
 NOTE_BOX_PX: Final = 70       #: a short reason / address box
 NOTE_BOX_TALL_PX: Final = 90  #: "what was done", discharge instructions
 LIST_BOX_PX: Final = 130      #: a short result list, an audit entry's detail

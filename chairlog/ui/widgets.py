@@ -44,15 +44,12 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError, ValidationError
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from chairlog.domain import AlertView
-
-#: minimum height of anything a finger has to hit (px)
-TOUCH_PX = 48
-
 
 def big_font(point_size: float, *, bold: bool = False, base: QFont | None = None) -> QFont:
     f = QFont(base) if base is not None else QFont()
@@ -103,7 +100,7 @@ def form_label(text: str, point_size: float = 13) -> QLabel:
     """A form row label, vertically centred on a TOUCH-sized input."""
     label = QLabel(text)
     label.setFont(big_font(point_size))
-    label.setMinimumHeight(40)
+    label.setMinimumHeight(tokens.TOUCH_PX)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return label
 
@@ -203,12 +200,12 @@ class FitScrollArea(QScrollArea):
 
 
 class BigButton(QPushButton):
-    """A push button at least TOUCH_PX high with a 14 pt label."""
+    """A push button ``tokens.TOUCH_COMFORT_PX`` high (at least) with a 14 pt label."""
 
     def __init__(self, text: str, parent: QWidget | None = None, *, primary: bool = False,
                  point_size: float = 14) -> None:
         super().__init__(text, parent)
-        self.setMinimumHeight(TOUCH_PX)
+        self.setMinimumHeight(tokens.TOUCH_COMFORT_PX)
         self.setFont(big_font(point_size, bold=primary))
         self.setProperty("primary", primary)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -345,7 +342,7 @@ class AlertAckDialog(QDialog):
         self.alert = alert
         self.result_alert: AlertView | None = None
         self.setWindowTitle(translate("AlertAckDialog", "Acknowledge alert"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(tokens.DIALOG_M)
         lay = QVBoxLayout(self)
         head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + alert.message)
         head.setObjectName("alertHeadline")
@@ -361,7 +358,7 @@ class AlertAckDialog(QDialog):
         )
         self.action = QPlainTextEdit()
         self.action.setFont(big_font(13))
-        self.action.setFixedHeight(90)
+        self.action.setFixedHeight(tokens.NOTE_BOX_TALL_PX)
         self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
         self.action.setAccessibleName(translate("AlertAckDialog", "What was done"))
         self.action.setAccessibleDescription(
@@ -374,7 +371,7 @@ class AlertAckDialog(QDialog):
         for i, english in enumerate(QUICK_ACTIONS):
             text = translate("words", english)
             b = QPushButton(text)
-            b.setMinimumHeight(40)
+            b.setMinimumHeight(tokens.TOUCH_PX)
             b.setAutoDefault(False)
             b.clicked.connect(lambda _=False, t=text: self.action.setPlainText(t))
             grid.addWidget(b, i // 2, i % 2)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
+from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
 
@@ -56,7 +57,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(tokens.DIALOG_L)
         outer = QVBoxLayout(self)
         outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         outer.setContentsMargins(20, 16, 20, 16)

@@ -19,6 +19,7 @@ from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.domain import EntryKind, SessionView, vitals_of
 from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge_shortfalls
+from chairlog.ui import tokens
 from chairlog.ui.i18n import clinical, translate
 
 from .assessments import latest
@@ -35,7 +36,7 @@ class DischargeDialog(FormDialog):
             translate("DischargeDialog", "Discharge patient"),
             parent,
         )
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(tokens.DIALOG_2XL)
         scale = Scale(view.protocol.discharge_scale)
         need = view.protocol.discharge_score_min
         name = clinical(SCALES[scale].label)
@@ -103,7 +104,7 @@ class DischargeDialog(FormDialog):
                 "DischargeDialog", "Instructions / note — required to explain any criterion not met"
             )
         )
-        self.instructions.setFixedHeight(90)
+        self.instructions.setFixedHeight(tokens.NOTE_BOX_TALL_PX)
         self.instructions.setAccessibleName(
             translate("DischargeDialog", "Discharge instructions and note")
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPush
 from chairlog.clinical.scales import Scale
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
+from chairlog.ui import tokens
 from chairlog.ui.i18n import translate
 
 from .common import BigCheckBox, Card, Host, ScoreRow, button, clock_time, label
@@ -91,7 +92,7 @@ class PreInfusionPanel(Card):
                 name=f"skip_{item.key}",
                 tip=translate("PreInfusionPanel", "Skip this item with a reason"),
             )
-            skip.setStyleSheet("padding: 2px 8px;")
+            skip.setStyleSheet(f"padding: {tokens.SPACE_2XS}px {tokens.SPACE_M}px;")
             skip.clicked.connect(lambda _=False, k=item.key, t=item.label: self._ask_skip(k, t))
             self.grid.addWidget(box, i, 0)
             self.grid.addWidget(status, i, 1)
