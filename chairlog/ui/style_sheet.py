@@ -48,7 +48,8 @@ TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
     (t.INK, t.SURFACE, "dialog text"),
     (t.MUTED, t.CARD, "tile captions, card titles"),
     (t.MUTED, t.PAPER, "muted labels on the page"),
-    (t.MUTED, t.SUBTLE, "free chair timer"),
+    (t.MUTED, t.SURFACE, "free chair timer"),
+    (t.MUTED, t.SUBTLE, "the no-due bar"),
     (t.MUTED, t.SURFACE, "muted text in dialogs"),
     (t.ALERT, t.CARD, "field errors, alert headline, danger buttons"),
     (t.ALERT, t.SURFACE, "field errors in dialogs"),
@@ -107,7 +108,7 @@ def _board() -> str:
     border-radius: {t.RADIUS_XL}px;
 }}
 #chairTile QLabel {{ background: transparent; color: {t.INK}; }}
-#chairTile[state="free"] {{ background: {t.SUBTLE}; border-style: dashed; border-left: {t.TILE_EDGE}px solid {t.STATE_FREE}; }}
+#chairTile[state="free"] {{ background: {t.SURFACE}; border-style: dashed; border-left: {t.TILE_EDGE}px solid {t.STATE_FREE}; }}
 #chairTile[state="free"] #tileTimer {{ color: {t.MUTED}; }}
 {states}
 #chairTile[alert="true"] {{ border-top: {alert_edge}; border-right: {alert_edge}; border-bottom: {alert_edge}; }}
