@@ -298,10 +298,10 @@ QPushButton[danger="true"] {{ color: {t.ALERT}; border-color: {t.ALERT}; font-we
 QPushButton[danger="true"]:disabled {{ color: {t.DISABLED_INK}; border-color: {t.LINE_SOFT}; }}
 QPushButton[score="true"] {{ min-width: {touch}px; padding: 0px; font-size: {t.FONT_LARGE}px;
     font-weight: 700; }}
-QLineEdit, QComboBox {{ min-height: {touch - 2}px; font-size: {t.FONT_FIELD}px;
+QLineEdit, QComboBox {{ min-height: {touch - 2}px; font-size: {t.FONT_XL}px;
     padding: 0px {t.SPACE_S}px; border: 1px solid {t.EDGE}; border-radius: 5px; background: {t.CARD};
     color: {t.INK}; }}
-QTimeEdit {{ min-height: {touch - 2}px; font-size: {t.FONT_FIELD}px; }}
+QTimeEdit {{ min-height: {touch - 2}px; font-size: {t.FONT_XL}px; }}
 QLineEdit:disabled, QTimeEdit:disabled {{ background: {t.SUBTLE}; color: {t.DISABLED_INK}; }}
 QLineEdit[invalid="true"] {{ border: {t.BORDER_STRONG}px solid {t.ALERT}; background: {t.ALERT_BG}; }}
 QPlainTextEdit {{ font-size: {t.FONT_BODY_L}px; border: 1px solid {t.EDGE}; border-radius: 5px;

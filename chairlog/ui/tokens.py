@@ -105,12 +105,17 @@ FONT_CAPTION: Final = 13  #: card titles, table headers
 FONT_SMALL: Final = 14  #: table cells
 FONT_BASE: Final = 15   #: body text of the session page
 FONT_BODY_L: Final = 16  #: check boxes, notes, the chair strip
-FONT_LARGE: Final = 18  #: score buttons, the state badge
-FONT_FIELD: Final = 20  #: number fields
+FONT_EMPHASIS: Final = 17  #: allergies, warnings, alert lines, flowsheet cells
+FONT_LARGE: Final = 18  #: score buttons, the state badge, derived figures
+FONT_XL: Final = 20     #: number fields, a dialog's title
 FONT_TITLE: Final = 22  #: a panel's key figure, the compact patient name
 FONT_FIGURE: Final = 24  #: vitals entry
 FONT_FIGURE_L: Final = 26  #: the rate field
 FONT_HEADLINE: Final = 28  #: the patient's name
+# the session's big figures, read from a step away: (normal, compact on a short screen)
+FIGURE_TIMER: Final = (50, 34)   #: the infusion timer
+FIGURE_DUE: Final = (38, 28)     #: next vitals in
+FIGURE_PANEL: Final = (34, 26)   #: cumulative dose, current rate
 # point sizes kept from the app sheet (menus, tabs, status bar, tooltips)
 PT_STATUS: Final = 11
 PT_MENU: Final = 12

@@ -62,7 +62,7 @@ class FormDialog(QDialog):
         outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         outer.setContentsMargins(20, 16, 20, 16)
         outer.setSpacing(10)
-        outer.addWidget(label(title, size=20, bold=True))
+        outer.addWidget(label(title, size=tokens.FONT_XL, bold=True))
         content = QWidget()
         content.setObjectName("dialog_body")
         self.body = QVBoxLayout(content)
@@ -229,8 +229,8 @@ class OverrideDialog(ReasonDialog):
                 translate("OverrideDialog", "Protocol amended"),
             ),
         )
-        warn = label("⚠ " + message[:1].upper() + message[1:] + ".", size=17, bold=True, wrap=True,
-                     name="override_message")
+        warn = label("⚠ " + message[:1].upper() + message[1:] + ".",
+                     size=tokens.FONT_EMPHASIS, bold=True, wrap=True, name="override_message")
         set_tone(warn, "bad")
         self.body.insertWidget(0, warn)
         self.body.insertWidget(
@@ -320,8 +320,8 @@ class AcknowledgeDialog(ReasonDialog):
         )
         self.alerts = tuple(alerts)
         for i, a in enumerate(self.alerts):
-            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}", size=17, bold=True,
-                        wrap=True, name=f"alert_message_{i}")
+            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}",
+                        size=tokens.FONT_EMPHASIS, bold=True, wrap=True, name=f"alert_message_{i}")
             set_tone(lab, "bad")
             self.body.insertWidget(i, lab)
         self.cancel_button.setText(translate("AcknowledgeDialog", "Later  (Esc)"))

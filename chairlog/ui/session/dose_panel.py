@@ -89,7 +89,7 @@ class DosePanel(Card):
             row.addWidget(b)
         self.unit_buttons[RateUnit.MG_PER_KG_H].setChecked(True)
         self.body.addLayout(row)
-        self.derived = label(size=18, bold=True, name="rate_derived", wrap=True)
+        self.derived = label(size=tokens.FONT_LARGE, bold=True, name="rate_derived", wrap=True)
         self.body.addWidget(self.derived)
         self.apply_button = button(
             translate("DosePanel", "Start infusion"),

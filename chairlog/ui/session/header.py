@@ -43,10 +43,10 @@ class HeaderBar(Card):
         top = QHBoxLayout()
         top.setSpacing(16)
         self.name = label(size=tokens.FONT_HEADLINE, bold=True, name="patient_name")
-        self.ident = label(size=16, bold=True, name="patient_ident")
-        self.allergies = label(size=17, name="allergies", wrap=True)
-        self.state = label(size=18, bold=True, name="state_badge")
-        self.alerts = label(size=17, name="alert_count")
+        self.ident = label(size=tokens.FONT_BODY_L, bold=True, name="patient_ident")
+        self.allergies = label(size=tokens.FONT_EMPHASIS, name="allergies", wrap=True)
+        self.state = label(size=tokens.FONT_LARGE, bold=True, name="state_badge")
+        self.alerts = label(size=tokens.FONT_EMPHASIS, name="alert_count")
         self.reload_button = button(
             translate("HeaderBar", "Reload"),
             shortcut="F5",
@@ -70,7 +70,7 @@ class HeaderBar(Card):
         second = QHBoxLayout()
         second.setSpacing(16)
         # wraps on a narrow screen rather than widening the page (1366×768, 150 % scaling)
-        self.details = label(size=16, name="session_details", wrap=True)
+        self.details = label(size=tokens.FONT_BODY_L, name="session_details", wrap=True)
         second.addWidget(self.ident, 0, Qt.AlignmentFlag.AlignTop)
         second.addWidget(self.details, 1)
         self.body.addLayout(second)

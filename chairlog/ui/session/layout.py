@@ -93,7 +93,7 @@ def build(page: SessionPage) -> None:
     page.discharge_button.clicked.connect(page.ask_discharge)
     page.header.top.insertWidget(page.header.top.indexOf(page.header.state), page.discharge_button)
     root.addWidget(page.header)
-    page.locked = label(size=18, bold=True, name="locked_banner")
+    page.locked = label(size=tokens.FONT_LARGE, bold=True, name="locked_banner")
     set_tone(page.locked, "bad")
     page.locked.hide()
     page.addendum_button = button(
@@ -114,7 +114,7 @@ def build(page: SessionPage) -> None:
     page.returned = ReturnedBar(page)  # "Returned by Dr X: reason" (hidden otherwise)
     root.addWidget(page.returned)
     msg_row = QHBoxLayout()
-    page.message = label(size=16, name="message", wrap=True)
+    page.message = label(size=tokens.FONT_BODY_L, name="message", wrap=True)
     page.message.setMinimumHeight(tokens.MESSAGE_LINE_PX)
     # wraps rather than widen the page (the Spanish line is wider than 1366 px); it has the
     # row while no message is shown (a message hides it)

@@ -76,7 +76,8 @@ class MonitorPendingPanel(Card):
         self._debounce.setInterval(300)
         self._debounce.timeout.connect(self.load)
         head = QHBoxLayout()
-        self.title = label("FROM MONITOR, NOT CHARTED", size=12, bold=True, name="monitor_title")
+        self.title = label("FROM MONITOR, NOT CHARTED", size=tokens.FONT_XS, bold=True,
+                           name="monitor_title")
         self.title.setStyleSheet(GREY)
         head.addWidget(self.title)
         self.info = label(muted=True, name="monitor_info")

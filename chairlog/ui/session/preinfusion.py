@@ -54,7 +54,8 @@ class PreInfusionPanel(Card):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(translate("PreInfusionPanel", "Pre-infusion checklist  (Alt+K)"), parent)
         self.host = host
-        self.progress = label(size=16, bold=True, wrap=True, name="preinfusion_progress")
+        self.progress = label(size=tokens.FONT_BODY_L, bold=True, wrap=True,
+                              name="preinfusion_progress")
         self.body.addWidget(self.progress)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(8)
@@ -209,7 +210,8 @@ class BaselinePanel(Card):
         self.body.addLayout(base)
         head = QHBoxLayout()
         head.addWidget(
-            label(translate("BaselinePanel", "Baseline pain (NRS 0–10)"), bold=True, size=16)
+            label(translate("BaselinePanel", "Baseline pain (NRS 0–10)"), bold=True,
+                  size=tokens.FONT_BODY_L)
         )
         self.pain_status = label(name="baseline_pain_status")
         head.addWidget(self.pain_status, 1)

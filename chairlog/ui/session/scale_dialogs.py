@@ -88,7 +88,7 @@ class ItemScaleDialog(FormDialog):
             self.rows.append(row)
             self.fields[f"item_{i + 1}"] = row.buttons[spec.item_low]
         self.body.addLayout(grid)
-        self.total = label(size=22, bold=True, name="scale_total")
+        self.total = label(size=tokens.FONT_TITLE, bold=True, name="scale_total")
         self.body.addWidget(self.total)
         self.first_focus = self.rows[0].buttons[spec.item_low]
         self._update()

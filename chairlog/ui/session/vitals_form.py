@@ -52,7 +52,7 @@ class VitalsForm(Card):
         super().__init__("", parent)
         self.host = host
         head = QHBoxLayout()
-        title = label(translate("VitalsForm", "VITALS"), size=13, bold=True)
+        title = label(translate("VitalsForm", "VITALS"), size=tokens.FONT_CAPTION, bold=True)
         title.setProperty("cardTitle", True)
         head.addWidget(title)
         self.mode = label(bold=True, name="vitals_mode")
