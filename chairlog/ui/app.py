@@ -35,7 +35,7 @@ from chairlog.ui.context import UiContext, make_context, optional_module
 from chairlog.ui.i18n import translate
 from chairlog.ui.main_window import MainWindow
 
-BASE_POINT_SIZE = 12
+BASE_POINT_SIZE = tokens.PT_BASE
 
 
 def apply_style(qapp: QApplication) -> None:

@@ -49,7 +49,7 @@ from chairlog.ui.widgets import (
 def _password_edit() -> QLineEdit:
     e = QLineEdit()
     e.setEchoMode(QLineEdit.EchoMode.Password)
-    e.setFont(big_font(14))
+    e.setFont(big_font(tokens.PT_L))
     e.setMinimumHeight(tokens.TOUCH_PX)
     return e
 
@@ -91,11 +91,11 @@ class LoginDialog(QDialog):
             clinic = ""
         head = QLabel(title)
         head.setObjectName("dialogTitle")
-        head.setFont(big_font(20, bold=True))
+        head.setFont(big_font(tokens.PT_4XL, bold=True))
         lay.addWidget(head)
         if clinic:
             sub = QLabel(clinic)
-            sub.setFont(big_font(13))
+            sub.setFont(big_font(tokens.PT_M))
             lay.addWidget(sub)
         if intro:
             note = QLabel(intro)
@@ -104,7 +104,7 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.username = QLineEdit(username)
-        self.username.setFont(big_font(14))
+        self.username.setFont(big_font(tokens.PT_L))
         self.username.setMinimumHeight(tokens.TOUCH_PX)
         self.username.setPlaceholderText(translate("LoginDialog", "username"))
         self.password = _password_edit()
@@ -209,7 +209,7 @@ class LoginDialog(QDialog):
         page = QWidget()
         lay = QVBoxLayout(page)
         head = QLabel(translate("LoginDialog", "Choose a new password"))
-        head.setFont(big_font(20, bold=True))
+        head.setFont(big_font(tokens.PT_4XL, bold=True))
         lay.addWidget(head)
         self.change_intro = QLabel()
         self.change_intro.setWordWrap(True)

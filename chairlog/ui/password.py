@@ -55,7 +55,7 @@ class ChangePasswordDialog(QDialog):
                 display_name=user.display_name
             )
         )
-        head.setFont(big_font(16, bold=True))
+        head.setFont(big_font(tokens.PT_2XL, bold=True))
         lay.addWidget(head)
         self.current = _secret()
         self.new = _secret()

@@ -87,7 +87,7 @@ class SetupDialog(QDialog):
         self.setMinimumWidth(tokens.DIALOG_XL)
         lay = QVBoxLayout(self)
         head = QLabel(translate("SetupDialog", "Welcome to chairlog"))
-        head.setFont(big_font(22, bold=True))
+        head.setFont(big_font(tokens.PT_5XL, bold=True))
         lay.addWidget(head)
         intro = QLabel(
             translate(
@@ -99,7 +99,7 @@ class SetupDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        intro.setFont(big_font(12))
+        intro.setFont(big_font(tokens.PT_BASE))
         lay.addWidget(intro)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
@@ -109,7 +109,7 @@ class SetupDialog(QDialog):
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone.setMinimumHeight(tokens.TOUCH_PX)
-        self.timezone.setFont(big_font(13))
+        self.timezone.setFont(big_font(tokens.PT_M))
         zones = sorted(available_timezones())
         self.timezone.addItems(zones)
         completer = QCompleter(zones, self.timezone)
@@ -167,7 +167,7 @@ class SetupDialog(QDialog):
     @staticmethod
     def _line(placeholder: str = "", *, password: bool = False) -> QLineEdit:
         e = QLineEdit()
-        e.setFont(big_font(13))
+        e.setFont(big_font(tokens.PT_M))
         e.setMinimumHeight(tokens.TOUCH_PX)
         e.setPlaceholderText(placeholder)
         if password:

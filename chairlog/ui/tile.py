@@ -507,7 +507,7 @@ class ChairTile(QFrame):
             b.setObjectName("ackButton")
             b.setMinimumHeight(
                 tokens.TILE_BUTTON_COMPACT_PX if self.compact else tokens.TILE_BUTTON_PX)
-            b.setFont(big_font(12, bold=True))
+            b.setFont(big_font(tokens.PT_BASE, bold=True))
             b.setToolTip(
                 translate("ChairTile", "Say what was done; the alert then leaves the board")
             )

@@ -116,10 +116,22 @@ FONT_HEADLINE: Final = 28  #: the patient's name
 FIGURE_TIMER: Final = (50, 34)   #: the infusion timer
 FIGURE_DUE: Final = (38, 28)     #: next vitals in
 FIGURE_PANEL: Final = (34, 26)   #: cumulative dose, current rate
-# point sizes kept from the app sheet (menus, tabs, status bar, tooltips)
-PT_STATUS: Final = 11
-PT_MENU: Final = 12
-PT_TAB: Final = 13
+# point sizes: the app's base font and the dialogs' and board's fonts set in code
+# (``widgets.big_font``), and the app sheet's menus, tabs, status bar and tooltips
+PT_XS: Final = 11
+PT_BASE: Final = 12     #: the application font
+PT_M: Final = 13        #: form labels and fields
+PT_L: Final = 14        #: buttons
+PT_XL: Final = 15       #: a dialog's headline
+PT_2XL: Final = 16
+PT_3XL: Final = 18
+PT_4XL: Final = 20      #: a dialog's title
+PT_5XL: Final = 22
+PT_6XL: Final = 24
+PT_7XL: Final = 30      #: the board clock, the lock screen's title
+PT_STATUS: Final = PT_XS
+PT_MENU: Final = PT_BASE
+PT_TAB: Final = PT_M
 
 # ---- spacing (px) -------------------------------------------------------------------------
 SPACE_2XS: Final = 2

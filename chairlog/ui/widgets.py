@@ -96,7 +96,7 @@ def label_fields(form: QFormLayout) -> None:
                 fw.setAccessibleName(lw.text().strip())
 
 
-def form_label(text: str, point_size: float = 13) -> QLabel:
+def form_label(text: str, point_size: float = tokens.PT_M) -> QLabel:
     """A form row label, vertically centred on a TOUCH-sized input."""
     label = QLabel(text)
     label.setFont(big_font(point_size))
@@ -203,7 +203,7 @@ class BigButton(QPushButton):
     """A push button ``tokens.TOUCH_COMFORT_PX`` high (at least) with a 14 pt label."""
 
     def __init__(self, text: str, parent: QWidget | None = None, *, primary: bool = False,
-                 point_size: float = 14) -> None:
+                 point_size: float = tokens.PT_L) -> None:
         super().__init__(text, parent)
         self.setMinimumHeight(tokens.TOUCH_COMFORT_PX)
         self.setFont(big_font(point_size, bold=primary))
@@ -240,7 +240,7 @@ class ErrorBanner(QLabel):
         super().__init__(parent)
         self.setObjectName("errorBanner")
         self.setWordWrap(True)
-        self.setFont(big_font(12, bold=True))
+        self.setFont(big_font(tokens.PT_BASE, bold=True))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -267,7 +267,7 @@ class FieldErrors:
         label = QLabel()
         label.setObjectName("fieldError")
         label.setWordWrap(True)
-        label.setFont(big_font(11, bold=True))
+        label.setFont(big_font(tokens.PT_XS, bold=True))
         label.hide()
         for name in [fields] if isinstance(fields, str) else fields:
             self._inputs[name] = widget
@@ -347,7 +347,7 @@ class AlertAckDialog(QDialog):
         head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + alert.message)
         head.setObjectName("alertHeadline")
         head.setWordWrap(True)
-        head.setFont(big_font(15, bold=True))
+        head.setFont(big_font(tokens.PT_XL, bold=True))
         lay.addWidget(head)
         lay.addWidget(
             QLabel(
@@ -357,7 +357,7 @@ class AlertAckDialog(QDialog):
             )
         )
         self.action = QPlainTextEdit()
-        self.action.setFont(big_font(13))
+        self.action.setFont(big_font(tokens.PT_M))
         self.action.setFixedHeight(tokens.NOTE_BOX_TALL_PX)
         self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
         self.action.setAccessibleName(translate("AlertAckDialog", "What was done"))

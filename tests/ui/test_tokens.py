@@ -147,10 +147,11 @@ def test_no_colour_literals_in_screens() -> None:
 
 
 def test_no_bare_sizes_in_screens() -> None:
-    """setFixed…/setMinimum… take a token, a named constant or a computed value; so do the
-    session labels' font sizes and the sizes and paddings of inline style sheets."""
+    """setFixed…/setMinimum… take a token, a named constant or a computed value; so do font
+    sizes set in code (``label(size=…)``, ``big_font(…)``) and inline style sheets."""
     call = re.compile(r"\.set(?:Fixed|Minimum)(?:Width|Height|Size)\(\s*(\d+)")
-    bare = (re.compile(r"\bsize=\d"), re.compile(r"(font-size|padding|border-radius):\s*\d"))
+    bare = (re.compile(r"\bsize=\d"), re.compile(r"big_font\(\d"),
+            re.compile(r"(font-size|padding|border-radius):\s*\d"))
     found = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
              for path in ui_sources()
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)

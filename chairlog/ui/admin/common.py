@@ -51,7 +51,7 @@ class Notice(QLabel):
         super().__init__(parent)
         self.setObjectName("adminNotice")
         self.setWordWrap(True)
-        self.setFont(big_font(12, bold=True))
+        self.setFont(big_font(tokens.PT_BASE, bold=True))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -84,7 +84,7 @@ class ActionDialog(QDialog):
         lay = QVBoxLayout(self)
         self.message = QLabel(text)
         self.message.setWordWrap(True)
-        self.message.setFont(big_font(13))
+        self.message.setFont(big_font(tokens.PT_M))
         lay.addWidget(self.message)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)

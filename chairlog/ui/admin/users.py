@@ -69,7 +69,7 @@ class AddUserDialog(QDialog):
             (translate("AddUserDialog", "Credentials"), self.credentials, "credentials"),
             (translate("AddUserDialog", "Role"), self.role, "role"),
         ):
-            widget.setFont(big_font(13))
+            widget.setFont(big_font(tokens.PT_M))
             box = QVBoxLayout()
             box.addWidget(widget)
             box.addWidget(self.errors.label_for(field, widget))
