@@ -18,9 +18,15 @@ Decisions:
 - Colour never carries meaning alone (words and bold do too); the tokens do not change that.
 - Chair states have their own tokens (``STATE_*``), shared by the board's tiles and pills,
   the chair strip and the session header, so a state looks the same everywhere.
-- Sizes are in px (the sheet and the session page were written in px); the few point sizes
-  of the app sheet's menus, tabs and status bar stay in points (``PT_*``) so that their look
-  does not change with this refactor.
+- Sizes are in px (the sheet and the session page were written in px); fonts that were in
+  points stay in points (``PT_*``: the application font, ``widgets.big_font`` in dialogs and
+  on the board, the app sheet's menus, tabs and status bar) so that their size does not change.
+- Near-duplicates were merged to one value each (the session page's paper #eef1f5 became the
+  board's ``PAPER``, its blue #1d5fa7 the app's ``ACCENT``, ink #1b2430/#0f2742/#111 one
+  ``INK``, five greys of secondary text one ``MUTED``); the board's chair-state colours are the
+  session header's too (its paused badge was brown #8a5300, now the board's orange).
+- The board's chair tiles keep their own point sizes (``tile.FONT_PT``) and least sizes
+  (``tile.FULL_MIN_SIZE``): they are tuned together so that 12 chairs fit one screen.
 - ``TOUCH_PX`` (44) is the floor for anything a finger hits; ``TOUCH_COMFORT_PX`` (48) is the
   taller button of dialogs (``widgets.BigButton``), which it was before. The board's tiles
   keep their tighter buttons (``TILE_BUTTON_PX``/``TILE_BUTTON_COMPACT_PX``): the tile grid
