@@ -30,11 +30,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidge
 from chairlog import __version__, paths
 from chairlog.errors import ChairlogError, CorruptDatabase, StorageError
 from chairlog.services import Chairlog, accounts, open_app
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext, make_context, optional_module
 from chairlog.ui.i18n import translate
 from chairlog.ui.main_window import MainWindow
 
-BASE_POINT_SIZE = 12
+BASE_POINT_SIZE = tokens.PT_BASE
 
 
 def apply_style(qapp: QApplication) -> None:
@@ -140,7 +141,7 @@ def _wait_note(text: str) -> QWidget:
     note = QLabel(text)
     note.setWindowTitle("chairlog")
     note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    note.setMinimumSize(460, 140)
+    note.setMinimumSize(*tokens.NOTE_MIN)
     note.show()
     QApplication.processEvents()
     return note

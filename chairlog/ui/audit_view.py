@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import AuditExport, AuditReport, AuditRow
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, audit_log, patients
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, set_prop
@@ -176,7 +177,7 @@ class AuditDialog(QDialog):
         lay.addWidget(self.table, 1)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
-        self.detail.setFixedHeight(130)
+        self.detail.setFixedHeight(tokens.LIST_BOX_PX)
         lay.addWidget(self.detail)
         self.banner = ErrorBanner()
         lay.addWidget(self.banner)

@@ -47,6 +47,7 @@ from chairlog.domain import AlertView, ChairInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import Chairlog, accounts, protocols, views
 from chairlog.services.results import SESSION_DISCHARGED
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
 from chairlog.ui.i18n import translate
@@ -113,10 +114,10 @@ class ChairBoard(QWidget):
         header = QHBoxLayout()
         self.summary_label = QLabel()
         self.summary_label.setObjectName("boardSummary")
-        self.summary_label.setFont(big_font(15, bold=True))
+        self.summary_label.setFont(big_font(tokens.PT_XL, bold=True))
         self.clock_label = QLabel()
         self.clock_label.setObjectName("boardClock")
-        self.clock_label.setFont(big_font(18, bold=True))
+        self.clock_label.setFont(big_font(tokens.PT_3XL, bold=True))
         header.addWidget(self.summary_label, 1)
         self.handover_button = QPushButton(
             translate("ChairBoard", "Shift handover…  (Ctrl+Shift+H)")

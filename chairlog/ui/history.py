@@ -46,6 +46,7 @@ from chairlog.domain import HistoryRow, PatientInfo
 from chairlog.errors import ChairlogError
 from chairlog.present.units import STORED, Units
 from chairlog.services import accounts, patients, views
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 from chairlog.ui.widgets import BigButton, big_font
@@ -126,17 +127,17 @@ class PatientHistoryDialog(QDialog):
         self._seq = 0
         lay = QVBoxLayout(self)
         title = QLabel(translate("PatientHistoryDialog", "Find a patient"))
-        title.setFont(big_font(18, bold=True))
+        title.setFont(big_font(tokens.PT_3XL, bold=True))
         lay.addWidget(title)
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("PatientHistoryDialog", "Name or MRN…"))
-        self.search.setFont(big_font(15))
-        self.search.setMinimumHeight(44)
+        self.search.setFont(big_font(tokens.PT_XL))
+        self.search.setMinimumHeight(tokens.TOUCH_PX)
         lay.addWidget(self.search)
         body = QHBoxLayout()
         self.results = QListWidget()
-        self.results.setFont(big_font(13))
-        self.results.setFixedWidth(360)
+        self.results.setFont(big_font(tokens.PT_M))
+        self.results.setFixedWidth(tokens.SIDE_LIST_PX)
         self.results.setWordWrap(True)
         body.addWidget(self.results)
         right = QVBoxLayout()
@@ -146,7 +147,7 @@ class PatientHistoryDialog(QDialog):
             )
         )
         self.patient_label.setWordWrap(True)
-        self.patient_label.setFont(big_font(13, bold=True))
+        self.patient_label.setFont(big_font(tokens.PT_M, bold=True))
         right.addWidget(self.patient_label)
         self.model = HistoryModel(ZoneInfo("UTC"), ctx.units)
         self.table = QTableView()

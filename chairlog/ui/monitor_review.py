@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from chairlog.clinical.states import CHARTABLE_STATES
 from chairlog.domain import AlertView, Role, SessionView
 from chairlog.errors import ChairlogError, ValidationError
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
 from chairlog.ui.session.monitor_panel import MonitorPendingPanel
@@ -75,7 +76,7 @@ class MonitorReviewDialog(QDialog):
     def say(self, text: str, tone: str = "info") -> None:
         self.message.setText(text)
         self.message.setProperty("tone", tone)
-        self.message.setStyleSheet("color: #b91c1c;" if tone == "error" else "")
+        self.message.setStyleSheet(f"color: {tokens.ALERT};" if tone == "error" else "")
         self.message.setVisible(bool(text))
 
     def show_alerts(self, alerts: Sequence[AlertView]) -> None:

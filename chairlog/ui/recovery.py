@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from chairlog.errors import StorageError
 from chairlog.services import backups, restore
+from chairlog.ui import tokens
 from chairlog.ui.i18n import translate
 
 
@@ -53,7 +54,7 @@ class RestoreOffer(QMessageBox):
         )
         self.setDefaultButton(self.quit_button)
         for b in (self.restore_button, self.quit_button):
-            b.setMinimumHeight(44)
+            b.setMinimumHeight(tokens.TOUCH_PX)
 
 
 def backup_taken(backup: Path) -> str:

@@ -3208,8 +3208,8 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
         <translation>Opcional; Intro guarda la serie</translation>
     </message>
     <message>
-        <source>Rhythm note &lt;span style=&apos;font-size:12px; color:#5b6675&apos;&gt;optional&lt;/span&gt;</source>
-        <translation>Nota del ritmo &lt;span style=&apos;font-size:12px; color:#5b6675&apos;&gt;opcional&lt;/span&gt;</translation>
+        <source>Rhythm note &lt;span style=&apos;font-size:{size}px; color:{muted}&apos;&gt;optional&lt;/span&gt;</source>
+        <translation>Nota del ritmo &lt;span style=&apos;font-size:{size}px; color:{muted}&apos;&gt;opcional&lt;/span&gt;</translation>
     </message>
     <message>
         <source>e.g. sinus rhythm</source>

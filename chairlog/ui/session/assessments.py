@@ -14,6 +14,7 @@ from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
 from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
+from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 
 from .common import Card, Host, ScoreRow, button, clock_time, label
@@ -65,7 +66,8 @@ class AssessmentsPanel(QWidget):
                  (Scale.RASS, range(-5, 5), RASS_HINTS))
         r = 0
         for scale, values, hints in specs:
-            grid.addWidget(label(clinical(SCALES[scale].label), bold=True, size=16), r, 0)
+            grid.addWidget(
+                label(clinical(SCALES[scale].label), bold=True, size=tokens.FONT_BODY_L), r, 0)
             self.last[scale] = label(muted=True, name=f"last_{scale.value}")
             grid.addWidget(self.last[scale], r, 1)
             shown = {k: translate("words", v) for k, v in hints.items()} if hints else None

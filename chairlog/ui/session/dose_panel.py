@@ -20,6 +20,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import doses
+from chairlog.ui import tokens
 from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import named
 
@@ -71,7 +72,7 @@ class DosePanel(Card):
                 "In the unit chosen beside it (mg/kg/h, mg/h or mL/h); Enter applies it",
             ),
         )
-        self.rate_edit.setStyleSheet("font-size: 26px; font-weight: 700;")
+        self.rate_edit.setStyleSheet(f"font-size: {tokens.FONT_FIGURE_L}px; font-weight: 700;")
         row.addWidget(self.rate_edit, 1)
         self.unit_group = QButtonGroup(self)
         self.unit_buttons: dict[RateUnit, QPushButton] = {}
@@ -79,8 +80,8 @@ class DosePanel(Card):
             b = QPushButton(u.value)
             b.setCheckable(True)
             b.setObjectName(f"unit_{u.name.lower()}")
-            b.setMinimumSize(66, TOUCH_PX)
-            b.setStyleSheet("padding: 2px 4px;")
+            b.setMinimumSize(tokens.CHIP_PX, TOUCH_PX)
+            b.setStyleSheet(f"padding: {tokens.SPACE_2XS}px {tokens.SPACE_XS}px;")
             b.setToolTip(translate("DosePanel", "Enter the rate in {value}").format(value=u.value))
             b.setAccessibleName(translate("DosePanel", "Rate in {value}").format(value=u.value))
             self.unit_group.addButton(b, i)
@@ -88,7 +89,7 @@ class DosePanel(Card):
             row.addWidget(b)
         self.unit_buttons[RateUnit.MG_PER_KG_H].setChecked(True)
         self.body.addLayout(row)
-        self.derived = label(size=18, bold=True, name="rate_derived", wrap=True)
+        self.derived = label(size=tokens.FONT_LARGE, bold=True, name="rate_derived", wrap=True)
         self.body.addWidget(self.derived)
         self.apply_button = button(
             translate("DosePanel", "Start infusion"),
@@ -128,7 +129,7 @@ class DosePanel(Card):
         )
         for i, b in enumerate((self.pause_button, self.resume_button, self.bolus_button,
                                self.stop_button)):
-            b.setStyleSheet("padding: 2px 4px;")
+            b.setStyleSheet(f"padding: {tokens.SPACE_2XS}px {tokens.SPACE_XS}px;")
             # pause and resume share the first cell (only one of them is shown at a time)
             actions.addWidget(b, *((0, 0) if i < 2 else (0, 1) if i == 2 else (1, 0)))
         self.body.addLayout(actions)
@@ -238,7 +239,8 @@ class DosePanel(Card):
         set_flag(self.rate_edit, "invalid", False)
         if value is None:
             self.derived.setText(
-                "<span style='font-size:15px; font-weight:400; color:#5b6675'>"
+                f"<span style='font-size:{tokens.FONT_BASE}px; font-weight:400; "
+                f"color:{tokens.MUTED}'>"
                 + translate("DosePanel", "Type a rate: the other two units appear here")
                 + "</span>"
             )
