@@ -1277,6 +1277,7 @@ Why is it safe to start anyway?</source>
     <name>HeaderBar</name>
     <message>
         <source>Reload</source>
+        <extracomment>the state badge&apos;s fill: the board&apos;s state colours (white text on each, ≥ 4.5:1)</extracomment>
         <translation>Recargar</translation>
     </message>
     <message>
@@ -3547,6 +3548,7 @@ No se cambió nada.</translation>
     <name>common</name>
     <message>
         <source> — shortcut {shortcut}</source>
+        <extracomment>the services&apos; time parameters the page&apos;s time control can fill (``Host.submit(timed=True)``)</extracomment>
         <translation> — atajo {shortcut}</translation>
     </message>
 </context>
@@ -3995,7 +3997,6 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <name>widgets</name>
     <message>
         <source>Cancel</source>
-        <extracomment>minimum height of anything a finger has to hit (px)</extracomment>
         <translation>Cancelar</translation>
     </message>
     <message>
