@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from chairlog.clinical.dosing import DoseAction, DoseEvent, cumulative_mg, current_rate_mg_per_h
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.errors import ValidationError
+from chairlog.words import words
 
 EPS = 1e-9
 
@@ -76,13 +77,15 @@ def check_order(
         if ev.at < earliest or ev.at > latest:
             raise ValidationError(
                 "charted_at", _hm(ev.at),
-                f"a time for the {LABELS[ev.action]} between {_hm(earliest)} and {_hm(latest)}",
-                "time",
+                words("a time for the {LABELS} between {value} and {value2}",
+                      LABELS=LABELS[ev.action], value=_hm(earliest), value2=_hm(latest)),
+                words("time"),
             )
         if ev.action in (_A.START, _A.RATE_CHANGE, _A.RESUME) and ev.rate_mg_per_h is not None \
                 and ev.rate_mg_per_h <= 0:
             raise ValidationError(
-                "rate", 0, "a rate greater than 0 (to hold the infusion, pause it)", "rate")
+                "rate", 0, words("a rate greater than 0 (to hold the infusion, pause it)"),
+                words("rate"))
         following = _NEXT[phase]
         if ev.action not in following:
             why = _WHY.get((phase, ev.action), "the infusion was stopped before")
@@ -90,8 +93,9 @@ def check_order(
                      if previous is not None else "")
             raise ValidationError(
                 "charted_at", _hm(ev.at),
-                f"a time at which a {LABELS[ev.action]} can be charted{after} ({why})",
-                "time",
+                words("a time at which a {LABELS} can be charted{after} ({why})",
+                      LABELS=LABELS[ev.action], after=after, why=why),
+                words("time"),
             )
         phase = following[ev.action]
         previous = ev

@@ -39,6 +39,7 @@ from chairlog.db.models import AuditLog, Clinic
 from chairlog.errors import ConflictError, ValidationError
 from chairlog.present.times import local_time
 from chairlog.services.context import Chairlog
+from chairlog.words import term, words
 
 #: unit suffixes left out of a field's name in the message ("max rate 1 → 2")
 _UNITS = ("_mg_per_kg_h", "_mg_per_kg", "_mg_per_ml", "_mg_per_h", "_ml_per_h", "_minutes",
@@ -53,8 +54,9 @@ def require_version(value: Any, name: str = "expected_version") -> int:
     if value is None or isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValidationError(
             name, value,
-            "the version you read (the .version of what you loaded): without it a stale save "
-            "would overwrite another workstation's change", name.replace("_", " "))
+            words("the version you read (the .version of what you loaded): without it a stale "
+                  "save would overwrite another workstation's change"),
+            term(name.replace("_", " ")))
     return value
 
 
@@ -136,15 +138,15 @@ def changed_elsewhere(
         ).first()
         zone = s.scalar(select(Clinic.timezone).limit(1)) or "UTC"
     if row is None:
-        return ConflictError(label, message=f"{label} was changed on another workstation; "
-                             f"{advice}.")
+        return ConflictError(label, message=words("{label} was changed on another workstation; "
+                                                  "{advice}.", label=label, advice=advice))
     when = local_time(row.at, ZoneInfo(zone))
     who = row.username or "the system"
     what = describe_change(row.before_json, row.after_json, row.action)
     return ConflictError(
         label,
-        message=f"{label} was changed on another workstation at {when} by {who} ({what}); "
-                f"{advice}.",
+        message=words("{label} was changed on another workstation at {when} by {who} ({what}); "
+                      "{advice}.", label=label, when=when, who=who, what=what, advice=advice),
     )
 
 
