@@ -33,7 +33,8 @@ class ChairlogError(Exception):
 
 
 #: runtime values that are vocabulary inside messages (``term(...)``): the session states as
-#: the messages name them, and the labels fields get from their names
+#: the messages name them, the roles, the entry kinds, the scales, and the labels fields get
+#: from their names
 VOCABULARY = (
     words("checked in"), words("pre-infusion"), words("infusing"), words("paused"),
     words("monitoring"), words("discharged"), words("stopped early"), words("signed"),
@@ -44,6 +45,10 @@ VOCABULARY = (
     words("reason"), words("text"), words("weight"), words("chair"), words("device"),
     words("rate"), words("rule"), words("limit"), words("state"), words("port"), words("bind"),
     words("timezone"), words("language"), words("units"), words("expected version"),
+    words("nurse"), words("physician"), words("admin"), words("source"), words("drug"),
+    words("instructions"), words("comment"), words("dose amount"), words("medication"),
+    words("assessment"), words("side effect"), words("discharge"), words("Pain NRS"),
+    words("Mood NRS"), words("Modified Aldrete"),
 )
 
 

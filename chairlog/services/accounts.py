@@ -242,7 +242,7 @@ def _worded(app: Chairlog, user_id: int) -> AbstractContextManager[None]:
     def label() -> str:
         with app.db.read() as r:
             name = r.scalar(select(User.username).where(User.id == user_id))
-        return f"The account '{name}'" if name else "This account"
+        return words("The account '{name}'", name=name) if name else words("This account")
 
     return conflicts.worded(app, "user", [user_id], label)
 

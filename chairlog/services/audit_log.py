@@ -336,8 +336,8 @@ def export_audit_csv(
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError(
-            words("The audit export could not be written to {dest}: {value}.",
-                  dest=dest, value=exc.strerror or exc)
+            words("The audit export could not be written to {dest}: {problem}.",
+                  dest=dest, problem=exc.strerror or exc)
         ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -253,7 +253,7 @@ def update_clinic(app: Chairlog, actor: UserInfo, *, expected_version: int | Non
 
     conflicts.require_version(expected_version)
     with app.db.read() as r:
-        label = f"Clinic '{clinic_row(r).name}'"
+        label = words("Clinic '{name}'", name=clinic_row(r).name)
     with conflicts.worded(app, "clinic", _clinic_ids(app), label), app.db.write() as s:
         user = require_user(s, actor, {Role.ADMIN}, words("change clinic settings"))
         c = s.scalars(select(Clinic).limit(1).with_for_update()).first()

@@ -122,8 +122,11 @@ def describe_change(before_json: str | None, after_json: str | None, action: str
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+REOPEN = words("reopen it")
+
+
 def changed_elsewhere(
-    app: Chairlog, entity: str, ids: Iterable[Any], label: str, *, advice: str = "reopen it"
+    app: Chairlog, entity: str, ids: Iterable[Any], label: str, *, advice: str = REOPEN
 ) -> ConflictError:
     """The worded conflict for a row changed by another save: who, when and what, from the
     newest audit record of ``entity`` with one of ``ids`` (several for a protocol's
@@ -139,14 +142,16 @@ def changed_elsewhere(
         zone = s.scalar(select(Clinic.timezone).limit(1)) or "UTC"
     if row is None:
         return ConflictError(label, message=words("{label} was changed on another workstation; "
-                                                  "{advice}.", label=label, advice=advice))
+                                                  "{advice}.", label=term(label),
+                                                  advice=term(advice)))
     when = local_time(row.at, ZoneInfo(zone))
-    who = row.username or "the system"
+    who = row.username or words("the system")
     what = describe_change(row.before_json, row.after_json, row.action)
     return ConflictError(
         label,
         message=words("{label} was changed on another workstation at {when} by {who} ({what}); "
-                      "{advice}.", label=label, when=when, who=who, what=what, advice=advice),
+                      "{advice}.", label=term(label), when=when, who=who, what=what,
+                      advice=term(advice)),
     )
 
 

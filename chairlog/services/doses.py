@@ -164,7 +164,7 @@ def _dose(
                         "checklist",
                         f"{len(missing)} item(s) not done",
                         words("every required item done, or a reason for skipping. Missing: "
-                              "{value}", value='; '.join(missing)),
+                              "{missing}", missing="; ".join(missing)),
                         words("pre-infusion"),
                     )
                 if missing:

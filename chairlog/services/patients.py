@@ -154,7 +154,7 @@ def update_patient(
     def label() -> str:
         with app.db.read() as r:
             mrn = r.scalar(select(Patient.mrn).where(Patient.id == patient_id))
-        return f"Patient {mrn}" if mrn else "This patient"
+        return words("Patient {mrn}", mrn=mrn) if mrn else words("This patient")
 
     with conflicts.worded(app, "patient", [patient_id], label), app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, words("edit patients"))

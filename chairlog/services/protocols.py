@@ -97,7 +97,7 @@ def save_protocol(
         values.validate()
     _check_thresholds(values)
     why = text_field("reason", reason, max_chars=500)
-    label = f"Protocol '{values.name}'"
+    label = words("Protocol '{name}'", name=values.name)
 
     def versions() -> list[int]:
         with app.db.read() as r:
@@ -236,7 +236,8 @@ def set_chair_active(app: Chairlog, actor: UserInfo, chair_id: int, active: bool
     conflicts.require_version(expected_version)
     def label() -> str:
         with app.db.read() as r:
-            return str(r.scalar(select(Chair.name).where(Chair.id == chair_id)) or "This chair")
+            name = r.scalar(select(Chair.name).where(Chair.id == chair_id))
+        return str(name) if name else words("This chair")
 
     with conflicts.worded(app, "chair", [chair_id], label), app.db.write() as s:
         user = require_user(s, actor, {Role.ADMIN}, words("change chairs"))

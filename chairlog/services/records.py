@@ -176,9 +176,10 @@ def get_signed_pdf(app: Chairlog, session_id: int, version: int | None = None) -
             raise NotFound(words("No session {session_id}.", session_id=session_id))
         row = _signed_row(s, session_id, version)
         if row is None:
-            which = f"version {version} of record" if version else "record"
-            raise NotFound(words("No signed {which} {value}.",
-                                 which=which, value=record_id(session_id)))
+            which = (words("version {version} of record", version=version) if version
+                     else words("record"))
+            raise NotFound(words("No signed {which} {record}.",
+                                 which=which, record=record_id(session_id)))
         return row.pdf_bytes
 
 

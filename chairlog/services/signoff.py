@@ -143,7 +143,7 @@ def _refuse_if_incomplete(view: SessionView) -> None:
         err = ValidationError("record", f"{len(problems)} problem(s)",
                               words("a complete record. {problems}",
                                     problems=joined(problems, " ")),
-                              words("record {value}", value=record_id(view.id)))
+                              words("record {record}", record=record_id(view.id)))
         err.problems = problems  # type: ignore[attr-defined]
         raise err
 

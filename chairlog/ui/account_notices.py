@@ -26,7 +26,7 @@ from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog, accounts, keys
 from chairlog.services.keys import CertificateNotice
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import ErrorBanner, action_row, big_font
 
 
@@ -85,7 +85,7 @@ class CertificateNoticeDialog(QDialog):
         def refused(exc: BaseException) -> None:
             if not isinstance(exc, ChairlogError):
                 raise exc
-            self.error.show_message(str(exc))
+            self.error.show_message(error_text(exc))
 
         def saved(_r: object) -> None:
             self.flagged = flag

@@ -47,7 +47,7 @@ from chairlog.errors import ChairlogError
 from chairlog.present.units import STORED, Units
 from chairlog.services import accounts, patients, views
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, error_text, translate
 from chairlog.ui.widgets import BigButton, big_font
 
 HEADERS = (
@@ -191,7 +191,8 @@ class PatientHistoryDialog(QDialog):
     def _read_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError | ValueError):
             raise exc
-        self.status.setText(f"Could not read: {exc}")
+        self.status.setText(
+            translate("PatientHistoryDialog", "Could not read: {exc}").format(exc=error_text(exc)))
 
     def _search_now(self) -> None:
         self._debounce.stop()
@@ -307,7 +308,8 @@ class PatientHistoryDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
             self.status.setText(
-                translate("PatientHistoryDialog", "Export failed: {exc}").format(exc=exc)
+                translate("PatientHistoryDialog", "Export failed: {exc}").format(
+                    exc=error_text(exc))
             )
 
         self.ctx.runner.interactive(self, work).success(done).failure(failed)

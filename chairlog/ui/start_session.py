@@ -45,7 +45,7 @@ from chairlog.errors import ChairlogError, ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.services import Chairlog, patients, protocols, sessions
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import sex_word, translate
+from chairlog.ui.i18n import error_text, sex_word, translate
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
@@ -176,7 +176,7 @@ class StartSessionDialog(QDialog):
     def _read_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self.banner.show_message(str(exc))
+        self.banner.show_message(error_text(exc))
 
     def _show_found(self, seq: int, text: str, found: list[PatientInfo]) -> None:
         if seq != self._search_seq:

@@ -2,6 +2,1881 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>a number greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rate of 0 or more in {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation type="unfinished">velocidad</translation>
+    </message>
+    <message>
+        <source>rate or fixed</source>
+        <extracomment>hard ceilings nothing passes, not even an override; None: twice the maximum the discharge score and the least score for discharge without a physician&apos;s authorisation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a set of alert thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a protocol name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist item key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number greater than 0, or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max rate (mg/kg/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max total (mg/kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned duration (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concentration (mg/mL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vitals interval (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vitals interval after infusion (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number greater than 0, or none (twice the maximum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least the maximum ({maximum:g})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aldrete or padss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge score minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most the max rate ({max_rate_mg_per_kg_h} mg/kg/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of items, each with a key, a label and whether it is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number {low}–{high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{items} item scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scale} item {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sum of the items ({total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session that is {label} cannot become {label2}.</source>
+        <extracomment>States in which the session occupies its chair (one per chair, one per patient). States in which chart entries may be added or corrected. States awaiting a physician&apos;s signature.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is {label} and locked; open an addendum to add to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the infusion is paused then: resume it at the new rate</source>
+        <extracomment>in each phase of the infusion, the actions that may come next, and the phase they lead to</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the infusion has not started by then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the infusion has already started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the infusion is not paused then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the infusion is already paused then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bolus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time for the {action} between {earliest} and {latest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rate greater than 0 (to hold the infusion, pause it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the infusion was stopped before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> after the {action} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time at which a {action} can be charted{after} ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{low:g}–{high:g} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>systolic BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diastolic BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>respiratory rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EtCO2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a set of vital signs by name</source>
+        <extracomment>every key a vitals set may carry</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of: {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown vital sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number, {rng}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number, {rng}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, {rng}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below the systolic value ({sbp} mmHg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rhythm note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {max_chars} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>printable text (no control characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <extracomment>runtime values that are vocabulary inside messages (``term(...)``): the session states as the messages name them, the roles, the entry kinds, the scales, and the labels fields get from their names</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-infusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>infusing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>addendum open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation type="unfinished">usuario</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>qualifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished">dirección</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timezone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language</source>
+        <extracomment>the choices of the words-and-units settings (value → what the settings screen shows)</extracomment>
+        <translation type="unfinished">idioma</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nurse</source>
+        <translation type="unfinished">enfermera/o</translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation type="unfinished">médico</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished">administrador</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>side effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain NRS</source>
+        <translation type="unfinished">Dolor EVN</translation>
+    </message>
+    <message>
+        <source>Mood NRS</source>
+        <translation type="unfinished">Estado de ánimo EVN</translation>
+    </message>
+    <message>
+        <source>Modified Aldrete</source>
+        <translation type="unfinished">Aldrete modificado</translation>
+    </message>
+    <message>
+        <source>{label}: {value} is not accepted — {accepted}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} was changed on another workstation. Reload to see the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({detail}). chairlog will not write to it. Restore the latest verified backup (chairlog restore), which keeps the damaged file aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message}. Give an override reason and a second clinician&apos;s check to proceed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message}; no override passes the ceiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose ceiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and this cannot wait on this workstation: nothing was saved. Do it again when the server is back.</source>
+        <extracomment>the charted time kept with a queued entry (ISO 8601) called after every change of the outbox&apos;s counts (queued, replayed, resolved)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and a second clinician&apos;s check needs it: nothing was saved. Save again when the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and this workstation could not keep the entry ({exc}): it was NOT saved. What you typed is still in the form; chart it on paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entry of this workstation&apos;s outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entry in conflict (this one is {state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a charting call the outbox keeps: {choices}</source>
+        <extracomment>the argument that holds when it happened (filled with the time of the first attempt) replayed with ``expected_version`` (a state change), or not (an append) the argument naming the session (None: the caller says which session it belongs to) the service&apos;s own input checks that need no database, run before an entry is queued behind others without asking the server (a typing error is refused at once)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the arguments {name} takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>values the outbox can keep (text, numbers, times with their offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least {MIN_PASSWORD} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2–64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IANA time zone such as Europe/London</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IANA time zone such as Europe/London or America/New_York</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation type="unfinished">zona horaria</translation>
+    </message>
+    <message>
+        <source>at least {MIN_PASSPHRASE} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing authority passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a printed name no other active account has ({username} is already printed so): add a distinguishing --qualifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nurse, physician or admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a username not already taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user {user_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user &apos;{username}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivate accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot remove your own admin role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password different from the old one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date on or after {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished">a</translation>
+    </message>
+    <message>
+        <source>a date and time with a time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time after the start of the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to {MAX_LIMIT}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A nurse may read the audit trail of one session at a time: give a session number. The whole trail is for admins and physicians.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file name, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit export could not be written to {dest}: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing authority&apos;s passphrase is wrong: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clinic has no signing authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; is not a physician: only physicians sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; is deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; still has a password an admin chose: the physician must sign in and choose their own before a certificate is issued (in the window, or: chairlog user passwd {username} --password-stdin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of &apos;{username}&apos; is wrong: no certificate was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; has no current certificate from this authority to renew: issue a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a certificate not changed meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; has no current certificate to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups of a PostgreSQL database are made with pg_dump on the server; chairlog backs up only its SQLite file.</source>
+        <extracomment>what kind of trouble: ``ok``, ``damaged`` (the file), ``disk_full``, ``tampering`` (the chart or its audit trail changed outside chairlog), ``missing`` or ``cannot_open`` below this much free space a failure to open is put down to a full disk</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file name not already used (a backup never overwrites a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backup kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart vitals</source>
+        <extracomment>the smallest medication dose accepted (mg, mL, mcg…): anything smaller is a typing error</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason for skipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete the checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart side effects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No side effect {entry_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This side effect is already resolved or was corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart medications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a side effect of this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>treats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledge alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert {alert_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alert was already acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clinic name</source>
+        <translation type="unfinished">nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>authority holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty database (already set up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this workstation already trusts a signing authority for this database location ({trust}); remove that file deliberately to set up a new clinic here. Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight unit</source>
+        <translation type="unfinished">unidad de peso</translation>
+    </message>
+    <message>
+        <source>temperature unit</source>
+        <translation type="unfinished">unidad de temperatura</translation>
+    </message>
+    <message>
+        <source>{choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 or Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper size</source>
+        <translation type="unfinished">tamaño del papel</translation>
+    </message>
+    <message>
+        <source>a whole number of minutes, 1–120</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number of wrong passwords, 3–20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lockout after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an http:// or https:// address, or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change clinic settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clinic is set up yet: run chairlog init or the first-start screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version you read (the .version of what you loaded): without it a stale save would overwrite another workstation&apos;s change</source>
+        <extracomment>unit suffixes left out of a field&apos;s name in the message (&quot;max rate 1 → 2&quot;) bookkeeping fields that say nothing to the person reading the message</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopen it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} was changed on another workstation; {advice}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} was changed on another workstation at {when} by {who} ({what}); {advice}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an argument {function} knows: {known}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do this</source>
+        <extracomment>how far in the future a charted time may lie: clock skew between workstations, no more called after every committed write with (entity, id): the UI refreshes its views set by ``init_clinic`` when it generated the authority&apos;s passphrase (memory only)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: this needs an actor returned by signing in (a hand-built one is refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is deactivated or unknown; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {article} {allowed} may {action} (you are signed in as {role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required (not empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number from {low:g} to {high:g} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number from {low:g} to {high:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number greater than {low:g} and at most {high:g} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number greater than {low:g} and at most {high:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time that is not in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not before {earliest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date and time with a time zone (ISO 8601 with an offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a correctable field: {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a unit given with the corrected rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rate only on a start, rate change or resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mg/kg/h, mg/h or mL/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only on a bolus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bolus (mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escort name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entry {entry_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry was already corrected or marked entered in error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least one corrected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a discharge time after the last entry ({last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a discharge time at or after {minimum} (the protocol&apos;s minimum monitoring after the stop); this discharge was not authorised early by a physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry changed the session&apos;s state: correct its time or rate instead, or chart the opposite action (e.g. resume after a pause).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second clinician&apos;s username and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second clinician for {purpose}: wrong username or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check for {purpose} must be made by a {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check for {purpose} must be made by someone other than the person charting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second clinician&apos;s account was deactivated meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder whose parent exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a writable folder ({strerror})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {strerror}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export the clinic&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session {session_id}.</source>
+        <extracomment>(session id, version) of the stored signed version with these exact bytes, if any who unlocked the authority to issue the certificate (from this database, if known) which time the certificates were checked at and why that time is trusted</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitored {minutes} min after the stop, the protocol&apos;s minimum is {minimum} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no {scale} score after the stop (needs ≥ {minimum})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scale} {score}, below the protocol&apos;s {minimum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason for the authorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the discharge criteria by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known discharge criteria: {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false for each criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all criteria met, or a note explaining why discharge is safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written instructions given (no driving for 24 h, no alcohol)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a patient in post-infusion monitoring can be discharged; the session is {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a physician&apos;s authorisation with a reason, because: {shortfalls}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge authorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a physician&apos;s own username and password to authorise it, because: {shortfalls}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physician&apos;s authorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the session ({end})</source>
+        <extracomment>a new event&apos;s place among events charted for the same instant: after all of them</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time for the {what} between check-in ({earliest}) and {until}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard ceiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most {limit} mg/kg/h ({limit_mg_h} mg/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate {value} mg/kg/h ({value_mg_h} mg/h) is above the {word} {limit} mg/kg/h; allowed: {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bolus of at most {limit} mg ({limit_mg_kg} mg/kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bolus {value} mg ({value_mg_kg} mg/kg) is above the {word} {limit} mg ({limit_mg_kg} mg/kg); allowed: {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>projected to the planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this change may add at most {room} mg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total {which} {value} mg ({value_mg_kg} mg/kg) would be above the {word} {limit} mg ({limit_mg_kg} mg/kg); {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second nurse&apos;s or a physician&apos;s own username and password: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second clinician&apos;s check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no rate to resume at: give the rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>override reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart doses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{refusal}; the session is {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every required item done, or a reason for skipping. Missing: {missing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reason for the pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an SQLite database (PostgreSQL encrypts on the server: use its disk or tablespace encryption)</source>
+        <extracomment>shown once: 64 hex digits in groups of eight where the key is kept, in words (the OS keyring, or a file where there is none)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} already exists: encryption is chosen when a database is created. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation already holds another database key; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an SQLite database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is already encrypted. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted copy failed its checks ({detail}); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session number (1 or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a record version (1 or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can only acknowledge your own certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import a signing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PKCS#12 file and its password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password: the record was not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no valid signing certificate: the holder of the clinic&apos;s signing authority must issue one with you present (chairlog ca issue), or import a PKCS#12 file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong token PIN: the record was not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a device key as listed by chairlog monitor devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a device the listener has heard from (see chairlog monitor devices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a chair number (its id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an active chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bind monitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {device_key} is already bound to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbind monitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {device_key} is not bound to a chair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change monitor key rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a positive whole number (an id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pending set id (a whole number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pending monitor set {pending_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending set {pending_id} was already {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending set {pending_id} changed meanwhile; look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject monitor values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clear monitor values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change monitor settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a TCP port number, {low}–65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IP address of this computer, e.g. 127.0.0.1 or 0.0.0.0 for every interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a SQLite clinic (migrate-db moves a file to PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a postgresql://… address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move the clinic to PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date from 1900-01-01 to {today}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letters, digits and dashes without spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>register patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an MRN not already registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient {mrn}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient {patient_id}.</source>
+        <extracomment>sorts after every string an MRN prefix can start (the prefix range&apos;s upper bound)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient with MRN {mrn}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocols/*.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set up protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No protocol {protocol_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name not used by another protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reason for the new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No protocol {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 400, or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below the upper limit ({hi})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chair name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a chair name not already used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add chairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change chairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chair {chair_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version {version} of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed {which} {record}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a timestamp service: set one with &apos;chairlog clinic set --tsa-url URL&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a valid signed record ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason for discarding</source>
+        <extracomment>the session&apos;s version this call&apos;s transaction found and changed (optimistic lock: the UPDATE … WHERE version = it succeeded), None until the session is written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve queued entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program (close chairlog on this computer first). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is restored on the server (pg_restore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup to restore is the database itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {source} cannot be restored: {problem}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason for returning the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return a record to the nurse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a record awaiting signature can be returned; this one is {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is already returned to the nurse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note for the physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark a returned record ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is not returned to the nurse: nothing to mark ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a patient&apos;s MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read a patient&apos;s series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient with MRN {wanted}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export a patient&apos;s series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a free chair: {name} is in use (session {id}, started {since})</source>
+        <extracomment>how far back a session imported from paper may begin</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a patient not in the chair already: in session {id} on {name} since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no check-in time (it is now), unless imported from paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a registered patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an active protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time within the last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check-in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chair or patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time after the last entry ({last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a change before the first dose only (doses were calculated with the recorded weight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords until {until:%H:%M} UTC (or until an admin unlocks it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation type="unfinished">Contraseña incorrecta.</translation>
+    </message>
+    <message>
+        <source>unlock accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see locked accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is already signed; open an addendum to change the record.</source>
+        <extracomment>The meanings offered in the sign dialog (free text is accepted too).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{returned} — waiting for the nurse to mark it ready again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has not ended: no infusion was given and it was not stopped early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The infusion has not been stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason is recorded for stopping before the infusion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline vitals are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ketamine dose is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The infusion has no stop time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient&apos;s discharge is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} alert(s) not acknowledged: {listed}{more}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a complete record. {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record {record}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record cannot be signed: its chart was changed outside chairlog ({problems}). Run chairlog audit verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meaning of the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record that is {label} cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason for the addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open an addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An addendum is already open on this record; sign it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a signed record takes an addendum; this one is {label} and can still be charted directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing sitting has ended (10 minutes without signing, the screen locked, or it was closed): enter your username and password again.</source>
+        <extracomment>a sitting ends after this long without a signature</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That username is not yours: a sitting is opened with your own username and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PEM or DER certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exactly one certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a certificate authority&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a different signing authority is already pinned for this database ({path}); remove that file deliberately if the clinic really changed its authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session {id}: its patient, chair or protocol is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About chairlog</source>
@@ -2005,6 +3880,10 @@ Why is it safe to start anyway?</source>
     <message>
         <source>Open  (Enter)</source>
         <translation>Abrir  (Intro)</translation>
+    </message>
+    <message>
+        <source>Could not read: {exc}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> · born {date_of_birth:%Y-%m-%d}</source>
