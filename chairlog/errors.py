@@ -49,6 +49,8 @@ VOCABULARY = (
     words("instructions"), words("comment"), words("dose amount"), words("medication"),
     words("assessment"), words("side effect"), words("discharge"), words("Pain NRS"),
     words("Mood NRS"), words("Modified Aldrete"),
+    words("pending"), words("validated"), words("rejected"), words("conflict"), words("done"),
+    words("discarded"), words("recharted"),
 )
 
 

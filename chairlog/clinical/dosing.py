@@ -56,8 +56,8 @@ def convert_rate(
     _check_positive("weight_kg", weight_kg, "weight (kg)")
     _check_positive("concentration_mg_per_ml", concentration_mg_per_ml, "concentration (mg/mL)")
     if not isinstance(value, int | float) or not finite(value) or value < 0:
-        raise ValidationError("rate", value, words("a rate of 0 or more in {value}",
-                                                   value=unit.value), words("rate"))
+        raise ValidationError("rate", value, words("a rate of 0 or more in {unit}",
+                                                   unit=unit.value), words("rate"))
     if unit is RateUnit.MG_PER_KG_H:
         mg_per_h = value * weight_kg
     elif unit is RateUnit.MG_PER_H:

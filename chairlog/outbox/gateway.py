@@ -44,7 +44,7 @@ from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError, StorageError, ValidationError
 from chairlog.paths import data_dir, describe_db_url
 from chairlog.services import Chairlog, replay
-from chairlog.words import words
+from chairlog.words import term, words
 
 from .store import FILE_NAME, Entry, OutboxStore
 from .usecases import UseCase, bind, by_function, by_name, to_json
@@ -317,7 +317,7 @@ class Outbox:
         if e.state != "conflict":
             raise ValidationError("entry", entry_key,
                                   words("an entry in conflict (this one is {state})",
-                                        state=e.state))
+                                        state=term(e.state)))
         return e
 
     def discard(self, entry_key: str, actor: UserInfo, reason: str) -> None:

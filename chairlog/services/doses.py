@@ -84,16 +84,17 @@ def _rate(value: Any, unit: RateUnit | str, sess: InfusionSession) -> tuple[Rate
 
 
 _STATES = {
-    DoseAction.START: ((SessionState.PRE_INFUSION,), "The infusion can only start before it "
-                       "has begun (pre-infusion)"),
-    DoseAction.RATE_CHANGE: ((SessionState.INFUSING,), "The rate can only change while the "
-                             "infusion runs (when paused, resume at the new rate)"),
-    DoseAction.PAUSE: ((SessionState.INFUSING,), "Only a running infusion can be paused"),
-    DoseAction.RESUME: ((SessionState.PAUSED,), "Only a paused infusion can be resumed"),
+    DoseAction.START: ((SessionState.PRE_INFUSION,), words("The infusion can only start before "
+                                                           "it has begun (pre-infusion)")),
+    DoseAction.RATE_CHANGE: ((SessionState.INFUSING,), words("The rate can only change while the "
+                                                             "infusion runs (when paused, resume "
+                                                             "at the new rate)")),
+    DoseAction.PAUSE: ((SessionState.INFUSING,), words("Only a running infusion can be paused")),
+    DoseAction.RESUME: ((SessionState.PAUSED,), words("Only a paused infusion can be resumed")),
     DoseAction.STOP: ((SessionState.INFUSING, SessionState.PAUSED),
-                      "Only a running or paused infusion can be stopped"),
+                      words("Only a running or paused infusion can be stopped")),
     DoseAction.BOLUS: ((SessionState.PRE_INFUSION, SessionState.INFUSING, SessionState.PAUSED),
-                       "A bolus can only be given before or during the infusion"),
+                       words("A bolus can only be given before or during the infusion")),
 }
 
 

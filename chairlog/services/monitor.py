@@ -42,7 +42,7 @@ from chairlog.services.context import (
 )
 from chairlog.services.monitor_ingest import forget_cache
 from chairlog.services.results import ChartResult
-from chairlog.words import words
+from chairlog.words import term, words
 
 BIND_ROLES = frozenset({Role.ADMIN, Role.NURSE})
 STATES = ("pending", "validated", "rejected")
@@ -285,7 +285,7 @@ def _load_pending(s: Session, pending_id: Any) -> MonitorPending:
         raise NotFound(words("No pending monitor set {pending_id}.", pending_id=pending_id))
     if p.state != "pending":
         raise StateError(words("Pending set {pending_id} was already {state}.",
-                               pending_id=pending_id, state=p.state))
+                               pending_id=pending_id, state=term(p.state)))
     return p
 
 
