@@ -32,7 +32,7 @@ from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, ValidationError
 from chairlog.services import Chairlog
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate, words_text
 from chairlog.ui.operations import UNREACHABLE_MESSAGE, Operation, is_unreachable
 
 P = ParamSpec("P")
@@ -137,7 +137,7 @@ class ServiceCaller:
 
         host = self.host
         parent_dialog = host.dialog
-        dlg = OverrideDialog(e.message, self.owner)
+        dlg = OverrideDialog(words_text(e.message), self.owner)
         rest = {k: v for k, v in kwargs.items() if k not in ("override_reason", "checked_by")}
 
         def done(result: Any) -> None:
