@@ -31,7 +31,8 @@ WORD_ARGS = {"ValidationError": ((2, "accepted"), (3, "label")),
 SPANISH = {"label": "etiqueta", "accepted": "lo aceptado",
            "{label}: {value} is not accepted — {accepted}": "{label}: {value} no se acepta — "
                                                             "{accepted}",
-           "heart rate": "frecuencia cardíaca", "{low:g}–{high:g} {unit}": "{low:g}–{high:g} {unit}"}
+           "heart rate": "frecuencia cardíaca",
+           "{low:g}–{high:g} {unit}": "{low:g}–{high:g} {unit}"}
 
 
 def sources() -> Iterator[tuple[Path, ast.Module]]:

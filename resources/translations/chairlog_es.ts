@@ -952,7 +952,7 @@
     </message>
     <message>
         <source>reopen it</source>
-        <translation>vuelva a abrirlo</translation>
+        <translation>vuelva a abrir la pantalla</translation>
     </message>
     <message>
         <source>{label} was changed on another workstation; {advice}.</source>
@@ -1926,6 +1926,18 @@
     <message>
         <source>Session {id}: its patient, chair or protocol is missing.</source>
         <translation>Sesión {id}: falta su paciente, su sillón o su protocolo.</translation>
+    </message>
+    <message>
+        <source>a patient: search by name or MRN and pick one, or register a new patient</source>
+        <translation>un paciente: busque por nombre o n.º de historia y elija uno, o registre un paciente nuevo</translation>
+    </message>
+    <message>
+        <source>a chair</source>
+        <translation>un sillón</translation>
+    </message>
+    <message>
+        <source>a protocol</source>
+        <translation>un protocolo</translation>
     </message>
 </context>
 <context>
