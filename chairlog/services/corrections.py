@@ -195,7 +195,7 @@ def correct_entry(
     (unless the corrected value is no higher than an original that was already overridden).
     A corrected time stays inside the session (check-in to its end)."""
     why = text_field("reason", reason, required=True, max_chars=1000, label=words("reason"))
-    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, "the dose override")
+    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, words("the dose override"))
     try:
         return _correct(app, actor, entry_id, why, charted_at, expected_version, checker_id,
                         changes)

@@ -24,7 +24,7 @@ from chairlog.db.models import User
 from chairlog.domain import Role, UserInfo
 from chairlog.errors import AuthenticationError, PermissionDenied, ValidationError
 from chairlog.services.context import Chairlog, record
-from chairlog.words import words
+from chairlog.words import term, words
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ def check_cosigner(
     cosigner = cosigner_field(value, name)
     if cosigner is None:
         return None
-    wrong = words("Second clinician for {purpose}: wrong username or password.", purpose=purpose)
+    wrong = words("Second clinician for {purpose}: wrong username or password.",
+                  purpose=term(purpose))
     with app.db.read() as s:
         u = s.scalars(
             select(User).where(User.username == cosigner.username.strip().lower())).first()
@@ -92,12 +93,15 @@ def check_cosigner(
     assert u is not None
     allowed = {r.value for r in roles}
     if u.role not in allowed:
-        who = " or ".join(sorted(allowed))
+        names = sorted(allowed)
+        who = term(names[0])
+        for name in names[1:]:
+            who = words("{first} or {second}", first=who, second=term(name))
         raise PermissionDenied(words("The check for {purpose} must be made by a {who}.",
-                                     purpose=purpose, who=who))
+                                     purpose=term(purpose), who=who))
     if u.id == actor.id:
         raise PermissionDenied(words("The check for {purpose} must be made by someone other than "
-                                     "the person charting.", purpose=purpose))
+                                     "the person charting.", purpose=term(purpose)))
     return u.id
 
 

@@ -123,7 +123,7 @@ def discharge(
             words("instructions"),
         )
     physician_id = check_cosigner(app, actor, authorised_by, (Role.PHYSICIAN,),
-                                  "an early discharge", name="authorised_by")
+                                  words("an early discharge"), name="authorised_by")
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, words("discharge patients"))
         sess = session_for_write(s, session_id, expected_version)

@@ -133,7 +133,7 @@ def _dose(
     text = text_field("note", note, max_chars=1000)
     skip = text_field("skip_reason", skip_reason, max_chars=1000, label=words("reason for "
                                                                               "skipping"))
-    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, "the dose override")
+    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, words("the dose override"))
     try:
         with app.db.write() as s:
             user: User = require_user(s, actor, CHART_ROLES, words("chart doses"))

@@ -1056,6 +1056,10 @@
         <translation>nombre del acompañante</translation>
     </message>
     <message>
+        <source>the dose override</source>
+        <translation>la dosis por encima del límite</translation>
+    </message>
+    <message>
         <source>correct entries</source>
         <translation>corregir anotaciones</translation>
     </message>
@@ -1179,6 +1183,10 @@
     <message>
         <source>written instructions given (no driving for 24 h, no alcohol)</source>
         <translation>instrucciones escritas entregadas (no conducir en 24 h, no tomar alcohol)</translation>
+    </message>
+    <message>
+        <source>an early discharge</source>
+        <translation>un alta anticipada</translation>
     </message>
     <message>
         <source>instructions</source>
