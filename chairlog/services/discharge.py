@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from chairlog.clinical.policy import DEFAULT_DISCHARGE_CRITERIA, Criterion
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.states import SessionState
@@ -37,13 +38,8 @@ from chairlog.services.results import SESSION_DISCHARGED, Changed, ChartResult, 
 from chairlog.services.sessions import add_entry, session_for_write, transition
 from chairlog.words import joined, term, words
 
-DISCHARGE_CRITERIA = {
-    "vitals_near_baseline": "Vitals within 20 % of baseline",
-    "alert_oriented": "Alert and oriented",
-    "steady_gait": "Walks steadily",
-    "nausea_controlled": "Nausea controlled",
-    "pain_acceptable": "Pain acceptable",
-}
+#: the default discharge criteria by key (a session asks its protocol's: ``discharge_criteria``)
+DISCHARGE_CRITERIA = {c.key: c.label for c in DEFAULT_DISCHARGE_CRITERIA}
 
 
 def discharge_shortfalls(
@@ -98,23 +94,10 @@ def discharge(
                      label=words("reason for the authorisation"))
     if not isinstance(criteria, Mapping):
         raise ValidationError("criteria", criteria, words("the discharge criteria by name"))
-    unknown = set(criteria) - set(DISCHARGE_CRITERIA)
-    if unknown:
-        raise ValidationError("criteria", sorted(map(str, unknown)),
-                              words("known discharge criteria: {choices}",
-                                    choices=", ".join(DISCHARGE_CRITERIA)))
     for k, v in criteria.items():
         if not isinstance(v, bool):
-            raise ValidationError("criteria", f"{k}={v!r}", words("true or false for each "
-                                                                  "criterion"))
-    crit = {k: bool(criteria.get(k, False)) for k in DISCHARGE_CRITERIA}
-    unmet = [DISCHARGE_CRITERIA[k] for k, ok in crit.items() if not ok]
-    if unmet and not text:
-        raise ValidationError(
-            "criteria",
-            ", ".join(unmet),
-            words("all criteria met, or a note explaining why discharge is safe"),
-        )
+            raise ValidationError("criteria", f"{k}={v!r}",
+                                  words("true or false for each criterion"))
     if instructions_given is not True:
         raise ValidationError(
             "instructions_given",
@@ -133,6 +116,8 @@ def discharge(
             raise StateError(words("Only a patient in post-infusion monitoring can be "
                                    "discharged; the session is {label}.",
                                    label=term(SessionState(sess.state).label.lower())))
+        crit = _criteria_met(ProtocolValues.from_dict(sess.protocol_snapshot).discharge_criteria,
+                             criteria, text)
         when = charted_time(app, charted_at, earliest=sess.checked_in_at)
         short = _shortfalls(s, sess, when)
         extra: dict[str, Any] = {}
@@ -164,6 +149,27 @@ def discharge(
     # after the commit, so a backup never undoes it: automatic backups subscribe to this
     app.notify(SESSION_DISCHARGED, session_id)
     return replace(result, changes=(*result.changes, Changed(SESSION_DISCHARGED, session_id)))
+
+
+def _criteria_met(asked: tuple[Criterion, ...], criteria: Mapping[str, bool],
+                  text: str | None) -> dict[str, bool]:
+    """Each of the session's protocol's criteria, met or not (an unknown one is refused); an
+    unmet criterion needs the note that explains why discharge is safe."""
+    keys = [c.key for c in asked]
+    unknown = set(criteria) - set(keys)
+    if unknown:
+        raise ValidationError("criteria", sorted(map(str, unknown)),
+                              words("this protocol's discharge criteria: {choices}",
+                                    choices=", ".join(keys)))
+    crit = {k: bool(criteria.get(k, False)) for k in keys}
+    unmet = [c.label for c in asked if not crit[c.key]]
+    if unmet and not text:
+        raise ValidationError(
+            "criteria",
+            ", ".join(unmet),
+            words("all criteria met, or a note explaining why discharge is safe"),
+        )
+    return crit
 
 
 def _shortfalls(s: Any, sess: InfusionSession, when: datetime) -> list[str]:

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>rate or fixed</source>
-        <extracomment>hard ceilings nothing passes, not even an override; None: twice the maximum the discharge score and the least score for discharge without a physician&apos;s authorisation</extracomment>
+        <extracomment>hard ceilings nothing passes, not even an override; None: twice the maximum the discharge score and the least score for discharge without a physician&apos;s authorisation bedside policy (chairlog.clinical.policy): what a discharge asks, the rescue medications offered, and when the board warns &quot;vitals due soon&quot; and &quot;dose limit near&quot;</extracomment>
         <translation>velocidad o fija</translation>
     </message>
     <message>
@@ -1150,6 +1150,7 @@
     </message>
     <message>
         <source>monitored {minutes} min after the stop, the protocol&apos;s minimum is {minimum} min</source>
+        <extracomment>the default discharge criteria by key (a session asks its protocol&apos;s: ``discharge_criteria``)</extracomment>
         <translation>vigilancia de {minutes} min tras la parada; el mínimo del protocolo es {minimum} min</translation>
     </message>
     <message>
@@ -1169,12 +1170,12 @@
         <translation>los criterios de alta por nombre</translation>
     </message>
     <message>
-        <source>known discharge criteria: {choices}</source>
-        <translation>criterios de alta conocidos: {choices}</translation>
-    </message>
-    <message>
         <source>true or false for each criterion</source>
         <translation>verdadero o falso para cada criterio</translation>
+    </message>
+    <message>
+        <source>this protocol&apos;s discharge criteria: {choices}</source>
+        <translation>los criterios de alta de este protocolo: {choices}</translation>
     </message>
     <message>
         <source>all criteria met, or a note explaining why discharge is safe</source>
@@ -1946,6 +1947,47 @@
     <message>
         <source>a protocol</source>
         <translation>un protocolo</translation>
+    </message>
+    <message>
+        <source>a list of 1 to 20 criteria, each with a key (lower-case letters, digits, _) and a label of at most 200 characters; keys unique</source>
+        <extracomment>default &quot;vitals due soon&quot; warning, minutes before the set is due default &quot;dose limit near&quot; threshold, percent of the protocol&apos;s maximum total</extracomment>
+        <translation>una lista de 1 a 20 criterios, cada uno con una clave (letras minúsculas, cifras, _) y un texto de como máximo 200 caracteres; claves sin repetir</translation>
+    </message>
+    <message>
+        <source>discharge criteria</source>
+        <translation>criterios de alta</translation>
+    </message>
+    <message>
+        <source>discharge criterion</source>
+        <translation>criterio de alta</translation>
+    </message>
+    <message>
+        <source>a list of at most 30 medications, each with a name (at most 80 characters, unique), a dose above 0, a unit ({units}), a route ({routes}) and optionally the side effects it treats (codes)</source>
+        <translation>una lista de como máximo 30 medicamentos, cada uno con un nombre (como máximo 80 caracteres, sin repetir), una dosis mayor que 0, una unidad ({units}), una vía ({routes}) y, si se quiere, los efectos adversos que trata (códigos)</translation>
+    </message>
+    <message>
+        <source>rescue medications</source>
+        <translation>medicación de rescate</translation>
+    </message>
+    <message>
+        <source>rescue medication</source>
+        <translation>medicamento de rescate</translation>
+    </message>
+    <message>
+        <source>a number of minutes from 0 to 60</source>
+        <translation>un número de minutos de 0 a 60</translation>
+    </message>
+    <message>
+        <source>vitals due-soon warning</source>
+        <translation>aviso de signos vitales próximos</translation>
+    </message>
+    <message>
+        <source>a percentage from 50 to 100</source>
+        <translation>un porcentaje de 50 a 100</translation>
+    </message>
+    <message>
+        <source>dose-near warning</source>
+        <translation>aviso de dosis cercana al límite</translation>
     </message>
 </context>
 <context>
@@ -3124,7 +3166,6 @@ Why is it safe to start anyway?</source>
     <name>EffectPickerDialog</name>
     <message>
         <source>Which side effect?</source>
-        <extracomment>the rescue medication usually given for an effect (a suggestion the nurse can change)</extracomment>
         <translation>¿Qué efecto adverso?</translation>
     </message>
     <message>
@@ -5450,6 +5491,27 @@ No se cambió nada.</translation>
         <source>Bleeding</source>
         <translation>Sangrado</translation>
     </message>
+    <message>
+        <source>Vitals within 20 % of baseline</source>
+        <extracomment>the default criteria&apos;s labels (chairlog.clinical.policy), for the catalog; a protocol&apos;s own labels are shown as the clinic wrote them</extracomment>
+        <translation>Constantes dentro del 20 % de las basales</translation>
+    </message>
+    <message>
+        <source>Alert and oriented</source>
+        <translation>Alerta y orientado</translation>
+    </message>
+    <message>
+        <source>Walks steadily</source>
+        <translation>Camina con estabilidad</translation>
+    </message>
+    <message>
+        <source>Nausea controlled</source>
+        <translation>Náuseas controladas</translation>
+    </message>
+    <message>
+        <source>Pain acceptable</source>
+        <translation>Dolor aceptable</translation>
+    </message>
 </context>
 <context>
     <name>common</name>
@@ -5971,6 +6033,14 @@ Guardado aparte: {aside} (en {parent}).</translation>
         <translation>Vigilancia mínima después</translation>
     </message>
     <message>
+        <source>Warn “vitals due soon” this early</source>
+        <translation>Aviso «constantes pronto» con esta antelación</translation>
+    </message>
+    <message>
+        <source>Warn “dose limit near” at (of maximum total)</source>
+        <translation>Aviso «dosis cerca del límite» al (del total máximo)</translation>
+    </message>
+    <message>
         <source>Bolus limit</source>
         <translation>Límite del bolo</translation>
     </message>
@@ -6273,10 +6343,6 @@ Qué hacer:
         <translation>Infusión en pausa</translation>
     </message>
     <message>
-        <source>Rate reduced</source>
-        <translation>Velocidad reducida</translation>
-    </message>
-    <message>
         <source>Physician notified</source>
         <translation>Médico avisado</translation>
     </message>
@@ -6479,6 +6545,7 @@ Qué hacer:
     </message>
     <message>
         <source>Rechecked: back in range</source>
+        <extracomment>the quick answers to &quot;what was done?&quot; for an alert: one list, offered by both acknowledgement dialogs (one alert from the board or the page&apos;s alert list: ``AlertAckDialog``; the alerts a save has just raised: ``session.dialogs.AcknowledgeDialog``); each fills the answer, which the nurse can edit</extracomment>
         <translation>Reevaluado: de nuevo en rango</translation>
     </message>
     <message>
