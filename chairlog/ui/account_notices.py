@@ -27,7 +27,7 @@ from chairlog.services import Chairlog, accounts, keys
 from chairlog.services.keys import CertificateNotice
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import ErrorBanner, action_row, big_font
 
 
@@ -86,7 +86,7 @@ class CertificateNoticeDialog(QDialog):
         def refused(exc: BaseException) -> None:
             if not isinstance(exc, ChairlogError):
                 raise exc
-            self.error.show_message(str(exc))
+            self.error.show_message(error_text(exc))
 
         def saved(_r: object) -> None:
             self.flagged = flag

@@ -32,7 +32,7 @@ from chairlog.errors import ChairlogError, CorruptDatabase, StorageError
 from chairlog.services import Chairlog, accounts, open_app
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext, make_context, optional_module
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.main_window import MainWindow
 
 BASE_POINT_SIZE = tokens.PT_BASE
@@ -102,11 +102,11 @@ def storage_error_text(exc: StorageError) -> tuple[str, str]:
                 "app",
                 "{exc}\n\nNothing was changed. Ask whoever looks after this computer to restore "
                 "the latest backup.",
-            ).format(exc=exc),
+            ).format(exc=error_text(exc)),
         )
     return translate("app", "The database cannot be opened"), translate(
         "app", "{exc}\n\nNothing was changed."
-    ).format(exc=exc)
+    ).format(exc=error_text(exc))
 
 
 def report_error(title: str, message: str) -> None:
@@ -182,7 +182,7 @@ def _run_gui(db_url: str | None, demo: bool) -> int:
                 report_error(*storage_error_text(exc))
                 return 1
             if isinstance(exc, ChairlogError):
-                report_error(translate("app", "chairlog cannot start"), str(exc))
+                report_error(translate("app", "chairlog cannot start"), error_text(exc))
                 return 1
             raise
         note.close()

@@ -50,7 +50,7 @@ from chairlog.services.results import SESSION_DISCHARGED
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
 from chairlog.ui.tile import FULL_MIN_SIZE, ChairTile, TileFigures
@@ -274,7 +274,7 @@ class ChairBoard(QWidget):
                     "ChairBoard",
                     "The board could not be refreshed: {exc} Timers continue from the last data "
                     "read.",
-                ).format(exc=exc)
+                ).format(exc=error_text(exc))
             )
         self.tick()
         if self._load_again:
@@ -383,7 +383,8 @@ class ChairBoard(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.banner.show_message(
-                translate("ChairBoard", "Monitor set not charted: {exc}").format(exc=exc)
+                translate("ChairBoard", "Monitor set not charted: {exc}").format(
+                    exc=error_text(exc))
             )
             if isinstance(exc, ValidationError) and chair is not None:
                 self.review_monitor(chair)  # complete or correct it there

@@ -48,7 +48,7 @@ from chairlog.present.units import STORED, Units
 from chairlog.services import accounts, patients, views
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, error_text, translate
 from chairlog.ui.widgets import BigButton, big_font
 
 HEADERS = (
@@ -192,7 +192,8 @@ class PatientHistoryDialog(QDialog):
     def _read_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError | ValueError):
             raise exc
-        self.status.setText(f"Could not read: {exc}")
+        self.status.setText(
+            translate("PatientHistoryDialog", "Could not read: {exc}").format(exc=error_text(exc)))
 
     def _search_now(self) -> None:
         self._debounce.stop()
@@ -308,7 +309,8 @@ class PatientHistoryDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
             self.status.setText(
-                translate("PatientHistoryDialog", "Export failed: {exc}").format(exc=exc)
+                translate("PatientHistoryDialog", "Export failed: {exc}").format(
+                    exc=error_text(exc))
             )
 
         self.ctx.runner.interactive(self, work).success(done).failure(failed)

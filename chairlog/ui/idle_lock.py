@@ -34,7 +34,7 @@ from chairlog.services import accounts
 from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.tile import TileFigures
 from chairlog.ui.widgets import (
     BigButton,
@@ -302,7 +302,7 @@ class LockScreen(QWidget):
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self._fail(str(exc))
+        self._fail(error_text(exc))
 
     def _checked(self, user: UserInfo | None) -> None:
         if user is None:

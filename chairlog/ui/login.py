@@ -34,7 +34,7 @@ from chairlog.services import accounts
 from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -184,7 +184,7 @@ class LoginDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self.error.show_message(str(exc))
+        self.error.show_message(error_text(exc))
         self.password.selectAll()
         self.password.setFocus()
 

@@ -26,7 +26,7 @@ from chairlog.domain import AlertView, Role, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.session.monitor_panel import MonitorPendingPanel
 
 CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
@@ -98,10 +98,10 @@ class MonitorReviewDialog(QDialog):
             if on_invalid is not None:
                 on_invalid(e)
             else:
-                self.say(str(e), "error")
+                self.say(error_text(e), "error")
             return False
         except ChairlogError as e:
-            self.say(str(e), "error")
+            self.say(error_text(e), "error")
             return False
         if fn.__name__ in ("validate_pending", "reject_pending"):
             self._close_when_loaded = True

@@ -22,7 +22,7 @@ from chairlog.services import accounts
 from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -121,7 +121,7 @@ class ChangePasswordDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, AuthenticationError):
             self.current.clear()
-            self.errors.show_text("old_password", str(exc))
+            self.errors.show_text("old_password", error_text(exc))
         elif isinstance(exc, ChairlogError):
             self.errors.show(exc)
         else:

@@ -37,7 +37,7 @@ from chairlog.present.numbers import fmt
 from chairlog.services import series
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from chairlog.ui.widgets import BigButton, big_font
 
 HEADERS = (
@@ -262,7 +262,8 @@ class SeriesDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(
-            translate("SeriesDialog", "Could not load the series: {exc}").format(exc=exc)
+            translate("SeriesDialog", "Could not load the series: {exc}").format(
+                exc=error_text(exc))
         )
 
     def _export(self) -> None:
@@ -295,6 +296,7 @@ class SeriesDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            self.status.setText(translate("SeriesDialog", "Export failed: {exc}").format(exc=exc))
+            self.status.setText(translate("SeriesDialog", "Export failed: {exc}").format(
+                exc=error_text(exc)))
 
         self.ctx.runner.interactive(self, work).success(done).failure(failed)

@@ -37,7 +37,7 @@ from chairlog.services import accounts, protocols
 from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -213,7 +213,7 @@ class SetupDialog(QDialog):
                     "SetupDialog",
                     "The clinic was created, but the protocols or chairs were not: {exc} Add them "
                     "in Admin.",
-                ).format(exc=exc)
+                ).format(exc=error_text(exc))
             return admin, warning
 
         self.runner.run(create, self._created, self._refused,

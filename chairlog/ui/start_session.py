@@ -46,7 +46,7 @@ from chairlog.present.numbers import fmt
 from chairlog.services import Chairlog, patients, protocols, sessions
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import sex_word, translate
+from chairlog.ui.i18n import error_text, sex_word, translate
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
@@ -58,6 +58,7 @@ from chairlog.ui.widgets import (
     label_fields,
     tab_in_reading_order,
 )
+from chairlog.words import words
 
 SEARCH_DELAY_MS = 200
 #: the forms' height at most, so the dialog stays under 700 px with Start in view
@@ -177,7 +178,7 @@ class StartSessionDialog(QDialog):
     def _read_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self.banner.show_message(str(exc))
+        self.banner.show_message(error_text(exc))
 
     def _show_found(self, seq: int, text: str, found: list[PatientInfo]) -> None:
         if seq != self._search_seq:
@@ -382,14 +383,14 @@ class StartSessionDialog(QDialog):
                 self.select_patient(p)
                 self.search.setText(p.mrn)
             if self.patient is None:
-                raise ValidationError("patient_id", self.search.text(), "a patient: search by "
-                                      "name or MRN and pick one, or register a new patient",
-                                      "patient")
+                raise ValidationError("patient_id", self.search.text(),
+                                      words("a patient: search by name or MRN and pick one, "
+                                            "or register a new patient"), words("patient"))
             chair_id, protocol_id = self.chair.currentData(), self.protocol.currentData()
             if chair_id is None:
-                raise ValidationError("chair_id", "", "a chair", "chair")
+                raise ValidationError("chair_id", "", words("a chair"), words("chair"))
             if protocol_id is None:
-                raise ValidationError("protocol_id", "", "a protocol", "protocol")
+                raise ValidationError("protocol_id", "", words("a protocol"), words("protocol"))
             self.session = sessions.start_session(
                 self.ctx.app, self.ctx.require_user(), patient_id=self.patient.id,
                 chair_id=chair_id, protocol_id=protocol_id,

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from chairlog.ui.recheck import RECHECK_ANSWER, RecheckChoice
 
 if TYPE_CHECKING:
@@ -286,7 +286,7 @@ class FieldErrors:
     def show(self, exc: ChairlogError) -> str:
         """Show ``exc`` at its field (or in the banner); returns where it went ("" = banner)."""
         field = exc.field if isinstance(exc, ValidationError) else ""
-        return self.show_text(field, str(exc))
+        return self.show_text(field, error_text(exc))
 
     def show_text(self, field: str, text: str) -> str:
         """Show a message of the form's own at ``field`` (or in the banner)."""

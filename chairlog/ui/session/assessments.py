@@ -15,7 +15,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
 from chairlog.ui import tokens
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, error_text, translate
 
 from .common import Card, Host, ScoreRow, button, clock_time, label
 from .scale_dialogs import ItemScaleDialog
@@ -231,6 +231,6 @@ class NotePanel(QWidget):
         self.host.say(translate("NotePanel", "Note saved"), "ok")
 
     def _invalid(self, e: Any) -> None:
-        self.error.setText(str(e))
+        self.error.setText(error_text(e))
         self.error.show()
         self.edit.setFocus()

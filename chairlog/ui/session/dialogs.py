@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
 from chairlog.ui import tokens
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.recheck import RecheckChoice
 from chairlog.ui.widgets import ACK_ANSWERS, FitScrollArea, named, tab_in_reading_order
 
@@ -141,7 +141,7 @@ class FormDialog(QDialog):
 
     def show_error(self, error: ValidationError | str) -> None:
         """Show a refusal inline; highlight and focus the field it names."""
-        self.error.setText(str(error))
+        self.error.setText(error if isinstance(error, str) else error_text(error))
         self.error.show()
         if isinstance(error, ValidationError):
             w = self.fields.get(error.field)

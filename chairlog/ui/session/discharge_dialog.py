@@ -20,7 +20,7 @@ from chairlog.clinical.vitals import near_baseline
 from chairlog.domain import EntryKind, SessionView, vitals_of
 from chairlog.services.discharge import discharge_shortfalls
 from chairlog.ui import tokens
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate, words_text
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label
@@ -159,7 +159,7 @@ class DischargeDialog(FormDialog):
             return
         warn = label(
             translate("DischargeDialog", "⚠ Not yet discharge-ready by the protocol: ")
-            + "; ".join(self.shortfalls)
+            + "; ".join(words_text(s) for s in self.shortfalls)
             + translate(
                 "DischargeDialog", ". Discharging now needs a physician's authorisation (below)."
             ),

@@ -21,7 +21,7 @@ from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import doses
 from chairlog.ui import tokens
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, close_then, label, num
@@ -46,7 +46,7 @@ def plain_refusal(e: ValidationError) -> str:
             "Not started — {what}. Tick them in the checklist (Alt+K), or press “Start anyway” "
             "and say why.",
         ).format(what=what)
-    return translate("dose_panel", "Not saved — {e}").format(e=e)
+    return translate("dose_panel", "Not saved — {e}").format(e=error_text(e))
 
 
 class DosePanel(Card):
@@ -249,7 +249,7 @@ class DosePanel(Card):
         try:
             r = convert_rate(value, self.unit(), v.weight_kg, v.protocol.concentration_mg_per_ml)
         except ValidationError as e:
-            self.derived.setText(str(e))
+            self.derived.setText(error_text(e))
             set_tone(self.derived, "error")
             return
         parts = {RateUnit.MG_PER_KG_H: f"{num(r.mg_per_kg_h)} mg/kg/h",

@@ -38,7 +38,7 @@ from chairlog.present.units import Units
 from chairlog.services import monitor as mon
 from chairlog.services.monitor import PendingInfo
 from chairlog.ui import tokens
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 
 from .common import Card, button, clock_time, label
 
@@ -258,7 +258,7 @@ class MonitorPendingPanel(Card):
         try:
             changes = self.changes()
         except ValidationError as e:
-            self.page.say(str(e), "error")
+            self.page.say(error_text(e), "error")
             return
         self._decide(mon.validate_pending, self.pending.id, changes or None,
                      done=self._accepted)
@@ -268,7 +268,7 @@ class MonitorPendingPanel(Card):
 
         def refused(e: ValidationError) -> None:
             invalid.append(e)
-            self.page.say(str(e), "error")
+            self.page.say(error_text(e), "error")
 
         ok = self.page.submit(fn, *args, version=False, on_success=done, on_invalid=refused)
         if not ok and not invalid and self.page.ctx.user is not None:

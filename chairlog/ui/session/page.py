@@ -47,7 +47,7 @@ from chairlog.present.units import Units
 from chairlog.services import Chairlog, accounts, charting, views
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
-from chairlog.ui.i18n import clinical, translate
+from chairlog.ui.i18n import clinical, error_text, translate
 from chairlog.ui.outbox_banner import Provisional, charting_call
 from chairlog.ui.service_calls import ServiceCaller
 
@@ -277,9 +277,10 @@ class SessionPage(QWidget):
     def _read_failed(self, e: BaseException) -> None:
         self._reading = False
         if isinstance(e, NotFound):
-            self.say(str(e), "error")
+            self.say(error_text(e), "error")
         elif isinstance(e, ChairlogError):
-            self.say(translate("SessionPage", "Could not reload: {e}").format(e=e), "error")
+            self.say(translate("SessionPage", "Could not reload: {e}").format(e=error_text(e)),
+                     "error")
         else:
             raise e
         if self._read_again:

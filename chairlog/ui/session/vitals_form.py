@@ -23,7 +23,7 @@ from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import charting
 from chairlog.ui import tokens
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate, words_text
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
@@ -248,9 +248,9 @@ class VitalsForm(Card):
         self.error.setText(
             translate(
                 "VitalsForm", "Not saved — {label}: {typed} is not accepted — {accepted}"
-            ).format(label=e.label, typed=typed, accepted=e.accepted)
+            ).format(label=words_text(e.label), typed=typed, accepted=words_text(e.accepted))
             if typed
-            else translate("VitalsForm", "Not saved — {e}").format(e=e)
+            else translate("VitalsForm", "Not saved — {e}").format(e=error_text(e))
         )
         self.error.show()
         bad = self.edits.get(e.field)
