@@ -4,12 +4,13 @@ alerts and discharge. Every call is one transaction with its audit row."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from chairlog.clinical.policy import DOSE_UNITS, ROUTES
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import Scale, validate_score
 from chairlog.clinical.states import SessionState
@@ -22,7 +23,7 @@ from chairlog.clinical.vitals import (
 )
 from chairlog.db.models import Alert, ChartEntry, InfusionSession, User
 from chairlog.domain import AlertView, UserInfo
-from chairlog.domain.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
+from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
 from chairlog.errors import NotFound, StateError, ValidationError
 from chairlog.services.context import (
     CHART_ROLES,
@@ -38,6 +39,7 @@ from chairlog.services.context import (
 from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write
 from chairlog.services.views import load_view
+from chairlog.words import words
 
 PHASES = ("baseline", "during", "after", "discharge")
 #: the smallest medication dose accepted (mg, mL, mcg…): anything smaller is a typing error
@@ -136,7 +138,7 @@ def record_vitals(
     v = validate_vitals(values)
     origin = text_field("source", source, max_chars=500)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart vitals")
+        user = require_user(s, actor, CHART_ROLES, words("chart vitals"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         pre = SessionState(sess.state) in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
         is_baseline = pre if baseline is None else bool(baseline)
@@ -175,7 +177,7 @@ def record_assessment(
         choice_field("phase", phase, PHASES)
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart assessments")
+        user = require_user(s, actor, CHART_ROLES, words("chart assessments"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         if phase is None:
             st = SessionState(sess.state)
@@ -236,10 +238,11 @@ def complete_checklist_item(
 ) -> ChartResult:
     """Tick a pre-infusion checklist item, or skip it with a reason."""
     why = text_field(
-        "skip_reason", skip_reason, required=not done, max_chars=500, label="reason for skipping"
+        "skip_reason", skip_reason, required=not done, max_chars=500, label=words("reason for "
+                                                                                  "skipping")
     )
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "complete the checklist")
+        user = require_user(s, actor, CHART_ROLES, words("complete the checklist"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
         item = next((c for c in proto.checklist if c.key == item_key), None)
@@ -247,8 +250,8 @@ def complete_checklist_item(
             raise ValidationError(
                 "item_key",
                 item_key,
-                "one of " + ", ".join(c.key for c in proto.checklist),
-                "checklist item",
+                words("one of {choices}", choices=", ".join(c.key for c in proto.checklist)),
+                words("checklist item"),
             )
         e = add_entry(
             app,
@@ -285,7 +288,7 @@ def record_side_effect(
     choice_field("action_taken", action_taken, ACTIONS, "action taken")
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart side effects")
+        user = require_user(s, actor, CHART_ROLES, words("chart side effects"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         e = add_entry(
             app,
@@ -314,12 +317,12 @@ def resolve_side_effect(
     expected_version: int | None = None,
 ) -> ChartResult:
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart side effects")
+        user = require_user(s, actor, CHART_ROLES, words("chart side effects"))
         e = s.get(ChartEntry, entry_id)
         if e is None or e.kind != "side_effect":
-            raise NotFound(f"No side effect {entry_id}.")
+            raise NotFound(words("No side effect {entry_id}.", entry_id=entry_id))
         if e.status != "active" or e.resolved_at is not None:
-            raise StateError("This side effect is already resolved or was corrected.")
+            raise StateError(words("This side effect is already resolved or was corrected."))
         sess = session_for_write(s, e.session_id, expected_version)
         when = charted_time(app, resolved_at, earliest=e.charted_at, name="resolved_at")
         e.resolved_at = when
@@ -359,19 +362,20 @@ def record_medication(
     """Another medication (e.g. a rescue medication), optionally linked to a side effect."""
     name = text_field("drug", drug, required=True, max_chars=80)
     amount = number_field(
-        "dose_amount", dose_amount, low=MIN_DOSE, high=10_000, label="dose"
+        "dose_amount", dose_amount, low=MIN_DOSE, high=10_000, label=words("dose")
     )
     choice_field("dose_unit", dose_unit, DOSE_UNITS, "dose unit")
     choice_field("route", route, ROUTES)
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart medications")
+        user = require_user(s, actor, CHART_ROLES, words("chart medications"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         if treats_entry_id is not None:
             target = s.get(ChartEntry, treats_entry_id)
             if target is None or target.session_id != session_id or target.kind != "side_effect":
                 raise ValidationError(
-                    "treats_entry_id", treats_entry_id, "a side effect of this session", "treats"
+                    "treats_entry_id", treats_entry_id, words("a side effect of this session"),
+                    words("treats")
                 )
         e = add_entry(
             app,
@@ -402,9 +406,9 @@ def add_note(
     charted_at: datetime | None = None,
     expected_version: int | None = None,
 ) -> ChartResult:
-    body = text_field("text", text, required=True, max_chars=4000, label="note")
+    body = text_field("text", text, required=True, max_chars=4000, label=words("note"))
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "write notes")
+        user = require_user(s, actor, CHART_ROLES, words("write notes"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         e = add_entry(app, s, user, sess, "note", charted_at, text=body)
         result = _result(s, sess, e.id)
@@ -419,26 +423,39 @@ def acknowledge_alert(
     alert_id: int,
     action_taken: str,
     expected_version: int | None = None,
+    *,
+    recheck_in_min: int | None = None,
 ) -> AlertView:
-    """An alert stays on screen until someone acknowledges it, saying what was done."""
+    """An alert stays on screen until someone acknowledges it, saying what was done.
+    ``recheck_in_min`` (1–60 whole minutes): the nurse will repeat the vitals that soon; the
+    session's vitals countdown then runs to that time if it is sooner than the interval's,
+    until the next set is charted."""
     what = text_field(
-        "action_taken", action_taken, required=True, max_chars=1000, label="what was done"
+        "action_taken", action_taken, required=True, max_chars=1000, label=words("what was done")
     )
+    if recheck_in_min is not None and (
+            isinstance(recheck_in_min, bool) or not isinstance(recheck_in_min, int)
+            or not 1 <= recheck_in_min <= 60):
+        raise ValidationError("recheck_in_min", recheck_in_min,
+                              words("a whole number of minutes from 1 to 60, or none"),
+                              words("repeat vitals in"))
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "acknowledge alerts")
+        user = require_user(s, actor, CHART_ROLES, words("acknowledge alerts"))
         a = s.get(Alert, alert_id)
         if a is None:
-            raise NotFound(f"No alert {alert_id}.")
+            raise NotFound(words("No alert {alert_id}.", alert_id=alert_id))
         if a.acknowledged_at is not None:
-            raise StateError("This alert was already acknowledged.")
+            raise StateError(words("This alert was already acknowledged."))
         if expected_version is not None and a.version != expected_version:
             from chairlog.errors import ConflictError
 
-            raise ConflictError("This alert")
+            raise ConflictError(words("This alert"))
         sess = session_for_write(s, a.session_id, None)
         a.acknowledged_at = app.now()
         a.acknowledged_by_id = user.id
         a.action_taken = what
+        if recheck_in_min is not None:
+            a.recheck_at = a.acknowledged_at + timedelta(minutes=recheck_in_min)
         record(
             app,
             s,
@@ -448,7 +465,8 @@ def acknowledge_alert(
             a.id,
             session_id=a.session_id,
             patient_id=sess.patient_id,
-            after={"action_taken": what},
+            after={"action_taken": what} | ({"recheck_in_min": recheck_in_min}
+                                             if recheck_in_min is not None else {}),
         )
         s.flush()
         view = next(x for x in load_view(s, sess).alerts if x.id == alert_id)

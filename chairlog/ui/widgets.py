@@ -44,15 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError, ValidationError
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
+from chairlog.ui.recheck import RECHECK_ANSWER, RecheckChoice
 
 if TYPE_CHECKING:
     from chairlog.domain import AlertView
-
-#: minimum height of anything a finger has to hit (px)
-TOUCH_PX = 48
-
 
 def big_font(point_size: float, *, bold: bool = False, base: QFont | None = None) -> QFont:
     f = QFont(base) if base is not None else QFont()
@@ -99,11 +97,11 @@ def label_fields(form: QFormLayout) -> None:
                 fw.setAccessibleName(lw.text().strip())
 
 
-def form_label(text: str, point_size: float = 13) -> QLabel:
+def form_label(text: str, point_size: float = tokens.PT_M) -> QLabel:
     """A form row label, vertically centred on a TOUCH-sized input."""
     label = QLabel(text)
     label.setFont(big_font(point_size))
-    label.setMinimumHeight(40)
+    label.setMinimumHeight(tokens.TOUCH_PX)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return label
 
@@ -203,12 +201,12 @@ class FitScrollArea(QScrollArea):
 
 
 class BigButton(QPushButton):
-    """A push button at least TOUCH_PX high with a 14 pt label."""
+    """A push button ``tokens.TOUCH_COMFORT_PX`` high (at least) with a 14 pt label."""
 
     def __init__(self, text: str, parent: QWidget | None = None, *, primary: bool = False,
-                 point_size: float = 14) -> None:
+                 point_size: float = tokens.PT_L) -> None:
         super().__init__(text, parent)
-        self.setMinimumHeight(TOUCH_PX)
+        self.setMinimumHeight(tokens.TOUCH_COMFORT_PX)
         self.setFont(big_font(point_size, bold=primary))
         self.setProperty("primary", primary)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -243,7 +241,7 @@ class ErrorBanner(QLabel):
         super().__init__(parent)
         self.setObjectName("errorBanner")
         self.setWordWrap(True)
-        self.setFont(big_font(12, bold=True))
+        self.setFont(big_font(tokens.PT_BASE, bold=True))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -270,7 +268,7 @@ class FieldErrors:
         label = QLabel()
         label.setObjectName("fieldError")
         label.setWordWrap(True)
-        label.setFont(big_font(11, bold=True))
+        label.setFont(big_font(tokens.PT_XS, bold=True))
         label.hide()
         for name in [fields] if isinstance(fields, str) else fields:
             self._inputs[name] = widget
@@ -288,7 +286,7 @@ class FieldErrors:
     def show(self, exc: ChairlogError) -> str:
         """Show ``exc`` at its field (or in the banner); returns where it went ("" = banner)."""
         field = exc.field if isinstance(exc, ValidationError) else ""
-        return self.show_text(field, str(exc))
+        return self.show_text(field, error_text(exc))
 
     def show_text(self, field: str, text: str) -> str:
         """Show a message of the form's own at ``field`` (or in the banner)."""
@@ -322,12 +320,19 @@ def ago(delta: timedelta) -> str:
     )
 
 
-QUICK_ACTIONS = (
+#: the quick answers to "what was done?" for an alert: one list, offered by both acknowledgement
+#: dialogs (one alert from the board or the page's alert list: ``AlertAckDialog``; the alerts a
+#: save has just raised: ``session.dialogs.AcknowledgeDialog``); each fills the answer, which
+#: the nurse can edit
+ACK_ANSWERS = (
     QT_TRANSLATE_NOOP("words", "Rechecked: back in range"),
+    RECHECK_ANSWER,
     QT_TRANSLATE_NOOP("words", "Infusion rate reduced"),
     QT_TRANSLATE_NOOP("words", "Infusion paused"),
     QT_TRANSLATE_NOOP("words", "Physician notified"),
     QT_TRANSLATE_NOOP("words", "Rescue medication given"),
+    QT_TRANSLATE_NOOP("words", "Patient reassured"),
+    QT_TRANSLATE_NOOP("words", "Expected at this stage; monitoring"),
 )
 
 
@@ -345,12 +350,12 @@ class AlertAckDialog(QDialog):
         self.alert = alert
         self.result_alert: AlertView | None = None
         self.setWindowTitle(translate("AlertAckDialog", "Acknowledge alert"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(tokens.DIALOG_M)
         lay = QVBoxLayout(self)
         head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + alert.message)
         head.setObjectName("alertHeadline")
         head.setWordWrap(True)
-        head.setFont(big_font(15, bold=True))
+        head.setFont(big_font(tokens.PT_XL, bold=True))
         lay.addWidget(head)
         lay.addWidget(
             QLabel(
@@ -360,8 +365,8 @@ class AlertAckDialog(QDialog):
             )
         )
         self.action = QPlainTextEdit()
-        self.action.setFont(big_font(13))
-        self.action.setFixedHeight(90)
+        self.action.setFont(big_font(tokens.PT_M))
+        self.action.setFixedHeight(tokens.NOTE_BOX_TALL_PX)
         self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
         self.action.setAccessibleName(translate("AlertAckDialog", "What was done"))
         self.action.setAccessibleDescription(
@@ -371,15 +376,17 @@ class AlertAckDialog(QDialog):
             )
         )
         grid = QGridLayout()
-        for i, english in enumerate(QUICK_ACTIONS):
+        for i, english in enumerate(ACK_ANSWERS):
             text = translate("words", english)
             b = QPushButton(text)
-            b.setMinimumHeight(40)
+            b.setMinimumHeight(tokens.TOUCH_PX)
             b.setAutoDefault(False)
-            b.clicked.connect(lambda _=False, t=text: self.action.setPlainText(t))
+            b.clicked.connect(lambda _=False, t=text, e=english: self._quick(t, e))
             grid.addWidget(b, i // 2, i % 2)
         lay.addLayout(grid)
         lay.addWidget(self.action)
+        self.recheck = RecheckChoice()
+        lay.addWidget(self.recheck)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
         lay.addWidget(self.errors.label_for("action_taken", self.action))
@@ -392,6 +399,10 @@ class AlertAckDialog(QDialog):
             sc = QShortcut(QKeySequence(seq), self)
             sc.activated.connect(self.ok.click)
         self.action.setFocus()
+
+    def _quick(self, text: str, english: str) -> None:
+        self.action.setPlainText(text)
+        self.recheck.answer_chosen(english)
 
     def submit(self) -> None:
         """Save off the UI thread (the operation runner); the dialog closes once saved."""
@@ -409,4 +420,5 @@ class AlertAckDialog(QDialog):
         self.ctx.runner.interactive(
             self, charting.acknowledge_alert, self.ctx.app, self.ctx.require_user(),
             self.alert.id, self.action.toPlainText(), expected_version=self.alert.version,
+            recheck_in_min=self.recheck.minutes(),
         ).success(saved).failure(refused).busy((self.ok,)).wait_briefly()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import ProtocolInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import protocols
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row
@@ -71,6 +72,11 @@ DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
         1440,
         0,
     ),
+    # the board's warnings (chairlog.clinical.policy)
+    ("vitals_due_soon_min", QT_TRANSLATE_NOOP("words", "Warn “vitals due soon” this early"),
+     "min", 0, 60, 0),
+    ("dose_near_pct", QT_TRANSLATE_NOOP("words", "Warn “dose limit near” at (of maximum total)"),
+     "%", 50, 100, 0),
 )
 OPTIONAL_DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
     ("max_bolus_mg_per_kg", QT_TRANSLATE_NOOP("words", "Bolus limit"), "mg/kg", 0, 10, 3),
@@ -218,7 +224,7 @@ class ProtocolEditor(QDialog):
         columns.addWidget(self._threshold_box(), 1)
         lay.addLayout(columns)
         self.reason = QPlainTextEdit()
-        self.reason.setFixedHeight(60)
+        self.reason.setFixedHeight(tokens.NOTE_BOX_S_PX)
         lay.addWidget(
             QLabel(
                 translate("ProtocolEditor", "Reason for the change")

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
-from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
+from chairlog.ui import tokens
+from chairlog.ui.i18n import error_text, translate
+from chairlog.ui.recheck import RecheckChoice
+from chairlog.ui.widgets import ACK_ANSWERS, FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label
 from .style import set_flag, set_tone
@@ -56,12 +58,12 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(tokens.DIALOG_L)
         outer = QVBoxLayout(self)
         outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         outer.setContentsMargins(20, 16, 20, 16)
         outer.setSpacing(10)
-        outer.addWidget(label(title, size=20, bold=True))
+        outer.addWidget(label(title, size=tokens.FONT_XL, bold=True))
         content = QWidget()
         content.setObjectName("dialog_body")
         self.body = QVBoxLayout(content)
@@ -139,7 +141,7 @@ class FormDialog(QDialog):
 
     def show_error(self, error: ValidationError | str) -> None:
         """Show a refusal inline; highlight and focus the field it names."""
-        self.error.setText(str(error))
+        self.error.setText(error if isinstance(error, str) else error_text(error))
         self.error.show()
         if isinstance(error, ValidationError):
             w = self.fields.get(error.field)
@@ -170,11 +172,11 @@ class ReasonDialog(FormDialog):
         self.body.addWidget(label(prompt, wrap=True))
         if quick:
             grid = QGridLayout()
-            for i, text in enumerate(quick):
-                text = translate("words", text)
+            for i, english in enumerate(quick):
+                text = translate("words", english)
                 b = QPushButton(text)
                 b.setAutoDefault(False)
-                b.clicked.connect(lambda _=False, t=text: self._quick(t))
+                b.clicked.connect(lambda _=False, t=text, e=english: self._quick(t, e))
                 grid.addWidget(b, i // 2, i % 2)
             self.body.addLayout(grid)
         self.reason_edit = QLineEdit()
@@ -194,7 +196,8 @@ class ReasonDialog(FormDialog):
         self.fields[field] = self.reason_edit
         self.first_focus = self.reason_edit
 
-    def _quick(self, text: str) -> None:
+    def _quick(self, text: str, english: str = "") -> None:
+        """A quick answer: ``text`` in the window's language (``english``: its catalog key)."""
         self.reason_edit.setText(text)
         self.reason_edit.setFocus()
 
@@ -228,8 +231,8 @@ class OverrideDialog(ReasonDialog):
                 translate("OverrideDialog", "Protocol amended"),
             ),
         )
-        warn = label("⚠ " + message[:1].upper() + message[1:] + ".", size=17, bold=True, wrap=True,
-                     name="override_message")
+        warn = label("⚠ " + message[:1].upper() + message[1:] + ".",
+                     size=tokens.FONT_EMPHASIS, bold=True, wrap=True, name="override_message")
         set_tone(warn, "bad")
         self.body.insertWidget(0, warn)
         self.body.insertWidget(
@@ -293,16 +296,6 @@ class OverrideDialog(ReasonDialog):
         super()._ok()
 
 
-ACK_QUICK = (
-    QT_TRANSLATE_NOOP("words", "Infusion paused"),
-    QT_TRANSLATE_NOOP("words", "Rate reduced"),
-    QT_TRANSLATE_NOOP("words", "Physician notified"),
-    QT_TRANSLATE_NOOP("words", "Rechecked — repeat in 5 min"),
-    QT_TRANSLATE_NOOP("words", "Patient reassured"),
-    QT_TRANSLATE_NOOP("words", "Expected at this stage; monitoring"),
-)
-
-
 class AcknowledgeDialog(ReasonDialog):
     """Alerts raised by a save: shown prominently, asking what was done. 'Later' leaves them
     open on the page."""
@@ -312,15 +305,15 @@ class AcknowledgeDialog(ReasonDialog):
         super().__init__(
             translate("AcknowledgeDialog", "Alert — what was done?"),
             translate("AcknowledgeDialog", "What was done (saved with your name):"),
-            quick=ACK_QUICK,
+            quick=ACK_ANSWERS,
             ok_text=translate("AcknowledgeDialog", "Acknowledge"),
             field="action_taken",
             parent=parent,
         )
         self.alerts = tuple(alerts)
         for i, a in enumerate(self.alerts):
-            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}", size=17, bold=True,
-                        wrap=True, name=f"alert_message_{i}")
+            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}",
+                        size=tokens.FONT_EMPHASIS, bold=True, wrap=True, name=f"alert_message_{i}")
             set_tone(lab, "bad")
             self.body.insertWidget(i, lab)
         self.cancel_button.setText(translate("AcknowledgeDialog", "Later  (Esc)"))
@@ -328,3 +321,9 @@ class AcknowledgeDialog(ReasonDialog):
             translate("AcknowledgeDialog", "Leave the alert open on the page and acknowledge later")
         )
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.recheck = RecheckChoice()
+        self.body.insertWidget(self.body.indexOf(self.reason_edit) + 1, self.recheck)
+
+    def _quick(self, text: str, english: str = "") -> None:
+        super()._quick(text, english)
+        self.recheck.answer_chosen(english)

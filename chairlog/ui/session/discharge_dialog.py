@@ -18,13 +18,24 @@ from chairlog.clinical.clock import format_duration
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.domain import EntryKind, SessionView, vitals_of
-from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge_shortfalls
-from chairlog.ui.i18n import clinical, translate
+from chairlog.services.discharge import discharge_shortfalls
+from chairlog.ui import tokens
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate, words_text
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label
 from .dialogs import FormDialog
 from .style import set_tone
+
+#: the default criteria's labels (chairlog.clinical.policy), for the catalog; a protocol's own
+#: labels are shown as the clinic wrote them
+DEFAULT_CRITERIA_WORDS = (
+    QT_TRANSLATE_NOOP("clinical", "Vitals within 20 % of baseline"),
+    QT_TRANSLATE_NOOP("clinical", "Alert and oriented"),
+    QT_TRANSLATE_NOOP("clinical", "Walks steadily"),
+    QT_TRANSLATE_NOOP("clinical", "Nausea controlled"),
+    QT_TRANSLATE_NOOP("clinical", "Pain acceptable"),
+)
 
 
 class DischargeDialog(FormDialog):
@@ -35,7 +46,7 @@ class DischargeDialog(FormDialog):
             translate("DischargeDialog", "Discharge patient"),
             parent,
         )
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(tokens.DIALOG_2XL)
         scale = Scale(view.protocol.discharge_scale)
         need = view.protocol.discharge_score_min
         name = clinical(SCALES[scale].label)
@@ -74,7 +85,8 @@ class DischargeDialog(FormDialog):
         hints = self._hints(view)
         self.body.addWidget(label(translate("DischargeDialog", "Criteria:"), bold=True))
         self.criteria: dict[str, QCheckBox] = {}
-        for key, text in DISCHARGE_CRITERIA.items():
+        for criterion in view.protocol.discharge_criteria:  # the session's protocol's
+            key, text = criterion.key, clinical(criterion.label)
             box = BigCheckBox(text + (f"\n      {hints[key]}" if key in hints else ""))
             box.setObjectName(f"criterion_{key}")
             self.body.addWidget(box)
@@ -103,7 +115,7 @@ class DischargeDialog(FormDialog):
                 "DischargeDialog", "Instructions / note — required to explain any criterion not met"
             )
         )
-        self.instructions.setFixedHeight(90)
+        self.instructions.setFixedHeight(tokens.NOTE_BOX_TALL_PX)
         self.instructions.setAccessibleName(
             translate("DischargeDialog", "Discharge instructions and note")
         )
@@ -147,7 +159,7 @@ class DischargeDialog(FormDialog):
             return
         warn = label(
             translate("DischargeDialog", "⚠ Not yet discharge-ready by the protocol: ")
-            + "; ".join(self.shortfalls)
+            + "; ".join(words_text(s) for s in self.shortfalls)
             + translate(
                 "DischargeDialog", ". Discharging now needs a physician's authorisation (below)."
             ),

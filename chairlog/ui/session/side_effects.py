@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
+from chairlog.clinical.policy import suggested_for
 from chairlog.domain import EntryView, SessionView
 from chairlog.domain.describe import SIDE_EFFECTS
 from chairlog.services import charting
@@ -20,7 +21,6 @@ from chairlog.ui.i18n import translate
 
 from .common import Card, Host, button, clock_time, label
 from .side_effect_dialogs import (
-    SUGGESTED_MED,
     EffectPickerDialog,
     RescueMedDialog,
     SideEffectDialog,
@@ -84,7 +84,7 @@ class SideEffectsPanel(QWidget):
         def save() -> None:
             self.host.submit(charting.record_side_effect, self.host.view.id, effect,
                              dlg.chosen_severity(), dlg.chosen_action(),
-                             note=dlg.note_edit.text(), when="charted_at",
+                             note=dlg.note_edit.text(), timed=True,
                              on_success=lambda r: self._saved(dlg, r), on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.host.open_dialog(dlg)
@@ -98,7 +98,10 @@ class SideEffectsPanel(QWidget):
     def ask_rescue(self, effect: EntryView | None) -> None:
         if not self._editable:
             return
-        drug = SUGGESTED_MED.get(effect.data["effect_type"], "") if effect else ""
+        # the protocol's medication for this effect, if it names one (a suggestion to change)
+        med = (suggested_for(self.host.view.protocol.rescue_meds, effect.data["effect_type"])
+               if effect else None)
+        drug = med.name if med else ""
         dlg = RescueMedDialog(self.host.view, self.host.tz,
                               treats_entry_id=effect.id if effect else None, drug=drug,
                               parent=self)
@@ -108,7 +111,7 @@ class SideEffectsPanel(QWidget):
             self.host.submit(charting.record_medication, self.host.view.id, v["drug"],
                              v["dose_amount"], v["dose_unit"], v["route"],
                              treats_entry_id=v["treats_entry_id"], note=v["note"],
-                             when="charted_at", on_success=lambda r: self._med_saved(dlg, r),
+                             timed=True, on_success=lambda r: self._med_saved(dlg, r),
                              on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.host.open_dialog(dlg)
@@ -121,7 +124,8 @@ class SideEffectsPanel(QWidget):
         self.host.submit(
             charting.resolve_side_effect,
             effect.id,
-            when="resolved_at",
+            timed=True,
+            time_as="resolved_at",
             on_success=lambda r: self.host.say(
                 translate("SideEffectsPanel", "Resolved: ") + r.entry.summary, "ok"
             ),
