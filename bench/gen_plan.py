@@ -108,7 +108,7 @@ class SessionPlan:
             a: dict[str, Any] = {"id": None, "session_id": self.sid, "entry_id": e,
                                  "code": f.code, "message": f.message, "raised_at": self.ts(at),
                                  "acknowledged_at": None, "acknowledged_by_id": None,
-                                 "action_taken": None, "version": 1}
+                                 "action_taken": None, "recheck_at": None, "version": 1}
             self.sink(at, "alert", (self, a, self.nurse))
             ack_at = at + self.rng.randint(60, 240)
             if ack_at <= self.now:

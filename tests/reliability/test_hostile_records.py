@@ -11,14 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chairlog.domain.describe import (
-    ACTIONS,
-    DOSE_UNITS,
-    ENTRY_FIELDS,
-    ROUTES,
-    SEVERITIES,
-    SIDE_EFFECTS,
-)
+from chairlog.clinical.policy import DOSE_UNITS, ROUTES
+from chairlog.domain.describe import ACTIONS, ENTRY_FIELDS, SEVERITIES, SIDE_EFFECTS
 from chairlog.services import charting, corrections, doses, patients, sessions, views
 from tests.reliability.helpers.dbs import CHECK, VITALS
 from tests.reliability.helpers.hostile import (
