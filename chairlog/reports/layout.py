@@ -107,8 +107,9 @@ def section(title: str, body: Sequence[Flowable], *, keep: bool = True) -> list[
     return [CondPageBreak(ORPHAN_PT), heading(title), *body]
 
 
-def none_recorded(what: str) -> Paragraph:
-    return Paragraph(muted(f"No {what} recorded."), BODY)
+def none_recorded(sentence: str) -> Paragraph:
+    """A muted "No … recorded." line (the whole sentence, in the record's language)."""
+    return Paragraph(muted(sentence), BODY)
 
 
 def gap(h: float = 4) -> Spacer:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from chairlog.domain import ClinicInfo, Deviation, SessionView
+from chairlog.present.catalog import Words, words
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.present.units import Units
@@ -75,6 +76,16 @@ class RecordData:
     @property
     def version(self) -> int:
         return self.session.record_version
+
+    @property
+    def words(self) -> Words:
+        """The record's words in the clinic's language as it is now (``present.catalog``).
+
+        Decision: a record is drawn in the clinic's language at the time it is rendered. A
+        signed record's bytes are stored and never re-rendered, so a signed version keeps the
+        language it was signed in even if the clinic's language changes later; a draft is
+        drawn in the current language each time it is exported."""
+        return words(self.clinic.language)
 
     @property
     def tz(self) -> ZoneInfo:

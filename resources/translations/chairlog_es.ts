@@ -3697,6 +3697,753 @@ No se cambió nada.</translation>
     </message>
 </context>
 <context>
+    <name>record</name>
+    <message>
+        <source>Systolic BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation type="unfinished">Frecuencia cardíaca</translation>
+    </message>
+    <message>
+        <source>mmHg  ·  beats/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>infusion start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>infusion stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no infusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bolus {mg} mg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <extracomment>the kinds&apos; titles as the record prints them, in context &quot;record&quot; (same words as TITLES)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ceiling refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished">Lista de verificación</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation type="unfinished">Alta</translation>
+    </message>
+    <message>
+        <source>Late entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation type="unfinished">Introducido por error</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed vitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: no override, ceiling refusal, early discharge, late entry, correction, alert or missed vitals interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} item(s) for the physician&apos;s review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketamine infusion session record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNSIGNED DRAFT — not signed by a physician (state: {state}). Not valid as the signed record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed record — version {version}, signed {time} by {signer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from paper — charted afterwards from the paper record; each entry keeps the time on paper and the time it was typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum — supersedes version {version}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} (age {age})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed (version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">Paciente</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation type="unfinished">Sillón</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished">Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished">Protocolo</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished">Sexo</translation>
+    </message>
+    <message>
+        <source>Indication</source>
+        <translation type="unfinished">Indicación</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation type="unfinished">Alergias</translation>
+    </message>
+    <message>
+        <source>Nurse(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dosing weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Registro</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation type="unfinished">Registrado a su llegada</translation>
+    </message>
+    <message>
+        <source>Infusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation type="unfinished">Alta dada</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketamine infusion session record {record}</source>
+        <extracomment>(page index, box in points) of the reserved signature box; None for a draft</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOB {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN {mrn}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNSIGNED DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session record {record} · version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <extracomment>coded values the record prints, in context &quot;record&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>during</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-infusion check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Hora</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished">hecho</translation>
+    </message>
+    <message>
+        <source>Baseline vitals</source>
+        <translation type="unfinished">Signos vitales basales</translation>
+    </message>
+    <message>
+        <source>Baseline {scale}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note at infusion start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-infusion checklist and baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol: start {start}, target {target}, maximum {maximum} mg/kg/h; maximum total {total} mg/kg; planned {planned}; bag {bag} mg/mL. Dosing weight {weight} kg{lb}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ketamine dose recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished">Duración</translation>
+    </message>
+    <message>
+        <source>mg in period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bolus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Nota</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Infusion running time&lt;/b&gt; {running} (pauses excluded). &lt;b&gt;Cumulative dose {mg} mg = {mg_kg} mg/kg&lt;/b&gt; (boluses {bolus} mg, infusion {infused} mg), as of {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Motivo</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation type="unfinished">Signos vitales</translation>
+    </message>
+    <message>
+        <source>No vital signs recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temp {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LATE entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrects #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature in °F, from the stored °C (°F = °C × 9/5 + 32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temperature in °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hr} and {rr} per minute; {bp} and {map} in mmHg; {spo2} in %; {temp}. {map} = (systolic + 2 × diastolic) / 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side effect</source>
+        <translation type="unfinished">Efecto adverso</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished">Gravedad</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Acción</translation>
+    </message>
+    <message>
+        <source>Rescue medication</source>
+        <translation type="unfinished">Medicación de rescate</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{medication} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved {time} (after {duration})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side effects</source>
+        <translation type="unfinished">Efectos adversos</translation>
+    </message>
+    <message>
+        <source>No side effects recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other medications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessments recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{scale} before {before} → after {after}&lt;/b&gt; (change {change}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">Puntuación</translation>
+    </message>
+    <message>
+        <source>Items / note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments (pain, sedation, dissociation, recovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT MET:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{duration} after the stop (protocol minimum {minimum} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{duration} after the stop (protocol minimum {minimum} min: NOT REACHED)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written instructions given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written instructions NOT given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} by {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation type="unfinished">Vigilancia</translation>
+    </message>
+    <message>
+        <source>Released to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {user}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ended before the infusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopped early&lt;/b&gt; at {time}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not discharged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;LATE ENTRY&lt;/b&gt; — recorded {time}</source>
+        <extracomment>Size of the box reserved for the visible digital-signature widget (points).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correction of #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;addendum&lt;/b&gt; (version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; replaced by #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Corrected&lt;/b&gt; by {user} at {time}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Entered in error&lt;/b&gt; — marked by {user} at {time}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side effect resolved: {effect}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ALERT&lt;/b&gt;: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert acknowledged ({message}): {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session stopped before the infusion: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed version {version}&lt;/b&gt;: {meaning}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Addendum opened&lt;/b&gt; (version {version}, supersedes version {supersedes}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished">Cronología</translation>
+    </message>
+    <message>
+        <source>No entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished">Entrada</translation>
+    </message>
+    <message>
+        <source>Every entry in charted-time order. Struck-through entries were corrected or entered in error; they stay in the record with the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Versión</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished">Firmado</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(addendum: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier signed versions stay stored unchanged and can be exported and verified on their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier signed versions of this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physician signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;UNSIGNED DRAFT.&lt;/b&gt; This record has not been signed by a physician. It was exported for review and is not valid as the signed record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record}, version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>addendum superseding version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>username &lt;b&gt;{username}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Comentario</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit chain head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry {seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, authority unlocked by {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial {serial}, issued{when}{by}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronically signed with the signer&apos;s personal key (PAdES certification signature). The signature covers this whole file; any change to it invalidates the signature. Verify with &lt;b&gt;chairlog verify&lt;/b&gt; or a PDF reader that trusts the clinic&apos;s signing authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digital signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recovery</name>
     <message>
         <source>at an unknown time</source>
@@ -3946,6 +4693,42 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <message>
         <source>Next vitals in</source>
         <translation>Próximos signos vitales en</translation>
+    </message>
+</context>
+<context>
+    <name>vitals</name>
+    <message>
+        <source>HR</source>
+        <extracomment>the languages chairlog ships a catalog for (besides the source language) the vital signs&apos; abbreviations, shared by the window and the PDF record (context &quot;vitals&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SBP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DBP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EtCO2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

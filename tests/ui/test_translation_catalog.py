@@ -50,7 +50,8 @@ def test_every_message_is_translated() -> None:
 
 def test_catalog_is_up_to_date_with_the_source(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "chairlog" / "ui").rglob("*.py"))
+    sources = sorted(str(p) for folder in ("ui", "reports", "present")
+                     for p in (ROOT / "chairlog" / folder).rglob("*.py"))
     subprocess.run([str(LUPDATE), "-no-obsolete", "-locations", "none", *sources,
                     "-ts", str(fresh)], check=True, capture_output=True, cwd=ROOT)
     assert set(messages(fresh)) == set(messages(TS)), "run tools/translations.sh"
