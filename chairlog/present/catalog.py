@@ -36,7 +36,8 @@ from chairlog import paths
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
-#: the languages chairlog ships a catalog for (besides the source language)
+# the languages chairlog ships a catalog for (besides the source language). (Plain comments
+# here: lupdate files a "#:" comment as the translator's note of the next marked word.)
 CATALOG_LANGUAGES = ("es",)
 
 Key = tuple[str, str, str]  # context, source, disambiguation
@@ -104,7 +105,7 @@ def words(language: str | None) -> Words:
         return ENGLISH
 
 
-#: the vital signs' abbreviations, shared by the window and the PDF record (context "vitals")
+# the vital signs' abbreviations, shared by the window and the PDF record (context "vitals")
 VITALS_ABBREVIATIONS: dict[str, str] = {
     "hr": QT_TRANSLATE_NOOP("vitals", "HR"),
     "bp": QT_TRANSLATE_NOOP("vitals", "BP"),
@@ -114,6 +115,7 @@ VITALS_ABBREVIATIONS: dict[str, str] = {
     "spo2": QT_TRANSLATE_NOOP("vitals", "SpO2"),
     "rr": QT_TRANSLATE_NOOP("vitals", "RR"),
     "etco2": QT_TRANSLATE_NOOP("vitals", "EtCO2"),
+    "temp_c": QT_TRANSLATE_NOOP("vitals", "Temp"),
 }
 
 

@@ -11,7 +11,7 @@ from chairlog.reports.layout import BODY, esc, muted, scaled, section, table
 from chairlog.reports.model import RecordData
 
 TITLES = DEVIATION_KINDS
-#: the kinds' titles as the record prints them, in context "record" (same words as TITLES)
+# the kinds' titles as the record prints them, in context "record" (same words as TITLES)
 KIND_WORDS = (
     QT_TRANSLATE_NOOP("record", "Override"), QT_TRANSLATE_NOOP("record", "Ceiling refusal"),
     QT_TRANSLATE_NOOP("record", "Checklist"), QT_TRANSLATE_NOOP("record", "Discharge"),

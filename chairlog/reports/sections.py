@@ -41,7 +41,7 @@ from chairlog.reports.layout import (
 )
 from chairlog.reports.model import RecordData, duration, num, record_time, since_start
 
-#: coded values the record prints, in context "record"
+# coded values the record prints, in context "record"
 SEVERITY_WORDS = {"mild": QT_TRANSLATE_NOOP("record", "mild"),
                   "moderate": QT_TRANSLATE_NOOP("record", "moderate"),
                   "severe": QT_TRANSLATE_NOOP("record", "severe")}

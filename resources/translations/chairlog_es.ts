@@ -1188,6 +1188,14 @@ Why is it safe to start anyway?</source>
 <context>
     <name>FlowsheetPanel</name>
     <message>
+        <source>Side effects</source>
+        <translation type="unfinished">Efectos adversos</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Flowsheet — oldest left, newest right</source>
         <translation>Hoja de evolución — lo más antiguo a la izquierda, lo más reciente a la derecha</translation>
     </message>
@@ -3053,6 +3061,14 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
         <translation>minutos desde el inicio de la infusión</translation>
     </message>
     <message>
+        <source>max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>minutes since check-in (infusion not started)</source>
         <translation>minutos desde la llegada (infusión no iniciada)</translation>
     </message>
@@ -3744,7 +3760,6 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Override</source>
-        <extracomment>the kinds&apos; titles as the record prints them, in context &quot;record&quot; (same words as TITLES)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3938,7 +3953,6 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>mild</source>
-        <extracomment>coded values the record prints, in context &quot;record&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4699,7 +4713,6 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <name>vitals</name>
     <message>
         <source>HR</source>
-        <extracomment>the languages chairlog ships a catalog for (besides the source language) the vital signs&apos; abbreviations, shared by the window and the PDF record (context &quot;vitals&quot;)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4728,6 +4741,10 @@ Guardado aparte: {aside} (en {parent}).</translation>
     </message>
     <message>
         <source>EtCO2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temp</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
