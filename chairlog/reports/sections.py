@@ -85,8 +85,8 @@ def checklist(rec: RecordData, width: float) -> list[Flowable]:
             rows.append([label, "✓ " + w.translate("record", "done"),
                          record_time(rec, e.charted_at), e.user_name])
         else:
-            rows.append([label, p(f"<b>{esc(w.translate('record', 'Skipped'))}</b> — "
-                                  f"{esc(e.data.get('text') or '')}"),
+            skipped = esc(w.translate("record", "Skipped"))
+            rows.append([label, p(f"<b>{skipped}</b> — {esc(e.data.get('text') or '')}"),
                          record_time(rec, e.charted_at), e.user_name])
     body: list[Flowable] = [table(rows, scaled([0.42, 0.24, 0.14, 0.20], width))]
     base = next((e for e in s.vitals if e.data.get("is_baseline")), None)
@@ -259,8 +259,8 @@ def alerts(rec: RecordData, width: float) -> list[Flowable]:
                                  w.translate("record", "By"),
                                  w.translate("record", "Action taken")]]
     for a in s.alerts:
-        ack = (record_time(rec, a.acknowledged_at) if a.acknowledged_at
-               else p(f"<b>{esc(w.translate('record', 'NOT ACKNOWLEDGED'))}</b>"))
+        not_ack = esc(w.translate("record", "NOT ACKNOWLEDGED"))
+        ack = record_time(rec, a.acknowledged_at) if a.acknowledged_at else p(f"<b>{not_ack}</b>")
         rows.append([record_time(rec, a.raised_at), a.message, ack, a.acknowledged_by_name or "",
                      a.action_taken or ""])
     return section(title, [table(rows, scaled([0.13, 0.33, 0.14, 0.16, 0.24], width))],

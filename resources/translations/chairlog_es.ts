@@ -1189,11 +1189,11 @@ Why is it safe to start anyway?</source>
     <name>FlowsheetPanel</name>
     <message>
         <source>Side effects</source>
-        <translation type="unfinished">Efectos adversos</translation>
+        <translation>Efectos adversos</translation>
     </message>
     <message>
         <source>Medications</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicación</translation>
     </message>
     <message>
         <source>Flowsheet — oldest left, newest right</source>
@@ -3062,11 +3062,11 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>máx.</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>mín.</translation>
     </message>
     <message>
         <source>minutes since check-in (infusion not started)</source>
@@ -3716,745 +3716,757 @@ No se cambió nada.</translation>
     <name>record</name>
     <message>
         <source>Systolic BP</source>
-        <translation type="unfinished"></translation>
+        <translation>PA sistólica</translation>
     </message>
     <message>
         <source>Diastolic BP</source>
-        <translation type="unfinished"></translation>
+        <translation>PA diastólica</translation>
     </message>
     <message>
         <source>Heart rate</source>
-        <translation type="unfinished">Frecuencia cardíaca</translation>
+        <translation>Frecuencia cardíaca</translation>
     </message>
     <message>
         <source>mmHg  ·  beats/min</source>
-        <translation type="unfinished"></translation>
+        <translation>mmHg  ·  lpm</translation>
     </message>
     <message>
         <source>infusion start</source>
-        <translation type="unfinished"></translation>
+        <translation>inicio de la infusión</translation>
     </message>
     <message>
         <source>infusion stop</source>
-        <translation type="unfinished"></translation>
+        <translation>fin de la infusión</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>máx.</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>mín.</translation>
     </message>
     <message>
         <source>no infusion</source>
-        <translation type="unfinished"></translation>
+        <translation>sin infusión</translation>
     </message>
     <message>
         <source>bolus {mg} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>bolo {mg} mg</translation>
     </message>
     <message>
         <source>alert threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>umbral de alerta</translation>
     </message>
     <message>
         <source>Override</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulación de límite</translation>
     </message>
     <message>
         <source>Ceiling refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazo por tope</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished">Lista de verificación</translation>
+        <translation>Lista de verificación</translation>
     </message>
     <message>
         <source>Discharge</source>
-        <translation type="unfinished">Alta</translation>
+        <translation>Alta</translation>
     </message>
     <message>
         <source>Late entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro tardío</translation>
     </message>
     <message>
         <source>Correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrección</translation>
     </message>
     <message>
         <source>Entered in error</source>
-        <translation type="unfinished">Introducido por error</translation>
+        <translation>Introducido por error</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta</translation>
     </message>
     <message>
         <source>Missed vitals</source>
-        <translation type="unfinished"></translation>
+        <translation>Constantes omitidas</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado</translation>
     </message>
     <message>
         <source>Deviations</source>
-        <translation type="unfinished"></translation>
+        <translation>Desviaciones</translation>
     </message>
     <message>
         <source>None: no override, ceiling refusal, early discharge, late entry, correction, alert or missed vitals interval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna: sin anulaciones de límite, rechazos por tope, altas anticipadas, registros tardíos, correcciones, alertas ni intervalos de constantes omitidos.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>{count} item(s) for the physician&apos;s review.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} elemento(s) para revisión médica.</translation>
     </message>
     <message>
         <source>Ketamine infusion session record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de sesión de infusión de ketamina</translation>
     </message>
     <message>
         <source>UNSIGNED DRAFT — not signed by a physician (state: {state}). Not valid as the signed record.</source>
-        <translation type="unfinished"></translation>
+        <translation>BORRADOR SIN FIRMAR — no firmado por un médico (estado: {state}). No válido como registro firmado.</translation>
     </message>
     <message>
         <source>Signed record — version {version}, signed {time} by {signer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro firmado — versión {version}, firmado el {time} por {signer}</translation>
     </message>
     <message>
         <source>Imported from paper — charted afterwards from the paper record; each entry keeps the time on paper and the time it was typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado de papel — registrado después a partir del registro en papel; cada entrada conserva la hora anotada en papel y la hora en que se introdujo.</translation>
     </message>
     <message>
         <source>Addendum — supersedes version {version}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Adenda — sustituye a la versión {version}: {reason}</translation>
     </message>
     <message>
         <source>{date} (age {age})</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} ({age} años)</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna registrada</translation>
     </message>
     <message>
         <source>version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>versión {version}</translation>
     </message>
     <message>
         <source>Signed (version {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado (versión {version})</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">Paciente</translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Session date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la sesión</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º de historia</translation>
     </message>
     <message>
         <source>Chair</source>
-        <translation type="unfinished">Sillón</translation>
+        <translation>Sillón</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished">Fecha de nacimiento</translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished">Protocolo</translation>
+        <translation>Protocolo</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished">Sexo</translation>
+        <translation>Sexo</translation>
     </message>
     <message>
         <source>Indication</source>
-        <translation type="unfinished">Indicación</translation>
+        <translation>Indicación</translation>
     </message>
     <message>
         <source>Allergies</source>
-        <translation type="unfinished">Alergias</translation>
+        <translation>Alergias</translation>
     </message>
     <message>
         <source>Nurse(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enfermería</translation>
     </message>
     <message>
         <source>Dosing weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Peso para la dosis</translation>
+    </message>
+    <message>
+        <source>(measured for this session)</source>
+        <translation>(medido para esta sesión)</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Registro</translation>
+        <translation>Registro</translation>
     </message>
     <message>
         <source>Checked in</source>
-        <translation type="unfinished">Registrado a su llegada</translation>
+        <translation>Llegada</translation>
     </message>
     <message>
         <source>Infusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Infusión</translation>
     </message>
     <message>
         <source>Discharged</source>
-        <translation type="unfinished">Alta dada</translation>
+        <translation>Alta</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>no iniciada</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>en curso</translation>
     </message>
     <message>
         <source>Ketamine infusion session record {record}</source>
         <extracomment>(page index, box in points) of the reserved signature box; None for a draft</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Registro de sesión de infusión de ketamina {record}</translation>
     </message>
     <message>
         <source>DOB {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>F. nac. {date}</translation>
     </message>
     <message>
         <source>MRN {mrn}</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º hist. {mrn}</translation>
     </message>
     <message>
         <source>UNSIGNED DRAFT</source>
-        <translation type="unfinished"></translation>
+        <translation>BORRADOR SIN FIRMAR</translation>
     </message>
     <message>
         <source>Session record {record} · version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de sesión {record} · versión {version}</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Página {page} de {pages}</translation>
     </message>
     <message>
         <source>mild</source>
-        <translation type="unfinished"></translation>
+        <translation>leve</translation>
     </message>
     <message>
         <source>moderate</source>
-        <translation type="unfinished"></translation>
+        <translation>moderado</translation>
     </message>
     <message>
         <source>severe</source>
-        <translation type="unfinished"></translation>
+        <translation>grave</translation>
     </message>
     <message>
         <source>baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>basal</translation>
     </message>
     <message>
         <source>during</source>
-        <translation type="unfinished"></translation>
+        <translation>durante</translation>
     </message>
     <message>
         <source>after</source>
-        <translation type="unfinished"></translation>
+        <translation>después</translation>
     </message>
     <message>
         <source>discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>alta</translation>
     </message>
     <message>
         <source>Pre-infusion check</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobación previa a la infusión</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Hora</translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Por</translation>
     </message>
     <message>
         <source>(optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>(opcional)</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>no registrado</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished">hecho</translation>
+        <translation>realizado</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
     </message>
     <message>
         <source>Baseline vitals</source>
-        <translation type="unfinished">Signos vitales basales</translation>
+        <translation>Constantes basales</translation>
     </message>
     <message>
         <source>Baseline {scale}</source>
-        <translation type="unfinished"></translation>
+        <translation>{scale} basal</translation>
     </message>
     <message>
         <source>Note at infusion start:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota al inicio de la infusión:</translation>
     </message>
     <message>
         <source>Pre-infusion checklist and baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de verificación previa a la infusión y valores basales</translation>
     </message>
     <message>
         <source>Protocol: start {start}, target {target}, maximum {maximum} mg/kg/h; maximum total {total} mg/kg; planned {planned}; bag {bag} mg/mL. Dosing weight {weight} kg{lb}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocolo: inicio {start}, objetivo {target}, máximo {maximum} mg/kg/h; total máximo {total} mg/kg; duración prevista {planned}; bolsa {bag} mg/mL. Peso para la dosis {weight} kg{lb}.</translation>
     </message>
     <message>
         <source>Dose summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de dosis</translation>
     </message>
     <message>
         <source>No ketamine dose recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registró ninguna dosis de ketamina.</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished">Duración</translation>
+        <translation>Duración</translation>
     </message>
     <message>
         <source>mg in period</source>
-        <translation type="unfinished"></translation>
+        <translation>mg en el periodo</translation>
     </message>
     <message>
         <source>Bolus</source>
-        <translation type="unfinished"></translation>
+        <translation>Bolo</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Nota</translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>&lt;b&gt;Infusion running time&lt;/b&gt; {running} (pauses excluded). &lt;b&gt;Cumulative dose {mg} mg = {mg_kg} mg/kg&lt;/b&gt; (boluses {bolus} mg, infusion {infused} mg), as of {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tiempo de infusión&lt;/b&gt; {running} (sin contar las pausas). &lt;b&gt;Dosis acumulada {mg} mg = {mg_kg} mg/kg&lt;/b&gt; (bolos {bolus} mg, infusión {infused} mg), a las {time}.</translation>
     </message>
     <message>
         <source>Limit override</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulación de límite</translation>
     </message>
     <message>
         <source>Dose event</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción de dosis</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motivo</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Vital signs</source>
-        <translation type="unfinished">Signos vitales</translation>
+        <translation>Constantes vitales</translation>
     </message>
     <message>
         <source>No vital signs recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron constantes vitales.</translation>
     </message>
     <message>
         <source>From start</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde inicio</translation>
     </message>
     <message>
         <source>Temp {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>Temp. {unit}</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>LATE entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro TARDÍO</translation>
     </message>
     <message>
         <source>corrects #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>corrige #{id}</translation>
     </message>
     <message>
         <source>alert: {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>alerta: {code}</translation>
     </message>
     <message>
         <source>temperature in °F, from the stored °C (°F = °C × 9/5 + 32)</source>
-        <translation type="unfinished"></translation>
+        <translation>temperatura en °F, a partir de los °C guardados (°F = °C × 9/5 + 32)</translation>
     </message>
     <message>
         <source>temperature in °C</source>
-        <translation type="unfinished"></translation>
+        <translation>temperatura en °C</translation>
     </message>
     <message>
         <source>{hr} and {rr} per minute; {bp} and {map} in mmHg; {spo2} in %; {temp}. {map} = (systolic + 2 × diastolic) / 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>{hr} y {rr} por minuto; {bp} y {map} en mmHg; {spo2} en %; {temp}. {map} = (sistólica + 2 × diastólica) / 3.</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas</translation>
     </message>
     <message>
         <source>No alerts recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron alertas.</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Activada</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmada</translation>
     </message>
     <message>
         <source>Action taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Medida tomada</translation>
+    </message>
+    <message>
+        <source>NOT ACKNOWLEDGED</source>
+        <translation>NO CONFIRMADA</translation>
     </message>
     <message>
         <source>Onset</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>Side effect</source>
-        <translation type="unfinished">Efecto adverso</translation>
+        <translation>Efecto adverso</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">Gravedad</translation>
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Acción</translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Rescue medication</source>
-        <translation type="unfinished">Medicación de rescate</translation>
+        <translation>Medicación de rescate</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolución</translation>
     </message>
     <message>
         <source>Charted by</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado por</translation>
     </message>
     <message>
         <source>{medication} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{medication} a las {time}</translation>
     </message>
     <message>
         <source>resolved {time} (after {duration})</source>
-        <translation type="unfinished"></translation>
+        <translation>resuelto a las {time} (tras {duration})</translation>
     </message>
     <message>
         <source>not resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>no resuelto</translation>
     </message>
     <message>
         <source>Side effects</source>
-        <translation type="unfinished">Efectos adversos</translation>
+        <translation>Efectos adversos</translation>
     </message>
     <message>
         <source>No side effects recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron efectos adversos.</translation>
     </message>
     <message>
         <source>Medication</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicación</translation>
     </message>
     <message>
         <source>Other medications</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra medicación</translation>
     </message>
     <message>
         <source>Assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoraciones</translation>
     </message>
     <message>
         <source>No assessments recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron valoraciones.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{scale} before {before} → after {after}&lt;/b&gt; (change {change}).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{scale} antes {before} → después {after}&lt;/b&gt; (cambio {change}).</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Escala</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Fase</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">Puntuación</translation>
+        <translation>Puntuación</translation>
     </message>
     <message>
         <source>Items / note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ítems / nota</translation>
     </message>
     <message>
         <source>Assessments (pain, sedation, dissociation, recovery)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoraciones (dolor, sedación, disociación, recuperación)</translation>
     </message>
     <message>
         <source>NOT MET:</source>
-        <translation type="unfinished"></translation>
+        <translation>NO CUMPLIDO:</translation>
     </message>
     <message>
         <source>{duration} after the stop (protocol minimum {minimum} min)</source>
-        <translation type="unfinished"></translation>
+        <translation>{duration} tras el fin de la infusión (mínimo del protocolo {minimum} min)</translation>
     </message>
     <message>
         <source>{duration} after the stop (protocol minimum {minimum} min: NOT REACHED)</source>
-        <translation type="unfinished"></translation>
+        <translation>{duration} tras el fin de la infusión (mínimo del protocolo {minimum} min: NO ALCANZADO)</translation>
     </message>
     <message>
         <source>Written instructions given</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucciones escritas entregadas</translation>
     </message>
     <message>
         <source>Written instructions NOT given</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucciones escritas NO entregadas</translation>
     </message>
     <message>
         <source>{time} by {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} por {user}</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished">Vigilancia</translation>
+        <translation>Vigilancia</translation>
     </message>
     <message>
         <source>Released to</source>
-        <translation type="unfinished"></translation>
+        <translation>Acompañante</translation>
     </message>
     <message>
         <source>Criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterios</translation>
     </message>
     <message>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucciones</translation>
     </message>
     <message>
         <source>Authorised</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorizado</translation>
     </message>
     <message>
         <source>by {user}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>por {user}: {reason}</translation>
     </message>
     <message>
         <source>Session ended before the infusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión finalizada antes de la infusión</translation>
     </message>
     <message>
         <source>&lt;b&gt;Stopped early&lt;/b&gt; at {time}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Detenida antes de tiempo&lt;/b&gt; a las {time}: {reason}</translation>
     </message>
     <message>
         <source>Not discharged yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin alta.</translation>
     </message>
     <message>
         <source>No notes recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se registraron notas.</translation>
     </message>
     <message>
         <source>&lt;b&gt;LATE ENTRY&lt;/b&gt; — recorded {time}</source>
         <extracomment>Size of the box reserved for the visible digital-signature widget (points).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;REGISTRO TARDÍO&lt;/b&gt; — introducido a las {time}</translation>
     </message>
     <message>
         <source>correction of #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>corrección de #{id}</translation>
     </message>
     <message>
         <source>&lt;b&gt;addendum&lt;/b&gt; (version {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;adenda&lt;/b&gt; (versión {version})</translation>
     </message>
     <message>
         <source>; replaced by #{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>; sustituido por #{id}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Corrected&lt;/b&gt; by {user} at {time}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Corregido&lt;/b&gt; por {user} a las {time}: {reason}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Entered in error&lt;/b&gt; — marked by {user} at {time}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Introducido por error&lt;/b&gt; — marcado por {user} a las {time}: {reason}</translation>
     </message>
     <message>
         <source>Side effect resolved: {effect}</source>
-        <translation type="unfinished"></translation>
+        <translation>Efecto adverso resuelto: {effect}</translation>
     </message>
     <message>
         <source>alert</source>
-        <translation type="unfinished"></translation>
+        <translation>alerta</translation>
     </message>
     <message>
         <source>&lt;b&gt;ALERT&lt;/b&gt;: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ALERTA&lt;/b&gt;: {message}</translation>
     </message>
     <message>
         <source>Alert acknowledged ({message}): {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta confirmada ({message}): {action}</translation>
     </message>
     <message>
         <source>Session stopped before the infusion: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión detenida antes de la infusión: {reason}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Signed version {version}&lt;/b&gt;: {meaning}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Versión {version} firmada&lt;/b&gt;: {meaning}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Addendum opened&lt;/b&gt; (version {version}, supersedes version {supersedes}): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Adenda abierta&lt;/b&gt; (versión {version}, sustituye a la versión {supersedes}): {reason}</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished">Cronología</translation>
+        <translation>Cronología</translation>
     </message>
     <message>
         <source>No entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin entradas.</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished">Entrada</translation>
+        <translation>Entrada</translation>
     </message>
     <message>
         <source>Every entry in charted-time order. Struck-through entries were corrected or entered in error; they stay in the record with the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las entradas por orden de hora registrada. Las entradas tachadas se corrigieron o se introdujeron por error; permanecen en el registro con el motivo.</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Versión</translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished">Firmado</translation>
+        <translation>Firmado</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmante</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Significado</translation>
     </message>
     <message>
         <source>SHA-256 of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 del archivo</translation>
     </message>
     <message>
         <source>(addendum: {reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>(adenda: {reason})</translation>
     </message>
     <message>
         <source>Earlier signed versions stay stored unchanged and can be exported and verified on their own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las versiones firmadas anteriores se conservan sin cambios y pueden exportarse y verificarse por separado.</translation>
     </message>
     <message>
         <source>Earlier signed versions of this record</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones firmadas anteriores de este registro</translation>
     </message>
     <message>
         <source>Physician signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma del médico</translation>
     </message>
     <message>
         <source>&lt;b&gt;UNSIGNED DRAFT.&lt;/b&gt; This record has not been signed by a physician. It was exported for review and is not valid as the signed record.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;BORRADOR SIN FIRMAR.&lt;/b&gt; Este registro no ha sido firmado por un médico. Se exportó para revisión y no es válido como registro firmado.</translation>
     </message>
     <message>
         <source>{record}, version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>{record}, versión {version}</translation>
     </message>
     <message>
         <source>addendum superseding version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>adenda que sustituye a la versión {version}</translation>
     </message>
     <message>
         <source>username &lt;b&gt;{username}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>usuario &lt;b&gt;{username}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado por</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha y hora</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Comentario</translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>Audit chain head</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabeza de la cadena de auditoría</translation>
     </message>
     <message>
         <source>entry {seq}</source>
-        <translation type="unfinished"></translation>
+        <translation>entrada {seq}</translation>
     </message>
     <message>
         <source>, authority unlocked by {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>, autoridad desbloqueada por {user}</translation>
     </message>
     <message>
         <source>serial {serial}, issued{when}{by}</source>
-        <translation type="unfinished"></translation>
+        <translation>n.º de serie {serial}, emitido{when}{by}</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado</translation>
     </message>
     <message>
         <source>Electronically signed with the signer&apos;s personal key (PAdES certification signature). The signature covers this whole file; any change to it invalidates the signature. Verify with &lt;b&gt;chairlog verify&lt;/b&gt; or a PDF reader that trusts the clinic&apos;s signing authority.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado electrónicamente con la clave personal del firmante (firma de certificación PAdES). La firma abarca todo este archivo; cualquier cambio en él invalida la firma. Verifíquelo con &lt;b&gt;chairlog verify&lt;/b&gt; o con un lector de PDF que confíe en la autoridad de firma de la clínica.</translation>
     </message>
     <message>
         <source>digital signature</source>
-        <translation type="unfinished"></translation>
+        <translation>firma digital</translation>
     </message>
 </context>
 <context>
@@ -4713,39 +4725,39 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <name>vitals</name>
     <message>
         <source>HR</source>
-        <translation type="unfinished"></translation>
+        <translation>FC</translation>
     </message>
     <message>
         <source>BP</source>
-        <translation type="unfinished"></translation>
+        <translation>PA</translation>
     </message>
     <message>
         <source>SBP</source>
-        <translation type="unfinished"></translation>
+        <translation>PAS</translation>
     </message>
     <message>
         <source>DBP</source>
-        <translation type="unfinished"></translation>
+        <translation>PAD</translation>
     </message>
     <message>
         <source>MAP</source>
-        <translation type="unfinished"></translation>
+        <translation>PAM</translation>
     </message>
     <message>
         <source>SpO2</source>
-        <translation type="unfinished"></translation>
+        <translation>SpO₂</translation>
     </message>
     <message>
         <source>RR</source>
-        <translation type="unfinished"></translation>
+        <translation>FR</translation>
     </message>
     <message>
         <source>EtCO2</source>
-        <translation type="unfinished"></translation>
+        <translation>EtCO₂</translation>
     </message>
     <message>
         <source>Temp</source>
-        <translation type="unfinished"></translation>
+        <translation>Temp.</translation>
     </message>
 </context>
 <context>
