@@ -41,7 +41,7 @@ def header(rec: RecordData, width: float, *, draft: bool,
         banners.append(w.translate(
             "record", "Signed record — version {version}, signed {time} by {signer}").format(
             version=rec.version, time=local_time(signature.signed_at, tz, with_date=True),
-            signer=signature.signer_identity))
+            signer=signature.identity_in(w)))
     if s.imported_from_paper:
         banners.append(w.translate(
             "record", "Imported from paper — charted afterwards from the paper record; each "

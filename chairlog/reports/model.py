@@ -133,7 +133,20 @@ class SignatureBlock:
     @property
     def signer_identity(self) -> str:
         """The printed name and the account's username: a printed name is not an identity."""
-        return f"{self.printed_name} [user {self.username}]" if self.username else self.printed_name
+        return self.identity_in(words(None))
+
+    def identity_in(self, w: Words) -> str:
+        """``signer_identity`` in ``w``'s language ("[usuario drlee]")."""
+        if not self.username:
+            return self.printed_name
+        user = w.translate("record", "[user {username}]").format(username=self.username)
+        return f"{self.printed_name} {user}"
+
+    def stamp_text(self, w: Words, when: str) -> str:
+        """The visible signature stamp's lines: who, when, and the meaning as signed."""
+        signed_by = w.translate("record", "Digitally signed by {signer}").format(
+            signer=self.identity_in(w))
+        return f"{signed_by}\n{when}\n{self.meaning}"
 
 
 # ---- formatting shared by the layout modules ----------------------------------------------

@@ -4468,6 +4468,15 @@ No se cambió nada.</translation>
         <source>digital signature</source>
         <translation>firma digital</translation>
     </message>
+    <message>
+        <source>[user {username}]</source>
+        <extracomment>user id → printed name (with credentials), for names the session view holds as ids every addendum opened on this session, oldest first what departs from the protocol or from charting at the time, for the physician&apos;s eye who signed, beyond the printed name (issue 14, points 3 and 4)</extracomment>
+        <translation>[usuario {username}]</translation>
+    </message>
+    <message>
+        <source>Digitally signed by {signer}</source>
+        <translation>Firmado digitalmente por {signer}</translation>
+    </message>
 </context>
 <context>
     <name>recovery</name>
