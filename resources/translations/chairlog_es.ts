@@ -1670,7 +1670,7 @@ Why is it safe to start anyway?</source>
     </message>
     <message>
         <source>DEMO — not for patient care</source>
-        <translation>DEMO — no apto para la atención de pacientes</translation>
+        <translation>DEMO — no usar con pacientes</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
@@ -1682,7 +1682,7 @@ Why is it safe to start anyway?</source>
     </message>
     <message>
         <source>Signed in: {who}</source>
-        <translation>Sesión iniciada: {who}</translation>
+        <translation>Usuario: {who}</translation>
     </message>
     <message>
         <source>nurse</source>
@@ -3413,7 +3413,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Pre-infusion</source>
-        <translation>Previa a la infusión</translation>
+        <translation>Preinfusión</translation>
     </message>
     <message>
         <source>Infusing</source>
@@ -4581,6 +4581,10 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <message>
         <source>Infusion ran {value} · {value2} left when resumed</source>
         <translation>La infusión duró {value} · quedarán {value2} al reanudar</translation>
+    </message>
+    <message>
+        <source>PAUSED · 0 mL/h</source>
+        <translation>EN PAUSA · 0 mL/h</translation>
     </message>
     <message>
         <source>{value} mg · {value2} mg/kg (max {value3})</source>
