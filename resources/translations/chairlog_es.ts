@@ -3574,6 +3574,81 @@ No se cambió nada.</translation>
     </message>
 </context>
 <context>
+    <name>handover</name>
+    <message>
+        <source>Chair</source>
+        <translation>Sillón</translation>
+    </message>
+    <message>
+        <source>Patient · protocol</source>
+        <translation>Paciente · protocolo</translation>
+    </message>
+    <message>
+        <source>State · in chair</source>
+        <translation>Estado · en el sillón</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Last vitals</source>
+        <translation>Últimas constantes</translation>
+    </message>
+    <message>
+        <source>Next vitals</source>
+        <translation>Próximas constantes</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Pendiente de resolver</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Por hacer</translation>
+    </message>
+    <message>
+        <source>Shift handover {time}</source>
+        <translation>Entrega de turno {time}</translation>
+    </message>
+    <message>
+        <source>{duration} in chair</source>
+        <translation>{duration} en el sillón</translation>
+    </message>
+    <message>
+        <source>Shift handover — {clinic}</source>
+        <translation>Entrega de turno — {clinic}</translation>
+    </message>
+    <message>
+        <source>Printed {time} · {count} chair(s) in use · working paper, not part of the medical record</source>
+        <translation>Impreso {time} · {count} sillón(es) en uso · documento de trabajo, no forma parte de la historia clínica</translation>
+    </message>
+    <message>
+        <source>No chair is in use.</source>
+        <translation>No hay ningún sillón en uso.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Free chairs: {chairs}.</source>
+        <translation>Sillones libres: {chairs}.</translation>
+    </message>
+    <message>
+        <source>Awaiting the physician&apos;s signature ({count}): {records}.</source>
+        <translation>Pendientes de firma médica ({count}): {records}.</translation>
+    </message>
+    <message>
+        <source>Returned to the nurse ({count}): {records}.</source>
+        <translation>Devueltos a enfermería ({count}): {records}.</translation>
+    </message>
+</context>
+<context>
     <name>layout</name>
     <message>
         <source>Discharge…</source>
@@ -4509,6 +4584,101 @@ No se cambió nada.</translation>
 Kept aside: {aside} (in {parent}).</source>
         <translation>Restaurado {name}.
 Guardado aparte: {aside} (en {parent}).</translation>
+    </message>
+</context>
+<context>
+    <name>series</name>
+    <message>
+        <source>pain NRS</source>
+        <translation>dolor EVN</translation>
+    </message>
+    <message>
+        <source>No sessions</source>
+        <translation>Sin sesiones</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>sesión</translation>
+    </message>
+    <message>
+        <source>pain before</source>
+        <translation>dolor antes</translation>
+    </message>
+    <message>
+        <source>pain after</source>
+        <translation>dolor después</translation>
+    </message>
+    <message>
+        <source>ketamine mg</source>
+        <translation>ketamina mg</translation>
+    </message>
+    <message>
+        <source>Treatment series — {name}</source>
+        <translation>Serie de tratamiento — {name}</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>nacido/a el {date}</translation>
+    </message>
+    <message>
+        <source>Ketamine infusion series — {name}</source>
+        <translation>Serie de infusiones de ketamina — {name}</translation>
+    </message>
+    <message>
+        <source>MRN {mrn}</source>
+        <translation>N.º hist. {mrn}</translation>
+    </message>
+    <message>
+        <source>Report of {time} · {count} sessions · ketamine in the series {mg} mg</source>
+        <translation>Informe del {time} · {count} sesiones · ketamina en la serie {mg} mg</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Pain NRS</source>
+        <translation>Dolor EVN</translation>
+    </message>
+    <message>
+        <source>Ketamine</source>
+        <translation>Ketamina</translation>
+    </message>
+    <message>
+        <source>Side effects</source>
+        <translation>Efectos adversos</translation>
+    </message>
+    <message>
+        <source>before → after</source>
+        <translation>antes → después</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Side effects in the series</source>
+        <translation>Efectos adversos en la serie</translation>
+    </message>
+    <message>
+        <source>Pain: NRS 0–10, before = baseline score at check-in, after = last score after the infusion. Ketamine: boluses plus the infused amount (rate × time) of each session. The signed session records remain the authoritative documents.</source>
+        <translation>Dolor: EVN 0–10, antes = puntuación basal a la llegada, después = última puntuación tras la infusión. Ketamina: bolos más la cantidad infundida (velocidad × tiempo) de cada sesión. Los registros de sesión firmados siguen siendo los documentos de referencia.</translation>
     </message>
 </context>
 <context>
