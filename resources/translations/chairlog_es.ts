@@ -3605,11 +3605,11 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation>Pendiente de resolver</translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation>Por hacer</translation>
+        <translation>Pendiente</translation>
     </message>
     <message>
         <source>Shift handover {time}</source>
