@@ -12,6 +12,17 @@ from enum import StrEnum
 from typing import Any
 
 from chairlog.clinical.checks import finite
+from chairlog.clinical.policy import (
+    DEFAULT_DISCHARGE_CRITERIA,
+    DEFAULT_DOSE_NEAR_PCT,
+    DEFAULT_DUE_SOON_MIN,
+    DEFAULT_RESCUE_MEDS,
+    Criterion,
+    RescueMed,
+    check_warnings,
+    criteria_from,
+    rescue_meds_from,
+)
 from chairlog.clinical.vitals import AlertThresholds, check_text
 from chairlog.errors import ValidationError
 
@@ -69,6 +80,12 @@ class ProtocolValues:
     discharge_score_min: int = 9
     thresholds: AlertThresholds = field(default_factory=AlertThresholds)
     checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST
+    #: bedside policy (chairlog.clinical.policy): what a discharge asks, the rescue medications
+    #: offered, and when the board warns "vitals due soon" and "dose limit near"
+    discharge_criteria: tuple[Criterion, ...] = DEFAULT_DISCHARGE_CRITERIA
+    rescue_meds: tuple[RescueMed, ...] = DEFAULT_RESCUE_MEDS
+    vitals_due_soon_min: float = DEFAULT_DUE_SOON_MIN
+    dose_near_pct: float = DEFAULT_DOSE_NEAR_PCT
 
     @property
     def ceiling_rate(self) -> float:
@@ -90,6 +107,8 @@ class ProtocolValues:
         d = asdict(self)
         d["dose_mode"] = self.dose_mode.value
         d["checklist"] = [asdict(c) for c in self.checklist]
+        d["discharge_criteria"] = [asdict(c) for c in self.discharge_criteria]
+        d["rescue_meds"] = [asdict(m) for m in self.rescue_meds]
         return d
 
     @classmethod
@@ -111,6 +130,10 @@ class ProtocolValues:
             kw["thresholds"] = AlertThresholds.from_mapping(kw["thresholds"])
         if "checklist" in kw:
             kw["checklist"] = _checklist(kw["checklist"])
+        if "discharge_criteria" in kw:
+            kw["discharge_criteria"] = criteria_from(kw["discharge_criteria"])
+        if "rescue_meds" in kw:
+            kw["rescue_meds"] = rescue_meds_from(kw["rescue_meds"])
         values = cls(**kw)
         values.validate()
         return values
@@ -123,6 +146,9 @@ class ProtocolValues:
         if not isinstance(self.indication, str):
             raise ValidationError("indication", self.indication, "text", "indication")
         check_text("indication", self.indication, 500, "indication")
+        criteria_from(self.discharge_criteria)
+        rescue_meds_from(self.rescue_meds)
+        check_warnings(self.vitals_due_soon_min, self.dose_near_pct)
         for item in self.checklist:
             check_text("key", item.key, 40, "checklist item key")
             check_text("label", item.label, 200, "checklist item")

@@ -65,14 +65,6 @@ ACTIONS: dict[str, str] = {
     "physician_notified": "Physician notified",
     "reassurance": "Reassurance / environment",
 }
-ROUTES = ("IV", "PO", "SL", "IM", "SC", "ODT", "inhaled")
-DOSE_UNITS = ("mg", "mcg", "g", "mL", "units")
-RESCUE_MEDS: dict[str, tuple[float, str, str]] = {
-    "ondansetron": (4.0, "mg", "IV"),
-    "midazolam": (1.0, "mg", "IV"),
-    "clonidine": (0.1, "mg", "PO"),
-    "labetalol": (10.0, "mg", "IV"),
-}
 DOSE_LABELS = {
     "bolus": "Bolus",
     "start": "Infusion started",

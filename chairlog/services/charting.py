@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from chairlog.clinical.policy import DOSE_UNITS, ROUTES
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import Scale, validate_score
 from chairlog.clinical.states import SessionState
@@ -22,7 +23,7 @@ from chairlog.clinical.vitals import (
 )
 from chairlog.db.models import Alert, ChartEntry, InfusionSession, User
 from chairlog.domain import AlertView, UserInfo
-from chairlog.domain.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
+from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
 from chairlog.errors import NotFound, StateError, ValidationError
 from chairlog.services.context import (
     CHART_ROLES,

@@ -15,20 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairlog.clinical.dosing import DoseEvent, RateUnit, convert_rate
+from chairlog.clinical.policy import DOSE_UNITS, ROUTES
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import validate_score
 from chairlog.clinical.vitals import validate_vitals
 from chairlog.db.models import ChartEntry, InfusionSession
 from chairlog.domain import UserInfo
-from chairlog.domain.describe import (
-    ACTIONS,
-    DOSE_UNITS,
-    ENTRY_FIELDS,
-    ROUTES,
-    SEVERITIES,
-    SIDE_EFFECTS,
-    kind_word,
-)
+from chairlog.domain.describe import ACTIONS, ENTRY_FIELDS, SEVERITIES, SIDE_EFFECTS, kind_word
 from chairlog.errors import CeilingExceeded, NotFound, StateError, ValidationError
 from chairlog.services.charting import MIN_DOSE, vitals_columns
 from chairlog.services.context import (

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from chairlog.clinical.policy import DEFAULT_DISCHARGE_CRITERIA, Criterion
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.states import SessionState
@@ -36,13 +37,8 @@ from chairlog.services.cosign import check_cosigner, still_active
 from chairlog.services.results import SESSION_DISCHARGED, Changed, ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write, transition
 
-DISCHARGE_CRITERIA = {
-    "vitals_near_baseline": "Vitals within 20 % of baseline",
-    "alert_oriented": "Alert and oriented",
-    "steady_gait": "Walks steadily",
-    "nausea_controlled": "Nausea controlled",
-    "pain_acceptable": "Pain acceptable",
-}
+#: the default discharge criteria by key (a session asks its protocol's: ``discharge_criteria``)
+DISCHARGE_CRITERIA = {c.key: c.label for c in DEFAULT_DISCHARGE_CRITERIA}
 
 
 def discharge_shortfalls(
@@ -94,21 +90,9 @@ def discharge(
                      label="reason for the authorisation")
     if not isinstance(criteria, Mapping):
         raise ValidationError("criteria", criteria, "the discharge criteria by name")
-    unknown = set(criteria) - set(DISCHARGE_CRITERIA)
-    if unknown:
-        raise ValidationError("criteria", sorted(map(str, unknown)),
-                              "known discharge criteria: " + ", ".join(DISCHARGE_CRITERIA))
     for k, v in criteria.items():
         if not isinstance(v, bool):
             raise ValidationError("criteria", f"{k}={v!r}", "true or false for each criterion")
-    crit = {k: bool(criteria.get(k, False)) for k in DISCHARGE_CRITERIA}
-    unmet = [DISCHARGE_CRITERIA[k] for k, ok in crit.items() if not ok]
-    if unmet and not text:
-        raise ValidationError(
-            "criteria",
-            ", ".join(unmet),
-            "all criteria met, or a note explaining why discharge is safe",
-        )
     if instructions_given is not True:
         raise ValidationError(
             "instructions_given",
@@ -126,6 +110,8 @@ def discharge(
 
             raise StateError("Only a patient in post-infusion monitoring can be discharged; "
                              f"the session is {SessionState(sess.state).label.lower()}.")
+        crit = _criteria_met(ProtocolValues.from_dict(sess.protocol_snapshot).discharge_criteria,
+                             criteria, text)
         when = charted_time(app, charted_at, earliest=sess.checked_in_at)
         short = _shortfalls(s, sess, when)
         extra: dict[str, Any] = {}
@@ -155,6 +141,26 @@ def discharge(
     # after the commit, so a backup never undoes it: automatic backups subscribe to this
     app.notify(SESSION_DISCHARGED, session_id)
     return replace(result, changes=(*result.changes, Changed(SESSION_DISCHARGED, session_id)))
+
+
+def _criteria_met(asked: tuple[Criterion, ...], criteria: Mapping[str, bool],
+                  text: str | None) -> dict[str, bool]:
+    """Each of the session's protocol's criteria, met or not (an unknown one is refused); an
+    unmet criterion needs the note that explains why discharge is safe."""
+    keys = [c.key for c in asked]
+    unknown = set(criteria) - set(keys)
+    if unknown:
+        raise ValidationError("criteria", sorted(map(str, unknown)),
+                              "this protocol's discharge criteria: " + ", ".join(keys))
+    crit = {k: bool(criteria.get(k, False)) for k in keys}
+    unmet = [c.label for c in asked if not crit[c.key]]
+    if unmet and not text:
+        raise ValidationError(
+            "criteria",
+            ", ".join(unmet),
+            "all criteria met, or a note explaining why discharge is safe",
+        )
+    return crit
 
 
 def _shortfalls(s: Any, sess: InfusionSession, when: datetime) -> list[str]:

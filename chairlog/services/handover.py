@@ -73,7 +73,7 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
         name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
         opened.append(f"{name} ({e.data['severity']}) since {local_time(e.charted_at, tz)}")
     opened += [f"ALERT not acknowledged: {a.message}" for a in v.open_alerts]
-    if dose_near(v.infusion_started_at is not None, mg_kg, p.max_total_mg_per_kg):
+    if dose_near(v.infusion_started_at is not None, mg_kg, p):
         opened.append(f"Dose limit near: {fmt(mg_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
     pending: list[str] = []
     if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):

@@ -30,7 +30,6 @@ from chairlog.errors import NotFound, ValidationError
 from chairlog.reports.model import PAPER_SIZES, AddendumInfo, RecordData, Vocabulary, record_id
 from chairlog.reports.pdfinfo import RecordLabel
 from chairlog.services import accounts
-from chairlog.services.charting import DISCHARGE_CRITERIA
 from chairlog.services.context import Chairlog, clinic_row
 from chairlog.services.views import load_view
 
@@ -77,9 +76,11 @@ class RecordVerification:
     timestamp_time: datetime | None = None
 
 
-def _vocabulary() -> Vocabulary:
+def _vocabulary(view: SessionView) -> Vocabulary:
+    """The labels the record prints; discharge criteria as the session's protocol named them."""
     return Vocabulary(side_effects=dict(SIDE_EFFECTS), actions=dict(ACTIONS),
-                      discharge_criteria=dict(DISCHARGE_CRITERIA))
+                      discharge_criteria={c.key: c.label
+                                          for c in view.protocol.discharge_criteria})
 
 
 def _names(s: Session) -> dict[int, str]:
@@ -111,7 +112,7 @@ def record_data_in(s: Session, sess: InfusionSession) -> RecordData:
     devs = session_deviations(view, ZoneInfo(clinic.timezone), max(end, _last_time(view)),
                               ceiling_refusals(s, sess.id))
     return RecordData(clinic=clinic, session=view, user_names=names,
-                      addenda=addenda(s, sess.id, names), vocab=_vocabulary(),
+                      addenda=addenda(s, sess.id, names), vocab=_vocabulary(view),
                       deviations=tuple(devs))
 
 

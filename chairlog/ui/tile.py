@@ -171,7 +171,7 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
         )
         if r.next_vitals_in is not None:
             due_at = r.next_vitals_due_at
-            due = vitals_due(r.next_vitals_in)
+            due = vitals_due(r.next_vitals_in, p)
             if due is Due.OVERDUE:
                 due_text = translate("tile", "VITALS OVERDUE by {value}").format(
                     value=clock_text(-r.next_vitals_in))
@@ -200,7 +200,7 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
                 value=clock_text(-r.next_vitals_in)
             )
         )
-    near = dose_near(view.infusion_started_at is not None, cum_kg, p.max_total_mg_per_kg)
+    near = dose_near(view.infusion_started_at is not None, cum_kg, p)
     if near:
         lines.append(
             translate("tile", "Dose limit near: {value} of max {value2} mg/kg").format(

@@ -322,12 +322,19 @@ def ago(delta: timedelta) -> str:
     )
 
 
-QUICK_ACTIONS = (
+#: the quick answers to "what was done?" for an alert: one list, offered by both acknowledgement
+#: dialogs (one alert from the board or the page's alert list: ``AlertAckDialog``; the alerts a
+#: save has just raised: ``session.dialogs.AcknowledgeDialog``); each fills the answer, which
+#: the nurse can edit
+ACK_ANSWERS = (
     QT_TRANSLATE_NOOP("words", "Rechecked: back in range"),
+    QT_TRANSLATE_NOOP("words", "Rechecked — repeat in 5 min"),
     QT_TRANSLATE_NOOP("words", "Infusion rate reduced"),
     QT_TRANSLATE_NOOP("words", "Infusion paused"),
     QT_TRANSLATE_NOOP("words", "Physician notified"),
     QT_TRANSLATE_NOOP("words", "Rescue medication given"),
+    QT_TRANSLATE_NOOP("words", "Patient reassured"),
+    QT_TRANSLATE_NOOP("words", "Expected at this stage; monitoring"),
 )
 
 
@@ -371,7 +378,7 @@ class AlertAckDialog(QDialog):
             )
         )
         grid = QGridLayout()
-        for i, english in enumerate(QUICK_ACTIONS):
+        for i, english in enumerate(ACK_ANSWERS):
             text = translate("words", english)
             b = QPushButton(text)
             b.setMinimumHeight(40)

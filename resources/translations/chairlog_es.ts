@@ -1177,7 +1177,6 @@ Why is it safe to start anyway?</source>
     <name>EffectPickerDialog</name>
     <message>
         <source>Which side effect?</source>
-        <extracomment>the rescue medication usually given for an effect (a suggestion the nurse can change)</extracomment>
         <translation>¿Qué efecto adverso?</translation>
     </message>
     <message>
@@ -3515,6 +3514,27 @@ No se cambió nada.</translation>
         <source>Bleeding</source>
         <translation>Sangrado</translation>
     </message>
+    <message>
+        <source>Vitals within 20 % of baseline</source>
+        <extracomment>the default criteria&apos;s labels (chairlog.clinical.policy), for the catalog; a protocol&apos;s own labels are shown as the clinic wrote them</extracomment>
+        <translation>Constantes dentro del 20 % de las basales</translation>
+    </message>
+    <message>
+        <source>Alert and oriented</source>
+        <translation>Alerta y orientado</translation>
+    </message>
+    <message>
+        <source>Walks steadily</source>
+        <translation>Camina con estabilidad</translation>
+    </message>
+    <message>
+        <source>Nausea controlled</source>
+        <translation>Náuseas controladas</translation>
+    </message>
+    <message>
+        <source>Pain acceptable</source>
+        <translation>Dolor aceptable</translation>
+    </message>
 </context>
 <context>
     <name>common</name>
@@ -5015,6 +5035,14 @@ Guardado aparte: {aside} (en {parent}).</translation>
         <translation>Vigilancia mínima después</translation>
     </message>
     <message>
+        <source>Warn “vitals due soon” this early</source>
+        <translation>Aviso «constantes pronto» con esta antelación</translation>
+    </message>
+    <message>
+        <source>Warn “dose limit near” at (of maximum total)</source>
+        <translation>Aviso «dosis cerca del límite» al (del total máximo)</translation>
+    </message>
+    <message>
         <source>Bolus limit</source>
         <translation>Límite del bolo</translation>
     </message>
@@ -5317,10 +5345,6 @@ Qué hacer:
         <translation>Infusión en pausa</translation>
     </message>
     <message>
-        <source>Rate reduced</source>
-        <translation>Velocidad reducida</translation>
-    </message>
-    <message>
         <source>Physician notified</source>
         <translation>Médico avisado</translation>
     </message>
@@ -5523,6 +5547,7 @@ Qué hacer:
     </message>
     <message>
         <source>Rechecked: back in range</source>
+        <extracomment>the quick answers to &quot;what was done?&quot; for an alert: one list, offered by both acknowledgement dialogs (one alert from the board or the page&apos;s alert list: ``AlertAckDialog``; the alerts a save has just raised: ``session.dialogs.AcknowledgeDialog``); each fills the answer, which the nurse can edit</extracomment>
         <translation>Reevaluado: de nuevo en rango</translation>
     </message>
     <message>

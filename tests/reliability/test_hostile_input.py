@@ -13,15 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chairlog.clinical.dosing import RateUnit, convert_rate
+from chairlog.clinical.policy import DEFAULT_RESCUE_MEDS, DOSE_UNITS, ROUTES
 from chairlog.clinical.scales import SCALES, Scale
-from chairlog.domain.describe import (
-    ACTIONS,
-    DOSE_UNITS,
-    RESCUE_MEDS,
-    ROUTES,
-    SEVERITIES,
-    SIDE_EFFECTS,
-)
+from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
 from chairlog.services import charting, doses, views
 from tests.reliability.helpers.dbs import CHECK, PASSWORD, VITALS
 from tests.reliability.helpers.hostile import (
@@ -42,6 +36,8 @@ from tests.reliability.helpers.hostile import (
 VITAL_RANGES = {"hr": (20, 250), "sbp": (50, 300), "dbp": (20, 200), "spo2": (50, 100),
                 "rr": (4, 60), "etco2": (5, 100), "temp_c": (30, 43)}
 UNITS = [u.value for u in RateUnit]
+
+RESCUE_NAMES = [m.name for m in DEFAULT_RESCUE_MEDS]
 
 
 def stored(app: Any, session_id: int, entry_id: int) -> Any:
@@ -156,7 +152,7 @@ def test_side_effects_medications_notes(tmp_path: Path, capsys: pytest.CaptureFi
         @HOSTILE
         @given(kind=st.sampled_from(["side_effect", "medication", "note"]),
                effect=text_or(SIDE_EFFECTS), severity=text_or(SEVERITIES),
-               action=text_or(ACTIONS), drug=st.one_of(text_or(RESCUE_MEDS), hostile_text),
+               action=text_or(ACTIONS), drug=st.one_of(text_or(RESCUE_NAMES), hostile_text),
                amount=number_in(0, 100), unit=text_or(DOSE_UNITS), route=text_or(ROUTES),
                treats=st.one_of(st.none(), record_ids), note=notes)
         def run(kind: str, effect: Any, severity: Any, action: Any, drug: Any, amount: Any,

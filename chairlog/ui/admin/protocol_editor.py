@@ -71,6 +71,11 @@ DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
         1440,
         0,
     ),
+    # the board's warnings (chairlog.clinical.policy)
+    ("vitals_due_soon_min", QT_TRANSLATE_NOOP("words", "Warn “vitals due soon” this early"),
+     "min", 0, 60, 0),
+    ("dose_near_pct", QT_TRANSLATE_NOOP("words", "Warn “dose limit near” at (of maximum total)"),
+     "%", 50, 100, 0),
 )
 OPTIONAL_DOSING: tuple[tuple[str, str, str, float, float, int], ...] = (
     ("max_bolus_mg_per_kg", QT_TRANSLATE_NOOP("words", "Bolus limit"), "mg/kg", 0, 10, 3),

@@ -15,8 +15,9 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QTimeEdit, QWidget
 
 from chairlog.clinical.dosing import RateUnit
+from chairlog.clinical.policy import DOSE_UNITS, ROUTES
 from chairlog.domain import EntryKind, EntryView
-from chairlog.domain.describe import ACTIONS, DOSE_UNITS, ROUTES, SEVERITIES, SIDE_EFFECTS
+from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
 from chairlog.present.units import STORED, Units
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate, vital
 

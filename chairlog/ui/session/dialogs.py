@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
-from chairlog.ui.widgets import FitScrollArea, named, tab_in_reading_order
+from chairlog.ui.i18n import translate
+from chairlog.ui.widgets import ACK_ANSWERS, FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label
 from .style import set_flag, set_tone
@@ -293,16 +293,6 @@ class OverrideDialog(ReasonDialog):
         super()._ok()
 
 
-ACK_QUICK = (
-    QT_TRANSLATE_NOOP("words", "Infusion paused"),
-    QT_TRANSLATE_NOOP("words", "Rate reduced"),
-    QT_TRANSLATE_NOOP("words", "Physician notified"),
-    QT_TRANSLATE_NOOP("words", "Rechecked — repeat in 5 min"),
-    QT_TRANSLATE_NOOP("words", "Patient reassured"),
-    QT_TRANSLATE_NOOP("words", "Expected at this stage; monitoring"),
-)
-
-
 class AcknowledgeDialog(ReasonDialog):
     """Alerts raised by a save: shown prominently, asking what was done. 'Later' leaves them
     open on the page."""
@@ -312,7 +302,7 @@ class AcknowledgeDialog(ReasonDialog):
         super().__init__(
             translate("AcknowledgeDialog", "Alert — what was done?"),
             translate("AcknowledgeDialog", "What was done (saved with your name):"),
-            quick=ACK_QUICK,
+            quick=ACK_ANSWERS,
             ok_text=translate("AcknowledgeDialog", "Acknowledge"),
             field="action_taken",
             parent=parent,

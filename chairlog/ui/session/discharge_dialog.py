@@ -18,13 +18,23 @@ from chairlog.clinical.clock import format_duration
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.domain import EntryKind, SessionView, vitals_of
-from chairlog.services.discharge import DISCHARGE_CRITERIA, discharge_shortfalls
-from chairlog.ui.i18n import clinical, translate
+from chairlog.services.discharge import discharge_shortfalls
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label
 from .dialogs import FormDialog
 from .style import set_tone
+
+#: the default criteria's labels (chairlog.clinical.policy), for the catalog; a protocol's own
+#: labels are shown as the clinic wrote them
+DEFAULT_CRITERIA_WORDS = (
+    QT_TRANSLATE_NOOP("clinical", "Vitals within 20 % of baseline"),
+    QT_TRANSLATE_NOOP("clinical", "Alert and oriented"),
+    QT_TRANSLATE_NOOP("clinical", "Walks steadily"),
+    QT_TRANSLATE_NOOP("clinical", "Nausea controlled"),
+    QT_TRANSLATE_NOOP("clinical", "Pain acceptable"),
+)
 
 
 class DischargeDialog(FormDialog):
@@ -74,7 +84,8 @@ class DischargeDialog(FormDialog):
         hints = self._hints(view)
         self.body.addWidget(label(translate("DischargeDialog", "Criteria:"), bold=True))
         self.criteria: dict[str, QCheckBox] = {}
-        for key, text in DISCHARGE_CRITERIA.items():
+        for criterion in view.protocol.discharge_criteria:  # the session's protocol's
+            key, text = criterion.key, clinical(criterion.label)
             box = BigCheckBox(text + (f"\n      {hints[key]}" if key in hints else ""))
             box.setObjectName(f"criterion_{key}")
             self.body.addWidget(box)

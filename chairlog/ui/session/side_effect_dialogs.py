@@ -17,26 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.clinical.policy import DOSE_UNITS, ROUTES, rescue_preset
 from chairlog.domain import EntryKind, SessionView
-from chairlog.domain.describe import (
-    ACTIONS,
-    DOSE_UNITS,
-    RESCUE_MEDS,
-    ROUTES,
-    SEVERITIES,
-    SIDE_EFFECTS,
-)
+from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
 from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, clock_time, label, num
 from .dialogs import FormDialog
 from .style import TOUCH_PX, set_tone
-
-#: the rescue medication usually given for an effect (a suggestion the nurse can change)
-SUGGESTED_MED = {"nausea": "ondansetron", "vomiting": "ondansetron", "agitation": "midazolam",
-                 "dissociation": "midazolam", "hallucinations": "midazolam",
-                 "hypertension": "labetalol", "tachycardia": "labetalol"}
 
 
 def _choice_grid(options: dict[str, str], columns: int, prefix: str,
@@ -132,12 +121,13 @@ class RescueMedDialog(FormDialog):
             parent,
         )
         self.allergies = view.patient.allergies.strip()
+        self.presets = view.protocol.rescue_meds  # the session's protocol's rescue medications
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         self.drug = QComboBox()
         self.drug.setObjectName("med_drug")
         self.drug.setEditable(True)
-        self.drug.addItems(list(RESCUE_MEDS))
+        self.drug.addItems([m.name for m in self.presets])
         self.dose = NumberEdit("dose_amount", decimals=True, width=110)
         self.dose.setObjectName("med_dose")
         self.unit = QComboBox()
@@ -194,12 +184,11 @@ class RescueMedDialog(FormDialog):
         self.first_focus = self.dose
 
     def _drug_changed(self, text: str) -> None:
-        preset = RESCUE_MEDS.get(text.strip().lower())
+        preset = rescue_preset(self.presets, text)
         if preset is not None:
-            amount, unit, route = preset
-            self.dose.setText(num(amount, 3))
-            self.unit.setCurrentText(unit)
-            self.route.setCurrentText(route)
+            self.dose.setText(num(preset.dose, 3))
+            self.unit.setCurrentText(preset.unit)
+            self.route.setCurrentText(preset.route)
         name = text.strip().lower()
         hit = bool(name) and bool(self.allergies) and name in self.allergies.lower()
         self.allergy_warning.setText(

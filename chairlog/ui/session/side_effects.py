@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
+from chairlog.clinical.policy import suggested_for
 from chairlog.domain import EntryView, SessionView
 from chairlog.domain.describe import SIDE_EFFECTS
 from chairlog.services import charting
@@ -20,7 +21,6 @@ from chairlog.ui.i18n import translate
 
 from .common import Card, Host, button, clock_time, label
 from .side_effect_dialogs import (
-    SUGGESTED_MED,
     EffectPickerDialog,
     RescueMedDialog,
     SideEffectDialog,
@@ -98,7 +98,10 @@ class SideEffectsPanel(QWidget):
     def ask_rescue(self, effect: EntryView | None) -> None:
         if not self._editable:
             return
-        drug = SUGGESTED_MED.get(effect.data["effect_type"], "") if effect else ""
+        # the protocol's medication for this effect, if it names one (a suggestion to change)
+        med = (suggested_for(self.host.view.protocol.rescue_meds, effect.data["effect_type"])
+               if effect else None)
+        drug = med.name if med else ""
         dlg = RescueMedDialog(self.host.view, self.host.tz,
                               treats_entry_id=effect.id if effect else None, drug=drug,
                               parent=self)

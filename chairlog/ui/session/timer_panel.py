@@ -167,7 +167,7 @@ def _vitals_tile(v: SessionView, due_in: timedelta | None, due_at: datetime | No
     if v.state not in (*RUNNING, SessionState.MONITORING) or due_in is None:
         return Tile(translate("timer_panel", "Vitals"), "—", last_text)
     seconds = due_in.total_seconds()
-    due = vitals_due(due_in)
+    due = vitals_due(due_in, v.protocol)
     every = (v.protocol.vitals_interval_after_min if v.state is SessionState.MONITORING
              else v.protocol.vitals_interval_min)
     sub = translate("timer_panel", "due {value} · every {value2} min · {last_text}").format(

@@ -27,7 +27,10 @@ from tests.reliability.helpers.dbs import PG_URL, Setup, audit_ok, counts, fresh
 
 T = TypeVar("T")
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-EXAMPLES = int(os.environ.get("CHAIRLOG_HOSTILE_EXAMPLES", "200"))
+# Decisions (CI time, 2 cores): 200 inputs per rule on SQLite, where the rules are explored; 50 on
+# PostgreSQL, where what differs is the dialect's storage of the same values (text encodings, NUL,
+# float limits), which the special values at the head of every strategy reach first.
+EXAMPLES = int(os.environ.get("CHAIRLOG_HOSTILE_EXAMPLES", "50" if PG_URL else "200"))
 # CI replays the same inputs every run (derandomize); elsewhere each run explores new ones
 HOSTILE = settings(max_examples=EXAMPLES, deadline=None, database=None,
                    derandomize=os.environ.get("CI") == "true",
