@@ -14,6 +14,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from chairlog.domain import EntryStatus, EntryView
 from chairlog.present.times import local_time
+from chairlog.present.vitals_text import entry_summary
 from chairlog.reports.layout import (
     BODY,
     CELL,
@@ -45,7 +46,7 @@ SPOT_W, SPOT_H = 230.0, 46.0
 
 def _entry_markup(rec: RecordData, e: EntryView) -> str:
     w = rec.words
-    text = esc(rec.units.summary(e))
+    text = esc(entry_summary(e, rec.units, w.translate, w.language))
     tags = []
     if e.is_late:
         tags.append(w.translate("record", "<b>LATE ENTRY</b> — recorded {time}").format(

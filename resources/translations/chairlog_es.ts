@@ -3617,11 +3617,11 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Last vitals</source>
-        <translation>Últimas constantes</translation>
+        <translation>Últimos signos vitales</translation>
     </message>
     <message>
         <source>Next vitals</source>
-        <translation>Próximas constantes</translation>
+        <translation>Próximos signos vitales</translation>
     </message>
     <message>
         <source>Open</source>
@@ -3887,7 +3887,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Missed vitals</source>
-        <translation>Constantes omitidas</translation>
+        <translation>Signos vitales omitidos</translation>
     </message>
     <message>
         <source>Imported</source>
@@ -3899,7 +3899,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>None: no override, ceiling refusal, early discharge, late entry, correction, alert or missed vitals interval.</source>
-        <translation>Ninguna: sin anulaciones de límite, rechazos por tope, altas anticipadas, registros tardíos, correcciones, alertas ni intervalos de constantes omitidos.</translation>
+        <translation>Ninguna: sin anulaciones de límite, rechazos por tope, altas anticipadas, registros tardíos, correcciones, alertas ni intervalos de signos vitales omitidos.</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -4112,7 +4112,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Baseline vitals</source>
-        <translation>Constantes basales</translation>
+        <translation>Signos vitales basales</translation>
     </message>
     <message>
         <source>Baseline {scale}</source>
@@ -4180,11 +4180,11 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Vital signs</source>
-        <translation>Constantes vitales</translation>
+        <translation>Signos vitales</translation>
     </message>
     <message>
         <source>No vital signs recorded.</source>
-        <translation>No se registraron constantes vitales.</translation>
+        <translation>No se registraron signos vitales.</translation>
     </message>
     <message>
         <source>From start</source>
@@ -4571,6 +4571,22 @@ No se cambió nada.</translation>
     <message>
         <source>Digitally signed by {signer}</source>
         <translation>Firmado digitalmente por {signer}</translation>
+    </message>
+    <message>
+        <source>rhythm: {rhythm}</source>
+        <translation>ritmo: {rhythm}</translation>
+    </message>
+    <message>
+        <source>Baseline vitals: {values}</source>
+        <translation>Signos vitales basales: {values}</translation>
+    </message>
+    <message>
+        <source>Vitals: {values}</source>
+        <translation>Signos vitales: {values}</translation>
+    </message>
+    <message>
+        <source>{line} — source: {source}</source>
+        <translation>{line} — origen: {source}</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ HEADINGS = {
     "Pre-infusion checklist and baseline":
         "Lista de verificación previa a la infusión y valores basales",
     "Dose summary": "Resumen de dosis",
-    "Vital signs": "Constantes vitales",
+    "Vital signs": "Signos vitales",
     "Alerts": "Alertas",
     "Side effects": "Efectos adversos",
     "Assessments (pain, sedation, dissociation, recovery)":
@@ -61,8 +61,12 @@ def test_a_spanish_clinics_record_is_in_spanish(clinic: Clinic, tmp_path: Path) 
         assert english not in one, english
     # the vitals abbreviations: table header, baseline line, chart legend and thresholds
     assert vitals_header(text)[:7] == ["Hora", "Desde", "FC", "PA", "PAM", "SpO₂", "FR"]
-    assert re.search(r"Constantes basales \(15:00 \+01:00\): FC 72/min · PA 120/78 mmHg "
+    assert re.search(r"Signos vitales basales \(15:00 \+01:00\): FC 72/min · PA 120/78 mmHg "
                      r"\(PAM 92\) · SpO₂ 98 % · FR 14/min", one)
+    # the timeline's vitals lines too
+    assert "Signos vitales basales: FC 72, PA 120/78, SpO₂ 98%, FR 14" in one
+    assert re.search(r"#\d+ Signos vitales: FC \d+, PA", one)
+    assert not re.search(r"#\d+ Vitals: HR", one)  # (the deviations' lines are the services')
     assert "PA sistólica" in one and "PA diastólica" in one and "PAS máx." in one
     assert "1980-05-01 (45 años)" in one and "mujer" in one
     assert "Dolor EVN antes 7 → después 3" in one

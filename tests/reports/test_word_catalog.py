@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 
 from chairlog import paths
+from chairlog.domain.describe import describe
 from chairlog.present import catalog
 from chairlog.present.catalog import ENGLISH, parse_catalog, vital, words
+from chairlog.present.units import Units
+from chairlog.present.vitals_text import vitals_line
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -93,6 +96,28 @@ def test_every_translation_keeps_its_placeholders() -> None:
             if not text <= source or (name in ("record", "vitals") and text != source):
                 wrong.append((name, msg.findtext("source")))
     assert wrong == []
+
+
+VITALS = [
+    {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14, "is_baseline": True},
+    {"hr": 130, "sbp": 150, "dbp": 95, "spo2": 91, "rr": 22, "etco2": 38, "temp_c": 37.2,
+     "rhythm": "sinus tachycardia", "text": "monitor M1, validated by Nina"},
+]
+
+
+@pytest.mark.parametrize("data", VITALS)
+@pytest.mark.parametrize("units", [Units(), Units("lb", "F")], ids=["C", "F"])
+def test_the_vitals_line_in_english_is_the_domains(data: dict[str, object], units: Units) -> None:
+    assert vitals_line(data, units, ENGLISH.translate) == describe("vitals", data, units=units)
+
+
+def test_the_vitals_line_in_spanish() -> None:
+    es = words("es")
+    assert vitals_line(VITALS[0], None, es.translate) == (
+        "Signos vitales basales: FC 72, PA 120/78, SpO₂ 98%, FR 14")
+    assert vitals_line(VITALS[1], Units(), es.translate) == (
+        "Signos vitales: FC 130, PA 150/95, SpO₂ 91%, FR 22, EtCO₂ 38, T 37.2°C, "
+        "ritmo: sinus tachycardia — origen: monitor M1, validated by Nina")
 
 
 def test_the_pdf_reads_its_words_without_qt() -> None:

@@ -87,6 +87,9 @@ def test_spanish_session_page_shows_the_spanish_abbreviations(clinic: Any, ctx: 
         names = [series.name() for series in chart.chart().series()]
         assert names[:4] == ["FC", "PAS", "PAD", "SpO₂"] and "PAS máx." in names, names
         assert badge_text(_Pending(), 1).split(": ", 1)[1].startswith("FC 70  PA 120/80")
+        lines = page.timeline.model
+        shown = [lines.data(lines.index(r, 1)) for r in range(lines.rowCount())]
+        assert any(str(t).startswith("Signos vitales basales: FC ") for t in shown), shown
     finally:
         win.quit_now()
 
