@@ -85,6 +85,9 @@ class SessionTimes:
     #: the planned remaining time stands still while paused
     paused_before: timedelta = timedelta(0)
     paused_since: datetime | None = None
+    #: an alert's acknowledgement asked for the vitals again by this time, and no set has been
+    #: charted since: the next set is due by then if that is sooner than the interval's time
+    recheck_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,8 @@ def read_clock(t: SessionTimes, now: datetime) -> ClockReading:
         interval = t.vitals_interval_min
         anchor = last or t.infusion_started_at or t.reference_at  # type: ignore[assignment]
     due = anchor + timedelta(minutes=interval) if anchor is not None and interval > 0 else None
+    if due is not None and t.recheck_at is not None and t.recheck_at < due:
+        due = t.recheck_at  # "repeat in 5 min" moves the countdown forward, never back
     return ClockReading(
         since_start=since_start,
         planned_remaining=planned_remaining,

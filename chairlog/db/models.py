@@ -295,6 +295,8 @@ class Alert(Base):
     acknowledged_at: Mapped[datetime | None]
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     action_taken: Mapped[str | None] = mapped_column(Text)
+    #: the acknowledging nurse asked to repeat the vitals: the next set is due by then
+    recheck_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
     __mapper_args__ = {"version_id_col": version}
 

@@ -170,6 +170,8 @@ class AlertView:
     acknowledged_by_name: str | None
     action_taken: str | None
     version: int
+    #: the acknowledgement asked for the vitals again by this time ("repeat in 5 min")
+    recheck_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -275,8 +277,18 @@ class SessionView:
             vitals_interval_after_min=p.vitals_interval_after_min,
             last_vitals_at=latest.charted_at if latest else None,
             reference_at=self.checked_in_at,
+            recheck_at=self._recheck_at(latest.charted_at if latest else None),
             **self._pauses(),
         )
+
+    def _recheck_at(self, last_vitals_at: datetime | None) -> datetime | None:
+        """The earliest recheck an alert's acknowledgement asked for that no vitals set charted
+        after the acknowledgement has answered yet (the set that raised the alert, charted at
+        the same instant or before, does not answer it)."""
+        asked = [a.recheck_at for a in self.alerts
+                 if a.recheck_at is not None and a.acknowledged_at is not None
+                 and (last_vitals_at is None or last_vitals_at <= a.acknowledged_at)]
+        return min(asked, default=None)
 
     def _pauses(self) -> dict[str, Any]:
         """Ended pauses' total and the pause running now, from the dose timeline."""

@@ -4,7 +4,7 @@ alerts and discharge. Every call is one transaction with its audit row."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -420,11 +420,22 @@ def acknowledge_alert(
     alert_id: int,
     action_taken: str,
     expected_version: int | None = None,
+    *,
+    recheck_in_min: int | None = None,
 ) -> AlertView:
-    """An alert stays on screen until someone acknowledges it, saying what was done."""
+    """An alert stays on screen until someone acknowledges it, saying what was done.
+    ``recheck_in_min`` (1–60 whole minutes): the nurse will repeat the vitals that soon; the
+    session's vitals countdown then runs to that time if it is sooner than the interval's,
+    until the next set is charted."""
     what = text_field(
         "action_taken", action_taken, required=True, max_chars=1000, label="what was done"
     )
+    if recheck_in_min is not None and (
+            isinstance(recheck_in_min, bool) or not isinstance(recheck_in_min, int)
+            or not 1 <= recheck_in_min <= 60):
+        raise ValidationError("recheck_in_min", recheck_in_min,
+                              "a whole number of minutes from 1 to 60, or none",
+                              "repeat vitals in")
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, "acknowledge alerts")
         a = s.get(Alert, alert_id)
@@ -440,6 +451,8 @@ def acknowledge_alert(
         a.acknowledged_at = app.now()
         a.acknowledged_by_id = user.id
         a.action_taken = what
+        if recheck_in_min is not None:
+            a.recheck_at = a.acknowledged_at + timedelta(minutes=recheck_in_min)
         record(
             app,
             s,
@@ -449,7 +462,8 @@ def acknowledge_alert(
             a.id,
             session_id=a.session_id,
             patient_id=sess.patient_id,
-            after={"action_taken": what},
+            after={"action_taken": what} | ({"recheck_in_min": recheck_in_min}
+                                             if recheck_in_min is not None else {}),
         )
         s.flush()
         view = next(x for x in load_view(s, sess).alerts if x.id == alert_id)

@@ -219,6 +219,7 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
                 names.get(a.acknowledged_by_id) if a.acknowledged_by_id else None,
                 a.action_taken,
                 a.version,
+                a.recheck_at,
             )
             for a in alerts
         ),

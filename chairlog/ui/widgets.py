@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.recheck import RECHECK_ANSWER, RecheckChoice
 
 if TYPE_CHECKING:
     from chairlog.domain import AlertView
@@ -328,7 +329,7 @@ def ago(delta: timedelta) -> str:
 #: the nurse can edit
 ACK_ANSWERS = (
     QT_TRANSLATE_NOOP("words", "Rechecked: back in range"),
-    QT_TRANSLATE_NOOP("words", "Rechecked — repeat in 5 min"),
+    RECHECK_ANSWER,
     QT_TRANSLATE_NOOP("words", "Infusion rate reduced"),
     QT_TRANSLATE_NOOP("words", "Infusion paused"),
     QT_TRANSLATE_NOOP("words", "Physician notified"),
@@ -383,10 +384,12 @@ class AlertAckDialog(QDialog):
             b = QPushButton(text)
             b.setMinimumHeight(40)
             b.setAutoDefault(False)
-            b.clicked.connect(lambda _=False, t=text: self.action.setPlainText(t))
+            b.clicked.connect(lambda _=False, t=text, e=english: self._quick(t, e))
             grid.addWidget(b, i // 2, i % 2)
         lay.addLayout(grid)
         lay.addWidget(self.action)
+        self.recheck = RecheckChoice()
+        lay.addWidget(self.recheck)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
         lay.addWidget(self.errors.label_for("action_taken", self.action))
@@ -399,6 +402,10 @@ class AlertAckDialog(QDialog):
             sc = QShortcut(QKeySequence(seq), self)
             sc.activated.connect(self.ok.click)
         self.action.setFocus()
+
+    def _quick(self, text: str, english: str) -> None:
+        self.action.setPlainText(text)
+        self.recheck.answer_chosen(english)
 
     def submit(self) -> None:
         """Save off the UI thread (the operation runner); the dialog closes once saved."""
@@ -416,4 +423,5 @@ class AlertAckDialog(QDialog):
         self.ctx.runner.interactive(
             self, charting.acknowledge_alert, self.ctx.app, self.ctx.require_user(),
             self.alert.id, self.action.toPlainText(), expected_version=self.alert.version,
+            recheck_in_min=self.recheck.minutes(),
         ).success(saved).failure(refused).busy((self.ok,)).wait_briefly()

@@ -2290,6 +2290,29 @@ Why is it safe to start anyway?</source>
     </message>
 </context>
 <context>
+    <name>RecheckChoice</name>
+    <message>
+        <source>Repeat vitals in</source>
+        <translation>Repetir constantes en</translation>
+    </message>
+    <message>
+        <source>Repeat vitals sooner</source>
+        <translation>Repetir constantes antes</translation>
+    </message>
+    <message>
+        <source>Ticked: the vitals countdown runs to this many minutes from now</source>
+        <translation>Marcado: la cuenta atrás de constantes corre hasta estos minutos desde ahora</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Repeat vitals in, minutes</source>
+        <translation>Repetir constantes en, minutos</translation>
+    </message>
+</context>
+<context>
     <name>RescueMedDialog</name>
     <message>
         <source>Rescue medication</source>

@@ -96,7 +96,8 @@ class AlertsPanel(Card):
                 if current.acknowledged_at is not None:
                     continue
                 ok = self.host.submit(charting.acknowledge_alert, a.id, what,
-                                      version=current.version, on_invalid=dlg.show_error)
+                                      version=current.version, on_invalid=dlg.show_error,
+                                      recheck_in_min=dlg.recheck.minutes())
                 if not ok:
                     return
             dlg.accept()

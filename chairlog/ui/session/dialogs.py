@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
 from chairlog.ui.i18n import translate
+from chairlog.ui.recheck import RecheckChoice
 from chairlog.ui.widgets import ACK_ANSWERS, FitScrollArea, named, tab_in_reading_order
 
 from .common import button, clock_time, label
@@ -170,11 +171,11 @@ class ReasonDialog(FormDialog):
         self.body.addWidget(label(prompt, wrap=True))
         if quick:
             grid = QGridLayout()
-            for i, text in enumerate(quick):
-                text = translate("words", text)
+            for i, english in enumerate(quick):
+                text = translate("words", english)
                 b = QPushButton(text)
                 b.setAutoDefault(False)
-                b.clicked.connect(lambda _=False, t=text: self._quick(t))
+                b.clicked.connect(lambda _=False, t=text, e=english: self._quick(t, e))
                 grid.addWidget(b, i // 2, i % 2)
             self.body.addLayout(grid)
         self.reason_edit = QLineEdit()
@@ -194,7 +195,8 @@ class ReasonDialog(FormDialog):
         self.fields[field] = self.reason_edit
         self.first_focus = self.reason_edit
 
-    def _quick(self, text: str) -> None:
+    def _quick(self, text: str, english: str = "") -> None:
+        """A quick answer: ``text`` in the window's language (``english``: its catalog key)."""
         self.reason_edit.setText(text)
         self.reason_edit.setFocus()
 
@@ -318,3 +320,9 @@ class AcknowledgeDialog(ReasonDialog):
             translate("AcknowledgeDialog", "Leave the alert open on the page and acknowledge later")
         )
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.recheck = RecheckChoice()
+        self.body.insertWidget(self.body.indexOf(self.reason_edit) + 1, self.recheck)
+
+    def _quick(self, text: str, english: str = "") -> None:
+        super()._quick(text, english)
+        self.recheck.answer_chosen(english)

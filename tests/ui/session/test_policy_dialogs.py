@@ -4,6 +4,7 @@ soon"."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -89,3 +90,29 @@ def test_vitals_due_soon_from_the_protocols_minutes(clinic: Any) -> None:
     v = views.get_session(clinic.app, sid)
     figures = timer_figures(v, clinic.clock.now(), ZoneInfo("Europe/Berlin"))
     assert figures.vitals.tone == "warn", figures.vitals
+
+
+def test_board_acknowledgement_asks_for_a_recheck(clinic: Any, ui: Any, qtbot: Any) -> None:
+    """The board's one-alert dialog offers the same answers and the same visible recheck."""
+    from chairlog.clinical.clock import read_clock
+    from chairlog.services import views
+    from chairlog.ui.widgets import ACK_ANSWERS, AlertAckDialog
+
+    s = ready_to_infuse(clinic)
+    doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.5)
+    clinic.clock.advance(minutes=15)
+    alert = charting.record_vitals(clinic.app, clinic.nurse, s.id, {
+        "hr": 130, "sbp": 126, "dbp": 80, "spo2": 97, "rr": 16}).alerts[0]
+    dlg = AlertAckDialog(ui, alert, chair_name="Chair 1")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    answers = {b.text(): b for b in dlg.findChildren(QPushButton)}
+    assert set(ACK_ANSWERS) <= set(answers)
+    click(qtbot, answers["Rechecked — repeat in 5 min"])
+    assert dlg.recheck.minutes() == 5
+    dlg.recheck.spin.setValue(10)  # the nurse changes the minutes
+    dlg.ok.click()
+    qtbot.waitUntil(lambda: dlg.result_alert is not None)
+    v = views.get_session(clinic.app, s.id)
+    due = read_clock(v.clock_inputs, clinic.clock.now()).next_vitals_due_at
+    assert due == v.alerts[0].acknowledged_at + timedelta(minutes=10)

@@ -3,12 +3,16 @@ its range and keeps what was typed; an alerting set shows the alert and asks wha
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 
-from chairlog.services import doses, views
+from chairlog.clinical.clock import read_clock
+from chairlog.services import accounts, doses, views
 from chairlog.ui.session.dialogs import AcknowledgeDialog
+from chairlog.ui.session.timer_panel import timer_figures
 from tests.conftest import ready_to_infuse
 from tests.ui.session.driving import Keys, focused, timeline_rows
 
@@ -118,10 +122,19 @@ def test_deferred_alert_stays_listed_until_acknowledged(clinic: Any, open_page: 
     assert dlg.isVisible()  # nothing typed yet
     quick = [b for b in dlg.findChildren(type(dlg.ok_button))
              if b.text() == "Rechecked — repeat in 5 min"]
+    assert not dlg.recheck.box.isChecked()
     qtbot.mouseClick(quick[0], Qt.MouseButton.LeftButton)
+    assert dlg.recheck.box.isChecked() and dlg.recheck.minutes() == 5  # shown, not hidden
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert views.get_session(clinic.app, sid).open_alerts == []
+    v = views.get_session(clinic.app, sid)
+    assert v.open_alerts == []
     assert "ack Nina Nurse, RN: Rechecked — repeat in 5 min" in timeline_rows(page)[0][3]
+    # the vitals countdown now runs to five minutes from the acknowledgement
+    due = read_clock(v.clock_inputs, clinic.clock.now()).next_vitals_due_at
+    assert due == v.alerts[0].acknowledged_at + timedelta(minutes=5)
+    tz = ZoneInfo(accounts.get_clinic(clinic.app).timezone)
+    shown = timer_figures(v, clinic.clock.now(), tz)
+    assert shown.vitals.big == "5:00"  # the page's vitals tile counts down from 5 minutes
 
 
 def test_late_entry_with_the_time_control(clinic: Any, open_page: Any, keys: Keys,
