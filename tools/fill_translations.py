@@ -1,5 +1,7 @@
 """Fill finished translations into a Qt Linguist .ts from a Python dict file (a helper for
-adding a batch of reviewed translations; tools/translations.sh then compiles the .qm).
+adding a batch of reviewed translations). Run tools/translations.sh afterwards: lupdate
+rewrites the file in its own layout (this script's XML writer drops the DOCTYPE line) and
+lrelease compiles the .qm.
 
     python tools/fill_translations.py resources/translations/chairlog_es.ts words.py
 
