@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     # every command group is part of chairlog: one that fails to import is a broken
     # installation, reported as such, never a command silently missing from the list
     for name in ("admin", "records", "authority", "audit", "safety", "monitor", "export",
-                 "encryption", "migrate", "desk", "outbox"):
+                 "encryption", "migrate", "desk", "outbox", "protocols"):
         importlib.import_module(f"chairlog.cli.{name}").register(sub)
     return p
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from chairlog.clinical.checks import finite
 from chairlog.errors import ValidationError
+from chairlog.words import words
 
 
 class RateUnit(StrEnum):
@@ -42,7 +43,7 @@ class Rates:
 
 def _check_positive(field: str, value: float, label: str) -> None:
     if not isinstance(value, int | float) or not finite(value) or value <= 0:
-        raise ValidationError(field, value, "a number greater than 0", label)
+        raise ValidationError(field, value, words("a number greater than 0"), label)
 
 
 def convert_rate(
@@ -55,7 +56,8 @@ def convert_rate(
     _check_positive("weight_kg", weight_kg, "weight (kg)")
     _check_positive("concentration_mg_per_ml", concentration_mg_per_ml, "concentration (mg/mL)")
     if not isinstance(value, int | float) or not finite(value) or value < 0:
-        raise ValidationError("rate", value, f"a rate of 0 or more in {unit.value}", "rate")
+        raise ValidationError("rate", value, words("a rate of 0 or more in {unit}",
+                                                   unit=unit.value), words("rate"))
     if unit is RateUnit.MG_PER_KG_H:
         mg_per_h = value * weight_kg
     elif unit is RateUnit.MG_PER_H:

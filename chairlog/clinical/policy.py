@@ -22,6 +22,7 @@ from typing import Any
 
 from chairlog.clinical.checks import finite
 from chairlog.errors import ValidationError
+from chairlog.words import words
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,11 @@ _KEY = re.compile(r"[a-z][a-z0-9_]{0,39}")
 def criteria_from(items: Any) -> tuple[Criterion, ...]:
     """Discharge criteria from their stored form (a list of ``{"key", "label"}``); anything else
     is refused, naming the field. Keys are unique lower-case words (``steady_gait``)."""
-    accepted = ("a list of 1 to 20 criteria, each with a key (lower-case letters, digits, _) "
-                "and a label of at most 200 characters; keys unique")
+    accepted = words("a list of 1 to 20 criteria, each with a key (lower-case letters, digits, "
+                     "_) and a label of at most 200 characters; keys unique")
     if isinstance(items, str | bytes) or not isinstance(items, list | tuple) \
             or not 1 <= len(items) <= 20:
-        raise ValidationError("discharge_criteria", items, accepted, "discharge criteria")
+        raise ValidationError("discharge_criteria", items, accepted, words("discharge criteria"))
     out: list[Criterion] = []
     for c in items:
         if isinstance(c, Criterion):
@@ -83,11 +84,11 @@ def criteria_from(items: Any) -> tuple[Criterion, ...]:
                 or not isinstance(c["key"], str) or not _KEY.fullmatch(c["key"])
                 or not isinstance(c["label"], str) or not c["label"].strip()
                 or len(c["label"]) > 200 or "\x00" in c["label"]):
-            raise ValidationError("discharge_criteria", c, accepted, "discharge criterion")
+            raise ValidationError("discharge_criteria", c, accepted, words("discharge criterion"))
         out.append(Criterion(c["key"], c["label"].strip()))
     keys = [c.key for c in out]
     if len(set(keys)) != len(keys):
-        raise ValidationError("discharge_criteria", keys, accepted, "discharge criteria")
+        raise ValidationError("discharge_criteria", keys, accepted, words("discharge criteria"))
     return tuple(out)
 
 
@@ -95,11 +96,12 @@ def rescue_meds_from(items: Any) -> tuple[RescueMed, ...]:
     """Rescue-medication presets from their stored form (a list of ``{"name", "dose", "unit",
     "route"}`` with an optional ``"treats"`` list of side-effect codes); anything else is
     refused, naming the field. An empty list offers none."""
-    accepted = (f"a list of at most 30 medications, each with a name (at most 80 characters, "
-                f"unique), a dose above 0, a unit ({', '.join(DOSE_UNITS)}), a route "
-                f"({', '.join(ROUTES)}) and optionally the side effects it treats (codes)")
+    accepted = words("a list of at most 30 medications, each with a name (at most 80 "
+                     "characters, unique), a dose above 0, a unit ({units}), a route ({routes}) "
+                     "and optionally the side effects it treats (codes)",
+                     units=", ".join(DOSE_UNITS), routes=", ".join(ROUTES))
     if isinstance(items, str | bytes) or not isinstance(items, list | tuple) or len(items) > 30:
-        raise ValidationError("rescue_meds", items, accepted, "rescue medications")
+        raise ValidationError("rescue_meds", items, accepted, words("rescue medications"))
     out: list[RescueMed] = []
     for m in items:
         if isinstance(m, RescueMed):
@@ -116,12 +118,12 @@ def rescue_meds_from(items: Any) -> tuple[RescueMed, ...]:
                 or isinstance(m["dose"], bool) or not isinstance(m["dose"], int | float)
                 or not finite(m["dose"]) or not 0 < m["dose"] <= 10_000
                 or m["unit"] not in DOSE_UNITS or m["route"] not in ROUTES):
-            raise ValidationError("rescue_meds", m, accepted, "rescue medication")
+            raise ValidationError("rescue_meds", m, accepted, words("rescue medication"))
         out.append(RescueMed(m["name"].strip(), float(m["dose"]), m["unit"], m["route"],
                              tuple(treats)))
     names = [m.name.lower() for m in out]
     if len(set(names)) != len(names):
-        raise ValidationError("rescue_meds", names, accepted, "rescue medications")
+        raise ValidationError("rescue_meds", names, accepted, words("rescue medications"))
     return tuple(out)
 
 
@@ -131,11 +133,12 @@ def check_warnings(due_soon_min: Any, dose_near_pct: Any) -> None:
     if (isinstance(due_soon_min, bool) or not isinstance(due_soon_min, int | float)
             or not finite(due_soon_min) or not 0 <= due_soon_min <= 60):
         raise ValidationError("vitals_due_soon_min", due_soon_min,
-                              "a number of minutes from 0 to 60", "vitals due-soon warning")
+                              words("a number of minutes from 0 to 60"),
+                              words("vitals due-soon warning"))
     if (isinstance(dose_near_pct, bool) or not isinstance(dose_near_pct, int | float)
             or not finite(dose_near_pct) or not 50 <= dose_near_pct <= 100):
         raise ValidationError("dose_near_pct", dose_near_pct,
-                              "a percentage from 50 to 100", "dose-near warning")
+                              words("a percentage from 50 to 100"), words("dose-near warning"))
 
 
 def rescue_preset(meds: tuple[RescueMed, ...], name: str) -> RescueMed | None:

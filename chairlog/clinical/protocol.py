@@ -25,6 +25,7 @@ from chairlog.clinical.policy import (
 )
 from chairlog.clinical.vitals import AlertThresholds, check_text
 from chairlog.errors import ValidationError
+from chairlog.words import term, words
 
 
 class DoseMode(StrEnum):
@@ -120,12 +121,13 @@ class ProtocolValues:
                 kw["dose_mode"] = DoseMode(kw["dose_mode"])
             except (ValueError, TypeError):
                 raise ValidationError(
-                    "dose_mode", kw["dose_mode"], "rate or fixed", "dose mode"
+                    "dose_mode", kw["dose_mode"], words("rate or fixed"), words("dose mode")
                 ) from None
         if "thresholds" in kw and not isinstance(kw["thresholds"], AlertThresholds):
             if not isinstance(kw["thresholds"], Mapping):
                 raise ValidationError(
-                    "thresholds", kw["thresholds"], "a set of alert thresholds", "thresholds"
+                    "thresholds", kw["thresholds"], words("a set of alert thresholds"),
+                    words("thresholds")
                 )
             kw["thresholds"] = AlertThresholds.from_mapping(kw["thresholds"])
         if "checklist" in kw:
@@ -141,78 +143,84 @@ class ProtocolValues:
     def validate(self) -> None:
         """Refuse a template that could not be used safely."""
         if not isinstance(self.name, str) or not self.name.strip():
-            raise ValidationError("name", self.name, "a protocol name", "protocol name")
-        check_text("name", self.name, 120, "protocol name")
+            raise ValidationError("name", self.name, words("a protocol name"),
+                                  words("protocol name"))
+        check_text("name", self.name, 120, words("protocol name"))
         if not isinstance(self.indication, str):
-            raise ValidationError("indication", self.indication, "text", "indication")
-        check_text("indication", self.indication, 500, "indication")
+            raise ValidationError("indication", self.indication, words("text"), words("indication"))
+        check_text("indication", self.indication, 500, words("indication"))
         criteria_from(self.discharge_criteria)
         rescue_meds_from(self.rescue_meds)
         check_warnings(self.vitals_due_soon_min, self.dose_near_pct)
         for item in self.checklist:
-            check_text("key", item.key, 40, "checklist item key")
-            check_text("label", item.label, 200, "checklist item")
+            check_text("key", item.key, 40, words("checklist item key"))
+            check_text("label", item.label, 200, words("checklist item"))
         for name in ("fixed_dose_mg_per_kg", "fixed_dose_minutes", "max_bolus_mg_per_kg"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
                                   or not finite(v) or not 0 < v <= 10_000):
-                raise ValidationError(name, v, "a number greater than 0, or none",
-                                      name.replace("_", " "))
+                raise ValidationError(name, v, words("a number greater than 0, or none"),
+                                      term(name.replace("_", " ")))
         positive = {
-            "max_rate_mg_per_kg_h": "max rate (mg/kg/h)",
-            "max_total_mg_per_kg": "max total (mg/kg)",
-            "planned_duration_min": "planned duration (min)",
-            "concentration_mg_per_ml": "concentration (mg/mL)",
-            "vitals_interval_min": "vitals interval (min)",
-            "vitals_interval_after_min": "vitals interval after infusion (min)",
+            "max_rate_mg_per_kg_h": words("max rate (mg/kg/h)"),
+            "max_total_mg_per_kg": words("max total (mg/kg)"),
+            "planned_duration_min": words("planned duration (min)"),
+            "concentration_mg_per_ml": words("concentration (mg/mL)"),
+            "vitals_interval_min": words("vitals interval (min)"),
+            "vitals_interval_after_min": words("vitals interval after infusion (min)"),
         }
         for name, label in positive.items():
             v = getattr(self, name)
             if (isinstance(v, bool) or not isinstance(v, int | float) or not finite(v)
                     or v <= 0 or v > 10_000):
-                raise ValidationError(name, v, "a number greater than 0", label)
+                raise ValidationError(name, v, words("a number greater than 0"), label)
         for name in ("start_rate_mg_per_kg_h", "target_rate_mg_per_kg_h", "min_monitoring_min"):
             v = getattr(self, name)
             if (isinstance(v, bool) or not isinstance(v, int | float) or not finite(v)
                     or v < 0 or v > 10_000):
-                raise ValidationError(name, v, "a number of 0 or more", name.replace("_", " "))
+                raise ValidationError(name, v, words("a number of 0 or more"),
+                                      term(name.replace("_", " ")))
         for name in ("ceiling_rate_mg_per_kg_h", "ceiling_bolus_mg_per_kg",
                      "ceiling_total_mg_per_kg"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
                                   or not finite(v) or not 0 < v <= 10_000):
-                raise ValidationError(name, v, "a number greater than 0, or none (twice the "
-                                      "maximum)", name.replace("_", " "))
-        for ceiling, maximum, label in (
+                raise ValidationError(name, v, words("a number greater than 0, or none (twice "
+                                                     "the maximum)"), term(name.replace("_", " ")))
+        for ceiling, maximum, key in (
             (self.ceiling_rate, self.max_rate_mg_per_kg_h, "ceiling_rate_mg_per_kg_h"),
             (self.ceiling_bolus, self.max_bolus_mg_per_kg, "ceiling_bolus_mg_per_kg"),
             (self.ceiling_total, self.max_total_mg_per_kg, "ceiling_total_mg_per_kg"),
         ):
             if ceiling is not None and maximum is not None and ceiling < maximum:
-                raise ValidationError(label, ceiling, f"at least the maximum ({maximum:g})",
-                                      label.replace("_", " "))
+                raise ValidationError(key, ceiling, words("at least the maximum ({maximum:g})",
+                                                          maximum=maximum),
+                                      term(key.replace("_", " ")))
         if self.discharge_scale not in ("aldrete", "padss"):
-            raise ValidationError("discharge_scale", self.discharge_scale, "aldrete or padss",
-                                  "discharge score")
+            raise ValidationError("discharge_scale", self.discharge_scale, words("aldrete or "
+                                                                                 "padss"),
+                                  words("discharge score"))
         if (isinstance(self.discharge_score_min, bool)
                 or not isinstance(self.discharge_score_min, int)
                 or not 0 <= self.discharge_score_min <= 10):
             raise ValidationError("discharge_score_min", self.discharge_score_min,
-                                  "a whole number from 0 to 10", "discharge score minimum")
+                                  words("a whole number from 0 to 10"),
+                                  words("discharge score minimum"))
         if self.start_rate_mg_per_kg_h > self.max_rate_mg_per_kg_h:
             raise ValidationError(
                 "start_rate_mg_per_kg_h",
                 self.start_rate_mg_per_kg_h,
-                f"at most the max rate ({self.max_rate_mg_per_kg_h} mg/kg/h)",
-                "start rate",
+                words("at most the max rate ({max_rate_mg_per_kg_h} mg/kg/h)",
+                      max_rate_mg_per_kg_h=self.max_rate_mg_per_kg_h),
+                words("start rate"),
             )
 
 
 def _checklist(items: Any) -> tuple[ChecklistItem, ...]:
     """Checklist items from their stored form; anything else is refused, naming the field."""
-    accepted = "a list of items, each with a key, a label and whether it is required"
+    accepted = words("a list of items, each with a key, a label and whether it is required")
     if isinstance(items, str | bytes) or not isinstance(items, list | tuple):
-        raise ValidationError("checklist", items, accepted, "checklist")
+        raise ValidationError("checklist", items, accepted, words("checklist"))
     out: list[ChecklistItem] = []
     for c in items:
         if isinstance(c, ChecklistItem):
@@ -222,6 +230,6 @@ def _checklist(items: Any) -> tuple[ChecklistItem, ...]:
                 or not isinstance(c.get("key"), str) or not str(c["key"]).strip()
                 or not isinstance(c.get("label"), str) or not str(c["label"]).strip()
                 or not isinstance(c.get("required", True), bool)):
-            raise ValidationError("checklist", c, accepted, "checklist item")
+            raise ValidationError("checklist", c, accepted, words("checklist item"))
         out.append(ChecklistItem(c["key"], c["label"], c.get("required", True)))
     return tuple(out)

@@ -9,6 +9,7 @@ from typing import Any
 
 from chairlog.clinical.checks import finite
 from chairlog.errors import ValidationError
+from chairlog.words import term, words
 
 
 class Scale(StrEnum):
@@ -89,7 +90,7 @@ ALDRETE_DISCHARGE_MIN = 9
 
 
 def _int(field: str, raw: Any, low: int, high: int, label: str) -> int:
-    accepted = f"a whole number {low}–{high}"
+    accepted = words("a whole number {low}–{high}", low=low, high=high)
     if isinstance(raw, bool):
         raise ValidationError(field, raw, accepted, label)
     if isinstance(raw, str):
@@ -112,20 +113,25 @@ def validate_score(
         sc = Scale(scale)
     except ValueError:
         raise ValidationError(
-            "scale", scale, "one of " + ", ".join(s.value for s in Scale), "scale"
+            "scale", scale, words("one of {choices}",
+                                  choices=", ".join(s.value for s in Scale)), words("scale")
         ) from None
     spec = SCALES[sc]
     if spec.items and items is not None:
         if len(items) != spec.items:
-            raise ValidationError("items", list(items), f"{spec.items} item scores", spec.label)
+            raise ValidationError("items", list(items), words("{items} item scores",
+                                                              items=spec.items), spec.label)
         vals = tuple(
-            _int(f"item_{i + 1}", v, spec.item_low, spec.item_high, f"{spec.label} item {i + 1}")
+            _int(f"item_{i + 1}", v, spec.item_low, spec.item_high,
+                 words("{scale} item {number}", scale=term(spec.label), number=i + 1))
             for i, v in enumerate(items)
         )
         total = sum(vals)
         if score is not None and _int("score", score, spec.low, spec.high, spec.label) != total:
-            raise ValidationError("score", score, f"the sum of the items ({total})", spec.label)
+            raise ValidationError("score", score, words("the sum of the items ({total})",
+                                                        total=total), spec.label)
         return sc, total, vals
     if score is None:
-        raise ValidationError("score", score, f"a whole number {spec.low}–{spec.high}", spec.label)
+        raise ValidationError("score", score, words("a whole number {low}–{high}",
+                                                    low=spec.low, high=spec.high), spec.label)
     return sc, _int("score", score, spec.low, spec.high, spec.label), None

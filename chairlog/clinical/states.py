@@ -13,6 +13,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from chairlog.errors import StateError
+from chairlog.words import term, words
 
 
 class SessionState(StrEnum):
@@ -71,12 +72,14 @@ def can_transition(current: SessionState, target: SessionState) -> bool:
 def require_transition(current: SessionState, target: SessionState) -> None:
     if not can_transition(current, target):
         raise StateError(
-            f"A session that is {current.label.lower()} cannot become {target.label.lower()}."
+            words("A session that is {label} cannot become {label2}.",
+                  label=term(current.label.lower()), label2=term(target.label.lower()))
         )
 
 
 def require_chartable(state: SessionState) -> None:
     if state not in CHARTABLE_STATES:
         raise StateError(
-            f"This record is {state.label.lower()} and locked; open an addendum to add to it."
+            words("This record is {label} and locked; open an addendum to add to it.",
+                  label=term(state.label.lower()))
         )

@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from chairlog.clinical.dosing import DoseAction, DoseEvent, cumulative_mg, current_rate_mg_per_h
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.errors import ValidationError
+from chairlog.words import words
 
 EPS = 1e-9
 
@@ -41,19 +42,19 @@ _NEXT: dict[str, dict[DoseAction, str]] = {
     "stopped": {},
 }
 _WHY: dict[tuple[str, DoseAction], str] = {
-    ("paused", _A.RATE_CHANGE): "the infusion is paused then: resume it at the new rate",
-    ("before", _A.RATE_CHANGE): "the infusion has not started by then",
-    ("before", _A.PAUSE): "the infusion has not started by then",
-    ("before", _A.RESUME): "the infusion has not started by then",
-    ("before", _A.STOP): "the infusion has not started by then",
-    ("running", _A.START): "the infusion has already started",
-    ("paused", _A.START): "the infusion has already started",
-    ("running", _A.RESUME): "the infusion is not paused then",
-    ("paused", _A.PAUSE): "the infusion is already paused then",
+    ("paused", _A.RATE_CHANGE): words("the infusion is paused then: resume it at the new rate"),
+    ("before", _A.RATE_CHANGE): words("the infusion has not started by then"),
+    ("before", _A.PAUSE): words("the infusion has not started by then"),
+    ("before", _A.RESUME): words("the infusion has not started by then"),
+    ("before", _A.STOP): words("the infusion has not started by then"),
+    ("running", _A.START): words("the infusion has already started"),
+    ("paused", _A.START): words("the infusion has already started"),
+    ("running", _A.RESUME): words("the infusion is not paused then"),
+    ("paused", _A.PAUSE): words("the infusion is already paused then"),
 }
 LABELS = {
-    _A.BOLUS: "bolus", _A.START: "start", _A.RATE_CHANGE: "rate change", _A.PAUSE: "pause",
-    _A.RESUME: "resume", _A.STOP: "stop",
+    _A.BOLUS: words("bolus"), _A.START: words("start"), _A.RATE_CHANGE: words("rate change"),
+    _A.PAUSE: words("pause"), _A.RESUME: words("resume"), _A.STOP: words("stop"),
 }
 
 
@@ -76,22 +77,26 @@ def check_order(
         if ev.at < earliest or ev.at > latest:
             raise ValidationError(
                 "charted_at", _hm(ev.at),
-                f"a time for the {LABELS[ev.action]} between {_hm(earliest)} and {_hm(latest)}",
-                "time",
+                words("a time for the {action} between {earliest} and {latest}",
+                      action=LABELS[ev.action], earliest=_hm(earliest), latest=_hm(latest)),
+                words("time"),
             )
         if ev.action in (_A.START, _A.RATE_CHANGE, _A.RESUME) and ev.rate_mg_per_h is not None \
                 and ev.rate_mg_per_h <= 0:
             raise ValidationError(
-                "rate", 0, "a rate greater than 0 (to hold the infusion, pause it)", "rate")
+                "rate", 0, words("a rate greater than 0 (to hold the infusion, pause it)"),
+                words("rate"))
         following = _NEXT[phase]
         if ev.action not in following:
-            why = _WHY.get((phase, ev.action), "the infusion was stopped before")
-            after = (f" after the {LABELS[previous.action]} at {_hm(previous.at)}"
+            why = _WHY.get((phase, ev.action), words("the infusion was stopped before"))
+            after = (words(" after the {action} at {time}", action=LABELS[previous.action],
+                           time=_hm(previous.at))
                      if previous is not None else "")
             raise ValidationError(
                 "charted_at", _hm(ev.at),
-                f"a time at which a {LABELS[ev.action]} can be charted{after} ({why})",
-                "time",
+                words("a time at which a {action} can be charted{after} ({why})",
+                      action=LABELS[ev.action], after=after, why=why),
+                words("time"),
             )
         phase = following[ev.action]
         previous = ev

@@ -13,6 +13,7 @@ from typing import Any
 
 from chairlog.clinical.checks import finite
 from chairlog.errors import ValidationError
+from chairlog.words import Words, words
 
 
 @dataclass(frozen=True)
@@ -20,22 +21,20 @@ class Range:
     low: float
     high: float
     unit: str
-    label: str
+    label: Words
 
-    def accepted(self) -> str:
-        low = f"{self.low:g}"
-        high = f"{self.high:g}"
-        return f"{low}–{high} {self.unit}".strip()
+    def accepted(self) -> Words:
+        return words("{low:g}–{high:g} {unit}", low=self.low, high=self.high, unit=self.unit)
 
 
 PLAUSIBLE: dict[str, Range] = {
-    "hr": Range(20, 250, "/min", "heart rate"),
-    "sbp": Range(50, 300, "mmHg", "systolic BP"),
-    "dbp": Range(20, 200, "mmHg", "diastolic BP"),
-    "spo2": Range(50, 100, "%", "SpO2"),
-    "rr": Range(4, 60, "/min", "respiratory rate"),
-    "etco2": Range(5, 100, "mmHg", "EtCO2"),
-    "temp_c": Range(30, 43, "°C", "temperature"),
+    "hr": Range(20, 250, "/min", words("heart rate")),
+    "sbp": Range(50, 300, "mmHg", words("systolic BP")),
+    "dbp": Range(20, 200, "mmHg", words("diastolic BP")),
+    "spo2": Range(50, 100, "%", words("SpO2")),
+    "rr": Range(4, 60, "/min", words("respiratory rate")),
+    "etco2": Range(5, 100, "mmHg", words("EtCO2")),
+    "temp_c": Range(30, 43, "°C", words("temperature")),
 }
 REQUIRED = ("hr", "sbp", "dbp", "spo2", "rr")
 INTEGER_FIELDS = frozenset({"hr", "sbp", "dbp", "spo2", "rr", "etco2"})
@@ -47,11 +46,13 @@ VITALS_KEYS = (*PLAUSIBLE, "rhythm")
 def refuse_unknown_keys(values: Mapping[str, Any]) -> None:
     """A key that is not a vital sign is refused, naming it (``temp`` is not ``temp_c``)."""
     if not isinstance(values, Mapping):
-        raise ValidationError("values", values, "a set of vital signs by name", "vitals")
+        raise ValidationError("values", values, words("a set of vital signs by name"),
+                              words("vitals"))
     for key in values:
         if key not in VITALS_KEYS:
-            raise ValidationError(str(key), values[key], "one of: " + ", ".join(VITALS_KEYS),
-                                  "unknown vital sign")
+            raise ValidationError(str(key), values[key], words("one of: {choices}",
+                                                                   choices=", ".join(VITALS_KEYS)),
+                                  words("unknown vital sign"))
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,13 @@ def _number(field: str, raw: Any) -> float:
         try:
             raw = float(text)
         except ValueError:
-            raise ValidationError(field, raw, f"a number, {rng.accepted()}", rng.label) from None
+            raise ValidationError(field, raw, words("a number, {rng}",
+                                                    rng=rng.accepted()), rng.label) from None
     if not isinstance(raw, int | float) or not finite(raw):
-        raise ValidationError(field, raw, f"a number, {rng.accepted()}", rng.label)
+        raise ValidationError(field, raw, words("a number, {rng}", rng=rng.accepted()), rng.label)
     if field in INTEGER_FIELDS and float(raw) != int(raw):
-        raise ValidationError(field, raw, f"a whole number, {rng.accepted()}", rng.label)
+        raise ValidationError(field, raw, words("a whole number, {rng}",
+                                                rng=rng.accepted()), rng.label)
     if not rng.low <= raw <= rng.high:
         raise ValidationError(field, raw, rng.accepted(), rng.label)
     return float(raw)
@@ -102,7 +105,8 @@ def validate_vitals(values: Mapping[str, Any]) -> Vitals:
         raw = values.get(name)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             rng = PLAUSIBLE[name]
-            raise ValidationError(name, raw, f"required, {rng.accepted()}", rng.label)
+            raise ValidationError(name, raw, words("required, {rng}",
+                                                   rng=rng.accepted()), rng.label)
         out[name] = int(_number(name, raw))
     for name in ("etco2", "temp_c"):
         raw = values.get(name)
@@ -113,26 +117,29 @@ def validate_vitals(values: Mapping[str, Any]) -> Vitals:
         out[name] = int(num) if name in INTEGER_FIELDS else round(num, 1)
     if out["dbp"] >= out["sbp"]:
         raise ValidationError(
-            "dbp", out["dbp"], f"below the systolic value ({out['sbp']} mmHg)", "diastolic BP"
+            "dbp", out["dbp"], words("below the systolic value ({sbp} mmHg)", sbp=out["sbp"]),
+            words("diastolic BP"),
         )
     rhythm = values.get("rhythm")
     if rhythm is not None:
         if not isinstance(rhythm, str):
-            raise ValidationError("rhythm", rhythm, "text", "rhythm note")
+            raise ValidationError("rhythm", rhythm, words("text"), words("rhythm note"))
         rhythm = rhythm.strip() or None
         if rhythm is not None:
-            check_text("rhythm", rhythm, RHYTHM_MAX_CHARS, "rhythm note")
+            check_text("rhythm", rhythm, RHYTHM_MAX_CHARS, words("rhythm note"))
     out["rhythm"] = rhythm
     return Vitals(**out)
 
 
-def check_text(field: str, text: str, max_chars: int, label: str | None = None) -> str:
+def check_text(field: str, text: str, max_chars: int, label: str | Words | None = None) -> str:
     """Refuse control characters (except newline and tab) and over-long text."""
     if len(text) > max_chars:
-        raise ValidationError(field, text, f"at most {max_chars} characters", label)
+        raise ValidationError(field, text, words("at most {max_chars} characters",
+                                                 max_chars=max_chars), label)
     for ch in text:
         if (ord(ch) < 32 and ch not in "\n\t") or ord(ch) == 127 or 0xD800 <= ord(ch) <= 0xDFFF:
-            raise ValidationError(field, text, "printable text (no control characters)", label)
+            raise ValidationError(field, text, words("printable text (no control characters)"),
+                                  label)
     return text
 
 

@@ -44,6 +44,7 @@ from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError, StorageError, ValidationError
 from chairlog.paths import data_dir, describe_db_url
 from chairlog.services import Chairlog, replay
+from chairlog.words import term, words
 
 from .store import FILE_NAME, Entry, OutboxStore
 from .usecases import UseCase, bind, by_function, by_name, to_json
@@ -145,8 +146,9 @@ class Outbox:
                 if not replay.server_unreachable(exc):
                     raise
                 raise NotQueueable(
-                    "The server cannot be reached, and this cannot wait on this workstation: "
-                    "nothing was saved. Do it again when the server is back.") from exc
+                    words("The server cannot be reached, and this cannot wait on this "
+                          "workstation: nothing was saved. Do it again when the server is "
+                          "back.")) from exc
             return Outcome("saved", "", self.waiting(), result)
         return self._submit(uc, bind(uc, args, kwargs), actor, session_id)
 
@@ -161,7 +163,8 @@ class Outbox:
         if session_id is None and uc.session_arg is not None:
             session_id = arguments.get(uc.session_arg)
         if not isinstance(session_id, int) or isinstance(session_id, bool):
-            raise ValidationError("session_id", session_id, "the session's number", "session")
+            raise ValidationError("session_id", session_id, words("the session's number"),
+                                  words("session"))
         key = uuid.uuid4().hex
         charted = arguments.get(uc.when) or self.app.now()
         seen = arguments.get("expected_version")
@@ -185,8 +188,8 @@ class Outbox:
                session_id: int, seen: Any, charted: Any) -> Outcome:
         if arguments.get("checked_by"):
             raise NotQueueable(
-                "The server cannot be reached, and a second clinician's check needs it: "
-                "nothing was saved. Save again when the server is back.")
+                words("The server cannot be reached, and a second clinician's check needs it: "
+                      "nothing was saved. Save again when the server is back."))
         kept = {k: v for k, v in arguments.items() if k != "expected_version"}
         kept[uc.when] = charted
         payload = to_json(kept)
@@ -200,9 +203,9 @@ class Outbox:
         except sqlite3.Error as exc:
             log.error("the outbox %s could not keep an entry: %s", self.store.path, exc)
             raise StorageError(
-                "The server cannot be reached, and this workstation could not keep the entry "
-                f"({exc}): it was NOT saved. What you typed is still in the form; chart it on "
-                "paper.") from exc
+                words("The server cannot be reached, and this workstation could not keep the "
+                      "entry ({exc}): it was NOT saved. What you typed is still in the form; "
+                      "chart it on paper.", exc=exc)) from exc
         self._changed()
         return Outcome("queued", key, self.waiting(), charted_at=when)
 
@@ -309,10 +312,12 @@ class Outbox:
     def _conflict(self, entry_key: str) -> Entry:
         e = self.store.get(entry_key)
         if e is None or e.database != self.database:
-            raise ValidationError("entry", entry_key, "an entry of this workstation's outbox")
+            raise ValidationError("entry", entry_key, words("an entry of this workstation's "
+                                                            "outbox"))
         if e.state != "conflict":
             raise ValidationError("entry", entry_key,
-                                  f"an entry in conflict (this one is {e.state})")
+                                  words("an entry in conflict (this one is {state})",
+                                        state=term(e.state)))
         return e
 
     def discard(self, entry_key: str, actor: UserInfo, reason: str) -> None:

@@ -29,6 +29,7 @@ from typing import Any
 from chairlog.clinical.vitals import refuse_unknown_keys, validate_vitals
 from chairlog.errors import ValidationError
 from chairlog.services import charting, doses
+from chairlog.words import words
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ def by_name(name: str) -> UseCase:
     try:
         return USE_CASES[name]
     except KeyError:
-        raise ValidationError("use_case", name, "a charting call the outbox keeps: "
-                              + ", ".join(USE_CASES), "use case") from None
+        raise ValidationError("use_case", name, words("a charting call the outbox keeps: {choices}",
+                                    choices=", ".join(USE_CASES)), words("use case")) from None
 
 
 def by_function(fn: Callable[..., Any]) -> UseCase | None:
@@ -91,7 +92,8 @@ def bind(uc: UseCase, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> dict[
     try:
         bound = sig.bind_partial(None, None, *args, **kwargs)
     except TypeError as exc:
-        raise ValidationError("arguments", str(exc), f"the arguments {uc.name} takes",
+        raise ValidationError("arguments", str(exc), words("the arguments {name} takes",
+                                                           name=uc.name),
                               uc.name) from None
     out = dict(bound.arguments)
     names = list(sig.parameters)
@@ -119,5 +121,6 @@ def to_json(arguments: Mapping[str, Any]) -> str:
         return json.dumps(arguments, default=_plain, sort_keys=True, ensure_ascii=False,
                           allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise ValidationError("arguments", str(exc), "values the outbox can keep (text, "
-                              "numbers, times with their offset)", "entry") from None
+        raise ValidationError("arguments", str(exc),
+                              words("values the outbox can keep (text, numbers, times with "
+                                    "their offset)"), words("entry")) from None

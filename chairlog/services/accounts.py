@@ -62,6 +62,7 @@ from chairlog.services.signin import (
     unlock_user,
     verify_password,
 )
+from chairlog.words import words
 
 __all__ = [
     "SETTINGS",
@@ -109,9 +110,9 @@ def _refuse_same_printed_name(s: Session, u: User) -> None:
             raise ValidationError(
                 "full_name",
                 u.full_name,
-                f"a printed name no other active account has ({other.username} is already "
-                "printed so): add a distinguishing --qualifier",
-                "full name",
+                words("a printed name no other active account has ({username} is already printed "
+                      "so): add a distinguishing --qualifier", username=other.username),
+                words("full name"),
             )
 
 
@@ -136,11 +137,12 @@ def add_user(
     the key, how, and whether this workstation can (it trusts the clinic's authority only
     if it is pinned here)."""
     uname = _username(username)
-    full = text_field("full_name", full_name, required=True, max_chars=MAX_NAME, label="full name")
+    full = text_field("full_name", full_name, required=True, max_chars=MAX_NAME, label=words("full "
+                                                                                             "name"))
     try:
         r = Role(role)
     except ValueError:
-        raise ValidationError("role", role, "nurse, physician or admin") from None
+        raise ValidationError("role", role, words("nurse, physician or admin")) from None
     creds = text_field("credentials", credentials, max_chars=40)
     qual = text_field("qualifier", qualifier, max_chars=60)
     pw = _password(password)
@@ -148,9 +150,9 @@ def add_user(
         must_change_password = r is Role.PHYSICIAN
     try:
         with app.db.write() as s:
-            admin = require_user(s, actor, {Role.ADMIN}, "add users")
+            admin = require_user(s, actor, {Role.ADMIN}, words("add users"))
             if s.scalar(select(User.id).where(User.username == uname)) is not None:
-                raise ValidationError("username", uname, "a username not already taken")
+                raise ValidationError("username", uname, words("a username not already taken"))
             u = User(
                 username=uname,
                 full_name=full,
@@ -178,7 +180,7 @@ def add_user(
             if r is Role.PHYSICIAN:
                 info = replace(info, key_note=key_issuance_note(app, uname, clinic_row(s)))
     except IntegrityError:  # the same username added on another workstation meanwhile
-        raise ValidationError("username", uname, "a username not already taken") from None
+        raise ValidationError("username", uname, words("a username not already taken")) from None
     app.notify("user", info.id)
     return info
 
@@ -214,7 +216,7 @@ def get_user(app: Chairlog, user_id: int) -> UserInfo:
     with app.db.read() as s:
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound(f"No user {user_id}.")
+            raise NotFound(words("No user {user_id}.", user_id=user_id))
         return user_info(u)
 
 
@@ -222,7 +224,7 @@ def find_user(app: Chairlog, username: str) -> UserInfo:
     with app.db.read() as s:
         u = s.scalars(select(User).where(User.username == str(username).strip().lower())).first()
         if u is None:
-            raise NotFound(f"No user '{username}'.")
+            raise NotFound(words("No user '{username}'.", username=username))
         return user_info(u)
 
 
@@ -230,7 +232,7 @@ def _account_for_write(s: Session, user_id: int, expected_version: int) -> User:
     """The account row, locked; a version other than the one the admin saw is refused."""
     u = s.get(User, user_id, with_for_update=True)
     if u is None:
-        raise NotFound(f"No user {user_id}.")
+        raise NotFound(words("No user {user_id}.", user_id=user_id))
     if u.version != expected_version:
         raise conflicts.stale()
     return u
@@ -240,7 +242,7 @@ def _worded(app: Chairlog, user_id: int) -> AbstractContextManager[None]:
     def label() -> str:
         with app.db.read() as r:
             name = r.scalar(select(User.username).where(User.id == user_id))
-        return f"The account '{name}'" if name else "This account"
+        return words("The account '{name}'", name=name) if name else words("This account")
 
     return conflicts.worded(app, "user", [user_id], label)
 
@@ -252,10 +254,10 @@ def set_active(app: Chairlog, actor: UserInfo, user_id: int, active: bool, reaso
     why = text_field("reason", reason, required=True, max_chars=500)
     version = conflicts.require_version(expected_version)
     with _worded(app, user_id), app.db.write() as s:
-        admin = require_user(s, actor, {Role.ADMIN}, "deactivate accounts")
+        admin = require_user(s, actor, {Role.ADMIN}, words("deactivate accounts"))
         u = _account_for_write(s, user_id, version)
         if u.id == admin.id and not active:
-            raise PermissionDenied("You cannot deactivate your own account.")
+            raise PermissionDenied(words("You cannot deactivate your own account."))
         if active and not u.active:
             _refuse_same_printed_name(s, u)
         before = {"active": u.active}
@@ -286,13 +288,13 @@ def set_role(app: Chairlog, actor: UserInfo, user_id: int, role: Role | str, *,
     try:
         r = Role(role)
     except ValueError:
-        raise ValidationError("role", role, "nurse, physician or admin") from None
+        raise ValidationError("role", role, words("nurse, physician or admin")) from None
     version = conflicts.require_version(expected_version)
     with _worded(app, user_id), app.db.write() as s:
-        admin = require_user(s, actor, {Role.ADMIN}, "change roles")
+        admin = require_user(s, actor, {Role.ADMIN}, words("change roles"))
         u = _account_for_write(s, user_id, version)
         if u.id == admin.id and r is not Role.ADMIN:
-            raise PermissionDenied("You cannot remove your own admin role.")
+            raise PermissionDenied(words("You cannot remove your own admin role."))
         before = {"role": u.role}
         u.role = r.value
         revoked = _revoke_keys(app, s, u, "privilege_withdrawn") if r is not Role.PHYSICIAN else 0
@@ -329,7 +331,7 @@ def reset_password(app: Chairlog, actor: UserInfo, user_id: int, temporary_passw
     pw = _password(temporary_password, "temporary_password")
     version = conflicts.require_version(expected_version)
     with _worded(app, user_id), app.db.write() as s:
-        admin = require_user(s, actor, {Role.ADMIN}, "reset passwords")
+        admin = require_user(s, actor, {Role.ADMIN}, words("reset passwords"))
         u = _account_for_write(s, user_id, version)
         u.password_hash = signin.HASHER.hash(pw)
         u.must_change_password = True
@@ -362,7 +364,8 @@ def change_password(
     new = _password(new_password, "new_password")
     if new == old_password:
         raise ValidationError(
-            "new_password", "***", "a password different from the old one", "new password"
+            "new_password", "***", words("a password different from the old one"),
+            words("new password")
         )
     # the current password is checked with the sign-in's lockout, failures audited
     reauthenticate(
@@ -375,7 +378,7 @@ def change_password(
     with app.db.write() as s:
         u = require_user(s, actor)
         if not password_matches(u, old_password):
-            raise AuthenticationError("The current password is wrong.")
+            raise AuthenticationError(words("The current password is wrong."))
         u.password_hash = signin.HASHER.hash(new)
         u.must_change_password = False
         key = keys.active_key(s, u.id)

@@ -38,6 +38,7 @@ from chairlog.db.models import AuditLog, User
 from chairlog.domain import AuditExport, AuditReport, AuditRow, Role, UserInfo
 from chairlog.errors import PermissionDenied, StorageError, ValidationError
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
+from chairlog.words import words
 
 READ_ALL_ROLES = frozenset({Role.ADMIN, Role.PHYSICIAN})
 MAX_LIMIT = 5000
@@ -123,7 +124,8 @@ def day_bounds(
     """Days in the clinic's time zone → a UTC range: [first 00:00, the day after last 00:00)."""
     if first is not None and last is not None and last < first:
         raise ValidationError(
-            "until", last.isoformat(), f"a date on or after {first.isoformat()}", "to"
+            "until", last.isoformat(), words("a date on or after {first}",
+                                             first=first.isoformat()), words("to")
         )
     with app.db.read() as s:
         zone = ZoneInfo(clinic_row(s).timezone)
@@ -137,13 +139,13 @@ def day_bounds(
 def _check_range(since: datetime | None, until: datetime | None) -> None:
     for name, value in (("since", since), ("until", until)):
         if value is not None and (not isinstance(value, datetime) or value.tzinfo is None):
-            raise ValidationError(name, value, "a date and time with a time zone", name)
+            raise ValidationError(name, value, words("a date and time with a time zone"), name)
     if since is not None and until is not None and until < since:
         raise ValidationError(
             "until",
             until.isoformat(timespec="minutes"),
-            "a time after the start of the range",
-            "to",
+            words("a time after the start of the range"),
+            words("to"),
         )
 
 
@@ -224,14 +226,14 @@ def list_audit(
     pages back (rows older than that seq)."""
     _check_range(since, until)
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError("limit", limit, f"a whole number from 1 to {MAX_LIMIT}")
+        raise ValidationError("limit", limit, words("a whole number from 1 to {MAX_LIMIT}",
+                                                    MAX_LIMIT=MAX_LIMIT))
     with app.db.read() as s:
         user = require_user(s, actor)
         if Role(user.role) not in READ_ALL_ROLES and session_id is None:
             raise PermissionDenied(
-                "A nurse may read the audit trail of one session at a time: "
-                "give a session number. The whole trail is for admins and "
-                "physicians."
+                words("A nurse may read the audit trail of one session at a time: give a session "
+                      "number. The whole trail is for admins and physicians.")
             )
         q = _filtered(
             select(AuditLog),
@@ -294,10 +296,10 @@ def export_audit_csv(
     _check_range(since, until)
     if actor is not None:
         with app.db.read() as s:
-            require_user(s, actor, READ_ALL_ROLES, "export the audit trail")
+            require_user(s, actor, READ_ALL_ROLES, words("export the audit trail"))
     dest = Path(path)
     if dest.is_dir():
-        raise ValidationError("path", str(dest), "a file name, not a folder", "file")
+        raise ValidationError("path", str(dest), words("a file name, not a folder"), words("file"))
     tmp = dest.with_name(dest.name + ".partial")
     rows, first, last = 0, None, None
     try:
@@ -334,13 +336,15 @@ def export_audit_csv(
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError(
-            f"The audit export could not be written to {dest}: {exc.strerror or exc}."
+            words("The audit export could not be written to {dest}: {problem}.",
+                  dest=dest, problem=exc.strerror or exc)
         ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     with app.db.write() as s:
-        user = require_user(s, actor, READ_ALL_ROLES, "export the audit trail") if actor else None
+        user = require_user(s, actor, READ_ALL_ROLES,
+                            words("export the audit trail")) if actor else None
         record(
             app,
             s,

@@ -30,11 +30,12 @@ from chairlog.db.models import Clinic, SigningKey, User
 from chairlog.domain import Role
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from chairlog.services.context import Chairlog, clinic_row, record, text_field
+from chairlog.words import words
 
 if TYPE_CHECKING:  # imported where used: cryptography's x509 is ≈ 30 ms of start-up
     from chairlog.pki import CAMaterial
 
-WRONG_PASSPHRASE = "The signing authority's passphrase is wrong: nothing was changed."
+WRONG_PASSPHRASE = words("The signing authority's passphrase is wrong: nothing was changed.")
 REVOCATION_REASONS = (
     "key_compromise",
     "affiliation_changed",
@@ -60,7 +61,7 @@ def _ca(c: Clinic) -> CAMaterial:
     from chairlog import pki
 
     if c.ca_cert_pem is None or c.ca_key_encrypted is None:
-        raise NotFound("This clinic has no signing authority.")
+        raise NotFound(words("This clinic has no signing authority."))
     return pki.CAMaterial(cert_pem=c.ca_cert_pem, encrypted_key_pem=c.ca_key_encrypted)
 
 
@@ -90,11 +91,12 @@ def _secret(passphrase: str) -> bytes:
 def _physician(s: Session, username: str) -> User:
     u = s.scalars(select(User).where(User.username == str(username).strip().lower())).first()
     if u is None:
-        raise NotFound(f"No user '{username}'.")
+        raise NotFound(words("No user '{username}'.", username=username))
     if Role(u.role) is not Role.PHYSICIAN:
-        raise PermissionDenied(f"'{u.username}' is not a physician: only physicians sign.")
+        raise PermissionDenied(words("'{username}' is not a physician: only physicians sign.",
+                                     username=u.username))
     if not u.active:
-        raise PermissionDenied(f"'{u.username}' is deactivated.")
+        raise PermissionDenied(words("'{username}' is deactivated.", username=u.username))
     return u
 
 
@@ -119,9 +121,9 @@ def issue_certificate(
         u = _physician(s, username)
         if u.must_change_password:
             raise PermissionDenied(
-                f"'{u.username}' still has a password an admin chose: the physician must "
-                "sign in and choose their own before a certificate is issued (in the window, "
-                f"or: chairlog user passwd {u.username} --password-stdin)."
+                words("'{username}' still has a password an admin chose: the physician must sign "
+                      "in and choose their own before a certificate is issued (in the window, "
+                      "or: chairlog user passwd {username} --password-stdin).", username=u.username)
             )
     ca, secret = _unlock(app, ca_passphrase, "issue", username)
     error: str | None = None
@@ -129,7 +131,8 @@ def issue_certificate(
         u = _physician(s, username)
         error = signin.check_password_of(
             app, s, u, physician_password if isinstance(physician_password, str) else "",
-            f"The password of '{u.username}' is wrong: no certificate was issued.")
+            words("The password of '{username}' is wrong: no certificate was issued.",
+                  username=u.username))
         if error is not None:
             record(app, s, None, "signing_key.issue_refused", "user", u.id,
                    username="authority", reason="physician's password wrong")
@@ -161,7 +164,7 @@ def issue_token_certificate(
     from chairlog.services import keys
 
     label = text_field("token_label", token_label, required=True, max_chars=100,
-                       label="token label")
+                       label=words("token label"))
     with app.db.read() as s:
         u = _physician(s, username)
         full, uname, creds, qual = u.full_name, u.username, u.credentials, u.name_qualifier
@@ -204,8 +207,8 @@ def renew_certificate(app: Chairlog, username: str, ca_passphrase: str) -> Certi
         u = _physician(s, username)
         k = keys.active_key(s, u.id)
         if k is None or k.source not in ("clinic_ca", "pkcs11"):
-            raise NotFound(f"'{u.username}' has no current certificate from this authority to "
-                           "renew: issue a new one.")
+            raise NotFound(words("'{username}' has no current certificate from this authority to "
+                                 "renew: issue a new one.", username=u.username))
         old_pem = k.cert_pem
     ca, secret = _unlock(app, ca_passphrase, "renew", username)
     cert_pem = pki.renew_signer(ca, secret, old_pem, now=app.now())
@@ -214,7 +217,8 @@ def renew_certificate(app: Chairlog, username: str, ca_passphrase: str) -> Certi
         u = _physician(s, username)
         k = keys.active_key(s, u.id)
         if k is None or k.cert_pem != old_pem:
-            raise ValidationError("username", username, "a certificate not changed meanwhile")
+            raise ValidationError("username", username, words("a certificate not changed "
+                                                              "meanwhile"))
         mat = pki.SignerMaterial(cert_pem=cert_pem, encrypted_key_pem=k.encrypted_key_pem,
                                  serial=pki.load_certificate(cert_pem).serial_number,
                                  fingerprint_sha256=pki.cert_fingerprint(cert_pem))
@@ -235,11 +239,13 @@ def revoke_certificate(
 
     why = text_field("reason", reason, required=True, max_chars=40)
     if why not in REVOCATION_REASONS:
-        raise ValidationError("reason", why, "one of " + ", ".join(REVOCATION_REASONS))
+        raise ValidationError("reason", why, words("one of {choices}",
+                                                   choices=", ".join(REVOCATION_REASONS)))
     with app.db.read() as s:
         u = _physician(s, username)
         if keys.active_key(s, u.id) is None:
-            raise NotFound(f"'{u.username}' has no current certificate to revoke.")
+            raise NotFound(words("'{username}' has no current certificate to revoke.",
+                                 username=u.username))
     _unlock(app, ca_passphrase, "revoke", username)
     secret = _secret(ca_passphrase)
     with app.db.write() as s:
@@ -247,7 +253,8 @@ def revoke_certificate(
         u = _physician(s, username)
         k = keys.active_key(s, u.id)
         if k is None:
-            raise NotFound(f"'{u.username}' has no current certificate to revoke.")
+            raise NotFound(words("'{username}' has no current certificate to revoke.",
+                                 username=u.username))
         now = app.now()
         k.retired_at = now
         k.revoked_at = now

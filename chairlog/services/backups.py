@@ -44,6 +44,7 @@ from chairlog.db.models import BackupRecord, Clinic
 from chairlog.errors import ChairlogError, StorageError, ValidationError
 from chairlog.services.context import Chairlog, record
 from chairlog.services.results import SESSION_DISCHARGED
+from chairlog.words import words
 
 log = logging.getLogger(__name__)
 
@@ -160,8 +161,8 @@ def _source(app: Chairlog) -> Path:
     path = sqlite_path(app.db.url)
     if path is None:
         raise StorageError(
-            "Backups of a PostgreSQL database are made with pg_dump on the server; "
-            "chairlog backs up only its SQLite file."
+            words("Backups of a PostgreSQL database are made with pg_dump on the server; "
+                  "chairlog backs up only its SQLite file.")
         )
     return path.resolve()
 
@@ -177,8 +178,8 @@ def _target(dest: Path | str | None, kind: str, at: datetime) -> tuple[Path, boo
             raise ValidationError(
                 "dest",
                 str(dest),
-                "a file name not already used (a backup never overwrites a file)",
-                "backup file",
+                words("a file name not already used (a backup never overwrites a file)"),
+                words("backup file"),
             )
         return target, False
     if automatic:
@@ -202,7 +203,8 @@ def backup_now(app: Chairlog, dest: Path | str | None = None, kind: str = "manua
 
     ``dest``: None for the automatic folder, a folder, or a new file name."""
     if kind not in KINDS:
-        raise ValidationError("kind", kind, "one of " + ", ".join(KINDS), "backup kind")
+        raise ValidationError("kind", kind, words("one of {choices}", choices=", ".join(KINDS)),
+                              words("backup kind"))
     source = _source(app)
     at = app.now()
     target, automatic = _target(dest, kind, at)

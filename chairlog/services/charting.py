@@ -39,6 +39,7 @@ from chairlog.services.context import (
 from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write
 from chairlog.services.views import load_view
+from chairlog.words import words
 
 PHASES = ("baseline", "during", "after", "discharge")
 #: the smallest medication dose accepted (mg, mL, mcg…): anything smaller is a typing error
@@ -137,7 +138,7 @@ def record_vitals(
     v = validate_vitals(values)
     origin = text_field("source", source, max_chars=500)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart vitals")
+        user = require_user(s, actor, CHART_ROLES, words("chart vitals"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         pre = SessionState(sess.state) in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION)
         is_baseline = pre if baseline is None else bool(baseline)
@@ -176,7 +177,7 @@ def record_assessment(
         choice_field("phase", phase, PHASES)
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart assessments")
+        user = require_user(s, actor, CHART_ROLES, words("chart assessments"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         if phase is None:
             st = SessionState(sess.state)
@@ -237,10 +238,11 @@ def complete_checklist_item(
 ) -> ChartResult:
     """Tick a pre-infusion checklist item, or skip it with a reason."""
     why = text_field(
-        "skip_reason", skip_reason, required=not done, max_chars=500, label="reason for skipping"
+        "skip_reason", skip_reason, required=not done, max_chars=500, label=words("reason for "
+                                                                                  "skipping")
     )
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "complete the checklist")
+        user = require_user(s, actor, CHART_ROLES, words("complete the checklist"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
         item = next((c for c in proto.checklist if c.key == item_key), None)
@@ -248,8 +250,8 @@ def complete_checklist_item(
             raise ValidationError(
                 "item_key",
                 item_key,
-                "one of " + ", ".join(c.key for c in proto.checklist),
-                "checklist item",
+                words("one of {choices}", choices=", ".join(c.key for c in proto.checklist)),
+                words("checklist item"),
             )
         e = add_entry(
             app,
@@ -286,7 +288,7 @@ def record_side_effect(
     choice_field("action_taken", action_taken, ACTIONS, "action taken")
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart side effects")
+        user = require_user(s, actor, CHART_ROLES, words("chart side effects"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         e = add_entry(
             app,
@@ -315,12 +317,12 @@ def resolve_side_effect(
     expected_version: int | None = None,
 ) -> ChartResult:
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart side effects")
+        user = require_user(s, actor, CHART_ROLES, words("chart side effects"))
         e = s.get(ChartEntry, entry_id)
         if e is None or e.kind != "side_effect":
-            raise NotFound(f"No side effect {entry_id}.")
+            raise NotFound(words("No side effect {entry_id}.", entry_id=entry_id))
         if e.status != "active" or e.resolved_at is not None:
-            raise StateError("This side effect is already resolved or was corrected.")
+            raise StateError(words("This side effect is already resolved or was corrected."))
         sess = session_for_write(s, e.session_id, expected_version)
         when = charted_time(app, resolved_at, earliest=e.charted_at, name="resolved_at")
         e.resolved_at = when
@@ -360,19 +362,20 @@ def record_medication(
     """Another medication (e.g. a rescue medication), optionally linked to a side effect."""
     name = text_field("drug", drug, required=True, max_chars=80)
     amount = number_field(
-        "dose_amount", dose_amount, low=MIN_DOSE, high=10_000, label="dose"
+        "dose_amount", dose_amount, low=MIN_DOSE, high=10_000, label=words("dose")
     )
     choice_field("dose_unit", dose_unit, DOSE_UNITS, "dose unit")
     choice_field("route", route, ROUTES)
     text = text_field("note", note, max_chars=1000)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "chart medications")
+        user = require_user(s, actor, CHART_ROLES, words("chart medications"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         if treats_entry_id is not None:
             target = s.get(ChartEntry, treats_entry_id)
             if target is None or target.session_id != session_id or target.kind != "side_effect":
                 raise ValidationError(
-                    "treats_entry_id", treats_entry_id, "a side effect of this session", "treats"
+                    "treats_entry_id", treats_entry_id, words("a side effect of this session"),
+                    words("treats")
                 )
         e = add_entry(
             app,
@@ -403,9 +406,9 @@ def add_note(
     charted_at: datetime | None = None,
     expected_version: int | None = None,
 ) -> ChartResult:
-    body = text_field("text", text, required=True, max_chars=4000, label="note")
+    body = text_field("text", text, required=True, max_chars=4000, label=words("note"))
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "write notes")
+        user = require_user(s, actor, CHART_ROLES, words("write notes"))
         sess = session_for_write(s, session_id, expected_version, append=True)
         e = add_entry(app, s, user, sess, "note", charted_at, text=body)
         result = _result(s, sess, e.id)
@@ -428,25 +431,25 @@ def acknowledge_alert(
     session's vitals countdown then runs to that time if it is sooner than the interval's,
     until the next set is charted."""
     what = text_field(
-        "action_taken", action_taken, required=True, max_chars=1000, label="what was done"
+        "action_taken", action_taken, required=True, max_chars=1000, label=words("what was done")
     )
     if recheck_in_min is not None and (
             isinstance(recheck_in_min, bool) or not isinstance(recheck_in_min, int)
             or not 1 <= recheck_in_min <= 60):
         raise ValidationError("recheck_in_min", recheck_in_min,
-                              "a whole number of minutes from 1 to 60, or none",
-                              "repeat vitals in")
+                              words("a whole number of minutes from 1 to 60, or none"),
+                              words("repeat vitals in"))
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "acknowledge alerts")
+        user = require_user(s, actor, CHART_ROLES, words("acknowledge alerts"))
         a = s.get(Alert, alert_id)
         if a is None:
-            raise NotFound(f"No alert {alert_id}.")
+            raise NotFound(words("No alert {alert_id}.", alert_id=alert_id))
         if a.acknowledged_at is not None:
-            raise StateError("This alert was already acknowledged.")
+            raise StateError(words("This alert was already acknowledged."))
         if expected_version is not None and a.version != expected_version:
             from chairlog.errors import ConflictError
 
-            raise ConflictError("This alert")
+            raise ConflictError(words("This alert"))
         sess = session_for_write(s, a.session_id, None)
         a.acknowledged_at = app.now()
         a.acknowledged_by_id = user.id

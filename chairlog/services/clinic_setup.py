@@ -24,6 +24,7 @@ from chairlog.services.context import (
     signed_in,
     text_field,
 )
+from chairlog.words import words
 
 
 def clinic_info(c: Clinic) -> ClinicInfo:
@@ -86,12 +87,12 @@ def init_clinic(
     from chairlog.services import authority, trust
 
     name = text_field(
-        "clinic_name", clinic_name, required=True, max_chars=MAX_NAME, label="clinic name"
+        "clinic_name", clinic_name, required=True, max_chars=MAX_NAME, label=words("clinic name")
     )
     tz = _timezone(timezone)
     uname = _username(admin_username)
     full = text_field(
-        "full_name", admin_full_name, required=True, max_chars=MAX_NAME, label="full name"
+        "full_name", admin_full_name, required=True, max_chars=MAX_NAME, label=words("full name")
     )
     pw = _password(admin_password)
     generated = ca_passphrase is None
@@ -100,22 +101,22 @@ def init_clinic(
 
         ca_passphrase = secrets.token_urlsafe(18)
     passphrase = _passphrase(ca_passphrase)
-    holder = text_field("ca_holder", ca_holder, max_chars=MAX_NAME, label="authority holder")
+    holder = text_field("ca_holder", ca_holder, max_chars=MAX_NAME, label=words("authority holder"))
     holder = holder or full
     addr = text_field("address", address, max_chars=500)
     creds = text_field("credentials", admin_credentials, max_chars=40)
     if is_initialised(app):
-        raise ValidationError("clinic_name", name, "an empty database (already set up)")
+        raise ValidationError("clinic_name", name, words("an empty database (already set up)"))
     if trust.pinned_authority(app.db.url) is not None and not replace_pin:
         raise trust.TrustProblem(
-            f"this workstation already trusts a signing authority for this database location "
-            f"({trust.pin_path(app.db.url)}); remove that file deliberately to set up a new "
-            "clinic here. Nothing was created."
+            words("this workstation already trusts a signing authority for this database "
+                  "location ({trust}); remove that file deliberately to set up a new clinic "
+                  "here. Nothing was created.", trust=trust.pin_path(app.db.url))
         )
     ca = pki.create_clinic_ca(name, pki.passphrase_bytes(passphrase), now=app.now())
     with app.db.write() as s:
         if s.scalar(select(func.count()).select_from(Clinic)):
-            raise ValidationError("clinic_name", name, "an empty database (already set up)")
+            raise ValidationError("clinic_name", name, words("an empty database (already set up)"))
         now = app.now()
         clinic = Clinic(
             name=name,
@@ -186,13 +187,15 @@ SETTINGS = {
 LANGUAGES = {"en": "English", "es": "Español"}
 WEIGHT_UNITS = {"kg": "kg", "lb": "lb"}
 TEMPERATURE_UNITS = {"C": "°C", "F": "°F"}
-_CHOICES = {"language": (LANGUAGES, "language"), "weight_unit": (WEIGHT_UNITS, "weight unit"),
-            "temperature_unit": (TEMPERATURE_UNITS, "temperature unit")}
+_CHOICES = {"language": (LANGUAGES, words("language")),
+            "weight_unit": (WEIGHT_UNITS, words("weight unit")),
+            "temperature_unit": (TEMPERATURE_UNITS, words("temperature unit"))}
 
 
 def _setting(key: str, value: object) -> object:
     if key not in SETTINGS:
-        raise ValidationError(key, value, "one of " + ", ".join(sorted(SETTINGS)))
+        raise ValidationError(key, value, words("one of {choices}",
+                                                choices=", ".join(sorted(SETTINGS))))
     if key == "name":
         return text_field("name", value, required=True, max_chars=MAX_NAME)
     if key == "address":
@@ -202,19 +205,20 @@ def _setting(key: str, value: object) -> object:
     if key in _CHOICES:
         choices, label = _CHOICES[key]
         if not isinstance(value, str) or value not in choices:
-            raise ValidationError(key, value, " or ".join(choices), label)
+            raise ValidationError(key, value, words("{choices}", choices=" or ".join(choices)),
+                                  label)
         return value
     if key == "paper_size" and value not in ("A4", "Letter"):
-        raise ValidationError("paper_size", value, "A4 or Letter", "paper size")
+        raise ValidationError("paper_size", value, words("A4 or Letter"), words("paper size"))
     if key in ("idle_lock_minutes", "late_entry_minutes") and (
         isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120
     ):
-        raise ValidationError(key, value, "a whole number of minutes, 1–120")
+        raise ValidationError(key, value, words("a whole number of minutes, 1–120"))
     if key == "lockout_attempts" and (
         isinstance(value, bool) or not isinstance(value, int) or not 3 <= value <= 20
     ):
-        raise ValidationError(key, value, "a whole number of wrong passwords, 3–20",
-                              "lockout after")
+        raise ValidationError(key, value, words("a whole number of wrong passwords, 3–20"),
+                              words("lockout after"))
     if key == "tsa_cert_pem":
         if value in (None, b""):
             return None
@@ -222,10 +226,10 @@ def _setting(key: str, value: object) -> object:
 
         return trust.one_certificate(value if isinstance(value, bytes) else b"", ca=False)
     if key == "tsa_url":
-        url = text_field("tsa_url", value, max_chars=500, label="timestamp service")
+        url = text_field("tsa_url", value, max_chars=500, label=words("timestamp service"))
         if url and not url.startswith(("http://", "https://")):
-            raise ValidationError("tsa_url", url, "an http:// or https:// address, or empty",
-                                  "timestamp service")
+            raise ValidationError("tsa_url", url, words("an http:// or https:// address, or empty"),
+                                  words("timestamp service"))
         return url
     return value
 
@@ -249,12 +253,13 @@ def update_clinic(app: Chairlog, actor: UserInfo, *, expected_version: int | Non
 
     conflicts.require_version(expected_version)
     with app.db.read() as r:
-        label = f"Clinic '{clinic_row(r).name}'"
+        label = words("Clinic '{name}'", name=clinic_row(r).name)
     with conflicts.worded(app, "clinic", _clinic_ids(app), label), app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "change clinic settings")
+        user = require_user(s, actor, {Role.ADMIN}, words("change clinic settings"))
         c = s.scalars(select(Clinic).limit(1).with_for_update()).first()
         if c is None:
-            raise NotFound("No clinic is set up yet: run chairlog init or the first-start screen.")
+            raise NotFound(words("No clinic is set up yet: run chairlog init or the first-start "
+                                 "screen."))
         if c.version != expected_version:
             raise conflicts.stale()
         before = {k: _shown(getattr(c, k)) for k in sorted(SETTINGS)}

@@ -39,6 +39,7 @@ from chairlog.db.models import AuditLog, Clinic
 from chairlog.errors import ConflictError, ValidationError
 from chairlog.present.times import local_time
 from chairlog.services.context import Chairlog
+from chairlog.words import term, words
 
 #: unit suffixes left out of a field's name in the message ("max rate 1 → 2")
 _UNITS = ("_mg_per_kg_h", "_mg_per_kg", "_mg_per_ml", "_mg_per_h", "_ml_per_h", "_minutes",
@@ -53,8 +54,9 @@ def require_version(value: Any, name: str = "expected_version") -> int:
     if value is None or isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValidationError(
             name, value,
-            "the version you read (the .version of what you loaded): without it a stale save "
-            "would overwrite another workstation's change", name.replace("_", " "))
+            words("the version you read (the .version of what you loaded): without it a stale "
+                  "save would overwrite another workstation's change"),
+            term(name.replace("_", " ")))
     return value
 
 
@@ -120,8 +122,11 @@ def describe_change(before_json: str | None, after_json: str | None, action: str
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+REOPEN = words("reopen it")
+
+
 def changed_elsewhere(
-    app: Chairlog, entity: str, ids: Iterable[Any], label: str, *, advice: str = "reopen it"
+    app: Chairlog, entity: str, ids: Iterable[Any], label: str, *, advice: str = REOPEN
 ) -> ConflictError:
     """The worded conflict for a row changed by another save: who, when and what, from the
     newest audit record of ``entity`` with one of ``ids`` (several for a protocol's
@@ -136,15 +141,17 @@ def changed_elsewhere(
         ).first()
         zone = s.scalar(select(Clinic.timezone).limit(1)) or "UTC"
     if row is None:
-        return ConflictError(label, message=f"{label} was changed on another workstation; "
-                             f"{advice}.")
+        return ConflictError(label, message=words("{label} was changed on another workstation; "
+                                                  "{advice}.", label=term(label),
+                                                  advice=term(advice)))
     when = local_time(row.at, ZoneInfo(zone))
-    who = row.username or "the system"
+    who = row.username or words("the system")
     what = describe_change(row.before_json, row.after_json, row.action)
     return ConflictError(
         label,
-        message=f"{label} was changed on another workstation at {when} by {who} ({what}); "
-                f"{advice}.",
+        message=words("{label} was changed on another workstation at {when} by {who} ({what}); "
+                      "{advice}.", label=term(label), when=when, who=who, what=what,
+                      advice=term(advice)),
     )
 
 

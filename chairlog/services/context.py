@@ -26,6 +26,7 @@ from chairlog.db.engine import Database
 from chairlog.db.models import Clinic, User
 from chairlog.domain import Role, UserInfo
 from chairlog.errors import NotFound, PermissionDenied, ValidationError
+from chairlog.words import term, words
 
 CHART_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN})
 P = ParamSpec("P")
@@ -44,8 +45,10 @@ def use_case(fn: Callable[P, R]) -> Callable[P, R]:
     def checked(*args: P.args, **kwargs: P.kwargs) -> R:
         for key in kwargs:
             if key not in known:
-                raise ValidationError(key, kwargs[key], f"an argument {fn.__name__} knows: "
-                                      + ", ".join(known[2:]), key)
+                raise ValidationError(key, kwargs[key],
+                                      words("an argument {function} knows: {known}",
+                                            function=fn.__name__, known=", ".join(known[2:])),
+                                      key)
         return fn(*args, **kwargs)
 
     return checked
@@ -88,7 +91,8 @@ class Chairlog:
 
 _SESSIONS: dict[str, int] = {}
 _SESSIONS_LOCK = threading.Lock()
-NOT_SIGNED_IN = (
+DO_THIS = words("do this")
+NOT_SIGNED_IN = words(
     "Sign in first: this needs an actor returned by signing in (a hand-built one is refused)."
 )
 
@@ -117,7 +121,8 @@ def is_signed_in(actor: object) -> bool:
 
 
 def require_user(
-    s: Session, actor: UserInfo, roles: Iterable[Role] | None = None, action: str = "do this"
+    s: Session, actor: UserInfo, roles: Iterable[Role] | None = None,
+    action: str = DO_THIS,
 ) -> User:
     """Load the acting user; refuse an actor that did not come from a sign-in (a hand-built
     ``UserInfo``, or a real one copied with another id), a deactivated account, or a role
@@ -126,12 +131,16 @@ def require_user(
         raise PermissionDenied(NOT_SIGNED_IN)
     user = s.get(User, actor.id)
     if user is None or not user.active:
-        raise PermissionDenied("This account is deactivated or unknown; sign in again.")
+        raise PermissionDenied(words("This account is deactivated or unknown; sign in again."))
     if roles is not None and Role(user.role) not in set(roles):
-        allowed = " or ".join(sorted(r.value for r in roles))
-        article = "an" if allowed[0] in "aeiou" else "a"
+        names = sorted(r.value for r in roles)
+        article = "an" if names[0][0] in "aeiou" else "a"
+        allowed = term(names[0])
+        for name in names[1:]:
+            allowed = words("{first} or {second}", first=allowed, second=term(name))
         raise PermissionDenied(
-            f"Only {article} {allowed} may {action} (you are signed in as {user.role})."
+            words("Only {article} {allowed} may {action} (you are signed in as {role}).",
+                  article=article, allowed=allowed, action=term(action), role=term(user.role))
         )
     return user
 
@@ -139,7 +148,8 @@ def require_user(
 def clinic_row(s: Session) -> Clinic:
     c = s.scalars(select(Clinic).limit(1)).first()
     if c is None:
-        raise NotFound("No clinic is set up yet: run chairlog init or the first-start screen.")
+        raise NotFound(words("No clinic is set up yet: run chairlog init or the first-start "
+                             "screen."))
     return c
 
 
@@ -189,10 +199,10 @@ def text_field(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(name, value, "text", label)
+        raise ValidationError(name, value, words("text"), label)
     value = value.strip()
     if required and not value:
-        raise ValidationError(name, value, "required (not empty)", label)
+        raise ValidationError(name, value, words("required (not empty)"), label)
     return check_text(name, value, max_chars, label)
 
 
@@ -206,9 +216,14 @@ def number_field(
     unit: str = "",
     allow_low: bool = True,
 ) -> float:
-    accepted = f"a number from {low:g} to {high:g} {unit}".strip()
-    if not allow_low:
-        accepted = f"a number greater than {low:g} and at most {high:g} {unit}".strip()
+    if allow_low:
+        accepted = words("a number from {low:g} to {high:g} {unit}", low=low, high=high,
+                         unit=unit) if unit else words("a number from {low:g} to {high:g}",
+                                                       low=low, high=high)
+    else:
+        accepted = words("a number greater than {low:g} and at most {high:g} {unit}", low=low,
+                         high=high, unit=unit) if unit else words(
+            "a number greater than {low:g} and at most {high:g}", low=low, high=high)
     if isinstance(value, bool):
         raise ValidationError(name, value, accepted, label)
     if isinstance(value, str):
@@ -228,7 +243,8 @@ def number_field(
 def choice_field(name: str, value: Any, choices: Iterable[str], label: str | None = None) -> str:
     opts = list(choices)
     if not isinstance(value, str) or value not in opts:
-        raise ValidationError(name, value, "one of: " + ", ".join(opts), label)
+        raise ValidationError(name, value, words("one of: {choices}", choices=", ".join(opts)),
+                              label)
     return value
 
 
@@ -248,29 +264,30 @@ def charted_time(
     value = time_field(name, value)
     if value > now + FUTURE_TOLERANCE:
         raise ValidationError(
-            name, value.isoformat(timespec="minutes"), "a time that is not in the future", "time"
+            name, value.isoformat(timespec="minutes"), words("a time that is not in the future"),
+            words("time")
         )
     if earliest is not None and value < earliest:
         raise ValidationError(
             name,
             value.isoformat(timespec="minutes"),
-            f"not before {earliest.isoformat(timespec='minutes')}",
-            "time",
+            words("not before {earliest}", earliest=earliest.isoformat(timespec='minutes')),
+            words("time"),
         )
     return value
 
 
 def time_field(name: str, value: Any) -> datetime:
     """An aware datetime from a datetime or an ISO 8601 string with an offset."""
-    accepted = "a date and time with a time zone (ISO 8601 with an offset)"
+    accepted = words("a date and time with a time zone (ISO 8601 with an offset)")
     if isinstance(value, str):
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(name, value, accepted, "time") from None
+            raise ValidationError(name, value, accepted, words("time")) from None
     if not isinstance(value, datetime) or value.tzinfo is None \
             or value.tzinfo.utcoffset(value) is None:
-        raise ValidationError(name, value, accepted, "time")
+        raise ValidationError(name, value, accepted, words("time"))
     return value
 
 

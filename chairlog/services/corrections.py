@@ -46,6 +46,7 @@ from chairlog.services.dose_rules import (
 from chairlog.services.doses import CHECKERS
 from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import session_for_write
+from chairlog.words import words
 
 STATE_CHANGING_DOSES = ("start", "pause", "resume", "stop")
 
@@ -82,26 +83,27 @@ def _validated(
         raise ValidationError(
             sorted(unknown)[0],
             changes[sorted(unknown)[0]],
-            "a correctable field: " + ", ".join(sorted(allowed)),
+            words("a correctable field: {choices}", choices=", ".join(sorted(allowed))),
         )
     new = dict(old) | {k: v for k, v in changes.items() if k in ENTRY_FIELDS[kind]}
     if kind == "vitals":
         new |= vitals_columns(validate_vitals(new))
     elif kind == "dose":
         if "unit" in changes and "rate" not in changes:
-            raise ValidationError("unit", changes["unit"], "a unit given with the corrected rate")
+            raise ValidationError("unit", changes["unit"], words("a unit given with the "
+                                                                 "corrected rate"))
         if "rate" in changes:
             if old["dose_action"] not in ("start", "rate_change", "resume"):
                 raise ValidationError(
-                    "rate", changes["rate"], "a rate only on a start, rate change or resume"
+                    "rate", changes["rate"], words("a rate only on a start, rate change or resume")
                 )
             try:
                 unit = RateUnit(changes.get("unit", RateUnit.MG_PER_KG_H))
             except ValueError:
                 raise ValidationError(
-                    "unit", changes.get("unit"), "mg/kg/h, mg/h or mL/h", "rate unit"
+                    "unit", changes.get("unit"), words("mg/kg/h, mg/h or mL/h"), words("rate unit")
                 ) from None
-            value = number_field("rate", changes["rate"], low=0, high=10_000, label="rate",
+            value = number_field("rate", changes["rate"], low=0, high=10_000, label=words("rate"),
                                  allow_low=False)
             r = convert_rate(value, unit, weight_kg, proto.concentration_mg_per_ml)
             new |= {
@@ -112,7 +114,7 @@ def _validated(
             }
         if "bolus_mg" in changes:
             if old["dose_action"] != "bolus":
-                raise ValidationError("bolus_mg", changes["bolus_mg"], "only on a bolus")
+                raise ValidationError("bolus_mg", changes["bolus_mg"], words("only on a bolus"))
             new["bolus_mg"] = number_field(
                 "bolus_mg",
                 changes["bolus_mg"],
@@ -120,7 +122,7 @@ def _validated(
                 high=1000,
                 allow_low=False,
                 unit="mg",
-                label="bolus (mg)",
+                label=words("bolus (mg)"),
             )
         for k in ("override_reason", "text"):
             if k in changes:
@@ -128,7 +130,7 @@ def _validated(
     elif kind == "medication":
         new["drug"] = text_field("drug", new["drug"], required=True, max_chars=80)
         new["dose_amount"] = number_field(
-            "dose_amount", new["dose_amount"], low=MIN_DOSE, high=10_000, label="dose"
+            "dose_amount", new["dose_amount"], low=MIN_DOSE, high=10_000, label=words("dose")
         )
         choice_field("dose_unit", new["dose_unit"], DOSE_UNITS, "dose unit")
         choice_field("route", new["route"], ROUTES)
@@ -149,7 +151,8 @@ def _validated(
         new.pop("items", None)
         new["text"] = text_field("text", new.get("text"), max_chars=1000) or None
     elif kind == "note":
-        new["text"] = text_field("text", new["text"], required=True, max_chars=4000, label="note")
+        new["text"] = text_field("text", new["text"], required=True, max_chars=4000,
+                                 label=words("note"))
     elif kind == "checklist":
         new["done"] = bool(new["done"])
         new["text"] = (
@@ -157,7 +160,8 @@ def _validated(
         )
     elif kind == "discharge":
         new["escort_name"] = text_field(
-            "escort_name", new["escort_name"], required=True, max_chars=120, label="escort name"
+            "escort_name", new["escort_name"], required=True, max_chars=120, label=words("escort "
+                                                                                         "name")
         )
         new["text"] = text_field("text", new.get("text"), max_chars=2000) or None
     new.pop("rate", None)
@@ -183,8 +187,8 @@ def correct_entry(
     needs ``override_reason`` among the changes and a second clinician's ``checked_by``
     (unless the corrected value is no higher than an original that was already overridden).
     A corrected time stays inside the session (check-in to its end)."""
-    why = text_field("reason", reason, required=True, max_chars=1000, label="reason")
-    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, "the dose override")
+    why = text_field("reason", reason, required=True, max_chars=1000, label=words("reason"))
+    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, words("the dose override"))
     try:
         return _correct(app, actor, entry_id, why, charted_at, expected_version, checker_id,
                         changes)
@@ -208,19 +212,19 @@ def _correct(
     changes: dict[str, Any],
 ) -> ChartResult:
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "correct entries")
+        user = require_user(s, actor, CHART_ROLES, words("correct entries"))
         old = s.get(ChartEntry, entry_id)
         if old is None:
-            raise NotFound(f"No entry {entry_id}.")
+            raise NotFound(words("No entry {entry_id}.", entry_id=entry_id))
         sess = session_for_write(s, old.session_id, None)
         if expected_version is not None and old.version != expected_version:
             from chairlog.errors import ConflictError
 
-            raise ConflictError("This entry")
+            raise ConflictError(words("This entry"))
         if old.status != "active":
-            raise StateError("This entry was already corrected or marked entered in error.")
+            raise StateError(words("This entry was already corrected or marked entered in error."))
         if not changes and charted_at is None:
-            raise ValidationError("changes", {}, "at least one corrected value")
+            raise ValidationError("changes", {}, words("at least one corrected value"))
         proto = ProtocolValues.from_dict(sess.protocol_snapshot)
         old_values = {f: getattr(old, f) for f in ENTRY_FIELDS[old.kind]}
         new_values = _validated(old.kind, old_values, dict(changes), sess.weight_kg, proto)
@@ -324,8 +328,8 @@ def _check_discharge_time(
         .order_by(ChartEntry.charted_at.desc()).limit(1))
     if last is not None and when < last:
         raise ValidationError("charted_at", when.isoformat(timespec="minutes"),
-                              f"a discharge time after the last entry "
-                              f"({last.isoformat(timespec='minutes')})", "time")
+                              words("a discharge time after the last entry ({last})",
+                                    last=last.isoformat(timespec='minutes')), words("time"))
     proto = ProtocolValues.from_dict(sess.protocol_snapshot)
     stopped = sess.infusion_stopped_at
     if stopped is not None and old.checked_by_id is None:
@@ -333,9 +337,9 @@ def _check_discharge_time(
         if when < minimum:
             raise ValidationError(
                 "charted_at", when.isoformat(timespec="minutes"),
-                f"a discharge time at or after {minimum.isoformat(timespec='minutes')} (the "
-                "protocol's minimum monitoring after the stop); this discharge was not "
-                "authorised early by a physician", "time")
+                words("a discharge time at or after {minimum} (the protocol's minimum monitoring "
+                      "after the stop); this discharge was not authorised early by a physician",
+                      minimum=minimum.isoformat(timespec='minutes')), words("time"))
 
 
 @use_case
@@ -349,23 +353,23 @@ def mark_entered_in_error(
 ) -> ChartResult:
     """The entry should never have been charted (wrong patient, duplicate…). It stays visible,
     struck through, with the reason."""
-    why = text_field("reason", reason, required=True, max_chars=1000, label="reason")
+    why = text_field("reason", reason, required=True, max_chars=1000, label=words("reason"))
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "correct entries")
+        user = require_user(s, actor, CHART_ROLES, words("correct entries"))
         e = s.get(ChartEntry, entry_id)
         if e is None:
-            raise NotFound(f"No entry {entry_id}.")
+            raise NotFound(words("No entry {entry_id}.", entry_id=entry_id))
         sess = session_for_write(s, e.session_id, None)
         if expected_version is not None and e.version != expected_version:
             from chairlog.errors import ConflictError
 
-            raise ConflictError("This entry")
+            raise ConflictError(words("This entry"))
         if e.status != "active":
-            raise StateError("This entry was already corrected or marked entered in error.")
+            raise StateError(words("This entry was already corrected or marked entered in error."))
         if (e.kind == "dose" and e.dose_action in STATE_CHANGING_DOSES) or e.kind == "discharge":
             raise StateError(
-                "This entry changed the session's state: correct its time or rate "
-                "instead, or chart the opposite action (e.g. resume after a pause)."
+                words("This entry changed the session's state: correct its time or rate instead, "
+                      "or chart the opposite action (e.g. resume after a pause).")
             )
         if e.kind == "dose":
             events = timeline(s, sess.id)

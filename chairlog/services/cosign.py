@@ -24,6 +24,7 @@ from chairlog.db.models import User
 from chairlog.domain import Role, UserInfo
 from chairlog.errors import AuthenticationError, PermissionDenied, ValidationError
 from chairlog.services.context import Chairlog, record
+from chairlog.words import term, words
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,12 @@ def cosigner_field(value: Any, name: str = "checked_by") -> Cosigner | None:
     elif isinstance(value, dict) and set(value) == {"username", "password"}:
         c = Cosigner(value["username"], value["password"])
     else:
-        raise ValidationError(name, "…", "a second clinician's username and password",
-                              "second clinician")
+        raise ValidationError(name, "…", words("a second clinician's username and password"),
+                              words("second clinician"))
     if not isinstance(c.username, str) or not c.username.strip() \
             or not isinstance(c.password, str) or not c.password:
-        raise ValidationError(name, "…", "a second clinician's username and password",
-                              "second clinician")
+        raise ValidationError(name, "…", words("a second clinician's username and password"),
+                              words("second clinician"))
     return c
 
 
@@ -67,7 +68,8 @@ def check_cosigner(
     cosigner = cosigner_field(value, name)
     if cosigner is None:
         return None
-    wrong = f"Second clinician for {purpose}: wrong username or password."
+    wrong = words("Second clinician for {purpose}: wrong username or password.",
+                  purpose=term(purpose))
     with app.db.read() as s:
         u = s.scalars(
             select(User).where(User.username == cosigner.username.strip().lower())).first()
@@ -91,11 +93,15 @@ def check_cosigner(
     assert u is not None
     allowed = {r.value for r in roles}
     if u.role not in allowed:
-        who = " or ".join(sorted(allowed))
-        raise PermissionDenied(f"The check for {purpose} must be made by a {who}.")
+        names = sorted(allowed)
+        who = term(names[0])
+        for name in names[1:]:
+            who = words("{first} or {second}", first=who, second=term(name))
+        raise PermissionDenied(words("The check for {purpose} must be made by a {who}.",
+                                     purpose=term(purpose), who=who))
     if u.id == actor.id:
-        raise PermissionDenied(f"The check for {purpose} must be made by someone other "
-                               "than the person charting.")
+        raise PermissionDenied(words("The check for {purpose} must be made by someone other than "
+                                     "the person charting.", purpose=term(purpose)))
     return u.id
 
 
@@ -103,5 +109,6 @@ def still_active(s: Session, user_id: int) -> User:
     """Inside the write: the checker's account must still be active."""
     u = s.get(User, user_id)
     if u is None or not u.active:
-        raise AuthenticationError("The second clinician's account was deactivated meanwhile.")
+        raise AuthenticationError(words("The second clinician's account was deactivated "
+                                        "meanwhile."))
     return u

@@ -39,6 +39,7 @@ from chairlog.services.context import Chairlog, clinic_row, record, require_user
 from chairlog.services.exports import BULK_ROLES
 from chairlog.services.series import pain_before_after
 from chairlog.services.views import load_view
+from chairlog.words import words
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ENTRY_HEAD = ("session_id", "patient_mrn", "entry_id", "status", "supersedes_entry_id",
@@ -167,13 +168,13 @@ EXTRA: dict[str, Callable[[Rows, EntryView], tuple[Any, ...]]] = {
 
 def _day(name: str, value: Any) -> date:
     if isinstance(value, datetime):
-        raise ValidationError(name, value, "a date (YYYY-MM-DD)", name)
+        raise ValidationError(name, value, words("a date (YYYY-MM-DD)"), name)
     if isinstance(value, date):
         return value
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValidationError(name, value, "a date (YYYY-MM-DD)", name) from None
+        raise ValidationError(name, value, words("a date (YYYY-MM-DD)"), name) from None
 
 
 def _folder(path: str | os.PathLike[str]) -> Path:
@@ -181,13 +182,15 @@ def _folder(path: str | os.PathLike[str]) -> Path:
     try:
         folder.mkdir(exist_ok=True)
     except FileNotFoundError:
-        raise ValidationError("output", str(path), "a folder whose parent exists",
-                              "output folder") from None
+        raise ValidationError("output", str(path), words("a folder whose parent exists"),
+                              words("output folder")) from None
     except OSError as exc:
-        raise ValidationError("output", str(path), f"a writable folder ({exc.strerror})",
-                              "output folder") from None
+        raise ValidationError("output", str(path), words("a writable folder ({strerror})",
+                                                         strerror=exc.strerror),
+                              words("output folder")) from None
     if not folder.is_dir():
-        raise ValidationError("output", str(path), "a folder, not a file", "output folder")
+        raise ValidationError("output", str(path), words("a folder, not a file"),
+                              words("output folder"))
     return folder
 
 
@@ -203,7 +206,8 @@ def write_csv(path: Path, header: Iterable[str], rows: Iterable[list[Any]]) -> N
         os.replace(part, path)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise StorageError(f"Could not write {path}: {exc.strerror}.") from None
+        raise StorageError(words("Could not write {path}: {strerror}.",
+                                 path=path, strerror=exc.strerror)) from None
 
 
 def export_csv(app: Chairlog, actor: UserInfo, first: date | str, last: date | str,
@@ -212,7 +216,7 @@ def export_csv(app: Chairlog, actor: UserInfo, first: date | str, last: date | s
     d1, d2 = _day("from", first), _day("to", last)
     since, until = day_bounds(app, d1, d2)
     with app.db.read() as s:
-        require_user(s, actor, BULK_ROLES, "export the clinic's data")
+        require_user(s, actor, BULK_ROLES, words("export the clinic's data"))
         tz = clinic_row(s).timezone
         rows = Rows(tz, app.now())
         q = (select(InfusionSession).where(InfusionSession.checked_in_at >= since,
@@ -228,7 +232,7 @@ def export_csv(app: Chairlog, actor: UserInfo, first: date | str, last: date | s
         write_csv(out / f"{name}.csv", heads[name], rows.out[name])
     counts = {name: len(rows.out[name]) for name in FILES}
     with app.db.write() as s:
-        user = require_user(s, actor, BULK_ROLES, "export the clinic's data")
+        user = require_user(s, actor, BULK_ROLES, words("export the clinic's data"))
         record(app, s, user, "export.csv", "clinic", "",
                after={"from": d1.isoformat(), "to": d2.isoformat(), "sessions": count,
                       "rows": counts, "folder": str(out)})

@@ -40,6 +40,7 @@ from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services.context import Chairlog
 from chairlog.services.discharge import discharge_shortfalls
+from chairlog.words import words
 
 
 def _word(e: EntryView) -> str:
@@ -181,7 +182,7 @@ def get_deviations(app: Chairlog, session_id: int) -> list[Deviation]:
     with app.db.read() as s:
         sess = s.get(InfusionSession, session_id)
         if sess is None:
-            raise NotFound(f"No session {session_id}.")
+            raise NotFound(words("No session {session_id}.", session_id=session_id))
         view = load_view(s, sess)
         tz = ZoneInfo(clinic_info(clinic_row(s)).timezone)
         return session_deviations(view, tz, app.now(), ceiling_refusals(s, session_id))

@@ -36,6 +36,7 @@ from chairlog.services.context import (
 from chairlog.services.cosign import check_cosigner, still_active
 from chairlog.services.results import SESSION_DISCHARGED, Changed, ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write, transition
+from chairlog.words import joined, term, words
 
 #: the default discharge criteria by key (a session asks its protocol's: ``discharge_criteria``)
 DISCHARGE_CRITERIA = {c.key: c.label for c in DEFAULT_DISCHARGE_CRITERIA}
@@ -54,13 +55,16 @@ def discharge_shortfalls(
     if stopped_at is not None:
         minutes = (at - stopped_at).total_seconds() / 60
         if minutes < proto.min_monitoring_min - 1e-9:
-            out.append(f"monitored {fmt(minutes, 0)} min after the stop, the protocol's "
-                       f"minimum is {fmt(proto.min_monitoring_min, 0)} min")
+            out.append(words("monitored {minutes} min after the stop, the protocol's minimum "
+                             "is {minimum} min", minutes=fmt(minutes, 0),
+                             minimum=fmt(proto.min_monitoring_min, 0)))
     after = [sc for when, sc in sorted(scores) if stopped_at is None or when >= stopped_at]
     if not after:
-        out.append(f"no {label} score after the stop (needs ≥ {proto.discharge_score_min})")
+        out.append(words("no {scale} score after the stop (needs ≥ {minimum})",
+                         scale=term(label), minimum=proto.discharge_score_min))
     elif after[-1] < proto.discharge_score_min:
-        out.append(f"{label} {after[-1]}, below the protocol's {proto.discharge_score_min}")
+        out.append(words("{scale} {score}, below the protocol's {minimum}", scale=term(label),
+                         score=after[-1], minimum=proto.discharge_score_min))
     return out
 
 
@@ -83,33 +87,35 @@ def discharge(
     (or an explanation in ``instructions``), an escort, written instructions given, and the
     protocol's discharge rule met or authorised by a physician (see the module)."""
     escort = text_field(
-        "escort_name", escort_name, required=True, max_chars=120, label="escort name"
+        "escort_name", escort_name, required=True, max_chars=120, label=words("escort name")
     )
     text = text_field("instructions", instructions, max_chars=2000)
     why = text_field("authorisation_reason", authorisation_reason, max_chars=1000,
-                     label="reason for the authorisation")
+                     label=words("reason for the authorisation"))
     if not isinstance(criteria, Mapping):
-        raise ValidationError("criteria", criteria, "the discharge criteria by name")
+        raise ValidationError("criteria", criteria, words("the discharge criteria by name"))
     for k, v in criteria.items():
         if not isinstance(v, bool):
-            raise ValidationError("criteria", f"{k}={v!r}", "true or false for each criterion")
+            raise ValidationError("criteria", f"{k}={v!r}",
+                                  words("true or false for each criterion"))
     if instructions_given is not True:
         raise ValidationError(
             "instructions_given",
             instructions_given,
-            "written instructions given (no driving for 24 h, no alcohol)",
-            "instructions",
+            words("written instructions given (no driving for 24 h, no alcohol)"),
+            words("instructions"),
         )
     physician_id = check_cosigner(app, actor, authorised_by, (Role.PHYSICIAN,),
-                                  "an early discharge", name="authorised_by")
+                                  words("an early discharge"), name="authorised_by")
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "discharge patients")
+        user = require_user(s, actor, CHART_ROLES, words("discharge patients"))
         sess = session_for_write(s, session_id, expected_version)
         if SessionState(sess.state) is not SessionState.MONITORING:
             from chairlog.errors import StateError
 
-            raise StateError("Only a patient in post-infusion monitoring can be discharged; "
-                             f"the session is {SessionState(sess.state).label.lower()}.")
+            raise StateError(words("Only a patient in post-infusion monitoring can be "
+                                   "discharged; the session is {label}.",
+                                   label=term(SessionState(sess.state).label.lower())))
         crit = _criteria_met(ProtocolValues.from_dict(sess.protocol_snapshot).discharge_criteria,
                              criteria, text)
         when = charted_time(app, charted_at, earliest=sess.checked_in_at)
@@ -119,15 +125,17 @@ def discharge(
             if not why:
                 raise ValidationError(
                     "authorisation_reason", "",
-                    "a physician's authorisation with a reason, because: " + "; ".join(short),
-                    "discharge authorisation")
+                    words("a physician's authorisation with a reason, because: {shortfalls}",
+                          shortfalls=joined(short, "; ")),
+                    words("discharge authorisation"))
             if Role(user.role) is Role.PHYSICIAN:
                 extra = {"override_reason": why, "checked_by_id": user.id}
             elif physician_id is None:
                 raise ValidationError(
                     "authorised_by", None,
-                    "a physician's own username and password to authorise it, because: "
-                    + "; ".join(short), "physician's authorisation")
+                    words("a physician's own username and password to authorise it, because: "
+                          "{shortfalls}", shortfalls=joined(short, "; ")),
+                    words("physician's authorisation"))
             else:
                 extra = {"override_reason": why,
                          "checked_by_id": still_active(s, physician_id).id}
@@ -151,14 +159,15 @@ def _criteria_met(asked: tuple[Criterion, ...], criteria: Mapping[str, bool],
     unknown = set(criteria) - set(keys)
     if unknown:
         raise ValidationError("criteria", sorted(map(str, unknown)),
-                              "this protocol's discharge criteria: " + ", ".join(keys))
+                              words("this protocol's discharge criteria: {choices}",
+                                    choices=", ".join(keys)))
     crit = {k: bool(criteria.get(k, False)) for k in keys}
     unmet = [c.label for c in asked if not crit[c.key]]
     if unmet and not text:
         raise ValidationError(
             "criteria",
             ", ".join(unmet),
-            "all criteria met, or a note explaining why discharge is safe",
+            words("all criteria met, or a note explaining why discharge is safe"),
         )
     return crit
 

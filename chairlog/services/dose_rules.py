@@ -22,6 +22,7 @@ from chairlog.errors import CeilingExceeded, LimitExceeded, ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.services.context import FUTURE_TOLERANCE, Chairlog, record
 from chairlog.services.cosign import still_active
+from chairlog.words import Words, term, words
 
 #: a new event's place among events charted for the same instant: after all of them
 NEW_SEQ = 2**62
@@ -67,32 +68,41 @@ def require_in_window(app: Chairlog, sess: InfusionSession, at: datetime, what: 
     earliest, latest = window(app, sess)
     if at < earliest or at > latest:
         end = session_end(sess)
-        until = (f"the end of the session ({latest.isoformat(timespec='minutes')})"
-                 if end is not None else "now")
+        until = (words("the end of the session ({end})",
+                       end=latest.isoformat(timespec="minutes"))
+                 if end is not None else words("now"))
         raise ValidationError(
             "charted_at", at.isoformat(timespec="minutes"),
-            f"a time for the {what} between check-in "
-            f"({earliest.isoformat(timespec='minutes')}) and {until}",
-            "time",
+            words("a time for the {what} between check-in ({earliest}) and {until}",
+                  what=term(what), earliest=earliest.isoformat(timespec='minutes'), until=until),
+            words("time"),
         )
 
 
-def describe(b: Breach, weight_kg: float) -> tuple[str, str]:
+def describe(b: Breach, weight_kg: float) -> tuple[Words, Words]:
     """What a breach says (the message) and what would be allowed."""
     w = weight_kg
-    word = "hard ceiling" if b.hard else "protocol maximum"
+    word = words("hard ceiling") if b.hard else words("protocol maximum")
     if b.field == "rate":
-        allowed = f"at most {fmt(b.limit)} mg/kg/h ({fmt(b.limit * w)} mg/h)"
-        return (f"rate {fmt(b.value)} mg/kg/h ({fmt(b.value * w)} mg/h) is above the {word} "
-                f"{fmt(b.limit)} mg/kg/h; allowed: {allowed}", allowed)
+        allowed = words("at most {limit} mg/kg/h ({limit_mg_h} mg/h)", limit=fmt(b.limit),
+                        limit_mg_h=fmt(b.limit * w))
+        return words("rate {value} mg/kg/h ({value_mg_h} mg/h) is above the {word} {limit} "
+                     "mg/kg/h; allowed: {allowed}", value=fmt(b.value),
+                     value_mg_h=fmt(b.value * w), word=word, limit=fmt(b.limit),
+                     allowed=allowed), allowed
     if b.field == "bolus_mg":
-        allowed = f"a bolus of at most {fmt(b.limit)} mg ({fmt(b.limit / w)} mg/kg)"
-        return (f"bolus {fmt(b.value)} mg ({fmt(b.value / w)} mg/kg) is above the {word} "
-                f"{fmt(b.limit)} mg ({fmt(b.limit / w)} mg/kg); allowed: {allowed}", allowed)
-    which = "given" if b.which == "given" else "projected to the planned end"
-    allowed = f"this change may add at most {fmt(b.room)} mg"
-    return (f"total {which} {fmt(b.value)} mg ({fmt(b.value / w)} mg/kg) would be above the "
-            f"{word} {fmt(b.limit)} mg ({fmt(b.limit / w)} mg/kg); {allowed}", allowed)
+        allowed = words("a bolus of at most {limit} mg ({limit_mg_kg} mg/kg)",
+                        limit=fmt(b.limit), limit_mg_kg=fmt(b.limit / w))
+        return words("bolus {value} mg ({value_mg_kg} mg/kg) is above the {word} {limit} mg "
+                     "({limit_mg_kg} mg/kg); allowed: {allowed}", value=fmt(b.value),
+                     value_mg_kg=fmt(b.value / w), word=word, limit=fmt(b.limit),
+                     limit_mg_kg=fmt(b.limit / w), allowed=allowed), allowed
+    which = words("given") if b.which == "given" else words("projected to the planned end")
+    allowed = words("this change may add at most {room} mg", room=fmt(b.room))
+    return words("total {which} {value} mg ({value_mg_kg} mg/kg) would be above the {word} "
+                 "{limit} mg ({limit_mg_kg} mg/kg); {allowed}", which=which,
+                 value=fmt(b.value), value_mg_kg=fmt(b.value / w), word=word,
+                 limit=fmt(b.limit), limit_mg_kg=fmt(b.limit / w), allowed=allowed), allowed
 
 
 def enforce(
@@ -127,8 +137,9 @@ def enforce(
     if checker_id is None:
         raise ValidationError(
             "checked_by", None,
-            f"a second nurse's or a physician's own username and password: {message}",
-            "second clinician's check",
+            words("a second nurse's or a physician's own username and password: {message}",
+                  message=message),
+            words("second clinician's check"),
         )
     return still_active(s, checker_id)
 

@@ -44,6 +44,7 @@ from chairlog.services.dose_rules import (
 )
 from chairlog.services.results import ChartResult, _result
 from chairlog.services.sessions import add_entry, session_for_write, transition
+from chairlog.words import term, words
 
 MAX_RATE_ENTRY = 10_000.0
 CHECKERS = (Role.NURSE, Role.PHYSICIAN)
@@ -74,24 +75,26 @@ def _rate(value: Any, unit: RateUnit | str, sess: InfusionSession) -> tuple[Rate
     try:
         u = RateUnit(unit)
     except ValueError:
-        raise ValidationError("unit", unit, "mg/kg/h, mg/h or mL/h", "rate unit") from None
-    v = number_field("rate", value, low=0, high=MAX_RATE_ENTRY, unit=u.value, label="rate",
+        raise ValidationError("unit", unit, words("mg/kg/h, mg/h or mL/h"),
+                              words("rate unit")) from None
+    v = number_field("rate", value, low=0, high=MAX_RATE_ENTRY, unit=u.value, label=words("rate"),
                      allow_low=False)
     proto = ProtocolValues.from_dict(sess.protocol_snapshot)
     return u, convert_rate(v, u, sess.weight_kg, proto.concentration_mg_per_ml)
 
 
 _STATES = {
-    DoseAction.START: ((SessionState.PRE_INFUSION,), "The infusion can only start before it "
-                       "has begun (pre-infusion)"),
-    DoseAction.RATE_CHANGE: ((SessionState.INFUSING,), "The rate can only change while the "
-                             "infusion runs (when paused, resume at the new rate)"),
-    DoseAction.PAUSE: ((SessionState.INFUSING,), "Only a running infusion can be paused"),
-    DoseAction.RESUME: ((SessionState.PAUSED,), "Only a paused infusion can be resumed"),
+    DoseAction.START: ((SessionState.PRE_INFUSION,), words("The infusion can only start before "
+                                                           "it has begun (pre-infusion)")),
+    DoseAction.RATE_CHANGE: ((SessionState.INFUSING,), words("The rate can only change while the "
+                                                             "infusion runs (when paused, resume "
+                                                             "at the new rate)")),
+    DoseAction.PAUSE: ((SessionState.INFUSING,), words("Only a running infusion can be paused")),
+    DoseAction.RESUME: ((SessionState.PAUSED,), words("Only a paused infusion can be resumed")),
     DoseAction.STOP: ((SessionState.INFUSING, SessionState.PAUSED),
-                      "Only a running or paused infusion can be stopped"),
+                      words("Only a running or paused infusion can be stopped")),
     DoseAction.BOLUS: ((SessionState.PRE_INFUSION, SessionState.INFUSING, SessionState.PAUSED),
-                       "A bolus can only be given before or during the infusion"),
+                       words("A bolus can only be given before or during the infusion")),
 }
 
 
@@ -101,7 +104,7 @@ def _resumed_rate(s: Session, events: dict[int, DoseEvent], when: datetime) -> C
                if ev.action in (DoseAction.START, DoseAction.RATE_CHANGE, DoseAction.RESUME)
                and ev.rate_mg_per_h is not None and ev.at <= when]
     if not setting:
-        raise StateError("There is no rate to resume at: give the rate.")
+        raise StateError(words("There is no rate to resume at: give the rate."))
     _, eid = max(setting, key=lambda p: (p[0].at, p[0].seq))
     e = s.get(ChartEntry, eid)
     assert e is not None
@@ -125,19 +128,21 @@ def _dose(
     skip_reason: str = "",
 ) -> ChartResult:
     override = text_field(
-        "override_reason", override_reason, max_chars=1000, label="override reason"
+        "override_reason", override_reason, max_chars=1000, label=words("override reason")
     )
     text = text_field("note", note, max_chars=1000)
-    skip = text_field("skip_reason", skip_reason, max_chars=1000, label="reason for skipping")
-    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, "the dose override")
+    skip = text_field("skip_reason", skip_reason, max_chars=1000, label=words("reason for "
+                                                                              "skipping"))
+    checker_id = check_cosigner(app, actor, checked_by, CHECKERS, words("the dose override"))
     try:
         with app.db.write() as s:
-            user: User = require_user(s, actor, CHART_ROLES, "chart doses")
+            user: User = require_user(s, actor, CHART_ROLES, words("chart doses"))
             sess = session_for_write(s, session_id, expected_version)
             state = SessionState(sess.state)
             allowed, refusal = _STATES[action]
             if state not in allowed:
-                raise StateError(f"{refusal}; the session is {state.label.lower()}.")
+                raise StateError(words("{refusal}; the session is {label}.",
+                                       refusal=refusal, label=term(state.label.lower())))
             when = charted_time(app, charted_at, earliest=sess.checked_in_at)
             events = timeline(s, session_id)
             cols: dict[str, Any] = {"dose_action": action.value, "text": text or None,
@@ -159,20 +164,21 @@ def _dose(
                     raise ValidationError(
                         "checklist",
                         f"{len(missing)} item(s) not done",
-                        "every required item done, or a reason for skipping. "
-                        f"Missing: {'; '.join(missing)}",
-                        "pre-infusion",
+                        words("every required item done, or a reason for skipping. Missing: "
+                              "{missing}", missing="; ".join(missing)),
+                        words("pre-infusion"),
                     )
                 if missing:
                     cols["text"] = "; ".join(
                         filter(None, [text, f"Started without: {', '.join(missing)} — {skip}"])
                     )
             elif action is DoseAction.PAUSE and not text:
-                raise ValidationError("note", text, "a reason for the pause", "pause reason")
+                raise ValidationError("note", text, words("a reason for the pause"),
+                                      words("pause reason"))
             elif action is DoseAction.BOLUS:
                 cols["bolus_mg"] = number_field(
                     "bolus_mg", bolus_mg, low=0, high=1000, allow_low=False, unit="mg",
-                    label="bolus (mg)",
+                    label=words("bolus (mg)"),
                 )
             new = DoseEvent(when, action, cols.get("rate_mg_per_h"), cols.get("bolus_mg"),
                             NEW_SEQ, bool(override))

@@ -19,6 +19,7 @@ from chairlog.db import cipher
 from chairlog.db.migrate import sqlite_path
 from chairlog.errors import StorageError, ValidationError
 from chairlog.paths import data_dir, resolve_db_url
+from chairlog.words import words
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,13 @@ def create_key_for(url: str | None) -> NewKey:
     stored, and returned once as the recovery key."""
     path = sqlite_path(resolve_db_url(url))
     if path is None:
-        raise ValidationError("--encrypt", "PostgreSQL", "an SQLite database (PostgreSQL "
-                              "encrypts on the server: use its disk or tablespace encryption)",
-                              "encrypt")
+        raise ValidationError("--encrypt", "PostgreSQL", words("an SQLite database (PostgreSQL "
+                                                               "encrypts on the server: use its "
+                                                               "disk or tablespace encryption)"),
+                              words("encrypt"))
     if path.exists() and path.stat().st_size > 0:
-        raise StorageError(f"{path} already exists: encryption is chosen when a database is "
-                           "created. Nothing was changed.")
+        raise StorageError(words("{path} already exists: encryption is chosen when a database is "
+                                 "created. Nothing was changed.", path=path))
     home = data_dir()
     key = cipher.database_key(home) or cipher.new_key(home)
     return NewKey(cipher.grouped(key), cipher.backend(home))
@@ -51,8 +53,8 @@ def restore_key(text: str) -> str:
     key = cipher.normalise(text)
     existing = cipher.database_key(home)
     if existing is not None and existing != key:
-        raise StorageError("This workstation already holds another database key; nothing "
-                           "was changed.")
+        raise StorageError(words("This workstation already holds another database key; nothing "
+                                 "was changed."))
     cipher.store_key(home, key)
     return cipher.backend(home)
 
@@ -77,11 +79,12 @@ def encrypt_existing(url: str | None, *, stamp: str) -> Converted:
 
     path = sqlite_path(resolve_db_url(url))
     if path is None:
-        raise ValidationError("--db", "PostgreSQL", "an SQLite database file", "database")
+        raise ValidationError("--db", "PostgreSQL", words("an SQLite database file"),
+                              words("database"))
     if not path.is_file() or path.stat().st_size == 0:
-        raise StorageError(f"There is no database at {path}. Nothing was changed.")
+        raise StorageError(words("There is no database at {path}. Nothing was changed.", path=path))
     if cipher.is_encrypted(path):
-        raise StorageError(f"{path} is already encrypted. Nothing was changed.")
+        raise StorageError(words("{path} is already encrypted. Nothing was changed.", path=path))
     probe_write_lock(path)
     home = data_dir()
     existing = cipher.database_key(home)
@@ -108,8 +111,8 @@ def encrypt_existing(url: str | None, *, stamp: str) -> Converted:
         finally:
             check.close()
         if not ok or tuple(same or ()) != tuple(head or ()):
-            raise StorageError(f"The encrypted copy failed its checks ({detail}); nothing was "
-                               "changed.")
+            raise StorageError(words("The encrypted copy failed its checks ({detail}); nothing "
+                                     "was changed.", detail=detail))
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
     except BaseException:

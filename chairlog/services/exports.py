@@ -33,6 +33,7 @@ from chairlog.services.context import Chairlog, clinic_row, record, require_user
 from chairlog.services.fhir import build_bundle
 from chairlog.services.fhir_base import DocumentInfo, FhirInput, Person, devices_of
 from chairlog.services.views import load_view
+from chairlog.words import words
 
 EXPORT_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN, Role.ADMIN})
 BULK_ROLES = frozenset({Role.PHYSICIAN, Role.ADMIN})
@@ -52,7 +53,8 @@ class FhirExport:
 
 def _session_id(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValidationError("session_id", value, "a session number (1 or more)", "session")
+        raise ValidationError("session_id", value, words("a session number (1 or more)"),
+                              words("session"))
     return value
 
 
@@ -116,11 +118,12 @@ def fhir_input(app: Chairlog, session_id: int, version: int | None = None) -> Fh
     session_id = _session_id(session_id)
     if version is not None and (isinstance(version, bool) or not isinstance(version, int)
                                 or version < 1):
-        raise ValidationError("version", version, "a record version (1 or more)", "version")
+        raise ValidationError("version", version, words("a record version (1 or more)"),
+                              words("version"))
     with app.db.read() as s:
         sess = s.get(InfusionSession, session_id)
         if sess is None:
-            raise NotFound(f"No session {session_id}.")
+            raise NotFound(words("No session {session_id}.", session_id=session_id))
         view = load_view(s, sess)
         clinic = clinic_info(clinic_row(s))
         nurse_id = sess.nurse_id
@@ -139,7 +142,7 @@ def export_fhir(app: Chairlog, actor: UserInfo, session_id: int, *,
                 version: int | None = None) -> FhirExport:
     """The session's record as one FHIR R4 Bundle (type collection), audited."""
     with app.db.read() as s:
-        require_user(s, actor, EXPORT_ROLES, "export a record")
+        require_user(s, actor, EXPORT_ROLES, words("export a record"))
     inp = fhir_input(app, session_id, version)
     rid = record_id(inp.view.id)
     bundle = build_bundle(inp, rid, app.now())
@@ -147,7 +150,7 @@ def export_fhir(app: Chairlog, actor: UserInfo, session_id: int, *,
     count = len(bundle["entry"])
     doc = inp.document
     with app.db.write() as s:
-        user = require_user(s, actor, EXPORT_ROLES, "export a record")
+        user = require_user(s, actor, EXPORT_ROLES, words("export a record"))
         record(app, s, user, "export.fhir", "session", inp.view.id,
                after={"record": rid, "format": "FHIR R4 Bundle", "resources": count,
                       "document_version": doc.version if doc else None,

@@ -20,6 +20,7 @@ from chairlog.domain import Role, UserInfo
 from chairlog.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from chairlog.services import accounts
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
+from chairlog.words import words
 
 if TYPE_CHECKING:  # imported where used: cryptography's x509 is ≈ 30 ms of start-up
     from chairlog import pki
@@ -141,7 +142,7 @@ def acknowledge(app: Chairlog, actor: UserInfo, key_ids: list[int], *, flag: boo
         now = app.now()
         for k in s.scalars(select(SigningKey).where(SigningKey.id.in_(list(key_ids)))):
             if k.user_id != u.id:
-                raise PermissionDenied("You can only acknowledge your own certificates.")
+                raise PermissionDenied(words("You can only acknowledge your own certificates."))
             k.seen_at = k.seen_at or now
             if flag:
                 k.flagged_at = now
@@ -178,13 +179,14 @@ def import_pkcs12(
     from chairlog import pki
 
     with app.db.write() as s:
-        u = require_user(s, actor, {Role.PHYSICIAN}, "import a signing certificate")
+        u = require_user(s, actor, {Role.PHYSICIAN}, words("import a signing certificate"))
         if not accounts.password_matches(u, password):
-            raise AuthenticationError("Your password is wrong.")
+            raise AuthenticationError(words("Your password is wrong."))
         try:
             mat = pki.import_pkcs12(data, p12_password.encode(), password)
         except Exception as exc:  # malformed file or wrong file password
-            raise ValidationError("pkcs12", "(file)", "a PKCS#12 file and its password") from exc
+            raise ValidationError("pkcs12", "(file)",
+                                  words("a PKCS#12 file and its password")) from exc
         store_key(app, s, u, mat, "pkcs12")
 
 
@@ -205,17 +207,17 @@ def unlock_signing_key(
     from chairlog import pki
     from chairlog.services import signin
 
-    wrong = "Wrong password: the record was not signed."
+    wrong = words("Wrong password: the record was not signed.")
     with app.db.read() as s:
-        u = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+        u = require_user(s, actor, {Role.PHYSICIAN}, words("sign records"))
         locked = u.locked_until is not None and u.locked_until > app.now()
         pending_failures = u.failed_attempts > 0
         key = active_key(s, actor.id)
         if key is None or key.revoked_at is not None:
             raise PermissionDenied(
-                "You have no valid signing certificate: the holder of the clinic's signing "
-                "authority must issue one with you present (chairlog ca issue), or import a "
-                "PKCS#12 file."
+                words("You have no valid signing certificate: the holder of the clinic's signing "
+                      "authority must issue one with you present (chairlog ca issue), or import "
+                      "a PKCS#12 file.")
             )
         material = key_material(key)
         token_ref = key.token_ref if key.source == "pkcs11" else None
@@ -241,7 +243,7 @@ def _open_token(app: Chairlog, actor: UserInfo, token_ref: str, material: pki.Si
     from chairlog.reports.token import TokenKey, TokenRef, WrongPin
     from chairlog.services import signin
 
-    wrong = "Wrong token PIN: the record was not signed."
+    wrong = words("Wrong token PIN: the record was not signed.")
     try:
         handle = TokenKey(TokenRef.loads(token_ref), pin, pki.load_certificate(material.cert_pem))
     except WrongPin:
@@ -256,5 +258,5 @@ def clinic_ca_pem(app: Chairlog) -> bytes:
     with app.db.read() as s:
         c = clinic_row(s)
         if c.ca_cert_pem is None:
-            raise NotFound("This clinic has no signing authority.")
+            raise NotFound(words("This clinic has no signing authority."))
         return c.ca_cert_pem

@@ -42,6 +42,7 @@ from chairlog.services.context import (
 )
 from chairlog.services.monitor_ingest import forget_cache
 from chairlog.services.results import ChartResult
+from chairlog.words import term, words
 
 BIND_ROLES = frozenset({Role.ADMIN, Role.NURSE})
 STATES = ("pending", "validated", "rejected")
@@ -128,22 +129,22 @@ def list_devices(app: Chairlog) -> list[DeviceInfo]:
 
 def _find_device(s: Session, device: Any) -> MonitorDevice:
     if not isinstance(device, str) or not device.strip():
-        raise ValidationError("device", device, "a device key as listed by chairlog monitor "
-                                                "devices")
+        raise ValidationError("device", device, words("a device key as listed by chairlog "
+                                                      "monitor devices"))
     d = s.scalars(select(MonitorDevice).where(MonitorDevice.device_key == device.strip())).first()
     if d is None:
-        raise ValidationError("device", device, "a device the listener has heard from "
-                                                "(see chairlog monitor devices)")
+        raise ValidationError("device", device, words("a device the listener has heard from (see "
+                                                      "chairlog monitor devices)"))
     return d
 
 
 def _chair(s: Session, chair_id: Any) -> Chair:
     if isinstance(chair_id, bool) or not isinstance(chair_id, int) \
             or not 1 <= chair_id <= MAX_ID:
-        raise ValidationError("chair", chair_id, "a chair number (its id)")
+        raise ValidationError("chair", chair_id, words("a chair number (its id)"))
     c = s.get(Chair, chair_id)
     if c is None or not c.active:
-        raise ValidationError("chair", chair_id, "an active chair")
+        raise ValidationError("chair", chair_id, words("an active chair"))
     return c
 
 
@@ -152,12 +153,13 @@ def bind_device(app: Chairlog, actor: UserInfo, device: str, chair_id: int) -> D
     """Tie a device to a chair (a chair may have several devices, a device one chair; binding
     a bound device moves it). Only what it observed from now on is kept (``bound_at``)."""
     with app.db.write() as s:
-        user = require_user(s, actor, BIND_ROLES, "bind monitors")
+        user = require_user(s, actor, BIND_ROLES, words("bind monitors"))
         d = _find_device(s, device)
         c = _chair(s, chair_id)
         before = d.chair_id
         if before == c.id:
-            raise StateError(f"Device {d.device_key} is already bound to {c.name}.")
+            raise StateError(words("Device {device_key} is already bound to {name}.",
+                                   device_key=d.device_key, name=c.name))
         d.chair_id = c.id
         d.bound_at = app.now()
         record(app, s, user, "monitor.bind", "monitor_device", d.id,
@@ -171,10 +173,11 @@ def bind_device(app: Chairlog, actor: UserInfo, device: str, chair_id: int) -> D
 def unbind_device(app: Chairlog, actor: UserInfo, device: str) -> DeviceInfo:
     """Untie a device: its messages are refused (AE) and not kept until bound again."""
     with app.db.write() as s:
-        user = require_user(s, actor, BIND_ROLES, "unbind monitors")
+        user = require_user(s, actor, BIND_ROLES, words("unbind monitors"))
         d = _find_device(s, device)
         if d.chair_id is None:
-            raise StateError(f"Device {d.device_key} is not bound to a chair.")
+            raise StateError(words("Device {device_key} is not bound to a chair.",
+                                   device_key=d.device_key))
         before = d.chair_id
         d.chair_id = None
         d.bound_at = None
@@ -193,9 +196,10 @@ def set_key_rule(app: Chairlog, actor: UserInfo, device: str, rule: str) -> str:
     the device's serial in the control id); ``default`` removes the override."""
     key = text_field("device", device, required=True, max_chars=160)
     if rule not in KEY_RULES:
-        raise ValidationError("rule", rule, "one of: " + ", ".join(KEY_RULES))
+        raise ValidationError("rule", rule, words("one of: {choices}",
+                                                  choices=", ".join(KEY_RULES)))
     with app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "change monitor key rules")
+        user = require_user(s, actor, {Role.ADMIN}, words("change monitor key rules"))
         row = s.scalars(select(MonitorKeyRule).where(MonitorKeyRule.device_key == key)).first()
         before = row.rule if row else "default"
         if rule == "default" and row is not None:
@@ -223,11 +227,11 @@ def list_pending(app: Chairlog, *, chair_id: int | None = None, session_id: int 
     for name, v in (("chair", chair_id), ("session", session_id)):
         if v is not None and (isinstance(v, bool) or not isinstance(v, int)
                               or not 1 <= v <= MAX_ID):
-            raise ValidationError(name, v, "a positive whole number (an id)")
+            raise ValidationError(name, v, words("a positive whole number (an id)"))
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 100_000:
-        raise ValidationError("limit", limit, "a whole number from 1 to 100000")
+        raise ValidationError("limit", limit, words("a whole number from 1 to 100000"))
     if state is not None and state not in STATES:
-        raise ValidationError("state", state, "one of: " + ", ".join(STATES))
+        raise ValidationError("state", state, words("one of: {choices}", choices=", ".join(STATES)))
     q = _pending_query()
     if chair_id is not None:
         q = q.where(MonitorPending.chair_id == chair_id)
@@ -275,12 +279,13 @@ def newest_by_session(app: Chairlog) -> dict[int, tuple[PendingInfo, int]]:
 def _load_pending(s: Session, pending_id: Any) -> MonitorPending:
     if isinstance(pending_id, bool) or not isinstance(pending_id, int) \
             or not 1 <= pending_id <= MAX_ID:
-        raise ValidationError("pending_id", pending_id, "a pending set id (a whole number)")
+        raise ValidationError("pending_id", pending_id, words("a pending set id (a whole number)"))
     p = s.get(MonitorPending, pending_id)
     if p is None:
-        raise NotFound(f"No pending monitor set {pending_id}.")
+        raise NotFound(words("No pending monitor set {pending_id}.", pending_id=pending_id))
     if p.state != "pending":
-        raise StateError(f"Pending set {pending_id} was already {p.state}.")
+        raise StateError(words("Pending set {pending_id} was already {state}.",
+                               pending_id=pending_id, state=term(p.state)))
     return p
 
 
@@ -337,7 +342,8 @@ def validate_pending(app: Chairlog, actor: UserInfo, pending_id: int,
     def mark(s: Session, user: User, entry: ChartEntry) -> None:
         row = _load_pending(s, pending_id)
         if row.version != version:
-            raise StateError(f"Pending set {pending_id} changed meanwhile; look again.")
+            raise StateError(words("Pending set {pending_id} changed meanwhile; look again.",
+                                   pending_id=pending_id))
         row.state = "validated"
         row.decided_at = app.now()
         row.decided_by_id = user.id
@@ -360,7 +366,7 @@ def reject_pending(app: Chairlog, actor: UserInfo, pending_id: int, reason: str)
     """Refuse a pending set (artefact, wrong patient…), with a reason: nothing is charted."""
     why = text_field("reason", reason, required=True, max_chars=500)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "reject monitor values")
+        user = require_user(s, actor, CHART_ROLES, words("reject monitor values"))
         p = _load_pending(s, pending_id)
         _decide(app, s, user, [p], "monitor.reject", why)
         dev = s.get(MonitorDevice, p.device_id)
@@ -391,7 +397,7 @@ def _decide(app: Chairlog, s: Session, user: User, rows: Sequence[MonitorPending
 def clear_older_pending(app: Chairlog, actor: UserInfo, chair_id: int) -> int:
     """Reject, in one audited action, every pending set of a chair but the newest one."""
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "clear monitor values")
+        user = require_user(s, actor, CHART_ROLES, words("clear monitor values"))
         c = _chair(s, chair_id)
         rows = list(s.scalars(select(MonitorPending).where(
             MonitorPending.chair_id == c.id, MonitorPending.state == "pending").order_by(
@@ -424,11 +430,11 @@ def set_listener_settings(app: Chairlog, actor: UserInfo, *, listen_in_window: b
                           port: int = 2575, bind: str = "127.0.0.1") -> ListenerSettings:
     """Admin (clinic setting): whether the window runs the listener in the background."""
     if not isinstance(listen_in_window, bool):
-        raise ValidationError("listen_in_window", listen_in_window, "true or false")
+        raise ValidationError("listen_in_window", listen_in_window, words("true or false"))
     check_port(port)
     addr = check_bind(bind)
     with app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "change monitor settings")
+        user = require_user(s, actor, {Role.ADMIN}, words("change monitor settings"))
         row = s.scalars(select(MonitorSettings).limit(1)).first()
         before = None if row is None else {"listen_in_window": row.listen_in_window,
                                            "port": row.port, "bind": row.bind}
@@ -446,7 +452,7 @@ def check_port(port: Any, *, allow_any: bool = False) -> int:
     """A TCP port; 0 ("any free port", printed when listening) only where ``allow_any``."""
     low = 0 if allow_any else 1
     if isinstance(port, bool) or not isinstance(port, int) or not low <= port <= 65535:
-        raise ValidationError("port", port, f"a TCP port number, {low}–65535")
+        raise ValidationError("port", port, words("a TCP port number, {low}–65535", low=low))
     return port
 
 
@@ -456,5 +462,6 @@ def check_bind(bind: Any) -> str:
     try:
         return str(ipaddress.ip_address(str(bind).strip()))
     except ValueError:
-        raise ValidationError("bind", bind, "an IP address of this computer, e.g. 127.0.0.1 "
-                                            "or 0.0.0.0 for every interface") from None
+        raise ValidationError("bind", bind, words("an IP address of this computer, e.g. "
+                                                  "127.0.0.1 or 0.0.0.0 for every "
+                                                  "interface")) from None

@@ -35,6 +35,7 @@ from chairlog.domain import AuditReport, Role, UserInfo
 from chairlog.errors import ValidationError
 from chairlog.paths import describe_db_url, resolve_db_url
 from chairlog.services.context import Chairlog, record, require_user
+from chairlog.words import words
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,12 @@ def check_addresses(source_url: str | None, target_url: str) -> str:
     source = resolve_db_url(source_url)
     if sqlite_path(source) is None:
         raise ValidationError("--db", describe_db_url(source),
-                              "a SQLite clinic (migrate-db moves a file to PostgreSQL)",
-                              "source database")
+                              words("a SQLite clinic (migrate-db moves a file to PostgreSQL)"),
+                              words("source database"))
     url = resolve_db_url(target_url)
     if not url.startswith("postgresql"):
-        raise ValidationError("--to", target_url, "a postgresql://… address", "target database")
+        raise ValidationError("--to", target_url, words("a postgresql://… address"), words("target "
+                                                                                      "database"))
     return url
 
 
@@ -81,13 +83,13 @@ def migrate_to_postgresql(app: Chairlog, actor: UserInfo, target_url: str,
     source_path = sqlite_path(app.db.url)
     where = describe_db_url(url)
     with app.db.read() as s:
-        require_user(s, actor, {Role.ADMIN}, "move the clinic to PostgreSQL")
+        require_user(s, actor, {Role.ADMIN}, words("move the clinic to PostgreSQL"))
     target = open_database(url)  # connection failures: one line; Alembic brings the schema
     try:
         with target.engine.connect() as conn:
             copy.refuse_unless_empty(conn, where)
         with app.db.write() as s:
-            user = require_user(s, actor, {Role.ADMIN}, "move the clinic to PostgreSQL")
+            user = require_user(s, actor, {Role.ADMIN}, words("move the clinic to PostgreSQL"))
             with app.db.engine.connect() as conn:
                 rows = sum(copy.row_counts(conn).values())
             record(app, s, user, "database.migrate", "database", "",

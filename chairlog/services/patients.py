@@ -14,6 +14,7 @@ from chairlog.domain import PatientInfo, Role, UserInfo
 from chairlog.errors import NotFound, ValidationError
 from chairlog.services import conflicts
 from chairlog.services.context import CHART_ROLES, Chairlog, record, require_user, text_field
+from chairlog.words import words
 
 SEXES = ("female", "male", "other", "unknown")
 
@@ -51,20 +52,22 @@ def _dob(value: Any, today: date) -> date | None:
             value = date.fromisoformat(value.strip())
         except ValueError:
             raise ValidationError(
-                "date_of_birth", value, "a date as YYYY-MM-DD", "date of birth"
+                "date_of_birth", value, words("a date as YYYY-MM-DD"), words("date of birth")
             ) from None
     if (not isinstance(value, date) or isinstance(value, datetime)  # a date, not a moment
             or not date(1900, 1, 1) <= value <= today):
         raise ValidationError(
-            "date_of_birth", value, f"a date from 1900-01-01 to {today}", "date of birth"
+            "date_of_birth", value, words("a date from 1900-01-01 to {today}",
+                                          today=today), words("date of birth")
         )
     return value
 
 
 def _mrn(value: Any) -> str:
-    mrn = text_field("mrn", value, required=True, max_chars=40, label="MRN")
+    mrn = text_field("mrn", value, required=True, max_chars=40, label=words("MRN"))
     if any(ch.isspace() for ch in mrn):
-        raise ValidationError("mrn", mrn, "letters, digits and dashes without spaces", "MRN")
+        raise ValidationError("mrn", mrn, words("letters, digits and dashes without spaces"),
+                              words("MRN"))
     return mrn
 
 
@@ -81,18 +84,21 @@ def create_patient(
     notes: str = "",
 ) -> PatientInfo:
     m = _mrn(mrn)
-    fam = text_field("family_name", family_name, required=True, max_chars=120, label="family name")
-    giv = text_field("given_name", given_name, required=True, max_chars=120, label="given name")
+    fam = text_field("family_name", family_name, required=True, max_chars=120, label=words("family "
+                                                                                           "name"))
+    giv = text_field("given_name", given_name, required=True, max_chars=120, label=words("given "
+                                                                                         "name"))
     dob = _dob(date_of_birth, app.now().date())
     if sex not in SEXES:
-        raise ValidationError("sex", sex, "one of " + ", ".join(SEXES))
+        raise ValidationError("sex", sex, words("one of {choices}", choices=", ".join(SEXES)))
     alg = text_field("allergies", allergies, max_chars=2000)
     nts = text_field("notes", notes, max_chars=4000)
     try:
         with app.db.write() as s:
-            user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, "register patients")
+            user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, words("register patients"))
             if s.scalar(select(Patient.id).where(Patient.mrn == m)) is not None:
-                raise ValidationError("mrn", m, "an MRN not already registered", "MRN")
+                raise ValidationError("mrn", m, words("an MRN not already registered"),
+                                      words("MRN"))
             p = Patient(
                 mrn=m,
                 family_name=fam,
@@ -125,7 +131,8 @@ def create_patient(
             )
             info = patient_info(p)
     except IntegrityError:
-        raise ValidationError("mrn", m, "an MRN not already registered", "MRN") from None
+        raise ValidationError("mrn", m, words("an MRN not already registered"),
+                              words("MRN")) from None
     app.notify("patient", info.id)
     return info
 
@@ -147,13 +154,13 @@ def update_patient(
     def label() -> str:
         with app.db.read() as r:
             mrn = r.scalar(select(Patient.mrn).where(Patient.id == patient_id))
-        return f"Patient {mrn}" if mrn else "This patient"
+        return words("Patient {mrn}", mrn=mrn) if mrn else words("This patient")
 
     with conflicts.worded(app, "patient", [patient_id], label), app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, "edit patients")
+        user = require_user(s, actor, CHART_ROLES | {Role.ADMIN}, words("edit patients"))
         p = s.get(Patient, patient_id, with_for_update=True)
         if p is None:
-            raise NotFound(f"No patient {patient_id}.")
+            raise NotFound(words("No patient {patient_id}.", patient_id=patient_id))
         if p.version != expected_version:
             raise conflicts.stale()
         fields = ("family_name", "given_name", "date_of_birth", "sex", "allergies", "notes")
@@ -165,11 +172,12 @@ def update_patient(
                 v = _dob(v, app.now().date())
             elif k == "sex":
                 if v not in SEXES:
-                    raise ValidationError("sex", v, "one of " + ", ".join(SEXES))
+                    raise ValidationError("sex", v, words("one of {choices}",
+                                                          choices=", ".join(SEXES)))
             elif k in ("allergies", "notes"):
                 v = text_field(k, v, max_chars=4000)
             else:
-                raise ValidationError(k, v, "one of " + ", ".join(fields))
+                raise ValidationError(k, v, words("one of {choices}", choices=", ".join(fields)))
             setattr(p, k, v)
         p.search_name = fold(f"{p.family_name} {p.given_name}")
         record(
@@ -245,7 +253,7 @@ def get_patient(app: Chairlog, patient_id: int) -> PatientInfo:
     with app.db.read() as s:
         p = s.get(Patient, patient_id)
         if p is None:
-            raise NotFound(f"No patient {patient_id}.")
+            raise NotFound(words("No patient {patient_id}.", patient_id=patient_id))
         return patient_info(p)
 
 
@@ -253,7 +261,7 @@ def get_patient_by_mrn(app: Chairlog, mrn: str) -> PatientInfo:
     with app.db.read() as s:
         p = s.scalars(select(Patient).where(Patient.mrn == mrn)).first()
         if p is None:
-            raise NotFound(f"No patient with MRN {mrn}.")
+            raise NotFound(words("No patient with MRN {mrn}.", mrn=mrn))
         return patient_info(p)
 
 

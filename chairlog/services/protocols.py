@@ -17,6 +17,7 @@ from chairlog.domain import ChairInfo, ProtocolInfo, Role, UserInfo
 from chairlog.errors import NotFound, ValidationError
 from chairlog.services import conflicts
 from chairlog.services.context import Chairlog, record, require_user, text_field, use_case
+from chairlog.words import words
 
 
 def protocol_info(p: Protocol) -> ProtocolInfo:
@@ -36,7 +37,7 @@ def default_templates() -> list[dict[str, Any]]:
     folder = paths.resources_dir() / "protocols"
     found = sorted(folder.glob("*.json"))
     if not found:
-        raise paths.MissingResource("protocols/*.json", folder.parent)
+        raise paths.MissingResource(words("protocols/*.json"), folder.parent)
     out = []
     for path in found:
         out.append(json.loads(path.read_text(encoding="utf-8")))
@@ -47,7 +48,7 @@ def install_default_protocols(app: Chairlog, actor: UserInfo) -> list[ProtocolIn
     """Load the shipped templates into an empty protocol list (first start, demo, init)."""
     made = []
     with app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "set up protocols")
+        user = require_user(s, actor, {Role.ADMIN}, words("set up protocols"))
         if s.scalar(select(func.count()).select_from(Protocol)):
             return []
         for tpl in default_templates():
@@ -70,7 +71,7 @@ def get_protocol(app: Chairlog, protocol_id: int) -> ProtocolInfo:
     with app.db.read() as s:
         p = s.get(Protocol, protocol_id)
         if p is None:
-            raise NotFound(f"No protocol {protocol_id}.")
+            raise NotFound(words("No protocol {protocol_id}.", protocol_id=protocol_id))
         return protocol_info(p)
 
 
@@ -96,7 +97,7 @@ def save_protocol(
         values.validate()
     _check_thresholds(values)
     why = text_field("reason", reason, max_chars=500)
-    label = f"Protocol '{values.name}'"
+    label = words("Protocol '{name}'", name=values.name)
 
     def versions() -> list[int]:
         with app.db.read() as r:
@@ -109,8 +110,8 @@ def save_protocol(
     except IntegrityError as exc:
         # two admins creating a protocol of the same name at the same instant
         if key is None and conflicts.is_unique_violation(exc, "uq_protocol_key_version"):
-            raise ValidationError("name", values.name, "a name not used by another protocol",
-                                  "protocol name") from None
+            raise ValidationError("name", values.name, words("a name not used by another protocol"),
+                                  words("protocol name")) from None
         raise
     app.notify("protocol", info.id)
     return info
@@ -118,18 +119,19 @@ def save_protocol(
 
 def _write_protocol(app: Chairlog, s: Session, actor: UserInfo, values: ProtocolValues,
                     key: str | None, why: str, expected_version: int | None) -> ProtocolInfo:
-    user = require_user(s, actor, {Role.ADMIN}, "edit protocols")
+    user = require_user(s, actor, {Role.ADMIN}, words("edit protocols"))
     version = 1
     before = None
     if key is not None:
         if not why:
-            raise ValidationError("reason", why, "a reason for the new version", "reason")
+            raise ValidationError("reason", why, words("a reason for the new version"),
+                                  words("reason"))
         conflicts.require_version(expected_version)
         latest = s.scalars(
             select(Protocol).where(Protocol.key == key).order_by(Protocol.version.desc())
         ).first()
         if latest is None:
-            raise NotFound(f"No protocol {key}.")
+            raise NotFound(words("No protocol {key}.", key=key))
         if latest.version != expected_version:
             raise conflicts.stale()
         latest.active = False
@@ -139,7 +141,8 @@ def _write_protocol(app: Chairlog, s: Session, actor: UserInfo, values: Protocol
         key = _slug(values.name)
         if s.scalar(select(Protocol.id).where(Protocol.key == key)) is not None:
             raise ValidationError(
-                "name", values.name, "a name not used by another protocol", "protocol name"
+                "name", values.name, words("a name not used by another protocol"),
+                words("protocol name")
             )
     return _add_version(app, s, user, key, version, values, before=before, reason=why or None)
 
@@ -167,14 +170,15 @@ def _check_thresholds(values: ProtocolValues) -> None:
             raise ValidationError(
                 f.name,
                 v,
-                "a whole number from 0 to 400, or off",
-                f.name.replace("_", " ") + " threshold",
+                words("a whole number from 0 to 400, or off"),
+                words("{name} threshold", name=f.name.replace("_", " ")),
             )
     for low, high in (("hr_min", "hr_max"), ("rr_min", "rr_max")):
         lo, hi = getattr(t, low), getattr(t, high)
         if lo is not None and hi is not None and lo >= hi:
             raise ValidationError(
-                low, lo, f"below the upper limit ({hi})", low.replace("_", " ") + " threshold"
+                low, lo, words("below the upper limit ({hi})", hi=hi),
+                words("{name} threshold", name=low.replace("_", " ")),
             )
 
 
@@ -200,20 +204,22 @@ def list_chairs(app: Chairlog, include_inactive: bool = False) -> list[ChairInfo
 def add_chair(app: Chairlog, actor: UserInfo | None, name: str) -> ChairInfo:
     """Admin: a new chair at the end of the board (a name two admins add at the same instant
     is refused for the second, as a name already used)."""
-    n = text_field("name", name, required=True, max_chars=40, label="chair name")
+    n = text_field("name", name, required=True, max_chars=40, label=words("chair name"))
     try:
         info = _add_chair(app, actor, n)
     except IntegrityError:
-        raise ValidationError("name", n, "a chair name not already used", "chair name") from None
+        raise ValidationError("name", n, words("a chair name not already used"),
+                              words("chair name")) from None
     app.notify("chair", info.id)
     return info
 
 
 def _add_chair(app: Chairlog, actor: UserInfo | None, n: str) -> ChairInfo:
     with app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "add chairs") if actor else None
+        user = require_user(s, actor, {Role.ADMIN}, words("add chairs")) if actor else None
         if s.scalar(select(Chair.id).where(Chair.name == n)) is not None:
-            raise ValidationError("name", n, "a chair name not already used", "chair name")
+            raise ValidationError("name", n, words("a chair name not already used"),
+                                  words("chair name"))
         pos = (s.scalar(select(func.max(Chair.position))) or 0) + 1
         c = Chair(name=n, position=pos)
         s.add(c)
@@ -230,13 +236,14 @@ def set_chair_active(app: Chairlog, actor: UserInfo, chair_id: int, active: bool
     conflicts.require_version(expected_version)
     def label() -> str:
         with app.db.read() as r:
-            return str(r.scalar(select(Chair.name).where(Chair.id == chair_id)) or "This chair")
+            name = r.scalar(select(Chair.name).where(Chair.id == chair_id))
+        return str(name) if name else words("This chair")
 
     with conflicts.worded(app, "chair", [chair_id], label), app.db.write() as s:
-        user = require_user(s, actor, {Role.ADMIN}, "change chairs")
+        user = require_user(s, actor, {Role.ADMIN}, words("change chairs"))
         c = s.get(Chair, chair_id, with_for_update=True)
         if c is None:
-            raise NotFound(f"No chair {chair_id}.")
+            raise NotFound(words("No chair {chair_id}.", chair_id=chair_id))
         if (c.version or 1) != expected_version:
             raise conflicts.stale()
         before = {"active": c.active}

@@ -32,6 +32,7 @@ from chairlog.reports.pdfinfo import RecordLabel
 from chairlog.services import accounts
 from chairlog.services.context import Chairlog, clinic_row
 from chairlog.services.views import load_view
+from chairlog.words import words
 
 __all__ = [
     "RecordVerification",
@@ -126,7 +127,7 @@ def record_data(app: Chairlog, session_id: int) -> RecordData:
     with app.db.read() as s:
         sess = s.get(InfusionSession, session_id)
         if sess is None:
-            raise NotFound(f"No session {session_id}.")
+            raise NotFound(words("No session {session_id}.", session_id=session_id))
         return record_data_in(s, sess)
 
 
@@ -136,7 +137,7 @@ def paper_size(app: Chairlog, paper: str | None) -> str:
     for known in PAPER_SIZES:
         if chosen.lower() == known.lower():
             return known
-    raise ValidationError("paper", paper, "A4 or Letter", "paper size")
+    raise ValidationError("paper", paper, words("A4 or Letter"), words("paper size"))
 
 
 def export_draft(app: Chairlog, session_id: int, *, paper: str | None = None) -> bytes:
@@ -154,7 +155,7 @@ def export_record(app: Chairlog, session_id: int, *, paper: str | None = None) -
     with app.db.read() as s:
         sess = s.get(InfusionSession, session_id)
         if sess is None:
-            raise NotFound(f"No session {session_id}.")
+            raise NotFound(words("No session {session_id}.", session_id=session_id))
         if SessionState(sess.state) is SessionState.SIGNED:
             row = _signed_row(s, session_id, sess.record_version)
             if row is not None:
@@ -173,11 +174,13 @@ def get_signed_pdf(app: Chairlog, session_id: int, version: int | None = None) -
     """A signed version's exact bytes (the newest signed version when ``version`` is None)."""
     with app.db.read() as s:
         if s.get(InfusionSession, session_id) is None:
-            raise NotFound(f"No session {session_id}.")
+            raise NotFound(words("No session {session_id}.", session_id=session_id))
         row = _signed_row(s, session_id, version)
         if row is None:
-            which = f"version {version} of record" if version else "record"
-            raise NotFound(f"No signed {which} {record_id(session_id)}.")
+            which = (words("version {version} of record", version=version) if version
+                     else words("record"))
+            raise NotFound(words("No signed {which} {record}.",
+                                 which=which, record=record_id(session_id)))
         return row.pdf_bytes
 
 
@@ -206,7 +209,7 @@ def verify_record_pdf_with_ca(
     if not isinstance(pdf_bytes, bytes | bytearray) or not pdf_bytes:
         return refused("empty file: not a PDF")
     if at is not None and at.tzinfo is None:
-        raise ValidationError("at", at, "a date and time with a time zone", "--at")
+        raise ValidationError("at", at, words("a date and time with a time zone"), words("--at"))
     result = verify_pdf(bytes(pdf_bytes), trusted_ca_pem=ca_pem, validation_time=at, now=now,
                         tsa_roots_pem=tsa_roots_pem)
     try:
@@ -298,12 +301,14 @@ def add_archive_timestamp(
 
     url = tsa_url or accounts.get_clinic(app).tsa_url
     if not url:
-        raise ValidationError("tsa_url", "", "a timestamp service: set one with "
-                              "'chairlog clinic set --tsa-url URL'", "timestamp service")
+        raise ValidationError("tsa_url", "", words("a timestamp service: set one with 'chairlog "
+                                                   "clinic set --tsa-url URL'"),
+                              words("timestamp service"))
     result = verify_record_pdf(app, pdf_bytes, tsa_roots_pem=tsa_roots_pem)
     if not result.ok:
-        raise ValidationError("file", "(record)", f"a valid signed record ({result.reason})",
-                              "record")
+        raise ValidationError("file", "(record)", words("a valid signed record ({reason})",
+                                                        reason=result.reason),
+                              words("record"))
     pinned = trust.pinned_authority(app.db.url) or b""
     with app.db.read() as s:
         crl = clinic_row(s).crl_der

@@ -46,6 +46,7 @@ from chairlog.services.context import (
     text_field,
     use_case,
 )
+from chairlog.words import words
 
 
 @dataclass
@@ -245,9 +246,9 @@ def record_resolution(
     refused entry's arguments and the server's message go into the audit row, so nothing
     queued on a workstation disappears without a trace."""
     why = text_field("reason", reason, required=outcome == "discarded", max_chars=1000,
-                     label="reason for discarding")
+                     label=words("reason for discarding"))
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "resolve queued entries")
+        user = require_user(s, actor, CHART_ROLES, words("resolve queued entries"))
         patient_id = None
         if session_id is not None:
             sess = s.get(InfusionSession, session_id)

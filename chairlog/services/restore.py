@@ -44,6 +44,7 @@ from chairlog.errors import StorageError
 from chairlog.paths import data_dir, resolve_db_url
 from chairlog.services.backups import backups_dir, read_file_facts, read_sidecar, sha256_file
 from chairlog.services.context import Chairlog, Clock, record
+from chairlog.words import words
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,8 @@ def _refuse_if_in_use(path: Path) -> None:
         probe_write_lock(path, timeout=2)
     except StorageError as exc:
         raise StorageError(
-            f"{path} is in use by another program (close chairlog on this computer first). "
-            "Nothing was changed."
+            words("{path} is in use by another program (close chairlog on this computer first). "
+                  "Nothing was changed.", path=path)
         ) from exc
 
 
@@ -178,18 +179,19 @@ def restore(app_url: str | None, src: Path | str, *, clock: Clock | None = None)
     url = resolve_db_url(app_url)
     path = sqlite_path(url)
     if path is None:
-        raise StorageError("A PostgreSQL database is restored on the server (pg_restore).")
+        raise StorageError(words("A PostgreSQL database is restored on the server (pg_restore)."))
     path = path.resolve()
     source = Path(src).expanduser().resolve()
     if source == path:
-        raise StorageError("The backup to restore is the database itself.")
+        raise StorageError(words("The backup to restore is the database itself."))
     verdict = verify_backup(source)
     if not verdict.ok:
         raise StorageError(
-            f"The backup {source} cannot be restored: {verdict.problem}. Nothing was changed."
+            words("The backup {source} cannot be restored: {problem}. Nothing was changed.",
+                  source=source, problem=verdict.problem)
         )
     if not path.parent.is_dir():
-        raise StorageError(f"The folder {path.parent} does not exist.")
+        raise StorageError(words("The folder {parent} does not exist.", parent=path.parent))
     state = assess_current(path)
     if state == "replaced":
         _refuse_if_in_use(path)

@@ -36,6 +36,7 @@ from chairlog.services.context import (
 )
 from chairlog.services.sessions import session_for_write, snapshot
 from chairlog.services.views import load_view
+from chairlog.words import term, words
 
 __all__ = ["ReturnedRecord", "mark_ready", "open_returns", "return_to_nurse"]
 
@@ -66,16 +67,16 @@ def return_to_nurse(app: Chairlog, actor: UserInfo, session_id: int, reason: str
                     expected_version: int | None = None) -> SessionView:
     """Send a record awaiting signature back to the nurse with ``reason`` (physician only)."""
     why = text_field("reason", reason, required=True, max_chars=1000,
-                     label="reason for returning the record")
+                     label=words("reason for returning the record"))
     with app.db.write() as s:
-        user = require_user(s, actor, {Role.PHYSICIAN}, "return a record to the nurse")
+        user = require_user(s, actor, {Role.PHYSICIAN}, words("return a record to the nurse"))
         sess = session_for_write(s, session_id, expected_version, chartable=False)
         state = SessionState(sess.state)
         if state not in SIGNABLE_STATES:
-            raise StateError(f"Only a record awaiting signature can be returned; this one is "
-                             f"{state.label.lower()}.")
+            raise StateError(words("Only a record awaiting signature can be returned; this one "
+                                   "is {label}.", label=term(state.label.lower())))
         if _open_return(s, sess.id) is not None:
-            raise StateError("This record is already returned to the nurse.")
+            raise StateError(words("This record is already returned to the nurse."))
         before = snapshot(sess)
         row = RecordReturn(session_id=sess.id, record_version=sess.record_version,
                            returned_by_id=user.id, returned_at=app.now(), reason=why,
@@ -95,13 +96,14 @@ def return_to_nurse(app: Chairlog, actor: UserInfo, session_id: int, reason: str
 def mark_ready(app: Chairlog, actor: UserInfo, session_id: int, note: str = "",
                expected_version: int | None = None) -> SessionView:
     """The nurse has corrected or added what was asked: the record goes back to the queue."""
-    text = text_field("note", note, max_chars=1000, label="note for the physician")
+    text = text_field("note", note, max_chars=1000, label=words("note for the physician"))
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "mark a returned record ready")
+        user = require_user(s, actor, CHART_ROLES, words("mark a returned record ready"))
         sess = session_for_write(s, session_id, expected_version, chartable=False)
         row = _open_return(s, sess.id)
         if row is None:
-            raise StateError("This record is not returned to the nurse: nothing to mark ready.")
+            raise StateError(words("This record is not returned to the nurse: nothing to mark "
+                                   "ready."))
         before = snapshot(sess)
         row.resolved_at = app.now()
         row.resolved_by_id = user.id

@@ -31,6 +31,7 @@ from chairlog.services.accounts import clinic_info
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
 from chairlog.services.patients import patient_info
 from chairlog.services.views import load_view
+from chairlog.words import words
 
 SERIES_ROLES = frozenset({Role.NURSE, Role.PHYSICIAN, Role.ADMIN})
 
@@ -63,7 +64,7 @@ def series_session(v: SessionView, now: datetime) -> SeriesSession:
 
 def _mrn(value: object) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > 64:
-        raise ValidationError("mrn", value, "a patient's MRN", "MRN")
+        raise ValidationError("mrn", value, words("a patient's MRN"), words("MRN"))
     return value.strip()
 
 
@@ -71,10 +72,10 @@ def patient_series(app: Chairlog, actor: UserInfo, mrn: str) -> SeriesReport:
     """The patient's series (read only)."""
     wanted = _mrn(mrn)
     with app.db.read() as s:
-        require_user(s, actor, SERIES_ROLES, "read a patient's series")
+        require_user(s, actor, SERIES_ROLES, words("read a patient's series"))
         p = s.scalars(select(Patient).where(Patient.mrn == wanted)).first()
         if p is None:
-            raise NotFound(f"No patient with MRN {wanted}.")
+            raise NotFound(words("No patient with MRN {wanted}.", wanted=wanted))
         clinic = clinic_info(clinic_row(s))
         rows = list(s.scalars(select(InfusionSession).where(InfusionSession.patient_id == p.id)
                               .order_by(InfusionSession.checked_in_at, InfusionSession.id)))
@@ -90,7 +91,7 @@ def export_series_pdf(app: Chairlog, actor: UserInfo, mrn: str) -> bytes:
     report = patient_series(app, actor, mrn)
     pdf = build_series_pdf(report)
     with app.db.write() as s:
-        user = require_user(s, actor, SERIES_ROLES, "export a patient's series")
+        user = require_user(s, actor, SERIES_ROLES, words("export a patient's series"))
         record(app, s, user, "export.series", "patient", report.patient.id,
                after={"mrn": report.patient.mrn, "sessions": len(report.sessions),
                       "ketamine_total_mg": round(report.ketamine_total_mg, 6),

@@ -41,6 +41,7 @@ from chairlog.services.context import (
 )
 from chairlog.services.dose_rules import require_in_window
 from chairlog.services.views import load_view
+from chairlog.words import words
 
 ACTIVE = [s.value for s in ACTIVE_STATES]
 
@@ -67,9 +68,9 @@ def session_for_write(
       discharge, which it then meets as the session's state."""
     sess = s.get(InfusionSession, session_id, with_for_update=True, populate_existing=True)
     if sess is None:
-        raise NotFound(f"No session {session_id}.")
+        raise NotFound(words("No session {session_id}.", session_id=session_id))
     if not append and expected_version is not None and sess.version != expected_version:
-        raise ConflictError("This session")
+        raise ConflictError(words("This session"))
     if chartable:
         require_chartable(SessionState(sess.state))
     if not append:
@@ -197,11 +198,13 @@ def _refuse_busy(s: Session, *, chair_id: int, patient_id: int) -> None:
         since = local_time(row.checked_in_at, tz, with_date=True)
         if column is InfusionSession.chair_id:
             raise ValidationError("chair_id", row.name,
-                                  f"a free chair: {row.name} is in use (session {row.id}, "
-                                  f"started {since})", "chair")
+                                  words("a free chair: {name} is in use (session {id}, started "
+                                        "{since})", name=row.name, id=row.id, since=since),
+                                  words("chair"))
         raise ValidationError("patient_id", row.mrn,
-                              f"a patient not in the chair already: in session {row.id} on "
-                              f"{row.name} since {since}", "patient")
+                              words("a patient not in the chair already: in session {id} on "
+                                    "{name} since {since}",
+                                    id=row.id, name=row.name, since=since), words("patient"))
 
 
 @use_case
@@ -225,24 +228,27 @@ def start_session(
     the paper (up to a year back); every entry of the session may then be charted at its past
     time (``charted_at``), and the screen and the record say "imported from paper". When each
     entry was typed (``recorded_at``) stays the real time. Without the flag, check-in is now."""
-    w = number_field("weight_kg", weight_kg, low=2, high=400, unit="kg", label="weight (kg)")
+    w = number_field("weight_kg", weight_kg, low=2, high=400, unit="kg", label=words("weight (kg)"))
     if not isinstance(imported_from_paper, bool):
-        raise ValidationError("imported_from_paper", imported_from_paper, "true or false")
+        raise ValidationError("imported_from_paper", imported_from_paper, words("true or false"))
     if checked_in_at is not None and not imported_from_paper:
         raise ValidationError("checked_in_at", checked_in_at,
-                              "no check-in time (it is now), unless imported from paper")
+                              words("no check-in time (it is now), unless imported from paper"))
     try:
         with app.db.write() as s:
-            user = require_user(s, actor, CHART_ROLES, "start sessions")
+            user = require_user(s, actor, CHART_ROLES, words("start sessions"))
             patient = s.get(Patient, patient_id)
             chair = s.get(Chair, chair_id)
             proto = s.get(Protocol, protocol_id)
             if patient is None:
-                raise ValidationError("patient_id", patient_id, "a registered patient", "patient")
+                raise ValidationError("patient_id", patient_id, words("a registered patient"),
+                                      words("patient"))
             if chair is None or not chair.active:
-                raise ValidationError("chair_id", chair_id, "an active chair", "chair")
+                raise ValidationError("chair_id", chair_id, words("an active chair"),
+                                      words("chair"))
             if proto is None or not proto.active:
-                raise ValidationError("protocol_id", protocol_id, "an active protocol", "protocol")
+                raise ValidationError("protocol_id", protocol_id, words("an active protocol"),
+                                      words("protocol"))
             _refuse_busy(s, chair_id=chair_id, patient_id=patient_id)
             values = ProtocolValues.from_dict(proto.values_json)
             now = app.now()
@@ -250,7 +256,8 @@ def start_session(
                 now = charted_time(app, checked_in_at, name="checked_in_at")
                 if now < app.now() - IMPORT_MAX_AGE:
                     raise ValidationError("checked_in_at", now.isoformat(timespec="minutes"),
-                                          "a time within the last year", "check-in time")
+                                          words("a time within the last year"),
+                                          words("check-in time"))
             sess = InfusionSession(
                 patient_id=patient_id,
                 chair_id=chair_id,
@@ -301,7 +308,7 @@ def start_session(
         # say who, as the check above would have
         with app.db.read() as s:
             _refuse_busy(s, chair_id=chair_id, patient_id=patient_id)
-        raise ConflictError("This chair or patient") from None
+        raise ConflictError(words("This chair or patient")) from None
     app.notify("session", view.id)
     return view
 
@@ -319,14 +326,15 @@ def stop_early(
     ``charted_at``: when it ended, if earlier than now; no entry may lie after it."""
     why = text_field("reason", reason, required=True, max_chars=1000)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "end sessions")
+        user = require_user(s, actor, CHART_ROLES, words("end sessions"))
         sess = session_for_write(s, session_id, expected_version)
         when = charted_time(app, charted_at, earliest=sess.checked_in_at)
         last = latest_entry_at(s, sess.id)
         if last is not None and when < last:
             raise ValidationError(
                 "charted_at", when.isoformat(timespec="minutes"),
-                f"a time after the last entry ({last.isoformat(timespec='minutes')})", "time")
+                words("a time after the last entry ({last})",
+                      last=last.isoformat(timespec='minutes')), words("time"))
         transition(app, s, user, sess, SessionState.STOPPED_EARLY, why)
         sess.stopped_early_at = when
         sess.stopped_early_reason = why
@@ -346,10 +354,10 @@ def change_weight(
     expected_version: int | None = None,
 ) -> SessionView:
     """Correct the session weight before any dose was given (doses depend on it)."""
-    w = number_field("weight_kg", weight_kg, low=2, high=400, unit="kg", label="weight (kg)")
+    w = number_field("weight_kg", weight_kg, low=2, high=400, unit="kg", label=words("weight (kg)"))
     why = text_field("reason", reason, required=True, max_chars=500)
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "change the weight")
+        user = require_user(s, actor, CHART_ROLES, words("change the weight"))
         sess = session_for_write(s, session_id, expected_version)
         if (
             s.scalar(
@@ -362,9 +370,9 @@ def change_weight(
             raise ValidationError(
                 "weight_kg",
                 w,
-                "a change before the first dose only "
-                "(doses were calculated with the recorded weight)",
-                "weight",
+                words("a change before the first dose only (doses were calculated with the "
+                      "recorded weight)"),
+                words("weight"),
             )
         before = sess.weight_kg
         sess.weight_kg = w

@@ -38,6 +38,7 @@ from chairlog.services.context import (
     signed_in,
     user_info,
 )
+from chairlog.words import words
 
 __all__ = [
     "HASHER",
@@ -55,7 +56,7 @@ __all__ = [
 HASHER = PasswordHasher()
 LOCK_MINUTES = 15
 DEFAULT_LOCKOUT_ATTEMPTS = 5
-WRONG = "Wrong username or password."
+WRONG = words("Wrong username or password.")
 _dummy: tuple[PasswordHasher, str] | None = None
 
 
@@ -102,8 +103,8 @@ def _locked(u: User, now: datetime) -> datetime | None:
 
 def _lock_message(until: datetime) -> str:
     return (
-        f"This account is locked after too many wrong passwords until "
-        f"{until:%H:%M} UTC (or until an admin unlocks it)."
+        words("This account is locked after too many wrong passwords until {until:%H:%M} UTC (or "
+              "until an admin unlocks it).", until=until)
     )
 
 
@@ -183,7 +184,7 @@ def reauthenticate(
     actor: UserInfo,
     password: str,
     *,
-    wrong: str = "Wrong password.",
+    wrong: str = words("Wrong password."),
     action: str = "reauth.failed",
 ) -> None:
     """Check the signed-in user's password again (unlock, signing), without a sign-in record.
@@ -265,10 +266,10 @@ def unlock_user(app: Chairlog, actor: UserInfo, user_id: int) -> UserInfo:
     """Admin: lift a lockout (audited). Last writer wins (no ``expected_version``): lifting a
     lockout twice, or after the lockout ran out, loses nothing."""
     with app.db.write() as s:
-        admin = require_user(s, actor, {Role.ADMIN}, "unlock accounts")
+        admin = require_user(s, actor, {Role.ADMIN}, words("unlock accounts"))
         u = s.get(User, user_id)
         if u is None:
-            raise NotFound(f"No user {user_id}.")
+            raise NotFound(words("No user {user_id}.", user_id=user_id))
         before = {"failed_attempts": u.failed_attempts, "locked": u.locked_until is not None}
         u.locked_until = None
         u.failed_attempts = 0
@@ -282,7 +283,7 @@ def unlock_user(app: Chairlog, actor: UserInfo, user_id: int) -> UserInfo:
 def locked_accounts(app: Chairlog, actor: UserInfo) -> list[LockedAccount]:
     """Admin: accounts locked now (for the board)."""
     with app.db.read() as s:
-        require_user(s, actor, {Role.ADMIN}, "see locked accounts")
+        require_user(s, actor, {Role.ADMIN}, words("see locked accounts"))
         now = app.now()
         rows = s.scalars(select(User).where(User.locked_until.is_not(None))).all()
         return [

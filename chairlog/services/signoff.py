@@ -64,6 +64,7 @@ from chairlog.services.records import (
 )
 from chairlog.services.sessions import session_for_write, snapshot, transition
 from chairlog.services.views import get_session, load_view
+from chairlog.words import joined, term, words
 
 log = logging.getLogger(__name__)
 
@@ -92,39 +93,42 @@ def problems_of(view: SessionView) -> list[str]:
     """What stops this record from being signed (empty: it can be signed)."""
     st = view.state
     if st is SessionState.SIGNED:
-        return [f"Version {view.record_version} is already signed; open an addendum to "
-                "change the record."]
+        return [words("Version {version} is already signed; open an addendum to change the "
+                      "record.", version=view.record_version)]
     out: list[str] = []
     if view.returned is not None:
-        out.append(f"{view.returned.text} — waiting for the nurse to mark it ready again.")
+        out.append(words("{returned} — waiting for the nurse to mark it ready again.",
+                         returned=view.returned.text))
     if st in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
-        out.append("The session has not ended: no infusion was given and it was not "
-                   "stopped early.")
+        out.append(words("The session has not ended: no infusion was given and it was not "
+                         "stopped early."))
     if st in (SessionState.INFUSING, SessionState.PAUSED):
-        out.append("The infusion has not been stopped.")
+        out.append(words("The infusion has not been stopped."))
     if view.stopped_early_at is not None:
         # ended before any drug: the reason is all the record needs
         if not (view.stopped_early_reason or "").strip():
-            out.append("No reason is recorded for stopping before the infusion.")
+            out.append(words("No reason is recorded for stopping before the infusion."))
         return out
     if st in ACTIVE_STATES and st not in (SessionState.INFUSING, SessionState.PAUSED,
                                           SessionState.MONITORING):
         return out
     if view.baseline_vitals is None:
-        out.append("Baseline vitals are missing.")
+        out.append(words("Baseline vitals are missing."))
     doses = view.active_entries(EntryKind.DOSE)
     if not any(e.data.get("dose_action") in ("start", "bolus") for e in doses):
-        out.append("No ketamine dose is recorded.")
+        out.append(words("No ketamine dose is recorded."))
     if (view.infusion_started_at is not None and view.infusion_stopped_at is None
             and st not in (SessionState.INFUSING, SessionState.PAUSED)):
-        out.append("The infusion has no stop time.")
+        out.append(words("The infusion has no stop time."))
     if view.discharged_at is None or not view.active_entries(EntryKind.DISCHARGE):
-        out.append("The patient's discharge is not recorded.")
+        out.append(words("The patient's discharge is not recorded."))
     open_alerts = view.open_alerts
     if open_alerts:
         listed = "; ".join(a.message for a in open_alerts[:3])
-        more = f" (and {len(open_alerts) - 3} more)" if len(open_alerts) > 3 else ""
-        out.append(f"{len(open_alerts)} alert(s) not acknowledged: {listed}{more}.")
+        more = (words(" (and {count} more)", count=len(open_alerts) - 3)
+                if len(open_alerts) > 3 else "")
+        out.append(words("{count} alert(s) not acknowledged: {listed}{more}.",
+                         count=len(open_alerts), listed=listed, more=more))
     return out
 
 
@@ -137,8 +141,9 @@ def _refuse_if_incomplete(view: SessionView) -> None:
     problems = problems_of(view)
     if problems:
         err = ValidationError("record", f"{len(problems)} problem(s)",
-                              "a complete record. " + " ".join(problems),
-                              f"record {record_id(view.id)}")
+                              words("a complete record. {problems}",
+                                    problems=joined(problems, " ")),
+                              words("record {record}", record=record_id(view.id)))
         err.problems = problems  # type: ignore[attr-defined]
         raise err
 
@@ -187,8 +192,9 @@ def _refuse_if_altered(s: Session, session_id: int) -> None:
 
     problems = session_problems(s, session_id)
     if problems:
-        raise StateError(f"This record cannot be signed: its chart was changed outside "
-                         f"chairlog ({problems[0]}). Run chairlog audit verify.")
+        raise StateError(words("This record cannot be signed: its chart was changed outside "
+                               "chairlog ({problems}). Run chairlog audit verify.",
+                               problems=problems[0]))
 
 
 def sign_session(app: Chairlog, actor: UserInfo, session_id: int, password: str, *,
@@ -212,11 +218,11 @@ def sign_inputs(app: Chairlog, actor: UserInfo, session_id: int, meaning: str, c
     """The checks before a key is touched: the meaning, the comment, the paper, the signer's
     role and a complete record (in this order of refusal)."""
     what = text_field("meaning", meaning, required=True, max_chars=120,
-                      label="meaning of the signature")
+                      label=words("meaning of the signature"))
     note = text_field("comment", comment, max_chars=1000)
     size = paper_size(app, paper)
     with app.db.read() as s:
-        require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+        require_user(s, actor, {Role.PHYSICIAN}, words("sign records"))
     _refuse_if_incomplete(get_session(app, session_id))
     return what, note, size
 
@@ -228,18 +234,18 @@ def sign_unlocked(app: Chairlog, actor: UserInfo, session_id: int,
     signing sitting: ``services.sitting``). The caller closes the key."""
     issued = keys.certificate_by_serial(app, signer.cert.serial_number)
     with app.db.write() as s:
-        user = require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+        user = require_user(s, actor, {Role.PHYSICIAN}, words("sign records"))
         _refuse_if_altered(s, session_id)  # before this transaction changes anything
         sess = session_for_write(s, session_id, None, chartable=False)
         if SessionState(sess.state) not in SIGNABLE_STATES:
-            raise StateError(f"A record that is {SessionState(sess.state).label.lower()} "
-                             "cannot be signed.")
+            raise StateError(words("A record that is {label} cannot be signed.",
+                                   label=term(SessionState(sess.state).label.lower())))
         data = record_data_in(s, sess)
         _refuse_if_incomplete(data.session)  # again, inside the transaction
         clinic = clinic_row(s)
         ca_pem = clinic.ca_cert_pem
         if ca_pem is None:
-            raise NotFound("This clinic has no signing authority.")
+            raise NotFound(words("This clinic has no signing authority."))
         head_seq, head_hash = audit.current_head(s)
         now = app.now()
         block = SignatureBlock(signer_name=user.full_name, credentials=user.credentials,
@@ -286,16 +292,17 @@ def open_addendum(app: Chairlog, actor: UserInfo, session_id: int, reason: str,
     """Reopen a signed record for an addendum (nurse or physician). The signed version stays
     stored unchanged; new entries belong to version N+1, which must be signed again."""
     why = text_field("reason", reason, required=True, max_chars=1000,
-                     label="reason for the addendum")
+                     label=words("reason for the addendum"))
     with app.db.write() as s:
-        user = require_user(s, actor, CHART_ROLES, "open an addendum")
+        user = require_user(s, actor, CHART_ROLES, words("open an addendum"))
         sess = session_for_write(s, session_id, expected_version, chartable=False)
         state = SessionState(sess.state)
         if state is SessionState.AMENDING:
-            raise StateError("An addendum is already open on this record; sign it first.")
+            raise StateError(words("An addendum is already open on this record; sign it first."))
         if state is not SessionState.SIGNED:
-            raise StateError(f"Only a signed record takes an addendum; this one is "
-                             f"{state.label.lower()} and can still be charted directly.")
+            raise StateError(words("Only a signed record takes an addendum; this one is {label} "
+                                   "and can still be charted directly.",
+                                   label=term(state.label.lower())))
         before = snapshot(sess)
         transition(app, s, user, sess, SessionState.AMENDING, why)
         sess.record_version += 1

@@ -33,13 +33,14 @@ from chairlog.reports.token import TokenKey
 from chairlog.services import keys
 from chairlog.services.context import Chairlog, record, require_user, use_case
 from chairlog.services.signoff import DEFAULT_MEANING, sign_inputs, sign_unlocked
+from chairlog.words import words
 
 __all__ = ["IDLE_LIMIT", "SigningSitting", "end_sitting", "open_sitting", "sign_in_sitting"]
 
 #: a sitting ends after this long without a signature
 IDLE_LIMIT = timedelta(minutes=10)
-ENDED = ("The signing sitting has ended (10 minutes without signing, the screen locked, or it "
-         "was closed): enter your username and password again.")
+ENDED = (words("The signing sitting has ended (10 minutes without signing, the screen locked, or "
+               "it was closed): enter your username and password again."))
 
 
 @dataclass(eq=False)
@@ -79,13 +80,13 @@ def open_sitting(app: Chairlog, actor: UserInfo, username: str, password: str) -
     """Start a sitting with both components: the signed-in physician's username and
     password. Wrong either way: AuthenticationError (audited), nothing opened."""
     with app.db.read() as s:
-        require_user(s, actor, {Role.PHYSICIAN}, "sign records")
+        require_user(s, actor, {Role.PHYSICIAN}, words("sign records"))
     typed = username.strip().lower() if isinstance(username, str) else ""
     if typed != actor.username:
         _audit(app, actor, "record.sign.sitting.refused", {"typed_username": typed[:60]},
                "username is not the signed-in physician's")
-        raise AuthenticationError("That username is not yours: a sitting is opened with your "
-                                  "own username and password.")
+        raise AuthenticationError(words("That username is not yours: a sitting is opened with "
+                                        "your own username and password."))
     signer = keys.unlock_signing_key(app, actor, password)  # audits a wrong password
     now = app.now()
     sitting = SigningSitting(secrets.token_hex(8), actor, now, now, signer)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from chairlog import paths
 from chairlog.errors import ChairlogError, ValidationError
+from chairlog.words import words
 
 PIN_DIR = "trust"
 
@@ -55,16 +56,17 @@ def one_certificate(pem: bytes, *, ca: bool = True) -> bytes:
             certs = [x509.load_der_x509_certificate(pem)]
     except ValueError:
         raise ValidationError(
-            "ca", "(file)", "a PEM or DER certificate file", "authority"
+            "ca", "(file)", words("a PEM or DER certificate file"), words("authority")
         ) from None
     if len(certs) != 1:
-        raise ValidationError("ca", f"{len(certs)} certificates", "exactly one certificate")
+        raise ValidationError("ca", f"{len(certs)} certificates", words("exactly one certificate"))
     try:
         basic = certs[0].extensions.get_extension_for_class(x509.BasicConstraints).value
     except x509.ExtensionNotFound:
         basic = None
     if ca and (basic is None or not basic.ca):
-        raise ValidationError("ca", "(file)", "a certificate authority's certificate", "authority")
+        raise ValidationError("ca", "(file)", words("a certificate authority's certificate"),
+                              words("authority"))
     return certs[0].public_bytes(serialization.Encoding.PEM)
 
 
@@ -77,8 +79,9 @@ def pin_authority(db_url: str, cert_pem: bytes) -> Path:
         if path.read_bytes() == pem:
             return path
         raise TrustProblem(
-            f"a different signing authority is already pinned for this database ({path}); "
-            "remove that file deliberately if the clinic really changed its authority"
+            words("a different signing authority is already pinned for this database ({path}); "
+                  "remove that file deliberately if the clinic really changed its authority",
+                  path=path)
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")

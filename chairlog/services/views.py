@@ -39,6 +39,7 @@ from chairlog.domain import (
 from chairlog.domain.describe import ENTRY_FIELDS, describe
 from chairlog.errors import NotFound
 from chairlog.services.context import Chairlog, clinic_row
+from chairlog.words import words
 
 
 def _names(s: Session, ids: set[int | None]) -> dict[int, str]:
@@ -151,7 +152,8 @@ def load_view(s: Session, sess: InfusionSession, *, with_entries: bool = True) -
     head = s.execute(_HEAD, {"session_id": sess.id}).first()
     if head is None or head.late_minutes is None:
         clinic_row(s)  # no clinic: raises NotFound with the set-up hint
-        raise NotFound(f"Session {sess.id}: its patient, chair or protocol is missing.")
+        raise NotFound(words("Session {id}: its patient, chair or protocol is missing.",
+                             id=sess.id))
     late_after = timedelta(minutes=head.late_minutes)
     entries: list[dict[str, Any]] = []
     alerts: list[Any] = []
@@ -248,7 +250,7 @@ def get_session(app: Chairlog, session_id: int) -> SessionView:
     with app.db.read() as s:
         sess = s.get(InfusionSession, session_id)
         if sess is None:
-            raise NotFound(f"No session {session_id}.")
+            raise NotFound(words("No session {session_id}.", session_id=session_id))
         return load_view(s, sess)
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from chairlog import __version__, applog, paths
+from chairlog.ui import tokens
 from chairlog.ui.context import describe_database
 from chairlog.ui.i18n import translate
 
@@ -69,7 +70,7 @@ class AboutDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(tokens.DIALOG_S)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.text())

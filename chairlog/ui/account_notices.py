@@ -25,8 +25,9 @@ from chairlog.domain import Role, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog, accounts, keys
 from chairlog.services.keys import CertificateNotice
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import ErrorBanner, action_row, big_font
 
 
@@ -44,7 +45,7 @@ class CertificateNoticeDialog(QDialog):
         self.setObjectName("certificateNotice")
         lay = QVBoxLayout(self)
         head = QLabel(translate("CertificateNoticeDialog", "New signing certificate in your name"))
-        head.setFont(big_font(18, bold=True))
+        head.setFont(big_font(tokens.PT_3XL, bold=True))
         lay.addWidget(head)
         tz = tz or ZoneInfo("UTC")
         lines = [
@@ -85,7 +86,7 @@ class CertificateNoticeDialog(QDialog):
         def refused(exc: BaseException) -> None:
             if not isinstance(exc, ChairlogError):
                 raise exc
-            self.error.show_message(str(exc))
+            self.error.show_message(error_text(exc))
 
         def saved(_r: object) -> None:
             self.flagged = flag

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidge
 from chairlog import __version__, paths
 from chairlog.errors import ChairlogError, CorruptDatabase, StorageError
 from chairlog.services import Chairlog, accounts, open_app
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext, make_context, optional_module
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.main_window import MainWindow
 
-BASE_POINT_SIZE = 12
+BASE_POINT_SIZE = tokens.PT_BASE
 
 
 def apply_style(qapp: QApplication) -> None:
@@ -101,11 +102,11 @@ def storage_error_text(exc: StorageError) -> tuple[str, str]:
                 "app",
                 "{exc}\n\nNothing was changed. Ask whoever looks after this computer to restore "
                 "the latest backup.",
-            ).format(exc=exc),
+            ).format(exc=error_text(exc)),
         )
     return translate("app", "The database cannot be opened"), translate(
         "app", "{exc}\n\nNothing was changed."
-    ).format(exc=exc)
+    ).format(exc=error_text(exc))
 
 
 def report_error(title: str, message: str) -> None:
@@ -140,7 +141,7 @@ def _wait_note(text: str) -> QWidget:
     note = QLabel(text)
     note.setWindowTitle("chairlog")
     note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    note.setMinimumSize(460, 140)
+    note.setMinimumSize(*tokens.NOTE_MIN)
     note.show()
     QApplication.processEvents()
     return note
@@ -181,7 +182,7 @@ def _run_gui(db_url: str | None, demo: bool) -> int:
                 report_error(*storage_error_text(exc))
                 return 1
             if isinstance(exc, ChairlogError):
-                report_error(translate("app", "chairlog cannot start"), str(exc))
+                report_error(translate("app", "chairlog cannot start"), error_text(exc))
                 return 1
             raise
         note.close()

@@ -50,8 +50,9 @@ from PySide6.QtWidgets import (
 from chairlog.domain import AuditExport, AuditReport, AuditRow
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, audit_log, patients
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from chairlog.ui.widgets import BigButton, ErrorBanner, set_prop
 
 PAGE = 500
@@ -176,7 +177,7 @@ class AuditDialog(QDialog):
         lay.addWidget(self.table, 1)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
-        self.detail.setFixedHeight(130)
+        self.detail.setFixedHeight(tokens.LIST_BOX_PX)
         lay.addWidget(self.detail)
         self.banner = ErrorBanner()
         lay.addWidget(self.banner)
@@ -255,7 +256,7 @@ class AuditDialog(QDialog):
         try:
             found = patients.search_patients(self.ctx.app, self.patient_search.text())
         except ChairlogError as exc:
-            self.banner.show_message(str(exc))
+            self.banner.show_message(error_text(exc))
             return
         self.patient_pick.clear()
         self.patient_pick.addItem(translate("AuditDialog", "Any patient"), None)
@@ -305,7 +306,7 @@ class AuditDialog(QDialog):
         except ChairlogError as exc:
             if before_seq is None:
                 self.model.set_rows([])
-            self.banner.show_message(str(exc))
+            self.banner.show_message(error_text(exc))
             self.status.setText("")
             return
         self.model.set_rows(rows, append=before_seq is not None)
@@ -406,7 +407,7 @@ class AuditDialog(QDialog):
         try:
             since, until = audit_log.day_bounds(self.ctx.app, *self._days())
         except ChairlogError as exc:
-            self.banner.show_message(str(exc))
+            self.banner.show_message(error_text(exc))
             return
         app, user = self.ctx.app, self.ctx.require_user()
         self.export_button.setEnabled(False)
@@ -432,7 +433,7 @@ class AuditDialog(QDialog):
         if self.verify_label.text() == "Checking the chain…":
             self.verify_label.setText("")
         self.banner.show_message(
-            str(exc)
+            error_text(exc)
             if isinstance(exc, ChairlogError)
-            else translate("AuditDialog", "Unexpected error: {exc!r}").format(exc=exc)
+            else translate("AuditDialog", "Unexpected error: {exc!r}").format(exc=error_text(exc))
         )

@@ -47,9 +47,10 @@ from chairlog.domain import AlertView, ChairInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.services import Chairlog, accounts, protocols, views
 from chairlog.services.results import SESSION_DISCHARGED
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
 from chairlog.ui.tile import FULL_MIN_SIZE, ChairTile, TileFigures
@@ -113,10 +114,10 @@ class ChairBoard(QWidget):
         header = QHBoxLayout()
         self.summary_label = QLabel()
         self.summary_label.setObjectName("boardSummary")
-        self.summary_label.setFont(big_font(15, bold=True))
+        self.summary_label.setFont(big_font(tokens.PT_XL, bold=True))
         self.clock_label = QLabel()
         self.clock_label.setObjectName("boardClock")
-        self.clock_label.setFont(big_font(18, bold=True))
+        self.clock_label.setFont(big_font(tokens.PT_3XL, bold=True))
         header.addWidget(self.summary_label, 1)
         self.handover_button = QPushButton(
             translate("ChairBoard", "Shift handover…  (Ctrl+Shift+H)")
@@ -273,7 +274,7 @@ class ChairBoard(QWidget):
                     "ChairBoard",
                     "The board could not be refreshed: {exc} Timers continue from the last data "
                     "read.",
-                ).format(exc=exc)
+                ).format(exc=error_text(exc))
             )
         self.tick()
         if self._load_again:
@@ -382,7 +383,8 @@ class ChairBoard(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.banner.show_message(
-                translate("ChairBoard", "Monitor set not charted: {exc}").format(exc=exc)
+                translate("ChairBoard", "Monitor set not charted: {exc}").format(
+                    exc=error_text(exc))
             )
             if isinstance(exc, ValidationError) and chair is not None:
                 self.review_monitor(chair)  # complete or correct it there

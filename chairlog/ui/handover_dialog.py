@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.services import handover
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.printing import PrintFailed, print_pdf
 from chairlog.ui.signoff import PdfPreview
 
@@ -92,7 +92,8 @@ class HandoverDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.preview.show_message(
-            translate("HandoverDialog", "The handover could not be prepared: {exc}").format(exc=exc)
+            translate("HandoverDialog", "The handover could not be prepared: {exc}").format(
+                exc=error_text(exc))
         )
         self._enable()
 
@@ -113,7 +114,8 @@ class HandoverDialog(QDialog):
         try:
             pages = print_pdf(self.pdf, printer)
         except PrintFailed as exc:
-            self.status.setText(translate("HandoverDialog", "Not printed: {exc}").format(exc=exc))
+            self.status.setText(translate("HandoverDialog", "Not printed: {exc}").format(
+                exc=error_text(exc)))
             return 0
         self.status.setText(
             translate("HandoverDialog", "Printed the handover ({pages} page{value}).").format(

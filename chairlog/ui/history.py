@@ -46,8 +46,9 @@ from chairlog.domain import HistoryRow, PatientInfo
 from chairlog.errors import ChairlogError
 from chairlog.present.units import STORED, Units
 from chairlog.services import accounts, patients, views
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, error_text, translate
 from chairlog.ui.widgets import BigButton, big_font
 
 HEADERS = (
@@ -126,17 +127,17 @@ class PatientHistoryDialog(QDialog):
         self._seq = 0
         lay = QVBoxLayout(self)
         title = QLabel(translate("PatientHistoryDialog", "Find a patient"))
-        title.setFont(big_font(18, bold=True))
+        title.setFont(big_font(tokens.PT_3XL, bold=True))
         lay.addWidget(title)
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("PatientHistoryDialog", "Name or MRN…"))
-        self.search.setFont(big_font(15))
-        self.search.setMinimumHeight(44)
+        self.search.setFont(big_font(tokens.PT_XL))
+        self.search.setMinimumHeight(tokens.TOUCH_PX)
         lay.addWidget(self.search)
         body = QHBoxLayout()
         self.results = QListWidget()
-        self.results.setFont(big_font(13))
-        self.results.setFixedWidth(360)
+        self.results.setFont(big_font(tokens.PT_M))
+        self.results.setFixedWidth(tokens.SIDE_LIST_PX)
         self.results.setWordWrap(True)
         body.addWidget(self.results)
         right = QVBoxLayout()
@@ -146,7 +147,7 @@ class PatientHistoryDialog(QDialog):
             )
         )
         self.patient_label.setWordWrap(True)
-        self.patient_label.setFont(big_font(13, bold=True))
+        self.patient_label.setFont(big_font(tokens.PT_M, bold=True))
         right.addWidget(self.patient_label)
         self.model = HistoryModel(ZoneInfo("UTC"), ctx.units)
         self.table = QTableView()
@@ -191,7 +192,8 @@ class PatientHistoryDialog(QDialog):
     def _read_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError | ValueError):
             raise exc
-        self.status.setText(f"Could not read: {exc}")
+        self.status.setText(
+            translate("PatientHistoryDialog", "Could not read: {exc}").format(exc=error_text(exc)))
 
     def _search_now(self) -> None:
         self._debounce.stop()
@@ -307,7 +309,8 @@ class PatientHistoryDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
             self.status.setText(
-                translate("PatientHistoryDialog", "Export failed: {exc}").format(exc=exc)
+                translate("PatientHistoryDialog", "Export failed: {exc}").format(
+                    exc=error_text(exc))
             )
 
         self.ctx.runner.interactive(self, work).success(done).failure(failed)

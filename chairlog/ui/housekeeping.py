@@ -23,6 +23,7 @@ from chairlog.clinical.clock import format_duration
 from chairlog.errors import ChairlogError
 from chairlog.services import backups, clockwatch
 from chairlog.ui.context import UiContext
+from chairlog.ui.i18n import error_text
 
 CLOCK_CHECK_MS = 60_000
 
@@ -62,7 +63,7 @@ class Housekeeping(QObject):
                 when=when, name=info.path.name))
 
     def _backup_failed(self, exc: BaseException) -> None:
-        self.message.emit(self.tr("Automatic backup failed: {exc}").format(exc=exc))
+        self.message.emit(self.tr("Automatic backup failed: {exc}").format(exc=error_text(exc)))
 
     def check_clock(self) -> None:
         """Compare the clocks on the maintenance lane (a jump is audited: a write)."""
@@ -73,7 +74,7 @@ class Housekeeping(QObject):
     def _clock_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self.message.emit(self.tr("Clock check failed: {exc}").format(exc=exc))
+        self.message.emit(self.tr("Clock check failed: {exc}").format(exc=error_text(exc)))
 
     def _clock_checked(self, jump: timedelta | None) -> None:
         if jump is not None:

@@ -16,9 +16,11 @@ Decisions:
   chosen), and happens when it closes.
 - English is the source language: choosing it removes the translators. A missing catalog for a
   language is not fatal: the window stays in English and the log says why.
-- Words that come from the services (error messages, validation texts) stay English for now;
-  only the window's own words (labels, buttons, titles, tooltips, menus, placeholders, status
-  words, banners) are translated.
+- Words that come from the services (error messages, validation texts) are built below the
+  window as ``chairlog.words.words(template, **params)`` (no Qt there); the catalog holds their
+  templates under the empty context, and :func:`error_text` renders an error in the window's
+  language. Every place in the window that shows an error shows ``error_text(exc)``, never
+  ``str(exc)`` (which stays the English text, for the command line and the logs).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from chairlog import paths
 from chairlog.errors import ChairlogError
 from chairlog.present.catalog import VITALS_ABBREVIATIONS
 from chairlog.services import accounts
+from chairlog.words import Words
 
 if TYPE_CHECKING:
     from chairlog.ui.context import UiContext
@@ -110,6 +113,32 @@ def clinical(text: str) -> str:
     """A word of the clinical core (a session state's or a scale's label) in the window's
     language; words the catalog does not know come back unchanged."""
     return QCoreApplication.translate("clinical", text)
+
+
+#: the catalog's context of the services' messages (``words`` is read as ``QT_TR_NOOP``)
+SERVICE_CONTEXT = ""
+
+
+def service_word(text: str) -> str:
+    """One template of the layers below the window in the window's language."""
+    return QCoreApplication.translate(SERVICE_CONTEXT, text)
+
+
+def words_text(message: str) -> str:
+    """A message built below the window (a :class:`~chairlog.words.Words`, or a plain English
+    string the catalog may know) in the window's language."""
+    if isinstance(message, Words):
+        return message.render(service_word)
+    return service_word(message) if message else message
+
+
+def error_text(error: BaseException) -> str:
+    """What the window says for ``error``: a ChairlogError's message in the window's language
+    (template translated, word parameters translated, then formatted); any other exception as
+    ``str(error)``."""
+    if isinstance(error, ChairlogError):
+        return words_text(error.words)
+    return str(error)
 
 
 def catalog_path(language: str) -> str:

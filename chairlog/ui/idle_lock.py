@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from chairlog.domain import ChairInfo, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
+from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.tile import TileFigures
 from chairlog.ui.widgets import (
     BigButton,
@@ -118,20 +119,20 @@ class LockCard(QFrame):
         v = QVBoxLayout(self)
         v.setContentsMargins(14, 10, 14, 10)
         self.name = QLabel(chair.name)
-        self.name.setFont(big_font(22, bold=True))
+        self.name.setFont(big_font(tokens.PT_5XL, bold=True))
         self.state = QLabel()
         self.state.setObjectName("lockState")
-        self.state.setFont(big_font(14, bold=True))
+        self.state.setFont(big_font(tokens.PT_L, bold=True))
         self.timer = QLabel()
         self.timer.setObjectName("lockTimer")
-        self.timer.setFont(big_font(30, bold=True))
+        self.timer.setFont(big_font(tokens.PT_7XL, bold=True))
         self.due = QLabel()
         self.due.setObjectName("dueBar")
-        self.due.setFont(big_font(15, bold=True))
+        self.due.setFont(big_font(tokens.PT_XL, bold=True))
         self.due.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.alerts = QLabel()
         self.alerts.setObjectName("lockAlerts")
-        self.alerts.setFont(big_font(14, bold=True))
+        self.alerts.setFont(big_font(tokens.PT_L, bold=True))
         for w in (self.name, self.state, self.timer, self.due, self.alerts):
             v.addWidget(w)
 
@@ -175,7 +176,7 @@ class LockScreen(QWidget):
         outer.setContentsMargins(24, 16, 24, 16)
         title = QLabel(translate("LockScreen", "Locked — patient details are hidden"))
         title.setObjectName("lockTitle")
-        title.setFont(big_font(24, bold=True))
+        title.setFont(big_font(tokens.PT_6XL, bold=True))
         outer.addWidget(title)
         note = QLabel(
             translate(
@@ -183,7 +184,7 @@ class LockScreen(QWidget):
                 "Infusions continue. Timers, vitals reminders and alerts are still shown.",
             )
         )
-        note.setFont(big_font(13))
+        note.setFont(big_font(tokens.PT_M))
         outer.addWidget(note)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -194,10 +195,10 @@ class LockScreen(QWidget):
     def _unlock_form(self) -> QWidget:
         box = QFrame()
         box.setObjectName("unlockBox")
-        box.setMinimumWidth(620)
+        box.setMinimumWidth(tokens.LOCK_BOX_PX)
         v = QVBoxLayout(box)
         self.who = QLabel()
-        self.who.setFont(big_font(14, bold=True))
+        self.who.setFont(big_font(tokens.PT_L, bold=True))
         self.who.setWordWrap(True)
         v.addWidget(self.who)
         form = QFormLayout()
@@ -205,8 +206,8 @@ class LockScreen(QWidget):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         for w in (self.username, self.password):
-            w.setFont(big_font(14))
-            w.setMinimumHeight(42)
+            w.setFont(big_font(tokens.PT_L))
+            w.setMinimumHeight(tokens.TOUCH_PX)
         self.password.returnPressed.connect(self.attempt_unlock)
         self.username.returnPressed.connect(self.password.setFocus)
         for text, field in (
@@ -301,7 +302,7 @@ class LockScreen(QWidget):
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self._fail(str(exc))
+        self._fail(error_text(exc))
 
     def _checked(self, user: UserInfo | None) -> None:
         if user is None:

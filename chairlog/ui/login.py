@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
+from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -48,8 +49,8 @@ from chairlog.ui.widgets import (
 def _password_edit() -> QLineEdit:
     e = QLineEdit()
     e.setEchoMode(QLineEdit.EchoMode.Password)
-    e.setFont(big_font(14))
-    e.setMinimumHeight(40)
+    e.setFont(big_font(tokens.PT_L))
+    e.setMinimumHeight(tokens.TOUCH_PX)
     return e
 
 
@@ -71,7 +72,7 @@ class LoginDialog(QDialog):
         self._old_password = ""
         self.setWindowTitle(translate("LoginDialog", "chairlog — {title}").format(title=title))
         self.setObjectName("loginDialog")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(tokens.DIALOG_S)
         self.pages = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.addWidget(self.pages)
@@ -90,11 +91,11 @@ class LoginDialog(QDialog):
             clinic = ""
         head = QLabel(title)
         head.setObjectName("dialogTitle")
-        head.setFont(big_font(20, bold=True))
+        head.setFont(big_font(tokens.PT_4XL, bold=True))
         lay.addWidget(head)
         if clinic:
             sub = QLabel(clinic)
-            sub.setFont(big_font(13))
+            sub.setFont(big_font(tokens.PT_M))
             lay.addWidget(sub)
         if intro:
             note = QLabel(intro)
@@ -103,8 +104,8 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.username = QLineEdit(username)
-        self.username.setFont(big_font(14))
-        self.username.setMinimumHeight(40)
+        self.username.setFont(big_font(tokens.PT_L))
+        self.username.setMinimumHeight(tokens.TOUCH_PX)
         self.username.setPlaceholderText(translate("LoginDialog", "username"))
         self.password = _password_edit()
         form.addRow(form_label(translate("LoginDialog", "Username")), self.username)
@@ -146,7 +147,7 @@ class LoginDialog(QDialog):
             b = QPushButton(f"{uname}  ·  {role}  ·  {pw}")
             b.setObjectName("demoAccount")
             b.setAutoDefault(False)
-            b.setMinimumHeight(40)
+            b.setMinimumHeight(tokens.TOUCH_PX)
             b.setToolTip(
                 translate("LoginDialog", "Fill in {uname} / {pw}").format(uname=uname, pw=pw)
             )
@@ -183,7 +184,7 @@ class LoginDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self.error.show_message(str(exc))
+        self.error.show_message(error_text(exc))
         self.password.selectAll()
         self.password.setFocus()
 
@@ -208,7 +209,7 @@ class LoginDialog(QDialog):
         page = QWidget()
         lay = QVBoxLayout(page)
         head = QLabel(translate("LoginDialog", "Choose a new password"))
-        head.setFont(big_font(20, bold=True))
+        head.setFont(big_font(tokens.PT_4XL, bold=True))
         lay.addWidget(head)
         self.change_intro = QLabel()
         self.change_intro.setWordWrap(True)

@@ -44,7 +44,7 @@ from chairlog.ui import main_actions
 from chairlog.ui.board import ChairBoard
 from chairlog.ui.chair_strip import ChairStrip
 from chairlog.ui.context import UiContext, describe_database, optional_module
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.idle_lock import IdleMonitor, LockScreen
 from chairlog.ui.login import LoginDialog
 from chairlog.ui.main_actions import CHAIR_KEYS
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
     def _page_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        QMessageBox.warning(self, translate("MainWindow", "Session"), str(exc))
+        QMessageBox.warning(self, translate("MainWindow", "Session"), error_text(exc))
 
     def close_session(self, session_id: int) -> None:
         page = self.pages.pop(session_id, None)

@@ -34,7 +34,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer
 
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 
 STOP_WAIT_MS = 5000
 MAX_ERROR_CHARS = 300
@@ -181,7 +181,7 @@ class WindowListener(QObject):
         self.say(
             translate(
                 "WindowListener", "Bedside monitors: the listener could not start ({exc})."
-            ).format(exc=exc)
+            ).format(exc=error_text(exc))
         )
 
     # --- stop ------------------------------------------------------------------------------

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from chairlog.clinical.states import CHARTABLE_STATES
 from chairlog.domain import AlertView, Role, SessionView
 from chairlog.errors import ChairlogError, ValidationError
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.session.monitor_panel import MonitorPendingPanel
 
 CHART_ROLES = (Role.NURSE, Role.PHYSICIAN)
@@ -75,7 +76,7 @@ class MonitorReviewDialog(QDialog):
     def say(self, text: str, tone: str = "info") -> None:
         self.message.setText(text)
         self.message.setProperty("tone", tone)
-        self.message.setStyleSheet("color: #b91c1c;" if tone == "error" else "")
+        self.message.setStyleSheet(f"color: {tokens.ALERT};" if tone == "error" else "")
         self.message.setVisible(bool(text))
 
     def show_alerts(self, alerts: Sequence[AlertView]) -> None:
@@ -97,10 +98,10 @@ class MonitorReviewDialog(QDialog):
             if on_invalid is not None:
                 on_invalid(e)
             else:
-                self.say(str(e), "error")
+                self.say(error_text(e), "error")
             return False
         except ChairlogError as e:
-            self.say(str(e), "error")
+            self.say(error_text(e), "error")
             return False
         if fn.__name__ in ("validate_pending", "reject_pending"):
             self._close_when_loaded = True

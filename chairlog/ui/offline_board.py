@@ -84,8 +84,6 @@ class OfflineBoard(QWidget):
         self.banner = QLabel(snapshot_words(snap))
         self.banner.setObjectName("offlineBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #b00020; color: white; font-weight: bold; "
-                                  "padding: 8px;")
         lay.addWidget(self.banner)
         self.continue_button = QPushButton(
             translate("OfflineBoard", "The server answers again — Continue")

@@ -25,7 +25,7 @@ from chairlog.errors import ChairlogError
 from chairlog.outbox import Outbox
 from chairlog.outbox.store import Entry
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 
 
 def describe(e: Entry) -> str:
@@ -106,7 +106,7 @@ class ConflictsDialog(QDialog):
         try:
             outcome = self.box.chart_again(key, user)
         except ChairlogError as e:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             return
         self.error.setText(outcome.message)
         self.reload()
@@ -125,7 +125,7 @@ class ConflictsDialog(QDialog):
         try:
             self.box.discard(key, user, reason)
         except ChairlogError as e:
-            self.error.setText(str(e))
+            self.error.setText(error_text(e))
             return
         self.error.setText(translate("ConflictsDialog", "Discarded (audited)."))
         self.reload()

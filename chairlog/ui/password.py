@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from chairlog.domain import UserInfo
 from chairlog.errors import AuthenticationError, ChairlogError
 from chairlog.services import accounts
+from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -36,7 +37,7 @@ from chairlog.ui.widgets import (
 def _secret() -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setMinimumHeight(44)
+    edit.setMinimumHeight(tokens.TOUCH_PX)
     return edit
 
 
@@ -54,7 +55,7 @@ class ChangePasswordDialog(QDialog):
                 display_name=user.display_name
             )
         )
-        head.setFont(big_font(16, bold=True))
+        head.setFont(big_font(tokens.PT_2XL, bold=True))
         lay.addWidget(head)
         self.current = _secret()
         self.new = _secret()
@@ -120,7 +121,7 @@ class ChangePasswordDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, AuthenticationError):
             self.current.clear()
-            self.errors.show_text("old_password", str(exc))
+            self.errors.show_text("old_password", error_text(exc))
         elif isinstance(exc, ChairlogError):
             self.errors.show(exc)
         else:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from chairlog.errors import ChairlogError
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 
 try:  # QtPdf ships in PySide6-Addons
     from PySide6.QtPdf import QPdfDocument
@@ -89,7 +89,7 @@ def ask_and_print(ctx: UiContext, parent: QWidget, title: str, make_pdf: Callabl
         try:
             pages = print_pdf(pdf, printer)
         except PrintFailed as exc:
-            done(translate("printing", "Not printed: {exc}").format(exc=exc))
+            done(translate("printing", "Not printed: {exc}").format(exc=error_text(exc)))
             return
         done(
             translate("printing", "Printed {title} ({pages} page{value}).").format(
@@ -100,7 +100,8 @@ def ask_and_print(ctx: UiContext, parent: QWidget, title: str, make_pdf: Callabl
     def chosen(result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
             ctx.runner.interactive(parent, make_pdf).success(printed).failure(
-                lambda exc: done(translate("printing", "Not printed: {exc}").format(exc=exc)))
+                lambda exc: done(translate("printing", "Not printed: {exc}").format(
+                    exc=error_text(exc))))
 
     dialog.finished.connect(chosen)
     dialog.setModal(True)

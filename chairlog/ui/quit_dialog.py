@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chairlog.domain import SessionView
+from chairlog.ui import tokens
 from chairlog.ui.i18n import clinical, translate
 
 
@@ -59,7 +60,7 @@ class QuitDialog(QDialog):
         self.keep_button.setDefault(True)
         self.keep_button.clicked.connect(lambda: self._choose("minimize"))
         for b in (cancel, self.quit_button, self.keep_button):
-            b.setMinimumHeight(44)
+            b.setMinimumHeight(tokens.TOUCH_PX)
             row.addWidget(b)
         lay.addLayout(row)
         self.keep_button.setFocus()

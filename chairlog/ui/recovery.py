@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from chairlog.errors import StorageError
 from chairlog.services import backups, restore
-from chairlog.ui.i18n import translate
+from chairlog.ui import tokens
+from chairlog.ui.i18n import error_text, translate
 
 
 class RestoreOffer(QMessageBox):
@@ -53,7 +54,7 @@ class RestoreOffer(QMessageBox):
         )
         self.setDefaultButton(self.quit_button)
         for b in (self.restore_button, self.quit_button):
-            b.setMinimumHeight(44)
+            b.setMinimumHeight(tokens.TOUCH_PX)
 
 
 def backup_taken(backup: Path) -> str:
@@ -87,14 +88,14 @@ def offer_restore(db_url: str | None, exc: StorageError) -> bool:
     found = restore.latest_verified_backup(db_url)
     if found is None:
         return False
-    if not ask(RestoreOffer(str(exc), found, backup_taken(found))):
+    if not ask(RestoreOffer(error_text(exc), found, backup_taken(found))):
         return False
     try:
         info = restore.restore(db_url, found)
     except StorageError as err:
         tell(
             translate("recovery", "Restore failed"),
-            translate("recovery", "{err}\n\nNothing was changed.").format(err=err),
+            translate("recovery", "{err}\n\nNothing was changed.").format(err=error_text(err)),
         )
         return False
     aside = ", ".join(p.name for p in info.moved_aside) or "nothing"

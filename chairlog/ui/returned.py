@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from chairlog.services.returns import ReturnedRecord
+from chairlog.ui import tokens
 from chairlog.ui.i18n import translate
 from chairlog.ui.widgets import big_font
 
@@ -26,8 +27,6 @@ class ReturnedNotices(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("returnedNotices")
-        self.setStyleSheet("#returnedNotices { background: #fff4d6; border: 2px solid #b7791f;"
-                           " border-radius: 6px; }")
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(8, 4, 8, 4)
         self.items: tuple[ReturnedRecord, ...] = ()
@@ -49,7 +48,7 @@ class ReturnedNotices(QFrame):
             line.setContentsMargins(0, 0, 0, 0)
             text = QLabel(f"↩ {r.note.text} — {r.patient_name}")
             text.setObjectName("returnedText")
-            text.setFont(big_font(12, bold=True))
+            text.setFont(big_font(tokens.PT_BASE, bold=True))
             text.setWordWrap(True)
             button = QPushButton(translate("ReturnedNotices", "Open record"))
             button.setObjectName("openReturned")

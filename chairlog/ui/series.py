@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from chairlog.domain.series import SeriesReport
 from chairlog.present.numbers import fmt
 from chairlog.services import series
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from chairlog.ui.widgets import BigButton, big_font
 
 HEADERS = (
@@ -103,7 +104,7 @@ class SeriesChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: SeriesReport | None = None
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(tokens.CHART_PX)
 
     def set_report(self, report: SeriesReport | None) -> None:
         self.report = report
@@ -138,7 +139,7 @@ class SeriesChart(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         plot = self.plot_rect()
-        p.setPen(QPen(QColor(110, 110, 110), 1))
+        p.setPen(QPen(QColor(tokens.MUTED), 1))
         p.drawRect(plot)
         for v in range(0, 11, 2):
             y = plot.bottom() - plot.height() * v / 10
@@ -167,11 +168,11 @@ class SeriesChart(QWidget):
             p.end()
             return
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QBrush(QColor(200, 200, 200)))
+        p.setBrush(QBrush(QColor(tokens.CHART_BAR)))
         for bar in bars:
             p.drawRect(bar)
         top_mg = max(s.ketamine_mg for s in r.sessions)
-        p.setPen(QPen(QColor(60, 60, 60), 1))
+        p.setPen(QPen(QColor(tokens.INK), 1))
         p.drawText(QRectF(plot.right() + 6, plot.top() - 8, 70, 16),
                    int(Qt.AlignmentFlag.AlignLeft), f"{fmt(top_mg)} mg")
         p.drawText(QRectF(plot.right() + 6, plot.bottom() - 8, 70, 16),
@@ -179,14 +180,14 @@ class SeriesChart(QWidget):
         for i, bar in enumerate(bars):
             p.drawText(QRectF(bar.center().x() - 20, plot.bottom() + 4, 40, 16),
                        int(Qt.AlignmentFlag.AlignHCenter), str(i + 1))
-        solid = QPen(QColor(0, 0, 0), 2)
-        dashed = QPen(QColor(0, 0, 0), 2, Qt.PenStyle.DashLine)
+        solid = QPen(QColor(tokens.INK), 2)
+        dashed = QPen(QColor(tokens.INK), 2, Qt.PenStyle.DashLine)
         for pts, pen, square in ((before, solid, False), (after, dashed, True)):
             p.setPen(pen)
             for a, b in pairwise(pts):
                 p.drawLine(a, b)
-            p.setPen(QPen(QColor(0, 0, 0), 1.5))
-            p.setBrush(QBrush(QColor(255, 255, 255) if square else QColor(0, 0, 0)))
+            p.setPen(QPen(QColor(tokens.INK), 1.5))
+            p.setBrush(QBrush(QColor(tokens.CARD) if square else QColor(tokens.INK)))
             for pt in pts:
                 if square:
                     p.drawRect(QRectF(pt.x() - 4, pt.y() - 4, 8, 8))
@@ -206,11 +207,11 @@ class SeriesDialog(QDialog):
         self.resize(1200, 760)
         lay = QVBoxLayout(self)
         self.title = QLabel(translate("SeriesDialog", "Loading the series…"))
-        self.title.setFont(big_font(16, bold=True))
+        self.title.setFont(big_font(tokens.PT_2XL, bold=True))
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
         self.totals = QLabel()
-        self.totals.setFont(big_font(13))
+        self.totals.setFont(big_font(tokens.PT_M))
         self.totals.setWordWrap(True)
         lay.addWidget(self.totals)
         self.chart = SeriesChart()
@@ -261,7 +262,8 @@ class SeriesDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(
-            translate("SeriesDialog", "Could not load the series: {exc}").format(exc=exc)
+            translate("SeriesDialog", "Could not load the series: {exc}").format(
+                exc=error_text(exc))
         )
 
     def _export(self) -> None:
@@ -294,6 +296,7 @@ class SeriesDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            self.status.setText(translate("SeriesDialog", "Export failed: {exc}").format(exc=exc))
+            self.status.setText(translate("SeriesDialog", "Export failed: {exc}").format(
+                exc=error_text(exc)))
 
         self.ctx.runner.interactive(self, work).success(done).failure(failed)

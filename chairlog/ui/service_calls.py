@@ -32,7 +32,7 @@ from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError, ConflictError, LimitExceeded, ValidationError
 from chairlog.services import Chairlog
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate, words_text
 from chairlog.ui.operations import UNREACHABLE_MESSAGE, Operation, is_unreachable
 
 P = ParamSpec("P")
@@ -72,7 +72,7 @@ class ServiceCaller:
         user = self.ctx.require_user()
         self.busy = True
         op = self.ctx.runner.interactive(self.owner, fn, self.ctx.app, user, *args, **kwargs)
-        op.on_conflict(self._conflict).on_invalid(lambda e: self.problem(str(e), "error"))
+        op.on_conflict(self._conflict).on_invalid(lambda e: self.problem(error_text(e), "error"))
         op.failure(self._refused)
         op.always(self._release)
         return op
@@ -90,7 +90,7 @@ class ServiceCaller:
             return
         if not isinstance(e, ChairlogError):
             raise e
-        self.problem(str(e), "error")
+        self.problem(error_text(e), "error")
         self.host.reload()
 
     def problem(self, text: str, tone: str) -> None:
@@ -137,7 +137,7 @@ class ServiceCaller:
 
         host = self.host
         parent_dialog = host.dialog
-        dlg = OverrideDialog(e.message, self.owner)
+        dlg = OverrideDialog(words_text(e.message), self.owner)
         rest = {k: v for k, v in kwargs.items() if k not in ("override_reason", "checked_by")}
 
         def done(result: Any) -> None:
@@ -153,7 +153,7 @@ class ServiceCaller:
             if on_invalid is not None:
                 on_invalid(err)
             else:
-                host.say(str(err), "error")
+                host.say(error_text(err), "error")
 
         def save() -> None:
             self.call(fn, *args, on_success=done, on_invalid=refused,

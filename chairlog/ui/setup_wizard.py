@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts, protocols
+from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import (
     ErrorBanner,
     FieldErrors,
@@ -83,10 +84,10 @@ class SetupDialog(QDialog):
         self.admin: UserInfo | None = None
         self.warning = ""
         self.setWindowTitle(translate("SetupDialog", "chairlog — set up this clinic"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(tokens.DIALOG_XL)
         lay = QVBoxLayout(self)
         head = QLabel(translate("SetupDialog", "Welcome to chairlog"))
-        head.setFont(big_font(22, bold=True))
+        head.setFont(big_font(tokens.PT_5XL, bold=True))
         lay.addWidget(head)
         intro = QLabel(
             translate(
@@ -98,7 +99,7 @@ class SetupDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        intro.setFont(big_font(12))
+        intro.setFont(big_font(tokens.PT_BASE))
         lay.addWidget(intro)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
@@ -107,8 +108,8 @@ class SetupDialog(QDialog):
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone.setMinimumHeight(40)
-        self.timezone.setFont(big_font(13))
+        self.timezone.setMinimumHeight(tokens.TOUCH_PX)
+        self.timezone.setFont(big_font(tokens.PT_M))
         zones = sorted(available_timezones())
         self.timezone.addItems(zones)
         completer = QCompleter(zones, self.timezone)
@@ -166,8 +167,8 @@ class SetupDialog(QDialog):
     @staticmethod
     def _line(placeholder: str = "", *, password: bool = False) -> QLineEdit:
         e = QLineEdit()
-        e.setFont(big_font(13))
-        e.setMinimumHeight(40)
+        e.setFont(big_font(tokens.PT_M))
+        e.setMinimumHeight(tokens.TOUCH_PX)
         e.setPlaceholderText(placeholder)
         if password:
             e.setEchoMode(QLineEdit.EchoMode.Password)
@@ -212,7 +213,7 @@ class SetupDialog(QDialog):
                     "SetupDialog",
                     "The clinic was created, but the protocols or chairs were not: {exc} Add them "
                     "in Admin.",
-                ).format(exc=exc)
+                ).format(exc=error_text(exc))
             return admin, warning
 
         self.runner.run(create, self._created, self._refused,

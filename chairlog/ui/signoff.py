@@ -54,7 +54,7 @@ from chairlog.services import accounts, deviations, records, returns, signoff
 from chairlog.services.records import record_id
 from chairlog.services.views import signing_queue
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, error_text, translate, words_text
 from chairlog.ui.sitting_panel import SittingControls
 
 try:  # QtPdf ships in the separate PySide6-Pdf wheel
@@ -350,7 +350,7 @@ class SignoffDialog(QDialog):
         if problems:
             self.problems.setText(
                 translate("SignoffDialog", "<b>This record cannot be signed yet:</b><br>")
-                + "<br>".join(f"• {p}" for p in problems)
+                + "<br>".join(f"• {words_text(p)}" for p in problems)
             )
             self.problems.show()
         else:
@@ -374,7 +374,7 @@ class SignoffDialog(QDialog):
         if token == self._preview_token:
             self.preview.show_message(
                 translate("SignoffDialog", "The record could not be prepared: {exc}").format(
-                    exc=exc
+                    exc=error_text(exc)
                 )
             )
 
@@ -437,9 +437,9 @@ class SignoffDialog(QDialog):
         self.busy = False
         self.credentials.failed()
         message = (
-            str(exc)
+            error_text(exc)
             if isinstance(exc, ChairlogError)
-            else translate("SignoffDialog", "Signing failed: {exc}").format(exc=exc)
+            else translate("SignoffDialog", "Signing failed: {exc}").format(exc=error_text(exc))
         )
         self._say(message, error=True)
         if self._current is not None:
@@ -481,7 +481,7 @@ class SignoffDialog(QDialog):
         def save() -> None:
             why = dlg.reason()
             self.ctx.runner.interactive(dlg, returns.return_to_nurse, app, user, sid, why).success(
-                done).failure(lambda exc: dlg.show_error(str(exc)))
+                done).failure(lambda exc: dlg.show_error(error_text(exc)))
         dlg.submitted.connect(save)
         dlg.finished.connect(lambda _r: setattr(self, "return_dialog", None))
         self.return_dialog = dlg

@@ -44,8 +44,9 @@ from chairlog.domain import ChairInfo, PatientInfo, ProtocolInfo, SessionView
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.services import Chairlog, patients, protocols, sessions
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import sex_word, translate
+from chairlog.ui.i18n import error_text, sex_word, translate
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,
@@ -57,6 +58,7 @@ from chairlog.ui.widgets import (
     label_fields,
     tab_in_reading_order,
 )
+from chairlog.words import words
 
 SEARCH_DELAY_MS = 200
 #: the forms' height at most, so the dialog stays under 700 px with Start in view
@@ -66,8 +68,8 @@ WEIGHT_WARN_FRACTION = 0.10
 
 def _line(placeholder: str = "") -> QLineEdit:
     e = QLineEdit()
-    e.setFont(big_font(13))
-    e.setMinimumHeight(40)
+    e.setFont(big_font(tokens.PT_M))
+    e.setMinimumHeight(tokens.TOUCH_PX)
     e.setPlaceholderText(placeholder)
     return e
 
@@ -88,10 +90,10 @@ class StartSessionDialog(QDialog):
         self._last_text = ""
         self._search_seq = 0
         self.setWindowTitle(translate("StartSessionDialog", "Start a session"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(tokens.DIALOG_3XL)
         lay = QVBoxLayout(self)
         head = QLabel(translate("StartSessionDialog", "Start a session"))
-        head.setFont(big_font(20, bold=True))
+        head.setFont(big_font(tokens.PT_4XL, bold=True))
         lay.addWidget(head)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
@@ -143,8 +145,8 @@ class StartSessionDialog(QDialog):
         row.addWidget(self.new_patient_button)
         v.addLayout(row)
         self.results = QListWidget()
-        self.results.setFont(big_font(13))
-        self.results.setFixedHeight(130)
+        self.results.setFont(big_font(tokens.PT_M))
+        self.results.setFixedHeight(tokens.LIST_BOX_PX)
         self.results.setAccessibleName(translate("StartSessionDialog", "Matching patients"))
         self.results.currentItemChanged.connect(self._on_result)
         v.addWidget(self.results)
@@ -152,12 +154,12 @@ class StartSessionDialog(QDialog):
             translate("StartSessionDialog", "No patient matches — New patient  (Ctrl+N)")
         )
         self.no_match.setObjectName("noPatientMatch")
-        self.no_match.setFont(big_font(13, bold=True))
+        self.no_match.setFont(big_font(tokens.PT_M, bold=True))
         self.no_match.hide()
         v.addWidget(self.no_match)
         self.selected_label = QLabel(translate("StartSessionDialog", "No patient selected"))
         self.selected_label.setObjectName("selectedPatient")
-        self.selected_label.setFont(big_font(13, bold=True))
+        self.selected_label.setFont(big_font(tokens.PT_M, bold=True))
         self.selected_label.setWordWrap(True)
         self.selected_label.setMinimumHeight(self.selected_label.fontMetrics().lineSpacing() * 2)
         v.addWidget(self.selected_label)
@@ -176,7 +178,7 @@ class StartSessionDialog(QDialog):
     def _read_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ChairlogError):
             raise exc
-        self.banner.show_message(str(exc))
+        self.banner.show_message(error_text(exc))
 
     def _show_found(self, seq: int, text: str, found: list[PatientInfo]) -> None:
         if seq != self._search_seq:
@@ -242,7 +244,7 @@ class StartSessionDialog(QDialog):
         self.given_name = _line()
         self.date_of_birth = _line("YYYY-MM-DD")
         self.sex = QComboBox()
-        self.sex.setMinimumHeight(40)
+        self.sex.setMinimumHeight(tokens.TOUCH_PX)
         for s in patients.SEXES:
             self.sex.addItem(sex_word(s).capitalize(), s)
         self.sex.setCurrentIndex(patients.SEXES.index("unknown"))
@@ -304,11 +306,11 @@ class StartSessionDialog(QDialog):
         box = QGroupBox(translate("StartSessionDialog", "Session"))
         form = QFormLayout(box)
         self.chair = QComboBox()
-        self.chair.setMinimumHeight(40)
-        self.chair.setFont(big_font(13))
+        self.chair.setMinimumHeight(tokens.TOUCH_PX)
+        self.chair.setFont(big_font(tokens.PT_M))
         self.protocol = QComboBox()
-        self.protocol.setMinimumHeight(40)
-        self.protocol.setFont(big_font(13))
+        self.protocol.setMinimumHeight(tokens.TOUCH_PX)
+        self.protocol.setFont(big_font(tokens.PT_M))
         self.ctx.runner.interactive(self, _choices, self.ctx.app).success(
             lambda got: self._fill_choices(*got, chair_id, busy)).failure(
             self._read_failed).wait_briefly()
@@ -317,7 +319,7 @@ class StartSessionDialog(QDialog):
         self.weight.textEdited.connect(lambda _t: self._compare_weight())
         self.last_weight_label = QLabel("")
         self.last_weight_label.setObjectName("lastWeight")
-        self.last_weight_label.setFont(big_font(12))
+        self.last_weight_label.setFont(big_font(tokens.PT_BASE))
         self.last_weight_label.setWordWrap(True)
         form.addRow(form_label(translate("StartSessionDialog", "Chair"), 12), self.chair)
         form.addRow("", self.errors.label_for("chair_id", self.chair))
@@ -381,14 +383,14 @@ class StartSessionDialog(QDialog):
                 self.select_patient(p)
                 self.search.setText(p.mrn)
             if self.patient is None:
-                raise ValidationError("patient_id", self.search.text(), "a patient: search by "
-                                      "name or MRN and pick one, or register a new patient",
-                                      "patient")
+                raise ValidationError("patient_id", self.search.text(),
+                                      words("a patient: search by name or MRN and pick one, "
+                                            "or register a new patient"), words("patient"))
             chair_id, protocol_id = self.chair.currentData(), self.protocol.currentData()
             if chair_id is None:
-                raise ValidationError("chair_id", "", "a chair", "chair")
+                raise ValidationError("chair_id", "", words("a chair"), words("chair"))
             if protocol_id is None:
-                raise ValidationError("protocol_id", "", "a protocol", "protocol")
+                raise ValidationError("protocol_id", "", words("a protocol"), words("protocol"))
             self.session = sessions.start_session(
                 self.ctx.app, self.ctx.require_user(), patient_id=self.patient.id,
                 chair_id=chair_id, protocol_id=protocol_id,

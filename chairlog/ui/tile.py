@@ -38,6 +38,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.present.numbers import fmt
 from chairlog.present.units import STORED, Units
+from chairlog.ui import tokens
 from chairlog.ui.i18n import clinical, translate
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
@@ -284,14 +285,13 @@ class ChairTile(QFrame):
             lay.addWidget(w)
         # the newest monitor set waiting for a nurse: grey, "not charted", never an alarm
         self.monitor_label = _label("tileMonitor", wrap=True)
-        self.monitor_label.setStyleSheet("color: #6b7280;")
         self.monitor_label.hide()
         self.monitor_accept = QPushButton(translate("ChairTile", "Accept monitor set"))
         self.monitor_accept.setObjectName("tileMonitorAccept")
         self.monitor_accept.setAccessibleName(
             translate("ChairTile", "Accept the monitor's vitals set as charted")
         )
-        self.monitor_accept.setMinimumHeight(40)
+        self.monitor_accept.setMinimumHeight(tokens.TILE_BUTTON_PX)
         self.monitor_accept.setAutoDefault(False)
         self.monitor_accept.hide()
         self.monitor_pending_id = 0
@@ -307,7 +307,7 @@ class ChairTile(QFrame):
                 "clear older sets",
             )
         )
-        self.monitor_review.setMinimumHeight(40)
+        self.monitor_review.setMinimumHeight(tokens.TILE_BUTTON_PX)
         self.monitor_review.setAutoDefault(False)
         self.monitor_review.hide()
         self.monitor_review.clicked.connect(self.monitor_review_requested.emit)
@@ -322,7 +322,7 @@ class ChairTile(QFrame):
         lay.addStretch(1)
         self.due_label = _label("dueBar", bold=True)
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.due_label.setMinimumHeight(40)
+        self.due_label.setMinimumHeight(tokens.TILE_BUTTON_PX)
         lay.addWidget(self.due_label)
         self.alert_box = QFrame()
         self.alert_box.setObjectName("alertBanner")
@@ -386,7 +386,8 @@ class ChairTile(QFrame):
         # needs for the alert and its Acknowledge button); on the session page as always
         self.info_label.setVisible(not on)
         self.setToolTip(self.info_label.text() if on else "")
-        self.due_label.setMinimumHeight(32 if on else 40)
+        self.due_label.setMinimumHeight(
+            tokens.TILE_BUTTON_COMPACT_PX if on else tokens.TILE_BUTTON_PX)
         set_prop(self.state_label, "compact", on)  # a narrower pill (style.qss)
         # compact: the detail line under the timer, full width, not a narrow column beside it
         self._captions.removeWidget(self.detail_label)
@@ -504,8 +505,9 @@ class ChairTile(QFrame):
         else:
             b = QPushButton(translate("ChairTile", "Acknowledge"))
             b.setObjectName("ackButton")
-            b.setMinimumHeight(32 if self.compact else 40)
-            b.setFont(big_font(12, bold=True))
+            b.setMinimumHeight(
+                tokens.TILE_BUTTON_COMPACT_PX if self.compact else tokens.TILE_BUTTON_PX)
+            b.setFont(big_font(tokens.PT_BASE, bold=True))
             b.setToolTip(
                 translate("ChairTile", "Say what was done; the alert then leaves the board")
             )

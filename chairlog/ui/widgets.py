@@ -44,16 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError, ValidationError
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from chairlog.ui.recheck import RECHECK_ANSWER, RecheckChoice
 
 if TYPE_CHECKING:
     from chairlog.domain import AlertView
-
-#: minimum height of anything a finger has to hit (px)
-TOUCH_PX = 48
-
 
 def big_font(point_size: float, *, bold: bool = False, base: QFont | None = None) -> QFont:
     f = QFont(base) if base is not None else QFont()
@@ -100,11 +97,11 @@ def label_fields(form: QFormLayout) -> None:
                 fw.setAccessibleName(lw.text().strip())
 
 
-def form_label(text: str, point_size: float = 13) -> QLabel:
+def form_label(text: str, point_size: float = tokens.PT_M) -> QLabel:
     """A form row label, vertically centred on a TOUCH-sized input."""
     label = QLabel(text)
     label.setFont(big_font(point_size))
-    label.setMinimumHeight(40)
+    label.setMinimumHeight(tokens.TOUCH_PX)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return label
 
@@ -204,12 +201,12 @@ class FitScrollArea(QScrollArea):
 
 
 class BigButton(QPushButton):
-    """A push button at least TOUCH_PX high with a 14 pt label."""
+    """A push button ``tokens.TOUCH_COMFORT_PX`` high (at least) with a 14 pt label."""
 
     def __init__(self, text: str, parent: QWidget | None = None, *, primary: bool = False,
-                 point_size: float = 14) -> None:
+                 point_size: float = tokens.PT_L) -> None:
         super().__init__(text, parent)
-        self.setMinimumHeight(TOUCH_PX)
+        self.setMinimumHeight(tokens.TOUCH_COMFORT_PX)
         self.setFont(big_font(point_size, bold=primary))
         self.setProperty("primary", primary)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -244,7 +241,7 @@ class ErrorBanner(QLabel):
         super().__init__(parent)
         self.setObjectName("errorBanner")
         self.setWordWrap(True)
-        self.setFont(big_font(12, bold=True))
+        self.setFont(big_font(tokens.PT_BASE, bold=True))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -271,7 +268,7 @@ class FieldErrors:
         label = QLabel()
         label.setObjectName("fieldError")
         label.setWordWrap(True)
-        label.setFont(big_font(11, bold=True))
+        label.setFont(big_font(tokens.PT_XS, bold=True))
         label.hide()
         for name in [fields] if isinstance(fields, str) else fields:
             self._inputs[name] = widget
@@ -289,7 +286,7 @@ class FieldErrors:
     def show(self, exc: ChairlogError) -> str:
         """Show ``exc`` at its field (or in the banner); returns where it went ("" = banner)."""
         field = exc.field if isinstance(exc, ValidationError) else ""
-        return self.show_text(field, str(exc))
+        return self.show_text(field, error_text(exc))
 
     def show_text(self, field: str, text: str) -> str:
         """Show a message of the form's own at ``field`` (or in the banner)."""
@@ -353,12 +350,12 @@ class AlertAckDialog(QDialog):
         self.alert = alert
         self.result_alert: AlertView | None = None
         self.setWindowTitle(translate("AlertAckDialog", "Acknowledge alert"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(tokens.DIALOG_M)
         lay = QVBoxLayout(self)
         head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + alert.message)
         head.setObjectName("alertHeadline")
         head.setWordWrap(True)
-        head.setFont(big_font(15, bold=True))
+        head.setFont(big_font(tokens.PT_XL, bold=True))
         lay.addWidget(head)
         lay.addWidget(
             QLabel(
@@ -368,8 +365,8 @@ class AlertAckDialog(QDialog):
             )
         )
         self.action = QPlainTextEdit()
-        self.action.setFont(big_font(13))
-        self.action.setFixedHeight(90)
+        self.action.setFont(big_font(tokens.PT_M))
+        self.action.setFixedHeight(tokens.NOTE_BOX_TALL_PX)
         self.action.setTabChangesFocus(True)  # Tab leaves the box; Ctrl+Enter acknowledges
         self.action.setAccessibleName(translate("AlertAckDialog", "What was done"))
         self.action.setAccessibleDescription(
@@ -382,7 +379,7 @@ class AlertAckDialog(QDialog):
         for i, english in enumerate(ACK_ANSWERS):
             text = translate("words", english)
             b = QPushButton(text)
-            b.setMinimumHeight(40)
+            b.setMinimumHeight(tokens.TOUCH_PX)
             b.setAutoDefault(False)
             b.clicked.connect(lambda _=False, t=text, e=english: self._quick(t, e))
             grid.addWidget(b, i // 2, i % 2)

@@ -2,6 +2,2003 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>a number greater than 0</source>
+        <translation>un número mayor que 0</translation>
+    </message>
+    <message>
+        <source>a rate of 0 or more in {unit}</source>
+        <translation>una velocidad de 0 o más en {unit}</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>velocidad</translation>
+    </message>
+    <message>
+        <source>a list of 1 to 20 criteria, each with a key (lower-case letters, digits, _) and a label of at most 200 characters; keys unique</source>
+        <extracomment>default &quot;vitals due soon&quot; warning, minutes before the set is due default &quot;dose limit near&quot; threshold, percent of the protocol&apos;s maximum total</extracomment>
+        <translation>una lista de 1 a 20 criterios, cada uno con una clave (letras minúsculas, cifras, _) y un texto de como máximo 200 caracteres; claves sin repetir</translation>
+    </message>
+    <message>
+        <source>discharge criteria</source>
+        <translation>criterios de alta</translation>
+    </message>
+    <message>
+        <source>discharge criterion</source>
+        <translation>criterio de alta</translation>
+    </message>
+    <message>
+        <source>a list of at most 30 medications, each with a name (at most 80 characters, unique), a dose above 0, a unit ({units}), a route ({routes}) and optionally the side effects it treats (codes)</source>
+        <translation>una lista de como máximo 30 medicamentos, cada uno con un nombre (como máximo 80 caracteres, sin repetir), una dosis mayor que 0, una unidad ({units}), una vía ({routes}) y, si se quiere, los efectos adversos que trata (códigos)</translation>
+    </message>
+    <message>
+        <source>rescue medications</source>
+        <translation>medicación de rescate</translation>
+    </message>
+    <message>
+        <source>rescue medication</source>
+        <translation>medicamento de rescate</translation>
+    </message>
+    <message>
+        <source>a number of minutes from 0 to 60</source>
+        <translation>un número de minutos de 0 a 60</translation>
+    </message>
+    <message>
+        <source>vitals due-soon warning</source>
+        <translation>aviso de signos vitales próximos</translation>
+    </message>
+    <message>
+        <source>a percentage from 50 to 100</source>
+        <translation>un porcentaje de 50 a 100</translation>
+    </message>
+    <message>
+        <source>dose-near warning</source>
+        <translation>aviso de dosis cercana al límite</translation>
+    </message>
+    <message>
+        <source>rate or fixed</source>
+        <extracomment>hard ceilings nothing passes, not even an override; None: twice the maximum the discharge score and the least score for discharge without a physician&apos;s authorisation bedside policy (chairlog.clinical.policy): what a discharge asks, the rescue medications offered, and when the board warns &quot;vitals due soon&quot; and &quot;dose limit near&quot;</extracomment>
+        <translation>velocidad o fija</translation>
+    </message>
+    <message>
+        <source>dose mode</source>
+        <translation>modo de dosificación</translation>
+    </message>
+    <message>
+        <source>a set of alert thresholds</source>
+        <translation>un conjunto de umbrales de alerta</translation>
+    </message>
+    <message>
+        <source>thresholds</source>
+        <translation>umbrales</translation>
+    </message>
+    <message>
+        <source>a protocol name</source>
+        <translation>un nombre de protocolo</translation>
+    </message>
+    <message>
+        <source>protocol name</source>
+        <translation>nombre del protocolo</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>indication</source>
+        <translation>indicación</translation>
+    </message>
+    <message>
+        <source>checklist item key</source>
+        <translation>clave del elemento de la lista de verificación</translation>
+    </message>
+    <message>
+        <source>checklist item</source>
+        <translation>elemento de la lista de verificación</translation>
+    </message>
+    <message>
+        <source>a number greater than 0, or none</source>
+        <translation>un número mayor que 0, o ninguno</translation>
+    </message>
+    <message>
+        <source>max rate (mg/kg/h)</source>
+        <translation>velocidad máxima (mg/kg/h)</translation>
+    </message>
+    <message>
+        <source>max total (mg/kg)</source>
+        <translation>total máximo (mg/kg)</translation>
+    </message>
+    <message>
+        <source>planned duration (min)</source>
+        <translation>duración prevista (min)</translation>
+    </message>
+    <message>
+        <source>concentration (mg/mL)</source>
+        <translation>concentración (mg/mL)</translation>
+    </message>
+    <message>
+        <source>vitals interval (min)</source>
+        <translation>intervalo de signos vitales (min)</translation>
+    </message>
+    <message>
+        <source>vitals interval after infusion (min)</source>
+        <translation>intervalo de signos vitales tras la infusión (min)</translation>
+    </message>
+    <message>
+        <source>a number of 0 or more</source>
+        <translation>un número de 0 o más</translation>
+    </message>
+    <message>
+        <source>a number greater than 0, or none (twice the maximum)</source>
+        <translation>un número mayor que 0, o ninguno (el doble del máximo)</translation>
+    </message>
+    <message>
+        <source>at least the maximum ({maximum:g})</source>
+        <translation>al menos el máximo ({maximum:g})</translation>
+    </message>
+    <message>
+        <source>aldrete or padss</source>
+        <translation>aldrete o padss</translation>
+    </message>
+    <message>
+        <source>discharge score</source>
+        <translation>puntuación de alta</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 10</source>
+        <translation>un número entero de 0 a 10</translation>
+    </message>
+    <message>
+        <source>discharge score minimum</source>
+        <translation>puntuación mínima de alta</translation>
+    </message>
+    <message>
+        <source>at most the max rate ({max_rate_mg_per_kg_h} mg/kg/h)</source>
+        <translation>como máximo la velocidad máxima ({max_rate_mg_per_kg_h} mg/kg/h)</translation>
+    </message>
+    <message>
+        <source>start rate</source>
+        <translation>velocidad inicial</translation>
+    </message>
+    <message>
+        <source>a list of items, each with a key, a label and whether it is required</source>
+        <translation>una lista de elementos, cada uno con una clave, un texto y si es obligatorio</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>lista de verificación</translation>
+    </message>
+    <message>
+        <source>a whole number {low}–{high}</source>
+        <translation>un número entero {low}–{high}</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>uno de estos: {choices}</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>escala</translation>
+    </message>
+    <message>
+        <source>{items} item scores</source>
+        <translation>{items} puntuaciones de ítems</translation>
+    </message>
+    <message>
+        <source>{scale} item {number}</source>
+        <translation>{scale}, ítem {number}</translation>
+    </message>
+    <message>
+        <source>the sum of the items ({total})</source>
+        <translation>la suma de los ítems ({total})</translation>
+    </message>
+    <message>
+        <source>A session that is {label} cannot become {label2}.</source>
+        <extracomment>States in which the session occupies its chair (one per chair, one per patient). States in which chart entries may be added or corrected. States awaiting a physician&apos;s signature.</extracomment>
+        <translation>Una sesión en estado «{label}» no puede pasar a «{label2}».</translation>
+    </message>
+    <message>
+        <source>This record is {label} and locked; open an addendum to add to it.</source>
+        <translation>Este registro (estado: {label}) está bloqueado; abra una adenda para añadir información.</translation>
+    </message>
+    <message>
+        <source>the infusion is paused then: resume it at the new rate</source>
+        <extracomment>in each phase of the infusion, the actions that may come next, and the phase they lead to</extracomment>
+        <translation>la infusión está en pausa en ese momento: reanúdela a la nueva velocidad</translation>
+    </message>
+    <message>
+        <source>the infusion has not started by then</source>
+        <translation>la infusión aún no ha empezado en ese momento</translation>
+    </message>
+    <message>
+        <source>the infusion has already started</source>
+        <translation>la infusión ya ha empezado</translation>
+    </message>
+    <message>
+        <source>the infusion is not paused then</source>
+        <translation>la infusión no está en pausa en ese momento</translation>
+    </message>
+    <message>
+        <source>the infusion is already paused then</source>
+        <translation>la infusión ya está en pausa en ese momento</translation>
+    </message>
+    <message>
+        <source>bolus</source>
+        <translation>bolo</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>rate change</source>
+        <translation>cambio de velocidad</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>pausa</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>reanudación</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>parada</translation>
+    </message>
+    <message>
+        <source>a time for the {action} between {earliest} and {latest}</source>
+        <translation>una hora para esta acción ({action}) entre {earliest} y {latest}</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <source>a rate greater than 0 (to hold the infusion, pause it)</source>
+        <translation>una velocidad mayor que 0 (para detener temporalmente la infusión, póngala en pausa)</translation>
+    </message>
+    <message>
+        <source>the infusion was stopped before</source>
+        <translation>la infusión se detuvo antes</translation>
+    </message>
+    <message>
+        <source> after the {action} at {time}</source>
+        <translation> después de la acción anterior ({action}, {time})</translation>
+    </message>
+    <message>
+        <source>a time at which a {action} can be charted{after} ({why})</source>
+        <translation>una hora en la que se pueda registrar esta acción ({action}){after} ({why})</translation>
+    </message>
+    <message>
+        <source>{low:g}–{high:g} {unit}</source>
+        <translation>{low:g}–{high:g} {unit}</translation>
+    </message>
+    <message>
+        <source>heart rate</source>
+        <translation>frecuencia cardíaca</translation>
+    </message>
+    <message>
+        <source>systolic BP</source>
+        <translation>PA sistólica</translation>
+    </message>
+    <message>
+        <source>diastolic BP</source>
+        <translation>PA diastólica</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>respiratory rate</source>
+        <translation>frecuencia respiratoria</translation>
+    </message>
+    <message>
+        <source>EtCO2</source>
+        <translation>EtCO2</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>temperatura</translation>
+    </message>
+    <message>
+        <source>a set of vital signs by name</source>
+        <extracomment>every key a vitals set may carry</extracomment>
+        <translation>un conjunto de signos vitales por nombre</translation>
+    </message>
+    <message>
+        <source>vitals</source>
+        <translation>signos vitales</translation>
+    </message>
+    <message>
+        <source>one of: {choices}</source>
+        <translation>uno de estos: {choices}</translation>
+    </message>
+    <message>
+        <source>unknown vital sign</source>
+        <translation>signo vital desconocido</translation>
+    </message>
+    <message>
+        <source>a number, {rng}</source>
+        <translation>un número, {rng}</translation>
+    </message>
+    <message>
+        <source>a whole number, {rng}</source>
+        <translation>un número entero, {rng}</translation>
+    </message>
+    <message>
+        <source>required, {rng}</source>
+        <translation>obligatorio, {rng}</translation>
+    </message>
+    <message>
+        <source>below the systolic value ({sbp} mmHg)</source>
+        <translation>por debajo de la sistólica ({sbp} mmHg)</translation>
+    </message>
+    <message>
+        <source>rhythm note</source>
+        <translation>nota del ritmo</translation>
+    </message>
+    <message>
+        <source>at most {max_chars} characters</source>
+        <translation>como máximo {max_chars} caracteres</translation>
+    </message>
+    <message>
+        <source>printable text (no control characters)</source>
+        <translation>texto imprimible (sin caracteres de control)</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <extracomment>runtime values that are vocabulary inside messages (``term(...)``): the session states as the messages name them, the roles, the entry kinds, the scales, and the labels fields get from their names</extracomment>
+        <translation>registrada a su llegada</translation>
+    </message>
+    <message>
+        <source>pre-infusion</source>
+        <translation>previa a la infusión</translation>
+    </message>
+    <message>
+        <source>infusing</source>
+        <translation>en infusión</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>monitoring</source>
+        <translation>en vigilancia</translation>
+    </message>
+    <message>
+        <source>discharged</source>
+        <translation>alta dada</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>detenida antes de tiempo</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>firmada</translation>
+    </message>
+    <message>
+        <source>addendum open</source>
+        <translation>con adenda abierta</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>apellidos</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>nombre completo</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>contraseña</translation>
+    </message>
+    <message>
+        <source>allergies</source>
+        <translation>alergias</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation>titulación</translation>
+    </message>
+    <message>
+        <source>qualifier</source>
+        <translation>distintivo</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>función</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexo</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>peso</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>sillón</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>dispositivo</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>regla</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>límite</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>puerto</translation>
+    </message>
+    <message>
+        <source>bind</source>
+        <translation>dirección de escucha</translation>
+    </message>
+    <message>
+        <source>timezone</source>
+        <translation>zona horaria</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <extracomment>the choices of the words-and-units settings (value → what the settings screen shows)</extracomment>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>unidades</translation>
+    </message>
+    <message>
+        <source>expected version</source>
+        <translation>versión esperada</translation>
+    </message>
+    <message>
+        <source>nurse</source>
+        <translation>enfermera/o</translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation>médico</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>origen</translation>
+    </message>
+    <message>
+        <source>drug</source>
+        <translation>fármaco</translation>
+    </message>
+    <message>
+        <source>instructions</source>
+        <translation>instrucciones</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>dose amount</source>
+        <translation>cantidad de la dosis</translation>
+    </message>
+    <message>
+        <source>medication</source>
+        <translation>medicación</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>valoración</translation>
+    </message>
+    <message>
+        <source>side effect</source>
+        <translation>efecto adverso</translation>
+    </message>
+    <message>
+        <source>discharge</source>
+        <translation>alta</translation>
+    </message>
+    <message>
+        <source>Pain NRS</source>
+        <translation>EVN de dolor</translation>
+    </message>
+    <message>
+        <source>Mood NRS</source>
+        <translation>EVN del estado de ánimo</translation>
+    </message>
+    <message>
+        <source>Modified Aldrete</source>
+        <translation>Aldrete modificada</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>validated</source>
+        <translation>validada</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>en conflicto</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>descartada</translation>
+    </message>
+    <message>
+        <source>recharted</source>
+        <translation>registrada de nuevo</translation>
+    </message>
+    <message>
+        <source>{label}: {value} is not accepted — {accepted}</source>
+        <translation>{label}: {value} no se acepta — {accepted}</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>Este registro</translation>
+    </message>
+    <message>
+        <source>{what} was changed on another workstation. Reload to see the change.</source>
+        <translation>{what} se modificó en otro puesto de trabajo. Vuelva a cargar para ver el cambio.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({detail}). chairlog will not write to it. Restore the latest verified backup (chairlog restore), which keeps the damaged file aside.</source>
+        <translation>La base de datos {path} está dañada ({detail}). chairlog no escribirá en ella. Restaure la última copia de seguridad verificada (chairlog restore), que guarda aparte el archivo dañado.</translation>
+    </message>
+    <message>
+        <source>{message}. Give an override reason and a second clinician&apos;s check to proceed</source>
+        <translation>{message}. Para continuar, indique un motivo para exceder el límite y la comprobación de un segundo profesional</translation>
+    </message>
+    <message>
+        <source>dose limit</source>
+        <translation>límite de dosis</translation>
+    </message>
+    <message>
+        <source>{message}; no override passes the ceiling</source>
+        <translation>{message}; ninguna autorización permite superar el tope</translation>
+    </message>
+    <message>
+        <source>dose ceiling</source>
+        <translation>tope de dosis</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and this cannot wait on this workstation: nothing was saved. Do it again when the server is back.</source>
+        <extracomment>the charted time kept with a queued entry (ISO 8601) called after every change of the outbox&apos;s counts (queued, replayed, resolved)</extracomment>
+        <translation>No se puede contactar con el servidor y esto no puede esperar en este puesto: no se guardó nada. Vuelva a hacerlo cuando el servidor esté disponible.</translation>
+    </message>
+    <message>
+        <source>the session&apos;s number</source>
+        <translation>el número de la sesión</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>sesión</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and a second clinician&apos;s check needs it: nothing was saved. Save again when the server is back.</source>
+        <translation>No se puede contactar con el servidor y la comprobación de un segundo profesional lo necesita: no se guardó nada. Vuelva a guardar cuando el servidor esté disponible.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, and this workstation could not keep the entry ({exc}): it was NOT saved. What you typed is still in the form; chart it on paper.</source>
+        <translation>No se puede contactar con el servidor y este puesto no pudo conservar la anotación ({exc}): NO se guardó. Lo que escribió sigue en el formulario; regístrelo en papel.</translation>
+    </message>
+    <message>
+        <source>an entry of this workstation&apos;s outbox</source>
+        <translation>una anotación de la bandeja de salida de este puesto</translation>
+    </message>
+    <message>
+        <source>an entry in conflict (this one is {state})</source>
+        <translation>una anotación en conflicto (estado de esta: {state})</translation>
+    </message>
+    <message>
+        <source>a charting call the outbox keeps: {choices}</source>
+        <extracomment>the argument that holds when it happened (filled with the time of the first attempt) replayed with ``expected_version`` (a state change), or not (an append) the argument naming the session (None: the caller says which session it belongs to) the service&apos;s own input checks that need no database, run before an entry is queued behind others without asking the server (a typing error is refused at once)</extracomment>
+        <translation>una acción de registro que la bandeja de salida conserva: {choices}</translation>
+    </message>
+    <message>
+        <source>use case</source>
+        <translation>caso de uso</translation>
+    </message>
+    <message>
+        <source>the arguments {name} takes</source>
+        <translation>los argumentos que acepta {name}</translation>
+    </message>
+    <message>
+        <source>values the outbox can keep (text, numbers, times with their offset)</source>
+        <translation>valores que la bandeja de salida puede conservar (texto, números, horas con su desfase horario)</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>anotación</translation>
+    </message>
+    <message>
+        <source>at least {MIN_PASSWORD} characters</source>
+        <translation>al menos {MIN_PASSWORD} caracteres</translation>
+    </message>
+    <message>
+        <source>2–64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>2–64 letras minúsculas, cifras, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>an IANA time zone such as Europe/London</source>
+        <translation>una zona horaria IANA como Europe/Madrid</translation>
+    </message>
+    <message>
+        <source>an IANA time zone such as Europe/London or America/New_York</source>
+        <translation>una zona horaria IANA como Europe/Madrid o America/Mexico_City</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>zona horaria</translation>
+    </message>
+    <message>
+        <source>at least {MIN_PASSPHRASE} characters</source>
+        <translation>al menos {MIN_PASSPHRASE} caracteres</translation>
+    </message>
+    <message>
+        <source>signing authority passphrase</source>
+        <translation>frase de contraseña de la autoridad de firma</translation>
+    </message>
+    <message>
+        <source>a printed name no other active account has ({username} is already printed so): add a distinguishing --qualifier</source>
+        <translation>un nombre impreso que no tenga otra cuenta activa ({username} ya se imprime así): añada un distintivo con --qualifier</translation>
+    </message>
+    <message>
+        <source>nurse, physician or admin</source>
+        <translation>enfermera/o, médico o administrador</translation>
+    </message>
+    <message>
+        <source>add users</source>
+        <translation>añadir usuarios</translation>
+    </message>
+    <message>
+        <source>a username not already taken</source>
+        <translation>un usuario que no esté ya en uso</translation>
+    </message>
+    <message>
+        <source>No user {user_id}.</source>
+        <translation>No existe el usuario {user_id}.</translation>
+    </message>
+    <message>
+        <source>No user &apos;{username}&apos;.</source>
+        <translation>No existe el usuario &apos;{username}&apos;.</translation>
+    </message>
+    <message>
+        <source>The account &apos;{name}&apos;</source>
+        <translation>La cuenta &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation>Esta cuenta</translation>
+    </message>
+    <message>
+        <source>deactivate accounts</source>
+        <translation>desactivar cuentas</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>No puede desactivar su propia cuenta.</translation>
+    </message>
+    <message>
+        <source>change roles</source>
+        <translation>cambiar funciones</translation>
+    </message>
+    <message>
+        <source>You cannot remove your own admin role.</source>
+        <translation>No puede quitarse su propia función de administrador.</translation>
+    </message>
+    <message>
+        <source>reset passwords</source>
+        <translation>restablecer contraseñas</translation>
+    </message>
+    <message>
+        <source>a password different from the old one</source>
+        <translation>una contraseña distinta de la anterior</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>contraseña nueva</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>La contraseña actual es incorrecta.</translation>
+    </message>
+    <message>
+        <source>a date on or after {first}</source>
+        <translation>una fecha igual o posterior a {first}</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>a date and time with a time zone</source>
+        <translation>una fecha y hora con zona horaria</translation>
+    </message>
+    <message>
+        <source>a time after the start of the range</source>
+        <translation>una hora posterior al inicio del intervalo</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to {MAX_LIMIT}</source>
+        <translation>un número entero de 1 a {MAX_LIMIT}</translation>
+    </message>
+    <message>
+        <source>A nurse may read the audit trail of one session at a time: give a session number. The whole trail is for admins and physicians.</source>
+        <translation>Una enfermera/o puede consultar la auditoría de una sola sesión cada vez: indique un número de sesión. La auditoría completa es para administradores y médicos.</translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation>exportar la auditoría</translation>
+    </message>
+    <message>
+        <source>a file name, not a folder</source>
+        <translation>un nombre de archivo, no una carpeta</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>The audit export could not be written to {dest}: {problem}.</source>
+        <translation>No se pudo escribir la exportación de la auditoría en {dest}: {problem}.</translation>
+    </message>
+    <message>
+        <source>The signing authority&apos;s passphrase is wrong: nothing was changed.</source>
+        <translation>La frase de contraseña de la autoridad de firma es incorrecta: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This clinic has no signing authority.</source>
+        <translation>Esta clínica no tiene autoridad de firma.</translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; is not a physician: only physicians sign.</source>
+        <translation>&apos;{username}&apos; no es médico: solo firman los médicos.</translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; is deactivated.</source>
+        <translation>&apos;{username}&apos; está desactivado.</translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; still has a password an admin chose: the physician must sign in and choose their own before a certificate is issued (in the window, or: chairlog user passwd {username} --password-stdin).</source>
+        <translation>&apos;{username}&apos; todavía tiene una contraseña elegida por un administrador: el médico debe iniciar sesión y elegir la suya antes de que se emita un certificado (en la ventana, o: chairlog user passwd {username} --password-stdin).</translation>
+    </message>
+    <message>
+        <source>The password of &apos;{username}&apos; is wrong: no certificate was issued.</source>
+        <translation>La contraseña de &apos;{username}&apos; es incorrecta: no se emitió ningún certificado.</translation>
+    </message>
+    <message>
+        <source>token label</source>
+        <translation>etiqueta del token</translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; has no current certificate from this authority to renew: issue a new one.</source>
+        <translation>&apos;{username}&apos; no tiene un certificado vigente de esta autoridad que renovar: emita uno nuevo.</translation>
+    </message>
+    <message>
+        <source>a certificate not changed meanwhile</source>
+        <translation>un certificado que no haya cambiado entretanto</translation>
+    </message>
+    <message>
+        <source>&apos;{username}&apos; has no current certificate to revoke.</source>
+        <translation>&apos;{username}&apos; no tiene un certificado vigente que revocar.</translation>
+    </message>
+    <message>
+        <source>Backups of a PostgreSQL database are made with pg_dump on the server; chairlog backs up only its SQLite file.</source>
+        <extracomment>what kind of trouble: ``ok``, ``damaged`` (the file), ``disk_full``, ``tampering`` (the chart or its audit trail changed outside chairlog), ``missing`` or ``cannot_open`` below this much free space a failure to open is put down to a full disk</extracomment>
+        <translation>Las copias de seguridad de una base de datos PostgreSQL se hacen con pg_dump en el servidor; chairlog solo copia su archivo SQLite.</translation>
+    </message>
+    <message>
+        <source>a file name not already used (a backup never overwrites a file)</source>
+        <translation>un nombre de archivo que no esté en uso (una copia de seguridad nunca sobrescribe un archivo)</translation>
+    </message>
+    <message>
+        <source>backup file</source>
+        <translation>archivo de copia de seguridad</translation>
+    </message>
+    <message>
+        <source>backup kind</source>
+        <translation>tipo de copia de seguridad</translation>
+    </message>
+    <message>
+        <source>chart vitals</source>
+        <extracomment>the smallest medication dose accepted (mg, mL, mcg…): anything smaller is a typing error</extracomment>
+        <translation>registrar signos vitales</translation>
+    </message>
+    <message>
+        <source>chart assessments</source>
+        <translation>registrar valoraciones</translation>
+    </message>
+    <message>
+        <source>reason for skipping</source>
+        <translation>motivo para omitirlo</translation>
+    </message>
+    <message>
+        <source>complete the checklist</source>
+        <translation>completar la lista de verificación</translation>
+    </message>
+    <message>
+        <source>chart side effects</source>
+        <translation>registrar efectos adversos</translation>
+    </message>
+    <message>
+        <source>No side effect {entry_id}.</source>
+        <translation>No existe el efecto adverso {entry_id}.</translation>
+    </message>
+    <message>
+        <source>This side effect is already resolved or was corrected.</source>
+        <translation>Este efecto adverso ya está resuelto o se corrigió.</translation>
+    </message>
+    <message>
+        <source>dose</source>
+        <translation>dosis</translation>
+    </message>
+    <message>
+        <source>chart medications</source>
+        <translation>registrar medicación</translation>
+    </message>
+    <message>
+        <source>a side effect of this session</source>
+        <translation>un efecto adverso de esta sesión</translation>
+    </message>
+    <message>
+        <source>treats</source>
+        <translation>trata</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>write notes</source>
+        <translation>escribir notas</translation>
+    </message>
+    <message>
+        <source>what was done</source>
+        <translation>qué se hizo</translation>
+    </message>
+    <message>
+        <source>a whole number of minutes from 1 to 60, or none</source>
+        <translation>un número entero de minutos de 1 a 60, o ninguno</translation>
+    </message>
+    <message>
+        <source>repeat vitals in</source>
+        <translation>repetir signos vitales en</translation>
+    </message>
+    <message>
+        <source>acknowledge alerts</source>
+        <translation>confirmar alertas</translation>
+    </message>
+    <message>
+        <source>No alert {alert_id}.</source>
+        <translation>No existe la alerta {alert_id}.</translation>
+    </message>
+    <message>
+        <source>This alert was already acknowledged.</source>
+        <translation>Esta alerta ya se confirmó.</translation>
+    </message>
+    <message>
+        <source>This alert</source>
+        <translation>Esta alerta</translation>
+    </message>
+    <message>
+        <source>clinic name</source>
+        <translation>nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>authority holder</source>
+        <translation>titular de la autoridad</translation>
+    </message>
+    <message>
+        <source>an empty database (already set up)</source>
+        <translation>una base de datos vacía (ya está configurada)</translation>
+    </message>
+    <message>
+        <source>this workstation already trusts a signing authority for this database location ({trust}); remove that file deliberately to set up a new clinic here. Nothing was created.</source>
+        <translation>este puesto ya confía en una autoridad de firma para esta ubicación de la base de datos ({trust}); elimine ese archivo de forma deliberada para configurar aquí una clínica nueva. No se creó nada.</translation>
+    </message>
+    <message>
+        <source>weight unit</source>
+        <translation>unidad de peso</translation>
+    </message>
+    <message>
+        <source>temperature unit</source>
+        <translation>unidad de temperatura</translation>
+    </message>
+    <message>
+        <source>{choices}</source>
+        <translation>{choices}</translation>
+    </message>
+    <message>
+        <source>A4 or Letter</source>
+        <translation>A4 o Carta</translation>
+    </message>
+    <message>
+        <source>paper size</source>
+        <translation>tamaño del papel</translation>
+    </message>
+    <message>
+        <source>a whole number of minutes, 1–120</source>
+        <translation>un número entero de minutos, 1–120</translation>
+    </message>
+    <message>
+        <source>a whole number of wrong passwords, 3–20</source>
+        <translation>un número entero de contraseñas incorrectas, 3–20</translation>
+    </message>
+    <message>
+        <source>lockout after</source>
+        <translation>bloqueo tras</translation>
+    </message>
+    <message>
+        <source>timestamp service</source>
+        <translation>servicio de sellado de tiempo</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// address, or empty</source>
+        <translation>una dirección http:// o https://, o vacío</translation>
+    </message>
+    <message>
+        <source>Clinic &apos;{name}&apos;</source>
+        <translation>La clínica &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>change clinic settings</source>
+        <translation>cambiar la configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>No clinic is set up yet: run chairlog init or the first-start screen.</source>
+        <translation>Todavía no hay ninguna clínica configurada: ejecute chairlog init o la pantalla del primer inicio.</translation>
+    </message>
+    <message>
+        <source>the version you read (the .version of what you loaded): without it a stale save would overwrite another workstation&apos;s change</source>
+        <extracomment>unit suffixes left out of a field&apos;s name in the message (&quot;max rate 1 → 2&quot;) bookkeeping fields that say nothing to the person reading the message</extracomment>
+        <translation>la versión que leyó (el .version de lo que cargó): sin ella, un guardado desfasado sobrescribiría el cambio de otro puesto</translation>
+    </message>
+    <message>
+        <source>reopen it</source>
+        <translation>vuelva a abrir la pantalla</translation>
+    </message>
+    <message>
+        <source>{label} was changed on another workstation; {advice}.</source>
+        <translation>{label} se modificó en otro puesto de trabajo; {advice}.</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>el sistema</translation>
+    </message>
+    <message>
+        <source>{label} was changed on another workstation at {when} by {who} ({what}); {advice}.</source>
+        <translation>{label} se modificó en otro puesto de trabajo a las {when}, por {who} ({what}); {advice}.</translation>
+    </message>
+    <message>
+        <source>an argument {function} knows: {known}</source>
+        <translation>un argumento que {function} conozca: {known}</translation>
+    </message>
+    <message>
+        <source>do this</source>
+        <extracomment>how far in the future a charted time may lie: clock skew between workstations, no more called after every committed write with (entity, id): the UI refreshes its views set by ``init_clinic`` when it generated the authority&apos;s passphrase (memory only)</extracomment>
+        <translation>hacer esto</translation>
+    </message>
+    <message>
+        <source>Sign in first: this needs an actor returned by signing in (a hand-built one is refused).</source>
+        <translation>Inicie sesión primero: esto requiere un usuario que haya iniciado sesión (uno construido a mano se rechaza).</translation>
+    </message>
+    <message>
+        <source>This account is deactivated or unknown; sign in again.</source>
+        <translation>Esta cuenta está desactivada o no se reconoce; vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} o {second}</translation>
+    </message>
+    <message>
+        <source>Only {article} {allowed} may {action} (you are signed in as {role}).</source>
+        <translation>Solo un perfil de {allowed} puede {action} (ha iniciado sesión como {role}).</translation>
+    </message>
+    <message>
+        <source>required (not empty)</source>
+        <translation>obligatorio (no puede estar vacío)</translation>
+    </message>
+    <message>
+        <source>a number from {low:g} to {high:g} {unit}</source>
+        <translation>un número de {low:g} a {high:g} {unit}</translation>
+    </message>
+    <message>
+        <source>a number from {low:g} to {high:g}</source>
+        <translation>un número de {low:g} a {high:g}</translation>
+    </message>
+    <message>
+        <source>a number greater than {low:g} and at most {high:g} {unit}</source>
+        <translation>un número mayor que {low:g} y como máximo {high:g} {unit}</translation>
+    </message>
+    <message>
+        <source>a number greater than {low:g} and at most {high:g}</source>
+        <translation>un número mayor que {low:g} y como máximo {high:g}</translation>
+    </message>
+    <message>
+        <source>a time that is not in the future</source>
+        <translation>una hora que no esté en el futuro</translation>
+    </message>
+    <message>
+        <source>not before {earliest}</source>
+        <translation>no antes de {earliest}</translation>
+    </message>
+    <message>
+        <source>a date and time with a time zone (ISO 8601 with an offset)</source>
+        <translation>una fecha y hora con zona horaria (ISO 8601 con desfase horario)</translation>
+    </message>
+    <message>
+        <source>a correctable field: {choices}</source>
+        <translation>un campo que se pueda corregir: {choices}</translation>
+    </message>
+    <message>
+        <source>a unit given with the corrected rate</source>
+        <translation>una unidad indicada con la velocidad corregida</translation>
+    </message>
+    <message>
+        <source>a rate only on a start, rate change or resume</source>
+        <translation>una velocidad solo en un inicio, un cambio de velocidad o una reanudación</translation>
+    </message>
+    <message>
+        <source>mg/kg/h, mg/h or mL/h</source>
+        <translation>mg/kg/h, mg/h o mL/h</translation>
+    </message>
+    <message>
+        <source>rate unit</source>
+        <translation>unidad de velocidad</translation>
+    </message>
+    <message>
+        <source>only on a bolus</source>
+        <translation>solo en un bolo</translation>
+    </message>
+    <message>
+        <source>bolus (mg)</source>
+        <translation>bolo (mg)</translation>
+    </message>
+    <message>
+        <source>escort name</source>
+        <translation>nombre del acompañante</translation>
+    </message>
+    <message>
+        <source>the dose override</source>
+        <translation>la dosis por encima del límite</translation>
+    </message>
+    <message>
+        <source>correct entries</source>
+        <translation>corregir anotaciones</translation>
+    </message>
+    <message>
+        <source>No entry {entry_id}.</source>
+        <translation>No existe la anotación {entry_id}.</translation>
+    </message>
+    <message>
+        <source>This entry</source>
+        <translation>Esta anotación</translation>
+    </message>
+    <message>
+        <source>This entry was already corrected or marked entered in error.</source>
+        <translation>Esta anotación ya se corrigió o se marcó como introducida por error.</translation>
+    </message>
+    <message>
+        <source>at least one corrected value</source>
+        <translation>al menos un valor corregido</translation>
+    </message>
+    <message>
+        <source>a discharge time after the last entry ({last})</source>
+        <translation>una hora de alta posterior a la última anotación ({last})</translation>
+    </message>
+    <message>
+        <source>a discharge time at or after {minimum} (the protocol&apos;s minimum monitoring after the stop); this discharge was not authorised early by a physician</source>
+        <translation>una hora de alta igual o posterior a {minimum} (la vigilancia mínima del protocolo tras la parada); ningún médico autorizó este alta anticipada</translation>
+    </message>
+    <message>
+        <source>This entry changed the session&apos;s state: correct its time or rate instead, or chart the opposite action (e.g. resume after a pause).</source>
+        <translation>Esta anotación cambió el estado de la sesión: corrija su hora o su velocidad, o registre la acción contraria (p. ej., reanudar tras una pausa).</translation>
+    </message>
+    <message>
+        <source>a second clinician&apos;s username and password</source>
+        <translation>el usuario y la contraseña de un segundo profesional</translation>
+    </message>
+    <message>
+        <source>second clinician</source>
+        <translation>segundo profesional</translation>
+    </message>
+    <message>
+        <source>Second clinician for {purpose}: wrong username or password.</source>
+        <translation>Segundo profesional para {purpose}: usuario o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>The check for {purpose} must be made by a {who}.</source>
+        <translation>La comprobación para {purpose} debe hacerla un {who}.</translation>
+    </message>
+    <message>
+        <source>The check for {purpose} must be made by someone other than the person charting.</source>
+        <translation>La comprobación para {purpose} debe hacerla una persona distinta de quien registra.</translation>
+    </message>
+    <message>
+        <source>The second clinician&apos;s account was deactivated meanwhile.</source>
+        <translation>La cuenta del segundo profesional se desactivó entretanto.</translation>
+    </message>
+    <message>
+        <source>a date (YYYY-MM-DD)</source>
+        <translation>una fecha (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>a folder whose parent exists</source>
+        <translation>una carpeta cuya carpeta superior exista</translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation>carpeta de destino</translation>
+    </message>
+    <message>
+        <source>a writable folder ({strerror})</source>
+        <translation>una carpeta en la que se pueda escribir ({strerror})</translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation>una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {strerror}.</source>
+        <translation>No se pudo escribir {path}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>export the clinic&apos;s data</source>
+        <translation>exportar los datos de la clínica</translation>
+    </message>
+    <message>
+        <source>No session {session_id}.</source>
+        <extracomment>(session id, version) of the stored signed version with these exact bytes, if any who unlocked the authority to issue the certificate (from this database, if known) which time the certificates were checked at and why that time is trusted</extracomment>
+        <translation>No existe la sesión {session_id}.</translation>
+    </message>
+    <message>
+        <source>monitored {minutes} min after the stop, the protocol&apos;s minimum is {minimum} min</source>
+        <extracomment>the default discharge criteria by key (a session asks its protocol&apos;s: ``discharge_criteria``)</extracomment>
+        <translation>vigilancia de {minutes} min tras la parada; el mínimo del protocolo es {minimum} min</translation>
+    </message>
+    <message>
+        <source>no {scale} score after the stop (needs ≥ {minimum})</source>
+        <translation>ninguna puntuación {scale} tras la parada (se necesita ≥ {minimum})</translation>
+    </message>
+    <message>
+        <source>{scale} {score}, below the protocol&apos;s {minimum}</source>
+        <translation>{scale} {score}, por debajo del {minimum} del protocolo</translation>
+    </message>
+    <message>
+        <source>reason for the authorisation</source>
+        <translation>motivo de la autorización</translation>
+    </message>
+    <message>
+        <source>the discharge criteria by name</source>
+        <translation>los criterios de alta por nombre</translation>
+    </message>
+    <message>
+        <source>true or false for each criterion</source>
+        <translation>verdadero o falso para cada criterio</translation>
+    </message>
+    <message>
+        <source>written instructions given (no driving for 24 h, no alcohol)</source>
+        <translation>instrucciones escritas entregadas (no conducir en 24 h, no tomar alcohol)</translation>
+    </message>
+    <message>
+        <source>an early discharge</source>
+        <translation>un alta anticipada</translation>
+    </message>
+    <message>
+        <source>discharge patients</source>
+        <translation>dar de alta a pacientes</translation>
+    </message>
+    <message>
+        <source>Only a patient in post-infusion monitoring can be discharged; the session is {label}.</source>
+        <translation>Solo se puede dar de alta a un paciente en vigilancia tras la infusión; estado de la sesión: {label}.</translation>
+    </message>
+    <message>
+        <source>a physician&apos;s authorisation with a reason, because: {shortfalls}</source>
+        <translation>una autorización médica con un motivo, porque: {shortfalls}</translation>
+    </message>
+    <message>
+        <source>discharge authorisation</source>
+        <translation>autorización del alta</translation>
+    </message>
+    <message>
+        <source>a physician&apos;s own username and password to authorise it, because: {shortfalls}</source>
+        <translation>el usuario y la contraseña del propio médico para autorizarla, porque: {shortfalls}</translation>
+    </message>
+    <message>
+        <source>physician&apos;s authorisation</source>
+        <translation>autorización médica</translation>
+    </message>
+    <message>
+        <source>this protocol&apos;s discharge criteria: {choices}</source>
+        <translation>los criterios de alta de este protocolo: {choices}</translation>
+    </message>
+    <message>
+        <source>all criteria met, or a note explaining why discharge is safe</source>
+        <translation>todos los criterios cumplidos, o una nota que explique por qué el alta es segura</translation>
+    </message>
+    <message>
+        <source>the end of the session ({end})</source>
+        <extracomment>a new event&apos;s place among events charted for the same instant: after all of them</extracomment>
+        <translation>el final de la sesión ({end})</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>a time for the {what} between check-in ({earliest}) and {until}</source>
+        <translation>una hora para la anotación ({what}) entre la llegada ({earliest}) y {until}</translation>
+    </message>
+    <message>
+        <source>hard ceiling</source>
+        <translation>tope absoluto</translation>
+    </message>
+    <message>
+        <source>protocol maximum</source>
+        <translation>máximo del protocolo</translation>
+    </message>
+    <message>
+        <source>at most {limit} mg/kg/h ({limit_mg_h} mg/h)</source>
+        <translation>como máximo {limit} mg/kg/h ({limit_mg_h} mg/h)</translation>
+    </message>
+    <message>
+        <source>rate {value} mg/kg/h ({value_mg_h} mg/h) is above the {word} {limit} mg/kg/h; allowed: {allowed}</source>
+        <translation>la velocidad {value} mg/kg/h ({value_mg_h} mg/h) supera el {word} de {limit} mg/kg/h; permitido: {allowed}</translation>
+    </message>
+    <message>
+        <source>a bolus of at most {limit} mg ({limit_mg_kg} mg/kg)</source>
+        <translation>un bolo de como máximo {limit} mg ({limit_mg_kg} mg/kg)</translation>
+    </message>
+    <message>
+        <source>bolus {value} mg ({value_mg_kg} mg/kg) is above the {word} {limit} mg ({limit_mg_kg} mg/kg); allowed: {allowed}</source>
+        <translation>el bolo de {value} mg ({value_mg_kg} mg/kg) supera el {word} de {limit} mg ({limit_mg_kg} mg/kg); permitido: {allowed}</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>administrado</translation>
+    </message>
+    <message>
+        <source>projected to the planned end</source>
+        <translation>previsto hasta el final planificado</translation>
+    </message>
+    <message>
+        <source>this change may add at most {room} mg</source>
+        <translation>este cambio puede añadir como máximo {room} mg</translation>
+    </message>
+    <message>
+        <source>total {which} {value} mg ({value_mg_kg} mg/kg) would be above the {word} {limit} mg ({limit_mg_kg} mg/kg); {allowed}</source>
+        <translation>el total {which} de {value} mg ({value_mg_kg} mg/kg) superaría el {word} de {limit} mg ({limit_mg_kg} mg/kg); {allowed}</translation>
+    </message>
+    <message>
+        <source>a second nurse&apos;s or a physician&apos;s own username and password: {message}</source>
+        <translation>el usuario y la contraseña propios de una segunda enfermera/o o de un médico: {message}</translation>
+    </message>
+    <message>
+        <source>second clinician&apos;s check</source>
+        <translation>comprobación del segundo profesional</translation>
+    </message>
+    <message>
+        <source>The infusion can only start before it has begun (pre-infusion)</source>
+        <translation>La infusión solo puede iniciarse antes de haber empezado (previa a la infusión)</translation>
+    </message>
+    <message>
+        <source>The rate can only change while the infusion runs (when paused, resume at the new rate)</source>
+        <translation>La velocidad solo puede cambiar mientras la infusión está en curso (si está en pausa, reanúdela a la nueva velocidad)</translation>
+    </message>
+    <message>
+        <source>Only a running infusion can be paused</source>
+        <translation>Solo se puede pausar una infusión en curso</translation>
+    </message>
+    <message>
+        <source>Only a paused infusion can be resumed</source>
+        <translation>Solo se puede reanudar una infusión en pausa</translation>
+    </message>
+    <message>
+        <source>Only a running or paused infusion can be stopped</source>
+        <translation>Solo se puede detener una infusión en curso o en pausa</translation>
+    </message>
+    <message>
+        <source>A bolus can only be given before or during the infusion</source>
+        <translation>Un bolo solo puede administrarse antes o durante la infusión</translation>
+    </message>
+    <message>
+        <source>There is no rate to resume at: give the rate.</source>
+        <translation>No hay ninguna velocidad a la que reanudar: indique la velocidad.</translation>
+    </message>
+    <message>
+        <source>override reason</source>
+        <translation>motivo para exceder el límite</translation>
+    </message>
+    <message>
+        <source>chart doses</source>
+        <translation>registrar dosis</translation>
+    </message>
+    <message>
+        <source>{refusal}; the session is {label}.</source>
+        <translation>{refusal}; estado de la sesión: {label}.</translation>
+    </message>
+    <message>
+        <source>every required item done, or a reason for skipping. Missing: {missing}</source>
+        <translation>todos los elementos obligatorios hechos, o un motivo para omitirlos. Faltan: {missing}</translation>
+    </message>
+    <message>
+        <source>a reason for the pause</source>
+        <translation>un motivo para la pausa</translation>
+    </message>
+    <message>
+        <source>pause reason</source>
+        <translation>motivo de la pausa</translation>
+    </message>
+    <message>
+        <source>an SQLite database (PostgreSQL encrypts on the server: use its disk or tablespace encryption)</source>
+        <extracomment>shown once: 64 hex digits in groups of eight where the key is kept, in words (the OS keyring, or a file where there is none)</extracomment>
+        <translation>una base de datos SQLite (PostgreSQL cifra en el servidor: use el cifrado de su disco o de su tablespace)</translation>
+    </message>
+    <message>
+        <source>encrypt</source>
+        <translation>cifrar</translation>
+    </message>
+    <message>
+        <source>{path} already exists: encryption is chosen when a database is created. Nothing was changed.</source>
+        <translation>{path} ya existe: el cifrado se elige al crear una base de datos. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This workstation already holds another database key; nothing was changed.</source>
+        <translation>Este puesto ya guarda otra clave de base de datos; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>an SQLite database file</source>
+        <translation>un archivo de base de datos SQLite</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>base de datos</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Nothing was changed.</source>
+        <translation>No hay ninguna base de datos en {path}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{path} is already encrypted. Nothing was changed.</source>
+        <translation>{path} ya está cifrada. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The encrypted copy failed its checks ({detail}); nothing was changed.</source>
+        <translation>La copia cifrada no superó las comprobaciones ({detail}); no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>a session number (1 or more)</source>
+        <translation>un número de sesión (1 o más)</translation>
+    </message>
+    <message>
+        <source>a record version (1 or more)</source>
+        <translation>una versión del registro (1 o más)</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>export a record</source>
+        <translation>exportar un registro</translation>
+    </message>
+    <message>
+        <source>You can only acknowledge your own certificates.</source>
+        <translation>Solo puede confirmar sus propios certificados.</translation>
+    </message>
+    <message>
+        <source>import a signing certificate</source>
+        <translation>importar un certificado de firma</translation>
+    </message>
+    <message>
+        <source>Your password is wrong.</source>
+        <translation>Su contraseña es incorrecta.</translation>
+    </message>
+    <message>
+        <source>a PKCS#12 file and its password</source>
+        <translation>un archivo PKCS#12 y su contraseña</translation>
+    </message>
+    <message>
+        <source>Wrong password: the record was not signed.</source>
+        <translation>Contraseña incorrecta: el registro no se firmó.</translation>
+    </message>
+    <message>
+        <source>sign records</source>
+        <translation>firmar registros</translation>
+    </message>
+    <message>
+        <source>You have no valid signing certificate: the holder of the clinic&apos;s signing authority must issue one with you present (chairlog ca issue), or import a PKCS#12 file.</source>
+        <translation>No tiene ningún certificado de firma válido: el titular de la autoridad de firma de la clínica debe emitirle uno en su presencia (chairlog ca issue), o importe un archivo PKCS#12.</translation>
+    </message>
+    <message>
+        <source>Wrong token PIN: the record was not signed.</source>
+        <translation>PIN del token incorrecto: el registro no se firmó.</translation>
+    </message>
+    <message>
+        <source>a device key as listed by chairlog monitor devices</source>
+        <translation>una clave de dispositivo como la que muestra chairlog monitor devices</translation>
+    </message>
+    <message>
+        <source>a device the listener has heard from (see chairlog monitor devices)</source>
+        <translation>un dispositivo del que el receptor haya recibido datos (véase chairlog monitor devices)</translation>
+    </message>
+    <message>
+        <source>a chair number (its id)</source>
+        <translation>un número de sillón (su id)</translation>
+    </message>
+    <message>
+        <source>an active chair</source>
+        <translation>un sillón activo</translation>
+    </message>
+    <message>
+        <source>bind monitors</source>
+        <translation>asociar monitores</translation>
+    </message>
+    <message>
+        <source>Device {device_key} is already bound to {name}.</source>
+        <translation>El dispositivo {device_key} ya está asociado a {name}.</translation>
+    </message>
+    <message>
+        <source>unbind monitors</source>
+        <translation>desasociar monitores</translation>
+    </message>
+    <message>
+        <source>Device {device_key} is not bound to a chair.</source>
+        <translation>El dispositivo {device_key} no está asociado a ningún sillón.</translation>
+    </message>
+    <message>
+        <source>change monitor key rules</source>
+        <translation>cambiar las reglas de clave de los monitores</translation>
+    </message>
+    <message>
+        <source>a positive whole number (an id)</source>
+        <translation>un número entero positivo (un id)</translation>
+    </message>
+    <message>
+        <source>a whole number from 1 to 100000</source>
+        <translation>un número entero de 1 a 100000</translation>
+    </message>
+    <message>
+        <source>a pending set id (a whole number)</source>
+        <translation>el id de una serie pendiente (un número entero)</translation>
+    </message>
+    <message>
+        <source>No pending monitor set {pending_id}.</source>
+        <translation>No existe la serie pendiente del monitor {pending_id}.</translation>
+    </message>
+    <message>
+        <source>Pending set {pending_id} was already {state}.</source>
+        <translation>La serie pendiente {pending_id} ya estaba {state}.</translation>
+    </message>
+    <message>
+        <source>Pending set {pending_id} changed meanwhile; look again.</source>
+        <translation>La serie pendiente {pending_id} cambió entretanto; vuelva a revisarla.</translation>
+    </message>
+    <message>
+        <source>reject monitor values</source>
+        <translation>rechazar valores del monitor</translation>
+    </message>
+    <message>
+        <source>clear monitor values</source>
+        <translation>borrar valores del monitor</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>verdadero o falso</translation>
+    </message>
+    <message>
+        <source>change monitor settings</source>
+        <translation>cambiar la configuración de los monitores</translation>
+    </message>
+    <message>
+        <source>a TCP port number, {low}–65535</source>
+        <translation>un número de puerto TCP, {low}–65535</translation>
+    </message>
+    <message>
+        <source>an IP address of this computer, e.g. 127.0.0.1 or 0.0.0.0 for every interface</source>
+        <translation>una dirección IP de este ordenador, p. ej. 127.0.0.1, o 0.0.0.0 para todas las interfaces</translation>
+    </message>
+    <message>
+        <source>a SQLite clinic (migrate-db moves a file to PostgreSQL)</source>
+        <translation>una clínica en SQLite (migrate-db traslada un archivo a PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>source database</source>
+        <translation>base de datos de origen</translation>
+    </message>
+    <message>
+        <source>a postgresql://… address</source>
+        <translation>una dirección postgresql://…</translation>
+    </message>
+    <message>
+        <source>target database</source>
+        <translation>base de datos de destino</translation>
+    </message>
+    <message>
+        <source>move the clinic to PostgreSQL</source>
+        <translation>trasladar la clínica a PostgreSQL</translation>
+    </message>
+    <message>
+        <source>a date as YYYY-MM-DD</source>
+        <translation>una fecha en formato AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>a date from 1900-01-01 to {today}</source>
+        <translation>una fecha de 1900-01-01 a {today}</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>n.º de historia</translation>
+    </message>
+    <message>
+        <source>letters, digits and dashes without spaces</source>
+        <translation>letras, cifras y guiones sin espacios</translation>
+    </message>
+    <message>
+        <source>register patients</source>
+        <translation>registrar pacientes</translation>
+    </message>
+    <message>
+        <source>an MRN not already registered</source>
+        <translation>un n.º de historia que no esté ya registrado</translation>
+    </message>
+    <message>
+        <source>Patient {mrn}</source>
+        <translation>El paciente {mrn}</translation>
+    </message>
+    <message>
+        <source>This patient</source>
+        <translation>Este paciente</translation>
+    </message>
+    <message>
+        <source>edit patients</source>
+        <translation>editar pacientes</translation>
+    </message>
+    <message>
+        <source>No patient {patient_id}.</source>
+        <extracomment>sorts after every string an MRN prefix can start (the prefix range&apos;s upper bound)</extracomment>
+        <translation>No existe el paciente {patient_id}.</translation>
+    </message>
+    <message>
+        <source>No patient with MRN {mrn}.</source>
+        <translation>No hay ningún paciente con n.º de historia {mrn}.</translation>
+    </message>
+    <message>
+        <source>protocols/*.json</source>
+        <translation>protocols/*.json</translation>
+    </message>
+    <message>
+        <source>set up protocols</source>
+        <translation>configurar protocolos</translation>
+    </message>
+    <message>
+        <source>No protocol {protocol_id}.</source>
+        <translation>No existe el protocolo {protocol_id}.</translation>
+    </message>
+    <message>
+        <source>Protocol &apos;{name}&apos;</source>
+        <translation>El protocolo &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>a name not used by another protocol</source>
+        <translation>un nombre que no use otro protocolo</translation>
+    </message>
+    <message>
+        <source>edit protocols</source>
+        <translation>editar protocolos</translation>
+    </message>
+    <message>
+        <source>a reason for the new version</source>
+        <translation>un motivo para la nueva versión</translation>
+    </message>
+    <message>
+        <source>No protocol {key}.</source>
+        <translation>No existe el protocolo {key}.</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 400, or off</source>
+        <translation>un número entero de 0 a 400, o desactivado</translation>
+    </message>
+    <message>
+        <source>{name} threshold</source>
+        <translation>umbral {name}</translation>
+    </message>
+    <message>
+        <source>below the upper limit ({hi})</source>
+        <translation>por debajo del límite superior ({hi})</translation>
+    </message>
+    <message>
+        <source>chair name</source>
+        <translation>nombre del sillón</translation>
+    </message>
+    <message>
+        <source>a chair name not already used</source>
+        <translation>un nombre de sillón que no esté ya en uso</translation>
+    </message>
+    <message>
+        <source>add chairs</source>
+        <translation>añadir sillones</translation>
+    </message>
+    <message>
+        <source>This chair</source>
+        <translation>Este sillón</translation>
+    </message>
+    <message>
+        <source>change chairs</source>
+        <translation>cambiar sillones</translation>
+    </message>
+    <message>
+        <source>No chair {chair_id}.</source>
+        <translation>No existe el sillón {chair_id}.</translation>
+    </message>
+    <message>
+        <source>version {version} of record</source>
+        <translation>versión {version} del registro</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>registro</translation>
+    </message>
+    <message>
+        <source>No signed {which} {record}.</source>
+        <translation>No consta como firmado: {which} {record}.</translation>
+    </message>
+    <message>
+        <source>--at</source>
+        <translation>--at</translation>
+    </message>
+    <message>
+        <source>a timestamp service: set one with &apos;chairlog clinic set --tsa-url URL&apos;</source>
+        <translation>un servicio de sellado de tiempo: configúrelo con &apos;chairlog clinic set --tsa-url URL&apos;</translation>
+    </message>
+    <message>
+        <source>a valid signed record ({reason})</source>
+        <translation>un registro firmado válido ({reason})</translation>
+    </message>
+    <message>
+        <source>reason for discarding</source>
+        <extracomment>the session&apos;s version this call&apos;s transaction found and changed (optimistic lock: the UPDATE … WHERE version = it succeeded), None until the session is written</extracomment>
+        <translation>motivo para descartarla</translation>
+    </message>
+    <message>
+        <source>resolve queued entries</source>
+        <translation>resolver anotaciones en cola</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program (close chairlog on this computer first). Nothing was changed.</source>
+        <translation>{path} está en uso por otro programa (cierre antes chairlog en este ordenador). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is restored on the server (pg_restore).</source>
+        <translation>Una base de datos PostgreSQL se restaura en el servidor (pg_restore).</translation>
+    </message>
+    <message>
+        <source>The backup to restore is the database itself.</source>
+        <translation>La copia de seguridad que se quiere restaurar es la propia base de datos.</translation>
+    </message>
+    <message>
+        <source>The backup {source} cannot be restored: {problem}. Nothing was changed.</source>
+        <translation>La copia de seguridad {source} no se puede restaurar: {problem}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation>La carpeta {parent} no existe.</translation>
+    </message>
+    <message>
+        <source>reason for returning the record</source>
+        <translation>motivo para devolver el registro</translation>
+    </message>
+    <message>
+        <source>return a record to the nurse</source>
+        <translation>devolver un registro a la enfermera/o</translation>
+    </message>
+    <message>
+        <source>Only a record awaiting signature can be returned; this one is {label}.</source>
+        <translation>Solo se puede devolver un registro pendiente de firma; estado de este: {label}.</translation>
+    </message>
+    <message>
+        <source>This record is already returned to the nurse.</source>
+        <translation>Este registro ya se devolvió a la enfermera/o.</translation>
+    </message>
+    <message>
+        <source>note for the physician</source>
+        <translation>nota para el médico</translation>
+    </message>
+    <message>
+        <source>mark a returned record ready</source>
+        <translation>marcar como listo un registro devuelto</translation>
+    </message>
+    <message>
+        <source>This record is not returned to the nurse: nothing to mark ready.</source>
+        <translation>Este registro no está devuelto a la enfermera/o: no hay nada que marcar como listo.</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s MRN</source>
+        <translation>el n.º de historia de un paciente</translation>
+    </message>
+    <message>
+        <source>read a patient&apos;s series</source>
+        <translation>consultar la serie de un paciente</translation>
+    </message>
+    <message>
+        <source>No patient with MRN {wanted}.</source>
+        <translation>No hay ningún paciente con n.º de historia {wanted}.</translation>
+    </message>
+    <message>
+        <source>export a patient&apos;s series</source>
+        <translation>exportar la serie de un paciente</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>Esta sesión</translation>
+    </message>
+    <message>
+        <source>a free chair: {name} is in use (session {id}, started {since})</source>
+        <extracomment>how far back a session imported from paper may begin</extracomment>
+        <translation>un sillón libre: {name} está ocupado (sesión {id}, iniciada {since})</translation>
+    </message>
+    <message>
+        <source>a patient not in the chair already: in session {id} on {name} since {since}</source>
+        <translation>un paciente que no esté ya en un sillón: en la sesión {id} en {name} desde {since}</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paciente</translation>
+    </message>
+    <message>
+        <source>weight (kg)</source>
+        <translation>peso (kg)</translation>
+    </message>
+    <message>
+        <source>no check-in time (it is now), unless imported from paper</source>
+        <translation>sin hora de llegada (es ahora), salvo si se importa desde papel</translation>
+    </message>
+    <message>
+        <source>start sessions</source>
+        <translation>iniciar sesiones</translation>
+    </message>
+    <message>
+        <source>a registered patient</source>
+        <translation>un paciente registrado</translation>
+    </message>
+    <message>
+        <source>an active protocol</source>
+        <translation>un protocolo activo</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>protocolo</translation>
+    </message>
+    <message>
+        <source>a time within the last year</source>
+        <translation>una hora dentro del último año</translation>
+    </message>
+    <message>
+        <source>check-in time</source>
+        <translation>hora de llegada</translation>
+    </message>
+    <message>
+        <source>This chair or patient</source>
+        <translation>Este sillón o paciente</translation>
+    </message>
+    <message>
+        <source>end sessions</source>
+        <translation>finalizar sesiones</translation>
+    </message>
+    <message>
+        <source>a time after the last entry ({last})</source>
+        <translation>una hora posterior a la última anotación ({last})</translation>
+    </message>
+    <message>
+        <source>change the weight</source>
+        <translation>cambiar el peso</translation>
+    </message>
+    <message>
+        <source>a change before the first dose only (doses were calculated with the recorded weight)</source>
+        <translation>un cambio solo antes de la primera dosis (las dosis se calcularon con el peso registrado)</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Usuario o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords until {until:%H:%M} UTC (or until an admin unlocks it).</source>
+        <translation>Esta cuenta está bloqueada por demasiadas contraseñas incorrectas hasta las {until:%H:%M} UTC (o hasta que un administrador la desbloquee).</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Contraseña incorrecta.</translation>
+    </message>
+    <message>
+        <source>unlock accounts</source>
+        <translation>desbloquear cuentas</translation>
+    </message>
+    <message>
+        <source>see locked accounts</source>
+        <translation>ver las cuentas bloqueadas</translation>
+    </message>
+    <message>
+        <source>Version {version} is already signed; open an addendum to change the record.</source>
+        <extracomment>The meanings offered in the sign dialog (free text is accepted too).</extracomment>
+        <translation>La versión {version} ya está firmada; abra una adenda para cambiar el registro.</translation>
+    </message>
+    <message>
+        <source>{returned} — waiting for the nurse to mark it ready again.</source>
+        <translation>{returned} — pendiente de que la enfermera/o lo marque de nuevo como listo.</translation>
+    </message>
+    <message>
+        <source>The session has not ended: no infusion was given and it was not stopped early.</source>
+        <translation>La sesión no ha terminado: no se administró ninguna infusión y no se detuvo antes de tiempo.</translation>
+    </message>
+    <message>
+        <source>The infusion has not been stopped.</source>
+        <translation>La infusión no se ha detenido.</translation>
+    </message>
+    <message>
+        <source>No reason is recorded for stopping before the infusion.</source>
+        <translation>No consta ningún motivo para detenerla antes de la infusión.</translation>
+    </message>
+    <message>
+        <source>Baseline vitals are missing.</source>
+        <translation>Faltan los signos vitales basales.</translation>
+    </message>
+    <message>
+        <source>No ketamine dose is recorded.</source>
+        <translation>No consta ninguna dosis de ketamina.</translation>
+    </message>
+    <message>
+        <source>The infusion has no stop time.</source>
+        <translation>La infusión no tiene hora de parada.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s discharge is not recorded.</source>
+        <translation>No consta el alta del paciente.</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation> (y {count} más)</translation>
+    </message>
+    <message>
+        <source>{count} alert(s) not acknowledged: {listed}{more}.</source>
+        <translation>{count} alerta(s) sin confirmar: {listed}{more}.</translation>
+    </message>
+    <message>
+        <source>a complete record. {problems}</source>
+        <translation>un registro completo. {problems}</translation>
+    </message>
+    <message>
+        <source>record {record}</source>
+        <translation>registro {record}</translation>
+    </message>
+    <message>
+        <source>This record cannot be signed: its chart was changed outside chairlog ({problems}). Run chairlog audit verify.</source>
+        <translation>Este registro no se puede firmar: su historia se modificó fuera de chairlog ({problems}). Ejecute chairlog audit verify.</translation>
+    </message>
+    <message>
+        <source>meaning of the signature</source>
+        <translation>significado de la firma</translation>
+    </message>
+    <message>
+        <source>A record that is {label} cannot be signed.</source>
+        <translation>Un registro en estado «{label}» no se puede firmar.</translation>
+    </message>
+    <message>
+        <source>reason for the addendum</source>
+        <translation>motivo de la adenda</translation>
+    </message>
+    <message>
+        <source>open an addendum</source>
+        <translation>abrir una adenda</translation>
+    </message>
+    <message>
+        <source>An addendum is already open on this record; sign it first.</source>
+        <translation>Ya hay una adenda abierta en este registro; fírmela primero.</translation>
+    </message>
+    <message>
+        <source>Only a signed record takes an addendum; this one is {label} and can still be charted directly.</source>
+        <translation>Solo un registro firmado admite una adenda; este está en estado «{label}» y todavía se puede registrar directamente.</translation>
+    </message>
+    <message>
+        <source>The signing sitting has ended (10 minutes without signing, the screen locked, or it was closed): enter your username and password again.</source>
+        <extracomment>a sitting ends after this long without a signature</extracomment>
+        <translation>La sesión de firma ha terminado (10 minutos sin firmar, la pantalla se bloqueó o se cerró): vuelva a introducir su usuario y contraseña.</translation>
+    </message>
+    <message>
+        <source>That username is not yours: a sitting is opened with your own username and password.</source>
+        <translation>Ese usuario no es el suyo: una sesión de firma se abre con su propio usuario y contraseña.</translation>
+    </message>
+    <message>
+        <source>a PEM or DER certificate file</source>
+        <translation>un archivo de certificado PEM o DER</translation>
+    </message>
+    <message>
+        <source>authority</source>
+        <translation>autoridad</translation>
+    </message>
+    <message>
+        <source>exactly one certificate</source>
+        <translation>exactamente un certificado</translation>
+    </message>
+    <message>
+        <source>a certificate authority&apos;s certificate</source>
+        <translation>el certificado de una autoridad de certificación</translation>
+    </message>
+    <message>
+        <source>a different signing authority is already pinned for this database ({path}); remove that file deliberately if the clinic really changed its authority</source>
+        <translation>ya hay fijada otra autoridad de firma para esta base de datos ({path}); elimine ese archivo de forma deliberada si la clínica ha cambiado de verdad de autoridad</translation>
+    </message>
+    <message>
+        <source>Session {id}: its patient, chair or protocol is missing.</source>
+        <translation>Sesión {id}: falta su paciente, su sillón o su protocolo.</translation>
+    </message>
+    <message>
+        <source>a patient: search by name or MRN and pick one, or register a new patient</source>
+        <translation>un paciente: busque por nombre o n.º de historia y elija uno, o registre un paciente nuevo</translation>
+    </message>
+    <message>
+        <source>a chair</source>
+        <translation>un sillón</translation>
+    </message>
+    <message>
+        <source>a protocol</source>
+        <translation>un protocolo</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About chairlog</source>
@@ -1285,6 +3282,7 @@ Why is it safe to start anyway?</source>
     <name>HeaderBar</name>
     <message>
         <source>Reload</source>
+        <extracomment>the state badge&apos;s fill: the board&apos;s state colours (white text on each, ≥ 4.5:1)</extracomment>
         <translation>Recargar</translation>
     </message>
     <message>
@@ -2014,6 +4012,10 @@ Why is it safe to start anyway?</source>
         <translation>Abrir  (Intro)</translation>
     </message>
     <message>
+        <source>Could not read: {exc}</source>
+        <translation>No se pudo leer: {exc}</translation>
+    </message>
+    <message>
         <source> · born {date_of_birth:%Y-%m-%d}</source>
         <translation> · nacido/a el {date_of_birth:%Y-%m-%d}</translation>
     </message>
@@ -2293,15 +4295,15 @@ Why is it safe to start anyway?</source>
     <name>RecheckChoice</name>
     <message>
         <source>Repeat vitals in</source>
-        <translation>Repetir constantes en</translation>
+        <translation>Repetir signos vitales en</translation>
     </message>
     <message>
         <source>Repeat vitals sooner</source>
-        <translation>Repetir constantes antes</translation>
+        <translation>Repetir signos vitales antes</translation>
     </message>
     <message>
         <source>Ticked: the vitals countdown runs to this many minutes from now</source>
-        <translation>Marcado: la cuenta atrás de constantes corre hasta estos minutos desde ahora</translation>
+        <translation>Marcado: la cuenta atrás de signos vitales corre hasta estos minutos desde ahora</translation>
     </message>
     <message>
         <source> min</source>
@@ -2309,7 +4311,7 @@ Why is it safe to start anyway?</source>
     </message>
     <message>
         <source>Repeat vitals in, minutes</source>
-        <translation>Repetir constantes en, minutos</translation>
+        <translation>Repetir signos vitales en, minutos</translation>
     </message>
 </context>
 <context>
@@ -3224,8 +5226,8 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
         <translation>Opcional; Intro guarda la serie</translation>
     </message>
     <message>
-        <source>Rhythm note &lt;span style=&apos;font-size:12px; color:#5b6675&apos;&gt;optional&lt;/span&gt;</source>
-        <translation>Nota del ritmo &lt;span style=&apos;font-size:12px; color:#5b6675&apos;&gt;opcional&lt;/span&gt;</translation>
+        <source>Rhythm note &lt;span style=&apos;font-size:{size}px; color:{muted}&apos;&gt;optional&lt;/span&gt;</source>
+        <translation>Nota del ritmo &lt;span style=&apos;font-size:{size}px; color:{muted}&apos;&gt;opcional&lt;/span&gt;</translation>
     </message>
     <message>
         <source>e.g. sinus rhythm</source>
@@ -3540,7 +5542,7 @@ No se cambió nada.</translation>
     <message>
         <source>Vitals within 20 % of baseline</source>
         <extracomment>the default criteria&apos;s labels (chairlog.clinical.policy), for the catalog; a protocol&apos;s own labels are shown as the clinic wrote them</extracomment>
-        <translation>Constantes dentro del 20 % de las basales</translation>
+        <translation>Signos vitales dentro del 20 % de los basales</translation>
     </message>
     <message>
         <source>Alert and oriented</source>
@@ -3563,6 +5565,7 @@ No se cambió nada.</translation>
     <name>common</name>
     <message>
         <source> — shortcut {shortcut}</source>
+        <extracomment>the services&apos; time parameters the page&apos;s time control can fill (``Host.submit(timed=True)``)</extracomment>
         <translation> — atajo {shortcut}</translation>
     </message>
 </context>
@@ -5006,7 +7009,6 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <name>widgets</name>
     <message>
         <source>Cancel</source>
-        <extracomment>minimum height of anything a finger has to hit (px)</extracomment>
         <translation>Cancelar</translation>
     </message>
     <message>
@@ -5075,7 +7077,7 @@ Guardado aparte: {aside} (en {parent}).</translation>
     </message>
     <message>
         <source>Warn “vitals due soon” this early</source>
-        <translation>Aviso «constantes pronto» con esta antelación</translation>
+        <translation>Aviso «signos vitales pronto» con esta antelación</translation>
     </message>
     <message>
         <source>Warn “dose limit near” at (of maximum total)</source>

@@ -12,6 +12,7 @@ from chairlog.cli import build_parser
 GROUP_COMMANDS = {
     "admin": "user", "records": "export", "audit": "audit", "safety": "backup",
     "monitor": "monitor", "migrate": "migrate-db", "desk": "handover", "outbox": "outbox",
+    "protocols": "protocol",
 }
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from chairlog.services import accounts, doses, views
 from chairlog.services import monitor as mon
 from chairlog.services.monitor_ingest import receive
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext, make_context
 from chairlog.ui.session.page import SessionPage
 from tests.conftest import PASSWORDS, ready_to_infuse
@@ -61,7 +62,7 @@ def test_pending_shown_grey_and_accepted_with_one_key(clinic: Any, ui: UiContext
     assert page.monitor.isVisible()
     assert page.monitor.title.text() == "FROM MONITOR, NOT CHARTED"
     assert page.monitor.edits["hr"].text() == "190"
-    assert "color: #6b7280" in page.monitor.edits["hr"].styleSheet()
+    assert f"color: {tokens.MUTED}" in page.monitor.edits["hr"].styleSheet()  # grey: not charted
     assert views.get_session(clinic.app, sid).alerts == ()  # never an alarm while pending
     qtbot.keyClick(page, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
     v = views.get_session(clinic.app, sid)

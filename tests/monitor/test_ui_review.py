@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from chairlog.services import accounts, audit_log, doses, views
 from chairlog.services import monitor as mon
 from chairlog.services.monitor_ingest import receive
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext, make_context
 from chairlog.ui.session.page import SessionPage
 from tests.conftest import PASSWORDS, ready_to_infuse
@@ -205,7 +206,7 @@ def test_tile_review_edit_then_accept(clinic: Any, ui: UiContext, qtbot: Any) ->
     w, tile = board_with_pending(clinic, ui, qtbot)
     dlg = review(w, tile, qtbot)
     assert dlg.panel.title.text() == "FROM MONITOR, NOT CHARTED"
-    assert "color: #6b7280" in dlg.panel.edits["hr"].styleSheet()
+    assert f"color: {tokens.MUTED}" in dlg.panel.edits["hr"].styleSheet()  # grey: not charted
     dlg.panel.edits["hr"].clear()
     qtbot.keyClicks(dlg.panel.edits["hr"], "78")
     qtbot.mouseClick(dlg.panel.accept_button, Qt.MouseButton.LeftButton)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from chairlog.errors import ChairlogError
 from chairlog.services import protocols
+from chairlog.ui import tokens
 from chairlog.ui.admin.common import Notice, RowsTab
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -38,7 +39,7 @@ class ChairsTab(RowsTab):
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(translate("ChairsTab", "New chair:")))
         self.name = QLineEdit()
-        self.name.setFont(big_font(13))
+        self.name.setFont(big_font(tokens.PT_M))
         self.name.setPlaceholderText(translate("ChairsTab", "e.g. Chair 5 or Window bay"))
         self.name.returnPressed.connect(self.add_chair)
         add_row.addWidget(self.name, 1)

@@ -31,6 +31,7 @@ from chairlog.domain import ClinicInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
 from chairlog.services.clinic_setup import LANGUAGES, TEMPERATURE_UNITS, WEIGHT_UNITS
+from chairlog.ui import tokens
 from chairlog.ui.admin.common import Notice
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
@@ -68,7 +69,7 @@ class ClinicTab(QWidget):
         form = QFormLayout()
         self.name = QLineEdit()
         self.address = QPlainTextEdit()
-        self.address.setFixedHeight(70)
+        self.address.setFixedHeight(tokens.NOTE_BOX_PX)
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(available_timezones()))

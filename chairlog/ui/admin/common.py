@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError
+from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import translate
@@ -50,7 +51,7 @@ class Notice(QLabel):
         super().__init__(parent)
         self.setObjectName("adminNotice")
         self.setWordWrap(True)
-        self.setFont(big_font(12, bold=True))
+        self.setFont(big_font(tokens.PT_BASE, bold=True))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -77,18 +78,18 @@ class ActionDialog(QDialog):
         (for actions that hash a password)."""
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(tokens.DIALOG_NARROW)
         self._action = action
         self.result_value: object = None
         lay = QVBoxLayout(self)
         self.message = QLabel(text)
         self.message.setWordWrap(True)
-        self.message.setFont(big_font(13))
+        self.message.setFont(big_font(tokens.PT_M))
         lay.addWidget(self.message)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
         self.reason = QPlainTextEdit()
-        self.reason.setFixedHeight(70)
+        self.reason.setFixedHeight(tokens.NOTE_BOX_PX)
         if reason_label is not None:
             lay.addWidget(QLabel(reason_label))
             lay.addWidget(self.reason)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import ProtocolInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import protocols
+from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import ErrorBanner, FieldErrors, action_row
@@ -223,7 +224,7 @@ class ProtocolEditor(QDialog):
         columns.addWidget(self._threshold_box(), 1)
         lay.addLayout(columns)
         self.reason = QPlainTextEdit()
-        self.reason.setFixedHeight(60)
+        self.reason.setFixedHeight(tokens.NOTE_BOX_S_PX)
         lay.addWidget(
             QLabel(
                 translate("ProtocolEditor", "Reason for the change")

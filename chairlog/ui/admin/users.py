@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import Role, UserInfo
 from chairlog.errors import ChairlogError
 from chairlog.services import accounts
+from chairlog.ui import tokens
 from chairlog.ui.admin.common import ActionDialog, Notice, RowsTab, temporary_password
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
@@ -47,7 +48,7 @@ class AddUserDialog(QDialog):
         self.created: UserInfo | None = None
         self.password = temporary_password()
         self.setWindowTitle(translate("AddUserDialog", "Add a user"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(tokens.DIALOG_S)
         lay = QVBoxLayout(self)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
@@ -68,7 +69,7 @@ class AddUserDialog(QDialog):
             (translate("AddUserDialog", "Credentials"), self.credentials, "credentials"),
             (translate("AddUserDialog", "Role"), self.role, "role"),
         ):
-            widget.setFont(big_font(13))
+            widget.setFont(big_font(tokens.PT_M))
             box = QVBoxLayout()
             box.addWidget(widget)
             box.addWidget(self.errors.label_for(field, widget))

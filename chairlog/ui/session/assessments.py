@@ -14,7 +14,8 @@ from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
 from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
+from chairlog.ui import tokens
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, error_text, translate
 
 from .common import Card, Host, ScoreRow, button, clock_time, label
 from .scale_dialogs import ItemScaleDialog
@@ -65,7 +66,8 @@ class AssessmentsPanel(QWidget):
                  (Scale.RASS, range(-5, 5), RASS_HINTS))
         r = 0
         for scale, values, hints in specs:
-            grid.addWidget(label(clinical(SCALES[scale].label), bold=True, size=16), r, 0)
+            grid.addWidget(
+                label(clinical(SCALES[scale].label), bold=True, size=tokens.FONT_BODY_L), r, 0)
             self.last[scale] = label(muted=True, name=f"last_{scale.value}")
             grid.addWidget(self.last[scale], r, 1)
             shown = {k: translate("words", v) for k, v in hints.items()} if hints else None
@@ -149,7 +151,7 @@ class AssessmentsPanel(QWidget):
             self.host.view.id,
             scale.value,
             score,
-            when="charted_at",
+            timed=True,
             on_success=lambda r: self.host.say(
                 translate("AssessmentsPanel", "Saved: ") + r.entry.summary, "ok"
             ),
@@ -164,7 +166,7 @@ class AssessmentsPanel(QWidget):
 
         def save() -> None:
             self.host.submit(charting.record_assessment, self.host.view.id, scale.value,
-                             items=dlg.items(), phase=phase, when="charted_at",
+                             items=dlg.items(), phase=phase, timed=True,
                              on_success=lambda r: self._saved(dlg, r), on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.host.open_dialog(dlg)
@@ -221,7 +223,7 @@ class NotePanel(QWidget):
         if not self.save_button.isEnabled():
             return
         self.host.submit(charting.add_note, self.host.view.id, self.edit.toPlainText(),
-                         when="charted_at", on_success=self._saved, on_invalid=self._invalid)
+                         timed=True, on_success=self._saved, on_invalid=self._invalid)
 
     def _saved(self, result: Any) -> None:
         self.edit.clear()
@@ -229,6 +231,6 @@ class NotePanel(QWidget):
         self.host.say(translate("NotePanel", "Note saved"), "ok")
 
     def _invalid(self, e: Any) -> None:
-        self.error.setText(str(e))
+        self.error.setText(error_text(e))
         self.error.show()
         self.edit.setFocus()

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTimeEdit, QWidget
 
+from chairlog.ui import tokens
 from chairlog.ui.i18n import translate
 
 from .common import label
@@ -36,7 +37,7 @@ class ChartTimeControl(QWidget):
         self.status = label(
             translate("ChartTimeControl", "Time: now"), bold=True, name="chart_time_status"
         )
-        self.status.setMinimumWidth(120)
+        self.status.setMinimumWidth(tokens.STATUS_PX)
         self.status.setToolTip(
             translate(
                 "ChartTimeControl",
@@ -49,7 +50,7 @@ class ChartTimeControl(QWidget):
         self.now_button.setObjectName("time_now")
         self.now_button.setToolTip(translate("ChartTimeControl", "Chart at the current time"))
         self.now_button.clicked.connect(self.reset)
-        self.now_button.setStyleSheet("padding: 2px 8px;")
+        self.now_button.setStyleSheet(f"padding: {tokens.SPACE_2XS}px {tokens.SPACE_M}px;")
         row.addWidget(self.now_button)
         self.quick: dict[int, QPushButton] = {}
         for m in QUICK_MINUTES:
@@ -60,8 +61,8 @@ class ChartTimeControl(QWidget):
                     m=m
                 )
             )
-            b.setMinimumWidth(TOUCH_PX + 6)
-            b.setStyleSheet("padding: 2px 4px;")
+            b.setMinimumWidth(TOUCH_PX + tokens.SPACE_S)
+            b.setStyleSheet(f"padding: {tokens.SPACE_2XS}px {tokens.SPACE_XS}px;")
             b.clicked.connect(lambda _=False, m=m: self.set_minutes_ago(m))
             row.addWidget(b)
             self.quick[m] = b
@@ -71,7 +72,7 @@ class ChartTimeControl(QWidget):
         self.edit.setToolTip(
             translate("ChartTimeControl", "Type the clock time it happened (today, clinic time)")
         )
-        self.edit.setMinimumWidth(104)
+        self.edit.setMinimumWidth(tokens.TIME_FIELD_PX)
         self.edit.timeChanged.connect(self._typed)
         row.addWidget(self.edit)
         self._show()

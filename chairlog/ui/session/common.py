@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QPoint, QRegularExpression, Qt, Signal
@@ -36,6 +36,9 @@ from chairlog.ui.i18n import translate
 
 from .style import TOUCH_PX
 
+#: the services' time parameters the page's time control can fill (``Host.submit(timed=True)``)
+TimeParameter = Literal["charted_at", "resolved_at"]
+
 
 class Host(Protocol):
     """What a panel may ask of the page that holds it."""
@@ -50,7 +53,8 @@ class Host(Protocol):
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_success: Callable[[Any], None] | None = None,
                on_invalid: Callable[[ValidationError], None] | None = None,
-               version: bool | int = True, when: str | None = None, **kwargs: Any) -> bool: ...
+               version: bool | int = True, timed: bool = False,
+               time_as: TimeParameter = "charted_at", **kwargs: Any) -> bool: ...
     def open_dialog(self, dialog: QDialog) -> None: ...
     def say(self, text: str, tone: str = "info") -> None: ...
     def focus_vitals(self) -> None: ...

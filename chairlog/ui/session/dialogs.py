@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
-from chairlog.ui.i18n import translate
+from chairlog.ui import tokens
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.recheck import RecheckChoice
 from chairlog.ui.widgets import ACK_ANSWERS, FitScrollArea, named, tab_in_reading_order
 
@@ -57,12 +58,12 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(tokens.DIALOG_L)
         outer = QVBoxLayout(self)
         outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         outer.setContentsMargins(20, 16, 20, 16)
         outer.setSpacing(10)
-        outer.addWidget(label(title, size=20, bold=True))
+        outer.addWidget(label(title, size=tokens.FONT_XL, bold=True))
         content = QWidget()
         content.setObjectName("dialog_body")
         self.body = QVBoxLayout(content)
@@ -140,7 +141,7 @@ class FormDialog(QDialog):
 
     def show_error(self, error: ValidationError | str) -> None:
         """Show a refusal inline; highlight and focus the field it names."""
-        self.error.setText(str(error))
+        self.error.setText(error if isinstance(error, str) else error_text(error))
         self.error.show()
         if isinstance(error, ValidationError):
             w = self.fields.get(error.field)
@@ -230,8 +231,8 @@ class OverrideDialog(ReasonDialog):
                 translate("OverrideDialog", "Protocol amended"),
             ),
         )
-        warn = label("⚠ " + message[:1].upper() + message[1:] + ".", size=17, bold=True, wrap=True,
-                     name="override_message")
+        warn = label("⚠ " + message[:1].upper() + message[1:] + ".",
+                     size=tokens.FONT_EMPHASIS, bold=True, wrap=True, name="override_message")
         set_tone(warn, "bad")
         self.body.insertWidget(0, warn)
         self.body.insertWidget(
@@ -311,8 +312,8 @@ class AcknowledgeDialog(ReasonDialog):
         )
         self.alerts = tuple(alerts)
         for i, a in enumerate(self.alerts):
-            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}", size=17, bold=True,
-                        wrap=True, name=f"alert_message_{i}")
+            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}",
+                        size=tokens.FONT_EMPHASIS, bold=True, wrap=True, name=f"alert_message_{i}")
             set_tone(lab, "bad")
             self.body.insertWidget(i, lab)
         self.cancel_button.setText(translate("AcknowledgeDialog", "Later  (Esc)"))

@@ -19,7 +19,8 @@ from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.domain import EntryKind, SessionView, vitals_of
 from chairlog.services.discharge import discharge_shortfalls
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
+from chairlog.ui import tokens
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate, words_text
 
 from .assessments import latest
 from .common import BigCheckBox, clock_time, label
@@ -45,7 +46,7 @@ class DischargeDialog(FormDialog):
             translate("DischargeDialog", "Discharge patient"),
             parent,
         )
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(tokens.DIALOG_2XL)
         scale = Scale(view.protocol.discharge_scale)
         need = view.protocol.discharge_score_min
         name = clinical(SCALES[scale].label)
@@ -114,7 +115,7 @@ class DischargeDialog(FormDialog):
                 "DischargeDialog", "Instructions / note — required to explain any criterion not met"
             )
         )
-        self.instructions.setFixedHeight(90)
+        self.instructions.setFixedHeight(tokens.NOTE_BOX_TALL_PX)
         self.instructions.setAccessibleName(
             translate("DischargeDialog", "Discharge instructions and note")
         )
@@ -158,7 +159,7 @@ class DischargeDialog(FormDialog):
             return
         warn = label(
             translate("DischargeDialog", "⚠ Not yet discharge-ready by the protocol: ")
-            + "; ".join(self.shortfalls)
+            + "; ".join(words_text(s) for s in self.shortfalls)
             + translate(
                 "DischargeDialog", ". Discharging now needs a physician's authorisation (below)."
             ),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from chairlog.clinical.clock import format_duration
 from chairlog.domain import SessionView
+from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import named
 
@@ -98,7 +99,7 @@ class BolusDialog(FormDialog):
             translate("BolusDialog", "The mg/kg it makes is shown below"),
         )
         self.body.addWidget(self.mg_edit)
-        self.per_kg = label(size=18, bold=True, name="bolus_per_kg")
+        self.per_kg = label(size=tokens.FONT_LARGE, bold=True, name="bolus_per_kg")
         self.body.addWidget(self.per_kg)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("bolus_note")

@@ -20,7 +20,8 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import doses
-from chairlog.ui.i18n import translate
+from chairlog.ui import tokens
+from chairlog.ui.i18n import error_text, translate
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, close_then, label, num
@@ -45,7 +46,7 @@ def plain_refusal(e: ValidationError) -> str:
             "Not started — {what}. Tick them in the checklist (Alt+K), or press “Start anyway” "
             "and say why.",
         ).format(what=what)
-    return translate("dose_panel", "Not saved — {e}").format(e=e)
+    return translate("dose_panel", "Not saved — {e}").format(e=error_text(e))
 
 
 class DosePanel(Card):
@@ -71,7 +72,7 @@ class DosePanel(Card):
                 "In the unit chosen beside it (mg/kg/h, mg/h or mL/h); Enter applies it",
             ),
         )
-        self.rate_edit.setStyleSheet("font-size: 26px; font-weight: 700;")
+        self.rate_edit.setStyleSheet(f"font-size: {tokens.FONT_FIGURE_L}px; font-weight: 700;")
         row.addWidget(self.rate_edit, 1)
         self.unit_group = QButtonGroup(self)
         self.unit_buttons: dict[RateUnit, QPushButton] = {}
@@ -79,8 +80,8 @@ class DosePanel(Card):
             b = QPushButton(u.value)
             b.setCheckable(True)
             b.setObjectName(f"unit_{u.name.lower()}")
-            b.setMinimumSize(66, TOUCH_PX)
-            b.setStyleSheet("padding: 2px 4px;")
+            b.setMinimumSize(tokens.CHIP_PX, TOUCH_PX)
+            b.setStyleSheet(f"padding: {tokens.SPACE_2XS}px {tokens.SPACE_XS}px;")
             b.setToolTip(translate("DosePanel", "Enter the rate in {value}").format(value=u.value))
             b.setAccessibleName(translate("DosePanel", "Rate in {value}").format(value=u.value))
             self.unit_group.addButton(b, i)
@@ -88,7 +89,7 @@ class DosePanel(Card):
             row.addWidget(b)
         self.unit_buttons[RateUnit.MG_PER_KG_H].setChecked(True)
         self.body.addLayout(row)
-        self.derived = label(size=18, bold=True, name="rate_derived", wrap=True)
+        self.derived = label(size=tokens.FONT_LARGE, bold=True, name="rate_derived", wrap=True)
         self.body.addWidget(self.derived)
         self.apply_button = button(
             translate("DosePanel", "Start infusion"),
@@ -128,7 +129,7 @@ class DosePanel(Card):
         )
         for i, b in enumerate((self.pause_button, self.resume_button, self.bolus_button,
                                self.stop_button)):
-            b.setStyleSheet("padding: 2px 4px;")
+            b.setStyleSheet(f"padding: {tokens.SPACE_2XS}px {tokens.SPACE_XS}px;")
             # pause and resume share the first cell (only one of them is shown at a time)
             actions.addWidget(b, *((0, 0) if i < 2 else (0, 1) if i == 2 else (1, 0)))
         self.body.addLayout(actions)
@@ -238,7 +239,8 @@ class DosePanel(Card):
         set_flag(self.rate_edit, "invalid", False)
         if value is None:
             self.derived.setText(
-                "<span style='font-size:15px; font-weight:400; color:#5b6675'>"
+                f"<span style='font-size:{tokens.FONT_BASE}px; font-weight:400; "
+                f"color:{tokens.MUTED}'>"
                 + translate("DosePanel", "Type a rate: the other two units appear here")
                 + "</span>"
             )
@@ -247,7 +249,7 @@ class DosePanel(Card):
         try:
             r = convert_rate(value, self.unit(), v.weight_kg, v.protocol.concentration_mg_per_ml)
         except ValidationError as e:
-            self.derived.setText(str(e))
+            self.derived.setText(error_text(e))
             set_tone(self.derived, "error")
             return
         parts = {RateUnit.MG_PER_KG_H: f"{num(r.mg_per_kg_h)} mg/kg/h",
@@ -280,7 +282,7 @@ class DosePanel(Card):
         if fn is None:
             return
         self.error.hide()
-        self.host.submit(fn, v.id, rate, unit, when="charted_at", on_success=self._done,
+        self.host.submit(fn, v.id, rate, unit, timed=True, on_success=self._done,
                          on_invalid=self._refused)
 
     def _done(self, result: Any) -> None:
@@ -315,7 +317,7 @@ class DosePanel(Card):
 
         def save() -> None:
             self.host.submit(doses.start_infusion, self.host.view.id, rate, unit,
-                             skip_reason=dlg.reason(), when="charted_at",
+                             skip_reason=dlg.reason(), timed=True,
                              on_success=close_then(dlg, self._done),
                              on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
@@ -326,14 +328,14 @@ class DosePanel(Card):
             return
         dlg = PauseDialog(self)
         dlg.submitted.connect(lambda: self.host.submit(
-            doses.pause_infusion, self.host.view.id, dlg.reason(), when="charted_at",
+            doses.pause_infusion, self.host.view.id, dlg.reason(), timed=True,
             on_success=close_then(dlg, self._done), on_invalid=dlg.show_error))
         self.host.open_dialog(dlg)
 
     def resume(self) -> None:
         if not self.resume_button.isEnabled():
             return
-        self.host.submit(doses.resume_infusion, self.host.view.id, when="charted_at",
+        self.host.submit(doses.resume_infusion, self.host.view.id, timed=True,
                          on_success=self._done, on_invalid=self._refused)
 
     def toggle_pause(self) -> None:
@@ -348,7 +350,7 @@ class DosePanel(Card):
             return
         dlg = StopDialog(self.host.view, self.host.now(), self)
         dlg.submitted.connect(lambda: self.host.submit(
-            doses.stop_infusion, self.host.view.id, dlg.reason(), when="charted_at",
+            doses.stop_infusion, self.host.view.id, dlg.reason(), timed=True,
             on_success=close_then(dlg, self._done), on_invalid=dlg.show_error))
         self.host.open_dialog(dlg)
 
@@ -358,7 +360,7 @@ class DosePanel(Card):
         dlg = BolusDialog(self.host.view, self)
         dlg.submitted.connect(lambda: self.host.submit(
             doses.give_bolus, self.host.view.id, dlg.mg_text(), note=dlg.note_edit.text(),
-            when="charted_at", on_success=close_then(dlg, self._done),
+            timed=True, on_success=close_then(dlg, self._done),
             on_invalid=dlg.show_error))
         self.host.open_dialog(dlg)
 

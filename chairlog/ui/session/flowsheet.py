@@ -24,12 +24,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTabl
 from chairlog.domain import SessionView
 from chairlog.services import records
 from chairlog.services.flowsheet import FlowRow, Flowsheet, build_flowsheet
+from chairlog.ui import tokens
 from chairlog.ui.i18n import clinical, translate, vital
 
 from .common import Card, Host, button
 
 Index = QModelIndex | QPersistentModelIndex
-CELL_PX = 17
+CELL_PX = tokens.FONT_EMPHASIS
 COLUMN_PX = 92
 
 

@@ -15,21 +15,23 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.present.units import STORED, Units
+from chairlog.ui import tokens
 from chairlog.ui.i18n import clinical, sex_word, translate
 
 from .common import Card, age_years, button, label, num
-from .style import AMBER, BLUE, GREEN, MUTED, RED, set_tone
+from .style import MUTED, RED, set_tone
 
+#: the state badge's fill: the board's state colours (white text on each, ≥ 4.5:1)
 STATE_COLOURS = {
-    SessionState.CHECKED_IN: MUTED,
-    SessionState.PRE_INFUSION: "#4a5a8a",
-    SessionState.INFUSING: GREEN,
-    SessionState.PAUSED: AMBER,
-    SessionState.MONITORING: BLUE,
-    SessionState.DISCHARGED: "#44505e",
-    SessionState.STOPPED_EARLY: "#44505e",
-    SessionState.SIGNED: "#222b36",
-    SessionState.AMENDING: "#6b3fa0",
+    SessionState.CHECKED_IN: tokens.STATE_CLOSED,
+    SessionState.PRE_INFUSION: tokens.STATE_PRE,
+    SessionState.INFUSING: tokens.STATE_INFUSING,
+    SessionState.PAUSED: tokens.STATE_PAUSED,
+    SessionState.MONITORING: tokens.STATE_MONITORING,
+    SessionState.DISCHARGED: tokens.STATE_CLOSED,
+    SessionState.STOPPED_EARLY: tokens.STATE_CLOSED,
+    SessionState.SIGNED: tokens.STATE_SIGNED,
+    SessionState.AMENDING: tokens.STATE_AMENDING,
 }
 
 
@@ -40,11 +42,11 @@ class HeaderBar(Card):
         self.body.setSpacing(2)
         top = QHBoxLayout()
         top.setSpacing(16)
-        self.name = label(size=28, bold=True, name="patient_name")
-        self.ident = label(size=16, bold=True, name="patient_ident")
-        self.allergies = label(size=17, name="allergies", wrap=True)
-        self.state = label(size=18, bold=True, name="state_badge")
-        self.alerts = label(size=17, name="alert_count")
+        self.name = label(size=tokens.FONT_HEADLINE, bold=True, name="patient_name")
+        self.ident = label(size=tokens.FONT_BODY_L, bold=True, name="patient_ident")
+        self.allergies = label(size=tokens.FONT_EMPHASIS, name="allergies", wrap=True)
+        self.state = label(size=tokens.FONT_LARGE, bold=True, name="state_badge")
+        self.alerts = label(size=tokens.FONT_EMPHASIS, name="alert_count")
         self.reload_button = button(
             translate("HeaderBar", "Reload"),
             shortcut="F5",
@@ -68,7 +70,7 @@ class HeaderBar(Card):
         second = QHBoxLayout()
         second.setSpacing(16)
         # wraps on a narrow screen rather than widening the page (1366×768, 150 % scaling)
-        self.details = label(size=16, name="session_details", wrap=True)
+        self.details = label(size=tokens.FONT_BODY_L, name="session_details", wrap=True)
         second.addWidget(self.ident, 0, Qt.AlignmentFlag.AlignTop)
         second.addWidget(self.details, 1)
         self.body.addLayout(second)
@@ -78,7 +80,8 @@ class HeaderBar(Card):
         """A smaller name on a short screen (the panels below get the room)."""
         if on != self.compact:
             self.compact = on
-            self.name.setStyleSheet(f"font-size: {22 if on else 28}px; font-weight: 700;")
+            size = tokens.FONT_TITLE if on else tokens.FONT_HEADLINE
+            self.name.setStyleSheet(f"font-size: {size}px; font-weight: 700;")
 
     def update_view(self, v: SessionView, now: datetime, tz: ZoneInfo,
                     units: Units = STORED) -> None:
@@ -97,14 +100,15 @@ class HeaderBar(Card):
             )
             _restyle(
                 self.allergies,
-                f"color: white; background: {RED}; font-weight: 700; border-radius: 6px; "
-                    "padding: 4px 10px;",
+                f"color: {tokens.ON_FILL}; background: {RED}; font-weight: 700; "
+                    f"border-radius: {tokens.RADIUS_M}px; "
+                    f"padding: {tokens.SPACE_XS}px {tokens.SPACE_L}px;",
             )
         else:
             self.allergies.setText(translate("HeaderBar", "No known allergies"))
             _restyle(
                 self.allergies,
-                f"color: {MUTED}; font-size: 16px;",
+                f"color: {MUTED}; font-size: {tokens.FONT_BODY_L}px;",
             )
         colour = STATE_COLOURS.get(v.state, MUTED)
         self.state.setText(
@@ -113,8 +117,9 @@ class HeaderBar(Card):
         )
         _restyle(
             self.state,
-            f"color: white; background: {colour}; border-radius: 6px; padding: 6px 14px; "
-                "font-size: 18px; font-weight: 700;",
+            f"color: {tokens.ON_FILL}; background: {colour}; border-radius: {tokens.RADIUS_M}px; "
+                f"padding: {tokens.SPACE_S}px {tokens.SPACE_2XL}px; "
+                f"font-size: {tokens.FONT_LARGE}px; font-weight: 700;",
         )
         n_open = len(v.open_alerts)
         if n_open:

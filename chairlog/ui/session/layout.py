@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import named
 
@@ -92,7 +93,7 @@ def build(page: SessionPage) -> None:
     page.discharge_button.clicked.connect(page.ask_discharge)
     page.header.top.insertWidget(page.header.top.indexOf(page.header.state), page.discharge_button)
     root.addWidget(page.header)
-    page.locked = label(size=18, bold=True, name="locked_banner")
+    page.locked = label(size=tokens.FONT_LARGE, bold=True, name="locked_banner")
     set_tone(page.locked, "bad")
     page.locked.hide()
     page.addendum_button = button(
@@ -113,8 +114,8 @@ def build(page: SessionPage) -> None:
     page.returned = ReturnedBar(page)  # "Returned by Dr X: reason" (hidden otherwise)
     root.addWidget(page.returned)
     msg_row = QHBoxLayout()
-    page.message = label(size=16, name="message", wrap=True)
-    page.message.setMinimumHeight(28)
+    page.message = label(size=tokens.FONT_BODY_L, name="message", wrap=True)
+    page.message.setMinimumHeight(tokens.MESSAGE_LINE_PX)
     # wraps rather than widen the page (the Spanish line is wider than 1366 px); it has the
     # row while no message is shown (a message hides it)
     page.hint = label(translate("words", KEY_HINT), muted=True, name="key_hint", wrap=True)
@@ -122,7 +123,7 @@ def build(page: SessionPage) -> None:
     page.message_close = button(
         "×", name="message_close", tip=translate("layout", "Dismiss the message")
     )
-    page.message_close.setFixedWidth(44)
+    page.message_close.setFixedWidth(tokens.TOUCH_PX)
     page.message_close.hide()
     page.message_close.clicked.connect(lambda: page.say(""))
     msg_row.addWidget(page.message, 1)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont
 from chairlog.domain import AlertView, EntryStatus, EntryView
 from chairlog.present.units import STORED, Units
 from chairlog.present.vitals_text import entry_summary
+from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 from .common import clock_time
@@ -165,11 +166,11 @@ class TimelineModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
             if inactive:
-                return QColor("#7a8491")
+                return QColor(tokens.MUTED)
             if col == STATUS and any(a.acknowledged_at is None for a in self._alerts.get(e.id, ())):
-                return QColor("#b3261e")
+                return QColor(tokens.ALERT)
             if col == STATUS and e.is_late:
-                return QColor("#8a5300")
+                return QColor(tokens.WARN)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             alerts = self._alerts.get(e.id, ())

@@ -37,13 +37,14 @@ from chairlog.present.times import local_time
 from chairlog.present.units import Units
 from chairlog.services import monitor as mon
 from chairlog.services.monitor import PendingInfo
-from chairlog.ui.i18n import translate, vital
+from chairlog.ui import tokens
+from chairlog.ui.i18n import error_text, translate, vital
 
 from .common import Card, button, clock_time, label
 
 FIELDS = (("hr", "HR"), ("sbp", "SBP"), ("dbp", "DBP"), ("spo2", "SpO2"), ("rr", "RR"),
           ("etco2", "EtCO2"), ("temp_c", "Temp"))
-GREY = "color: #6b7280;"
+GREY = f"color: {tokens.MUTED};"
 
 
 def badge_text(p: PendingInfo, count: int) -> str:
@@ -75,7 +76,8 @@ class MonitorPendingPanel(Card):
         self._debounce.setInterval(300)
         self._debounce.timeout.connect(self.load)
         head = QHBoxLayout()
-        self.title = label("FROM MONITOR, NOT CHARTED", size=12, bold=True, name="monitor_title")
+        self.title = label("FROM MONITOR, NOT CHARTED", size=tokens.FONT_XS, bold=True,
+                           name="monitor_title")
         self.title.setStyleSheet(GREY)
         head.addWidget(self.title)
         self.info = label(muted=True, name="monitor_info")
@@ -91,7 +93,7 @@ class MonitorPendingPanel(Card):
             grid.addWidget(label(text), 0, col)
             e = QLineEdit()
             e.setObjectName(f"monitor_{name}")
-            e.setFixedWidth(60)
+            e.setFixedWidth(tokens.SHORT_FIELD_PX)
             e.setStyleSheet(GREY)
             e.textEdited.connect(lambda _t, w=e: w.setStyleSheet(""))  # typed: nurse-entered
             e.returnPressed.connect(self.accept)
@@ -257,7 +259,7 @@ class MonitorPendingPanel(Card):
         try:
             changes = self.changes()
         except ValidationError as e:
-            self.page.say(str(e), "error")
+            self.page.say(error_text(e), "error")
             return
         self._decide(mon.validate_pending, self.pending.id, changes or None,
                      done=self._accepted)
@@ -267,7 +269,7 @@ class MonitorPendingPanel(Card):
 
         def refused(e: ValidationError) -> None:
             invalid.append(e)
-            self.page.say(str(e), "error")
+            self.page.say(error_text(e), "error")
 
         ok = self.page.submit(fn, *args, version=False, on_success=done, on_invalid=refused)
         if not ok and not invalid and self.page.ctx.user is not None:

@@ -47,7 +47,7 @@ from chairlog.present.units import Units
 from chairlog.services import Chairlog, accounts, charting, views
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
-from chairlog.ui.i18n import clinical, translate
+from chairlog.ui.i18n import clinical, error_text, translate
 from chairlog.ui.outbox_banner import Provisional, charting_call
 from chairlog.ui.service_calls import ServiceCaller
 
@@ -56,7 +56,7 @@ from .alerts_panel import AlertsPanel
 from .assessments import AssessmentsPanel, NotePanel
 from .chart_time import ChartTimeControl
 from .columns import ReflowColumns
-from .common import close_then
+from .common import TimeParameter, close_then
 from .dialogs import ReasonDialog
 from .discharge_dialog import DischargeDialog
 from .dose_panel import DosePanel
@@ -216,18 +216,20 @@ class SessionPage(QWidget):
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_success: Callable[[Any], None] | None = None,
                on_invalid: Callable[[ValidationError], None] | None = None,
-               version: bool | int = True, when: str | None = None, **kwargs: Any) -> bool:
+               version: bool | int = True, timed: bool = False,
+               time_as: TimeParameter = "charted_at", **kwargs: Any) -> bool:
         """Call a service as the signed-in user (``ServiceCaller.call``: off the UI thread,
         conflicts, overrides and refusals answered in one place); True when it saved (or is
-        still on its way). The session's version and the charted time are added here."""
+        still on its way). The session's version and, when ``timed``, the time chosen in the
+        page's time control (as the service's ``time_as`` parameter) are added here."""
         if version is True:
             kwargs["expected_version"] = self._view.version
         elif version is not False:
             kwargs["expected_version"] = int(version)
-        if when is not None and when not in kwargs:
+        if timed and time_as not in kwargs:
             at = self.chart_time.charted_at()
             if at is not None:
-                kwargs[when] = at
+                kwargs[time_as] = at
         before = self.loads
         sid = self.session_id
         ctx = self.ctx
@@ -275,9 +277,10 @@ class SessionPage(QWidget):
     def _read_failed(self, e: BaseException) -> None:
         self._reading = False
         if isinstance(e, NotFound):
-            self.say(str(e), "error")
+            self.say(error_text(e), "error")
         elif isinstance(e, ChairlogError):
-            self.say(translate("SessionPage", "Could not reload: {e}").format(e=e), "error")
+            self.say(translate("SessionPage", "Could not reload: {e}").format(e=error_text(e)),
+                     "error")
         else:
             raise e
         if self._read_again:
@@ -417,7 +420,7 @@ class SessionPage(QWidget):
             v = dlg.values()
             self.submit(charting.discharge, self._view.id, criteria=v["criteria"],
                         escort_name=v["escort_name"], instructions_given=v["instructions_given"],
-                        instructions=v["instructions"], when="charted_at",
+                        instructions=v["instructions"], timed=True,
                         authorisation_reason=v["authorisation_reason"],
                         authorised_by=v["authorised_by"],
                         on_success=close_then(dlg, lambda r: self.say(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPush
 from chairlog.clinical.scales import Scale
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
+from chairlog.ui import tokens
 from chairlog.ui.i18n import translate
 
 from .common import BigCheckBox, Card, Host, ScoreRow, button, clock_time, label
@@ -53,7 +54,8 @@ class PreInfusionPanel(Card):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(translate("PreInfusionPanel", "Pre-infusion checklist  (Alt+K)"), parent)
         self.host = host
-        self.progress = label(size=16, bold=True, wrap=True, name="preinfusion_progress")
+        self.progress = label(size=tokens.FONT_BODY_L, bold=True, wrap=True,
+                              name="preinfusion_progress")
         self.body.addWidget(self.progress)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(8)
@@ -91,7 +93,7 @@ class PreInfusionPanel(Card):
                 name=f"skip_{item.key}",
                 tip=translate("PreInfusionPanel", "Skip this item with a reason"),
             )
-            skip.setStyleSheet("padding: 2px 8px;")
+            skip.setStyleSheet(f"padding: {tokens.SPACE_2XS}px {tokens.SPACE_M}px;")
             skip.clicked.connect(lambda _=False, k=item.key, t=item.label: self._ask_skip(k, t))
             self.grid.addWidget(box, i, 0)
             self.grid.addWidget(status, i, 1)
@@ -172,7 +174,7 @@ class PreInfusionPanel(Card):
     def _tick(self, key: str, checked: bool) -> None:
         if checked:
             self.host.submit(charting.complete_checklist_item, self.host.view.id, key,
-                             when="charted_at")
+                             timed=True)
         self.update_view(self.host.view, self._editable)  # a refused tick is un-ticked
 
     def _ask_skip(self, key: str, text: str) -> None:
@@ -185,7 +187,7 @@ class PreInfusionPanel(Card):
         )
         dlg.submitted.connect(lambda: self.host.submit(
             charting.complete_checklist_item, self.host.view.id, key, done=False,
-            skip_reason=dlg.reason(), when="charted_at", on_success=lambda _r: dlg.accept(),
+            skip_reason=dlg.reason(), timed=True, on_success=lambda _r: dlg.accept(),
             on_invalid=dlg.show_error))
         self.host.open_dialog(dlg)
 
@@ -208,7 +210,8 @@ class BaselinePanel(Card):
         self.body.addLayout(base)
         head = QHBoxLayout()
         head.addWidget(
-            label(translate("BaselinePanel", "Baseline pain (NRS 0–10)"), bold=True, size=16)
+            label(translate("BaselinePanel", "Baseline pain (NRS 0–10)"), bold=True,
+                  size=tokens.FONT_BODY_L)
         )
         self.pain_status = label(name="baseline_pain_status")
         head.addWidget(self.pain_status, 1)
@@ -273,7 +276,7 @@ class BaselinePanel(Card):
             self.host.view.id,
             Scale.PAIN_NRS.value,
             score,
-            when="charted_at",
+            timed=True,
             on_success=lambda r: self.host.say(
                 translate("BaselinePanel", "Saved: ") + r.entry.summary, "ok"
             ),

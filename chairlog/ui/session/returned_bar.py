@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QWidget
 
 from chairlog.domain import SessionView
 from chairlog.services import returns
+from chairlog.ui import tokens
 from chairlog.ui.i18n import translate
 
 from .common import Host, button, label
@@ -20,7 +21,7 @@ class ReturnedBar(QFrame):
         self.setObjectName("returned_bar")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.text = label(size=17, bold=True, name="returned_text", wrap=True)
+        self.text = label(size=tokens.FONT_EMPHASIS, bold=True, name="returned_text", wrap=True)
         set_tone(self.text, "warn")
         self.note = QLineEdit()
         self.note.setObjectName("returned_note")

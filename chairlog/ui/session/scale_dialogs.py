@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
+from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate
 
 from .common import ScoreRow, label
@@ -80,13 +81,14 @@ class ItemScaleDialog(FormDialog):
             meaning = label(muted=True, name=f"item{i + 1}_meaning", wrap=True)
             # wide enough for the longest meaning on one line; wraps rather than clips
             longest = max(hint.values(), key=len)
-            meaning.setMinimumWidth(meaning.fontMetrics().horizontalAdvance(longest) + 12)
+            meaning.setMinimumWidth(meaning.fontMetrics().horizontalAdvance(longest)
+                                  + tokens.SPACE_XL)
             grid.addWidget(meaning, i, 2)
             self.meanings.append((meaning, hint))
             self.rows.append(row)
             self.fields[f"item_{i + 1}"] = row.buttons[spec.item_low]
         self.body.addLayout(grid)
-        self.total = label(size=22, bold=True, name="scale_total")
+        self.total = label(size=tokens.FONT_TITLE, bold=True, name="scale_total")
         self.body.addWidget(self.total)
         self.first_focus = self.rows[0].buttons[spec.item_low]
         self._update()

@@ -84,7 +84,7 @@ class SideEffectsPanel(QWidget):
         def save() -> None:
             self.host.submit(charting.record_side_effect, self.host.view.id, effect,
                              dlg.chosen_severity(), dlg.chosen_action(),
-                             note=dlg.note_edit.text(), when="charted_at",
+                             note=dlg.note_edit.text(), timed=True,
                              on_success=lambda r: self._saved(dlg, r), on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.host.open_dialog(dlg)
@@ -111,7 +111,7 @@ class SideEffectsPanel(QWidget):
             self.host.submit(charting.record_medication, self.host.view.id, v["drug"],
                              v["dose_amount"], v["dose_unit"], v["route"],
                              treats_entry_id=v["treats_entry_id"], note=v["note"],
-                             when="charted_at", on_success=lambda r: self._med_saved(dlg, r),
+                             timed=True, on_success=lambda r: self._med_saved(dlg, r),
                              on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.host.open_dialog(dlg)
@@ -124,7 +124,8 @@ class SideEffectsPanel(QWidget):
         self.host.submit(
             charting.resolve_side_effect,
             effect.id,
-            when="resolved_at",
+            timed=True,
+            time_as="resolved_at",
             on_success=lambda r: self.host.say(
                 translate("SideEffectsPanel", "Resolved: ") + r.entry.summary, "ok"
             ),

@@ -18,6 +18,7 @@ from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.readouts import Due, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
+from chairlog.ui import tokens
 from chairlog.ui.i18n import clinical, translate
 
 from .common import Card, clock_time, label, minutes_text, num
@@ -188,9 +189,9 @@ class _TileWidget(Card):
         self.setObjectName(f"tile_{name}")
         self.body.setContentsMargins(14, 6, 14, 6)
         self.body.setSpacing(0)
-        self.caption = label(size=15, bold=True, name=f"{name}_caption")
+        self.caption = label(size=tokens.FONT_BASE, bold=True, name=f"{name}_caption")
         self.big = label(size=big_px, bold=True, name=f"{name}_big")
-        self.sub = label(size=15, muted=True, name=f"{name}_sub", wrap=True)
+        self.sub = label(size=tokens.FONT_BASE, muted=True, name=f"{name}_sub", wrap=True)
         for w in (self.caption, self.big, self.sub):
             self.body.addWidget(w)
         self.body.addStretch(1)
@@ -212,10 +213,10 @@ class TimerPanel(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
-        self.main = _TileWidget("timer", 50)
-        self.vitals = _TileWidget("vitals_due", 38)
-        self.dose = _TileWidget("dose", 34)
-        self.rate = _TileWidget("rate", 34)
+        self.main = _TileWidget("timer", tokens.FIGURE_TIMER[0])
+        self.vitals = _TileWidget("vitals_due", tokens.FIGURE_DUE[0])
+        self.dose = _TileWidget("dose", tokens.FIGURE_PANEL[0])
+        self.rate = _TileWidget("rate", tokens.FIGURE_PANEL[0])
         row.addWidget(self.main, 5)
         row.addWidget(self.vitals, 4)
         row.addWidget(self.dose, 4)
@@ -229,8 +230,10 @@ class TimerPanel(QWidget):
         if on == self.compact:
             return
         self.compact = on
-        for tile, (big, small) in ((self.main, (50, 34)), (self.vitals, (38, 28)),
-                                   (self.dose, (34, 26)), (self.rate, (34, 26))):
+        for tile, (big, small) in ((self.main, tokens.FIGURE_TIMER),
+                                   (self.vitals, tokens.FIGURE_DUE),
+                                   (self.dose, tokens.FIGURE_PANEL),
+                                   (self.rate, tokens.FIGURE_PANEL)):
             tile.big.setStyleSheet(f"font-size: {small if on else big}px; font-weight: 700;")
 
     def tick(self, v: SessionView, now: datetime, tz: ZoneInfo) -> None:

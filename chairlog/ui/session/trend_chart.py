@@ -16,12 +16,13 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from chairlog.domain import SessionView
+from chairlog.ui import tokens
 from chairlog.ui.i18n import translate, vital
 
-SERIES = (("hr", "HR", "#c2185b"), ("sbp", "SBP", "#1d5fa7"), ("dbp", "DBP", "#5c8fd6"),
-          ("spo2", "SpO2", "#1e7a34"))
-THRESHOLDS = (("sbp_max", "SBP max", "#1d5fa7"), ("hr_max", "HR max", "#c2185b"),
-              ("spo2_min", "SpO2 min", "#1e7a34"))
+SERIES = (("hr", "HR", tokens.CHART_HR), ("sbp", "SBP", tokens.CHART_SBP),
+          ("dbp", "DBP", tokens.CHART_DBP), ("spo2", "SpO2", tokens.CHART_SPO2))
+THRESHOLDS = (("sbp_max", "SBP max", tokens.CHART_SBP), ("hr_max", "HR max", tokens.CHART_HR),
+              ("spo2_min", "SpO2 min", tokens.CHART_SPO2))
 Y_MAX = 220
 
 
@@ -46,7 +47,7 @@ class TrendChart(QChartView):
         super().__init__(self._chart, parent)
         self.setObjectName("trend_chart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(tokens.TREND_CHART_PX)
         c = self._chart
         c.setMargins(QMargins(4, 4, 4, 4))
         c.setBackgroundRoundness(6)

@@ -22,7 +22,8 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import charting
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate, vital
+from chairlog.ui import tokens
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate, vital, words_text
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
@@ -52,7 +53,7 @@ class VitalsForm(Card):
         super().__init__("", parent)
         self.host = host
         head = QHBoxLayout()
-        title = label(translate("VitalsForm", "VITALS"), size=13, bold=True)
+        title = label(translate("VitalsForm", "VITALS"), size=tokens.FONT_CAPTION, bold=True)
         title.setProperty("cardTitle", True)
         head.addWidget(title)
         self.mode = label(bold=True, name="vitals_mode")
@@ -79,10 +80,10 @@ class VitalsForm(Card):
             text = vital(name)
             grid.addWidget(
                 label(
-                    f"{text} <span style='font-size:12px; font-weight:400; "
-                        f"color:#5b6675'>{unit}</span>",
+                    f"{text} <span style='font-size:{tokens.FONT_XS}px; font-weight:400; "
+                        f"color:{tokens.MUTED}'>{unit}</span>",
                     bold=True,
-                    size=16,
+                    size=tokens.FONT_BODY_L,
                 ),
                 0,
                 col,
@@ -97,10 +98,10 @@ class VitalsForm(Card):
                     "Required. The previous value is shown under the field; Enter saves the set",
                 ),
             )
-            edit.setStyleSheet("font-size: 24px; font-weight: 700;")
+            edit.setStyleSheet(f"font-size: {tokens.FONT_FIGURE}px; font-weight: 700;")
             grid.addWidget(edit, 1, col)
             prev = label(muted=True, name=f"prev_{name}")
-            prev.setMinimumHeight(22)
+            prev.setMinimumHeight(tokens.SMALL_LINE_PX)
             grid.addWidget(prev, 2, col)
             self.edits[name] = edit
             self.previous[name] = prev
@@ -108,8 +109,8 @@ class VitalsForm(Card):
             text = vital(name)
             if name == "temp_c":
                 unit = host.units.temperature_symbol
-            grid.addWidget(label(f"{text} <span style='font-size:12px; color:#5b6675'>{unit}"
-                                 "</span>"), 3, col)
+            grid.addWidget(label(f"{text} <span style='font-size:{tokens.FONT_XS}px; "
+                                 f"color:{tokens.MUTED}'>{unit}</span>"), 3, col)
             edit = NumberEdit(
                 name, decimals=decimals, width=66, placeholder=translate("VitalsForm", "opt.")
             )
@@ -127,8 +128,9 @@ class VitalsForm(Card):
             self.edits[name] = edit
         grid.addWidget(
             label(
-                translate("VitalsForm", "Rhythm note <span style='font-size:12px; color:#5b6675'>"
-                          "optional</span>")
+                translate("VitalsForm", "Rhythm note <span style='font-size:{size}px; "
+                          "color:{muted}'>optional</span>").format(
+                              size=tokens.FONT_XS, muted=tokens.MUTED)
             ),
             3,
             2,
@@ -223,7 +225,7 @@ class VitalsForm(Card):
             self.show_invalid(e)
             return
         self.host.submit(charting.record_vitals, self.host.view.id, values,
-                         when="charted_at", on_success=self._saved, on_invalid=self.show_invalid)
+                         timed=True, on_success=self._saved, on_invalid=self.show_invalid)
 
     def _saved(self, result: Any) -> None:
         for edit in self.edits.values():
@@ -249,9 +251,9 @@ class VitalsForm(Card):
         self.error.setText(
             translate(
                 "VitalsForm", "Not saved — {label}: {typed} is not accepted — {accepted}"
-            ).format(label=e.label, typed=typed, accepted=e.accepted)
+            ).format(label=words_text(e.label), typed=typed, accepted=words_text(e.accepted))
             if typed
-            else translate("VitalsForm", "Not saved — {e}").format(e=e)
+            else translate("VitalsForm", "Not saved — {e}").format(e=error_text(e))
         )
         self.error.show()
         bad = self.edits.get(e.field)

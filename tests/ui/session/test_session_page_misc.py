@@ -86,14 +86,14 @@ def test_time_control_charts_an_earlier_clock_time(clinic: Any, open_page: Any) 
     assert page.chart_time.status.text() == "At 15:25 (−15 min)"
     assert page.chart_time.status.property("tone") == "warn"
     saved: list[Any] = []
-    assert page.submit(charting.add_note, s.id, "Patient dozing", when="charted_at",
+    assert page.submit(charting.add_note, s.id, "Patient dozing", timed=True,
                        on_success=saved.append)
     e = saved[0].entry
     assert e.is_late and e.charted_at == clinic.clock.now().replace(minute=25)
     assert page.chart_time.charted_at() is None and page.chart_time.status.text() == "Time: now"
     # a time later than now means yesterday, which the service refuses (before check-in)
     page.chart_time.edit.setTime(QTime(16, 30))
-    assert not page.submit(charting.add_note, s.id, "x", when="charted_at")
+    assert not page.submit(charting.add_note, s.id, "x", timed=True)
     assert "not before" in page.message.text()
     assert page.chart_time.charted_at() is not None  # kept for the nurse to fix
 

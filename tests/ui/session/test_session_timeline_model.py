@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 
 from chairlog.domain import AlertView, EntryKind, EntryStatus, EntryView
 from chairlog.services import charting, corrections, views
+from chairlog.ui import tokens
 from chairlog.ui.session.models import COLUMNS, ENTRY_ID_ROLE, TimelineModel
 from tests.conftest import ready_to_infuse
 
@@ -54,7 +55,7 @@ def test_rows_newest_first_with_columns_late_and_struck_corrections(qapp: Any) -
     assert cell(m, 0, 0) == "15:10"  # local clinic time
     assert cell(m, 0, 2) == "Nina Nurse"
     assert cell(m, 0, 3) == "LATE (entered 15:35)"
-    assert cell(m, 0, 3, D.ForegroundRole) == QColor("#8a5300")
+    assert cell(m, 0, 3, D.ForegroundRole) == QColor(tokens.WARN)
     # the original stays, struck through (time, entry, by) with who corrected it and why
     r_old = m.row_of(1)
     assert r_old == 3 and cell(m, r_old, 1) == "Vitals: HR 150"
@@ -62,13 +63,13 @@ def test_rows_newest_first_with_columns_late_and_struck_corrections(qapp: Any) -
         assert cell(m, r_old, col, D.FontRole).strikeOut()
     assert not cell(m, r_old, 3, D.FontRole).strikeOut()
     assert cell(m, r_old, 3) == "CORRECTED by Omar Øster, RN at 15:03: Typo: HR was 105"
-    assert cell(m, r_old, 1, D.ForegroundRole) == QColor("#7a8491")
+    assert cell(m, r_old, 1, D.ForegroundRole) == QColor(tokens.MUTED)
     # the correction is active, says it is one, and carries the unacknowledged alert
     r_new = m.row_of(2)
     assert not cell(m, r_new, 1, D.FontRole).strikeOut()
     assert cell(m, r_new, 3).startswith("correction · ⚠ Heart rate 105 > 100/min")
     assert "NOT ACKNOWLEDGED" in cell(m, r_new, 3)
-    assert cell(m, r_new, 3, D.ForegroundRole) == QColor("#b3261e")
+    assert cell(m, r_new, 3, D.ForegroundRole) == QColor(tokens.ALERT)
     r_eie = m.row_of(4)
     assert cell(m, r_eie, 1, D.FontRole).strikeOut()
     assert cell(m, r_eie, 3) == "ENTERED IN ERROR — Nina Nurse, RN at 15:06: Wrong chair"
