@@ -118,7 +118,7 @@ class CorrectionDialog(ReasonDialog):
             out.append((name, text, w, None))
 
         if e.kind is EntryKind.VITALS:
-            for name, _text in VITALS:
+            for name, _label in VITALS:
                 if name == "temp_c":
                     shown = self.units.temperature_number(d.get(name))
                     line(name, f"{vital(name)} {self.units.temperature_symbol}",
