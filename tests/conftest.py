@@ -97,10 +97,10 @@ def apply_fast_crypto(monkeypatch: pytest.MonkeyPatch, *, pooled_rsa: bool = Tru
     from argon2 import PasswordHasher
     from cryptography.hazmat.primitives.asymmetric import rsa
 
-    from chairlog import pki
+    from chairlog import pki_keystore
     from chairlog.services import signin
 
-    monkeypatch.setattr(pki, "_SCRYPT_LOG2_N", 10)
+    monkeypatch.setattr(pki_keystore, "_SCRYPT_LOG2_N", 10)
 
     if _REAL_RSA_KEYGEN is None:
         _REAL_RSA_KEYGEN = rsa.generate_private_key

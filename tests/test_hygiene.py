@@ -49,3 +49,17 @@ def test_the_difference_check_names_what_changed(tmp_path: Path) -> None:
     changed = user_folders.differences(before, user_folders.listing([folder]))
     assert f"appeared: {folder / 'ca' / 'authority.secret'}" in changed
     assert f"changed: {folder / 'kept'}" in changed
+
+
+def test_qt_writes_its_own_files_into_the_run_folders_too() -> None:
+    """Qt's per-user locations (its settings, caches and application data: a font cache, a
+    file dialog's history) follow the XDG variables the run redirected."""
+    from PySide6.QtCore import QStandardPaths
+
+    where = QStandardPaths.StandardLocation
+    for location in (where.AppDataLocation, where.AppConfigLocation, where.CacheLocation,
+                     where.GenericDataLocation, where.GenericConfigLocation,
+                     where.GenericCacheLocation, where.AppLocalDataLocation):
+        path = Path(QStandardPaths.writableLocation(location))
+        assert path.resolve().is_relative_to(conftest._REDIRECTED.resolve()), (location, path)
+        assert not _inside(path, conftest._REAL_FOLDERS)

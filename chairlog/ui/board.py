@@ -44,10 +44,11 @@ from PySide6.QtWidgets import (
 from chairlog.clinical.readouts import Due
 from chairlog.clinical.states import ACTIVE_STATES
 from chairlog.domain import AlertView, ChairInfo, SessionView
-from chairlog.errors import ChairlogError, ValidationError
+from chairlog.errors import ChairlogError
 from chairlog.services import Chairlog, accounts, protocols, views
 from chairlog.services.results import SESSION_DISCHARGED
 from chairlog.ui import tokens
+from chairlog.ui.board_monitor import BoardMonitor
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
 from chairlog.ui.i18n import error_text, translate
@@ -103,7 +104,7 @@ class ChairBoard(QWidget):
         self.can_start = True
         self.load_count = 0
         self.ack_dialog: AlertAckDialog | None = None
-        self.monitor_dialog: Any = None  # ui.monitor_review.MonitorReviewDialog, when open
+        self.monitor = BoardMonitor(self)  # the tiles' monitor badges and review dialog
         self._columns = 0
         self._compact = False
         self._flash = False
@@ -180,14 +181,7 @@ class ChairBoard(QWidget):
         if change.what in ("user", "backup", "audit", SESSION_DISCHARGED):
             return
         if change.what == "monitor":
-            # at most a few reads a second however many monitors send (first event + 300 ms)
-            if not hasattr(self, "_monitor_timer"):
-                self._monitor_timer = QTimer(self)
-                self._monitor_timer.setSingleShot(True)
-                self._monitor_timer.setInterval(300)
-                self._monitor_timer.timeout.connect(self.load_monitor)
-            if not self._monitor_timer.isActive():
-                self._monitor_timer.start()
+            self.monitor.changed()
             return
         if change.view is not None and self._stays(change.view):
             self._show([change.view])  # the session as committed: no read at all
@@ -304,7 +298,7 @@ class ChairBoard(QWidget):
         self.tick()
         self.reloaded.emit()
         if newest is not None:
-            self._show_monitor(newest)
+            self.monitor.show(newest)
         if self._load_again:
             self.reload()
 
@@ -333,84 +327,10 @@ class ChairBoard(QWidget):
         dlg.open()
         return dlg
 
-    def load_monitor(self) -> None:
-        """After a monitor message (up to several a second): read off the UI thread, one read
-        at a time (a burst while one is running gives one more read, not a queue)."""
-        from chairlog.services import monitor
-
-        if getattr(self, "_monitor_busy", False):
-            self._monitor_dirty = True
-            return
-        self._monitor_busy, self._monitor_dirty = True, False
-        self.ctx.runner.interactive(self, monitor.newest_by_session, self.ctx.app).success(
-            self._monitor_loaded).failure(self._monitor_failed)
-
-    def _monitor_failed(self, _exc: BaseException) -> None:
-        self._monitor_busy = False
-
-    def _monitor_loaded(self, newest: dict[int, Any]) -> None:
-        self._monitor_busy = False
-        self._show_monitor(newest)
-        if self._monitor_dirty:
-            self.load_monitor()
-
-    def _show_monitor(self, newest: dict[int, Any]) -> None:
-        from chairlog.ui.session.monitor_panel import badge_text
-
-        for chair_id, tile in self.tiles.items():
-            v = self.views.get(chair_id)
-            found = newest.get(v.id) if v is not None else None
-            tile.set_monitor(badge_text(*found) if found else "",
-                             found[0].id if found else 0)
-
-    def accept_monitor(self, pending_id: int) -> None:
-        """Chart the newest monitor set from the tile, as is, as the signed-in nurse's vitals
-        (the same service as the session page's Accept); a set that needs the nurse (a value
-        missing, an implausible one) says so and opens the review dialog to complete it."""
-        from chairlog.services import monitor
-
-        app, user = self.ctx.app, self.ctx.user
-        if user is None:
-            return
-
-        def done(_result: object) -> None:
-            self.banner.clear_message()
-            self.reload()
-            self.load_monitor()
-
-        chair = next((c for c, t in self.tiles.items() if t.monitor_pending_id == pending_id),
-                     None)
-
-        def failed(exc: BaseException) -> None:
-            self.banner.show_message(
-                translate("ChairBoard", "Monitor set not charted: {exc}").format(
-                    exc=error_text(exc))
-            )
-            if isinstance(exc, ValidationError) and chair is not None:
-                self.review_monitor(chair)  # complete or correct it there
-
-        self.ctx.runner.interactive(self, monitor.validate_pending, app, user,
-                                    pending_id).success(done).failure(failed)
-
-    def review_monitor(self, chair_id: int) -> None:
-        """The chair's newest monitor set in a dialog: edit, complete, reject, clear older."""
-        from chairlog.ui.monitor_review import MonitorReviewDialog
-
-        v = self.views.get(chair_id)
-        if v is None or self.ctx.user is None:
-            return
-        if self.monitor_dialog is not None:
-            self.monitor_dialog.reject()
-        dlg = MonitorReviewDialog(self.ctx, v, self.tz, self.window(),
-                                  on_alerts=lambda a: self.acknowledge(a[0], v.chair.name))
-        dlg.finished.connect(lambda _r, d=dlg: self._monitor_dialog_done(d))
-        self.monitor_dialog = dlg
-        dlg.open()
-
-    def _monitor_dialog_done(self, dlg: Any) -> None:
-        if self.monitor_dialog is dlg:
-            self.monitor_dialog = None
-        dlg.deleteLater()
+    @property
+    def monitor_dialog(self) -> Any:
+        """The monitor review dialog, while open (``ui.monitor_review.MonitorReviewDialog``)."""
+        return self.monitor.dialog
 
     def _rebuild(self) -> None:
         for tile in self.tiles.values():
@@ -422,8 +342,8 @@ class ChairBoard(QWidget):
             tile.activated.connect(lambda c=chair.id: self._activate(c))
             tile.acknowledge_requested.connect(
                 lambda alert, c=chair.name: self.acknowledge(alert, c))
-            tile.monitor_accept_requested.connect(self.accept_monitor)
-            tile.monitor_review_requested.connect(lambda c=chair.id: self.review_monitor(c))
+            tile.monitor_accept_requested.connect(self.monitor.accept)
+            tile.monitor_review_requested.connect(lambda c=chair.id: self.monitor.review(c))
             tile.returned.open_requested.connect(self.open_session.emit)
             self.tiles[chair.id] = tile
         self._columns = 0

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
+from tests.ui.conftest import ui_context as ui_context  # the window tests' context factory
 
 
 @dataclass

@@ -3,7 +3,6 @@ accept, editable before accepting, reject with a reason; the board tile's badge.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,22 +13,20 @@ from chairlog.services import accounts, doses, views
 from chairlog.services import monitor as mon
 from chairlog.services.monitor_ingest import receive
 from chairlog.ui import tokens
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.session.page import SessionPage
 from tests.conftest import PASSWORDS, ready_to_infuse
 from tests.monitor import samples as S
 from tests.monitor.conftest import hl7_time
+from tests.ui.leaks import UiContexts
 
 pytestmark = pytest.mark.gui
 DEV = "080019FFFE0B4020"
 
 
 @pytest.fixture
-def ui(clinic: Any) -> Iterator[UiContext]:
-    ctx = make_context(clinic.app)
-    ctx.set_user(accounts.login(clinic.app, "nina", PASSWORDS["nina"]))
-    yield ctx
-    ctx.shutdown()
+def ui(clinic: Any, ui_context: UiContexts) -> UiContext:
+    return ui_context(user=accounts.login(clinic.app, "nina", PASSWORDS["nina"]))
 
 
 def running_with_pending(clinic: Any, hr: str = "80") -> tuple[int, int]:

@@ -5,7 +5,6 @@ cleared in one audited action."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,11 +15,12 @@ from chairlog.services import accounts, audit_log, doses, views
 from chairlog.services import monitor as mon
 from chairlog.services.monitor_ingest import receive
 from chairlog.ui import tokens
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.session.page import SessionPage
 from tests.conftest import PASSWORDS, ready_to_infuse
 from tests.monitor import samples as S
 from tests.monitor.conftest import hl7_time
+from tests.ui.leaks import UiContexts
 
 pytestmark = pytest.mark.gui
 DEV = "080019FFFE0B4020"
@@ -28,11 +28,8 @@ MINDRAY = "bed:ICU&1&3232237756&4601&&1"
 
 
 @pytest.fixture
-def ui(clinic: Any) -> Iterator[UiContext]:
-    ctx = make_context(clinic.app)
-    ctx.set_user(accounts.login(clinic.app, "nina", PASSWORDS["nina"]))
-    yield ctx
-    ctx.shutdown()
+def ui(clinic: Any, ui_context: UiContexts) -> UiContext:
+    return ui_context(user=accounts.login(clinic.app, "nina", PASSWORDS["nina"]))
 
 
 def infusing(clinic: Any) -> int:

@@ -94,7 +94,8 @@ def test_disk_full_refuses_save_cleanly_then_same_save_succeeds(tmp_path: Path, 
 
 
 @pytest.mark.gui
-def test_disk_full_in_the_vitals_form_keeps_what_was_typed(tmp_path: Path, qtbot: Any) -> None:
+def test_disk_full_in_the_vitals_form_keeps_what_was_typed(tmp_path: Path, ui_context: Any,
+                                                           qtbot: Any) -> None:
     """The nurse's view of a full disk: Enter in the vitals form shows a message saying the
     disk is full and the set was not saved; the five values stay in the form; the window keeps
     running, and once there is space again the same Enter saves them."""
@@ -102,12 +103,10 @@ def test_disk_full_in_the_vitals_form_keeps_what_was_typed(tmp_path: Path, qtbot
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import event
 
-    from chairlog.ui.context import make_context
     from chairlog.ui.session.page import SessionPage
 
     _url, st, s, pages, full = full_database(tmp_path)
-    ctx = make_context(full)
-    ctx.set_user(st.nurse)
+    ctx = ui_context(full, user=st.nurse)
     try:
         page = SessionPage(ctx, s.id)
         qtbot.addWidget(page)
@@ -140,5 +139,5 @@ def test_disk_full_in_the_vitals_form_keeps_what_was_typed(tmp_path: Path, qtbot
         assert last is not None and last.data["hr"] == 84
         assert entries_all_audited(full) and audit_ok(full)[0]
     finally:
-        ctx.shutdown()
+        ctx.shutdown()  # before its database closes
         full.close()

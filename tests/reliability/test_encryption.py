@@ -122,13 +122,13 @@ def test_encrypt_refuses_an_existing_database(tmp_path: Path) -> None:
 
 
 @pytest.mark.gui
-def test_window_works_on_an_encrypted_database(encrypted: Any, qtbot: Any) -> None:
+def test_window_works_on_an_encrypted_database(encrypted: Any, ui_context: Any,
+                                               qtbot: Any) -> None:
     from chairlog.ui.app import build_main_window
-    from chairlog.ui.context import make_context
 
     db, _ = encrypted
     app = open_app(str(db))
-    ctx = make_context(app)
+    ctx = ui_context(app)
     try:
         st = set_up_clinic(app)
         s = ready_session(st, st.patients[0], st.chairs[0])
@@ -142,7 +142,7 @@ def test_window_works_on_an_encrypted_database(encrypted: Any, qtbot: Any) -> No
         assert page is not None and page.view.vitals
         window.shutdown()
     finally:
-        ctx.shutdown()
+        ctx.shutdown()  # before its database closes
         app.close()
     assert not plaintext_in(db)
 

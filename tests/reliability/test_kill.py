@@ -190,13 +190,12 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path,
 @pytest.mark.slow
 @pytest.mark.gui
 def test_window_killed_mid_session_restarts_with_everything_saved(
-        tmp_path: Path, qtbot: Any, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path, ui_context: Any, qtbot: Any, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The real main window (offscreen), typing vitals into the form, SIGKILLed again and
     again; then the window is opened again on the same database: the running session is back
     on the board with its timer, and every set the window had shown as saved is in it."""
     from chairlog.ui.app import build_main_window
-    from chairlog.ui.context import make_context
 
     rng = random.Random(SEED + 1)
     home = tmp_path / "home"
@@ -210,7 +209,7 @@ def test_window_killed_mid_session_restarts_with_everything_saved(
         acks = read_acks(ack)
         assert len(acks) >= WINDOW_KILLS
         app = open_app(url)
-        ctx = make_context(app)
+        ctx = ui_context(app)
         try:
             from chairlog.services import accounts
 
@@ -228,7 +227,7 @@ def test_window_killed_mid_session_restarts_with_everything_saved(
             assert page.view.infusion_started_at == started
             window.shutdown()
         finally:
-            ctx.shutdown()
+            ctx.shutdown()  # before its database closes
             app.close()
     with capsys.disabled():
         print(f"\n[kill test, window] {WINDOW_KILLS} SIGKILLs of the main window survived, "

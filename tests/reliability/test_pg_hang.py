@@ -16,7 +16,6 @@ import pytest
 from bench.bench_hang import hang_scenario, server_pids, signal_all
 from chairlog.services import doses, views
 from chairlog.ui.app import build_main_window
-from chairlog.ui.context import make_context
 from tests.conftest import ready_to_infuse
 
 pytestmark = [
@@ -28,14 +27,13 @@ pytestmark = [
 
 
 def test_a_hung_server_mid_save_never_stalls_the_window(clinic: Any, db_url: str,
-                                                        qtbot: Any) -> None:
+                                                        ui_context: Any, qtbot: Any) -> None:
     s = ready_to_infuse(clinic)
     clinic.clock.advance(minutes=2)
     doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.5)
     vitals_before = sum(e.kind == "vitals" for e in views.get_session(clinic.app, s.id).entries)
-    ctx = make_context(clinic.app)
+    ctx = ui_context(user=clinic.nurse)
     ctx.runner.deadline_s = 4.0  # 20 s in the window: shortened so the test is quick
-    ctx.set_user(clinic.nurse)
     window = build_main_window(ctx)
     qtbot.addWidget(window)
     window.resize(1600, 1000)
@@ -60,4 +58,3 @@ def test_a_hung_server_mid_save_never_stalls_the_window(clinic: Any, db_url: str
         assert sum(e.kind == "vitals" for e in after) == vitals_before + 1
     finally:
         window.quit_now()
-        ctx.shutdown()

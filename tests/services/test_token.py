@@ -98,21 +98,16 @@ def test_sign_with_a_key_that_never_leaves_the_token(clinic: Clinic, token: str)
         keys.unlock_signing_key(c.app, c.physician, PIN)
 
 
-def test_signing_dialog_asks_for_the_pin(clinic: Clinic, token: str, qtbot: Any) -> None:
-    from chairlog.ui.context import make_context
+def test_signing_dialog_asks_for_the_pin(clinic: Clinic, token: str, ui_context: Any,
+                                         qtbot: Any) -> None:
     from chairlog.ui.signoff import SignoffDialog
 
     c = clinic
     authority.issue_token_certificate(c.app, "drlee", CA_PASSPHRASE, PIN, module=MODULE,
                                       token_label=token)
-    ctx = make_context(c.app)
-    ctx.set_user(accounts.login(c.app, "drlee", PASSWORDS["drlee"]))
-    try:
-        dlg = SignoffDialog(ctx)
-        qtbot.addWidget(dlg)
-        assert dlg.password_label.text() == "Token PIN"
-    finally:
-        ctx.shutdown()
+    dlg = SignoffDialog(ui_context(user=accounts.login(c.app, "drlee", PASSWORDS["drlee"])))
+    qtbot.addWidget(dlg)
+    assert dlg.password_label.text() == "Token PIN"
 
 
 def test_ca_issue_on_a_token_from_the_command_line(

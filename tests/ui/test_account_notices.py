@@ -3,7 +3,6 @@ accounts (issue 14, points 3 and 8)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,15 +11,14 @@ from chairlog.errors import AuthenticationError, PermissionDenied
 from chairlog.services import accounts, authority, keys
 from chairlog.ui.account_notices import CertificateNoticeDialog
 from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from tests.conftest import CA_PASSPHRASE, PASSWORDS
+from tests.ui.leaks import UiContexts
 
 
 @pytest.fixture
-def ctx(clinic: Any) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    yield c
-    c.shutdown()
+def ctx(clinic: Any, ui_context: UiContexts) -> UiContext:
+    return ui_context()  # no one signed in: each test signs its user in
 
 
 def test_physician_sees_and_flags_a_certificate_at_sign_in(

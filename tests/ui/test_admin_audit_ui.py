@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,20 +15,18 @@ from chairlog.ui.admin.dialog import AdminDialog
 from chairlog.ui.admin.protocol_editor import ProtocolEditor
 from chairlog.ui.admin.users import AddUserDialog
 from chairlog.ui.audit_view import AuditDialog
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from tests.audit_attacker import drop_guards, sql
 from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
 from tests.ui.conftest import settle
+from tests.ui.leaks import UiContexts
 
 VITALS = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14}
 
 
 @pytest.fixture
-def ctx(clinic: Clinic) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.admin)
-    yield c
-    c.shutdown()
+def ctx(clinic: Clinic, ui_context: UiContexts) -> UiContext:
+    return ui_context(user=clinic.admin)
 
 
 @pytest.fixture

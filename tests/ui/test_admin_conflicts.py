@@ -4,7 +4,6 @@ physician's account says how the signing key will be issued."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,17 +13,15 @@ from chairlog.services import accounts, open_app, protocols, trust
 from chairlog.ui.admin.dialog import AdminDialog
 from chairlog.ui.admin.protocol_editor import ProtocolEditor
 from chairlog.ui.admin.users import AddUserDialog
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from tests.conftest import Clinic, add_signed_in
 from tests.ui.conftest import settle
+from tests.ui.leaks import UiContexts
 
 
 @pytest.fixture
-def ctx(clinic: Clinic) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.admin)
-    yield c
-    c.shutdown()
+def ctx(clinic: Clinic, ui_context: UiContexts) -> UiContext:
+    return ui_context(user=clinic.admin)
 
 
 @pytest.fixture

@@ -16,26 +16,26 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from chairlog.services import accounts, charting, demo, open_app, signoff, views
 from chairlog.ui import app as ui_app
 from chairlog.ui.app import build_main_window
-from chairlog.ui.context import make_context
 from chairlog.ui.main_window import MainWindow
 from chairlog.ui.tile import ChairTile
+from tests.ui.leaks import UiContexts
 from tests.ui.screens import SCREENS, TASKBAR_PX, TITLE_BAR_PX, screen_of
 
 
 @pytest.fixture
-def demo_window(tmp_path: Path, qapp: QApplication, qtbot: Any) -> Iterator[MainWindow]:
+def demo_window(tmp_path: Path, qapp: QApplication, ui_context: UiContexts,
+                qtbot: Any) -> Iterator[MainWindow]:
     sheet, font = qapp.styleSheet(), qapp.font()
     ui_app.apply_style(qapp)  # the tiles' padding and borders are the style sheet's
     app = open_app(f"sqlite:///{tmp_path / 'demo.sqlite3'}", demo=True)
     demo.fill_demo(app, sign=signoff.sign_for_demo)
-    ctx = make_context(app, demo=True)
-    ctx.set_user(accounts.login(app, "ana", "demo-nurse-1"))
+    ctx = ui_context(app, demo=True, user=accounts.login(app, "ana", "demo-nurse-1"))
     win = build_main_window(ctx)
     qtbot.addWidget(win)
     win.show()
     yield win
     win.quit_now()
-    ctx.shutdown()
+    ctx.shutdown()  # before its database closes
     app.close()
     qapp.setStyleSheet(sheet)
     qapp.setFont(font)

@@ -5,7 +5,6 @@ from the audit head; backups subscribing to "session discharged"."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,19 +13,11 @@ from PySide6.QtWidgets import QWidget
 from chairlog.services import backups, charting
 from chairlog.services.results import SESSION_DISCHARGED
 from chairlog.ui import feed as feed_module
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.feed import REMOTE, Change
 from tests.conftest import ready_to_infuse
 
 VITALS = {"hr": 80, "sbp": 120, "dbp": 80, "spo2": 98, "rr": 14}
-
-
-@pytest.fixture
-def ctx(clinic: Any) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.nurse)
-    yield c
-    c.shutdown()
 
 
 def test_a_save_publishes_one_change_with_the_committed_session_and_its_initiator(

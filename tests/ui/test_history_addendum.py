@@ -3,7 +3,6 @@ addendum from the session page, export the record without blocking the window.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,8 +12,7 @@ from PySide6.QtCore import Qt
 
 from chairlog.clinical.states import SessionState
 from chairlog.services import charting, records, signoff, views
-from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.history import HistoryModel, PatientHistoryDialog
 from chairlog.ui.main_window import MainWindow
 from tests.conftest import PASSWORDS
@@ -30,15 +28,9 @@ def signed(clinic: Any) -> int:
 
 
 @pytest.fixture
-def window(clinic: Any, qtbot: Any) -> Iterator[tuple[MainWindow, UiContext]]:
-    ctx = make_context(clinic.app)
-    ctx.set_user(clinic.nurse)
-    w = build_main_window(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    yield w, ctx
-    w.quit_now()
-    ctx.shutdown()
+def window(window: MainWindow, ctx: UiContext) -> tuple[MainWindow, UiContext]:
+    """The shared main window (``tests/ui/conftest.py``) and its context."""
+    return window, ctx
 
 
 def test_history_model_shows_pain_before_and_after(clinic: Any, signed: int) -> None:

@@ -9,38 +9,30 @@ from typing import Any
 import pytest
 
 from chairlog.services import backups, charting, clockwatch
-from chairlog.ui.context import make_context
 from chairlog.ui.housekeeping import Housekeeping
 from tests.conftest import ready_to_infuse
+from tests.ui.leaks import UiContexts
 
 
-def test_first_write_of_the_day_makes_a_backup_in_the_background(clinic: Any,
-                                                                  qtbot: Any) -> None:
-    ctx = make_context(clinic.app)
-    try:
-        keeper = Housekeeping(ctx)
-        assert keeper.backups_on
-        s = ready_to_infuse(clinic)
-        with qtbot.waitSignal(keeper.message, timeout=20_000) as said:
-            charting.add_note(clinic.app, clinic.nurse, s.id, "Calm")
-        assert said.args[0].startswith("Backup made at ")
-        made = list(backups.backups_dir().glob("chairlog-*-daily.sqlite3"))
-        assert len(made) == 1 and made[0].name in said.args[0]
-        assert backups.read_sidecar(made[0])["kind"] == "daily"
-    finally:
-        ctx.shutdown()
+def test_first_write_of_the_day_makes_a_backup_in_the_background(
+        clinic: Any, ui_context: UiContexts, qtbot: Any) -> None:
+    keeper = Housekeeping(ui_context())
+    assert keeper.backups_on
+    s = ready_to_infuse(clinic)
+    with qtbot.waitSignal(keeper.message, timeout=20_000) as said:
+        charting.add_note(clinic.app, clinic.nurse, s.id, "Calm")
+    assert said.args[0].startswith("Backup made at ")
+    made = list(backups.backups_dir().glob("chairlog-*-daily.sqlite3"))
+    assert len(made) == 1 and made[0].name in said.args[0]
+    assert backups.read_sidecar(made[0])["kind"] == "daily"
 
 
-def test_clock_jump_is_announced(clinic: Any, qtbot: Any,
+def test_clock_jump_is_announced(clinic: Any, ui_context: UiContexts, qtbot: Any,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    ctx = make_context(clinic.app)
-    try:
-        keeper = Housekeeping(ctx)
-        assert keeper.clock_timer.isActive() and keeper.clock_timer.interval() == 60_000
-        monkeypatch.setattr(clockwatch, "check_clock",
-                            lambda app, actor: timedelta(minutes=-7))
-        with qtbot.waitSignal(keeper.message) as said:
-            keeper.check_clock()
-        assert "backwards by 0:07:00" in said.args[0]
-    finally:
-        ctx.shutdown()
+    keeper = Housekeeping(ui_context())
+    assert keeper.clock_timer.isActive() and keeper.clock_timer.interval() == 60_000
+    monkeypatch.setattr(clockwatch, "check_clock",
+                        lambda app, actor: timedelta(minutes=-7))
+    with qtbot.waitSignal(keeper.message) as said:
+        keeper.check_clock()
+    assert "backwards by 0:07:00" in said.args[0]

@@ -11,17 +11,15 @@ from chairlog.paths import data_dir
 from chairlog.services import doses
 from chairlog.ui import offline_board
 from chairlog.ui.board import ChairBoard
-from chairlog.ui.context import make_context
+from chairlog.ui.context import UiContext
 from tests.conftest import ready_to_infuse
 from tests.outbox.helpers import refused
 
 
 def test_board_keeps_a_snapshot_and_the_offline_window_shows_it(
-        clinic: Any, qtbot: Any, monkeypatch: Any) -> None:
+        clinic: Any, ctx: UiContext, qtbot: Any, monkeypatch: Any) -> None:
     s = ready_to_infuse(clinic)
     doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.5)
-    ctx = make_context(clinic.app)
-    ctx.set_user(clinic.nurse)
     board = ChairBoard(ctx)
     qtbot.addWidget(board)
     board.reload()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,23 +9,22 @@ from PySide6.QtCore import Qt
 
 from chairlog.errors import AuthenticationError
 from chairlog.services import accounts, keys
-from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.main_window import MainWindow
 from chairlog.ui.password import ChangePasswordDialog
 from tests.conftest import PASSWORDS
+from tests.ui.leaks import UiContexts
 
 
 @pytest.fixture
-def window(clinic: Any, qtbot: Any) -> Iterator[tuple[MainWindow, UiContext]]:
-    ctx = make_context(clinic.app)
-    ctx.set_user(clinic.physician)
-    w = build_main_window(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    yield w, ctx
-    w.quit_now()
-    ctx.shutdown()
+def ctx(clinic: Any, ui_context: UiContexts) -> UiContext:
+    return ui_context(user=clinic.physician)
+
+
+@pytest.fixture
+def window(window: MainWindow, ctx: UiContext) -> tuple[MainWindow, UiContext]:
+    """The shared main window (``tests/ui/conftest.py``), the physician's, and its context."""
+    return window, ctx
 
 
 def test_physician_changes_password_and_key_follows(window: Any, clinic: Any, qtbot: Any) -> None:

@@ -17,11 +17,12 @@ from PySide6.QtCore import QTimer
 from chairlog.errors import AuthenticationError
 from chairlog.services import accounts, authority, keys, patients, protocols, views
 from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.history import PatientHistoryDialog
 from chairlog.ui.main_window import MainWindow
 from chairlog.ui.operations import FAST_MS, OperationRunner
 from tests.conftest import CA_PASSPHRASE, PASSWORDS
+from tests.ui.leaks import UiContexts
 
 #: the probe timer's interval and how long the read stays hung
 PROBE_MS = 10
@@ -84,11 +85,8 @@ def assert_kept_ticking(qtbot: Any, hang: Hang) -> None:
 
 
 @pytest.fixture
-def admin_ctx(clinic: Any) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.admin)
-    yield c
-    c.shutdown()
+def admin_ctx(clinic: Any, ui_context: UiContexts) -> UiContext:
+    return ui_context(user=clinic.admin)
 
 
 def test_start_session_dialog_opens_while_its_chairs_are_read(
@@ -176,20 +174,16 @@ def test_locked_accounts_notice_does_not_block(
     w.close()
 
 
-def test_certificate_notice_does_not_block(clinic: Any, qtbot: Any,
+def test_certificate_notice_does_not_block(clinic: Any, ui_context: UiContexts, qtbot: Any,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     info = authority.issue_certificate(clinic.app, "drlee", CA_PASSPHRASE, PASSWORDS["drlee"])
-    ctx = make_context(clinic.app)
-    try:
-        ctx.set_user(accounts.login(clinic.app, "drlee", PASSWORDS["drlee"]))
-        hang = Hang(monkeypatch, keys, "notices")
-        w = build_main_window(ctx)
-        qtbot.addWidget(w)
-        assert w.cert_notice is None
-        assert_kept_ticking(qtbot, hang)
-        hang.release()
-        qtbot.waitUntil(lambda: w.cert_notice is not None, timeout=5_000)
-        assert info.serial in w.cert_notice.details.text()  # type: ignore[union-attr]
-        w.close()
-    finally:
-        ctx.shutdown()
+    ctx = ui_context(user=accounts.login(clinic.app, "drlee", PASSWORDS["drlee"]))
+    hang = Hang(monkeypatch, keys, "notices")
+    w = build_main_window(ctx)
+    qtbot.addWidget(w)
+    assert w.cert_notice is None
+    assert_kept_ticking(qtbot, hang)
+    hang.release()
+    qtbot.waitUntil(lambda: w.cert_notice is not None, timeout=5_000)
+    assert info.serial in w.cert_notice.details.text()  # type: ignore[union-attr]
+    w.close()

@@ -15,11 +15,12 @@ from chairlog.errors import StateError
 from chairlog.services import accounts, doses, open_app, sessions
 from chairlog.ui import i18n
 from chairlog.ui.admin.dialog import AdminDialog
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.main_window import MainWindow
 from chairlog.ui.session.page import SessionPage
 from chairlog.ui.start_session import StartSessionDialog
 from tests.conftest import Clinic, add_signed_in, ready_to_infuse
+from tests.ui.leaks import UiContexts
 
 
 @pytest.fixture(params=["es", "en"])
@@ -30,12 +31,9 @@ def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
 
 
 @pytest.fixture
-def ctx(clinic: Clinic, language: str) -> Iterator[UiContext]:
+def ctx(clinic: Clinic, language: str, ui_context: UiContexts) -> UiContext:
     """The nurse's context, made once the language is installed (the window is in it)."""
-    c = make_context(clinic.app)
-    c.set_user(clinic.nurse)
-    yield c
-    c.shutdown()
+    return ui_context(user=clinic.nurse)
 
 
 @pytest.fixture
@@ -123,29 +121,25 @@ def test_a_busy_chair(clinic: Clinic, window: MainWindow, qtbot: Any, language: 
     dlg.reject()
 
 
-def test_a_stale_write(clinic: Clinic, qtbot: Any, language: str) -> None:
-    admin_ctx = make_context(clinic.app)
-    admin_ctx.set_user(clinic.admin)
-    try:
-        ng = add_signed_in(clinic.app, clinic.admin, "ng", "Dr Ng", "admin",
-                           password="ng-admin-pass-1")
-        dlg = AdminDialog(admin_ctx)
-        qtbot.addWidget(dlg)
-        dlg.show()
-        tab = dlg.clinic_tab
-        seen = accounts.get_clinic(clinic.app)
-        accounts.update_clinic(clinic.app, ng, expected_version=seen.version,
-                               idle_lock_minutes=9)
-        tab.late_entry.setValue(15)
-        tab.save_button.click()
-        text = tab.banner.text()
-        assert "Test Clinic" in text and "ng" in text
-        shows(text, language, spanish=("se modificó en otro puesto de trabajo",
-                                       "vuelva a abrir la pantalla"),
-              english="was changed on another workstation")
-        assert accounts.get_clinic(clinic.app).late_entry_minutes == 10
-    finally:
-        admin_ctx.shutdown()
+def test_a_stale_write(clinic: Clinic, ui_context: UiContexts, qtbot: Any,
+                       language: str) -> None:
+    ng = add_signed_in(clinic.app, clinic.admin, "ng", "Dr Ng", "admin",
+                       password="ng-admin-pass-1")
+    dlg = AdminDialog(ui_context(user=clinic.admin))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    tab = dlg.clinic_tab
+    seen = accounts.get_clinic(clinic.app)
+    accounts.update_clinic(clinic.app, ng, expected_version=seen.version,
+                           idle_lock_minutes=9)
+    tab.late_entry.setValue(15)
+    tab.save_button.click()
+    text = tab.banner.text()
+    assert "Test Clinic" in text and "ng" in text
+    shows(text, language, spanish=("se modificó en otro puesto de trabajo",
+                                   "vuelva a abrir la pantalla"),
+          english="was changed on another workstation")
+    assert accounts.get_clinic(clinic.app).late_entry_minutes == 10
 
 
 def test_a_state_error_and_a_permission_refusal(clinic: Clinic, page: Any, qtbot: Any,

@@ -13,9 +13,9 @@ from chairlog import paths
 from chairlog.errors import CorruptDatabase, StorageError
 from chairlog.services import accounts, views
 from chairlog.ui import app as ui_app
-from chairlog.ui.context import make_context
 from chairlog.ui.login import LoginDialog
 from tests.ui.conftest import settle
+from tests.ui.leaks import UiContexts
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_damaged_database_message(tmp_path: Path) -> None:
     assert title2 == "The database cannot be opened"
 
 
-def test_demo_mode_uses_its_own_filled_database(qtbot: Any) -> None:
+def test_demo_mode_uses_its_own_filled_database(ui_context: UiContexts, qtbot: Any) -> None:
     app = ui_app.open_for_gui(None, demo=True)
     try:
         assert str(app.db.url).endswith(str(paths.data_dir() / "demo.sqlite3"))
@@ -61,7 +61,7 @@ def test_demo_mode_uses_its_own_filled_database(qtbot: Any) -> None:
         running = views.board(app)
         assert {v.state.value for v in running} == {"pre_infusion", "infusing", "paused",
                                                     "monitoring"}
-        ctx = make_context(app, demo=True)
+        ctx = ui_context(app, demo=True)
         login = LoginDialog(ctx)
         qtbot.addWidget(login)
         login.show()
@@ -78,7 +78,7 @@ def test_demo_mode_uses_its_own_filled_database(qtbot: Any) -> None:
         assert len(window.board.chairs) == 6 and len(window.board.views) == 4
         assert window.demo_label is not None
         window.quit_now()
-        ctx.shutdown()
+        ctx.shutdown()  # before its database closes
     finally:
         app.close()
     again = ui_app.open_for_gui(None, demo=True)  # already filled: opened as it is
@@ -88,11 +88,10 @@ def test_demo_mode_uses_its_own_filled_database(qtbot: Any) -> None:
         again.close()
 
 
-def test_build_main_window_needs_a_signed_in_user(clinic: Any) -> None:
-    ctx = make_context(clinic.app)
+def test_build_main_window_needs_a_signed_in_user(clinic: Any,
+                                                  ui_context: UiContexts) -> None:
     with pytest.raises(RuntimeError, match="signed-in user"):
-        ui_app.build_main_window(ctx)
-    ctx.shutdown()
+        ui_app.build_main_window(ui_context())
 
 
 def test_start_up_does_not_import_pdf_or_migration_libraries() -> None:

@@ -14,8 +14,9 @@ from chairlog.clinical.readouts import Due
 from chairlog.present.numbers import fmt
 from chairlog.services import charting, doses, open_app, views
 from chairlog.ui.board import ChairBoard
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from tests.conftest import ready_to_infuse
+from tests.ui.leaks import UiContexts
 
 
 @pytest.fixture
@@ -300,6 +301,7 @@ def test_other_workstations_changes_arrive_by_the_audit_head(clinic: Any, db_url
 
 
 def test_restart_shows_the_same_sessions_and_timers(clinic: Any, db_url: str, ctx: UiContext,
+                                                    ui_context: UiContexts,
                                                     qtbot: Any) -> None:
     s = infusing(clinic)
     clinic.clock.advance(minutes=47, seconds=12)
@@ -308,8 +310,7 @@ def test_restart_shows_the_same_sessions_and_timers(clinic: Any, db_url: str, ct
     before = first.tiles[clinic.chairs[0].id].figures
     first.stop()
     reopened = open_app(db_url, clock=clinic.clock)
-    ctx2 = make_context(reopened)
-    ctx2.set_user(clinic.nurse)
+    ctx2 = ui_context(reopened, user=clinic.nurse)
     try:
         second = ChairBoard(ctx2)
         qtbot.addWidget(second)
@@ -320,7 +321,7 @@ def test_restart_shows_the_same_sessions_and_timers(clinic: Any, db_url: str, ct
         assert after.timer == "0:47:12"
         second.stop()
     finally:
-        ctx2.shutdown()
+        ctx2.shutdown()  # before its database closes
         reopened.close()
 
 

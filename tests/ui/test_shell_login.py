@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,18 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGroupBox, QPushButton
 
 from chairlog.services import accounts, protocols
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.login import LoginDialog
 from chairlog.ui.setup_wizard import SetupDialog, local_timezone
 from tests.conftest import PASSWORDS
 from tests.ui.conftest import settle
+from tests.ui.leaks import UiContexts
 
 
 @pytest.fixture
-def ctx(app: Any) -> Iterator[UiContext]:
-    c = make_context(app)
-    yield c
-    c.shutdown()
+def ctx(app: Any, ui_context: UiContexts) -> UiContext:
+    return ui_context(app)  # an empty database: no clinic, no one signed in
 
 
 def fill_setup(dlg: SetupDialog, **over: str) -> None:
@@ -149,10 +147,11 @@ def test_reset_password_forces_a_change(clinic: Any, ctx: UiContext, qtbot: Any)
     assert accounts.login(clinic.app, "nina", "brand-new-pass").username == "nina"
 
 
-def test_demo_accounts_box_only_in_demo_mode(clinic: Any, qtbot: Any) -> None:
+def test_demo_accounts_box_only_in_demo_mode(clinic: Any, ui_context: UiContexts,
+                                             qtbot: Any) -> None:
     from chairlog.services import demo
 
-    real = make_context(clinic.app)
+    real = ui_context()
     dlg = LoginDialog(real)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -160,9 +159,8 @@ def test_demo_accounts_box_only_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     assert not dlg.findChildren(QGroupBox)
     texts = " ".join(b.text() for b in dlg.findChildren(QPushButton))
     assert "demo-nurse-1" not in texts
-    real.shutdown()
 
-    demo_ctx = make_context(clinic.app, demo=True)
+    demo_ctx = ui_context(demo=True)
     dlg2 = LoginDialog(demo_ctx)
     qtbot.addWidget(dlg2)
     dlg2.show()
@@ -172,7 +170,6 @@ def test_demo_accounts_box_only_in_demo_mode(clinic: Any, qtbot: Any) -> None:
     nurse = next(b for b in buttons if b.text().startswith("ana"))
     nurse.click()
     assert (dlg2.username.text(), dlg2.password.text()) == ("ana", "demo-nurse-1")
-    demo_ctx.shutdown()
 
 
 def test_password_checks_run_off_the_ui_thread(clinic: Any, ctx: UiContext, qtbot: Any,

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QDialog
 
 from chairlog.services import charting, views
 from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.main_window import MainWindow, describe_database
 from chairlog.ui.start_session import StartSessionDialog
 from tests.conftest import PASSWORDS, ready_to_infuse
+from tests.ui.leaks import UiContexts
 
 
 def test_every_action_has_a_shortcut_in_menu_and_tooltip(window: MainWindow) -> None:
@@ -49,15 +50,12 @@ def test_status_bar_shows_user_clinic_and_database(window: MainWindow, ctx: UiCo
         == "PostgreSQL: db.clinic.lan/chairlog"
 
 
-def test_demo_badge_in_demo_mode(clinic: Any, qtbot: Any) -> None:
-    ctx = make_context(clinic.app, demo=True)
-    ctx.set_user(clinic.nurse)
-    w = build_main_window(ctx)
+def test_demo_badge_in_demo_mode(clinic: Any, ui_context: UiContexts, qtbot: Any) -> None:
+    w = build_main_window(ui_context(demo=True, user=clinic.nurse))
     qtbot.addWidget(w)
     assert w.demo_label is not None and "DEMO" in w.demo_label.text()
     assert "DEMO" in w.windowTitle()
     w.quit_now()
-    ctx.shutdown()
 
 
 def test_admin_cannot_start_sessions_and_sees_admin_menus(clinic: Any, ctx: UiContext,

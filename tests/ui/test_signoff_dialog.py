@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,18 +14,16 @@ from PySide6.QtWidgets import QLabel
 
 from chairlog.clinical.states import SessionState
 from chairlog.services import charting, records, views
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.signoff import SignoffDialog
 from tests.conftest import PASSWORDS, Clinic
 from tests.record_helpers import discharged_session
+from tests.ui.leaks import UiContexts
 
 
 @pytest.fixture
-def ctx(clinic: Clinic) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.physician)
-    yield c
-    c.shutdown()
+def ctx(clinic: Clinic, ui_context: UiContexts) -> UiContext:
+    return ui_context(user=clinic.physician)
 
 
 @pytest.fixture

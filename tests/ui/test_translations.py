@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from chairlog.services import accounts
 from chairlog.ui import i18n
 from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import LanguageSwitch
 from tests.conftest import ready_to_infuse
+from tests.ui.leaks import UiContexts
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "chairlog_es.ts"
 
@@ -71,11 +72,8 @@ def english_left(root: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def ctx(clinic: Any) -> Iterator[UiContext]:
-    c = make_context(clinic.app)
-    c.set_user(clinic.nurse)
-    yield c
-    c.shutdown()
+def ctx(clinic: Any, ui_context: UiContexts) -> Iterator[UiContext]:
+    yield ui_context(user=clinic.nurse)
     i18n.install_language("en")
 
 
@@ -83,11 +81,12 @@ def ctx(clinic: Any) -> Iterator[UiContext]:
 def shell(ctx: UiContext, qtbot: Any) -> Iterator[LanguageSwitch]:
     # the windows are not handed to qtbot: a language switch deletes the window it replaces,
     # and qtbot would close that deleted window again at teardown; the current one is closed
-    # here
+    # and deleted here
     s = LanguageSwitch(ctx, lambda: build_main_window(ctx))
     s.window.show()
     yield s
     s.window.quit_now()
+    s.window.deleteLater()  # the fixture's value keeps it until the test's teardown ends
 
 
 def choose_language(clinic: Any, ctx: UiContext, shell: LanguageSwitch, qtbot: Any,
@@ -158,36 +157,31 @@ def test_session_page_and_dialogs_in_spanish(clinic: Any, ctx: UiContext, qtbot:
     about.reject()
 
 
-def test_admin_settings_choose_the_language(clinic: Any, qtbot: Any) -> None:
+def test_admin_settings_choose_the_language(clinic: Any, ui_context: UiContexts,
+                                            qtbot: Any) -> None:
     from chairlog.ui.admin.clinic import ClinicTab
 
-    admin_ctx = make_context(clinic.app)
-    admin_ctx.set_user(clinic.admin)
-    try:
-        tab = ClinicTab(admin_ctx)
-        qtbot.addWidget(tab)
-        assert tab.language.currentData() == "en"
-        assert [tab.language.itemText(i) for i in range(tab.language.count())] == [
-            "English", "Español"]
-        tab.language.setCurrentIndex(tab.language.findData("es"))
-        tab.weight_unit.setCurrentIndex(tab.weight_unit.findData("lb"))
-        tab.temperature_unit.setCurrentIndex(tab.temperature_unit.findData("F"))
-        tab.save()
-        info = accounts.get_clinic(clinic.app)
-        assert (info.language, info.weight_unit, info.temperature_unit) == ("es", "lb", "F")
-        assert "language" in tab.notice.text()
-        tab.reload()
-        assert tab.temperature_unit.currentText() == "°F"
-    finally:
-        admin_ctx.shutdown()
+    tab = ClinicTab(ui_context(user=clinic.admin))
+    qtbot.addWidget(tab)
+    assert tab.language.currentData() == "en"
+    assert [tab.language.itemText(i) for i in range(tab.language.count())] == [
+        "English", "Español"]
+    tab.language.setCurrentIndex(tab.language.findData("es"))
+    tab.weight_unit.setCurrentIndex(tab.weight_unit.findData("lb"))
+    tab.temperature_unit.setCurrentIndex(tab.temperature_unit.findData("F"))
+    tab.save()
+    info = accounts.get_clinic(clinic.app)
+    assert (info.language, info.weight_unit, info.temperature_unit) == ("es", "lb", "F")
+    assert "language" in tab.notice.text()
+    tab.reload()
+    assert tab.temperature_unit.currentText() == "°F"
 
 
-def test_language_chosen_in_admin_applies_when_the_dialog_closes(clinic: Any,
-                                                                 qtbot: Any) -> None:
+def test_language_chosen_in_admin_applies_when_the_dialog_closes(
+        clinic: Any, ui_context: UiContexts, qtbot: Any) -> None:
     from chairlog.ui.admin.clinic import ClinicTab
 
-    admin_ctx = make_context(clinic.app)
-    admin_ctx.set_user(clinic.admin)
+    admin_ctx = ui_context(user=clinic.admin)
     shell = LanguageSwitch(admin_ctx, lambda: build_main_window(admin_ctx))
     try:
         # not handed to qtbot: the rebuild deletes this window while the test still holds its
@@ -209,7 +203,7 @@ def test_language_chosen_in_admin_applies_when_the_dialog_closes(clinic: Any,
         assert "A&dministración" in [m.title() for m in shell.window.findChildren(QMenu)]
     finally:
         shell.window.quit_now()
-        admin_ctx.shutdown()
+        shell.window.deleteLater()
         i18n.install_language("en")
 
 

@@ -7,7 +7,6 @@ rows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,9 +17,9 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, EntryStatus
 from chairlog.services import open_app, views
 from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
 from chairlog.ui.main_window import MainWindow
 from chairlog.ui.session.page import SessionPage
+from tests.ui.leaks import UiContexts
 from tests.ui.session.driving import Keys, timeline_rows
 
 K = Qt.Key
@@ -28,16 +27,10 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def window(clinic: Any, qtbot: Any) -> Iterator[MainWindow]:
-    ctx = make_context(clinic.app)
-    ctx.set_user(clinic.nurse)
-    w = build_main_window(ctx)
-    qtbot.addWidget(w)
-    w.resize(1680, 1050)
-    w.show()
-    yield w
-    w.quit_now()
-    ctx.shutdown()
+def window(window: MainWindow) -> MainWindow:
+    """The shared main window (``tests/ui/conftest.py``) at a desk monitor's size."""
+    window.resize(1680, 1050)
+    return window
 
 
 def activate(qtbot: Any, w: Any) -> None:
@@ -79,7 +72,8 @@ def vitals(keys: Keys, values: list[str]) -> None:
 
 
 def test_whole_session_through_the_main_window_then_reopened(
-        clinic: Any, db_url: str, window: MainWindow, qtbot: Any) -> None:
+        clinic: Any, db_url: str, window: MainWindow, ui_context: UiContexts,
+        qtbot: Any) -> None:
     keys = Keys(qtbot)
     clock = clinic.clock
     # a second chair keeps running through the test (its tile is compared at the end)
@@ -196,8 +190,7 @@ def test_whole_session_through_the_main_window_then_reopened(
 
     # a new main window on the same database
     app2 = open_app(db_url, clock=clock)
-    ctx2: UiContext = make_context(app2)
-    ctx2.set_user(clinic.nurse2)
+    ctx2 = ui_context(app2, user=clinic.nurse2)
     w2 = build_main_window(ctx2)
     qtbot.addWidget(w2)
     try:
@@ -221,5 +214,5 @@ def test_whole_session_through_the_main_window_then_reopened(
         assert other2.timer.figures == other.timer.figures
     finally:
         w2.close()
-        ctx2.shutdown()
+        ctx2.shutdown()  # before its database closes
         app2.close()

@@ -88,7 +88,7 @@ class ActionDialog(QDialog):
         lay.addWidget(self.message)
         self.banner = ErrorBanner()
         self.errors = FieldErrors(self.banner)
-        self.reason = QPlainTextEdit()
+        self.reason = QPlainTextEdit(self)  # a child even when not shown
         self.reason.setFixedHeight(tokens.NOTE_BOX_PX)
         if reason_label is not None:
             lay.addWidget(QLabel(reason_label))

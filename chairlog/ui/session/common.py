@@ -111,7 +111,7 @@ class Card(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(14, 10, 14, 12)
         self.body.setSpacing(8)
-        self.title_label = QLabel(title.upper())
+        self.title_label = QLabel(title.upper(), self)  # a child even when not shown
         self.title_label.setProperty("cardTitle", True)
         if title:
             self.body.addWidget(self.title_label)

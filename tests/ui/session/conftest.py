@@ -9,17 +9,15 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.session.page import SessionPage
 from tests.ui.session.driving import Keys
 
 
 @pytest.fixture
-def ui(clinic: Any) -> Iterator[UiContext]:
-    ctx = make_context(clinic.app)
-    ctx.set_user(clinic.nurse)
-    yield ctx
-    ctx.shutdown()
+def ui(ctx: UiContext) -> UiContext:
+    """The nurse's context (``tests/ui/conftest.py``), under the name these tests use."""
+    return ctx
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ value names the field and the range in that unit and keeps the typed text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,8 +13,7 @@ from PySide6.QtWidgets import QLabel
 from chairlog.errors import ValidationError
 from chairlog.present.units import Units
 from chairlog.services import accounts, charting, doses, views
-from chairlog.ui.app import build_main_window
-from chairlog.ui.context import UiContext, make_context
+from chairlog.ui.context import UiContext
 from chairlog.ui.session.correction_dialog import CorrectionDialog
 from chairlog.ui.tile import compute_figures
 from tests.conftest import ready_to_infuse
@@ -32,17 +30,15 @@ def choose_lb_f(clinic: Any) -> None:
 
 
 @pytest.fixture
-def lb_window(clinic: Any, qtbot: Any) -> Iterator[Any]:
-    """The main window of a clinic that chose lb and °F (chosen before the window opened)."""
+def lb_f(clinic: Any) -> None:
     choose_lb_f(clinic)
-    ctx = make_context(clinic.app)
-    ctx.set_user(clinic.nurse)
-    w = build_main_window(ctx)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.quit_now()
-    ctx.shutdown()
+
+
+@pytest.fixture
+def lb_window(lb_f: None, window: Any) -> Any:
+    """The main window (``tests/ui/conftest.py``) of a clinic that chose lb and °F (chosen
+    before the window opened: ``lb_f`` is set up first)."""
+    return window
 
 
 def infusing(clinic: Any, weight: float = 80.0) -> int:
