@@ -2497,6 +2497,7 @@ Si usted no lo solicitó, indíquelo: la firma se detiene de inmediato y el regi
     </message>
     <message>
         <source>Monitor set not charted: {exc}</source>
+        <extracomment>the wait after the first monitor change before the board reads the newest sets the review dialog, while open (``ui.monitor_review.MonitorReviewDialog``)</extracomment>
         <translation>Serie del monitor no registrada: {exc}</translation>
     </message>
     <message>
