@@ -59,6 +59,7 @@ def test_spanish_status_bar_and_board_fit_1366(demo_window: MainWindow, spanish:
                 assert "FC " in words and "PA " in words and "FR " in words
     finally:
         win.quit_now()
+        win.deleteLater()  # (not handed to qtbot: the leak check wants it gone at teardown)
 
 
 def labels_of(root: QWidget) -> str:
@@ -92,6 +93,7 @@ def test_spanish_session_page_shows_the_spanish_abbreviations(clinic: Any, ctx: 
         assert any(str(t).startswith("Signos vitales basales: FC ") for t in shown), shown
     finally:
         win.quit_now()
+        win.deleteLater()  # (not handed to qtbot: the leak check wants it gone at teardown)
 
 
 class _Pending:
