@@ -40,6 +40,8 @@ REQUIRED_RESOURCES: tuple[str, ...] = (
     "icons/chairlog.png",
     "chairlog.desktop",
     "translations/chairlog_es.qm",
+    # the same catalog's source, read without Qt for the PDFs (chairlog.present.catalog)
+    "translations/chairlog_es.ts",
     "monitor/codes.json",
 )
 #: Folders that must hold at least one file with this suffix.

@@ -6,6 +6,8 @@ Three panels share one time axis (clinic-local clock time):
   3. the infusion rate in mg/kg/h as a grey step area, boluses as small triangles.
 Decision: series differ by marker shape *and* dash pattern, never by colour alone; the only
 colours are black and greys, so a monochrome printout loses nothing.
+Words are in the record's language (context "record"; the abbreviations in "vitals"); the
+legend is spaced by the measured width of its words, which are longer in Spanish.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib import colors
 
 from chairlog.clinical.dosing import DoseAction, infusion_periods
+from chairlog.present.catalog import QT_TRANSLATE_NOOP, Words, vital
 from chairlog.present.numbers import fmt
 from chairlog.reports.fonts import BOLD, REGULAR
 from chairlog.reports.model import RecordData
@@ -54,10 +57,10 @@ def _marker(kind: str, x: float, y: float, size: float = 2.6) -> Any:
 
 
 SERIES: tuple[tuple[str, str, str, list[float] | None], ...] = (
-    ("sbp", "Systolic BP", "down", None),
-    ("dbp", "Diastolic BP", "up", None),
-    ("hr", "Heart rate", "circle", [3, 2]),
-    ("spo2", "SpO2", "square", [1, 1.5]),
+    ("sbp", QT_TRANSLATE_NOOP("record", "Systolic BP"), "down", None),
+    ("dbp", QT_TRANSLATE_NOOP("record", "Diastolic BP"), "up", None),
+    ("hr", QT_TRANSLATE_NOOP("record", "Heart rate"), "circle", [3, 2]),
+    ("spo2", QT_TRANSLATE_NOOP("vitals", "SpO2"), "square", [1, 1.5]),
 )
 
 
@@ -78,7 +81,7 @@ def _round_up(v: float, step: int) -> int:
 
 def vitals_chart(record: RecordData, width: float) -> Drawing | None:
     """The trend drawing, ``width`` points wide; None when no vitals were charted."""
-    s = record.session
+    s, w = record.session, record.words
     rows = s.vitals
     if not rows:
         return None
@@ -126,8 +129,8 @@ def vitals_chart(record: RecordData, width: float) -> Drawing | None:
     _panel(d, main_y, MAIN_H, plot_w, [(y_main(v), f"{v}") for v in range(lo, hi + 1, 20)])
     _panel(d, spo2_y, SPO2_H, plot_w, [(y_spo2(v), f"{v}") for v in (85, 90, 95, 100)])
     _panel(d, rate_y, RATE_H, plot_w, [])
-    _axis_title(d, main_y + MAIN_H / 2, "mmHg  ·  beats/min")
-    _axis_title(d, spo2_y + SPO2_H / 2, "SpO2 %")
+    _axis_title(d, main_y + MAIN_H / 2, w.translate("record", "mmHg  ·  beats/min"))
+    _axis_title(d, spo2_y + SPO2_H / 2, f"{vital(w, 'spo2')} %")
     _axis_title(d, rate_y + RATE_H / 2, "mg/kg/h")
     for m in range(0, end_min + 1, step):
         at = start + timedelta(minutes=m)
@@ -139,8 +142,8 @@ def vitals_chart(record: RecordData, width: float) -> Drawing | None:
                      fontSize=6.5, textAnchor="middle"))
 
     # infusion start / stop markers across all panels
-    for mark, label in ((s.infusion_started_at, "infusion start"),
-                        (s.infusion_stopped_at, "infusion stop")):
+    for mark, label in ((s.infusion_started_at, w.translate("record", "infusion start")),
+                        (s.infusion_stopped_at, w.translate("record", "infusion stop"))):
         if mark is None:
             continue
         x = x_of(mark)
@@ -151,12 +154,15 @@ def vitals_chart(record: RecordData, width: float) -> Drawing | None:
 
     # alert thresholds
     right = LEFT + plot_w
-    for value, label in ((th.sbp_max, "SBP max"), (th.dbp_max, "DBP max"),
-                         (th.hr_max, "HR max"), (th.hr_min, "HR min")):
+    high, low = w.translate("record", "max"), w.translate("record", "min")
+    for value, label in ((th.sbp_max, f"{vital(w, 'sbp')} {high}"),
+                         (th.dbp_max, f"{vital(w, 'dbp')} {high}"),
+                         (th.hr_max, f"{vital(w, 'hr')} {high}"),
+                         (th.hr_min, f"{vital(w, 'hr')} {low}")):
         if value is not None and lo <= value <= hi:
             _threshold(d, LEFT, right, y_main(value), f"{label} {value}")
     if th.spo2_min is not None and spo2_lo <= th.spo2_min <= spo2_hi:
-        _threshold(d, LEFT, right, y_spo2(th.spo2_min), f"SpO2 min {th.spo2_min}")
+        _threshold(d, LEFT, right, y_spo2(th.spo2_min), f"{vital(w, 'spo2')} {low} {th.spo2_min}")
 
     # series
     for key, _label, marker, dash in SERIES:
@@ -165,7 +171,7 @@ def vitals_chart(record: RecordData, width: float) -> Drawing | None:
         _series(d, pts, marker, dash)
 
     _rate_strip(d, record, x_of, rate_y, start + timedelta(minutes=end_min))
-    _legend(d, main_y + MAIN_H + 4)
+    _legend(d, main_y + MAIN_H + 4, w)
     return d
 
 
@@ -206,7 +212,8 @@ def _rate_strip(d: Drawing, record: RecordData, x_of: Callable[[datetime], float
     events = s.dose_events
     periods = infusion_periods(events)
     if not periods and not any(e.action is DoseAction.BOLUS for e in events):
-        d.add(String(LEFT + 6, y0 + RATE_H / 2 - 2, "no infusion", fontName=REGULAR,
+        d.add(String(LEFT + 6, y0 + RATE_H / 2 - 2, record.words.translate("record", "no infusion"),
+                     fontName=REGULAR,
                      fontSize=6.5, fillColor=GREY))
         return
     rates = [p.rate_mg_per_h / s.weight_kg for p in periods]
@@ -226,18 +233,23 @@ def _rate_strip(d: Drawing, record: RecordData, x_of: Callable[[datetime], float
             x = x_of(e.at)
             d.add(Polygon([x - 3, y0 + RATE_H - 1, x + 3, y0 + RATE_H - 1, x, y0 + RATE_H - 6],
                           fillColor=BLACK, strokeColor=BLACK, strokeWidth=0.4))
-            d.add(String(x + 4, y0 + RATE_H - 7, f"bolus {fmt(e.bolus_mg)} mg", fontName=REGULAR,
-                         fontSize=6))
+            d.add(String(x + 4, y0 + RATE_H - 7,
+                         record.words.translate("record", "bolus {mg} mg").format(
+                             mg=fmt(e.bolus_mg)), fontName=REGULAR, fontSize=6))
 
 
-def _legend(d: Drawing, y: float) -> None:
+def _legend(d: Drawing, y: float, w: Words) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     x = LEFT
-    for _key, label, marker, dash in SERIES:
+    for key, label, marker, dash in SERIES:
+        text = w.translate("vitals" if key == "spo2" else "record", label)
         d.add(Line(x, y + 3, x + 18, y + 3, strokeColor=BLACK, strokeWidth=0.9,
                    strokeDashArray=dash))
         d.add(_marker(marker, x + 9, y + 3))
-        d.add(String(x + 22, y, label, fontName=REGULAR, fontSize=7))
-        x += 30 + 4.2 * len(label)
+        d.add(String(x + 22, y, text, fontName=REGULAR, fontSize=7))
+        x += 30 + max(4.2 * len(text), stringWidth(text, REGULAR, 7))
     d.add(Line(x, y + 3, x + 18, y + 3, strokeColor=GREY, strokeWidth=0.8,
                strokeDashArray=[1, 2]))
-    d.add(String(x + 22, y, "alert threshold", fontName=REGULAR, fontSize=7, fillColor=GREY))
+    d.add(String(x + 22, y, w.translate("record", "alert threshold"), fontName=REGULAR,
+                 fontSize=7, fillColor=GREY))

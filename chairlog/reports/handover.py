@@ -4,6 +4,10 @@
 with the clinic and the time, one table row per occupied chair, then the free chairs, the
 records awaiting signature and those returned to the nurse. Black and white, large enough to
 read on a clipboard; reportlab's invariant mode (the same data and time give the same bytes).
+
+The sheet's own words (title, columns, footer) and the session states are in the clinic's
+``language`` (``present.catalog``, context "handover"); the lines ``services.handover``
+writes (rates, vitals, "OVERDUE since …", open items) are the services' and stay as given.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from chairlog import __version__
+from chairlog.present.catalog import QT_TRANSLATE_NOOP, words
 from chairlog.reports.fonts import BOLD, FAMILY, register_fonts
 from chairlog.reports.layout import BODY, SUBTITLE, TITLE, esc, scaled, table
 
@@ -25,8 +30,12 @@ if TYPE_CHECKING:
 
 CELL = ParagraphStyle("handover-cell", fontName=FAMILY, fontSize=8.6, leading=10.6)
 CELL_BOLD = ParagraphStyle("handover-cell-bold", parent=CELL, fontName=BOLD)
-COLUMNS = ["Chair", "Patient · protocol", "State · in chair", "Rate", "Dose",
-           "Last vitals", "Next vitals", "Open", "Pending"]
+COLUMNS = [QT_TRANSLATE_NOOP("handover", "Chair"),
+           QT_TRANSLATE_NOOP("handover", "Patient · protocol"),
+           QT_TRANSLATE_NOOP("handover", "State · in chair"), QT_TRANSLATE_NOOP("handover", "Rate"),
+           QT_TRANSLATE_NOOP("handover", "Dose"), QT_TRANSLATE_NOOP("handover", "Last vitals"),
+           QT_TRANSLATE_NOOP("handover", "Next vitals"), QT_TRANSLATE_NOOP("handover", "Open"),
+           QT_TRANSLATE_NOOP("handover", "Pending")]
 WIDTHS = [0.06, 0.15, 0.09, 0.11, 0.10, 0.15, 0.10, 0.13, 0.11]
 
 
@@ -38,38 +47,49 @@ def _lines(items: tuple[str, ...]) -> Paragraph:
     return Paragraph("<br/>".join(f"• {esc(i)}" for i in items) if items else "—", CELL)
 
 
-def render_handover(h: Handover, *, paper: str = "A4") -> bytes:
+def render_handover(h: Handover, *, paper: str = "A4", language: str = "en") -> bytes:
     register_fonts()
+    w = words(language)
     size = landscape(A4 if paper == "A4" else LETTER)
     out = io.BytesIO()
     margin = 10 * mm
     doc = SimpleDocTemplate(out, pagesize=size, leftMargin=margin, rightMargin=margin,
                             topMargin=margin, bottomMargin=margin, invariant=1,
-                            title=f"Shift handover {h.printed}", author=h.clinic,
+                            title=w.translate("handover", "Shift handover {time}").format(
+                                time=h.printed), author=h.clinic,
                             subject="chairlog shift handover (not part of the medical record)",
-                            creator=f"chairlog {__version__}", lang="en")
-    rows: list[list[Any]] = [COLUMNS]
+                            creator=f"chairlog {__version__}", lang=w.language)
+    rows: list[list[Any]] = [[w.translate("handover", c) for c in COLUMNS]]
+    in_chair = w.translate("handover", "{duration} in chair")
     for r in h.rows:
+        state = w.translate("clinical", r.state)
         rows.append([_cell(r.chair, True), _cell(f"{r.patient}\n{r.protocol}", True),
-                     _cell(f"{r.state}\n{r.in_chair} in chair"), _cell(r.rate), _cell(r.dose),
+                     _cell(f"{state}\n" + in_chair.format(duration=r.in_chair)), _cell(r.rate),
+                     _cell(r.dose),
                      _cell(r.last_vitals), _cell(r.next_due, r.next_due.startswith("OVERDUE")),
                      _lines(r.open_items), _lines(r.pending)])
     story: list[Any] = [
-        Paragraph(esc(f"Shift handover — {h.clinic}"), TITLE),
-        Paragraph(esc(f"Printed {h.printed} · {len(h.rows)} chair(s) in use · working paper, "
-                      "not part of the medical record"), SUBTITLE),
+        Paragraph(esc(w.translate("handover", "Shift handover — {clinic}").format(
+            clinic=h.clinic)), TITLE),
+        Paragraph(esc(w.translate("handover", "Printed {time} · {count} chair(s) in use · "
+                                  "working paper, not part of the medical record").format(
+            time=h.printed, count=len(h.rows))), SUBTITLE),
         Spacer(1, 4 * mm),
     ]
     if h.rows:
         story.append(table(rows, scaled(WIDTHS, doc.width), zebra=True))
     else:
-        story.append(Paragraph("No chair is in use.", BODY))
+        story.append(Paragraph(esc(w.translate("handover", "No chair is in use.")), BODY))
     story.append(Spacer(1, 3 * mm))
-    foot = [f"Free chairs: {', '.join(h.free_chairs) if h.free_chairs else 'none'}.",
-            f"Awaiting the physician's signature ({len(h.awaiting_signature)}): "
-            + (", ".join(h.awaiting_signature) if h.awaiting_signature else "none") + "."]
+    none = w.translate("handover", "none")
+    foot = [w.translate("handover", "Free chairs: {chairs}.").format(
+                chairs=", ".join(h.free_chairs) if h.free_chairs else none),
+            w.translate("handover", "Awaiting the physician's signature ({count}): {records}.")
+            .format(count=len(h.awaiting_signature),
+                    records=", ".join(h.awaiting_signature) if h.awaiting_signature else none)]
     if h.returned:
-        foot.append(f"Returned to the nurse ({len(h.returned)}): " + "; ".join(h.returned) + ".")
+        foot.append(w.translate("handover", "Returned to the nurse ({count}): {records}.")
+                    .format(count=len(h.returned), records="; ".join(h.returned)))
     story += [Paragraph(esc(line), BODY) for line in foot]
     doc.build(story)
     return out.getvalue()

@@ -25,26 +25,32 @@ def _age(dob: date, on: date) -> int:
 
 def header(rec: RecordData, width: float, *, draft: bool,
            signature: SignatureBlock | None) -> list[Flowable]:
-    s, c, tz = rec.session, rec.clinic, rec.tz
+    s, c, tz, w = rec.session, rec.clinic, rec.tz, rec.words
     out: list[Flowable] = [
-        Paragraph("Ketamine infusion session record", TITLE),
+        Paragraph(esc(w.translate("record", "Ketamine infusion session record")), TITLE),
         Paragraph(esc(c.name) + (f" · {esc(c.address)}" if c.address else ""), SUBTITLE),
         gap(5),
     ]
+    state = w.translate("clinical", s.state.label)
     banners: list[str] = []
     if draft or signature is None:
-        banners.append(f"UNSIGNED DRAFT — not signed by a physician (state: {s.state.label}). "
-                       "Not valid as the signed record.")
+        banners.append(w.translate(
+            "record", "UNSIGNED DRAFT — not signed by a physician (state: {state}). "
+            "Not valid as the signed record.").format(state=state))
     else:
-        banners.append(f"Signed record — version {rec.version}, signed "
-                       f"{local_time(signature.signed_at, tz, with_date=True)} by "
-                       f"{signature.signer_identity}")
+        banners.append(w.translate(
+            "record", "Signed record — version {version}, signed {time} by {signer}").format(
+            version=rec.version, time=local_time(signature.signed_at, tz, with_date=True),
+            signer=signature.identity_in(w)))
     if s.imported_from_paper:
-        banners.append("Imported from paper — charted afterwards from the paper record; each "
-                       "entry keeps the time on paper and the time it was typed.")
+        banners.append(w.translate(
+            "record", "Imported from paper — charted afterwards from the paper record; each "
+            "entry keeps the time on paper and the time it was typed."))
     add = rec.current_addendum
     if add is not None:
-        banners.append(f"Addendum — supersedes version {add.supersedes_version}: {add.reason}")
+        banners.append(w.translate(
+            "record", "Addendum — supersedes version {version}: {reason}").format(
+            version=add.supersedes_version, reason=add.reason))
     for text in banners:
         box = Table([[Paragraph(esc(text), BANNER)]], colWidths=[width])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "black"),
@@ -55,28 +61,41 @@ def header(rec: RecordData, width: float, *, draft: bool,
     session_day = s.checked_in_at.astimezone(tz).date()
     dob = "—"
     if pt.date_of_birth is not None:
-        dob = f"{pt.date_of_birth.isoformat()} (age {_age(pt.date_of_birth, session_day)})"
-    allergies = f"<b>{esc(pt.allergies)}</b>" if pt.allergies.strip() else muted("none recorded")
+        dob = w.translate("record", "{date} (age {age})").format(
+            date=pt.date_of_birth.isoformat(), age=_age(pt.date_of_birth, session_day))
+    allergies = (f"<b>{esc(pt.allergies)}</b>" if pt.allergies.strip()
+                 else muted(w.translate("record", "none recorded")))
     proto = s.protocol
     units = rec.units
     weight = units.show_weight(s.weight_kg) if units.lb else f"{num(s.weight_kg)} kg"
+    version = w.translate("record", "version {version}")
+    status = (w.translate("record", "Signed (version {version})").format(version=rec.version)
+              if signature and not draft else state)
     rows = [
-        ("Patient", f"<b>{esc(pt.display_name)}</b>", "Session date",
+        (w.translate("record", "Patient"), f"<b>{esc(pt.display_name)}</b>",
+         w.translate("record", "Session date"),
          esc(session_day.isoformat()) + " " + muted(f"({c.timezone})")),
-        ("MRN", esc(pt.mrn), "Chair", esc(s.chair.name)),
-        ("Date of birth", esc(dob), "Protocol",
-         f"{esc(proto.name)} {muted(f'(version {s.protocol_version})')}"),
-        ("Sex", esc(pt.sex or "—"), "Indication", esc(proto.indication or "—")),
-        ("Allergies", allergies, "Nurse(s)", esc(", ".join(s.nurse_names) or s.nurse_name)),
-        ("Dosing weight", f"<b>{weight}</b> {muted('(measured for this session)')}",
-         "Record", f"<b>{esc(rec.record_id)}</b>, version {rec.version}"),
-        ("Checked in", esc(record_time(rec, s.checked_in_at)), "Infusion",
+        (w.translate("record", "MRN"), esc(pt.mrn), w.translate("record", "Chair"),
+         esc(s.chair.name)),
+        (w.translate("record", "Date of birth"), esc(dob), w.translate("record", "Protocol"),
+         f"{esc(proto.name)} "
+         f"{muted('(' + version.format(version=s.protocol_version) + ')')}"),
+        (w.translate("record", "Sex"), esc(w.translate("patient", pt.sex) if pt.sex else "—"),
+         w.translate("record", "Indication"), esc(proto.indication or "—")),
+        (w.translate("record", "Allergies"), allergies, w.translate("record", "Nurse(s)"),
+         esc(", ".join(s.nurse_names) or s.nurse_name)),
+        (w.translate("record", "Dosing weight"),
+         f"<b>{weight}</b> " + muted(w.translate("record", "(measured for this session)")),
+         w.translate("record", "Record"),
+         f"<b>{esc(rec.record_id)}</b>, " + esc(version.format(version=rec.version))),
+        (w.translate("record", "Checked in"), esc(record_time(rec, s.checked_in_at)),
+         w.translate("record", "Infusion"),
          esc(_span(rec, s.infusion_started_at, s.infusion_stopped_at))),
-        ("Discharged", esc(record_time(rec, s.discharged_at) if s.discharged_at else "—"),
-         "Status", esc(f"Signed (version {rec.version})" if signature and not draft
-                       else s.state.label)),
+        (w.translate("record", "Discharged"),
+         esc(record_time(rec, s.discharged_at) if s.discharged_at else "—"),
+         w.translate("record", "Status"), esc(status)),
     ]
-    data = [[p(a, LABEL), p(b), p(cc, LABEL), p(d)] for a, b, cc, d in rows]
+    data = [[p(esc(a), LABEL), p(b), p(esc(cc), LABEL), p(d)] for a, b, cc, d in rows]
     info = Table(data, colWidths=scaled([0.14, 0.36, 0.13, 0.37], width), hAlign="LEFT")
     info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
@@ -89,10 +108,11 @@ def header(rec: RecordData, width: float, *, draft: bool,
 
 
 def _span(rec: RecordData, a: datetime | None, b: datetime | None) -> str:
+    w = rec.words
     if a is None:
-        return "not started"
+        return w.translate("record", "not started")
     if b is None:
-        return f"{record_time(rec, a)} – running"
+        return f"{record_time(rec, a)} – " + w.translate("record", "running")
     return f"{record_time(rec, a)} – {record_time(rec, b)} ({duration(b - a)})"
 
 

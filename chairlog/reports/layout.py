@@ -21,7 +21,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from chairlog.reports.fonts import BOLD, FAMILY, REGULAR
+from chairlog.reports.fonts import BOLD, FAMILY, REGULAR, register_fonts
 
 GREY = colors.Color(0.4, 0.4, 0.4)
 RULE = colors.Color(0.55, 0.55, 0.55)
@@ -67,7 +67,10 @@ def heading(text: str) -> Paragraph:
 def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True,
           zebra: bool = False, extra: Sequence[tuple[Any, ...]] = ()) -> Table:
     """A grid table; cells given as str are wrapped in paragraphs. The header row repeats
-    on every page the table continues on."""
+    on every page the table continues on, and is never broken inside a word
+    (``fit_header``)."""
+    if header and rows:
+        widths = fit_header(rows[0], widths)
     data = [[t(c, CELL_BOLD if header and i == 0 else CELL) if isinstance(c, str) else c
              for c in row] for i, row in enumerate(rows)]
     style: list[tuple[Any, ...]] = [
@@ -93,6 +96,36 @@ def table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: boo
     return tbl
 
 
+#: a cell's left + right padding in ``table``, and a little room for rounding
+CELL_PAD = 2 * 2.5 + 0.5
+
+
+def fit_header(titles: Sequence[Any], widths: Sequence[float]) -> list[float]:
+    """Column widths widened where a header word would not fit (Spanish words are longer:
+    "Puntuación", "Gravedad"), the room taken from the wider-than-average columns. The
+    total stays the same; widths that already fit are returned unchanged (so an English
+    record is laid out exactly as before)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    out = [float(w) for w in widths]
+    need = [max((stringWidth(word, BOLD, CELL_BOLD.fontSize) for word in str(t).split()),
+                default=0.0) + CELL_PAD if isinstance(t, str) else 0.0
+            for t in titles]
+    short = sum(max(n - w, 0.0) for n, w in zip(need, out, strict=False))
+    if short <= 0:
+        return out
+    # only wider-than-average columns give room (a narrow time column keeps its width)
+    mean = sum(out) / len(out)
+    spare = [max(w - max(n, mean), 0.0) for n, w in zip(need, out, strict=False)]
+    room = sum(spare)
+    if room <= 0:
+        return out
+    take = min(short, room) / room
+    return [max(w, n) if n > w else w - s * take
+            for n, w, s in zip(need, out, spare, strict=False)]
+
+
 def scaled(widths: Sequence[float], total: float) -> list[float]:
     """Column widths given as proportions, scaled to ``total`` points."""
     s = sum(widths)
@@ -107,8 +140,9 @@ def section(title: str, body: Sequence[Flowable], *, keep: bool = True) -> list[
     return [CondPageBreak(ORPHAN_PT), heading(title), *body]
 
 
-def none_recorded(what: str) -> Paragraph:
-    return Paragraph(muted(f"No {what} recorded."), BODY)
+def none_recorded(sentence: str) -> Paragraph:
+    """A muted "No … recorded." line (the whole sentence, in the record's language)."""
+    return Paragraph(muted(sentence), BODY)
 
 
 def gap(h: float = 4) -> Spacer:

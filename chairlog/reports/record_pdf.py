@@ -11,6 +11,12 @@ Decisions:
 - A signed version reserves a framed box in its signature block; ``render_record`` reports
   where it landed so the signing step can put the visible signature widget there.
 - Paper is A4 or Letter; black and white only.
+- The words are in the clinic's language when the record is rendered (``RecordData.words``,
+  the window's catalog read without Qt); a signed record keeps the language it was signed
+  in, since its stored bytes are never re-rendered. The PDF's /Subject and /Keywords stay
+  English: they are machine-read (``pdfinfo``, ``chairlog verify``), not shown. Dates stay
+  ISO (2026-03-02), times 24-hour with the UTC offset, numbers with a decimal point, in
+  every language: the same figures as the window and the command line.
 """
 
 from __future__ import annotations
@@ -57,7 +63,9 @@ def render_record(record: RecordData, *, paper: str = "A4", draft: bool = True,
     size = A4 if paper == "A4" else LETTER
     margin = MARGIN_MM * mm
     out = io.BytesIO()
-    title = f"Ketamine infusion session record {record.record_id}"
+    w = record.words
+    title = w.translate("record", "Ketamine infusion session record {record}").format(
+        record=record.record_id)
     doc = BaseDocTemplate(
         out, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin + 8,
         bottomMargin=margin + 6, invariant=1, title=title, author=record.clinic.name,
@@ -66,7 +74,7 @@ def render_record(record: RecordData, *, paper: str = "A4", draft: bool = True,
         keywords=["chairlog", "session record", record.record_id, f"version {record.version}",
                   *([f"audit-head {signature.audit_head_seq} {signature.audit_head_hash}"]
                     if signature is not None else [])],
-        lang="en")
+        lang=w.language)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="record", frames=[frame],
@@ -103,9 +111,17 @@ def subject_line(record: RecordData, draft: bool) -> str:
 
 
 def _footer_text(record: RecordData) -> str:
-    pt = record.session.patient
-    dob = f" · DOB {pt.date_of_birth.isoformat()}" if pt.date_of_birth else ""
-    return f"{pt.display_name} · MRN {pt.mrn}{dob}"
+    pt, w = record.session.patient, record.words
+    dob = ""
+    if pt.date_of_birth:
+        dob = " · " + w.translate("record", "DOB {date}").format(date=pt.date_of_birth.isoformat())
+    mrn = w.translate("record", "MRN {mrn}").format(mrn=pt.mrn)
+    return f"{pt.display_name} · {mrn}{dob}"
+
+
+def draft_words(record: RecordData) -> str:
+    """"UNSIGNED DRAFT" in the record's language (page header, footer and watermark)."""
+    return record.words.translate("record", "UNSIGNED DRAFT")
 
 
 def _decorate(record: RecordData, draft: bool) -> Any:
@@ -114,20 +130,24 @@ def _decorate(record: RecordData, draft: bool) -> Any:
     from chairlog.reports.fonts import BOLD, REGULAR
     from chairlog.reports.watermark import draw_watermark
 
+    w = record.words
+    mark = draft_words(record)
+
     def on_page(canvas: Any, doc: Any) -> None:
         width, height = doc.pagesize
         left, right = doc.leftMargin, width - doc.rightMargin
         canvas.saveState()
         if draft:
-            draw_watermark(canvas, width, height)
+            draw_watermark(canvas, width, height, mark)
         top = height - doc.topMargin + 10
         canvas.setFillColor(colors.black)
         canvas.setFont(BOLD, 8)
         canvas.drawString(left, top, record.clinic.name)
         canvas.setFont(REGULAR, 8)
-        label = f"Session record {record.record_id} · version {record.version}"
+        label = w.translate("record", "Session record {record} · version {version}").format(
+            record=record.record_id, version=record.version)
         if draft:
-            label = "UNSIGNED DRAFT · " + label
+            label = f"{mark} · {label}"
             canvas.setFont(BOLD, 8)
         canvas.drawRightString(right, top, label)
         canvas.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
@@ -148,7 +168,8 @@ def _canvas_class(record: RecordData, draft: bool, counter: list[int]) -> Any:
 
     from chairlog.reports.fonts import BOLD, REGULAR
 
-    tag = f"{record.record_id} v{record.version}" + (" · UNSIGNED DRAFT" if draft else "")
+    tag = f"{record.record_id} v{record.version}" + (f" · {draft_words(record)}" if draft else "")
+    page_of = record.words.translate("record", "Page {page} of {pages}")
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -168,7 +189,8 @@ def _canvas_class(record: RecordData, draft: bool, counter: list[int]) -> Any:
                 right = width - MARGIN_MM * 72 / 25.4
                 self.setFont(BOLD if draft else REGULAR, 7.5)
                 self.drawRightString(right, MARGIN_MM * 72 / 25.4 + 6 - 14,
-                                     f"{tag} · Page {self._pageNumber} of {total}")
+                                     f"{tag} · " + page_of.format(page=self._pageNumber,
+                                                                   pages=total))
                 super().showPage()
             super().save()
 

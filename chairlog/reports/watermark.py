@@ -3,10 +3,15 @@
 Decision: the watermark is vector lines, not a text object, so text extraction (copy and
 paste, pdftotext, screen readers) reads the record without watermark letters scattered
 through it. The header and footer still say UNSIGNED DRAFT in real text on every page.
+
+Decision: the watermark is in the record's language ("BORRADOR SIN FIRMAR" in Spanish); a
+longer text is drawn smaller so it is never wider than the English one (which fits the page
+diagonal), and a letter the stroke font lacks is left as a gap (accents are dropped: É → E).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 Stroke = tuple[tuple[float, float], ...]
@@ -25,7 +30,13 @@ GLYPHS: dict[str, tuple[Stroke, ...]] = {
     "A": (((0, 0), (0, 4), (2, 6), (4, 4), (4, 0)), ((0, 3), (4, 3))),
     "F": (((4, 6), (0, 6), (0, 0)), ((0, 3), (3, 3))),
     "T": (((0, 6), (4, 6)), ((2, 6), (2, 0))),
+    "B": (((0, 0), (0, 6), (3, 6), (4, 5), (4, 4), (3, 3), (4, 2), (4, 1), (3, 0), (0, 0)),
+          ((0, 3), (3, 3))),
+    "O": (((1, 0), (0, 1), (0, 5), (1, 6), (3, 6), (4, 5), (4, 1), (3, 0), (1, 0)),),
+    "M": (((0, 0), (0, 6), (2, 3), (4, 6), (4, 0)),),
 }
+#: the English watermark: the widest a watermark is drawn
+REFERENCE = "UNSIGNED DRAFT"
 ADVANCE = 6.0
 SPACE = 4.0
 
@@ -41,7 +52,10 @@ def draw_watermark(canvas: Any, page_w: float, page_h: float, text: str = "UNSIG
     """Draw ``text`` diagonally across the page centre in light grey strokes."""
     from reportlab.lib import colors
 
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.upper())
+                   if not unicodedata.combining(c))
     unit = min(page_w, page_h) * 0.0135
+    unit *= min(1.0, text_width(REFERENCE) / max(text_width(text), 1.0))
     width = text_width(text) * unit
     canvas.saveState()
     canvas.setStrokeColor(colors.Color(grey, grey, grey))
@@ -57,7 +71,7 @@ def draw_watermark(canvas: Any, page_w: float, page_h: float, text: str = "UNSIG
         if ch == " ":
             x += SPACE * unit
             continue
-        for stroke in GLYPHS[ch]:
+        for stroke in GLYPHS.get(ch, ()):
             (sx, sy), *rest = stroke
             path.moveTo(x + sx * unit, y + sy * unit)
             for px, py in rest:

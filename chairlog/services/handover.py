@@ -120,4 +120,5 @@ def handover_pdf(app: Chairlog, *, paper: str | None = None) -> bytes:
     from chairlog.reports.handover import render_handover
     from chairlog.services.records import paper_size
 
-    return render_handover(handover(app), paper=paper_size(app, paper))
+    return render_handover(handover(app), paper=paper_size(app, paper),
+                           language=accounts.get_clinic(app).language)

@@ -177,8 +177,8 @@ def _signed_pdf(data: RecordData, block: SignatureBlock, signer: UnlockedSigner 
     from chairlog.reports.signing import sign_pdf
 
     rendered = render_record(data, paper=paper, draft=False, signature=block)
-    stamp = _latin1(f"Digitally signed by {block.signer_identity}\n"
-                    f"{local_time(block.signed_at, data.tz, with_date=True)}\n{block.meaning}")
+    stamp = _latin1(block.stamp_text(data.words,
+                                     local_time(block.signed_at, data.tz, with_date=True)))
     return sign_pdf(rendered.pdf, signer, ca_cert_pem=ca_pem, field_name=SIGNATURE_FIELD,
                     reason=block.meaning, location=data.clinic.name,
                     signing_time=block.signed_at, certify=True,

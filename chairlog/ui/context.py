@@ -87,12 +87,14 @@ def make_context(app: Chairlog, *, demo: bool = False,
                      settings=settings)
 
 
-def describe_database(url: str) -> str:
-    """'SQLite: /path/file' or 'PostgreSQL: host/db' (never the password)."""
+def describe_database(url: str, *, short: bool = False) -> str:
+    """'SQLite: /path/file' or 'PostgreSQL: host/db' (never the password). ``short``: the
+    SQLite file's name only ("SQLite: chairlog.sqlite3"), for the status bar, whose tooltip
+    carries the whole path (a long path cut the status bar's other items at 1366 px)."""
     if url.startswith("sqlite"):
-        return translate("context", "SQLite: ") + (
-            url.split(":///", 1)[1] if ":///" in url else "memory"
-        )
+        where = url.split(":///", 1)[1] if ":///" in url else "memory"
+        return translate("context", "SQLite: ") + (where.replace("\\", "/").rsplit("/", 1)[-1]
+                                                   if short else where)
     parts = urlsplit(url)
     return translate("context", "PostgreSQL: {value}{path}").format(
         value=parts.hostname or "localhost", path=parts.path

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 
 from chairlog import paths
 from chairlog.errors import ChairlogError
+from chairlog.present.catalog import VITALS_ABBREVIATIONS
 from chairlog.services import accounts
 from chairlog.words import Words
 
@@ -99,6 +100,13 @@ SEX_WORDS = {
 def sex_word(code: str) -> str:
     """A stored sex code in the window's language (an unknown code shown as stored)."""
     return QCoreApplication.translate("patient", SEX_WORDS.get(code, code))
+
+
+def vital(key: str) -> str:
+    """A vital sign's abbreviation (``hr``, ``sbp``, ``spo2``, ``temp_c`` …) in the window's
+    language: HR → FC, SBP → PAS in Spanish. The words live in ``present.catalog`` (context
+    "vitals"), shared with the PDF record."""
+    return QCoreApplication.translate("vitals", VITALS_ABBREVIATIONS.get(key, key))
 
 
 def clinical(text: str) -> str:

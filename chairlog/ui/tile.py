@@ -166,7 +166,7 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
             rate = (f"{fmt(mg_h / view.weight_kg)} mg/kg/h · "
                     f"{fmt(mg_h / p.concentration_mg_per_ml)} mL/h")
             if key == "paused":
-                rate = "PAUSED · 0 mL/h"
+                rate = translate("tile", "PAUSED · 0 mL/h")
         dose = translate("tile", "{value} mg · {value2} mg/kg (max {value3})").format(
             value=fmt(cum_mg), value2=fmt(cum_kg), value3=fmt(p.max_total_mg_per_kg)
         )

@@ -2497,6 +2497,7 @@ Si usted no lo solicitó, indíquelo: la firma se detiene de inmediato y el regi
     </message>
     <message>
         <source>Monitor set not charted: {exc}</source>
+        <extracomment>the wait after the first monitor change before the board reads the newest sets the review dialog, while open (``ui.monitor_review.MonitorReviewDialog``)</extracomment>
         <translation>Serie del monitor no registrada: {exc}</translation>
     </message>
     <message>
@@ -3184,6 +3185,14 @@ Why is it safe to start anyway?</source>
 <context>
     <name>FlowsheetPanel</name>
     <message>
+        <source>Side effects</source>
+        <translation>Efectos adversos</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicación</translation>
+    </message>
+    <message>
         <source>Flowsheet — oldest left, newest right</source>
         <translation>Hoja de evolución — lo más antiguo a la izquierda, lo más reciente a la derecha</translation>
     </message>
@@ -3659,7 +3668,7 @@ Why is it safe to start anyway?</source>
     </message>
     <message>
         <source>DEMO — not for patient care</source>
-        <translation>DEMO — no apto para la atención de pacientes</translation>
+        <translation>DEMO — no usar con pacientes</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
@@ -3671,7 +3680,7 @@ Why is it safe to start anyway?</source>
     </message>
     <message>
         <source>Signed in: {who}</source>
-        <translation>Sesión iniciada: {who}</translation>
+        <translation>Usuario: {who}</translation>
     </message>
     <message>
         <source>nurse</source>
@@ -5077,6 +5086,14 @@ La copia de seguridad más reciente que supera todas las comprobaciones se hizo 
         <translation>minutos desde el inicio de la infusión</translation>
     </message>
     <message>
+        <source>max</source>
+        <translation>máx.</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>mín.</translation>
+    </message>
+    <message>
         <source>minutes since check-in (infusion not started)</source>
         <translation>minutos desde la llegada (infusión no iniciada)</translation>
     </message>
@@ -5421,7 +5438,7 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>Pre-infusion</source>
-        <translation>Previa a la infusión</translation>
+        <translation>Preinfusión</translation>
     </message>
     <message>
         <source>Infusing</source>
@@ -5604,6 +5621,81 @@ No se cambió nada.</translation>
     </message>
 </context>
 <context>
+    <name>handover</name>
+    <message>
+        <source>Chair</source>
+        <translation>Sillón</translation>
+    </message>
+    <message>
+        <source>Patient · protocol</source>
+        <translation>Paciente · protocolo</translation>
+    </message>
+    <message>
+        <source>State · in chair</source>
+        <translation>Estado · en el sillón</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Last vitals</source>
+        <translation>Últimos signos vitales</translation>
+    </message>
+    <message>
+        <source>Next vitals</source>
+        <translation>Próximos signos vitales</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Shift handover {time}</source>
+        <translation>Entrega de turno {time}</translation>
+    </message>
+    <message>
+        <source>{duration} in chair</source>
+        <translation>{duration} en el sillón</translation>
+    </message>
+    <message>
+        <source>Shift handover — {clinic}</source>
+        <translation>Entrega de turno — {clinic}</translation>
+    </message>
+    <message>
+        <source>Printed {time} · {count} chair(s) in use · working paper, not part of the medical record</source>
+        <translation>Impreso {time} · {count} sillón(es) en uso · documento de trabajo, no forma parte de la historia clínica</translation>
+    </message>
+    <message>
+        <source>No chair is in use.</source>
+        <translation>No hay ningún sillón en uso.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Free chairs: {chairs}.</source>
+        <translation>Sillones libres: {chairs}.</translation>
+    </message>
+    <message>
+        <source>Awaiting the physician&apos;s signature ({count}): {records}.</source>
+        <translation>Pendientes de firma médica ({count}): {records}.</translation>
+    </message>
+    <message>
+        <source>Returned to the nurse ({count}): {records}.</source>
+        <translation>Devueltos a enfermería ({count}): {records}.</translation>
+    </message>
+</context>
+<context>
     <name>layout</name>
     <message>
         <source>Discharge…</source>
@@ -5743,6 +5835,788 @@ No se cambió nada.</translation>
     </message>
 </context>
 <context>
+    <name>record</name>
+    <message>
+        <source>Systolic BP</source>
+        <translation>PA sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation>PA diastólica</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardíaca</translation>
+    </message>
+    <message>
+        <source>mmHg  ·  beats/min</source>
+        <translation>mmHg  ·  lpm</translation>
+    </message>
+    <message>
+        <source>infusion start</source>
+        <translation>inicio de la infusión</translation>
+    </message>
+    <message>
+        <source>infusion stop</source>
+        <translation>fin de la infusión</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>máx.</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>mín.</translation>
+    </message>
+    <message>
+        <source>no infusion</source>
+        <translation>sin infusión</translation>
+    </message>
+    <message>
+        <source>bolus {mg} mg</source>
+        <translation>bolo {mg} mg</translation>
+    </message>
+    <message>
+        <source>alert threshold</source>
+        <translation>umbral de alerta</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Anulación de límite</translation>
+    </message>
+    <message>
+        <source>Ceiling refusal</source>
+        <translation>Rechazo por tope</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Lista de verificación</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Late entry</source>
+        <translation>Registro tardío</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Introducido por error</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Missed vitals</source>
+        <translation>Signos vitales omitidos</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation>Desviaciones</translation>
+    </message>
+    <message>
+        <source>None: no override, ceiling refusal, early discharge, late entry, correction, alert or missed vitals interval.</source>
+        <translation>Ninguna: sin anulaciones de límite, rechazos por tope, altas anticipadas, registros tardíos, correcciones, alertas ni intervalos de signos vitales omitidos.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>{count} item(s) for the physician&apos;s review.</source>
+        <translation>{count} elemento(s) para revisión médica.</translation>
+    </message>
+    <message>
+        <source>Ketamine infusion session record</source>
+        <translation>Registro de sesión de infusión de ketamina</translation>
+    </message>
+    <message>
+        <source>UNSIGNED DRAFT — not signed by a physician (state: {state}). Not valid as the signed record.</source>
+        <translation>BORRADOR SIN FIRMAR — no firmado por un médico (estado: {state}). No válido como registro firmado.</translation>
+    </message>
+    <message>
+        <source>Signed record — version {version}, signed {time} by {signer}</source>
+        <translation>Registro firmado — versión {version}, firmado el {time} por {signer}</translation>
+    </message>
+    <message>
+        <source>Imported from paper — charted afterwards from the paper record; each entry keeps the time on paper and the time it was typed.</source>
+        <translation>Importado de papel — registrado después a partir del registro en papel; cada entrada conserva la hora anotada en papel y la hora en que se introdujo.</translation>
+    </message>
+    <message>
+        <source>Addendum — supersedes version {version}: {reason}</source>
+        <translation>Adenda — sustituye a la versión {version}: {reason}</translation>
+    </message>
+    <message>
+        <source>{date} (age {age})</source>
+        <translation>{date} ({age} años)</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>ninguna registrada</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>versión {version}</translation>
+    </message>
+    <message>
+        <source>Signed (version {version})</source>
+        <translation>Firmado (versión {version})</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Fecha de la sesión</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>N.º de historia</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Sillón</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Indication</source>
+        <translation>Indicación</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Nurse(s)</source>
+        <translation>Enfermería</translation>
+    </message>
+    <message>
+        <source>Dosing weight</source>
+        <translation>Peso para la dosis</translation>
+    </message>
+    <message>
+        <source>(measured for this session)</source>
+        <translation>(medido para esta sesión)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Infusion</source>
+        <translation>Infusión</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>no iniciada</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>Ketamine infusion session record {record}</source>
+        <extracomment>(page index, box in points) of the reserved signature box; None for a draft</extracomment>
+        <translation>Registro de sesión de infusión de ketamina {record}</translation>
+    </message>
+    <message>
+        <source>DOB {date}</source>
+        <translation>F. nac. {date}</translation>
+    </message>
+    <message>
+        <source>MRN {mrn}</source>
+        <translation>N.º hist. {mrn}</translation>
+    </message>
+    <message>
+        <source>UNSIGNED DRAFT</source>
+        <translation>BORRADOR SIN FIRMAR</translation>
+    </message>
+    <message>
+        <source>Session record {record} · version {version}</source>
+        <translation>Registro de sesión {record} · versión {version}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>basal</translation>
+    </message>
+    <message>
+        <source>during</source>
+        <translation>durante</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>después</translation>
+    </message>
+    <message>
+        <source>discharge</source>
+        <translation>alta</translation>
+    </message>
+    <message>
+        <source>Pre-infusion check</source>
+        <translation>Comprobación previa a la infusión</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>(optional)</source>
+        <translation>(opcional)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>realizado</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
+    </message>
+    <message>
+        <source>Baseline vitals</source>
+        <translation>Signos vitales basales</translation>
+    </message>
+    <message>
+        <source>Baseline {scale}</source>
+        <translation>{scale} basal</translation>
+    </message>
+    <message>
+        <source>Note at infusion start:</source>
+        <translation>Nota al inicio de la infusión:</translation>
+    </message>
+    <message>
+        <source>Pre-infusion checklist and baseline</source>
+        <translation>Lista de verificación previa a la infusión y valores basales</translation>
+    </message>
+    <message>
+        <source>Protocol: start {start}, target {target}, maximum {maximum} mg/kg/h; maximum total {total} mg/kg; planned {planned}; bag {bag} mg/mL. Dosing weight {weight} kg{lb}.</source>
+        <translation>Protocolo: inicio {start}, objetivo {target}, máximo {maximum} mg/kg/h; total máximo {total} mg/kg; duración prevista {planned}; bolsa {bag} mg/mL. Peso para la dosis {weight} kg{lb}.</translation>
+    </message>
+    <message>
+        <source>Dose summary</source>
+        <translation>Resumen de dosis</translation>
+    </message>
+    <message>
+        <source>No ketamine dose recorded.</source>
+        <translation>No se registró ninguna dosis de ketamina.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>mg in period</source>
+        <translation>mg en el periodo</translation>
+    </message>
+    <message>
+        <source>Bolus</source>
+        <translation>Bolo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Infusion running time&lt;/b&gt; {running} (pauses excluded). &lt;b&gt;Cumulative dose {mg} mg = {mg_kg} mg/kg&lt;/b&gt; (boluses {bolus} mg, infusion {infused} mg), as of {time}.</source>
+        <translation>&lt;b&gt;Tiempo de infusión&lt;/b&gt; {running} (sin contar las pausas). &lt;b&gt;Dosis acumulada {mg} mg = {mg_kg} mg/kg&lt;/b&gt; (bolos {bolus} mg, infusión {infused} mg), a las {time}.</translation>
+    </message>
+    <message>
+        <source>Limit override</source>
+        <translation>Anulación de límite</translation>
+    </message>
+    <message>
+        <source>Dose event</source>
+        <translation>Acción de dosis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>No vital signs recorded.</source>
+        <translation>No se registraron signos vitales.</translation>
+    </message>
+    <message>
+        <source>From start</source>
+        <translation>Desde inicio</translation>
+    </message>
+    <message>
+        <source>Temp {unit}</source>
+        <translation>Temp. {unit}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>LATE entry</source>
+        <translation>Registro TARDÍO</translation>
+    </message>
+    <message>
+        <source>corrects #{id}</source>
+        <translation>corrige #{id}</translation>
+    </message>
+    <message>
+        <source>alert: {code}</source>
+        <translation>alerta: {code}</translation>
+    </message>
+    <message>
+        <source>temperature in °F, from the stored °C (°F = °C × 9/5 + 32)</source>
+        <translation>temperatura en °F, a partir de los °C guardados (°F = °C × 9/5 + 32)</translation>
+    </message>
+    <message>
+        <source>temperature in °C</source>
+        <translation>temperatura en °C</translation>
+    </message>
+    <message>
+        <source>{hr} and {rr} per minute; {bp} and {map} in mmHg; {spo2} in %; {temp}. {map} = (systolic + 2 × diastolic) / 3.</source>
+        <translation>{hr} y {rr} por minuto; {bp} y {map} en mmHg; {spo2} en %; {temp}. {map} = (sistólica + 2 × diastólica) / 3.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>No alerts recorded.</source>
+        <translation>No se registraron alertas.</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Activada</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Confirmada</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Medida tomada</translation>
+    </message>
+    <message>
+        <source>NOT ACKNOWLEDGED</source>
+        <translation>NO CONFIRMADA</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Side effect</source>
+        <translation>Efecto adverso</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Rescue medication</source>
+        <translation>Medicación de rescate</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>Charted by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>{medication} at {time}</source>
+        <translation>{medication} a las {time}</translation>
+    </message>
+    <message>
+        <source>resolved {time} (after {duration})</source>
+        <translation>resuelto a las {time} (tras {duration})</translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation>no resuelto</translation>
+    </message>
+    <message>
+        <source>Side effects</source>
+        <translation>Efectos adversos</translation>
+    </message>
+    <message>
+        <source>No side effects recorded.</source>
+        <translation>No se registraron efectos adversos.</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicación</translation>
+    </message>
+    <message>
+        <source>Other medications</source>
+        <translation>Otra medicación</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Valoraciones</translation>
+    </message>
+    <message>
+        <source>No assessments recorded.</source>
+        <translation>No se registraron valoraciones.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{scale} before {before} → after {after}&lt;/b&gt; (change {change}).</source>
+        <translation>&lt;b&gt;{scale} antes {before} → después {after}&lt;/b&gt; (cambio {change}).</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Escala</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Items / note</source>
+        <translation>Ítems / nota</translation>
+    </message>
+    <message>
+        <source>Assessments (pain, sedation, dissociation, recovery)</source>
+        <translation>Valoraciones (dolor, sedación, disociación, recuperación)</translation>
+    </message>
+    <message>
+        <source>NOT MET:</source>
+        <translation>NO CUMPLIDO:</translation>
+    </message>
+    <message>
+        <source>{duration} after the stop (protocol minimum {minimum} min)</source>
+        <translation>{duration} tras el fin de la infusión (mínimo del protocolo {minimum} min)</translation>
+    </message>
+    <message>
+        <source>{duration} after the stop (protocol minimum {minimum} min: NOT REACHED)</source>
+        <translation>{duration} tras el fin de la infusión (mínimo del protocolo {minimum} min: NO ALCANZADO)</translation>
+    </message>
+    <message>
+        <source>Written instructions given</source>
+        <translation>Instrucciones escritas entregadas</translation>
+    </message>
+    <message>
+        <source>Written instructions NOT given</source>
+        <translation>Instrucciones escritas NO entregadas</translation>
+    </message>
+    <message>
+        <source>{time} by {user}</source>
+        <translation>{time} por {user}</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Vigilancia</translation>
+    </message>
+    <message>
+        <source>Released to</source>
+        <translation>Acompañante</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Criterios</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instrucciones</translation>
+    </message>
+    <message>
+        <source>Authorised</source>
+        <translation>Autorizado</translation>
+    </message>
+    <message>
+        <source>by {user}: {reason}</source>
+        <translation>por {user}: {reason}</translation>
+    </message>
+    <message>
+        <source>Session ended before the infusion</source>
+        <translation>Sesión finalizada antes de la infusión</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopped early&lt;/b&gt; at {time}: {reason}</source>
+        <translation>&lt;b&gt;Detenida antes de tiempo&lt;/b&gt; a las {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>Not discharged yet.</source>
+        <translation>Aún sin alta.</translation>
+    </message>
+    <message>
+        <source>No notes recorded.</source>
+        <translation>No se registraron notas.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;LATE ENTRY&lt;/b&gt; — recorded {time}</source>
+        <extracomment>Size of the box reserved for the visible digital-signature widget (points).</extracomment>
+        <translation>&lt;b&gt;REGISTRO TARDÍO&lt;/b&gt; — introducido a las {time}</translation>
+    </message>
+    <message>
+        <source>correction of #{id}</source>
+        <translation>corrección de #{id}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;addendum&lt;/b&gt; (version {version})</source>
+        <translation>&lt;b&gt;adenda&lt;/b&gt; (versión {version})</translation>
+    </message>
+    <message>
+        <source>; replaced by #{id}</source>
+        <translation>; sustituido por #{id}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Corrected&lt;/b&gt; by {user} at {time}: {reason}</source>
+        <translation>&lt;b&gt;Corregido&lt;/b&gt; por {user} a las {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Entered in error&lt;/b&gt; — marked by {user} at {time}: {reason}</source>
+        <translation>&lt;b&gt;Introducido por error&lt;/b&gt; — marcado por {user} a las {time}: {reason}</translation>
+    </message>
+    <message>
+        <source>Side effect resolved: {effect}</source>
+        <translation>Efecto adverso resuelto: {effect}</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>alerta</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ALERT&lt;/b&gt;: {message}</source>
+        <translation>&lt;b&gt;ALERTA&lt;/b&gt;: {message}</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged ({message}): {action}</source>
+        <translation>Alerta confirmada ({message}): {action}</translation>
+    </message>
+    <message>
+        <source>Session stopped before the infusion: {reason}</source>
+        <translation>Sesión detenida antes de la infusión: {reason}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed version {version}&lt;/b&gt;: {meaning}</source>
+        <translation>&lt;b&gt;Versión {version} firmada&lt;/b&gt;: {meaning}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Addendum opened&lt;/b&gt; (version {version}, supersedes version {supersedes}): {reason}</source>
+        <translation>&lt;b&gt;Adenda abierta&lt;/b&gt; (versión {version}, sustituye a la versión {supersedes}): {reason}</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <source>No entries.</source>
+        <translation>Sin entradas.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Every entry in charted-time order. Struck-through entries were corrected or entered in error; they stay in the record with the reason.</source>
+        <translation>Todas las entradas por orden de hora registrada. Las entradas tachadas se corrigieron o se introdujeron por error; permanecen en el registro con el motivo.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Firmante</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Significado</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation>SHA-256 del archivo</translation>
+    </message>
+    <message>
+        <source>(addendum: {reason})</source>
+        <translation>(adenda: {reason})</translation>
+    </message>
+    <message>
+        <source>Earlier signed versions stay stored unchanged and can be exported and verified on their own.</source>
+        <translation>Las versiones firmadas anteriores se conservan sin cambios y pueden exportarse y verificarse por separado.</translation>
+    </message>
+    <message>
+        <source>Earlier signed versions of this record</source>
+        <translation>Versiones firmadas anteriores de este registro</translation>
+    </message>
+    <message>
+        <source>Physician signature</source>
+        <translation>Firma del médico</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;UNSIGNED DRAFT.&lt;/b&gt; This record has not been signed by a physician. It was exported for review and is not valid as the signed record.</source>
+        <translation>&lt;b&gt;BORRADOR SIN FIRMAR.&lt;/b&gt; Este registro no ha sido firmado por un médico. Se exportó para revisión y no es válido como registro firmado.</translation>
+    </message>
+    <message>
+        <source>{record}, version {version}</source>
+        <translation>{record}, versión {version}</translation>
+    </message>
+    <message>
+        <source>addendum superseding version {version}</source>
+        <translation>adenda que sustituye a la versión {version}</translation>
+    </message>
+    <message>
+        <source>username &lt;b&gt;{username}&lt;/b&gt;</source>
+        <translation>usuario &lt;b&gt;{username}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Audit chain head</source>
+        <translation>Cabeza de la cadena de auditoría</translation>
+    </message>
+    <message>
+        <source>entry {seq}</source>
+        <translation>entrada {seq}</translation>
+    </message>
+    <message>
+        <source>, authority unlocked by {user}</source>
+        <translation>, autoridad desbloqueada por {user}</translation>
+    </message>
+    <message>
+        <source>serial {serial}, issued{when}{by}</source>
+        <translation>n.º de serie {serial}, emitido{when}{by}</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Electronically signed with the signer&apos;s personal key (PAdES certification signature). The signature covers this whole file; any change to it invalidates the signature. Verify with &lt;b&gt;chairlog verify&lt;/b&gt; or a PDF reader that trusts the clinic&apos;s signing authority.</source>
+        <translation>Firmado electrónicamente con la clave personal del firmante (firma de certificación PAdES). La firma abarca todo este archivo; cualquier cambio en él invalida la firma. Verifíquelo con &lt;b&gt;chairlog verify&lt;/b&gt; o con un lector de PDF que confíe en la autoridad de firma de la clínica.</translation>
+    </message>
+    <message>
+        <source>digital signature</source>
+        <translation>firma digital</translation>
+    </message>
+    <message>
+        <source>[user {username}]</source>
+        <extracomment>user id → printed name (with credentials), for names the session view holds as ids every addendum opened on this session, oldest first what departs from the protocol or from charting at the time, for the physician&apos;s eye who signed, beyond the printed name (issue 14, points 3 and 4)</extracomment>
+        <translation>[usuario {username}]</translation>
+    </message>
+    <message>
+        <source>Digitally signed by {signer}</source>
+        <translation>Firmado digitalmente por {signer}</translation>
+    </message>
+    <message>
+        <source>rhythm: {rhythm}</source>
+        <translation>ritmo: {rhythm}</translation>
+    </message>
+    <message>
+        <source>Baseline vitals: {values}</source>
+        <translation>Signos vitales basales: {values}</translation>
+    </message>
+    <message>
+        <source>Vitals: {values}</source>
+        <translation>Signos vitales: {values}</translation>
+    </message>
+    <message>
+        <source>{line} — source: {source}</source>
+        <translation>{line} — origen: {source}</translation>
+    </message>
+</context>
+<context>
     <name>recovery</name>
     <message>
         <source>at an unknown time</source>
@@ -5773,6 +6647,101 @@ No se cambió nada.</translation>
 Kept aside: {aside} (in {parent}).</source>
         <translation>Restaurado {name}.
 Guardado aparte: {aside} (en {parent}).</translation>
+    </message>
+</context>
+<context>
+    <name>series</name>
+    <message>
+        <source>pain NRS</source>
+        <translation>dolor EVN</translation>
+    </message>
+    <message>
+        <source>No sessions</source>
+        <translation>Sin sesiones</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>sesión</translation>
+    </message>
+    <message>
+        <source>pain before</source>
+        <translation>dolor antes</translation>
+    </message>
+    <message>
+        <source>pain after</source>
+        <translation>dolor después</translation>
+    </message>
+    <message>
+        <source>ketamine mg</source>
+        <translation>ketamina mg</translation>
+    </message>
+    <message>
+        <source>Treatment series — {name}</source>
+        <translation>Serie de tratamiento — {name}</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>nacido/a el {date}</translation>
+    </message>
+    <message>
+        <source>Ketamine infusion series — {name}</source>
+        <translation>Serie de infusiones de ketamina — {name}</translation>
+    </message>
+    <message>
+        <source>MRN {mrn}</source>
+        <translation>N.º hist. {mrn}</translation>
+    </message>
+    <message>
+        <source>Report of {time} · {count} sessions · ketamine in the series {mg} mg</source>
+        <translation>Informe del {time} · {count} sesiones · ketamina en la serie {mg} mg</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Pain NRS</source>
+        <translation>Dolor EVN</translation>
+    </message>
+    <message>
+        <source>Ketamine</source>
+        <translation>Ketamina</translation>
+    </message>
+    <message>
+        <source>Side effects</source>
+        <translation>Efectos adversos</translation>
+    </message>
+    <message>
+        <source>before → after</source>
+        <translation>antes → después</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Side effects in the series</source>
+        <translation>Efectos adversos en la serie</translation>
+    </message>
+    <message>
+        <source>Pain: NRS 0–10, before = baseline score at check-in, after = last score after the infusion. Ketamine: boluses plus the infused amount (rate × time) of each session. The signed session records remain the authoritative documents.</source>
+        <translation>Dolor: EVN 0–10, antes = puntuación basal a la llegada, después = última puntuación tras la infusión. Ketamina: bolos más la cantidad infundida (velocidad × tiempo) de cada sesión. Los registros de sesión firmados siguen siendo los documentos de referencia.</translation>
     </message>
 </context>
 <context>
@@ -5845,6 +6814,10 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <message>
         <source>Infusion ran {value} · {value2} left when resumed</source>
         <translation>La infusión duró {value} · quedarán {value2} al reanudar</translation>
+    </message>
+    <message>
+        <source>PAUSED · 0 mL/h</source>
+        <translation>EN PAUSA · 0 mL/h</translation>
     </message>
     <message>
         <source>{value} mg · {value2} mg/kg (max {value3})</source>
@@ -5992,6 +6965,45 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <message>
         <source>Next vitals in</source>
         <translation>Próximos signos vitales en</translation>
+    </message>
+</context>
+<context>
+    <name>vitals</name>
+    <message>
+        <source>HR</source>
+        <translation>FC</translation>
+    </message>
+    <message>
+        <source>BP</source>
+        <translation>PA</translation>
+    </message>
+    <message>
+        <source>SBP</source>
+        <translation>PAS</translation>
+    </message>
+    <message>
+        <source>DBP</source>
+        <translation>PAD</translation>
+    </message>
+    <message>
+        <source>MAP</source>
+        <translation>PAM</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO₂</translation>
+    </message>
+    <message>
+        <source>RR</source>
+        <translation>FR</translation>
+    </message>
+    <message>
+        <source>EtCO2</source>
+        <translation>EtCO₂</translation>
+    </message>
+    <message>
+        <source>Temp</source>
+        <translation>Temp.</translation>
     </message>
 </context>
 <context>

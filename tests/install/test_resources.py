@@ -34,9 +34,8 @@ def test_every_required_resource_exists_and_is_checked() -> None:
     # everything the code reads from resources/ is in the required list (or a required glob)
     shipped = {p.relative_to(folder).as_posix() for p in folder.rglob("*")
                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"}
-    # (the translation catalog's source ships beside its compiled .qm, which is required)
     unchecked = {f for f in shipped if f not in paths.REQUIRED_RESOURCES
-                 and not f.startswith("protocols/") and not f.endswith(".ts")}
+                 and not f.startswith("protocols/")}
     assert unchecked == set()
 
 

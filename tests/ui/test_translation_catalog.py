@@ -50,8 +50,9 @@ def test_every_message_is_translated() -> None:
 
 
 #: what tools/translations.sh extracts: the window, and the messages of the layers below it
-#: (built with chairlog.words.words, read by lupdate as QT_TR_NOOP)
-SOURCE_DIRS = ("ui", "services", "clinical", "domain", "outbox")
+#: (built with chairlog.words.words, read by lupdate as QT_TR_NOOP), and the PDFs' words
+#: (reports, present: read without Qt by chairlog.present.catalog)
+SOURCE_DIRS = ("ui", "services", "clinical", "domain", "outbox", "reports", "present")
 SOURCE_FILES = ("errors.py",)
 
 

@@ -19,7 +19,7 @@ from chairlog.clinical.policy import DOSE_UNITS, ROUTES
 from chairlog.domain import EntryKind, EntryView
 from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
 from chairlog.present.units import STORED, Units
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate, vital
 
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog
@@ -118,13 +118,13 @@ class CorrectionDialog(ReasonDialog):
             out.append((name, text, w, None))
 
         if e.kind is EntryKind.VITALS:
-            for name, text in VITALS:
+            for name, _label in VITALS:
                 if name == "temp_c":
                     shown = self.units.temperature_number(d.get(name))
-                    line(name, f"Temp {self.units.temperature_symbol}",
+                    line(name, f"{vital(name)} {self.units.temperature_symbol}",
                          None if shown == num(None) else shown, numeric=True)
                     continue
-                line(name, text, d.get(name), numeric=True)
+                line(name, vital(name), d.get(name), numeric=True)
             line("rhythm", translate("CorrectionDialog", "Rhythm note"), d.get("rhythm"))
         elif e.kind is EntryKind.DOSE:
             if d.get("rate_mg_per_kg_h") is not None:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTabl
 
 from chairlog.domain import SessionView
 from chairlog.services import records
-from chairlog.services.flowsheet import Flowsheet, build_flowsheet
+from chairlog.services.flowsheet import FlowRow, Flowsheet, build_flowsheet
 from chairlog.ui import tokens
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import clinical, translate, vital
 
 from .common import Card, Host, button
 
@@ -61,7 +61,7 @@ class FlowsheetModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             col = self.sheet.columns[index.column()]
-            return f"{row.label} at {col.time}: {text or 'nothing charted'}"
+            return f"{row_label(row)} at {col.time}: {text or 'nothing charted'}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -73,7 +73,7 @@ class FlowsheetModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Vertical:
-            return self.sheet.rows[section].label if section < len(self.sheet.rows) else None
+            return row_label(self.sheet.rows[section]) if section < len(self.sheet.rows) else None
         if section >= len(self.sheet.columns):
             return None
         col = self.sheet.columns[section]
@@ -81,6 +81,24 @@ class FlowsheetModel(QAbstractTableModel):
         if col.late:
             lines.append("late")
         return "\n".join(lines)
+
+
+# the flowsheet's vitals rows and their units (``services.flowsheet`` labels rows in English;
+# the window shows them in its language: "FC /min", "PA mmHg" in Spanish)
+VITAL_ROWS = {"hr": "/min", "bp": "mmHg", "spo2": "%", "rr": "/min"}
+
+
+def row_label(row: FlowRow) -> str:
+    """A flowsheet row's label in the window's language."""
+    if row.key in VITAL_ROWS:
+        return f"{vital(row.key)} {VITAL_ROWS[row.key]}"
+    if row.key.startswith("scale:"):
+        return clinical(row.label)
+    if row.key == "side_effects":
+        return translate("FlowsheetPanel", "Side effects")
+    if row.key == "medications":
+        return translate("FlowsheetPanel", "Medications")
+    return row.label
 
 
 class FlowTable(QTableView):

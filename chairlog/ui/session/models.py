@@ -21,8 +21,9 @@ from PySide6.QtGui import QColor, QFont
 
 from chairlog.domain import AlertView, EntryStatus, EntryView
 from chairlog.present.units import STORED, Units
+from chairlog.present.vitals_text import entry_summary
 from chairlog.ui import tokens
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 from .common import clock_time
 
@@ -152,7 +153,7 @@ class TimelineModel(QAbstractTableModel):
             if col == TIME:
                 return clock_time(e.charted_at, self.tz)
             if col == ENTRY:
-                return self.units.summary(e)
+                return entry_summary(e, self.units, translate, current_language())
             if col == BY:
                 return e.user_name.split(",")[0]
             return status_text(e, self.tz, self._alerts.get(e.id, ()))
@@ -174,7 +175,7 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             alerts = self._alerts.get(e.id, ())
             lines = [
-                self.units.summary(e),
+                entry_summary(e, self.units, translate, current_language()),
                 translate(
                     "TimelineModel", "Charted for {value}, entered {value2} by {user_name}"
                 ).format(

@@ -38,7 +38,7 @@ from chairlog.present.units import Units
 from chairlog.services import monitor as mon
 from chairlog.services.monitor import PendingInfo
 from chairlog.ui import tokens
-from chairlog.ui.i18n import error_text, translate
+from chairlog.ui.i18n import error_text, translate, vital
 
 from .common import Card, button, clock_time, label
 
@@ -50,9 +50,9 @@ GREY = f"color: {tokens.MUTED};"
 def badge_text(p: PendingInfo, count: int) -> str:
     """The board tile's line: the newest set's numbers, grey, never an alarm."""
     v = p.values
-    parts = [f"HR {v.get('hr') or '—'}",
-             f"BP {v.get('sbp') or '—'}/{v.get('dbp') or '—'}",
-             f"SpO2 {v.get('spo2') or '—'}", f"RR {v.get('rr') or '—'}"]
+    parts = [f"{vital('hr')} {v.get('hr') or '—'}",
+             f"{vital('bp')} {v.get('sbp') or '—'}/{v.get('dbp') or '—'}",
+             f"{vital('spo2')} {v.get('spo2') or '—'}", f"{vital('rr')} {v.get('rr') or '—'}"]
     more = (
         translate("monitor_panel", " (+{value} older)").format(value=count - 1) if count > 1 else ""
     )
@@ -86,7 +86,8 @@ class MonitorPendingPanel(Card):
         self.body.addLayout(head)
         grid = QGridLayout()
         self.edits: dict[str, QLineEdit] = {}
-        for col, (name, text) in enumerate(FIELDS):
+        for col, (name, _text) in enumerate(FIELDS):
+            text = vital(name)
             if name == "temp_c":  # the monitor's °C, shown in the clinic's unit
                 text = f"{text} {page.ctx.units.temperature_symbol}"
             grid.addWidget(label(text), 0, col)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from chairlog.domain import SessionView
 from chairlog.ui import tokens
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import translate, vital
 
 SERIES = (("hr", "HR", tokens.CHART_HR), ("sbp", "SBP", tokens.CHART_SBP),
           ("dbp", "DBP", tokens.CHART_DBP), ("spo2", "SpO2", tokens.CHART_SPO2))
@@ -75,9 +75,9 @@ class TrendChart(QChartView):
         c.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         c.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series: dict[str, QLineSeries] = {}
-        for key, name, colour in SERIES:
+        for key, _name, colour in SERIES:
             s = QLineSeries()
-            s.setName(name)
+            s.setName(vital(key))
             s.setPen(QPen(QColor(colour), 2.5))
             s.setPointsVisible(True)
             c.addSeries(s)
@@ -85,9 +85,11 @@ class TrendChart(QChartView):
             s.attachAxis(self.y_axis)
             self.series[key] = s
         self.limits: dict[str, QLineSeries] = {}
-        for key, name, colour in THRESHOLDS:
+        for key, _name, colour in THRESHOLDS:
             s = QLineSeries()
-            s.setName(name)
+            measure, bound = key.split("_")
+            s.setName(vital(measure) + " " + (translate("TrendChart", "max") if bound == "max"
+                                              else translate("TrendChart", "min")))
             pen = QPen(QColor(colour), 1.5, Qt.PenStyle.DashLine)
             s.setPen(pen)
             c.addSeries(s)

@@ -23,13 +23,14 @@ from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import charting
 from chairlog.ui import tokens
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate, words_text
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate, vital, words_text
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
 from .style import set_flag, set_tone
 
 #: (field, label, unit, decimals) in Tab order; the first five are required
+# (the label is shown in the window's language, ``i18n.vital``: FC, PAS … in Spanish)
 FIELDS = (("hr", "HR", "/min", False), ("sbp", "SBP", "mmHg", False),
           ("dbp", "DBP", "mmHg", False), ("spo2", "SpO2", "%", False),
           ("rr", "RR", "/min", False), ("etco2", "EtCO2", "mmHg", False),
@@ -75,7 +76,8 @@ class VitalsForm(Card):
         self.edits: dict[str, QLineEdit] = {}
         edit: QLineEdit
         self.previous: dict[str, Any] = {}
-        for col, (name, text, unit, decimals) in enumerate(FIELDS[:5]):
+        for col, (name, _text, unit, decimals) in enumerate(FIELDS[:5]):
+            text = vital(name)
             grid.addWidget(
                 label(
                     f"{text} <span style='font-size:{tokens.FONT_XS}px; font-weight:400; "
@@ -103,7 +105,8 @@ class VitalsForm(Card):
             grid.addWidget(prev, 2, col)
             self.edits[name] = edit
             self.previous[name] = prev
-        for col, (name, text, unit, decimals) in enumerate(FIELDS[5:]):
+        for col, (name, _text, unit, decimals) in enumerate(FIELDS[5:]):
+            text = vital(name)
             if name == "temp_c":
                 unit = host.units.temperature_symbol
             grid.addWidget(label(f"{text} <span style='font-size:{tokens.FONT_XS}px; "

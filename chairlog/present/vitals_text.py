@@ -1,0 +1,55 @@
+"""A vitals set's one-line summary in a given language ("Vitals: HR 72, BP 120/78, SpO2 97%,
+RR 14" → "Constantes: FC 72, PA 120/78, SpO₂ 97%, FR 14"), for the timeline of the window and
+of the PDF record.
+
+In English it is the domain's own line (``domain.describe``), so an English record and an
+English window are unchanged. ``translate`` is the caller's translation function: the window
+passes Qt's (``chairlog.ui.i18n.translate``), the PDF its catalog's (``Words.translate``); both
+read the same catalog (contexts "vitals" and "record").
+
+Decision: only the vitals line is re-worded here, since it carries the abbreviations the clinic
+reads; the other entry lines (doses, checklist, notes) are the domain's English until the
+services' words are translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from chairlog.present.catalog import VITALS_ABBREVIATIONS
+from chairlog.present.units import STORED, Units
+
+Translate = Callable[[str, str], str]
+
+
+def vitals_line(d: Mapping[str, Any], units: Units | None, translate: Translate) -> str:
+    """The summary of the vitals data ``d`` with ``translate``'s words."""
+    def ab(key: str) -> str:
+        return translate("vitals", VITALS_ABBREVIATIONS[key])
+
+    parts = [f"{ab('hr')} {d['hr']}", f"{ab('bp')} {d['sbp']}/{d['dbp']}",
+             f"{ab('spo2')} {d['spo2']}%", f"{ab('rr')} {d['rr']}"]
+    if d.get("etco2") is not None:
+        parts.append(f"{ab('etco2')} {d['etco2']}")
+    if d.get("temp_c") is not None:
+        u = units or STORED
+        parts.append(f"T {u.temperature_number(d['temp_c'])}{u.temperature_symbol}")
+    if d.get("rhythm"):
+        parts.append(translate("record", "rhythm: {rhythm}").format(rhythm=d["rhythm"]))
+    values = ", ".join(parts)
+    line = (translate("record", "Baseline vitals: {values}") if d.get("is_baseline")
+            else translate("record", "Vitals: {values}")).format(values=values)
+    if d.get("text"):
+        line = translate("record", "{line} — source: {source}").format(line=line,
+                                                                       source=d["text"])
+    return line
+
+
+def entry_summary(entry: Any, units: Units, translate: Translate, language: str) -> str:
+    """An entry's timeline line: a vitals set in ``language`` (not English), else the domain's
+    line as ``Units.summary`` gives it."""
+    kind = getattr(getattr(entry, "kind", None), "value", getattr(entry, "kind", ""))
+    if language == "en" or kind != "vitals" or not getattr(entry, "data", None):
+        return units.summary(entry)
+    return vitals_line(entry.data, units, translate)
