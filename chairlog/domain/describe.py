@@ -1,4 +1,12 @@
-"""Which columns each kind of chart entry uses, and its one-line description."""
+"""Which columns each kind of chart entry uses, and its one-line description.
+
+The vocabulary (side effects, severities, actions, dose actions) is marked with
+``chairlog.words.words``: each label is a :class:`~chairlog.words.Words`, i.e. the English
+``str`` it always was (validation, exports, FHIR and the stored summaries read it unchanged),
+and ``pyside6-lupdate`` extracts it under the empty context, so the window
+(``ui.i18n.words_text``) and the PDF (``catalog.words(lang).translate("", label)``) show it in
+the clinic's language. The lines in another language are ``present.entry_text``'s.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ from typing import Any
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.present.numbers import fmt
 from chairlog.present.units import STORED, Units
+from chairlog.words import words
 
 ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
     "checklist": ("item_key", "label", "done", "text"),
@@ -38,44 +47,47 @@ ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 SIDE_EFFECTS: dict[str, str] = {
-    "nausea": "Nausea",
-    "vomiting": "Vomiting",
-    "dissociation": "Dissociation",
-    "dizziness": "Dizziness",
-    "sedation": "Sedation",
-    "hallucinations": "Hallucinations",
-    "agitation": "Anxiety / agitation",
-    "headache": "Headache",
-    "hypertension": "Raised blood pressure",
-    "tachycardia": "Fast heart rate",
-    "hypersalivation": "Increased secretions",
-    "blurred_vision": "Blurred vision",
-    "confusion": "Confusion",
-    "mood_change": "Mood change",
-    "numbness": "Numbness",
-    "other": "Other",
+    "nausea": words("Nausea"),
+    "vomiting": words("Vomiting"),
+    "dissociation": words("Dissociation"),
+    "dizziness": words("Dizziness"),
+    "sedation": words("Sedation"),
+    "hallucinations": words("Hallucinations"),
+    "agitation": words("Anxiety / agitation"),
+    "headache": words("Headache"),
+    "hypertension": words("Raised blood pressure"),
+    "tachycardia": words("Fast heart rate"),
+    "hypersalivation": words("Increased secretions"),
+    "blurred_vision": words("Blurred vision"),
+    "confusion": words("Confusion"),
+    "mood_change": words("Mood change"),
+    "numbness": words("Numbness"),
+    "other": words("Other"),
 }
 SEVERITIES = ("mild", "moderate", "severe")
+#: the severities as a sentence says them ("Nausea (mild)")
+SEVERITY_WORDS: dict[str, str] = {"mild": words("mild"), "moderate": words("moderate"),
+                                  "severe": words("severe")}
 ACTIONS: dict[str, str] = {
-    "none": "None",
-    "rate_reduced": "Rate reduced",
-    "paused": "Infusion paused",
-    "stopped": "Infusion stopped",
-    "rescue_med": "Rescue medication given",
-    "physician_notified": "Physician notified",
-    "reassurance": "Reassurance / environment",
+    "none": words("None"),
+    "rate_reduced": words("Rate reduced"),
+    "paused": words("Infusion paused"),
+    "stopped": words("Infusion stopped"),
+    "rescue_med": words("Rescue medication given"),
+    "physician_notified": words("Physician notified"),
+    "reassurance": words("Reassurance / environment"),
 }
 DOSE_LABELS = {
-    "bolus": "Bolus",
-    "start": "Infusion started",
-    "rate_change": "Rate changed",
-    "pause": "Infusion paused",
-    "resume": "Infusion resumed",
-    "stop": "Infusion stopped",
+    "bolus": words("Bolus"),
+    "start": words("Infusion started"),
+    "rate_change": words("Rate changed"),
+    "pause": words("Infusion paused"),
+    "resume": words("Infusion resumed"),
+    "stop": words("Infusion stopped"),
 }
 
 
-KIND_WORDS = {"side_effect": "side effect", "checklist": "checklist item"}
+KIND_WORDS = {"side_effect": words("side effect"), "checklist": words("checklist item")}
 
 
 def kind_word(kind: str) -> str:

@@ -7,9 +7,8 @@ English window are unchanged. ``translate`` is the caller's translation function
 passes Qt's (``chairlog.ui.i18n.translate``), the PDF its catalog's (``Words.translate``); both
 read the same catalog (contexts "vitals" and "record").
 
-Decision: only the vitals line is re-worded here, since it carries the abbreviations the clinic
-reads; the other entry lines (doses, checklist, notes) are the domain's English until the
-services' words are translated.
+The other kinds' lines in another language are ``present.entry_text``'s; :func:`entry_summary`
+chooses.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from chairlog.present.catalog import VITALS_ABBREVIATIONS
+from chairlog.present.entry_text import entry_line
 from chairlog.present.units import STORED, Units
 
 Translate = Callable[[str, str], str]
@@ -47,9 +47,15 @@ def vitals_line(d: Mapping[str, Any], units: Units | None, translate: Translate)
 
 
 def entry_summary(entry: Any, units: Units, translate: Translate, language: str) -> str:
-    """An entry's timeline line: a vitals set in ``language`` (not English), else the domain's
-    line as ``Units.summary`` gives it."""
+    """An entry's timeline line in ``language``; in English (or without data) the domain's line
+    as ``Units.summary`` gives it, byte for byte."""
     kind = getattr(getattr(entry, "kind", None), "value", getattr(entry, "kind", ""))
-    if language == "en" or kind != "vitals" or not getattr(entry, "data", None):
+    if language == "en" or not getattr(entry, "data", None):
         return units.summary(entry)
-    return vitals_line(entry.data, units, translate)
+    if kind == "vitals":
+        return vitals_line(entry.data, units, translate)
+    try:
+        line = entry_line(kind, entry.data, translate)
+    except (KeyError, TypeError, ValueError):
+        line = None  # an entry whose data lacks a field: the stored English line
+    return units.summary(entry) if line is None else line

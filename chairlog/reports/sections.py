@@ -296,10 +296,13 @@ def side_effects(rec: RecordData, width: float) -> list[Flowable]:
                     + (f", {who}" if who else ""))
             else:
                 res = w.translate("record", "not resolved")
-            name = v.side_effect(d["effect_type"]) + (f" — {d['text']}" if d.get("text") else "")
+            # the vocabulary is the domain's, marked with ``words`` (the catalog's empty context)
+            name = (w.translate("", v.side_effect(d["effect_type"]))
+                    + (f" — {d['text']}" if d.get("text") else ""))
             rows.append([record_time(rec, e.charted_at), name,
                          coded(w, SEVERITY_WORDS, d["severity"]),
-                         v.action(d.get("action_taken")), "; ".join(rescue) or "—", res,
+                         w.translate("", v.action(d.get("action_taken"))),
+                         "; ".join(rescue) or "—", res,
                          e.user_name])
         out += section(w.translate("record", "Side effects"),
                        [table(rows, scaled([0.11, 0.19, 0.08, 0.14, 0.18, 0.17, 0.13], width))])

@@ -26,7 +26,7 @@ Decisions:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTimer, QTranslator
@@ -130,6 +130,12 @@ def words_text(message: str) -> str:
     if isinstance(message, Words):
         return message.render(service_word)
     return service_word(message) if message else message
+
+
+def vocabulary(table: Mapping[str, str]) -> dict[str, str]:
+    """A vocabulary of the domain (code → label marked with ``words``, e.g. the side effects)
+    with its labels in the window's language, in the same order."""
+    return {code: words_text(text) for code, text in table.items()}
 
 
 def error_text(error: BaseException) -> str:

@@ -531,6 +531,127 @@
         <translation>valoración</translation>
     </message>
     <message>
+        <source>Nausea</source>
+        <translation>Náuseas</translation>
+    </message>
+    <message>
+        <source>Vomiting</source>
+        <translation>Vómitos</translation>
+    </message>
+    <message>
+        <source>Dissociation</source>
+        <translation>Disociación</translation>
+    </message>
+    <message>
+        <source>Dizziness</source>
+        <translation>Mareo</translation>
+    </message>
+    <message>
+        <source>Sedation</source>
+        <translation>Sedación</translation>
+    </message>
+    <message>
+        <source>Hallucinations</source>
+        <translation>Alucinaciones</translation>
+    </message>
+    <message>
+        <source>Anxiety / agitation</source>
+        <translation>Ansiedad / agitación</translation>
+    </message>
+    <message>
+        <source>Headache</source>
+        <translation>Cefalea</translation>
+    </message>
+    <message>
+        <source>Raised blood pressure</source>
+        <translation>Presión arterial elevada</translation>
+    </message>
+    <message>
+        <source>Fast heart rate</source>
+        <translation>Frecuencia cardíaca elevada</translation>
+    </message>
+    <message>
+        <source>Increased secretions</source>
+        <translation>Aumento de secreciones</translation>
+    </message>
+    <message>
+        <source>Blurred vision</source>
+        <translation>Visión borrosa</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>Confusión</translation>
+    </message>
+    <message>
+        <source>Mood change</source>
+        <translation>Cambio del estado de ánimo</translation>
+    </message>
+    <message>
+        <source>Numbness</source>
+        <translation>Entumecimiento</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <extracomment>the severities as a sentence says them (&quot;Nausea (mild)&quot;)</extracomment>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Rate reduced</source>
+        <translation>Velocidad reducida</translation>
+    </message>
+    <message>
+        <source>Infusion paused</source>
+        <translation>Infusión pausada</translation>
+    </message>
+    <message>
+        <source>Infusion stopped</source>
+        <translation>Infusión detenida</translation>
+    </message>
+    <message>
+        <source>Rescue medication given</source>
+        <translation>Medicación de rescate administrada</translation>
+    </message>
+    <message>
+        <source>Physician notified</source>
+        <translation>Médico avisado</translation>
+    </message>
+    <message>
+        <source>Reassurance / environment</source>
+        <translation>Tranquilización / entorno</translation>
+    </message>
+    <message>
+        <source>Bolus</source>
+        <translation>Bolo</translation>
+    </message>
+    <message>
+        <source>Infusion started</source>
+        <translation>Infusión iniciada</translation>
+    </message>
+    <message>
+        <source>Rate changed</source>
+        <translation>Velocidad modificada</translation>
+    </message>
+    <message>
+        <source>Infusion resumed</source>
+        <translation>Infusión reanudada</translation>
+    </message>
+    <message>
         <source>side effect</source>
         <translation>efecto adverso</translation>
     </message>
@@ -6614,6 +6735,39 @@ No se cambió nada.</translation>
     <message>
         <source>{line} — source: {source}</source>
         <translation>{line} — origen: {source}</translation>
+    </message>
+    <message>
+        <source>{label} at {rate} mg/kg/h ({mg_h} mg/h, {ml_h} mL/h)</source>
+        <extracomment>the catalog&apos;s context of the domain&apos;s vocabulary (``words`` is read as ``QT_TR_NOOP``)</extracomment>
+        <translation>{label} a {rate} mg/kg/h ({mg_h} mg/h, {ml_h} mL/h)</translation>
+    </message>
+    <message>
+        <source>{line} — limit override: {reason}</source>
+        <translation>{line} — anulación de límite: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} ({severity}); action: {action}</source>
+        <translation>{name} ({severity}); acción: {action}</translation>
+    </message>
+    <message>
+        <source>{line} — resolved</source>
+        <translation>{line} — resuelto</translation>
+    </message>
+    <message>
+        <source>Skipped: {label} — {reason}</source>
+        <translation>Omitido: {label} — {reason}</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>Nota: {text}</translation>
+    </message>
+    <message>
+        <source>Discharged to {escort}</source>
+        <translation>Alta con acompañante: {escort}</translation>
+    </message>
+    <message>
+        <source>{line}; written instructions given</source>
+        <translation>{line}; instrucciones escritas entregadas</translation>
     </message>
 </context>
 <context>

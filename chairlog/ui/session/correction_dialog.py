@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QTim
 from chairlog.clinical.dosing import RateUnit
 from chairlog.clinical.policy import DOSE_UNITS, ROUTES
 from chairlog.domain import EntryKind, EntryView
-from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
+from chairlog.domain.describe import ACTIONS, SEVERITIES, SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.present.units import STORED, Units
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate, vital
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate, vital, vocabulary, words_text
 
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog
@@ -166,17 +166,18 @@ class CorrectionDialog(ReasonDialog):
             combo(
                 "effect_type",
                 translate("CorrectionDialog", "Side effect"),
-                SIDE_EFFECTS,
+                vocabulary(SIDE_EFFECTS),
                 d["effect_type"],
             )
             combo(
                 "severity",
                 translate("CorrectionDialog", "Severity"),
-                {s: s for s in SEVERITIES},
+                {s: words_text(SEVERITY_WORDS[s]) for s in SEVERITIES},
                 d["severity"],
             )
             combo(
-                "action_taken", translate("CorrectionDialog", "Action"), ACTIONS, d["action_taken"]
+                "action_taken", translate("CorrectionDialog", "Action"), vocabulary(ACTIONS),
+                d["action_taken"]
             )
             line("text", translate("CorrectionDialog", "Note"), d.get("text"))
         elif e.kind is EntryKind.ASSESSMENT:

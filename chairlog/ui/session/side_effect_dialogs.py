@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from chairlog.clinical.policy import DOSE_UNITS, ROUTES, rescue_preset
 from chairlog.domain import EntryKind, SessionView
-from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
-from chairlog.ui.i18n import translate
+from chairlog.domain.describe import ACTIONS, SEVERITIES, SEVERITY_WORDS, SIDE_EFFECTS
+from chairlog.ui.i18n import translate, vocabulary, words_text
 from chairlog.ui.widgets import named
 
 from .common import NumberEdit, clock_time, label, num
@@ -61,7 +61,7 @@ class EffectPickerDialog(FormDialog):
             translate("EffectPickerDialog", "Next"),
             parent,
         )
-        grid, _group, self.buttons = _choice_grid(SIDE_EFFECTS, 3, "pick", self)
+        grid, _group, self.buttons = _choice_grid(vocabulary(SIDE_EFFECTS), 3, "pick", self)
         self.body.addLayout(grid)
         for key, b in self.buttons.items():
             b.clicked.connect(lambda _=False, k=key: self._pick(k))
@@ -76,7 +76,7 @@ class SideEffectDialog(FormDialog):
     """Severity (keys 1–3) and what was done, for one side effect."""
 
     def __init__(self, effect: str, parent: QWidget | None = None) -> None:
-        name = SIDE_EFFECTS.get(effect, effect)
+        name = words_text(SIDE_EFFECTS.get(effect, effect))
         super().__init__(
             translate("SideEffectDialog", "Side effect: {name}").format(name=name),
             translate("SideEffectDialog", "Save side effect"),
@@ -86,14 +86,15 @@ class SideEffectDialog(FormDialog):
         self.body.addWidget(
             label(translate("SideEffectDialog", "Severity (1 / 2 / 3):"), bold=True)
         )
-        sev_grid, _g, self.severity = _choice_grid({s: s.capitalize() for s in SEVERITIES}, 3,
+        sev_grid, _g, self.severity = _choice_grid({s: words_text(SEVERITY_WORDS[s]).capitalize()
+                                                    for s in SEVERITIES}, 3,
                                                    "severity", self)
         self.body.addLayout(sev_grid)
         for i, key in enumerate(SEVERITIES, start=1):
             sc = QShortcut(QKeySequence(str(i)), self)
             sc.activated.connect(self.severity[key].click)
         self.body.addWidget(label(translate("SideEffectDialog", "What was done:"), bold=True))
-        act_grid, _g2, self.action = _choice_grid(ACTIONS, 2, "action", self)
+        act_grid, _g2, self.action = _choice_grid(vocabulary(ACTIONS), 2, "action", self)
         self.body.addLayout(act_grid)
         self.action["none"].setChecked(True)
         self.note_edit = QLineEdit()
@@ -140,8 +141,9 @@ class RescueMedDialog(FormDialog):
         self.treats.setObjectName("med_treats")
         self.treats.addItem(translate("RescueMedDialog", "— not linked to a side effect —"), None)
         for e in view.active_entries(EntryKind.SIDE_EFFECT):
-            name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
-            self.treats.addItem(f"{name} ({e.data['severity']}) · "
+            name = words_text(SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"]))
+            severity = words_text(SEVERITY_WORDS.get(e.data["severity"], e.data["severity"]))
+            self.treats.addItem(f"{name} ({severity}) · "
                                 f"{clock_time(e.charted_at, tz)}", e.id)
         if treats_entry_id is not None:
             self.treats.setCurrentIndex(max(self.treats.findData(treats_entry_id), 0))

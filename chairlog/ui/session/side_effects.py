@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from chairlog.clinical.policy import suggested_for
 from chairlog.domain import EntryView, SessionView
-from chairlog.domain.describe import SIDE_EFFECTS
+from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.services import charting
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import translate, words_text
 
 from .common import Card, Host, button, clock_time, label
 from .side_effect_dialogs import (
@@ -45,7 +45,8 @@ class SideEffectsPanel(QWidget):
         grid.setSpacing(6)
         self.buttons = {}
         for i, key in enumerate((*COMMON, "other")):
-            text = translate("SideEffectsPanel", "Other…") if key == "other" else SIDE_EFFECTS[key]
+            text = (translate("SideEffectsPanel", "Other…") if key == "other"
+                    else words_text(SIDE_EFFECTS[key]))
             b = button(text, name=f"se_{key}")
             b.clicked.connect(lambda _=False, k=key: self.start(k))
             grid.addWidget(b, i // 3, i % 3)
@@ -156,11 +157,12 @@ class OpenSideEffects(Card):
         self._rows = []
         self.setVisible(bool(opened))
         for i, e in enumerate(opened):
-            name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
+            name = words_text(SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"]))
+            severity = words_text(SEVERITY_WORDS.get(e.data["severity"], e.data["severity"]))
             since = clock_time(e.charted_at, self.panel.host.tz)
             text = label(
                 translate("OpenSideEffects", "{name} ({value}) since {since}").format(
-                    name=name, value=e.data["severity"], since=since
+                    name=name, value=severity, since=since
                 ),
                 bold=True,
                 wrap=True,
