@@ -84,7 +84,8 @@ def timeline_rows(rec: RecordData) -> list[Row]:
             who = rec.user_names.get(e.data.get("resolved_by_id") or 0, "")
             rows.append((resolved, e.id * 4 + 1, f"#{e.id}",
                          esc(w.translate("record", "Side effect resolved: {effect}").format(
-                             effect=e.summary.split(";")[0])), who))
+                             effect=entry_summary(e, rec.units, w.translate,
+                                                  w.language).split(";")[0])), who))
     alert = w.translate("record", "alert")
     for a in s.alerts:
         rows.append((a.raised_at, (a.entry_id or 0) * 4 + 2, alert,
