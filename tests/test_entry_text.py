@@ -38,6 +38,7 @@ OTHERS: list[tuple[str, dict[str, Any]]] = [
     ("medication", {"drug": "midazolam", "dose_amount": 1, "dose_unit": "mg", "route": "IV",
                     "text": "for agitation"}),
     ("assessment", {"scale": "pain_nrs", "score": 3, "phase": "post"}),
+    ("assessment", {"scale": "cadss6", "score": 2, "phase": "during"}),
     ("assessment", {"scale": "not_a_scale", "score": 1, "text": "x"}),
     ("checklist", {"label": "Consent signed", "done": True}),
     ("checklist", {"label": "Fasting", "done": False, "text": "ate at 09:00"}),
@@ -81,7 +82,9 @@ def test_spanish_lines() -> None:
     assert entry_line("side_effect", EFFECTS[2], es) == (
         "unknown_code (moderado); acción: Ninguna")
     assert entry_line("note", {"text": "Tranquila."}, es) == "Nota: Tranquila."
-    assert entry_line("checklist", OTHERS[5][1], es) == "Omitido: Fasting — ate at 09:00"
-    assert entry_line("discharge", OTHERS[7][1], es) == (
+    assert entry_line("checklist", OTHERS[6][1], es) == "Omitido: Fasting — ate at 09:00"
+    assert entry_line("discharge", OTHERS[8][1], es) == (
         "Alta con acompañante: Sam Ortiz; instrucciones escritas entregadas")
+    assert entry_line("assessment", {"scale": "cadss6", "score": 2, "phase": "during"},
+                      es).endswith("(durante): 2")
     assert entry_line("vitals", {"hr": 1}, es) is None

@@ -65,7 +65,7 @@ SIDE_EFFECTS: dict[str, str] = {
     "other": words("Other"),
 }
 SEVERITIES = ("mild", "moderate", "severe")
-#: the severities as a sentence says them ("Nausea (mild)")
+# the severities as a sentence says them ("Nausea (mild)")
 SEVERITY_WORDS: dict[str, str] = {"mild": words("mild"), "moderate": words("moderate"),
                                   "severe": words("severe")}
 ACTIONS: dict[str, str] = {

@@ -14,8 +14,8 @@ Decisions:
 - What the clinician typed (a note, a reason, a drug's name, a route, an escort's name) and
   the protocol's own labels (a checklist item) are shown as typed: they are not vocabulary.
 - Dose figures keep the one number rule (``present.numbers.fmt``) in every language.
-- An assessment's scale name is the clinical core's word (context "clinical"); its phase is
-  shown as stored.
+- An assessment's scale name is the clinical core's word (context "clinical"); its phase
+  ("during") is the record's word (context "record", as the PDF's assessments table says it).
 """
 
 from __future__ import annotations
@@ -25,12 +25,18 @@ from typing import Any
 
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.domain.describe import ACTIONS, DOSE_LABELS, SEVERITY_WORDS, SIDE_EFFECTS
+from chairlog.present.catalog import QT_TRANSLATE_NOOP
 from chairlog.present.numbers import fmt
 
 Translate = Callable[[str, str], str]
 
-#: the catalog's context of the domain's vocabulary (``words`` is read as ``QT_TR_NOOP``)
+# the catalog's context of the domain's vocabulary (``words`` is read as ``QT_TR_NOOP``)
 VOCABULARY = ""
+# an assessment's phases (the services' codes), in context "record"
+PHASE_WORDS = {"baseline": QT_TRANSLATE_NOOP("record", "baseline"),
+               "during": QT_TRANSLATE_NOOP("record", "during"),
+               "after": QT_TRANSLATE_NOOP("record", "after"),
+               "discharge": QT_TRANSLATE_NOOP("record", "discharge")}
 
 
 def _term(translate: Translate, table: Mapping[str, str], code: Any) -> str:
@@ -83,8 +89,9 @@ def assessment_line(d: Mapping[str, Any], translate: Translate) -> str:
         label = translate("clinical", SCALES[Scale(d["scale"])].label)
     except (ValueError, KeyError):
         label = str(d["scale"])
-    phase = f" ({d['phase']})" if d.get("phase") else ""
-    return _typed(f"{label}{phase}: {d['score']}", d)
+    phase = d.get("phase")
+    shown = f" ({translate('record', PHASE_WORDS.get(phase, phase))})" if phase else ""
+    return _typed(f"{label}{shown}: {d['score']}", d)
 
 
 def checklist_line(d: Mapping[str, Any], translate: Translate) -> str:

@@ -596,7 +596,6 @@
     </message>
     <message>
         <source>mild</source>
-        <extracomment>the severities as a sentence says them (&quot;Nausea (mild)&quot;)</extracomment>
         <translation>leve</translation>
     </message>
     <message>
@@ -6738,7 +6737,6 @@ No se cambió nada.</translation>
     </message>
     <message>
         <source>{label} at {rate} mg/kg/h ({mg_h} mg/h, {ml_h} mL/h)</source>
-        <extracomment>the catalog&apos;s context of the domain&apos;s vocabulary (``words`` is read as ``QT_TR_NOOP``)</extracomment>
         <translation>{label} a {rate} mg/kg/h ({mg_h} mg/h, {ml_h} mL/h)</translation>
     </message>
     <message>
