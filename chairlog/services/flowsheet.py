@@ -25,9 +25,10 @@ from zoneinfo import ZoneInfo
 
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.domain import EntryKind, EntryView, SessionView
-from chairlog.domain.describe import SIDE_EFFECTS
+from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.present.numbers import fmt
 from chairlog.present.times import local_time
+from chairlog.words import Words, joined, term, words
 
 __all__ = ["FlowColumn", "FlowRow", "Flowsheet", "build_flowsheet"]
 
@@ -93,7 +94,13 @@ def build_flowsheet(view: SessionView, tz: ZoneInfo) -> Flowsheet:
 
     def put(key: str, i: int, text: str) -> None:
         row = cells.setdefault(key, [""] * len(columns))
-        row[i] = f"{row[i]}, {text}" if row[i] else text
+        # a side effect's cell is Words, shown by the window in its language (the same English)
+        if not row[i]:
+            row[i] = text
+        elif isinstance(text, Words) or isinstance(row[i], Words):
+            row[i] = joined([row[i], text], ", ")
+        else:
+            row[i] = f"{row[i]}, {text}"
 
     scales: set[str] = set()
     p = view.protocol
@@ -109,7 +116,9 @@ def build_flowsheet(view: SessionView, tz: ZoneInfo) -> Flowsheet:
                 cells.setdefault(f"scale:{d['scale']}", [""] * len(columns))[i] = str(d["score"])
             elif e.kind is EntryKind.SIDE_EFFECT:
                 name = SIDE_EFFECTS.get(d["effect_type"], d["effect_type"])
-                put("side_effects", i, f"{name} ({d['severity']})")
+                put("side_effects", i, words("{name} ({severity})", name=term(name),
+                                             severity=term(SEVERITY_WORDS.get(d["severity"],
+                                                                              d["severity"]))))
             elif e.kind is EntryKind.MEDICATION:
                 put("medications", i, f"{d['drug']} {fmt(d['dose_amount'])} {d['dose_unit']}")
         if start is not None and col.at >= start:

@@ -2117,6 +2117,10 @@
         <source>a protocol</source>
         <translation>un protocolo</translation>
     </message>
+    <message>
+        <source>{name} ({severity})</source>
+        <translation>{name} ({severity})</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

@@ -25,7 +25,8 @@ from chairlog.domain import SessionView
 from chairlog.services import records
 from chairlog.services.flowsheet import FlowRow, Flowsheet, build_flowsheet
 from chairlog.ui import tokens
-from chairlog.ui.i18n import clinical, translate, vital
+from chairlog.ui.i18n import clinical, translate, vital, words_text
+from chairlog.words import Words
 
 from .common import Card, Host, button
 
@@ -56,7 +57,9 @@ class FlowsheetModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.sheet.rows[index.row()]
-        text = row.cells[index.column()]
+        cell = row.cells[index.column()]
+        # a side effect's cell is Words (in the window's language); the others are shown as given
+        text = words_text(cell) if isinstance(cell, Words) else cell
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -1,8 +1,7 @@
 """The clinical vocabulary in the window's language (issue 13, point 7): with the Spanish
 catalog the side-effect buttons, the picker, the severity and action choices, the open side
-effects, the correction dialog's choices and the timeline's side-effect and dose lines are
-Spanish; in English they read as
-before."""
+effects, the flowsheet, the correction dialog's choices and the timeline's side-effect and dose
+lines are Spanish; in English they read as before."""
 
 from __future__ import annotations
 
@@ -68,6 +67,12 @@ def test_side_effect_words_and_lines_in_the_windows_language(
     for key in ("effect_line", "start_line", "rate_line"):
         assert want[key] in lines, (key, lines)
         assert unwanted[key] not in lines, (key, lines)
+    # the flowsheet's side-effects row
+    page.record_tabs.setCurrentIndex(page.flowsheet_tab)
+    m = page.flowsheet.model
+    cells = [str(m.data(m.index(r, c)) or "") for r in range(m.rowCount())
+             for c in range(m.columnCount())]
+    assert want["open"].rsplit(" ", 1)[0] in cells, cells
     click(qtbot, page.side_effects.buttons["other"])
     picker = page.dialog
     assert isinstance(picker, EffectPickerDialog)
