@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -35,6 +35,8 @@ from PySide6.QtWidgets import QApplication
 from chairlog import paths
 from chairlog.errors import ChairlogError
 from chairlog.present.catalog import VITALS_ABBREVIATIONS
+from chairlog.present.units import Units
+from chairlog.present.vitals_text import entry_summary
 from chairlog.services import accounts
 from chairlog.words import Words
 
@@ -136,6 +138,12 @@ def vocabulary(table: Mapping[str, str]) -> dict[str, str]:
     """A vocabulary of the domain (code → label marked with ``words``, e.g. the side effects)
     with its labels in the window's language, in the same order."""
     return {code: words_text(text) for code, text in table.items()}
+
+
+def entry_text(entry: Any, units: Units) -> str:
+    """An entry's one-line summary in the window's language (``present.vitals_text``): the
+    stored English line in English, the lines of ``present.entry_text`` in another."""
+    return entry_summary(entry, units, translate, current_language())
 
 
 def error_text(error: BaseException) -> str:

@@ -15,7 +15,7 @@ from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
 from chairlog.ui import tokens
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, error_text, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, entry_text, error_text, translate
 
 from .common import Card, Host, ScoreRow, button, clock_time, label
 from .scale_dialogs import ItemScaleDialog
@@ -153,7 +153,8 @@ class AssessmentsPanel(QWidget):
             score,
             timed=True,
             on_success=lambda r: self.host.say(
-                translate("AssessmentsPanel", "Saved: ") + r.entry.summary, "ok"
+                translate("AssessmentsPanel", "Saved: ") +
+                    entry_text(r.entry, self.host.units), "ok"
             ),
         )
 
@@ -173,7 +174,8 @@ class AssessmentsPanel(QWidget):
 
     def _saved(self, dlg: ItemScaleDialog, result: Any) -> None:
         dlg.accept()
-        self.host.say(translate("AssessmentsPanel", "Saved: ") + result.entry.summary, "ok")
+        self.host.say(translate("AssessmentsPanel", "Saved: ") +
+                      entry_text(result.entry, self.host.units), "ok")
 
     def focus_pain(self) -> None:
         self.rows[Scale.PAIN_NRS].buttons[0].setFocus()

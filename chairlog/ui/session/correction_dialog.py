@@ -19,7 +19,7 @@ from chairlog.clinical.policy import DOSE_UNITS, ROUTES
 from chairlog.domain import EntryKind, EntryView
 from chairlog.domain.describe import ACTIONS, SEVERITIES, SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.present.units import STORED, Units
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate, vital, vocabulary, words_text
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, entry_text, translate, vital, vocabulary, words_text
 
 from .common import NumberEdit, label, num
 from .dialogs import ReasonDialog
@@ -51,7 +51,7 @@ class CorrectionDialog(ReasonDialog):
         super().__init__(
             translate("CorrectionDialog", "Correct entry"),
             translate("CorrectionDialog", "Original: {summary}").format(
-                summary=units.summary(entry)),
+                summary=entry_text(entry, units)),
             quick=CORRECTION_REASONS,
             ok_text=translate("CorrectionDialog", "Save correction"),
             field="reason",

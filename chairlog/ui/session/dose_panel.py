@@ -21,7 +21,7 @@ from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import doses
 from chairlog.ui import tokens
-from chairlog.ui.i18n import error_text, translate
+from chairlog.ui.i18n import entry_text, error_text, translate
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, close_then, label, num
@@ -289,7 +289,8 @@ class DosePanel(Card):
         self.error.hide()
         self.start_anyway.hide()
         self.rate_edit.clear()
-        self.host.say(translate("DosePanel", "Saved: ") + result.entry.summary, "ok")
+        self.host.say(translate("DosePanel", "Saved: ") +
+                      entry_text(result.entry, self.host.units), "ok")
 
     def _refused(self, e: ValidationError) -> None:
         self.error.setText(plain_refusal(e))

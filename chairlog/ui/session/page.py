@@ -47,7 +47,7 @@ from chairlog.present.units import Units
 from chairlog.services import Chairlog, accounts, charting, views
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
-from chairlog.ui.i18n import clinical, error_text, translate
+from chairlog.ui.i18n import clinical, entry_text, error_text, translate
 from chairlog.ui.outbox_banner import Provisional, charting_call
 from chairlog.ui.service_calls import ServiceCaller
 
@@ -424,7 +424,8 @@ class SessionPage(QWidget):
                         authorisation_reason=v["authorisation_reason"],
                         authorised_by=v["authorised_by"],
                         on_success=close_then(dlg, lambda r: self.say(
-                            translate("SessionPage", "Discharged: ") + r.entry.summary, "ok")),
+                            translate("SessionPage", "Discharged: ") +
+                                entry_text(r.entry, self.units), "ok")),
                         on_invalid=dlg.show_error)
         dlg.submitted.connect(save)
         self.open_dialog(dlg)

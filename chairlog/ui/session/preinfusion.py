@@ -16,7 +16,7 @@ from chairlog.clinical.scales import Scale
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.services import charting
 from chairlog.ui import tokens
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import entry_text, translate
 
 from .common import BigCheckBox, Card, Host, ScoreRow, button, clock_time, label
 from .dialogs import ReasonDialog
@@ -278,6 +278,6 @@ class BaselinePanel(Card):
             score,
             timed=True,
             on_success=lambda r: self.host.say(
-                translate("BaselinePanel", "Saved: ") + r.entry.summary, "ok"
+                translate("BaselinePanel", "Saved: ") + entry_text(r.entry, self.host.units), "ok"
             ),
         )

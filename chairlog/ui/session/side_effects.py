@@ -17,7 +17,7 @@ from chairlog.clinical.policy import suggested_for
 from chairlog.domain import EntryView, SessionView
 from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.services import charting
-from chairlog.ui.i18n import translate, words_text
+from chairlog.ui.i18n import entry_text, translate, words_text
 
 from .common import Card, Host, button, clock_time, label
 from .side_effect_dialogs import (
@@ -92,7 +92,8 @@ class SideEffectsPanel(QWidget):
 
     def _saved(self, dlg: SideEffectDialog, result: Any) -> None:
         dlg.accept()
-        self.host.say(translate("SideEffectsPanel", "Saved: ") + result.entry.summary, "ok")
+        self.host.say(translate("SideEffectsPanel", "Saved: ") +
+                      entry_text(result.entry, self.host.units), "ok")
         if result.entry.data["action_taken"] == "rescue_med":
             self.ask_rescue(result.entry)
 
@@ -119,7 +120,8 @@ class SideEffectsPanel(QWidget):
 
     def _med_saved(self, dlg: RescueMedDialog, result: Any) -> None:
         dlg.accept()
-        self.host.say(translate("SideEffectsPanel", "Saved: ") + result.entry.summary, "ok")
+        self.host.say(translate("SideEffectsPanel", "Saved: ") +
+                      entry_text(result.entry, self.host.units), "ok")
 
     def resolve(self, effect: EntryView) -> None:
         self.host.submit(
@@ -128,7 +130,8 @@ class SideEffectsPanel(QWidget):
             timed=True,
             time_as="resolved_at",
             on_success=lambda r: self.host.say(
-                translate("SideEffectsPanel", "Resolved: ") + r.entry.summary, "ok"
+                translate("SideEffectsPanel", "Resolved: ") +
+                    entry_text(r.entry, self.host.units), "ok"
             ),
         )
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTabl
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import corrections
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, entry_text, translate
 
 from .common import Card, Host, button, close_then
 from .correction_dialog import CorrectionDialog
@@ -170,13 +170,14 @@ class TimelinePanel(Card):
     def _corrected(self, result: Any) -> None:
         self.select(result.entry.id)
         self.host.say(
-            translate("TimelinePanel", "Corrected: ") + self.host.units.summary(result.entry), "ok")
+            translate("TimelinePanel", "Corrected: ") +
+                entry_text(result.entry, self.host.units), "ok")
 
     def ask_in_error(self) -> None:
         e = self.selected()
         if e is None or not self.error_button.isEnabled():
             return
-        summary = self.host.units.summary(e)
+        summary = entry_text(e, self.host.units)
         dlg = ReasonDialog(
             translate("TimelinePanel", "Entered in error"),
             translate("TimelinePanel", "Mark as entered in error: {summary}").format(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from chairlog.domain import EntryView, SessionView
 from chairlog.services import corrections
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import entry_text, translate
 
 from .style import TOUCH_PX
 from .timeline import can_mark_in_error
@@ -117,7 +117,7 @@ class UndoButton(QPushButton):
         self.setToolTip(
             translate(
                 "UndoButton", "Undo: {summary} — marked entered in error, reason '{UNDO_REASON}'"
-            ).format(summary=self.entry.summary, UNDO_REASON=UNDO_REASON)
+            ).format(summary=entry_text(self.entry, self.page.units), UNDO_REASON=UNDO_REASON)
         )
 
     def withdraw(self) -> None:
@@ -141,7 +141,7 @@ class UndoButton(QPushButton):
                 translate(
                     "UndoButton",
                     "Undone: {summary} — kept struck through as entered in error ({UNDO_REASON})",
-                ).format(summary=entry.summary, UNDO_REASON=UNDO_REASON),
+                ).format(summary=entry_text(entry, self.page.units), UNDO_REASON=UNDO_REASON),
                 "info",
             ),
         )

@@ -23,7 +23,7 @@ from chairlog.domain import SessionView
 from chairlog.errors import ValidationError
 from chairlog.services import charting
 from chairlog.ui import tokens
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate, vital, words_text
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, entry_text, error_text, translate, vital, words_text
 from chairlog.ui.widgets import named
 
 from .common import Card, Host, NumberEdit, button, clock_time, label
@@ -200,7 +200,7 @@ class VitalsForm(Card):
                     value=clock_time(last.charted_at, self.host.tz), who=who, late=late
                 )
             )
-            self.previous_line.setToolTip(self.host.units.summary(last))
+            self.previous_line.setToolTip(entry_text(last, self.host.units))
 
     def values(self) -> dict[str, Any]:
         """The typed set in the service's terms (a °F temperature as °C; ``ValidationError``
