@@ -27,6 +27,7 @@ SPANISH = {
     "effect_line": "Náuseas (leve); acción: Medicación de rescate administrada",
     "start_line": "Infusión iniciada a 0.5 mg/kg/h (",
     "rate_line": "Velocidad modificada a 0.8 mg/kg/h (",
+    "saved": "Guardado: Náuseas (moderado); acción: Ninguna",
 }
 ENGLISH = {
     "button": "Nausea", "picker": "Hallucinations", "severity": "Mild", "action": "None",
@@ -34,6 +35,7 @@ ENGLISH = {
     "effect_line": "Nausea (mild); action: Rescue medication given",
     "start_line": "Infusion started at 0.5 mg/kg/h (",
     "rate_line": "Rate changed at 0.8 mg/kg/h (",
+    "saved": "Saved: Nausea (moderate); action: None",
 }
 
 
@@ -84,10 +86,13 @@ def test_side_effect_words_and_lines_in_the_windows_language(
     assert want["button"] in dlg.windowTitle()
     assert dlg.severity["mild"].text() == want["severity"]
     assert dlg.action["none"].text() == want["action"]
-    dlg.reject()
+    click(qtbot, dlg.severity["moderate"])
+    click(qtbot, dlg.action["none"])
+    click(qtbot, dlg.ok_button)  # saved: the message line says the entry's line
+    qtbot.waitUntil(lambda: want["saved"] in page.message.text())
     # the correction dialog offers the same words; the stored codes stay the data
     entry = next(e for e in views.get_session(clinic.app, s.id).entries
-                 if e.kind is EntryKind.SIDE_EFFECT)
+                 if e.kind is EntryKind.SIDE_EFFECT and e.data["severity"] == "mild")
     fix = CorrectionDialog(entry, ZoneInfo("UTC"))
     qtbot.addWidget(fix)
     effect, severity = fix.widgets["effect_type"], fix.widgets["severity"]
