@@ -7,7 +7,8 @@ read on a clipboard; reportlab's invariant mode (the same data and time give the
 
 The sheet's own words (title, columns, footer) and the session states are in the clinic's
 ``language`` (``present.catalog``, context "handover"); the lines ``services.handover``
-writes (rates, vitals, "OVERDUE since …", open items) are the services' and stay as given.
+writes (rates, vitals, "OVERDUE since …", open items) are the services' and stay as given,
+except an open side effect ("Náuseas (leve) desde 10:05"), built as words the catalog knows.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from chairlog import __version__
-from chairlog.present.catalog import QT_TRANSLATE_NOOP, words
+from chairlog.present.catalog import QT_TRANSLATE_NOOP, Words, words
 from chairlog.reports.fonts import BOLD, FAMILY, register_fonts
 from chairlog.reports.layout import BODY, SUBTITLE, TITLE, esc, scaled, table
+from chairlog.words import Words as Message
 
 if TYPE_CHECKING:
     from chairlog.domain.handover import Handover
@@ -43,8 +45,12 @@ def _cell(text: str, bold: bool = False) -> Paragraph:
     return Paragraph(esc(text), CELL_BOLD if bold else CELL)
 
 
-def _lines(items: tuple[str, ...]) -> Paragraph:
-    return Paragraph("<br/>".join(f"• {esc(i)}" for i in items) if items else "—", CELL)
+def _lines(items: tuple[str, ...], w: Words) -> Paragraph:
+    """The items, one a line; those built as ``chairlog.words.Words`` (an open side effect) in
+    ``w``'s language (the catalog's empty context), the others as the services wrote them."""
+    shown = [i.render(lambda t: w.translate("", t)) if isinstance(i, Message) else i
+             for i in items]
+    return Paragraph("<br/>".join(f"• {esc(i)}" for i in shown) if shown else "—", CELL)
 
 
 def render_handover(h: Handover, *, paper: str = "A4", language: str = "en") -> bytes:
@@ -67,7 +73,7 @@ def render_handover(h: Handover, *, paper: str = "A4", language: str = "en") -> 
                      _cell(f"{state}\n" + in_chair.format(duration=r.in_chair)), _cell(r.rate),
                      _cell(r.dose),
                      _cell(r.last_vitals), _cell(r.next_due, r.next_due.startswith("OVERDUE")),
-                     _lines(r.open_items), _lines(r.pending)])
+                     _lines(r.open_items, w), _lines(r.pending, w)])
     story: list[Any] = [
         Paragraph(esc(w.translate("handover", "Shift handover — {clinic}").format(
             clinic=h.clinic)), TITLE),

@@ -24,12 +24,13 @@ from chairlog.clinical.clock import read_clock
 from chairlog.clinical.readouts import dose_near
 from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, SessionView
-from chairlog.domain.describe import SIDE_EFFECTS
+from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.domain.handover import Handover, HandoverRow
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services import accounts, protocols, returns, views
 from chairlog.services.context import Chairlog
+from chairlog.words import term, words
 
 __all__ = ["handover", "handover_pdf", "handover_row"]
 
@@ -71,7 +72,10 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
     opened: list[str] = []
     for e in v.open_side_effects:
         name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
-        opened.append(f"{name} ({e.data['severity']}) since {local_time(e.charted_at, tz)}")
+        severity = SEVERITY_WORDS.get(e.data["severity"], e.data["severity"])
+        # Words: the sheet prints it in the clinic's language (the same English text)
+        opened.append(words("{name} ({severity}) since {time}", name=term(name),
+                            severity=term(severity), time=local_time(e.charted_at, tz)))
     opened += [f"ALERT not acknowledged: {a.message}" for a in v.open_alerts]
     if dose_near(v.infusion_started_at is not None, mg_kg, p):
         opened.append(f"Dose limit near: {fmt(mg_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")

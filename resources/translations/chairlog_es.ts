@@ -2121,6 +2121,10 @@
         <source>{name} ({severity})</source>
         <translation>{name} ({severity})</translation>
     </message>
+    <message>
+        <source>{name} ({severity}) since {time}</source>
+        <translation>{name} ({severity}) desde {time}</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

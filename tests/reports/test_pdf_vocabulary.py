@@ -1,6 +1,6 @@
 """The clinical vocabulary and the timeline's lines in a Spanish clinic's record (issue 13,
 point 7): the side effect's name, severity and action and the dose lines are Spanish; an
-English clinic's record keeps the English lines."""
+English clinic's record keeps the English lines. The shift handover's open side effects too."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from chairlog.services import accounts, records
-from tests.conftest import Clinic
+from chairlog.services import accounts, charting, doses, handover, records
+from tests.conftest import Clinic, ready_to_infuse
 from tests.record_helpers import discharged_session, flat, pdf_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler missing")
@@ -40,3 +40,18 @@ def test_a_spanish_record_names_side_effects_and_doses_in_spanish(clinic: Clinic
     assert "Nausea (mild); action: Rescue medication given — resolved" in english
     assert "Rate changed at 0.8 mg/kg/h" in english and "Infusion started at 0.5" in english
     assert "Náuseas" not in english
+
+
+def test_the_handover_names_an_open_side_effect_in_the_clinics_language(
+        clinic: Clinic, tmp_path: Path) -> None:
+    s = ready_to_infuse(clinic)
+    doses.start_infusion(clinic.app, clinic.nurse, s.id, 0.5)
+    clinic.clock.advance(minutes=10)
+    charting.record_side_effect(clinic.app, clinic.nurse, s.id, "nausea", "mild", "none")
+    lines = handover.handover(clinic.app).rows[0].open_items
+    assert any(line.startswith("Nausea (mild) since ") for line in lines)  # the services' str
+    english = flat(pdf_text(handover.handover_pdf(clinic.app), tmp_path))
+    assert "Nausea (mild)" in english and "since" in english
+    set_language(clinic, "es")
+    one = flat(pdf_text(handover.handover_pdf(clinic.app), tmp_path))
+    assert "Náuseas (leve)" in one and "desde" in one and "Nausea" not in one
