@@ -51,7 +51,7 @@ from chairlog.ui import tokens
 from chairlog.ui.board_monitor import BoardMonitor
 from chairlog.ui.context import UiContext
 from chairlog.ui.feed import Change
-from chairlog.ui.i18n import error_text, translate
+from chairlog.ui.i18n import clock_date, error_text, translate
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
 from chairlog.ui.tile import FULL_MIN_SIZE, ChairTile, TileFigures
@@ -420,7 +420,8 @@ class ChairBoard(QWidget):
                 alerts=alerts, value="s" if alerts != 1 else ""
             )
         self.summary_label.setText(text)
-        self.clock_label.setText(now.astimezone(self.tz).strftime("%a %d %b   %H:%M:%S"))
+        local = now.astimezone(self.tz)
+        self.clock_label.setText(f"{clock_date(local)}   {local:%H:%M:%S}")
 
     def snapshot(self) -> list[tuple[ChairInfo, TileFigures | None]]:
         """Each chair with its current figures (for the lock screen)."""

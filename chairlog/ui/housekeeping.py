@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from chairlog.clinical.clock import format_duration
 from chairlog.errors import ChairlogError
-from chairlog.services import backups, clockwatch
+from chairlog.services import accounts, backups, clockwatch
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import error_text
 
@@ -53,12 +54,20 @@ class Housekeeping(QObject):
         self._job.emit(job)
 
     def _start_job(self, job: Any) -> None:
-        self.ctx.runner.maintenance(self, job).success(self._backup_done).failure(
+        app = self.ctx.app
+
+        def backup_then_zone() -> tuple[Any, str]:
+            # the clinic's time zone read on the same lane: the note is in clinic time, as the
+            # board's clock is (not the workstation's own zone, which may differ)
+            return job(), accounts.get_clinic(app).timezone
+
+        self.ctx.runner.maintenance(self, backup_then_zone).success(self._backup_done).failure(
             self._backup_failed)
 
-    def _backup_done(self, info: Any) -> None:
+    def _backup_done(self, done: tuple[Any, str]) -> None:
+        info, zone = done
         if info is not None:
-            when = info.created_at.astimezone().strftime("%H:%M")
+            when = info.created_at.astimezone(ZoneInfo(zone)).strftime("%H:%M")
             self.message.emit(self.tr("Backup made at {when}: {name}").format(
                 when=when, name=info.path.name))
 

@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from chairlog import paths
@@ -261,3 +262,11 @@ class LanguageSwitch(QObject):
             new.show_board()
         self.rebuilds += 1
         return new
+
+
+def clock_date(at: datetime) -> str:
+    """"Wed 02 Dec" / "mié 02 dic" — the board clock's date in the window's language (Qt's
+    locale names: strftime's would follow the workstation's C locale, always English)."""
+    loc = QLocale(current_language())
+    short = QLocale.FormatType.ShortFormat
+    return f"{loc.dayName(at.isoweekday(), short)} {at.day:02d} {loc.monthName(at.month, short)}"

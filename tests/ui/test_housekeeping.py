@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -21,10 +22,15 @@ def test_first_write_of_the_day_makes_a_backup_in_the_background(
     s = ready_to_infuse(clinic)
     with qtbot.waitSignal(keeper.message, timeout=20_000) as said:
         charting.add_note(clinic.app, clinic.nurse, s.id, "Calm")
-    assert said.args[0].startswith("Backup made at ")
     made = list(backups.backups_dir().glob("chairlog-*-daily.sqlite3"))
     assert len(made) == 1 and made[0].name in said.args[0]
     assert backups.read_sidecar(made[0])["kind"] == "daily"
+    # in the clinic's time zone (Europe/Berlin here), as the board's clock, whatever the
+    # workstation's own zone is
+    created = backups.last_backup_at(clinic.app)
+    assert created is not None
+    local = created.astimezone(ZoneInfo("Europe/Berlin")).strftime("%H:%M")
+    assert said.args[0].startswith(f"Backup made at {local}: ")
 
 
 def test_clock_jump_is_announced(clinic: Any, ui_context: UiContexts, qtbot: Any,
