@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QSpinBox, QWidget
 
+from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 #: the quick answer that asks for a recheck, and its minutes
@@ -39,6 +40,8 @@ class RecheckChoice(QWidget):
         self.spin.setSuffix(translate("RecheckChoice", " min"))
         self.spin.setAccessibleName(translate("RecheckChoice", "Repeat vitals in, minutes"))
         self.spin.setEnabled(False)
+        for w in (self.box, self.spin):  # a finger's target, inside or outside the page's sheet
+            w.setMinimumHeight(tokens.TOUCH_PX)
         self.box.toggled.connect(self.spin.setEnabled)
         lay.addWidget(self.box)
         lay.addWidget(self.spin)
