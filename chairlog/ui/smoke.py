@@ -16,6 +16,7 @@ any failure to open the database makes it exit 1, naming the problem on stderr.
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,15 @@ def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str 
 
         board_picture: list[Any] = []
 
+        # the board reads the database off the UI thread: look once its first read is shown
+        # (a frozen bundle imports more slowly than a wheel), or when most of the time is up
+        deadline = time.monotonic() + max(0.3, seconds * 0.6)
+
         def look() -> None:
+            loaded = any(t.view is not None for t in window.board.tiles.values())
+            if not loaded and time.monotonic() < deadline:
+                QTimer.singleShot(200, look)
+                return
             check.shown = window.isVisible() and not window.windowIcon().isNull()
             board_picture.append(window.grab())
             about = window.open_about()
@@ -129,6 +138,10 @@ def _run(check: SmokeCheck, db_url: str | None, seconds: float, screenshot: str 
     return _report(check, seconds, len(qapp.styleSheet()))
 
 
+#: how long the check waits for the first session's tab to open
+OPEN_WAIT_S = 8.0
+
+
 def _open_a_session(check: SmokeCheck, window: Any) -> None:
     """Open the first running session's tab (timer, dosing, the vitals chart: QtCharts) and
     load QtPdf (the record preview): the Qt parts the board alone does not use."""
@@ -142,8 +155,17 @@ def _open_a_session(check: SmokeCheck, window: Any) -> None:
         if tile is not None and tile.view is not None:
             window.open_chair(n)
             break
+    # the session is read off the UI thread: its tab comes when the read answers (within the
+    # runner's brief wait on a fast machine, later in a frozen bundle or on a busy one)
+    deadline = time.monotonic() + OPEN_WAIT_S
+    while window.tabs.count() <= before and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
     if window.tabs.count() <= before:
-        check.problems.append("no session of the demo clinic could be opened")
+        said = window.statusBar().currentMessage()
+        check.problems.append(
+            f"no session of the demo clinic could be opened within {OPEN_WAIT_S:g} s"
+            + (f" (the window said: {said})" if said else ""))
 
 
 def _final_checks(check: SmokeCheck, qapp: QApplication, picture: Any,
