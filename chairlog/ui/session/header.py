@@ -19,7 +19,7 @@ from chairlog.ui import tokens
 from chairlog.ui.i18n import clinical, sex_word, translate
 
 from .common import Card, age_years, button, label, num
-from .style import MUTED, RED, set_tone
+from .style import set_tone
 
 #: the state badge's fill: the board's state colours (white text on each, ≥ 4.5:1)
 STATE_COLOURS = {
@@ -100,7 +100,7 @@ class HeaderBar(Card):
             )
             _restyle(
                 self.allergies,
-                f"color: {tokens.ON_FILL}; background: {RED}; font-weight: 700; "
+                f"color: {tokens.ON_FILL}; background: {tokens.ALERT}; font-weight: 700; "
                     f"border-radius: {tokens.RADIUS_M}px; "
                     f"padding: {tokens.SPACE_XS}px {tokens.SPACE_L}px;",
             )
@@ -108,9 +108,9 @@ class HeaderBar(Card):
             self.allergies.setText(translate("HeaderBar", "No known allergies"))
             _restyle(
                 self.allergies,
-                f"color: {MUTED}; font-size: {tokens.FONT_BODY_L}px;",
+                f"color: {tokens.MUTED}; font-size: {tokens.FONT_BODY_L}px;",
             )
-        colour = STATE_COLOURS.get(v.state, MUTED)
+        colour = STATE_COLOURS.get(v.state, tokens.MUTED)
         self.state.setText(
             clinical(v.state.label).upper()
             + (translate("HeaderBar", "  ·  IMPORTED FROM PAPER") if v.imported_from_paper else "")

@@ -17,21 +17,6 @@ from chairlog.ui.style_sheet import session_sheet
 
 TOUCH_PX = tokens.TOUCH_PX
 
-# the palette, by the names the session panels have used (all from chairlog/ui/tokens.py)
-INK = tokens.INK
-MUTED = tokens.MUTED
-LINE = tokens.LINE_SOFT
-PAPER = tokens.PAPER
-CARD = tokens.CARD
-BLUE = tokens.ACCENT
-GREEN = tokens.OK
-AMBER = tokens.WARN
-AMBER_BG = tokens.WARN_BG
-RED = tokens.ALERT
-RED_BG = tokens.ALERT_BG
-#: the keyboard focus ring: 3 px, a colour no state uses (7:1 against the page and white)
-FOCUS = tokens.FOCUS
-
 SESSION_QSS = session_sheet()
 
 
