@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from chairlog.domain.describe import ACTIONS, DOSE_LABELS, SIDE_EFFECTS, describe
-from chairlog.present.catalog import words
+from chairlog.present.catalog import catalog_of
 from chairlog.present.entry_text import entry_line
 from chairlog.words import Words
 
@@ -56,7 +56,7 @@ def english(_context: str, text: str) -> str:
 @pytest.mark.parametrize(("kind", "data"), CASES)
 def test_untranslated_lines_are_the_domains_lines(kind: str, data: dict[str, Any]) -> None:
     assert entry_line(kind, data, english) == describe(kind, dict(data))
-    assert entry_line(kind, data, words("en").translate) == describe(kind, dict(data))
+    assert entry_line(kind, data, catalog_of("en").translate) == describe(kind, dict(data))
 
 
 def test_the_vocabulary_is_english_words_for_the_catalog() -> None:
@@ -67,7 +67,7 @@ def test_the_vocabulary_is_english_words_for_the_catalog() -> None:
 
 
 def test_spanish_lines() -> None:
-    es = words("es").translate
+    es = catalog_of("es").translate
     assert entry_line("dose", DOSES[2], es) == (
         "Velocidad modificada a 0.8 mg/kg/h (56 mg/h, 5.6 mL/h) — Tolerating well")
     assert entry_line("dose", DOSES[0], es) == "Bolo 20 mg"

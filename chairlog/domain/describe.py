@@ -4,7 +4,7 @@ The vocabulary (side effects, severities, actions, dose actions) is marked with
 ``chairlog.words.words``: each label is a :class:`~chairlog.words.Words`, i.e. the English
 ``str`` it always was (validation, exports, FHIR and the stored summaries read it unchanged),
 and ``pyside6-lupdate`` extracts it under the empty context, so the window
-(``ui.i18n.words_text``) and the PDF (``catalog.words(lang).translate("", label)``) show it in
+(``ui.i18n.words_text``) and the PDF (``catalog.catalog_of(lang).translate("", label)``) show it in
 the clinic's language. The lines in another language are ``present.entry_text``'s.
 """
 

@@ -2,7 +2,7 @@
 (``resources/translations/chairlog_<lang>.ts``) for the code below ``chairlog.ui`` that draws
 words, the PDF record first (PySide6 is forbidden there, so no ``QTranslator``).
 
-``words(language).translate(context, text)`` gives ``text`` in ``language``: the same catalog,
+``catalog_of(language).translate(context, text)`` gives ``text`` in ``language``: the same catalog,
 the same contexts and the same Spanish as the window. The report code marks its words with
 calls ``pyside6-lupdate`` extracts — ``w.translate("record", "Patient")`` and, for words kept
 in constants, ``QT_TRANSLATE_NOOP("record", "Patient")`` — and ``tools/translations.sh`` scans
@@ -19,7 +19,7 @@ Decisions:
   missing catalog file all give the English text back (the log says why, once). English is
   the source language and reads no file at all.
 - The catalog is parsed once per language and kept (``functools.lru_cache``); the parsed
-  ``Words`` is immutable, so threads rendering PDFs at the same time share it safely.
+  ``Catalog`` is immutable, so threads rendering PDFs at the same time share it safely.
 """
 
 from __future__ import annotations
@@ -45,12 +45,12 @@ Key = tuple[str, str, str]  # context, source, disambiguation
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for the catalog under ``context`` and returns it unchanged (for words in
-    module constants, translated with ``words(lang).translate(context, text)`` where drawn)."""
+    module constants, translated with ``catalog_of(lang).translate(context, text)`` where drawn)."""
     return text
 
 
 @dataclass(frozen=True)
-class Words:
+class Catalog:
     """One language's finished translations."""
 
     language: str = SOURCE_LANGUAGE
@@ -64,10 +64,10 @@ class Words:
         return len(self.messages)
 
 
-ENGLISH = Words()
+ENGLISH = Catalog()
 
 
-def parse_catalog(ts: Path | str, language: str) -> Words:
+def parse_catalog(ts: Path | str, language: str) -> Catalog:
     """The finished, singular translations of a Qt Linguist ``.ts`` file."""
     root = ET.parse(ts).getroot()
     found: dict[Key, str] = {}
@@ -81,7 +81,7 @@ def parse_catalog(ts: Path | str, language: str) -> Words:
             if tr.get("type") in ("unfinished", "obsolete", "vanished") or not (tr.text or ""):
                 continue
             found[(name, source, msg.findtext("comment") or "")] = tr.text or ""
-    return Words(language, found)
+    return Catalog(language, found)
 
 
 def catalog_file(language: str) -> Path:
@@ -90,7 +90,7 @@ def catalog_file(language: str) -> Path:
 
 
 @lru_cache(maxsize=8)
-def words(language: str | None) -> Words:
+def catalog_of(language: str | None) -> Catalog:
     """The words of ``language`` (``en``, ``es``; anything unknown reads as English)."""
     lang = (language or SOURCE_LANGUAGE).strip().lower()
     if lang == SOURCE_LANGUAGE:
@@ -119,6 +119,6 @@ VITALS_ABBREVIATIONS: dict[str, str] = {
 }
 
 
-def vital(w: Words, key: str) -> str:
+def vital(w: Catalog, key: str) -> str:
     """A vital sign's abbreviation (``hr``, ``sbp``, ``spo2`` …) in ``w``'s language."""
     return w.translate("vitals", VITALS_ABBREVIATIONS.get(key, key))

@@ -4,7 +4,7 @@ of the PDF record.
 
 In English it is the domain's own line (``domain.describe``), so an English record and an
 English window are unchanged. ``translate`` is the caller's translation function: the window
-passes Qt's (``chairlog.ui.i18n.translate``), the PDF its catalog's (``Words.translate``); both
+passes Qt's (``chairlog.ui.i18n.translate``), the PDF its catalog's (``Catalog.translate``); both
 read the same catalog (contexts "vitals" and "record").
 
 The other kinds' lines in another language are ``present.entry_text``'s; :func:`entry_summary`

@@ -6,7 +6,7 @@ Three panels share one time axis (clinic-local clock time):
   3. the infusion rate in mg/kg/h as a grey step area, boluses as small triangles.
 Decision: series differ by marker shape *and* dash pattern, never by colour alone; the only
 colours are black and greys, so a monochrome printout loses nothing.
-Words are in the record's language (context "record"; the abbreviations in "vitals"); the
+Catalog are in the record's language (context "record"; the abbreviations in "vitals"); the
 legend is spaced by the measured width of its words, which are longer in Spanish.
 """
 
@@ -20,7 +20,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib import colors
 
 from chairlog.clinical.dosing import DoseAction, infusion_periods
-from chairlog.present.catalog import QT_TRANSLATE_NOOP, Words, vital
+from chairlog.present.catalog import QT_TRANSLATE_NOOP, Catalog, vital
 from chairlog.present.numbers import fmt
 from chairlog.reports.fonts import BOLD, REGULAR
 from chairlog.reports.model import RecordData
@@ -238,7 +238,7 @@ def _rate_strip(d: Drawing, record: RecordData, x_of: Callable[[datetime], float
                              mg=fmt(e.bolus_mg)), fontName=REGULAR, fontSize=6))
 
 
-def _legend(d: Drawing, y: float, w: Words) -> None:
+def _legend(d: Drawing, y: float, w: Catalog) -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     x = LEFT

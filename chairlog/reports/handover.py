@@ -22,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from chairlog import __version__
-from chairlog.present.catalog import QT_TRANSLATE_NOOP, Words, words
+from chairlog.present.catalog import QT_TRANSLATE_NOOP, Catalog, catalog_of
 from chairlog.reports.fonts import BOLD, FAMILY, register_fonts
 from chairlog.reports.layout import BODY, SUBTITLE, TITLE, esc, scaled, table
 from chairlog.words import Words as Message
@@ -45,7 +45,7 @@ def _cell(text: str, bold: bool = False) -> Paragraph:
     return Paragraph(esc(text), CELL_BOLD if bold else CELL)
 
 
-def _lines(items: tuple[str, ...], w: Words) -> Paragraph:
+def _lines(items: tuple[str, ...], w: Catalog) -> Paragraph:
     """The items, one a line; those built as ``chairlog.words.Words`` (an open side effect) in
     ``w``'s language (the catalog's empty context), the others as the services wrote them."""
     shown = [i.render(lambda t: w.translate("", t)) if isinstance(i, Message) else i
@@ -55,7 +55,7 @@ def _lines(items: tuple[str, ...], w: Words) -> Paragraph:
 
 def render_handover(h: Handover, *, paper: str = "A4", language: str = "en") -> bytes:
     register_fonts()
-    w = words(language)
+    w = catalog_of(language)
     size = landscape(A4 if paper == "A4" else LETTER)
     out = io.BytesIO()
     margin = 10 * mm

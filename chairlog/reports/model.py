@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from chairlog.domain import ClinicInfo, Deviation, SessionView
-from chairlog.present.catalog import Words, words
+from chairlog.present.catalog import Catalog, catalog_of
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.present.units import Units
@@ -78,14 +78,14 @@ class RecordData:
         return self.session.record_version
 
     @property
-    def words(self) -> Words:
+    def words(self) -> Catalog:
         """The record's words in the clinic's language as it is now (``present.catalog``).
 
         Decision: a record is drawn in the clinic's language at the time it is rendered. A
         signed record's bytes are stored and never re-rendered, so a signed version keeps the
         language it was signed in even if the clinic's language changes later; a draft is
         drawn in the current language each time it is exported."""
-        return words(self.clinic.language)
+        return catalog_of(self.clinic.language)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -133,16 +133,16 @@ class SignatureBlock:
     @property
     def signer_identity(self) -> str:
         """The printed name and the account's username: a printed name is not an identity."""
-        return self.identity_in(words(None))
+        return self.identity_in(catalog_of(None))
 
-    def identity_in(self, w: Words) -> str:
+    def identity_in(self, w: Catalog) -> str:
         """``signer_identity`` in ``w``'s language ("[usuario drlee]")."""
         if not self.username:
             return self.printed_name
         user = w.translate("record", "[user {username}]").format(username=self.username)
         return f"{self.printed_name} {user}"
 
-    def stamp_text(self, w: Words, when: str) -> str:
+    def stamp_text(self, w: Catalog, when: str) -> str:
         """The visible signature stamp's lines: who, when, and the meaning as signed."""
         signed_by = w.translate("record", "Digitally signed by {signer}").format(
             signer=self.identity_in(w))

@@ -4,7 +4,7 @@ effects, medications, assessments, discharge and notes. Each builder returns flo
 Only active entries appear in these summaries; corrected and entered-in-error entries are
 shown (struck through, with reason and corrector) in the full timeline (``timeline.py``).
 
-Words are in the record's language (``rec.words``, context "record"; the vital signs'
+Catalog are in the record's language (``rec.words``, context "record"; the vital signs'
 abbreviations in context "vitals", shared with the window). Decision: what the services and
 the clinical core own stays as they give it — entry summaries, alert messages, the side-effect,
 action and discharge-criteria vocabularies, drug names — as the window shows them; the record's
@@ -21,7 +21,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from chairlog.clinical.dosing import infusion_periods, infusion_running_time
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.domain import EntryKind, EntryView
-from chairlog.present.catalog import QT_TRANSLATE_NOOP, Words, vital
+from chairlog.present.catalog import QT_TRANSLATE_NOOP, Catalog, vital
 from chairlog.present.units import Units
 from chairlog.reports.chart import vitals_chart
 from chairlog.reports.layout import (
@@ -51,7 +51,7 @@ PHASE_WORDS = {"baseline": QT_TRANSLATE_NOOP("record", "baseline"),
                "discharge": QT_TRANSLATE_NOOP("record", "discharge")}
 
 
-def coded(w: Words, table_: dict[str, str], code: str | None) -> str:
+def coded(w: Catalog, table_: dict[str, str], code: str | None) -> str:
     """A coded value's word (the code itself when the record has no word for it)."""
     return w.translate("record", table_[code]) if code in table_ else (code or "")
 
@@ -111,7 +111,7 @@ def checklist(rec: RecordData, width: float) -> list[Flowable]:
     return section(w.translate("record", "Pre-infusion checklist and baseline"), body)
 
 
-def _vitals_text(e: EntryView, units: Units, w: Words) -> str:
+def _vitals_text(e: EntryView, units: Units, w: Catalog) -> str:
     d = e.data
     mean = (d["sbp"] + 2 * d["dbp"]) / 3
     parts = [f"{vital(w, 'hr')} {d['hr']}/min",
@@ -323,7 +323,7 @@ def side_effects(rec: RecordData, width: float) -> list[Flowable]:
     return out
 
 
-def _scale_label(e: EntryView, w: Words) -> str:
+def _scale_label(e: EntryView, w: Catalog) -> str:
     try:
         return w.translate("clinical", SCALES[Scale(e.data["scale"])].label)
     except (ValueError, KeyError):

@@ -6,7 +6,7 @@ a table of the sessions (date in the clinic's zone, protocol, pain before → af
 mg and mg/kg, side effects), the series totals and side-effect counts. Black and greys only,
 readable in monochrome. reportlab's invariant mode: the same series gives the same bytes.
 
-Words are in the clinic's language (``present.catalog``, context "series"; session states in
+Catalog are in the clinic's language (``present.catalog``, context "series"; session states in
 "clinical"), like the session record; dates stay ISO and numbers keep the decimal point. The
 side-effect names are the services' vocabulary and stay as they give them.
 """
@@ -25,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from chairlog.clinical.states import SessionState
-from chairlog.present.catalog import Words, words
+from chairlog.present.catalog import Catalog, catalog_of
 from chairlog.present.numbers import fmt
 from chairlog.reports.fonts import BOLD, REGULAR, register_fonts
 
@@ -49,7 +49,7 @@ def _esc(text: object) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _state(w: Words, code: str) -> str:
+def _state(w: Catalog, code: str) -> str:
     try:
         return w.translate("clinical", SessionState(code).label)
     except ValueError:
@@ -58,7 +58,7 @@ def _state(w: Words, code: str) -> str:
 
 def series_chart(report: SeriesReport, width: float, height: float = 150.0) -> Drawing:
     """Pain before (circles, solid) and after (squares, dashed) on 0–10; mg as grey bars."""
-    w = words(report.clinic.language)
+    w = catalog_of(report.clinic.language)
     d = Drawing(width, height)
     left, right, bottom, top = 30.0, 40.0, 22.0, 14.0
     pw, ph = width - left - right, height - bottom - top
@@ -141,7 +141,7 @@ def build_series_pdf(report: SeriesReport, paper: str | None = None) -> bytes:
     size = letter if (paper or report.clinic.paper_size).lower() == "letter" else A4
     buf = io.BytesIO()
     p = report.patient
-    w = words(report.clinic.language)
+    w = catalog_of(report.clinic.language)
     name = f"{p.family_name}, {p.given_name}"
     doc = SimpleDocTemplate(buf, pagesize=size, leftMargin=16 * mm, rightMargin=16 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm, invariant=1,

@@ -13,7 +13,7 @@ import pytest
 from chairlog import paths
 from chairlog.domain.describe import describe
 from chairlog.present import catalog
-from chairlog.present.catalog import ENGLISH, parse_catalog, vital, words
+from chairlog.present.catalog import ENGLISH, catalog_of, parse_catalog, vital
 from chairlog.present.units import Units
 from chairlog.present.vitals_text import vitals_line
 
@@ -53,18 +53,18 @@ def test_only_finished_singular_translations_are_read(tmp_path: Path) -> None:
 
 
 def test_the_shipped_catalog_gives_the_record_and_vitals_words() -> None:
-    es = words("es")
+    es = catalog_of("es")
     assert es.language == "es" and len(es) > 1000
     assert [vital(es, k) for k in ("hr", "bp", "sbp", "dbp", "spo2", "rr")] == [
         "FC", "PA", "PAS", "PAD", "SpO₂", "FR"]
     assert es.translate("record", "Dose summary") == "Resumen de dosis"
     assert es.translate("clinical", "Pain NRS") == "Dolor EVN"  # the window's own words
-    assert words("es") is es  # parsed once
+    assert catalog_of("es") is es  # parsed once
 
 
 @pytest.mark.parametrize("language", ["en", None, "", "xx", "EN"])
 def test_english_and_unknown_languages_read_no_file(language: str | None) -> None:
-    w = words(language)
+    w = catalog_of(language)
     assert w is ENGLISH
     assert w.translate("vitals", "HR") == "HR"
 
@@ -75,11 +75,11 @@ def test_a_missing_catalog_leaves_the_words_english(monkeypatch: pytest.MonkeyPa
         raise paths.MissingResource(f"translations/chairlog_{language}.ts", tmp_path)
 
     monkeypatch.setattr(catalog, "catalog_file", missing)
-    words.cache_clear()
+    catalog_of.cache_clear()
     try:
-        assert words("es") is ENGLISH
+        assert catalog_of("es") is ENGLISH
     finally:
-        words.cache_clear()
+        catalog_of.cache_clear()
 
 
 def test_every_translation_keeps_its_placeholders() -> None:
@@ -112,7 +112,7 @@ def test_the_vitals_line_in_english_is_the_domains(data: dict[str, object], unit
 
 
 def test_the_vitals_line_in_spanish() -> None:
-    es = words("es")
+    es = catalog_of("es")
     assert vitals_line(VITALS[0], None, es.translate) == (
         "Signos vitales basales: FC 72, PA 120/78, SpO₂ 98%, FR 14")
     assert vitals_line(VITALS[1], Units(), es.translate) == (
@@ -122,9 +122,9 @@ def test_the_vitals_line_in_spanish() -> None:
 
 def test_the_pdf_reads_its_words_without_qt() -> None:
     code = ("import sys\n"
-            "from chairlog.present.catalog import words\n"
+            "from chairlog.present.catalog import catalog_of\n"
             "from chairlog.reports import record_pdf, sections, timeline, chart\n"
-            "assert words('es').translate('vitals', 'HR') == 'FC'\n"
+            "assert catalog_of('es').translate('vitals', 'HR') == 'FC'\n"
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
