@@ -32,8 +32,14 @@ Decisions:
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
+
+# a translator of (context, text) — Qt's ``translate`` in the window, a catalog's in the PDF
+TranslateIn = Callable[[str, str], str]
 
 
 class Words(str):
@@ -49,10 +55,12 @@ class Words(str):
         self.params = values
         return self
 
-    def render(self, translate: Callable[[str], str]) -> str:
+    def render(self, translate: Callable[[str], str],
+               translate_in: TranslateIn | None = None) -> str:
         """The text in the language ``translate`` (English template → translated template)
-        gives; parameters that are :class:`Words` are rendered the same way."""
-        shown = {k: v.render(translate) if isinstance(v, Words) else v
+        gives; parameters that are :class:`Words` are rendered the same way (a :class:`Drawn`
+        one with ``translate_in``, the translator of any context)."""
+        shown = {k: v.render(translate, translate_in) if isinstance(v, Words) else v
                  for k, v in self.params.items()}
         wanted = translate(self.template) or self.template
         if not shown:
@@ -82,3 +90,70 @@ def joined(items: Iterable[str], separator: str) -> Words:
     sep = separator.replace("{", "{{").replace("}", "}}")
     return Words(sep.join(f"{{p{i}}}" for i in range(len(parts))),
                  {f"p{i}": term(part) for i, part in enumerate(parts)})
+
+
+class Drawn(Words):
+    """A runtime text that is drawn anew in each language by a function of its own (an entry's
+    timeline line inside a deviation's sentence): English as given, and ``draw(translate_in)``
+    in another language; English again when no translator is given or drawing fails."""
+
+    draw: Callable[[TranslateIn], str]
+
+    def __new__(cls, english: str, draw: Callable[[TranslateIn], str]) -> Drawn:
+        self = str.__new__(cls, english)
+        self.template = english.replace("{", "{{").replace("}", "}}")
+        self.params = {}
+        self.draw = draw
+        return self
+
+    def render(self, translate: Callable[[str], str],
+               translate_in: TranslateIn | None = None) -> str:
+        if translate_in is None:
+            return str(self)
+        try:
+            return self.draw(translate_in)
+        except (KeyError, TypeError, ValueError, IndexError):
+            return str(self)
+
+
+_FORMATTER = string.Formatter()
+
+
+@lru_cache(maxsize=512)
+def _pattern(template: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    seen: set[str] = set()
+    for literal, field, spec, conversion in _FORMATTER.parse(template):
+        parts.append(re.escape(literal))
+        if field is None:
+            continue
+        if spec or conversion or not field.isidentifier():
+            raise ValueError(f"a stored sentence's template takes plain {{names}}: {template!r}")
+        parts.append(f"(?P={field})" if field in seen else f"(?P<{field}>.+?)")
+        seen.add(field)
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def recognise(text: str, templates: Iterable[str],
+              terms: Iterable[str] = ()) -> str:
+    """A sentence stored as English text (an alert's message in the database) back as the
+    :class:`Words` of the first of ``templates`` that produced it, so the window and the PDF
+    can show it in the clinic's language; ``text`` unchanged when none matches (a message
+    written by an older version, or by hand). The parameters named in ``terms`` are
+    vocabulary (``term``); the others are shown as stored.
+
+    Decisions: the stored text stays the English sentence (what the audit trail hashed and
+    what older records hold), and recognition reads it back; so records charted before the
+    translation existed are translated too. Templates used this way take plain ``{name}``
+    placeholders (a format spec would not read back); ``_pattern`` refuses any other."""
+    if isinstance(text, Words) or not text:
+        return text
+    vocab = set(terms)
+    for template in templates:
+        found = _pattern(template).fullmatch(text)
+        if found is not None:
+            self = str.__new__(Words, text)
+            self.template = template
+            self.params = {k: term(v) if k in vocab else v for k, v in found.groupdict().items()}
+            return self
+    return text

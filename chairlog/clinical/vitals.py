@@ -175,6 +175,26 @@ class Finding:
     message: str
 
 
+# The alerts' sentences, stored as English text when raised (``alerts.message``) and read back
+# in the clinic's language with ``chairlog.words.recognise(message, ALERT_TEMPLATES)``.
+SBP_HIGH = words("Systolic {value} > {limit} mmHg: pause and notify physician")
+DBP_HIGH = words("Diastolic {value} > {limit} mmHg: pause and notify physician")
+HR_HIGH = words("Heart rate {value} > {limit}/min")
+HR_LOW = words("Heart rate {value} < {limit}/min")
+SPO2_LOW = words("SpO2 {value} % < {limit} %")
+RR_LOW = words("Respiratory rate {value} < {limit}/min")
+RR_HIGH = words("Respiratory rate {value} > {limit}/min")
+SBP_RISE = words("Systolic rose {rise} mmHg over baseline {baseline}")
+DBP_RISE = words("Diastolic rose {rise} mmHg over baseline {baseline}")
+PREDOSE_BP = words("Pre-dose BP {sbp}/{dbp} above {sbp_max}/{dbp_max}: "
+                   "physician review before starting")
+MOAAS_LOW = words("MOAA/S {score}: deeper sedation than intended (alert at ≤ {limit})")
+ALERT_TEMPLATES: tuple[str, ...] = (
+    SBP_HIGH, DBP_HIGH, HR_HIGH, HR_LOW, SPO2_LOW, RR_LOW, RR_HIGH, SBP_RISE, DBP_RISE,
+    PREDOSE_BP, MOAAS_LOW,
+)
+
+
 def evaluate_vitals(
     v: Vitals,
     t: AlertThresholds,
@@ -185,47 +205,40 @@ def evaluate_vitals(
     """Alert findings for one vitals set (empty when all is within thresholds)."""
     out: list[Finding] = []
 
-    def hit(code: str, field: str, msg: str) -> None:
-        out.append(Finding(code, field, msg))
+    def hit(code: str, field: str, template: str, **params: object) -> None:
+        out.append(Finding(code, field, Words(template, params)))
 
     if t.sbp_max is not None and v.sbp > t.sbp_max:
-        hit("sbp_high", "sbp", f"Systolic {v.sbp} > {t.sbp_max} mmHg: pause and notify physician")
+        hit("sbp_high", "sbp", SBP_HIGH, value=v.sbp, limit=t.sbp_max)
     if t.dbp_max is not None and v.dbp > t.dbp_max:
-        hit("dbp_high", "dbp", f"Diastolic {v.dbp} > {t.dbp_max} mmHg: pause and notify physician")
+        hit("dbp_high", "dbp", DBP_HIGH, value=v.dbp, limit=t.dbp_max)
     if t.hr_max is not None and v.hr > t.hr_max:
-        hit("hr_high", "hr", f"Heart rate {v.hr} > {t.hr_max}/min")
+        hit("hr_high", "hr", HR_HIGH, value=v.hr, limit=t.hr_max)
     if t.hr_min is not None and v.hr < t.hr_min:
-        hit("hr_low", "hr", f"Heart rate {v.hr} < {t.hr_min}/min")
+        hit("hr_low", "hr", HR_LOW, value=v.hr, limit=t.hr_min)
     if t.spo2_min is not None and v.spo2 < t.spo2_min:
-        hit("spo2_low", "spo2", f"SpO2 {v.spo2} % < {t.spo2_min} %")
+        hit("spo2_low", "spo2", SPO2_LOW, value=v.spo2, limit=t.spo2_min)
     if t.rr_min is not None and v.rr < t.rr_min:
-        hit("rr_low", "rr", f"Respiratory rate {v.rr} < {t.rr_min}/min")
+        hit("rr_low", "rr", RR_LOW, value=v.rr, limit=t.rr_min)
     if t.rr_max is not None and v.rr > t.rr_max:
-        hit("rr_high", "rr", f"Respiratory rate {v.rr} > {t.rr_max}/min")
+        hit("rr_high", "rr", RR_HIGH, value=v.rr, limit=t.rr_max)
     if baseline is not None:
         if t.sbp_rise_max is not None and v.sbp - baseline.sbp >= t.sbp_rise_max:
-            hit(
-                "sbp_rise",
-                "sbp",
-                f"Systolic rose {v.sbp - baseline.sbp} mmHg over baseline {baseline.sbp}",
-            )
+            hit("sbp_rise", "sbp", SBP_RISE, rise=v.sbp - baseline.sbp, baseline=baseline.sbp)
         if t.dbp_rise_max is not None and v.dbp - baseline.dbp >= t.dbp_rise_max:
-            hit(
-                "dbp_rise",
-                "dbp",
-                f"Diastolic rose {v.dbp - baseline.dbp} mmHg over baseline {baseline.dbp}",
-            )
+            hit("dbp_rise", "dbp", DBP_RISE, rise=v.dbp - baseline.dbp, baseline=baseline.dbp)
     if pre_dose and (
         (t.predose_sbp_max is not None and v.sbp > t.predose_sbp_max)
         or (t.predose_dbp_max is not None and v.dbp > t.predose_dbp_max)
     ):
-        hit(
-            "predose_bp",
-            "sbp",
-            f"Pre-dose BP {v.sbp}/{v.dbp} above {t.predose_sbp_max}/{t.predose_dbp_max}: "
-            "physician review before starting",
-        )
+        hit("predose_bp", "sbp", PREDOSE_BP, sbp=v.sbp, dbp=v.dbp,
+            sbp_max=t.predose_sbp_max, dbp_max=t.predose_dbp_max)
     return out
+
+
+def moaas_finding(score: int, limit: int) -> Finding:
+    """The alert of a MOAA/S score below the protocol's ``limit`` (it alerts at ≤ limit − 1)."""
+    return Finding("moaas_low", "score", Words(MOAAS_LOW, {"score": score, "limit": limit - 1}))
 
 
 def near_baseline(v: Vitals, baseline: Vitals, within_fraction: float = 0.2) -> bool:

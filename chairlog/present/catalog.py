@@ -32,6 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from chairlog import paths
+from chairlog.clinical.vitals import ALERT_TEMPLATES
+from chairlog.words import Words, recognise
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,18 @@ class Catalog:
     def translate(self, context: str, text: str, disambiguation: str = "") -> str:
         """``text`` in this language (``text`` itself when there is no finished translation)."""
         return self.messages.get((context, text, disambiguation), text)
+
+    def message(self, text: str) -> str:
+        """A message built below the window (a :class:`chairlog.words.Words`: a deviation, a
+        handover line) in this language; a plain string as the catalog's empty context has it."""
+        if isinstance(text, Words):
+            return text.render(lambda t: self.translate("", t),
+                               self.translate if self.language != SOURCE_LANGUAGE else None)
+        return self.translate("", text) if text else text
+
+    def alert(self, message: str) -> str:
+        """An alert's stored (English) message in this language (``words.recognise``)."""
+        return self.message(recognise(message, ALERT_TEMPLATES))
 
     def __len__(self) -> int:
         return len(self.messages)

@@ -19,6 +19,7 @@ from typing import Any
 from chairlog.present.catalog import VITALS_ABBREVIATIONS
 from chairlog.present.entry_text import entry_line
 from chairlog.present.units import STORED, Units
+from chairlog.words import Drawn, Words
 
 Translate = Callable[[str, str], str]
 
@@ -44,6 +45,24 @@ def vitals_line(d: Mapping[str, Any], units: Units | None, translate: Translate)
         line = translate("record", "{line} — source: {source}").format(line=line,
                                                                        source=d["text"])
     return line
+
+
+def summary_words(entry: Any) -> Words:
+    """An entry's stored English line as it sits inside a sentence built below the window (a
+    deviation: "Corrected dose of 14:05 (Rate changed …) by …"): English as stored, and in
+    another language this module's line (units as stored: kg, °C)."""
+    kind = getattr(getattr(entry, "kind", None), "value", getattr(entry, "kind", ""))
+    english = str(getattr(entry, "summary", ""))
+
+    def draw(translate: Translate) -> str:
+        data = getattr(entry, "data", None)
+        if not data:
+            return english
+        line = (vitals_line(data, None, translate) if kind == "vitals"
+                else entry_line(kind, data, translate))
+        return english if line is None else line
+
+    return Drawn(english, draw)
 
 
 def entry_summary(entry: Any, units: Units, translate: Translate, language: str) -> str:

@@ -30,7 +30,7 @@ def deviations(rec: RecordData, width: float) -> list[Flowable]:
             "correction, alert or missed vitals interval.")), BODY)])
     rows: list[list[object]] = [[w.translate("record", "Kind"), w.translate("record", "What")]]
     for d in devs:
-        rows.append([w.translate("record", TITLES.get(d.kind, d.kind)), d.text])
+        rows.append([w.translate("record", TITLES.get(d.kind, d.kind)), w.message(d.text)])
     head = Paragraph(esc(w.translate("record", "{count} item(s) for the physician's review.")
                          .format(count=len(devs))), BODY)
     return section(title, [head, table(rows, scaled([0.18, 0.82], width))],

@@ -48,8 +48,7 @@ def _cell(text: str, bold: bool = False) -> Paragraph:
 def _lines(items: tuple[str, ...], w: Catalog) -> Paragraph:
     """The items, one a line; those built as ``chairlog.words.Words`` (an open side effect) in
     ``w``'s language (the catalog's empty context), the others as the services wrote them."""
-    shown = [i.render(lambda t: w.translate("", t)) if isinstance(i, Message) else i
-             for i in items]
+    shown = [w.message(i) if isinstance(i, Message) else i for i in items]
     return Paragraph("<br/>".join(f"• {esc(i)}" for i in shown) if shown else "—", CELL)
 
 
@@ -70,9 +69,10 @@ def render_handover(h: Handover, *, paper: str = "A4", language: str = "en") -> 
     for r in h.rows:
         state = w.translate("clinical", r.state)
         rows.append([_cell(r.chair, True), _cell(f"{r.patient}\n{r.protocol}", True),
-                     _cell(f"{state}\n" + in_chair.format(duration=r.in_chair)), _cell(r.rate),
-                     _cell(r.dose),
-                     _cell(r.last_vitals), _cell(r.next_due, r.next_due.startswith("OVERDUE")),
+                     _cell(f"{state}\n" + in_chair.format(duration=r.in_chair)),
+                     _cell(w.message(r.rate)), _cell(w.message(r.dose)),
+                     _cell(w.message(r.last_vitals)),
+                     _cell(w.message(r.next_due), r.next_due.startswith("OVERDUE")),
                      _lines(r.open_items, w), _lines(r.pending, w)])
     story: list[Any] = [
         Paragraph(esc(w.translate("handover", "Shift handover — {clinic}").format(

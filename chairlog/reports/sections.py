@@ -261,8 +261,8 @@ def alerts(rec: RecordData, width: float) -> list[Flowable]:
     for a in s.alerts:
         not_ack = esc(w.translate("record", "NOT ACKNOWLEDGED"))
         ack = record_time(rec, a.acknowledged_at) if a.acknowledged_at else p(f"<b>{not_ack}</b>")
-        rows.append([record_time(rec, a.raised_at), a.message, ack, a.acknowledged_by_name or "",
-                     a.action_taken or ""])
+        rows.append([record_time(rec, a.raised_at), w.alert(a.message), ack,
+                     a.acknowledged_by_name or "", a.action_taken or ""])
     return section(title, [table(rows, scaled([0.13, 0.33, 0.14, 0.16, 0.24], width))],
                    keep=len(rows) < 12)
 

@@ -90,11 +90,11 @@ def timeline_rows(rec: RecordData) -> list[Row]:
     for a in s.alerts:
         rows.append((a.raised_at, (a.entry_id or 0) * 4 + 2, alert,
                      w.translate("record", "<b>ALERT</b>: {message}").format(
-                         message=esc(a.message)), ""))
+                         message=esc(w.alert(a.message))), ""))
         if a.acknowledged_at is not None:
             rows.append((a.acknowledged_at, (a.entry_id or 0) * 4 + 3, alert,
                          esc(w.translate("record", "Alert acknowledged ({message}): {action}")
-                             .format(message=a.message, action=a.action_taken or "")),
+                             .format(message=w.alert(a.message), action=a.action_taken or "")),
                          a.acknowledged_by_name or ""))
     if s.stopped_early_at is not None:
         rows.append((s.stopped_early_at, 10**12, "",

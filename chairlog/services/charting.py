@@ -18,6 +18,7 @@ from chairlog.clinical.vitals import (
     Finding,
     Vitals,
     evaluate_vitals,
+    moaas_finding,
     refuse_unknown_keys,
     validate_vitals,
 )
@@ -60,7 +61,7 @@ def _raise_alerts(
             session_id=sess.id,
             entry_id=entry.id,
             code=f.code,
-            message=f.message,
+            message=str(f.message),
             raised_at=app.now(),
         )
         s.add(a)
@@ -74,7 +75,7 @@ def _raise_alerts(
             a.id,
             session_id=sess.id,
             patient_id=sess.patient_id,
-            after={"code": f.code, "message": f.message},
+            after={"code": f.code, "message": str(f.message)},
         )
         ids.append(a.id)
     return ids
@@ -211,13 +212,7 @@ def record_assessment(
                 user,
                 sess,
                 e,
-                [
-                    Finding(
-                        "moaas_low",
-                        "score",
-                        f"MOAA/S {total}: deeper sedation than intended (alert at ≤ {limit - 1})",
-                    )
-                ],
+                [moaas_finding(total, limit)],
             )
         result = _result(s, sess, e.id, ids)
     app.notify("session", session_id)

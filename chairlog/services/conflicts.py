@@ -39,7 +39,7 @@ from chairlog.db.models import AuditLog, Clinic
 from chairlog.errors import ConflictError, ValidationError
 from chairlog.present.times import local_time
 from chairlog.services.context import Chairlog
-from chairlog.words import term, words
+from chairlog.words import joined, term, words
 
 #: unit suffixes left out of a field's name in the message ("max rate 1 → 2")
 _UNITS = ("_mg_per_kg_h", "_mg_per_kg", "_mg_per_ml", "_mg_per_h", "_ml_per_h", "_minutes",
@@ -47,6 +47,65 @@ _UNITS = ("_mg_per_kg_h", "_mg_per_kg", "_mg_per_ml", "_mg_per_h", "_ml_per_h", 
 #: bookkeeping fields that say nothing to the person reading the message
 _QUIET = {"version", "certificates_revoked"}
 MAX_FIELDS = 3
+#: the fields' names as a conflict's message says them ("max rate 1 → 2"), in the window's
+#: language; a field not listed is named by its key
+FIELD_WORDS = {
+    "address": words("address"),
+    "allergies": words("allergies"),
+    "ceiling bolus": words("ceiling bolus"),
+    "ceiling rate": words("ceiling rate"),
+    "ceiling total": words("ceiling total"),
+    "checklist": words("checklist"),
+    "concentration": words("concentration"),
+    "credentials": words("credentials"),
+    "date of birth": words("date of birth"),
+    "dbp max": words("dbp max"),
+    "dbp rise max": words("dbp rise max"),
+    "discharge criteria": words("discharge criteria"),
+    "discharge scale": words("discharge scale"),
+    "discharge score": words("discharge score"),
+    "dose mode": words("dose mode"),
+    "dose near": words("dose near"),
+    "family name": words("family name"),
+    "fixed dose": words("fixed dose"),
+    "full name": words("full name"),
+    "given name": words("given name"),
+    "hr max": words("hr max"),
+    "idle lock": words("idle lock"),
+    "indication": words("indication"),
+    "language": words("language"),
+    "late entry": words("late entry"),
+    "lockout attempts": words("lockout attempts"),
+    "max bolus": words("max bolus"),
+    "max rate": words("max rate"),
+    "max total": words("max total"),
+    "min monitoring": words("min monitoring"),
+    "moaas": words("moaas"),
+    "mrn": words("mrn"),
+    "name": words("name"),
+    "notes": words("notes"),
+    "paper size": words("paper size"),
+    "planned duration": words("planned duration"),
+    "position": words("position"),
+    "predose dbp max": words("predose dbp max"),
+    "predose sbp max": words("predose sbp max"),
+    "rescue meds": words("rescue meds"),
+    "role": words("role"),
+    "route": words("route"),
+    "rr max": words("rr max"),
+    "sbp max": words("sbp max"),
+    "sbp rise max": words("sbp rise max"),
+    "sex": words("sex"),
+    "start rate": words("start rate"),
+    "target rate": words("target rate"),
+    "temperature unit": words("temperature unit"),
+    "timezone": words("timezone"),
+    "vitals due soon": words("vitals due soon"),
+    "vitals interval": words("vitals interval"),
+    "vitals interval after": words("vitals interval after"),
+    "weight unit": words("weight unit"),
+    "active": words("active"),
+}
 
 
 def require_version(value: Any, name: str = "expected_version") -> int:
@@ -77,7 +136,8 @@ def _label(key: str) -> str:
         if key.endswith(unit):
             key = key[: -len(unit)]
             break
-    return key.replace("_", " ").strip()
+    name = key.replace("_", " ").strip()
+    return FIELD_WORDS.get(name, name)
 
 
 def _flat(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -90,7 +150,7 @@ def _flat(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "off"
+        return words("off")
     if isinstance(value, float) and value.is_integer():
         return f"{value:g}"
     text = str(value)
@@ -98,7 +158,8 @@ def _shown(value: Any) -> str:
 
 
 def describe_change(before_json: str | None, after_json: str | None, action: str) -> str:
-    """"max rate 1 → 2, duration 60 → 90" from an audit record's before and after."""
+    """"max rate 1 → 2, duration 60 → 90" from an audit record's before and after (a
+    :class:`~chairlog.words.Words`: the window shows the field names in its language)."""
     before = dict(_flat(json.loads(before_json))) if before_json else {}
     after = dict(_flat(json.loads(after_json))) if after_json else {}
     parts = []
@@ -110,16 +171,17 @@ def describe_change(before_json: str | None, after_json: str | None, action: str
         if key in before and old == new:
             continue
         if key in before:
-            parts.append(f"{_label(leaf)} {_shown(old)} → {_shown(new)}")
+            parts.append(words("{field} {old} → {new}", field=_label(leaf), old=_shown(old),
+                               new=_shown(new)))
         elif not before:
             continue
         else:
-            parts.append(f"{_label(leaf)} now {_shown(new)}")
+            parts.append(words("{field} now {new}", field=_label(leaf), new=_shown(new)))
     if not parts:
         return action.replace(".", " ").replace("_", " ")
     more = len(parts) - MAX_FIELDS
-    shown = ", ".join(parts[:MAX_FIELDS])
-    return shown + (f" and {more} more" if more > 0 else "")
+    shown = joined(parts[:MAX_FIELDS], ", ")
+    return words("{changes} and {count} more", changes=shown, count=more) if more > 0 else shown
 
 
 REOPEN = words("reopen it")

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chairlog.clinical.vitals import ALERT_TEMPLATES
 from chairlog.db.models import AuditLog, InfusionSession
 from chairlog.domain import (
     DEVIATION_KINDS,
@@ -38,13 +39,14 @@ from chairlog.domain.describe import kind_word
 from chairlog.errors import NotFound
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
+from chairlog.present.vitals_text import summary_words
 from chairlog.services.context import Chairlog
 from chairlog.services.discharge import discharge_shortfalls
-from chairlog.words import words
+from chairlog.words import Words, joined, recognise, term, words
 
 
-def _word(e: EntryView) -> str:
-    return kind_word(e.kind.value)
+def _word(e: EntryView) -> Words:
+    return term(kind_word(e.kind.value))
 
 
 def grace(interval_min: float) -> timedelta:
@@ -87,45 +89,48 @@ def session_deviations(view: SessionView, tz: ZoneInfo, now: datetime,
     out: list[Deviation] = []
     if view.imported_from_paper:
         out.append(Deviation("imported", view.checked_in_at,
-                             "Imported from paper: every entry was typed afterwards"))
+                             words("Imported from paper: every entry was typed afterwards")))
     for e in view.entries:
         d = e.data
         if e.kind is EntryKind.DOSE and e.active and d.get("override_reason"):
-            who = (f"checked by {e.checked_by_name}" if e.checked_by_name
-                   else "no second clinician's check recorded")
-            out.append(Deviation("override", e.charted_at,
-                                 f"Override at {hm(e.charted_at)}: {e.summary} — "
-                                 f"{d['override_reason']} ({who}; charted by {e.user_name})"))
+            who = (words("checked by {name}", name=e.checked_by_name) if e.checked_by_name
+                   else words("no second clinician's check recorded"))
+            out.append(Deviation("override", e.charted_at, words(
+                "Override at {time}: {entry} — {reason} ({check}; charted by {user})",
+                time=hm(e.charted_at), entry=summary_words(e), reason=d["override_reason"],
+                check=who, user=e.user_name)))
         if e.kind is EntryKind.DOSE and e.active and d.get("dose_action") == "start" \
                 and "Started without:" in (d.get("text") or ""):
-            out.append(Deviation("checklist_skipped", e.charted_at,
-                                 f"Infusion started at {hm(e.charted_at)} with pre-infusion "
-                                 f"items not done: {d['text']}"))
+            out.append(Deviation("checklist_skipped", e.charted_at, words(
+                "Infusion started at {time} with pre-infusion items not done: {items}",
+                time=hm(e.charted_at), items=d["text"])))
         if e.status is EntryStatus.CORRECTED:
-            out.append(Deviation("correction", e.invalidated_at or e.recorded_at,
-                                 f"Corrected {_word(e)} of {hm(e.charted_at)} ({e.summary}) by "
-                                 f"{e.invalidated_by_name}: {e.invalidation_reason}"))
+            out.append(Deviation("correction", e.invalidated_at or e.recorded_at, words(
+                "Corrected {kind} of {time} ({entry}) by {user}: {reason}",
+                kind=_word(e), time=hm(e.charted_at), entry=summary_words(e),
+                user=e.invalidated_by_name, reason=e.invalidation_reason)))
         elif e.status is EntryStatus.ENTERED_IN_ERROR:
-            out.append(Deviation("entered_in_error", e.invalidated_at or e.recorded_at,
-                                 f"Entered in error: {_word(e)} of {hm(e.charted_at)} "
-                                 f"({e.summary}) — {e.invalidation_reason} "
-                                 f"({e.invalidated_by_name})"))
+            out.append(Deviation("entered_in_error", e.invalidated_at or e.recorded_at, words(
+                "Entered in error: {kind} of {time} ({entry}) — {reason} ({user})",
+                kind=_word(e), time=hm(e.charted_at), entry=summary_words(e),
+                reason=e.invalidation_reason, user=e.invalidated_by_name)))
         elif e.is_late and not view.imported_from_paper:
             late = duration_text(e.recorded_at - e.charted_at)
-            out.append(Deviation("late_entry", e.charted_at,
-                                 f"Late entry: {_word(e)} for {hm(e.charted_at)} entered "
-                                 f"{late} later by {e.user_name}"))
-    for when, who, message in ceiling_refusals:
-        out.append(Deviation("ceiling_refused", when,
-                             f"Refused at the hard ceiling at {hm(when)} ({who}): {message}"))
+            out.append(Deviation("late_entry", e.charted_at, words(
+                "Late entry: {kind} for {time} entered {late} later by {user}",
+                kind=_word(e), time=hm(e.charted_at), late=late, user=e.user_name)))
+    for when, by, message in ceiling_refusals:
+        out.append(Deviation("ceiling_refused", when, words(
+            "Refused at the hard ceiling at {time} ({user}): {message}",
+            time=hm(when), user=by, message=message)))
     out += _discharge(view, hm)
     out += [_alert(a, hm) for a in view.alerts]
     end = view.discharged_at or now
     for since, until, interval in missed_intervals(view, end):
-        out.append(Deviation("missed_vitals", since,
-                             f"Vitals missed: none from {hm(since)} to {hm(until)} "
-                             f"({duration_text(until - since)}; interval "
-                             f"{fmt(interval, 0)} min)"))
+        out.append(Deviation("missed_vitals", since, words(
+            "Vitals missed: none from {start} to {end} ({gap}; interval {interval} min)",
+            start=hm(since), end=hm(until), gap=duration_text(until - since),
+            interval=fmt(interval, 0))))
     return sorted(out, key=lambda d: d.at)
 
 
@@ -139,21 +144,24 @@ def _discharge(view: SessionView, fmt_time: Callable[[datetime], str]) -> list[D
     short = discharge_shortfalls(p, view.infusion_stopped_at, entry.charted_at, scores)
     if not short:
         return []
-    who = entry.checked_by_name or "no physician"
-    reason = entry.data.get("override_reason") or "no reason recorded"
-    return [Deviation("early_discharge", entry.charted_at,
-                      f"Discharge at {fmt_time(entry.charted_at)}: "
-                      + "; ".join(short) + f" — authorised by {who}: {reason}")]
+    who = entry.checked_by_name or words("no physician")
+    reason = entry.data.get("override_reason") or words("no reason recorded")
+    return [Deviation("early_discharge", entry.charted_at, words(
+        "Discharge at {time}: {shortfalls} — authorised by {physician}: {reason}",
+        time=fmt_time(entry.charted_at), shortfalls=joined(short, "; "), physician=who,
+        reason=reason))]
 
 
 def _alert(a: AlertView, fmt_time: Callable[[datetime], str]) -> Deviation:
     if a.acknowledged_at is None:
-        how = "NOT acknowledged"
+        how = words("NOT acknowledged")
     else:
-        how = (f"acknowledged at {fmt_time(a.acknowledged_at)} by "
-               f"{a.acknowledged_by_name}: {a.action_taken}")
-    return Deviation("alert", a.raised_at,
-                     f"Alert at {fmt_time(a.raised_at)}: {a.message} — {how}")
+        how = words("acknowledged at {time} by {user}: {action}",
+                    time=fmt_time(a.acknowledged_at), user=a.acknowledged_by_name,
+                    action=a.action_taken)
+    return Deviation("alert", a.raised_at, words(
+        "Alert at {time}: {message} — {acknowledged}", time=fmt_time(a.raised_at),
+        message=recognise(a.message, ALERT_TEMPLATES), acknowledged=how))
 
 
 def ceiling_refusals(s: Session, session_id: int) -> list[tuple[datetime, str, str]]:

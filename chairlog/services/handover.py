@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from chairlog.clinical.clock import read_clock
 from chairlog.clinical.readouts import dose_near
 from chairlog.clinical.states import SessionState
+from chairlog.clinical.vitals import ALERT_TEMPLATES
 from chairlog.domain import EntryKind, SessionView
 from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.domain.handover import Handover, HandoverRow
@@ -30,18 +31,19 @@ from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services import accounts, protocols, returns, views
 from chairlog.services.context import Chairlog
-from chairlog.words import term, words
+from chairlog.words import recognise, term, words
 
 __all__ = ["handover", "handover_pdf", "handover_row"]
 
 
 def _rate(v: SessionView, now: datetime) -> str:
     if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
-        return f"not started (planned {fmt(v.protocol.start_rate_mg_per_kg_h)} mg/kg/h)"
+        return words("not started (planned {rate} mg/kg/h)",
+                     rate=fmt(v.protocol.start_rate_mg_per_kg_h))
     if v.state is SessionState.PAUSED:
-        return "PAUSED"
+        return words("PAUSED")
     if v.state is SessionState.MONITORING:
-        return "stopped"
+        return words("stopped")
     mg_h = v.current_rate_mg_per_h(now)
     return (f"{fmt(mg_h / v.weight_kg)} mg/kg/h ({fmt(mg_h)} mg/h, "
             f"{fmt(mg_h / v.protocol.concentration_mg_per_ml)} mL/h)")
@@ -55,20 +57,22 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
     mg_kg = mg / v.weight_kg
     last = v.latest_vitals
     if last is None:
-        vitals = "none yet"
+        vitals = words("none yet")
     else:
         d = last.data
-        vitals = (f"HR {d['hr']} BP {d['sbp']}/{d['dbp']} SpO2 {d['spo2']} % RR {d['rr']} "
-                  f"at {local_time(last.charted_at, tz)} "
-                  f"({duration_text(now - last.charted_at)} ago)")
+        vitals = words("HR {hr} BP {sbp}/{dbp} SpO2 {spo2} % RR {rr} at {time} ({ago} ago)",
+                       hr=d["hr"], sbp=d["sbp"], dbp=d["dbp"], spo2=d["spo2"], rr=d["rr"],
+                       time=local_time(last.charted_at, tz),
+                       ago=duration_text(now - last.charted_at))
     if clock.next_vitals_in is None or clock.next_vitals_due_at is None:
         due = "—"
     elif clock.next_vitals_in <= timedelta(0):
-        due = (f"OVERDUE since {local_time(clock.next_vitals_due_at, tz)} "
-               f"({duration_text(-clock.next_vitals_in)})")
+        due = words("OVERDUE since {time} ({late})",
+                    time=local_time(clock.next_vitals_due_at, tz),
+                    late=duration_text(-clock.next_vitals_in))
     else:
-        due = (f"{local_time(clock.next_vitals_due_at, tz)} "
-               f"(in {duration_text(clock.next_vitals_in)})")
+        due = words("{time} (in {left})", time=local_time(clock.next_vitals_due_at, tz),
+                    left=duration_text(clock.next_vitals_in))
     opened: list[str] = []
     for e in v.open_side_effects:
         name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
@@ -76,31 +80,35 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
         # Words: the sheet prints it in the clinic's language (the same English text)
         opened.append(words("{name} ({severity}) since {time}", name=term(name),
                             severity=term(severity), time=local_time(e.charted_at, tz)))
-    opened += [f"ALERT not acknowledged: {a.message}" for a in v.open_alerts]
+    opened += [words("ALERT not acknowledged: {message}",
+                     message=recognise(a.message, ALERT_TEMPLATES)) for a in v.open_alerts]
     if dose_near(v.infusion_started_at is not None, mg_kg, p):
-        opened.append(f"Dose limit near: {fmt(mg_kg)} of max {fmt(p.max_total_mg_per_kg)} mg/kg")
+        opened.append(words("Dose limit near: {dose} of max {limit} mg/kg", dose=fmt(mg_kg),
+                            limit=fmt(p.max_total_mg_per_kg)))
     pending: list[str] = []
     if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
         done = {e.data.get("item_key") for e in v.active_entries(EntryKind.CHECKLIST)
                 if e.data.get("done", True)}
         missing = [i.label for i in p.checklist if i.required and i.key not in done]
         if missing:
-            pending.append("Checklist: " + "; ".join(missing))
+            pending.append(words("Checklist: {items}", items="; ".join(missing)))
         if v.baseline_vitals is None:
-            pending.append("Baseline vitals")
+            pending.append(words("Baseline vitals"))
     if v.state is SessionState.MONITORING:
         left = clock.monitoring_remaining or timedelta(0)
-        pending.append("Ready for discharge" if left <= timedelta(0)
-                       else f"Discharge after {duration_text(left)} more monitoring")
+        pending.append(words("Ready for discharge") if left <= timedelta(0)
+                       else words("Discharge after {left} more monitoring",
+                                  left=duration_text(left)))
     if v.state is SessionState.INFUSING and clock.planned_remaining is not None:
         left = max(clock.planned_remaining, timedelta(0))
-        pending.append(f"Planned end in {duration_text(left)}")
+        pending.append(words("Planned end in {left}", left=duration_text(left)))
     return HandoverRow(
         session_id=v.id, chair=v.chair.name,
         patient=f"{v.patient.display_name} · {v.patient.mrn}", protocol=p.name,
         state=v.state.label, in_chair=duration_text(now - v.checked_in_at),
-        rate=_rate(v, now), dose=f"{fmt(mg)} mg · {fmt(mg_kg)} mg/kg "
-        f"(max {fmt(p.max_total_mg_per_kg)})" if v.infusion_started_at else "—",
+        rate=_rate(v, now), dose=words("{mg} mg · {mg_kg} mg/kg (max {limit})", mg=fmt(mg),
+                                       mg_kg=fmt(mg_kg), limit=fmt(p.max_total_mg_per_kg))
+        if v.infusion_started_at else "—",
         last_vitals=vitals, next_due=due, open_items=tuple(opened), pending=tuple(pending))
 
 

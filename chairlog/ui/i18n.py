@@ -34,12 +34,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTi
 from PySide6.QtWidgets import QApplication
 
 from chairlog import paths
+from chairlog.clinical.vitals import ALERT_TEMPLATES
 from chairlog.errors import ChairlogError
 from chairlog.present.catalog import VITALS_ABBREVIATIONS
 from chairlog.present.units import Units
 from chairlog.present.vitals_text import entry_summary
 from chairlog.services import accounts
-from chairlog.words import Words
+from chairlog.words import Words, recognise
 
 if TYPE_CHECKING:
     from chairlog.ui.context import UiContext
@@ -131,8 +132,14 @@ def words_text(message: str) -> str:
     """A message built below the window (a :class:`~chairlog.words.Words`, or a plain English
     string the catalog may know) in the window's language."""
     if isinstance(message, Words):
-        return message.render(service_word)
+        return message.render(service_word,
+                              translate if current_language() != SOURCE_LANGUAGE else None)
     return service_word(message) if message else message
+
+
+def alert_text(message: str) -> str:
+    """An alert's stored (English) message in the window's language (``words.recognise``)."""
+    return words_text(recognise(message, ALERT_TEMPLATES))
 
 
 def vocabulary(table: Mapping[str, str]) -> dict[str, str]:

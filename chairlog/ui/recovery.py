@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from chairlog.errors import StorageError
 from chairlog.services import backups, restore
 from chairlog.ui import tokens
-from chairlog.ui.i18n import error_text, translate
+from chairlog.ui.i18n import clock_date, error_text, translate
 
 
 class RestoreOffer(QMessageBox):
@@ -64,7 +64,10 @@ def backup_taken(backup: Path) -> str:
         when = datetime.fromisoformat(str(meta["created_at"])).astimezone()
     except (KeyError, ValueError):
         return translate("recovery", "at an unknown time")
-    return when.strftime("%a %d %b %Y at %H:%M (%Z)")
+    # the day and month names in the window's language (strftime's are the C locale's)
+    return translate("recovery", "{date} {year} at {time} ({zone})").format(
+        date=clock_date(when), year=when.year, time=when.strftime("%H:%M"),
+        zone=when.strftime("%Z"))
 
 
 def ask(offer: RestoreOffer) -> bool:

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, error_text, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, alert_text, error_text, translate
 from chairlog.ui.recheck import RECHECK_ANSWER, RecheckChoice
 
 if TYPE_CHECKING:
@@ -352,7 +352,8 @@ class AlertAckDialog(QDialog):
         self.setWindowTitle(translate("AlertAckDialog", "Acknowledge alert"))
         self.setMinimumWidth(tokens.DIALOG_M)
         lay = QVBoxLayout(self)
-        head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + alert.message)
+        said = alert_text(alert.message)
+        head = QLabel(("⚠ " + chair_name + ": " if chair_name else "⚠ ") + said)
         head.setObjectName("alertHeadline")
         head.setWordWrap(True)
         head.setFont(big_font(tokens.PT_XL, bold=True))

@@ -349,6 +349,50 @@
         <translation>texto imprimible (sin caracteres de control)</translation>
     </message>
     <message>
+        <source>Systolic {value} &gt; {limit} mmHg: pause and notify physician</source>
+        <translation>Sistólica {value} &gt; {limit} mmHg: pausar y avisar al médico</translation>
+    </message>
+    <message>
+        <source>Diastolic {value} &gt; {limit} mmHg: pause and notify physician</source>
+        <translation>Diastólica {value} &gt; {limit} mmHg: pausar y avisar al médico</translation>
+    </message>
+    <message>
+        <source>Heart rate {value} &gt; {limit}/min</source>
+        <translation>Frecuencia cardíaca {value} &gt; {limit}/min</translation>
+    </message>
+    <message>
+        <source>Heart rate {value} &lt; {limit}/min</source>
+        <translation>Frecuencia cardíaca {value} &lt; {limit}/min</translation>
+    </message>
+    <message>
+        <source>SpO2 {value} % &lt; {limit} %</source>
+        <translation>SpO2 {value} % &lt; {limit} %</translation>
+    </message>
+    <message>
+        <source>Respiratory rate {value} &lt; {limit}/min</source>
+        <translation>Frecuencia respiratoria {value} &lt; {limit}/min</translation>
+    </message>
+    <message>
+        <source>Respiratory rate {value} &gt; {limit}/min</source>
+        <translation>Frecuencia respiratoria {value} &gt; {limit}/min</translation>
+    </message>
+    <message>
+        <source>Systolic rose {rise} mmHg over baseline {baseline}</source>
+        <translation>Sistólica subió {rise} mmHg sobre la basal {baseline}</translation>
+    </message>
+    <message>
+        <source>Diastolic rose {rise} mmHg over baseline {baseline}</source>
+        <translation>Diastólica subió {rise} mmHg sobre la basal {baseline}</translation>
+    </message>
+    <message>
+        <source>Pre-dose BP {sbp}/{dbp} above {sbp_max}/{dbp_max}: physician review before starting</source>
+        <translation>PA previa a la dosis {sbp}/{dbp} por encima de {sbp_max}/{dbp_max}: revisión médica antes de iniciar</translation>
+    </message>
+    <message>
+        <source>MOAA/S {score}: deeper sedation than intended (alert at ≤ {limit})</source>
+        <translation>MOAA/S {score}: sedación más profunda de lo previsto (alerta con ≤ {limit})</translation>
+    </message>
+    <message>
         <source>checked in</source>
         <extracomment>runtime values that are vocabulary inside messages (``term(...)``): the session states as the messages name them, the roles, the entry kinds, the scales, and the labels fields get from their names</extracomment>
         <translation>registrada a su llegada</translation>
@@ -435,6 +479,7 @@
     </message>
     <message>
         <source>address</source>
+        <extracomment>unit suffixes left out of a field&apos;s name in the message (&quot;max rate 1 → 2&quot;) bookkeeping fields that say nothing to the person reading the message the fields&apos; names as a conflict&apos;s message says them (&quot;max rate 1 → 2&quot;), in the window&apos;s language; a field not listed is named by its key</extracomment>
         <translation>dirección</translation>
     </message>
     <message>
@@ -1119,9 +1164,156 @@
         <translation>Todavía no hay ninguna clínica configurada: ejecute chairlog init o la pantalla del primer inicio.</translation>
     </message>
     <message>
+        <source>ceiling bolus</source>
+        <translation>bolo máximo absoluto</translation>
+    </message>
+    <message>
+        <source>ceiling rate</source>
+        <translation>velocidad máxima absoluta</translation>
+    </message>
+    <message>
+        <source>ceiling total</source>
+        <translation>total máximo absoluto</translation>
+    </message>
+    <message>
+        <source>concentration</source>
+        <translation>concentración</translation>
+    </message>
+    <message>
+        <source>dbp max</source>
+        <translation>PAD máxima</translation>
+    </message>
+    <message>
+        <source>dbp rise max</source>
+        <translation>subida máxima de PAD</translation>
+    </message>
+    <message>
+        <source>discharge scale</source>
+        <translation>escala de alta</translation>
+    </message>
+    <message>
+        <source>dose near</source>
+        <translation>dosis cercana al límite</translation>
+    </message>
+    <message>
+        <source>fixed dose</source>
+        <translation>dosis fija</translation>
+    </message>
+    <message>
+        <source>hr max</source>
+        <translation>FC máxima</translation>
+    </message>
+    <message>
+        <source>idle lock</source>
+        <translation>bloqueo por inactividad</translation>
+    </message>
+    <message>
+        <source>late entry</source>
+        <translation>registro tardío</translation>
+    </message>
+    <message>
+        <source>lockout attempts</source>
+        <translation>intentos antes del bloqueo</translation>
+    </message>
+    <message>
+        <source>max bolus</source>
+        <translation>bolo máximo</translation>
+    </message>
+    <message>
+        <source>max rate</source>
+        <translation>velocidad máxima</translation>
+    </message>
+    <message>
+        <source>max total</source>
+        <translation>total máximo</translation>
+    </message>
+    <message>
+        <source>min monitoring</source>
+        <translation>vigilancia mínima</translation>
+    </message>
+    <message>
+        <source>moaas</source>
+        <translation>MOAA/S</translation>
+    </message>
+    <message>
+        <source>mrn</source>
+        <translation>n.º de historia</translation>
+    </message>
+    <message>
+        <source>planned duration</source>
+        <translation>duración prevista</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>posición</translation>
+    </message>
+    <message>
+        <source>predose dbp max</source>
+        <translation>PAD máxima previa a la dosis</translation>
+    </message>
+    <message>
+        <source>predose sbp max</source>
+        <translation>PAS máxima previa a la dosis</translation>
+    </message>
+    <message>
+        <source>rescue meds</source>
+        <translation>medicación de rescate</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>vía</translation>
+    </message>
+    <message>
+        <source>rr max</source>
+        <translation>FR máxima</translation>
+    </message>
+    <message>
+        <source>sbp max</source>
+        <translation>PAS máxima</translation>
+    </message>
+    <message>
+        <source>sbp rise max</source>
+        <translation>subida máxima de PAS</translation>
+    </message>
+    <message>
+        <source>target rate</source>
+        <translation>velocidad objetivo</translation>
+    </message>
+    <message>
+        <source>vitals due soon</source>
+        <translation>aviso de signos vitales próximos</translation>
+    </message>
+    <message>
+        <source>vitals interval</source>
+        <translation>intervalo de signos vitales</translation>
+    </message>
+    <message>
+        <source>vitals interval after</source>
+        <translation>intervalo de signos vitales después</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
         <source>the version you read (the .version of what you loaded): without it a stale save would overwrite another workstation&apos;s change</source>
-        <extracomment>unit suffixes left out of a field&apos;s name in the message (&quot;max rate 1 → 2&quot;) bookkeeping fields that say nothing to the person reading the message</extracomment>
         <translation>la versión que leyó (el .version de lo que cargó): sin ella, un guardado desfasado sobrescribiría el cambio de otro puesto</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>{field} {old} → {new}</source>
+        <translation>{field} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{field} now {new}</source>
+        <translation>{field} ahora {new}</translation>
+    </message>
+    <message>
+        <source>{changes} and {count} more</source>
+        <translation>{changes} y {count} más</translation>
     </message>
     <message>
         <source>reopen it</source>
@@ -1315,6 +1507,70 @@
     <message>
         <source>export the clinic&apos;s data</source>
         <translation>exportar los datos de la clínica</translation>
+    </message>
+    <message>
+        <source>Imported from paper: every entry was typed afterwards</source>
+        <translation>Importado del papel: cada registro se tecleó después</translation>
+    </message>
+    <message>
+        <source>checked by {name}</source>
+        <translation>comprobado por {name}</translation>
+    </message>
+    <message>
+        <source>no second clinician&apos;s check recorded</source>
+        <translation>sin comprobación registrada de un segundo profesional</translation>
+    </message>
+    <message>
+        <source>Override at {time}: {entry} — {reason} ({check}; charted by {user})</source>
+        <translation>Anulación a las {time}: {entry} — {reason} ({check}; registrado por {user})</translation>
+    </message>
+    <message>
+        <source>Infusion started at {time} with pre-infusion items not done: {items}</source>
+        <translation>Infusión iniciada a las {time} con puntos previos sin hacer: {items}</translation>
+    </message>
+    <message>
+        <source>Corrected {kind} of {time} ({entry}) by {user}: {reason}</source>
+        <translation>Corregido: {kind} de las {time} ({entry}) por {user}: {reason}</translation>
+    </message>
+    <message>
+        <source>Entered in error: {kind} of {time} ({entry}) — {reason} ({user})</source>
+        <translation>Introducido por error: {kind} de las {time} ({entry}) — {reason} ({user})</translation>
+    </message>
+    <message>
+        <source>Late entry: {kind} for {time} entered {late} later by {user}</source>
+        <translation>Registro tardío: {kind} de las {time} introducido {late} después por {user}</translation>
+    </message>
+    <message>
+        <source>Refused at the hard ceiling at {time} ({user}): {message}</source>
+        <translation>Rechazado en el límite absoluto a las {time} ({user}): {message}</translation>
+    </message>
+    <message>
+        <source>Vitals missed: none from {start} to {end} ({gap}; interval {interval} min)</source>
+        <translation>Signos vitales omitidos: ninguno de {start} a {end} ({gap}; intervalo {interval} min)</translation>
+    </message>
+    <message>
+        <source>no physician</source>
+        <translation>ningún médico</translation>
+    </message>
+    <message>
+        <source>no reason recorded</source>
+        <translation>sin motivo registrado</translation>
+    </message>
+    <message>
+        <source>Discharge at {time}: {shortfalls} — authorised by {physician}: {reason}</source>
+        <translation>Alta a las {time}: {shortfalls} — autorizada por {physician}: {reason}</translation>
+    </message>
+    <message>
+        <source>NOT acknowledged</source>
+        <translation>NO reconocida</translation>
+    </message>
+    <message>
+        <source>acknowledged at {time} by {user}: {action}</source>
+        <translation>reconocida a las {time} por {user}: {action}</translation>
+    </message>
+    <message>
+        <source>Alert at {time}: {message} — {acknowledged}</source>
+        <translation>Alerta a las {time}: {message} — {acknowledged}</translation>
     </message>
     <message>
         <source>No session {session_id}.</source>
@@ -2122,8 +2378,68 @@
         <translation>{name} ({severity})</translation>
     </message>
     <message>
+        <source>not started (planned {rate} mg/kg/h)</source>
+        <translation>sin iniciar (prevista {rate} mg/kg/h)</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>EN PAUSA</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno todavía</translation>
+    </message>
+    <message>
+        <source>HR {hr} BP {sbp}/{dbp} SpO2 {spo2} % RR {rr} at {time} ({ago} ago)</source>
+        <translation>FC {hr} PA {sbp}/{dbp} SpO2 {spo2} % FR {rr} a las {time} (hace {ago})</translation>
+    </message>
+    <message>
+        <source>OVERDUE since {time} ({late})</source>
+        <translation>ATRASADO desde las {time} ({late})</translation>
+    </message>
+    <message>
+        <source>{time} (in {left})</source>
+        <translation>{time} (en {left})</translation>
+    </message>
+    <message>
         <source>{name} ({severity}) since {time}</source>
         <translation>{name} ({severity}) desde {time}</translation>
+    </message>
+    <message>
+        <source>ALERT not acknowledged: {message}</source>
+        <translation>ALERTA no reconocida: {message}</translation>
+    </message>
+    <message>
+        <source>Dose limit near: {dose} of max {limit} mg/kg</source>
+        <translation>Cerca del límite de dosis: {dose} de un máximo de {limit} mg/kg</translation>
+    </message>
+    <message>
+        <source>Checklist: {items}</source>
+        <translation>Lista de verificación: {items}</translation>
+    </message>
+    <message>
+        <source>Baseline vitals</source>
+        <translation>Signos vitales basales</translation>
+    </message>
+    <message>
+        <source>Ready for discharge</source>
+        <translation>Listo para el alta</translation>
+    </message>
+    <message>
+        <source>Discharge after {left} more monitoring</source>
+        <translation>Alta tras {left} más de vigilancia</translation>
+    </message>
+    <message>
+        <source>Planned end in {left}</source>
+        <translation>Fin previsto en {left}</translation>
+    </message>
+    <message>
+        <source>{mg} mg · {mg_kg} mg/kg (max {limit})</source>
+        <translation>{mg} mg · {mg_kg} mg/kg (máx. {limit})</translation>
     </message>
 </context>
 <context>
@@ -5890,12 +6206,24 @@ No se cambió nada.</translation>
         <translation> — confirmada por {acknowledged_by_name}: {action_taken}</translation>
     </message>
     <message>
+        <source> — NOT ACKNOWLEDGED</source>
+        <translation> — NO RECONOCIDA</translation>
+    </message>
+    <message>
         <source>⚠ {value} alerts</source>
         <translation>⚠ {value} alertas</translation>
     </message>
     <message>
+        <source>, {count} NOT ACKNOWLEDGED</source>
+        <translation>, {count} NO RECONOCIDAS</translation>
+    </message>
+    <message>
         <source>, acknowledged</source>
         <translation>, confirmada</translation>
+    </message>
+    <message>
+        <source> — not acknowledged</source>
+        <translation> — no reconocida</translation>
     </message>
 </context>
 <context>
@@ -6781,6 +7109,10 @@ No se cambió nada.</translation>
     <message>
         <source>at an unknown time</source>
         <translation>en un momento desconocido</translation>
+    </message>
+    <message>
+        <source>{date} {year} at {time} ({zone})</source>
+        <translation>{date} {year} a las {time} ({zone})</translation>
     </message>
     <message>
         <source>chairlog — {title}</source>

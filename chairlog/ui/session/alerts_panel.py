@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from chairlog.domain import AlertView, SessionView
 from chairlog.services import charting
-from chairlog.ui.i18n import translate
+from chairlog.ui.i18n import alert_text, translate
 
 from .common import Card, Host, button, clock_time, label
 from .dialogs import AcknowledgeDialog
@@ -58,7 +58,8 @@ class AlertsPanel(Card):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            text = label(f"⚠ {clock_time(a.raised_at, self.host.tz)}  {a.message}", bold=True,
+            said = alert_text(a.message)
+            text = label(f"⚠ {clock_time(a.raised_at, self.host.tz)}  {said}", bold=True,
                          wrap=True, name=f"open_alert_{i}")
             set_tone(text, "bad")
             line.addWidget(text, 1)

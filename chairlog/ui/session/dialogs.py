@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from chairlog.domain import AlertView
 from chairlog.errors import ValidationError
 from chairlog.ui import tokens
-from chairlog.ui.i18n import error_text, translate
+from chairlog.ui.i18n import alert_text, error_text, translate
 from chairlog.ui.recheck import RecheckChoice
 from chairlog.ui.widgets import ACK_ANSWERS, FitScrollArea, named, tab_in_reading_order
 
@@ -312,7 +312,7 @@ class AcknowledgeDialog(ReasonDialog):
         )
         self.alerts = tuple(alerts)
         for i, a in enumerate(self.alerts):
-            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {a.message}",
+            lab = label(f"⚠ {clock_time(a.raised_at, tz)}  {alert_text(a.message)}",
                         size=tokens.FONT_EMPHASIS, bold=True, wrap=True, name=f"alert_message_{i}")
             set_tone(lab, "bad")
             self.body.insertWidget(i, lab)

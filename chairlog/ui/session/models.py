@@ -23,7 +23,7 @@ from chairlog.domain import AlertView, EntryStatus, EntryView
 from chairlog.present.units import STORED, Units
 from chairlog.present.vitals_text import entry_summary
 from chairlog.ui import tokens
-from chairlog.ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
+from chairlog.ui.i18n import QT_TRANSLATE_NOOP, alert_text, current_language, translate
 
 from .common import clock_time
 
@@ -63,23 +63,27 @@ def status_text(e: EntryView, tz: ZoneInfo, alerts: Sequence[AlertView] = ()) ->
                 acknowledged_by_name=a.acknowledged_by_name, action_taken=a.action_taken
             )
             if a.acknowledged_at
-            else " — NOT ACKNOWLEDGED"
+            else translate("models", " — NOT ACKNOWLEDGED")
         )
-        parts.append(f"⚠ {a.message}{ack}")
+        parts.append(f"⚠ {alert_text(a.message)}{ack}")
     elif alerts:
         open_ = sum(1 for a in alerts if a.acknowledged_at is None)
         parts.append(
             translate("models", "⚠ {value} alerts").format(value=len(alerts))
-            + (f", {open_} NOT ACKNOWLEDGED" if open_ else translate("models", ", acknowledged"))
+            + (translate("models", ", {count} NOT ACKNOWLEDGED").format(count=open_) if open_
+               else translate("models", ", acknowledged"))
         )
     return " · ".join(parts)
 
 
 def alerts_text(alerts: Sequence[AlertView]) -> str:
     """Every alert of an entry in full (the tooltip)."""
-    return "\n".join(f"⚠ {a.message}" + (f" — ack {a.acknowledged_by_name}: {a.action_taken}"
-                                         if a.acknowledged_at else " — not acknowledged")
-                     for a in alerts)
+    return "\n".join(
+        f"⚠ {alert_text(a.message)}"
+        + (translate("models", " — ack {acknowledged_by_name}: {action_taken}").format(
+            acknowledged_by_name=a.acknowledged_by_name, action_taken=a.action_taken)
+           if a.acknowledged_at else translate("models", " — not acknowledged"))
+        for a in alerts)
 
 
 class TimelineModel(QAbstractTableModel):
