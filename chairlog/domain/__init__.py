@@ -12,23 +12,14 @@ from chairlog.clinical.dosing import DoseAction, DoseEvent, cumulative_mg, curre
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.states import SessionState
 from chairlog.clinical.vitals import Vitals
+from chairlog.domain.payloads import EntryKind as EntryKind
+from chairlog.domain.payloads import dose_data, side_effect_data, vitals_data
 
 
 class Role(StrEnum):
     NURSE = "nurse"
     PHYSICIAN = "physician"
     ADMIN = "admin"
-
-
-class EntryKind(StrEnum):
-    CHECKLIST = "checklist"
-    DOSE = "dose"
-    MEDICATION = "medication"
-    VITALS = "vitals"
-    SIDE_EFFECT = "side_effect"
-    ASSESSMENT = "assessment"
-    NOTE = "note"
-    DISCHARGE = "discharge"
 
 
 class EntryStatus(StrEnum):
@@ -314,9 +305,9 @@ class SessionView:
         out = [
             DoseEvent(
                 e.charted_at,
-                DoseAction(e.data["dose_action"]),
-                e.data.get("rate_mg_per_h"),
-                e.data.get("bolus_mg"),
+                DoseAction(dose_data(e)["dose_action"]),
+                dose_data(e).get("rate_mg_per_h"),
+                dose_data(e).get("bolus_mg"),
                 first_of_chain(e),
             )
             for e in self.active_entries(EntryKind.DOSE)
@@ -337,7 +328,7 @@ class SessionView:
         doses = [
             e
             for e in self.active_entries(EntryKind.DOSE)
-            if e.data["dose_action"] in ("start", "rate_change", "resume")
+            if dose_data(e)["dose_action"] in ("start", "rate_change", "resume")
         ]
         return max(doses, key=lambda e: e.charted_at) if doses else None
 
@@ -352,7 +343,7 @@ class SessionView:
 
     @property
     def baseline_vitals(self) -> Vitals | None:
-        base = [e for e in self.vitals if e.data.get("is_baseline")]
+        base = [e for e in self.vitals if vitals_data(e).get("is_baseline")]
         chosen = base[0] if base else None
         return vitals_of(chosen) if chosen else None
 
@@ -365,12 +356,12 @@ class SessionView:
         return [
             e
             for e in self.active_entries(EntryKind.SIDE_EFFECT)
-            if e.data.get("resolved_at") is None
+            if side_effect_data(e).get("resolved_at") is None
         ]
 
 
 def vitals_of(e: EntryView) -> Vitals:
-    d = e.data
+    d = vitals_data(e)
     return Vitals(
         hr=d["hr"],
         sbp=d["sbp"],

@@ -13,38 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from chairlog.clinical.scales import SCALES, Scale
+from chairlog.domain.payloads import EntryKind, payload_fields
 from chairlog.present.numbers import fmt
 from chairlog.present.units import STORED, Units
 from chairlog.words import words
 
-ENTRY_FIELDS: dict[str, tuple[str, ...]] = {
-    "checklist": ("item_key", "label", "done", "text"),
-    "dose": (
-        "dose_action",
-        "rate_mg_per_kg_h",
-        "rate_mg_per_h",
-        "rate_ml_per_h",
-        "entered_unit",
-        "bolus_mg",
-        "override_reason",
-        "text",
-    ),
-    "medication": ("drug", "dose_amount", "dose_unit", "route", "treats_entry_id", "text"),
-    "vitals": ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c", "rhythm", "is_baseline",
-               "text"),
-    "side_effect": (
-        "effect_type",
-        "severity",
-        "action_taken",
-        "resolved_at",
-        "resolved_by_id",
-        "text",
-    ),
-    "assessment": ("scale", "score", "items_json", "phase", "text"),
-    "note": ("text",),
-    "discharge": ("criteria_json", "escort_name", "instructions_given", "text",
-                  "override_reason"),
-}
+#: which columns each kind uses, derived from its payload type (``domain.payloads``)
+ENTRY_FIELDS: dict[str, tuple[str, ...]] = {k.value: payload_fields(k) for k in EntryKind}
 
 SIDE_EFFECTS: dict[str, str] = {
     "nausea": words("Nausea"),

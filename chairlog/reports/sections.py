@@ -21,6 +21,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from chairlog.clinical.dosing import infusion_periods, infusion_running_time
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.domain import EntryKind, EntryView
+from chairlog.domain.payloads import assessment_data, checklist_data, dose_data, vitals_data
 from chairlog.present.catalog import QT_TRANSLATE_NOOP, Catalog, vital
 from chairlog.present.units import Units
 from chairlog.reports.chart import vitals_chart
@@ -77,19 +78,19 @@ def checklist(rec: RecordData, width: float) -> list[Flowable]:
                                  w.translate("record", "By")]]
     optional = " " + w.translate("record", "(optional)")
     for item in s.protocol.checklist:
-        e = _latest([x for x in done if x.data.get("item_key") == item.key])
+        e = _latest([x for x in done if checklist_data(x).get("item_key") == item.key])
         label = item.label + ("" if item.required else optional)
         if e is None:
             rows.append([label, p(muted(w.translate("record", "not recorded"))), "", ""])
-        elif e.data.get("done"):
+        elif checklist_data(e).get("done"):
             rows.append([label, "✓ " + w.translate("record", "done"),
                          record_time(rec, e.charted_at), e.user_name])
         else:
             skipped = esc(w.translate("record", "Skipped"))
-            rows.append([label, p(f"<b>{skipped}</b> — {esc(e.data.get('text') or '')}"),
+            rows.append([label, p(f"<b>{skipped}</b> — {esc(checklist_data(e).get('text') or '')}"),
                          record_time(rec, e.charted_at), e.user_name])
     body: list[Flowable] = [table(rows, scaled([0.42, 0.24, 0.14, 0.20], width))]
-    base = next((e for e in s.vitals if e.data.get("is_baseline")), None)
+    base = next((e for e in s.vitals if vitals_data(e).get("is_baseline")), None)
     lines = []
     baseline = esc(w.translate("record", "Baseline vitals"))
     if base is not None:
@@ -98,21 +99,22 @@ def checklist(rec: RecordData, width: float) -> list[Flowable]:
     else:
         lines.append(f"<b>{baseline}:</b> " + muted(w.translate("record", "not recorded")))
     for e in sorted(s.active_entries(EntryKind.ASSESSMENT), key=lambda x: x.charted_at):
-        if e.data.get("phase") == "baseline":
+        if assessment_data(e).get("phase") == "baseline":
             what = w.translate("record", "Baseline {scale}").format(scale=_scale_label(e, w))
-            lines.append(f"<b>{esc(what)}</b>: {e.data['score']} "
+            lines.append(f"<b>{esc(what)}</b>: {assessment_data(e)['score']} "
                          f"({esc(record_time(rec, e.charted_at))}, {esc(e.user_name)})")
     start = next((e for e in s.active_entries(EntryKind.DOSE)
-                  if e.data.get("dose_action") == "start"), None)
-    if start is not None and start.data.get("text"):
+                  if dose_data(e).get("dose_action") == "start"), None)
+    start_note = dose_data(start).get("text") if start is not None else None
+    if start_note:
         note = esc(w.translate("record", "Note at infusion start:"))
-        lines.append(f"<b>{note}</b> {esc(start.data['text'])}")
+        lines.append(f"<b>{note}</b> {esc(start_note)}")
     body += [gap(3)] + [Paragraph(x, BODY) for x in lines]
     return section(w.translate("record", "Pre-infusion checklist and baseline"), body)
 
 
 def _vitals_text(e: EntryView, units: Units, w: Catalog) -> str:
-    d = e.data
+    d = vitals_data(e)
     mean = (d["sbp"] + 2 * d["dbp"]) / 3
     parts = [f"{vital(w, 'hr')} {d['hr']}/min",
              f"{vital(w, 'bp')} {d['sbp']}/{d['dbp']} mmHg ({vital(w, 'map')} {mean:.0f})",
@@ -158,15 +160,16 @@ def doses(rec: RecordData, width: float) -> list[Flowable]:
                          num(per.rate_mg_per_h / pr.concentration_mg_per_ml),
                          num(per.mg_until(stop))])
         body.append(table(rows, scaled([0.04, 0.15, 0.15, 0.13, 0.12, 0.12, 0.12, 0.17], width)))
-    boluses = [e for e in s.active_entries(EntryKind.DOSE) if e.data["dose_action"] == "bolus"]
-    bolus_mg = sum(e.data["bolus_mg"] or 0.0 for e in boluses)
+    boluses = [e for e in s.active_entries(EntryKind.DOSE)
+               if dose_data(e)["dose_action"] == "bolus"]
+    bolus_mg = sum(dose_data(e)["bolus_mg"] or 0.0 for e in boluses)
     if boluses:
         rows = [[w.translate("record", "Bolus"), "mg", "mg/kg", w.translate("record", "By"),
                  w.translate("record", "Note")]]
         for e in sorted(boluses, key=lambda x: x.charted_at):
-            mg = e.data["bolus_mg"] or 0.0
+            mg = dose_data(e)["bolus_mg"] or 0.0
             rows.append([record_time(rec, e.charted_at), num(mg), num(mg / s.weight_kg),
-                         e.user_name, e.data.get("text") or ""])
+                         e.user_name, dose_data(e).get("text") or ""])
         body += [gap(3), table(rows, scaled([0.16, 0.09, 0.09, 0.22, 0.44], width))]
     total = s.cumulative_mg(end)
     running = infusion_running_time(events, end)
@@ -177,13 +180,13 @@ def doses(rec: RecordData, width: float) -> list[Flowable]:
         running=esc(duration(running)), mg=num(total), mg_kg=num(total / s.weight_kg),
         bolus=num(bolus_mg), infused=num(total - bolus_mg), time=esc(record_time(rec, end))),
         BODY)]
-    overrides = [e for e in s.active_entries(EntryKind.DOSE) if e.data.get("override_reason")]
+    overrides = [e for e in s.active_entries(EntryKind.DOSE) if dose_data(e).get("override_reason")]
     if overrides:
         rows = [[w.translate("record", "Limit override"), w.translate("record", "Dose event"),
                  w.translate("record", "Reason"), w.translate("record", "By")]]
         for e in sorted(overrides, key=lambda x: x.charted_at):
             summary = e.summary.split(" — limit override")[0]
-            rows.append([record_time(rec, e.charted_at), summary, e.data["override_reason"],
+            rows.append([record_time(rec, e.charted_at), summary, dose_data(e)["override_reason"],
                          e.user_name])
         body += [gap(3), table(rows, scaled([0.15, 0.35, 0.32, 0.18], width))]
     return section(title, body, keep=False)

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from chairlog.db.models import InfusionSession, Patient
 from chairlog.domain import EntryKind, Role, SessionView, UserInfo
 from chairlog.domain.describe import SIDE_EFFECTS
+from chairlog.domain.payloads import assessment_data, side_effect_data
 from chairlog.domain.series import SeriesReport, SeriesSession
 from chairlog.errors import NotFound, ValidationError
 from chairlog.services.accounts import clinic_info
@@ -40,13 +41,14 @@ def pain_before_after(v: SessionView) -> tuple[int | None, int | None]:
     before: int | None = None
     after: int | None = None
     for e in sorted(v.active_entries(EntryKind.ASSESSMENT), key=lambda e: (e.charted_at, e.id)):
-        if e.data.get("scale") != "pain_nrs" or e.data.get("score") is None:
+        d = assessment_data(e)
+        if d.get("scale") != "pain_nrs" or d.get("score") is None:
             continue
-        phase = e.data.get("phase")
+        phase = d.get("phase")
         if phase == "baseline" and before is None:
-            before = int(e.data["score"])
+            before = int(d["score"])
         elif phase in ("after", "discharge"):
-            after = int(e.data["score"])
+            after = int(d["score"])
     return before, after
 
 
@@ -56,7 +58,8 @@ def series_session(v: SessionView, now: datetime) -> SeriesSession:
     end = v.discharged_at or v.stopped_early_at or now
     mg = v.cumulative_mg(end)
     before, after = pain_before_after(v)
-    effects = Counter(str(e.data["effect_type"]) for e in v.active_entries(EntryKind.SIDE_EFFECT))
+    effects = Counter(str(side_effect_data(e)["effect_type"])
+                      for e in v.active_entries(EntryKind.SIDE_EFFECT))
     return SeriesSession(v.id, record_id(v.id), v.checked_in_at, v.state.value, v.protocol_key,
                          v.weight_kg, before, after, mg, mg / v.weight_kg,
                          dict(sorted(effects.items())))

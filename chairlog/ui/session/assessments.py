@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 from chairlog.clinical.scales import ALDRETE_DISCHARGE_MIN, SCALES, Scale
 from chairlog.clinical.states import SessionState
 from chairlog.domain import EntryKind, EntryView, SessionView
+from chairlog.domain.payloads import assessment_data
 from chairlog.services import charting
 from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, entry_text, error_text, translate
@@ -44,7 +45,8 @@ RASS_HINTS = {
 
 
 def latest(v: SessionView, scale: Scale) -> EntryView | None:
-    rows = [e for e in v.active_entries(EntryKind.ASSESSMENT) if e.data["scale"] == scale.value]
+    rows = [e for e in v.active_entries(EntryKind.ASSESSMENT)
+            if assessment_data(e)["scale"] == scale.value]
     return max(rows, key=lambda e: e.charted_at) if rows else None
 
 
@@ -110,7 +112,7 @@ class AssessmentsPanel(QWidget):
             e = latest(v, scale)
             lab.setText(
                 translate("AssessmentsPanel", "last {value} at {value2}").format(
-                    value=e.data["score"], value2=clock_time(e.charted_at, self.host.tz)
+                    value=assessment_data(e)["score"], value2=clock_time(e.charted_at, self.host.tz)
                 )
                 if e
                 else translate("AssessmentsPanel", "not scored yet")
@@ -120,16 +122,18 @@ class AssessmentsPanel(QWidget):
         if cadss:
             bits.append(
                 translate("AssessmentsPanel", "CADSS-6 last {value}/24 at {value2}").format(
-                    value=cadss.data["score"], value2=clock_time(cadss.charted_at, self.host.tz)
+                    value=assessment_data(cadss)["score"],
+                    value2=clock_time(cadss.charted_at, self.host.tz)
                 )
             )
         ald = latest(v, Scale.ALDRETE)
         tone = ""
         if ald:
-            ready = ald.data["score"] >= ALDRETE_DISCHARGE_MIN
+            ready = assessment_data(ald)["score"] >= ALDRETE_DISCHARGE_MIN
             bits.append(
                 translate("AssessmentsPanel", "Aldrete last {value}/10 at {value2} — ").format(
-                    value=ald.data["score"], value2=clock_time(ald.charted_at, self.host.tz)
+                    value=assessment_data(ald)["score"],
+                    value2=clock_time(ald.charted_at, self.host.tz)
                 )
                 + (
                     translate("AssessmentsPanel", "✓ discharge-ready")

@@ -18,6 +18,7 @@ from chairlog.clinical.clock import format_duration
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.domain import EntryKind, SessionView, vitals_of
+from chairlog.domain.payloads import assessment_data, side_effect_data, vitals_data
 from chairlog.services.discharge import discharge_shortfalls
 from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate, words_text
@@ -57,8 +58,9 @@ class DischargeDialog(FormDialog):
             )
             tone = "warn"
         else:
-            ready = ald.data["score"] >= need
-            text = f"{name} {ald.data['score']}/10 at {clock_time(ald.charted_at, tz)}" + (
+            score = assessment_data(ald)["score"]
+            ready = score >= need
+            text = f"{name} {score}/10 at {clock_time(ald.charted_at, tz)}" + (
                 translate("DischargeDialog", " ✓ discharge-ready (≥ {need})").format(need=need)
                 if ready
                 else translate("DischargeDialog", " — below {need}: not discharge-ready").format(
@@ -183,7 +185,7 @@ class DischargeDialog(FormDialog):
         out: dict[str, str] = {}
         base = view.baseline_vitals
         last = view.latest_vitals
-        if base is not None and last is not None and not last.data.get("is_baseline"):
+        if base is not None and last is not None and not vitals_data(last).get("is_baseline"):
             v = vitals_of(last)
             ok = near_baseline(v, base)
             out["vitals_near_baseline"] = translate(
@@ -193,8 +195,8 @@ class DischargeDialog(FormDialog):
                 if ok
                 else translate("DischargeDialog", "NOT within 20 %")
             )
-        nausea = [e for e in view.open_side_effects if e.data["effect_type"] in ("nausea",
-                                                                                  "vomiting")]
+        nausea = [e for e in view.open_side_effects
+                  if side_effect_data(e)["effect_type"] in ("nausea", "vomiting")]
         if nausea:
             out["nausea_controlled"] = translate("DischargeDialog", "nausea / vomiting still open")
         return out

@@ -18,6 +18,7 @@ from chairlog.clinical.dosing import RateUnit, convert_rate
 from chairlog.clinical.protocol import DoseMode
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
+from chairlog.domain.payloads import dose_data
 from chairlog.errors import ValidationError
 from chairlog.services import doses
 from chairlog.ui import tokens
@@ -215,7 +216,7 @@ class DosePanel(Card):
         self.resume_button.setEnabled(editable and st is SessionState.PAUSED)
         last = v.last_rate_entry
         if last is not None and st is SessionState.PAUSED:
-            rate = f"{num(last.data['rate_mg_per_kg_h'])} mg/kg/h"
+            rate = f"{num(dose_data(last)['rate_mg_per_kg_h'])} mg/kg/h"
             self.resume_button.setToolTip(
                 translate("DosePanel", "Resume at {rate} — shortcut F9").format(rate=rate)
             )

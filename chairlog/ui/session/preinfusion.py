@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPush
 
 from chairlog.clinical.scales import Scale
 from chairlog.domain import EntryKind, EntryView, SessionView
+from chairlog.domain.payloads import assessment_data, checklist_data, vitals_data
 from chairlog.services import charting
 from chairlog.ui import tokens
 from chairlog.ui.i18n import entry_text, translate
@@ -29,12 +30,13 @@ def checklist_state(v: SessionView) -> dict[str, EntryView]:
     """The latest active checklist entry per item key."""
     out: dict[str, EntryView] = {}
     for e in sorted(v.active_entries(EntryKind.CHECKLIST), key=lambda e: e.charted_at):
-        out[e.data["item_key"]] = e
+        out[checklist_data(e)["item_key"]] = e
     return out
 
 
 def baseline_pain(v: SessionView) -> EntryView | None:
-    rows = [e for e in v.active_entries(EntryKind.ASSESSMENT) if e.data["scale"] == "pain_nrs"]
+    rows = [e for e in v.active_entries(EntryKind.ASSESSMENT)
+            if assessment_data(e)["scale"] == "pain_nrs"]
     return min(rows, key=lambda e: e.charted_at) if rows else None
 
 
@@ -237,7 +239,7 @@ class BaselinePanel(Card):
     def update_view(self, v: SessionView, editable: bool) -> None:
         tz = self.host.tz
         base = v.baseline_vitals
-        first = next((e for e in v.vitals if e.data.get("is_baseline")), None)
+        first = next((e for e in v.vitals if vitals_data(e).get("is_baseline")), None)
         if base is not None and first is not None:
             self.vitals_status.setText(
                 translate(
@@ -260,7 +262,7 @@ class BaselinePanel(Card):
         pain = baseline_pain(v)
         self.pain_status.setText(
             translate("BaselinePanel", "✓ {value} at {value2}").format(
-                value=pain.data["score"], value2=clock_time(pain.charted_at, tz)
+                value=assessment_data(pain)["score"], value2=clock_time(pain.charted_at, tz)
             )
             if pain
             else translate("BaselinePanel", "needed")

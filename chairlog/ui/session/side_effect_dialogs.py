@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from chairlog.clinical.policy import DOSE_UNITS, ROUTES, rescue_preset
 from chairlog.domain import EntryKind, SessionView
 from chairlog.domain.describe import ACTIONS, SEVERITIES, SEVERITY_WORDS, SIDE_EFFECTS
+from chairlog.domain.payloads import side_effect_data
 from chairlog.ui.i18n import translate, vocabulary, words_text
 from chairlog.ui.widgets import named
 
@@ -141,8 +142,9 @@ class RescueMedDialog(FormDialog):
         self.treats.setObjectName("med_treats")
         self.treats.addItem(translate("RescueMedDialog", "— not linked to a side effect —"), None)
         for e in view.active_entries(EntryKind.SIDE_EFFECT):
-            name = words_text(SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"]))
-            severity = words_text(SEVERITY_WORDS.get(e.data["severity"], e.data["severity"]))
+            d = side_effect_data(e)
+            name = words_text(SIDE_EFFECTS.get(d["effect_type"], d["effect_type"]))
+            severity = words_text(SEVERITY_WORDS.get(d["severity"], d["severity"]))
             self.treats.addItem(f"{name} ({severity}) · "
                                 f"{clock_time(e.charted_at, tz)}", e.id)
         if treats_entry_id is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 from chairlog.clinical.policy import suggested_for
 from chairlog.domain import EntryView, SessionView
 from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
+from chairlog.domain.payloads import side_effect_data
 from chairlog.services import charting
 from chairlog.ui.i18n import entry_text, translate, words_text
 
@@ -160,8 +161,9 @@ class OpenSideEffects(Card):
         self._rows = []
         self.setVisible(bool(opened))
         for i, e in enumerate(opened):
-            name = words_text(SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"]))
-            severity = words_text(SEVERITY_WORDS.get(e.data["severity"], e.data["severity"]))
+            d = side_effect_data(e)
+            name = words_text(SIDE_EFFECTS.get(d["effect_type"], d["effect_type"]))
+            severity = words_text(SEVERITY_WORDS.get(d["severity"], d["severity"]))
             since = clock_time(e.charted_at, self.panel.host.tz)
             text = label(
                 translate("OpenSideEffects", "{name} ({value}) since {since}").format(
