@@ -9,7 +9,7 @@ from chairlog.errors import ValidationError
 from chairlog.outbox import database_label, snapshot
 from chairlog.paths import data_dir
 from chairlog.services import doses
-from chairlog.ui import offline_board
+from chairlog.ui import offline_board, operations
 from chairlog.ui.board import ChairBoard
 from chairlog.ui.context import UiContext
 from tests.conftest import ready_to_infuse
@@ -27,6 +27,9 @@ def test_board_keeps_a_snapshot_and_the_offline_window_shows_it(
     qtbot.waitUntil(lambda: snapshot.last(data_dir(), label) is not None)
     board.close()
     ctx.shutdown()
+    # the runner's production wait: nothing answers a stopped worker, so the test-wide 10 s
+    # wait (conftest's _patient_runner) would only be waited out in full
+    ctx.runner.fast_ms = operations.FAST_MS
     board.reload()  # a board still reading after the worker stopped: no snapshot, no error
     snap = snapshot.last(data_dir(), label)
     assert snap is not None and [v.id for v in snap.sessions] == [s.id]
