@@ -337,7 +337,7 @@ class SignoffDialog(QDialog):
             translate("SignoffDialog", "<b>Deviations to review ({value}):</b><br>").format(
                 value=len(devs)
             )
-            + "<br>".join(f"• {html.escape(d.text)}" for d in shown)
+            + "<br>".join(f"• {html.escape(words_text(d.text))}" for d in shown)
             + (
                 translate("SignoffDialog", "<br>… and {more} more in the record.").format(more=more)
                 if more

@@ -39,7 +39,7 @@ from chairlog.domain import AlertView, ChairInfo, EntryKind, SessionView
 from chairlog.present.numbers import fmt
 from chairlog.present.units import STORED, Units
 from chairlog.ui import tokens
-from chairlog.ui.i18n import clinical, translate
+from chairlog.ui.i18n import alert_text, clinical, translate
 from chairlog.ui.returned import ReturnedNotices
 from chairlog.ui.widgets import ago, big_font, set_prop
 
@@ -194,7 +194,7 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
             vitals += f"   T {units.show_temperature(d['temp_c'])}"
         vitals_age = ago(now - latest.charted_at)
     stored = tuple(view.open_alerts)
-    lines = [a.message for a in stored]
+    lines = [alert_text(a.message) for a in stored]
     if due is Due.OVERDUE and r.next_vitals_in is not None:
         lines.append(
             translate("tile", "Vitals overdue by {value}").format(
@@ -481,7 +481,7 @@ class ChairTile(QFrame):
                 w.deleteLater()
         self._computed_labels = []
         for a in stored:
-            self.alert_layout.addWidget(self._alert_row(a.message, a))
+            self.alert_layout.addWidget(self._alert_row(alert_text(a.message), a))
         for text in computed:
             row = self._alert_row(text, None)
             self.alert_layout.addWidget(row)
