@@ -94,3 +94,18 @@ def test_what_changed_in_a_conflict_names_the_fields_in_spanish() -> None:
                            '{"a_b": 2, "c_d": 3, "e_f": 4, "max_rate_mg_per_kg_h": null}', "x")
     assert many == "a b 1 → 2, c d 2 → 3, e f 3 → 4 and 1 more"
     assert ES.message(many) == "a b 1 → 2, c d 2 → 3, e f 3 → 4 y 1 más"
+
+
+def test_the_lb_and_fahrenheit_refusals_are_worded_in_spanish() -> None:
+    from chairlog.errors import ValidationError
+    from chairlog.present.units import Units
+
+    units = Units(weight="lb", temperature="F")
+    with pytest.raises(ValidationError) as weight:
+        units.weight_to_kg("2000")
+    with pytest.raises(ValidationError) as temp:
+        units.temperature_to_c("abc")
+    assert "lb" in str(weight.value) and "a number from" in str(weight.value)
+    es_weight, es_temp = ES.message(weight.value.words), ES.message(temp.value.words)
+    assert "un número de" in es_weight and "peso (lb)" in es_weight
+    assert "un número," in es_temp and "°F" in es_temp and "a number" not in es_temp

@@ -36,6 +36,7 @@ from typing import Any
 
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
+from chairlog.words import words
 
 KG_PER_LB = Fraction("0.45359237")
 #: plausibility of a dosing weight, in kg (the services' limit)
@@ -147,7 +148,8 @@ class Units:
 
     def weight_accepted(self) -> str:
         low, high = self.weight_limits()
-        return f"a number from {fmt(low, 1)} to {fmt(high, 1)} {self.weight_symbol}"
+        return words("a number from {low} to {high} {unit}", low=fmt(low, 1), high=fmt(high, 1),
+                     unit=self.weight_symbol)
 
     def weight_to_kg(self, text: Any, field: str = "weight_kg") -> Any:
         """What the service is given for a typed weight: in kg clinics the text as typed (the
@@ -155,7 +157,7 @@ class Units:
         lb range here (``ValidationError`` naming ``field`` and the range in lb)."""
         if not self.lb:
             return text
-        label = "weight (lb)"
+        label = words("weight (lb)")
         n = parse_number(text)
         low, high = self.weight_limits()
         if n is None or not _exact(low) <= n <= _exact(high):
@@ -192,7 +194,8 @@ class Units:
 
     def temperature_accepted(self) -> str:
         low, high = self.temperature_limits()
-        return f"{fmt(low, 1)}–{fmt(high, 1)} {self.temperature_symbol}"
+        return words("{low}–{high} {unit}", low=fmt(low, 1), high=fmt(high, 1),
+                     unit=self.temperature_symbol)
 
     def temperature_to_c(self, text: Any, field: str = "temp_c") -> Any:
         """What the service is given for a typed temperature: in °C clinics the text as typed;
@@ -204,10 +207,11 @@ class Units:
         n = parse_number(text)
         low, high = self.temperature_limits()
         if n is None:
-            raise ValidationError(field, text, f"a number, {self.temperature_accepted()}",
-                                  "temperature")
+            raise ValidationError(field, text,
+                                  words("a number, {range}", range=self.temperature_accepted()),
+                                  words("temperature"))
         if not _exact(low) <= n <= _exact(high):
-            raise ValidationError(field, text, self.temperature_accepted(), "temperature")
+            raise ValidationError(field, text, self.temperature_accepted(), words("temperature"))
         return f_to_c(n)
 
     def temperature_number(self, c: float | None) -> str:

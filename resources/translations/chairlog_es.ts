@@ -577,6 +577,7 @@
     </message>
     <message>
         <source>Nausea</source>
+        <extracomment>which columns each kind uses, derived from its payload type (``domain.payloads``)</extracomment>
         <translation>Náuseas</translation>
     </message>
     <message>
@@ -2440,6 +2441,23 @@
     <message>
         <source>{mg} mg · {mg_kg} mg/kg (max {limit})</source>
         <translation>{mg} mg · {mg_kg} mg/kg (máx. {limit})</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high} {unit}</source>
+        <extracomment>plausibility of a dosing weight, in kg (the services&apos; limit) plausibility of a body temperature, in °C (``clinical.vitals.PLAUSIBLE[&quot;temp_c&quot;]``) decimals of a stored weight converted from lb, and of a stored temperature</extracomment>
+        <translation>un número de {low} a {high} {unit}</translation>
+    </message>
+    <message>
+        <source>weight (lb)</source>
+        <translation>peso (lb)</translation>
+    </message>
+    <message>
+        <source>{low}–{high} {unit}</source>
+        <translation>{low}–{high} {unit}</translation>
+    </message>
+    <message>
+        <source>a number, {range}</source>
+        <translation>un número, {range}</translation>
     </message>
 </context>
 <context>
