@@ -117,6 +117,9 @@ class Drawn(Words):
 
 
 _FORMATTER = string.Formatter()
+# longer stored text is shown as stored: a sentence chairlog wrote is far shorter, and the
+# patterns' lazy groups must not be given an unbounded text (one edited into the database)
+MAX_RECOGNISED = 1000
 
 
 @lru_cache(maxsize=512)
@@ -146,7 +149,7 @@ def recognise(text: str, templates: Iterable[str],
     what older records hold), and recognition reads it back; so records charted before the
     translation existed are translated too. Templates used this way take plain ``{name}``
     placeholders (a format spec would not read back); ``_pattern`` refuses any other."""
-    if isinstance(text, Words) or not text:
+    if isinstance(text, Words) or not text or len(text) > MAX_RECOGNISED:
         return text
     vocab = set(terms)
     for template in templates:

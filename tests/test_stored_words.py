@@ -49,6 +49,12 @@ def test_text_no_template_produced_is_shown_as_stored() -> None:
         assert not isinstance(recognise(text, ALERT_TEMPLATES), Words)
 
 
+def test_a_long_stored_text_is_shown_as_stored_at_once() -> None:
+    long = "Pre-dose BP " + "1/" * 5000 + " above 1/1: physician review before starting"
+    assert recognise(long, ALERT_TEMPLATES) == long
+    assert not isinstance(recognise(long, ALERT_TEMPLATES), Words)
+
+
 def test_a_template_with_a_format_spec_cannot_be_read_back() -> None:
     with pytest.raises(ValueError, match="plain"):
         recognise("HR 1.0", ["HR {value:.1f}"])
