@@ -5,6 +5,8 @@ was; Spanish comes from the shipped catalog (``present.catalog``, the PDF's read
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chairlog.clinical.vitals import ALERT_TEMPLATES, AlertThresholds, Vitals, evaluate_vitals
@@ -21,7 +23,7 @@ EN = catalog_of("en")
 @pytest.mark.parametrize("template", ALERT_TEMPLATES)
 def test_every_alert_template_reads_back_from_its_stored_text(template: str) -> None:
     params = {name: f"{i + 101}" for i, name in enumerate(
-        sorted(set(__import__("re").findall(r"{(\w+)}", template))))}
+        sorted(set(re.findall(r"{(\w+)}", template))))}
     stored = str(Words(template, params))  # what the alerts table holds
     back = recognise(stored, ALERT_TEMPLATES)
     assert isinstance(back, Words)

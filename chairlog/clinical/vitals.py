@@ -13,7 +13,7 @@ from typing import Any
 
 from chairlog.clinical.checks import finite
 from chairlog.errors import ValidationError
-from chairlog.words import Words, words
+from chairlog.words import Words, recognise, words
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ class Finding:
 
 
 # The alerts' sentences, stored as English text when raised (``alerts.message``) and read back
-# in the clinic's language with ``chairlog.words.recognise(message, ALERT_TEMPLATES)``.
+# in the clinic's language with :func:`alert_words`.
 SBP_HIGH = words("Systolic {value} > {limit} mmHg: pause and notify physician")
 DBP_HIGH = words("Diastolic {value} > {limit} mmHg: pause and notify physician")
 HR_HIGH = words("Heart rate {value} > {limit}/min")
@@ -193,6 +193,13 @@ ALERT_TEMPLATES: tuple[str, ...] = (
     SBP_HIGH, DBP_HIGH, HR_HIGH, HR_LOW, SPO2_LOW, RR_LOW, RR_HIGH, SBP_RISE, DBP_RISE,
     PREDOSE_BP, MOAAS_LOW,
 )
+
+
+def alert_words(message: str) -> str:
+    """A stored alert message back as the :class:`~chairlog.words.Words` of the template that
+    wrote it (``chairlog.words.recognise``), for the window and the PDF to show in the clinic's
+    language; the text as stored when no template wrote it."""
+    return recognise(message, ALERT_TEMPLATES)
 
 
 def evaluate_vitals(

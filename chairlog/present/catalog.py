@@ -32,8 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from chairlog import paths
-from chairlog.clinical.vitals import ALERT_TEMPLATES
-from chairlog.words import Words, recognise
+from chairlog.clinical.vitals import alert_words
+from chairlog.words import Words
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class Catalog:
 
     def alert(self, message: str) -> str:
         """An alert's stored (English) message in this language (``words.recognise``)."""
-        return self.message(recognise(message, ALERT_TEMPLATES))
+        return self.message(alert_words(message))
 
     def __len__(self) -> int:
         return len(self.messages)

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chairlog.clinical.vitals import ALERT_TEMPLATES
+from chairlog.clinical.vitals import alert_words
 from chairlog.db.models import AuditLog, InfusionSession
 from chairlog.domain import (
     DEVIATION_KINDS,
@@ -42,7 +42,7 @@ from chairlog.present.times import duration_text, local_time
 from chairlog.present.vitals_text import summary_words
 from chairlog.services.context import Chairlog
 from chairlog.services.discharge import discharge_shortfalls
-from chairlog.words import Words, joined, recognise, term, words
+from chairlog.words import Words, joined, term, words
 
 
 def _word(e: EntryView) -> Words:
@@ -161,7 +161,7 @@ def _alert(a: AlertView, fmt_time: Callable[[datetime], str]) -> Deviation:
                     action=a.action_taken)
     return Deviation("alert", a.raised_at, words(
         "Alert at {time}: {message} — {acknowledged}", time=fmt_time(a.raised_at),
-        message=recognise(a.message, ALERT_TEMPLATES), acknowledged=how))
+        message=alert_words(a.message), acknowledged=how))
 
 
 def ceiling_refusals(s: Session, session_id: int) -> list[tuple[datetime, str, str]]:

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from chairlog.clinical.clock import read_clock
 from chairlog.clinical.readouts import dose_near
 from chairlog.clinical.states import SessionState
-from chairlog.clinical.vitals import ALERT_TEMPLATES
+from chairlog.clinical.vitals import alert_words
 from chairlog.domain import EntryKind, SessionView
 from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.domain.handover import Handover, HandoverRow
@@ -31,7 +31,7 @@ from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services import accounts, protocols, returns, views
 from chairlog.services.context import Chairlog
-from chairlog.words import recognise, term, words
+from chairlog.words import term, words
 
 __all__ = ["handover", "handover_pdf", "handover_row"]
 
@@ -81,7 +81,7 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
         opened.append(words("{name} ({severity}) since {time}", name=term(name),
                             severity=term(severity), time=local_time(e.charted_at, tz)))
     opened += [words("ALERT not acknowledged: {message}",
-                     message=recognise(a.message, ALERT_TEMPLATES)) for a in v.open_alerts]
+                     message=alert_words(a.message)) for a in v.open_alerts]
     if dose_near(v.infusion_started_at is not None, mg_kg, p):
         opened.append(words("Dose limit near: {dose} of max {limit} mg/kg", dose=fmt(mg_kg),
                             limit=fmt(p.max_total_mg_per_kg)))

@@ -34,13 +34,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTi
 from PySide6.QtWidgets import QApplication
 
 from chairlog import paths
-from chairlog.clinical.vitals import ALERT_TEMPLATES
+from chairlog.clinical.vitals import alert_words
 from chairlog.errors import ChairlogError
 from chairlog.present.catalog import VITALS_ABBREVIATIONS
 from chairlog.present.units import Units
 from chairlog.present.vitals_text import entry_summary
 from chairlog.services import accounts
-from chairlog.words import Words, recognise
+from chairlog.words import Words
 
 if TYPE_CHECKING:
     from chairlog.ui.context import UiContext
@@ -139,7 +139,7 @@ def words_text(message: str) -> str:
 
 def alert_text(message: str) -> str:
     """An alert's stored (English) message in the window's language (``words.recognise``)."""
-    return words_text(recognise(message, ALERT_TEMPLATES))
+    return words_text(alert_words(message))
 
 
 def vocabulary(table: Mapping[str, str]) -> dict[str, str]:
