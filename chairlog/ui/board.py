@@ -54,7 +54,8 @@ from chairlog.ui.feed import Change
 from chairlog.ui.i18n import clock_date, error_text, translate
 from chairlog.ui.offline_board import remember_board
 from chairlog.ui.reminders import ReminderBell
-from chairlog.ui.tile import FULL_MIN_SIZE, ChairTile, TileFigures
+from chairlog.ui.tile import FULL_MIN_SIZE, ChairTile
+from chairlog.ui.tile_figures import TileFigures
 from chairlog.ui.widgets import AlertAckDialog, ErrorBanner, big_font
 
 TILE_MIN_WIDTH = 470

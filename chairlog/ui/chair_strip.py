@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from chairlog.clinical.readouts import Due
 from chairlog.domain import ChairInfo
 from chairlog.ui.i18n import translate
-from chairlog.ui.tile import TileFigures
+from chairlog.ui.tile_figures import TileFigures
 from chairlog.ui.widgets import set_prop
 
 Snapshot = list[tuple[ChairInfo, TileFigures | None]]

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from chairlog.services import handover
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import error_text, translate
+from chairlog.ui.pdf_preview import PdfPreview
 from chairlog.ui.printing import PrintFailed, print_pdf
-from chairlog.ui.signoff import PdfPreview
 
 
 class HandoverDialog(QDialog):

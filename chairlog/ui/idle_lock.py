@@ -35,7 +35,7 @@ from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import error_text, translate
-from chairlog.ui.tile import TileFigures
+from chairlog.ui.tile_figures import TileFigures
 from chairlog.ui.widgets import (
     BigButton,
     ErrorBanner,

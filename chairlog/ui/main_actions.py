@@ -99,7 +99,7 @@ def make_actions(win: MainWindow) -> None:
         "mute",
         translate("MainWindow", "Mute reminders"),
         "Ctrl+M",
-        win._toggle_mute,
+        partial(toggle_mute, win),
         translate("MainWindow", "Mute the vitals reminder sound (the board still flashes)"),
         checkable=True,
     )
@@ -206,3 +206,27 @@ def make_toolbar(win: MainWindow) -> None:
         tb.addAction(win.actions_by_name[name])
     win.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
     win.toolbar = tb
+
+
+def toggle_mute(win: MainWindow) -> None:
+    if win.actions_by_name["mute"].isChecked():
+        win.bell.mute()
+    else:
+        win.bell.unmute()
+    show_mute(win)
+
+
+def show_mute(win: MainWindow) -> None:
+    """The mute lasts at most 10 minutes; its countdown shows on the button."""
+    left = win.bell.mute_left_s()
+    act = win.actions_by_name["mute"]
+    act.blockSignals(True)
+    act.setChecked(left > 0)
+    act.blockSignals(False)
+    act.setText(
+        translate("MainWindow", "Muted {value}:{value2:02d}").format(
+            value=int(left) // 60, value2=int(left) % 60
+        )
+        if left > 0
+        else translate("MainWindow", "Mute reminders")
+    )

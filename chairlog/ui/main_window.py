@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         self.strip.show_chairs(snapshot)
         if self.locked:
             self.lock_screen.show_chairs(snapshot)
-        self._show_mute()
+        main_actions.show_mute(self)
 
     def _on_reload(self) -> None:
         self._show_locked_accounts()
@@ -461,28 +461,6 @@ class MainWindow(QMainWindow):
         if self.ctx.demo:
             title += self.tr(" — DEMO")
         self.setWindowTitle(translate("MainWindow", "chairlog — locked") if self.locked else title)
-
-    def _toggle_mute(self) -> None:
-        if self.actions_by_name["mute"].isChecked():
-            self.bell.mute()
-        else:
-            self.bell.unmute()
-        self._show_mute()
-
-    def _show_mute(self) -> None:
-        """The mute lasts at most 10 minutes; its countdown shows on the button."""
-        left = self.bell.mute_left_s()
-        act = self.actions_by_name["mute"]
-        act.blockSignals(True)
-        act.setChecked(left > 0)
-        act.blockSignals(False)
-        act.setText(
-            translate("MainWindow", "Muted {value}:{value2:02d}").format(
-                value=int(left) // 60, value2=int(left) % 60
-            )
-            if left > 0
-            else translate("MainWindow", "Mute reminders")
-        )
 
     def _audio_missing(self) -> None:
         self.no_audio_label.setText(

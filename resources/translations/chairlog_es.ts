@@ -2982,7 +2982,7 @@ Si usted no lo solicitó, indíquelo: la firma se detiene de inmediato y el regi
     <name>ChairTile</name>
     <message>
         <source>Accept monitor set</source>
-        <extracomment>the nurse accepts the newest monitor set from the tile (pending set id) the nurse wants to edit, complete, reject or clear the chair&apos;s monitor sets the clinic&apos;s units (the board sets them from ``ctx.units``) where the detail line goes in the compact tile: on its own line below the timer</extracomment>
+        <extracomment>point sizes (full, compact) of each text of the tile, by object name the smallest tile, full and compact the nurse accepts the newest monitor set from the tile (pending set id) the nurse wants to edit, complete, reject or clear the chair&apos;s monitor sets the clinic&apos;s units (the board sets them from ``ctx.units``) where the detail line goes in the compact tile: on its own line below the timer</extracomment>
         <translation>Aceptar serie del monitor</translation>
     </message>
     <message>
@@ -7258,7 +7258,6 @@ Guardado aparte: {aside} (en {parent}).</translation>
     <name>tile</name>
     <message>
         <source>in the chair</source>
-        <extracomment>point sizes (full, compact) of each text of the tile, by object name the smallest tile, full and compact</extracomment>
         <translation>en el sillón</translation>
     </message>
     <message>

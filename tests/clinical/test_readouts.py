@@ -52,10 +52,10 @@ def test_every_screen_reads_the_same_rule() -> None:
     import inspect
 
     from chairlog.services import handover
-    from chairlog.ui import tile
+    from chairlog.ui import tile, tile_figures
     from chairlog.ui.session import timer_panel
 
-    for module in (tile, timer_panel, handover):
+    for module in (tile, tile_figures, timer_panel, handover):
         source = inspect.getsource(module)
         assert "timedelta(minutes=2)" not in source and "0.9 *" not in source, module.__name__
         assert "readouts" in source, module.__name__

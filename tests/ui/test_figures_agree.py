@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from chairlog.present.numbers import fmt
 from chairlog.services import doses, records, views
 from chairlog.ui.session.timer_panel import timer_figures
-from chairlog.ui.tile import compute_figures
+from chairlog.ui.tile_figures import compute_figures
 from tests.conftest import Clinic, ready_to_infuse
 from tests.record_helpers import pdf_text
 

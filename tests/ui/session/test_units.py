@@ -15,7 +15,7 @@ from chairlog.present.units import Units
 from chairlog.services import accounts, charting, doses, views
 from chairlog.ui.context import UiContext
 from chairlog.ui.session.correction_dialog import CorrectionDialog
-from chairlog.ui.tile import compute_figures
+from chairlog.ui.tile_figures import compute_figures
 from tests.conftest import ready_to_infuse
 from tests.ui.session.driving import focused, timeline_rows
 
