@@ -175,17 +175,20 @@ def _flush_pending(s: Session) -> None:
     pending = s.info.pop(PENDING_INFO, None)
     if pending is None:
         return
+    fields, touched = pending
+    touched = list(dict.fromkeys([*touched, *binding.take_touched(s)]))
+    # the bound rows are read and hashed before the chain is locked: they are this
+    # transaction's own (inserted, or updated under their row locks, both flushed), so what
+    # is hashed now is what commits, and the lock is not held for their round trip
+    rows = binding.bind(s, touched) if touched else None
     # the chain is locked only from here (reading the head) to the commit: a transaction
     # holds it while it writes its audit rows, not while it validates, charts and reads its
     # view back (a charting transaction's one row is written at the commit, by ``seal``)
     _lock_chain(s)
-    fields, touched = pending
-    touched = list(dict.fromkeys([*touched, *binding.take_touched(s)]))
     db = s.info.get(DB_INFO)
     key: WorkstationKey | None = db.workstation if db is not None else None
     if key is not None and registered_key(s, key.key_id) is None:
         _register(s, key, fields["at"], touched)
-    rows = binding.bind(s, touched) if touched else None
     _write_row(s, key, rows=rows, **fields)
     binding.take_touched(s)  # the audit rows themselves
 

@@ -98,10 +98,13 @@ def _after_flush(s: Session, _ctx: Any) -> None:
 
 
 def _before_commit(s: Session) -> None:
+    """Runs before the audit seal (listened with ``insert=True``): the receipt is written
+    before the audit chain is locked, so the lock's hold does not include its round trip."""
     pending = _CURRENT.get()
-    if pending is None or pending.written or not s.info.get(_TOUCHED):
-        return
-    if s.info.get(audit.DB_INFO) is None:  # a read session
+    if pending is None or pending.written or s.info.get(audit.DB_INFO) is None:
+        return  # no receipt asked for, already written, or a read session
+    s.flush()  # the entry's flush sets _TOUCHED
+    if not s.info.get(_TOUCHED):
         return
     after = next((o.version for o in s.identity_map.values()
                   if isinstance(o, InfusionSession) and o.id == pending.session_id), None)
@@ -131,7 +134,7 @@ def _after_rollback(s: Session) -> None:
 
 event.listen(ChairlogSession, "before_flush", _before_flush)
 event.listen(ChairlogSession, "after_flush", _after_flush)
-event.listen(ChairlogSession, "before_commit", _before_commit)
+event.listen(ChairlogSession, "before_commit", _before_commit, insert=True)  # before the seal
 event.listen(ChairlogSession, "after_commit", _after_commit)
 event.listen(ChairlogSession, "after_rollback", _after_rollback)
 
