@@ -215,7 +215,8 @@ def _register(s: Session, key: WorkstationKey, at: datetime,
     s.info[ANCHOR_INFO] = "register"
 
 
-def _prev_signature_ok(s: Session, prev: AuditLog) -> bool:
+def _prev_signature_ok(s: Session, prev: Any) -> bool:
+    """``prev``: the previous record's seq, action, hash, key_id and signature."""
     if prev.key_id is None:
         # unsigned: only the records written before the first workstation key may be
         return prev.action != REGISTER and s.scalar(
@@ -238,7 +239,11 @@ def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
         prev_sig, prev = mine[3], None
         prev_key = key.key_id if key is not None else None
     else:
-        prev = s.get(AuditLog, prev_seq) if prev_seq else None
+        # only the columns the chain needs (inside the lock: one narrow row, no ORM object)
+        prev = s.execute(
+            select(AuditLog.seq, AuditLog.action, AuditLog.hash, AuditLog.key_id,
+                   AuditLog.signature).where(AuditLog.seq == prev_seq)
+        ).one_or_none() if prev_seq else None
         prev_sig = prev.signature if prev is not None else None
         prev_key = prev.key_id if prev is not None else None
     if prev is not None and key is not None and not _prev_signature_ok(s, prev):
