@@ -5,10 +5,13 @@ Spanish while what was typed stays as typed."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from chairlog.domain import EntryKind
 from chairlog.domain.describe import ACTIONS, DOSE_LABELS, SIDE_EFFECTS, describe
 from chairlog.present.catalog import catalog_of
 from chairlog.present.entry_text import entry_line
@@ -53,10 +56,23 @@ def english(_context: str, text: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Entry:
+    """What ``entry_line`` reads of an entry (``domain.payloads.Charted``)."""
+
+    kind: EntryKind
+    data: Mapping[str, object]
+    id: int = 1
+
+
+def line(kind: str, data: Mapping[str, object], translate: Any) -> str | None:
+    return entry_line(Entry(EntryKind(kind), data), translate)
+
+
 @pytest.mark.parametrize(("kind", "data"), CASES)
 def test_untranslated_lines_are_the_domains_lines(kind: str, data: dict[str, Any]) -> None:
-    assert entry_line(kind, data, english) == describe(kind, dict(data))
-    assert entry_line(kind, data, catalog_of("en").translate) == describe(kind, dict(data))
+    assert line(kind, data, english) == describe(kind, dict(data))
+    assert line(kind, data, catalog_of("en").translate) == describe(kind, dict(data))
 
 
 def test_the_vocabulary_is_english_words_for_the_catalog() -> None:
@@ -68,23 +84,23 @@ def test_the_vocabulary_is_english_words_for_the_catalog() -> None:
 
 def test_spanish_lines() -> None:
     es = catalog_of("es").translate
-    assert entry_line("dose", DOSES[2], es) == (
+    assert line("dose", DOSES[2], es) == (
         "Velocidad modificada a 0.8 mg/kg/h (56 mg/h, 5.6 mL/h) — Tolerating well")
-    assert entry_line("dose", DOSES[0], es) == "Bolo 20 mg"
-    assert entry_line("dose", DOSES[3], es) == (
+    assert line("dose", DOSES[0], es) == "Bolo 20 mg"
+    assert line("dose", DOSES[3], es) == (
         "Infusión reanudada a 0.3 mg/kg/h (21 mg/h, 2.1 mL/h) — anulación de límite: "
         "Physician order")
-    assert entry_line("dose", DOSES[5], es) == "Infusión detenida"
-    assert entry_line("side_effect", EFFECTS[0], es) == (
+    assert line("dose", DOSES[5], es) == "Infusión detenida"
+    assert line("side_effect", EFFECTS[0], es) == (
         "Náuseas (leve); acción: Medicación de rescate administrada — resuelto")
-    assert entry_line("side_effect", EFFECTS[1], es) == (
+    assert line("side_effect", EFFECTS[1], es) == (
         "Ansiedad / agitación (grave); acción: Infusión pausada — calmed with music")
-    assert entry_line("side_effect", EFFECTS[2], es) == (
+    assert line("side_effect", EFFECTS[2], es) == (
         "unknown_code (moderado); acción: Ninguna")
-    assert entry_line("note", {"text": "Tranquila."}, es) == "Nota: Tranquila."
-    assert entry_line("checklist", OTHERS[6][1], es) == "Omitido: Fasting — ate at 09:00"
-    assert entry_line("discharge", OTHERS[8][1], es) == (
+    assert line("note", {"text": "Tranquila."}, es) == "Nota: Tranquila."
+    assert line("checklist", OTHERS[6][1], es) == "Omitido: Fasting — ate at 09:00"
+    assert line("discharge", OTHERS[8][1], es) == (
         "Alta con acompañante: Sam Ortiz; instrucciones escritas entregadas")
-    assert entry_line("assessment", {"scale": "cadss6", "score": 2, "phase": "during"},
+    assert line("assessment", {"scale": "cadss6", "score": 2, "phase": "during"},
                       es).endswith("(durante): 2")
-    assert entry_line("vitals", {"hr": 1}, es) is None
+    assert line("vitals", {"hr": 1}, es) is None

@@ -1,13 +1,17 @@
-"""The typed payloads (``domain.payloads``) agree with the fields the views fill, and the
-narrow accessors refuse an entry of another kind."""
+"""The typed payloads (``domain.payloads``) agree with the fields the views fill, the narrow
+accessors refuse an entry of another kind, and no module reads a payload field by string key."""
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import chairlog
 from chairlog.db.models import ChartEntry
 from chairlog.domain import EntryKind, EntryView
 from chairlog.domain.describe import ENTRY_FIELDS
@@ -88,3 +92,101 @@ def test_accessor_returns_its_kind_and_refuses_the_others(kind: EntryKind) -> No
                                                   f"not {other.value}"):
             accessor(view)
     assert issubclass(WrongEntryKind, TypeError)
+
+
+# --- no reader takes a payload field by string key ------------------------------------------
+
+PACKAGE = Path(chairlog.__file__).parent
+#: the accessors themselves, and the view that fills the payload
+MAY_READ = {"domain/payloads.py", "services/views.py"}
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+def _own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
+    """A scope's nodes, not those of the functions nested in it (their names are their own)."""
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, _FUNCTIONS):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _is_key(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def payload_reads(source: str) -> list[tuple[int, str]]:
+    """Each read of a payload field by string key: ``x.data["k"]``, ``x.data.get("k")``,
+    ``"k" in x.data``, and the same on a name bound to ``x.data`` in that scope (``d = e.data;
+    d["k"]``). A call ``item.data(role)`` (Qt) or any other mapping is not a payload."""
+    tree = ast.parse(source)
+    hits: set[tuple[int, str]] = set()
+    for scope in [tree, *(n for n in ast.walk(tree) if isinstance(n, _FUNCTIONS))]:
+        nodes = list(_own_nodes(scope))
+        aliases: set[str] = set()
+        for n in nodes:
+            if isinstance(n, ast.Assign | ast.NamedExpr) and isinstance(n.value, ast.Attribute) \
+                    and n.value.attr == "data":
+                targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+                aliases |= {t.id for t in targets if isinstance(t, ast.Name)}
+
+        def payload(node: ast.AST, aliases: set[str] = aliases) -> bool:
+            return (isinstance(node, ast.Attribute) and node.attr == "data") or (
+                isinstance(node, ast.Name) and node.id in aliases)
+
+        hits |= {(n.lineno, ast.unparse(n)) for n in nodes if _reads_key(n, payload)}
+    return sorted(hits)
+
+
+def _reads_key(n: ast.AST, payload: Callable[[ast.AST], bool]) -> bool:
+    """``n`` is ``P["k"]``, ``P.get("k", …)`` (``pop``, ``setdefault``) or ``"k" in P`` with
+    ``payload(P)``."""
+    if isinstance(n, ast.Subscript):
+        return payload(n.value) and _is_key(n.slice)
+    if isinstance(n, ast.Call):
+        return (isinstance(n.func, ast.Attribute) and n.func.attr in ("get", "pop", "setdefault")
+                and payload(n.func.value) and bool(n.args) and _is_key(n.args[0]))
+    if isinstance(n, ast.Compare):
+        return (_is_key(n.left) and any(isinstance(op, ast.In | ast.NotIn) for op in n.ops)
+                and any(payload(c) for c in n.comparators))
+    return False
+
+
+def test_no_module_reads_a_payload_field_by_string_key() -> None:
+    found = [f"{path.relative_to(PACKAGE)}:{line}: {text}"
+             for path in sorted(PACKAGE.rglob("*.py"))
+             if path.relative_to(PACKAGE).as_posix() not in MAY_READ
+             for line, text in payload_reads(path.read_text(encoding="utf-8"))]
+    assert found == []
+    assert (PACKAGE / "services" / "views.py").exists()  # the exemptions name real files
+    assert (PACKAGE / "domain" / "payloads.py").exists()
+
+
+OLD_READS = [  # lines as they stood before the typed payloads (each must be caught)
+    'checker = e.data.get("validated_by_id")',
+    'done = {e.data.get("item_key") for e in entries if e.data.get("done", True)}',
+    'def f(e):\n    d = e.data\n    return (d.get("hr"), d["sbp"])',
+    'def f(e):\n    d = e.data\n    return "validated_at" in d and d["validated_at"] is None',
+    'med = suggested_for(meds, effect.data["effect_type"]) if effect else None',
+    'scores = [int(e.data["score"]) for e in rows if (d := e.data).get("scale") == "x"]',
+]
+NOT_PAYLOADS = [  # unrelated mappings and typed reads (none may be flagged)
+    'p = item.data(Qt.ItemDataRole.UserRole)',
+    'bytes(p.readAllStandardOutput().data())',
+    'if self._allowed.get("find"):\n    pass',
+    'def f(e):\n    d = vitals_data(e)\n    return d["hr"], d.get("temp_c")',
+    'def f(e):\n    d = e.data\n    def g(d):\n        return d["x"]\n    return g',
+    'row = {k: e.data[k] for k in fields}',
+    'ok = verify(str(d["public_key"]))',
+]
+
+
+@pytest.mark.parametrize("source", OLD_READS)
+def test_the_scan_catches_a_string_key_read(source: str) -> None:
+    assert payload_reads(source)
+
+
+@pytest.mark.parametrize("source", NOT_PAYLOADS)
+def test_the_scan_leaves_other_mappings_alone(source: str) -> None:
+    assert payload_reads(source) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -140,9 +141,12 @@ class EntryView:
     invalidated_by_name: str | None = None
     invalidation_reason: str | None = None
     version: int = 1
-    data: dict[str, Any] = field(default_factory=dict)
+    #: the kind's fields (one of the ``domain.payloads`` TypedDicts); read a field through the
+    #: kind's accessor (``vitals_data(e)["hr"]``), never by string key on this mapping
+    data: Mapping[str, object] = field(default_factory=dict)
     #: the second clinician who checked an override, or the physician who authorised discharge
     checked_by_name: str | None = None
+    checked_by_id: int | None = None
 
     @property
     def active(self) -> bool:

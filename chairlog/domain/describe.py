@@ -10,6 +10,7 @@ the clinic's language. The lines in another language are ``present.entry_text``'
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from chairlog.clinical.scales import SCALES, Scale
@@ -75,7 +76,7 @@ def _g(v: Any) -> str:
     return fmt(v)
 
 
-def describe(kind: str, d: dict[str, Any], units: Units | None = None) -> str:
+def describe(kind: str, d: Mapping[str, Any], units: Units | None = None) -> str:
     """One line that says what the entry records (used by the timeline and the PDF).
     ``units``: the clinic's display units (the temperature in °F); stored °C by default."""
     if kind == "vitals":

@@ -11,9 +11,16 @@ Decisions:
   so no key is ``NotRequired``; a value is ``X | None`` where the column may be empty for that
   kind, and plain ``X`` where the service always writes it (``charting``, ``doses``,
   ``discharge``: e.g. a vitals entry always has hr/sbp/dbp/spo2/rr, an assessment its score).
-- ``EntryView.data`` stays typed ``dict[str, Any]`` for readers not converted yet (a union of
-  TypedDicts would refuse their ``.get`` of keys another kind lacks); converted readers go
-  through an accessor.
+- ``EntryView.data`` is typed ``Mapping[str, object]``, not a union of the TypedDicts: read-only,
+  and a value read from it by string key is an ``object`` that mypy lets no one use as a
+  number or a text, so every reader of a field goes through its kind's accessor (a reader of
+  several kinds branches on ``e.kind`` first). Generic code that copies or serialises every
+  field (corrections, JSON/CSV of all columns) may iterate the mapping. A union would let a
+  reader skip the kind check, and its ``.get`` of a key only some kinds have is refused anyway.
+  ``tests/test_payloads.py`` scans the package for string-key reads of a ``.data`` (only this
+  module and ``services.views``, which fills it, may).
+- Variable keys (a chart's series, a form's fields) are typed ``VitalSign`` / ``VitalValue``
+  (literal unions), so ``vitals_data(e)[key]`` stays checked.
 - An accessor given another kind raises :class:`WrongEntryKind` (a ``TypeError``, naming both
   kinds and the entry): a programming error, never a user's.
 - ``EntryKind`` lives here (re-exported by ``chairlog.domain``) so this module needs nothing
@@ -25,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol, TypedDict, cast
+from typing import Any, Literal, Protocol, TypedDict, cast
 
 
 class EntryKind(StrEnum):
@@ -108,6 +115,12 @@ class DischargeData(TypedDict):
     override_reason: str | None
 
 
+#: the five signs every vitals set has (``VitalsData``'s always-written integers)
+VitalSign = Literal["hr", "sbp", "dbp", "spo2", "rr"]
+VITAL_SIGNS: tuple[VitalSign, ...] = ("hr", "sbp", "dbp", "spo2", "rr")
+#: every measured value of a vitals set: the five signs, EtCO2 and temperature (maybe None)
+VitalValue = Literal["hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c"]
+
 EntryData = (ChecklistData | DoseData | MedicationData | VitalsData | SideEffectData
              | AssessmentData | NoteData | DischargeData)
 
@@ -141,10 +154,10 @@ class Charted(Protocol):
     @property
     def kind(self) -> EntryKind: ...
     @property
-    def data(self) -> Mapping[str, Any]: ...
+    def data(self) -> Mapping[str, object]: ...
 
 
-def _of(e: Charted, kind: EntryKind) -> Mapping[str, Any]:
+def _of(e: Charted, kind: EntryKind) -> Mapping[str, object]:
     if e.kind is not kind:
         raise WrongEntryKind(f"entry {e.id} is a {e.kind.value} entry, not {kind.value}")
     return e.data
@@ -152,6 +165,11 @@ def _of(e: Charted, kind: EntryKind) -> Mapping[str, Any]:
 
 def checklist_data(e: Charted) -> ChecklistData:
     return cast(ChecklistData, _of(e, EntryKind.CHECKLIST))
+
+
+def vital_sign(e: Charted, sign: VitalSign) -> int:
+    """One of the five signs of a vitals entry, by name (a chart's or a form's series)."""
+    return vitals_data(e)[sign]
 
 
 def dose_data(e: Charted) -> DoseData:

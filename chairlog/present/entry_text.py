@@ -16,6 +16,8 @@ Decisions:
 - Dose figures keep the one number rule (``present.numbers.fmt``) in every language.
 - An assessment's scale name is the clinical core's word (context "clinical"); its phase
   ("during") is the record's word (context "record", as the PDF's assessments table says it).
+- Each kind's line takes that kind's typed payload (``domain.payloads``); :func:`entry_line`
+  takes the entry and reads it through its kind's accessor.
 """
 
 from __future__ import annotations
@@ -25,6 +27,24 @@ from typing import Any
 
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.domain.describe import ACTIONS, DOSE_LABELS, SEVERITY_WORDS, SIDE_EFFECTS
+from chairlog.domain.payloads import (
+    AssessmentData,
+    Charted,
+    ChecklistData,
+    DischargeData,
+    DoseData,
+    EntryKind,
+    MedicationData,
+    NoteData,
+    SideEffectData,
+    assessment_data,
+    checklist_data,
+    discharge_data,
+    dose_data,
+    medication_data,
+    note_data,
+    side_effect_data,
+)
 from chairlog.present.catalog import QT_TRANSLATE_NOOP
 from chairlog.present.numbers import fmt
 
@@ -45,11 +65,12 @@ def _term(translate: Translate, table: Mapping[str, str], code: Any) -> str:
     return translate(VOCABULARY, label) or label
 
 
-def _typed(line: str, d: Mapping[str, Any]) -> str:
-    return line + (f" — {d['text']}" if d.get("text") else "")
+def _typed(line: str, text: str | None) -> str:
+    """The line, then what the clinician typed (a note), as typed."""
+    return line + (f" — {text}" if text else "")
 
 
-def dose_line(d: Mapping[str, Any], translate: Translate) -> str:
+def dose_line(d: DoseData, translate: Translate) -> str:
     """A dose entry's line ("Bolus 20 mg", "Infusion started at … mg/kg/h (…)")."""
     action = d["dose_action"]
     label = _term(translate, DOSE_LABELS, action)
@@ -64,10 +85,10 @@ def dose_line(d: Mapping[str, Any], translate: Translate) -> str:
     if d.get("override_reason"):
         text = translate("record", "{line} — limit override: {reason}").format(
             line=text, reason=d["override_reason"])
-    return _typed(text, d)
+    return _typed(text, d.get("text"))
 
 
-def side_effect_line(d: Mapping[str, Any], translate: Translate) -> str:
+def side_effect_line(d: SideEffectData, translate: Translate) -> str:
     """A side effect's line ("Nausea (mild); action: None — resolved")."""
     text = translate("record", "{name} ({severity}); action: {action}").format(
         name=_term(translate, SIDE_EFFECTS, d["effect_type"]),
@@ -75,15 +96,16 @@ def side_effect_line(d: Mapping[str, Any], translate: Translate) -> str:
         action=_term(translate, ACTIONS, d["action_taken"]))
     if d.get("resolved_at") is not None:
         text = translate("record", "{line} — resolved").format(line=text)
-    return _typed(text, d)
+    return _typed(text, d.get("text"))
 
 
-def medication_line(d: Mapping[str, Any]) -> str:
+def medication_line(d: MedicationData) -> str:
     """A medication's line: the drug, dose and route as charted (the same in every language)."""
-    return _typed(f"{d['drug']} {fmt(d['dose_amount'])} {d['dose_unit']} {d['route']}", d)
+    return _typed(f"{d['drug']} {fmt(d['dose_amount'])} {d['dose_unit']} {d['route']}",
+                  d.get("text"))
 
 
-def assessment_line(d: Mapping[str, Any], translate: Translate) -> str:
+def assessment_line(d: AssessmentData, translate: Translate) -> str:
     """An assessment's line ("Pain NRS (post): 3")."""
     try:
         label = translate("clinical", SCALES[Scale(d["scale"])].label)
@@ -91,10 +113,10 @@ def assessment_line(d: Mapping[str, Any], translate: Translate) -> str:
         label = str(d["scale"])
     phase = d.get("phase")
     shown = f" ({translate('record', PHASE_WORDS.get(phase, phase))})" if phase else ""
-    return _typed(f"{label}{shown}: {d['score']}", d)
+    return _typed(f"{label}{shown}: {d['score']}", d.get("text"))
 
 
-def checklist_line(d: Mapping[str, Any], translate: Translate) -> str:
+def checklist_line(d: ChecklistData, translate: Translate) -> str:
     """A checklist item's line ("✓ Consent signed", "Skipped: … — reason")."""
     if d.get("done"):
         return f"✓ {d['label']}"
@@ -102,12 +124,12 @@ def checklist_line(d: Mapping[str, Any], translate: Translate) -> str:
         label=d["label"], reason=d.get("text") or "")
 
 
-def note_line(d: Mapping[str, Any], translate: Translate) -> str:
+def note_line(d: NoteData, translate: Translate) -> str:
     """A note's line ("Note: …")."""
     return translate("record", "Note: {text}").format(text=d["text"])
 
 
-def discharge_line(d: Mapping[str, Any], translate: Translate) -> str:
+def discharge_line(d: DischargeData, translate: Translate) -> str:
     """A discharge's line ("Discharged to …; written instructions given")."""
     text = translate("record", "Discharged to {escort}").format(escort=d["escort_name"])
     if d.get("instructions_given"):
@@ -115,19 +137,19 @@ def discharge_line(d: Mapping[str, Any], translate: Translate) -> str:
     return text
 
 
-_LINES: dict[str, Callable[[Mapping[str, Any], Translate], str]] = {
-    "dose": dose_line,
-    "side_effect": side_effect_line,
-    "medication": lambda d, _t: medication_line(d),
-    "assessment": assessment_line,
-    "checklist": checklist_line,
-    "note": note_line,
-    "discharge": discharge_line,
+_LINES: dict[EntryKind, Callable[[Charted, Translate], str]] = {
+    EntryKind.DOSE: lambda e, t: dose_line(dose_data(e), t),
+    EntryKind.SIDE_EFFECT: lambda e, t: side_effect_line(side_effect_data(e), t),
+    EntryKind.MEDICATION: lambda e, _t: medication_line(medication_data(e)),
+    EntryKind.ASSESSMENT: lambda e, t: assessment_line(assessment_data(e), t),
+    EntryKind.CHECKLIST: lambda e, t: checklist_line(checklist_data(e), t),
+    EntryKind.NOTE: lambda e, t: note_line(note_data(e), t),
+    EntryKind.DISCHARGE: lambda e, t: discharge_line(discharge_data(e), t),
 }
 
 
-def entry_line(kind: str, d: Mapping[str, Any], translate: Translate) -> str | None:
-    """The line of an entry of ``kind`` (not vitals) with ``translate``'s words; ``None`` for a
+def entry_line(e: Charted, translate: Translate) -> str | None:
+    """The line of the entry ``e`` (not vitals) with ``translate``'s words; ``None`` for a
     kind this module does not word."""
-    line = _LINES.get(kind)
-    return line(d, translate) if line else None
+    line = _LINES.get(e.kind)
+    return line(e, translate) if line else None

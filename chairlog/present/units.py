@@ -32,11 +32,14 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.words import words
+
+if TYPE_CHECKING:
+    from chairlog.domain import EntryView
 
 KG_PER_LB = Fraction("0.45359237")
 #: plausibility of a dosing weight, in kg (the services' limit)
@@ -226,13 +229,16 @@ class Units:
         return text if text == fmt(None) else f"{text} {self.temperature_symbol}"
 
     # ---- chart lines --------------------------------------------------------------------
-    def summary(self, entry: Any) -> str:
+    def summary(self, entry: EntryView) -> str:
         """An entry's one-line summary with the temperature in the chosen unit (the stored
         summary is in °C; only a vitals set with a temperature is re-described)."""
-        kind = getattr(getattr(entry, "kind", None), "value", getattr(entry, "kind", ""))
-        data = getattr(entry, "data", None) or {}
-        if not self.fahrenheit or kind != "vitals" or data.get("temp_c") is None:
-            return str(entry.summary)
+        from chairlog.domain.payloads import EntryKind, vitals_data
+
+        if not self.fahrenheit or entry.kind is not EntryKind.VITALS:
+            return entry.summary
+        data = vitals_data(entry)
+        if data.get("temp_c") is None:
+            return entry.summary
         from chairlog.domain.describe import describe
 
         return describe("vitals", data, units=self)

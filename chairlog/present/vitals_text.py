@@ -13,18 +13,22 @@ chooses.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from chairlog.domain.payloads import EntryKind, VitalsData, vitals_data
 from chairlog.present.catalog import VITALS_ABBREVIATIONS
 from chairlog.present.entry_text import entry_line
 from chairlog.present.units import STORED, Units
 from chairlog.words import Drawn, Words
 
+if TYPE_CHECKING:
+    from chairlog.domain import EntryView
+
 Translate = Callable[[str, str], str]
 
 
-def vitals_line(d: Mapping[str, Any], units: Units | None, translate: Translate) -> str:
+def vitals_line(d: VitalsData, units: Units | None, translate: Translate) -> str:
     """The summary of the vitals data ``d`` with ``translate``'s words."""
     def ab(key: str) -> str:
         return translate("vitals", VITALS_ABBREVIATIONS[key])
@@ -33,9 +37,9 @@ def vitals_line(d: Mapping[str, Any], units: Units | None, translate: Translate)
              f"{ab('spo2')} {d['spo2']}%", f"{ab('rr')} {d['rr']}"]
     if d.get("etco2") is not None:
         parts.append(f"{ab('etco2')} {d['etco2']}")
-    if d.get("temp_c") is not None:
+    if (temp_c := d.get("temp_c")) is not None:
         u = units or STORED
-        parts.append(f"T {u.temperature_number(d['temp_c'])}{u.temperature_symbol}")
+        parts.append(f"T {u.temperature_number(temp_c)}{u.temperature_symbol}")
     if d.get("rhythm"):
         parts.append(translate("record", "rhythm: {rhythm}").format(rhythm=d["rhythm"]))
     values = ", ".join(parts)
@@ -47,34 +51,36 @@ def vitals_line(d: Mapping[str, Any], units: Units | None, translate: Translate)
     return line
 
 
-def summary_words(entry: Any) -> Words:
+def _line(entry: EntryView, units: Units | None, translate: Translate) -> str | None:
+    if entry.kind is EntryKind.VITALS:
+        return vitals_line(vitals_data(entry), units, translate)
+    return entry_line(entry, translate)
+
+
+def summary_words(entry: EntryView) -> Words:
     """An entry's stored English line as it sits inside a sentence built below the window (a
     deviation: "Corrected dose of 14:05 (Rate changed …) by …"): English as stored, and in
     another language this module's line (units as stored: kg, °C)."""
-    kind = getattr(getattr(entry, "kind", None), "value", getattr(entry, "kind", ""))
-    english = str(getattr(entry, "summary", ""))
+    english = entry.summary
 
     def draw(translate: Translate) -> str:
-        data = getattr(entry, "data", None)
-        if not data:
+        if not entry.data:
             return english
-        line = (vitals_line(data, None, translate) if kind == "vitals"
-                else entry_line(kind, data, translate))
+        line = _line(entry, None, translate)
         return english if line is None else line
 
     return Drawn(english, draw)
 
 
-def entry_summary(entry: Any, units: Units, translate: Translate, language: str) -> str:
+def entry_summary(entry: EntryView, units: Units, translate: Translate, language: str) -> str:
     """An entry's timeline line in ``language``; in English (or without data) the domain's line
     as ``Units.summary`` gives it, byte for byte."""
-    kind = getattr(getattr(entry, "kind", None), "value", getattr(entry, "kind", ""))
-    if language == "en" or not getattr(entry, "data", None):
+    if language == "en" or not entry.data:
         return units.summary(entry)
-    if kind == "vitals":
-        return vitals_line(entry.data, units, translate)
+    if entry.kind is EntryKind.VITALS:
+        return vitals_line(vitals_data(entry), units, translate)
     try:
-        line = entry_line(kind, entry.data, translate)
+        line = entry_line(entry, translate)
     except (KeyError, TypeError, ValueError):
         line = None  # an entry whose data lacks a field: the stored English line
     return units.summary(entry) if line is None else line

@@ -20,6 +20,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib import colors
 
 from chairlog.clinical.dosing import DoseAction, infusion_periods
+from chairlog.domain.payloads import VitalSign, vital_sign
 from chairlog.present.catalog import QT_TRANSLATE_NOOP, Catalog, vital
 from chairlog.present.numbers import fmt
 from chairlog.reports.fonts import BOLD, REGULAR
@@ -56,12 +57,15 @@ def _marker(kind: str, x: float, y: float, size: float = 2.6) -> Any:
                 strokeColor=BLACK, strokeWidth=0.4)
 
 
-SERIES: tuple[tuple[str, str, str, list[float] | None], ...] = (
+SERIES: tuple[tuple[VitalSign, str, str, list[float] | None], ...] = (
     ("sbp", QT_TRANSLATE_NOOP("record", "Systolic BP"), "down", None),
     ("dbp", QT_TRANSLATE_NOOP("record", "Diastolic BP"), "up", None),
     ("hr", QT_TRANSLATE_NOOP("record", "Heart rate"), "circle", [3, 2]),
     ("spo2", QT_TRANSLATE_NOOP("vitals", "SpO2"), "square", [1, 1.5]),
 )
+
+#: the signs that set the main panel's axis (SpO2 has a panel of its own)
+MAIN_AXIS: tuple[VitalSign, ...] = ("sbp", "dbp", "hr")
 
 
 def _tick_step(span_min: float) -> int:
@@ -110,7 +114,7 @@ def vitals_chart(record: RecordData, width: float) -> Drawing | None:
     spo2_y = rate_y + RATE_H + GAP
     main_y = spo2_y + SPO2_H + GAP
 
-    values = [float(e.data[k]) for e in rows for k in ("sbp", "dbp", "hr")]
+    values = [float(vital_sign(e, k)) for e in rows for k in MAIN_AXIS]
     th = s.protocol.thresholds
     limits = [v for v in (th.sbp_max, th.dbp_max, th.hr_max, th.hr_min) if v is not None]
     lo = min(40, _round_down(min(values) - 10, 20))
@@ -167,7 +171,7 @@ def vitals_chart(record: RecordData, width: float) -> Drawing | None:
     # series
     for key, _label, marker, dash in SERIES:
         y_of: Callable[[float], float] = y_spo2 if key == "spo2" else y_main
-        pts = [(x_of(e.charted_at), y_of(float(e.data[key]))) for e in rows]
+        pts = [(x_of(e.charted_at), y_of(float(vital_sign(e, key)))) for e in rows]
         _series(d, pts, marker, dash)
 
     _rate_strip(d, record, x_of, rate_y, start + timedelta(minutes=end_min))

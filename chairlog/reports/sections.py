@@ -21,7 +21,16 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from chairlog.clinical.dosing import infusion_periods, infusion_running_time
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.domain import EntryKind, EntryView
-from chairlog.domain.payloads import assessment_data, checklist_data, dose_data, vitals_data
+from chairlog.domain.payloads import (
+    assessment_data,
+    checklist_data,
+    discharge_data,
+    dose_data,
+    medication_data,
+    note_data,
+    side_effect_data,
+    vitals_data,
+)
 from chairlog.present.catalog import QT_TRANSLATE_NOOP, Catalog, vital
 from chairlog.present.units import Units
 from chairlog.reports.chart import vitals_chart
@@ -222,7 +231,7 @@ def vitals(rec: RecordData, width: float) -> list[Flowable]:
                                      unit=units.temperature_symbol),
                                  w.translate("record", "Notes"), w.translate("record", "By")]]
     for e in rows_v:
-        d = e.data
+        d = vitals_data(e)
         flags = []
         if d.get("is_baseline"):
             flags.append(w.translate("record", "baseline"))
@@ -285,12 +294,11 @@ def side_effects(rec: RecordData, width: float) -> list[Flowable]:
                                      w.translate("record", "Charted by")]]
         given_at = w.translate("record", "{medication} at {time}")
         for e in effects:
-            d = e.data
+            d = side_effect_data(e)
             rescue = [given_at.format(
-                medication=f"{m.data['drug']} {num(m.data['dose_amount'])} "
-                           f"{m.data['dose_unit']} {m.data['route']}",
+                medication=f"{md['drug']} {num(md['dose_amount'])} {md['dose_unit']} {md['route']}",
                 time=record_time(rec, m.charted_at))
-                for m in meds if m.data.get("treats_entry_id") == e.id]
+                for m in meds if (md := medication_data(m)).get("treats_entry_id") == e.id]
             resolved = d.get("resolved_at")
             if resolved is not None:
                 who = rec.user_names.get(d.get("resolved_by_id") or 0, "")
@@ -312,15 +320,15 @@ def side_effects(rec: RecordData, width: float) -> list[Flowable]:
     else:
         out += section(w.translate("record", "Side effects"),
                        [none_recorded(w.translate("record", "No side effects recorded."))])
-    others = [m for m in meds if m.data.get("treats_entry_id") is None]
+    others = [m for m in meds if medication_data(m).get("treats_entry_id") is None]
     if others:
         rows = [[w.translate("record", "Time"), w.translate("record", "Medication"),
                  w.translate("record", "Note"), w.translate("record", "By")]]
         for m in others:
-            d = m.data
+            md = medication_data(m)
             rows.append([record_time(rec, m.charted_at),
-                         f"{d['drug']} {num(d['dose_amount'])} {d['dose_unit']} {d['route']}",
-                         d.get("text") or "", m.user_name])
+                         f"{md['drug']} {num(md['dose_amount'])} {md['dose_unit']} {md['route']}",
+                         md.get("text") or "", m.user_name])
         out += section(w.translate("record", "Other medications"),
                        [table(rows, scaled([0.14, 0.3, 0.36, 0.2], width))])
     return out
@@ -328,9 +336,9 @@ def side_effects(rec: RecordData, width: float) -> list[Flowable]:
 
 def _scale_label(e: EntryView, w: Catalog) -> str:
     try:
-        return w.translate("clinical", SCALES[Scale(e.data["scale"])].label)
+        return w.translate("clinical", SCALES[Scale(assessment_data(e)["scale"])].label)
     except (ValueError, KeyError):
-        return str(e.data.get("scale"))
+        return str(assessment_data(e).get("scale"))
 
 
 def assessments(rec: RecordData, width: float) -> list[Flowable]:
@@ -340,11 +348,11 @@ def assessments(rec: RecordData, width: float) -> list[Flowable]:
         return section(w.translate("record", "Assessments"),
                        [none_recorded(w.translate("record", "No assessments recorded."))])
     body: list[Flowable] = []
-    pain = [e for e in rows_a if e.data["scale"] == Scale.PAIN_NRS.value]
-    before = [e for e in pain if e.data.get("phase") == "baseline"]
-    after = [e for e in pain if e.data.get("phase") in ("after", "discharge")]
+    pain = [d for d in map(assessment_data, rows_a) if d["scale"] == Scale.PAIN_NRS.value]
+    before = [d for d in pain if d.get("phase") == "baseline"]
+    after = [d for d in pain if d.get("phase") in ("after", "discharge")]
     if before and after:
-        b, a = before[0].data["score"], after[-1].data["score"]
+        b, a = before[0]["score"], after[-1]["score"]
         body.append(Paragraph(w.translate(
             "record", "<b>{scale} before {before} → after {after}</b> (change {change}).").format(
             scale=esc(w.translate("clinical", "Pain NRS")), before=b, after=a,
@@ -357,16 +365,16 @@ def assessments(rec: RecordData, width: float) -> list[Flowable]:
                                  w.translate("record", "Items / note"),
                                  w.translate("record", "By")]]
     for e in rows_a:
-        d = e.data
+        d = assessment_data(e)
         try:
             spec = SCALES[Scale(d["scale"])]
         except (ValueError, KeyError):
             spec = None
         score = str(d["score"]) if spec is None else f"{d['score']} ({spec.low}–{spec.high})"
         detail = []
-        if spec is not None and d.get("items_json") and spec.item_labels:
+        if spec is not None and (items := d.get("items_json")) and spec.item_labels:
             detail.append(", ".join(f"{w.translate('clinical', lab)} {val}" for lab, val
-                                    in zip(spec.item_labels, d["items_json"], strict=False)))
+                                    in zip(spec.item_labels, items, strict=False)))
         if d.get("text"):
             detail.append(str(d["text"]))
         rows.append([record_time(rec, e.charted_at),
@@ -384,7 +392,7 @@ def discharge(rec: RecordData, width: float) -> list[Flowable]:
     e = _latest(s.active_entries(EntryKind.DISCHARGE))
     title = w.translate("record", "Discharge")
     if e is not None:
-        d = e.data
+        d = discharge_data(e)
         crit = d.get("criteria_json") or {}
         not_met = "✗ " + w.translate("record", "NOT MET:") + " "
         items = [("✓ " if ok else not_met) + rec.vocab.criterion(k) for k, ok in crit.items()]
@@ -432,5 +440,5 @@ def notes(rec: RecordData, width: float) -> list[Flowable]:
     rows: list[list[object]] = [[w.translate("record", "Time"), w.translate("record", "Note"),
                                  w.translate("record", "By")]]
     for e in rows_n:
-        rows.append([record_time(rec, e.charted_at), e.data.get("text") or "", e.user_name])
+        rows.append([record_time(rec, e.charted_at), note_data(e).get("text") or "", e.user_name])
     return section(title, [table(rows, scaled([0.14, 0.66, 0.2], width))], keep=len(rows) < 10)

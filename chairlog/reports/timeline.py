@@ -12,7 +12,8 @@ from datetime import datetime
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from chairlog.domain import EntryStatus, EntryView
+from chairlog.domain import EntryKind, EntryStatus, EntryView
+from chairlog.domain.payloads import side_effect_data
 from chairlog.present.times import local_time
 from chairlog.present.vitals_text import entry_summary
 from chairlog.reports.layout import (
@@ -79,9 +80,10 @@ def timeline_rows(rec: RecordData) -> list[Row]:
     rows: list[Row] = []
     for e in s.entries:
         rows.append((e.charted_at, e.id * 4, f"#{e.id}", _entry_markup(rec, e), e.user_name))
-        resolved = e.data.get("resolved_at") if e.kind.value == "side_effect" else None
-        if resolved is not None:
-            who = rec.user_names.get(e.data.get("resolved_by_id") or 0, "")
+        effect = side_effect_data(e) if e.kind is EntryKind.SIDE_EFFECT else None
+        resolved = effect.get("resolved_at") if effect is not None else None
+        if effect is not None and resolved is not None:
+            who = rec.user_names.get(effect.get("resolved_by_id") or 0, "")
             rows.append((resolved, e.id * 4 + 1, f"#{e.id}",
                          esc(w.translate("record", "Side effect resolved: {effect}").format(
                              effect=entry_summary(e, rec.units, w.translate,

@@ -33,6 +33,13 @@ from sqlalchemy import select
 from chairlog.db.models import InfusionSession
 from chairlog.domain import EntryKind, EntryView, SessionView, UserInfo
 from chairlog.domain.describe import ACTIONS, SIDE_EFFECTS
+from chairlog.domain.payloads import (
+    assessment_data,
+    dose_data,
+    medication_data,
+    side_effect_data,
+    vitals_data,
+)
 from chairlog.errors import StorageError, ValidationError
 from chairlog.services.audit_log import day_bounds
 from chairlog.services.context import Chairlog, clinic_row, record, require_user
@@ -129,20 +136,20 @@ class Rows:
 
 
 def _vitals(r: Rows, e: EntryView) -> tuple[Any, ...]:
-    d = e.data
+    d = vitals_data(e)
     return (d.get("hr"), d.get("sbp"), d.get("dbp"), d.get("spo2"), d.get("rr"),
             d.get("etco2"), d.get("temp_c"), d.get("rhythm"), bool(d.get("is_baseline")))
 
 
 def _doses(r: Rows, e: EntryView) -> tuple[Any, ...]:
-    d = e.data
+    d = dose_data(e)
     return (d.get("dose_action"), d.get("rate_mg_per_kg_h"), d.get("rate_mg_per_h"),
             d.get("rate_ml_per_h"), d.get("entered_unit"), d.get("bolus_mg"),
             d.get("override_reason"), e.checked_by_name, d.get("text"))
 
 
 def _side_effects(r: Rows, e: EntryView) -> tuple[Any, ...]:
-    d = e.data
+    d = side_effect_data(e)
     kind = d.get("effect_type")
     return (kind, SIDE_EFFECTS.get(str(kind), kind), d.get("severity"),
             ACTIONS.get(str(d.get("action_taken")), d.get("action_taken")),
@@ -150,13 +157,13 @@ def _side_effects(r: Rows, e: EntryView) -> tuple[Any, ...]:
 
 
 def _medications(r: Rows, e: EntryView) -> tuple[Any, ...]:
-    d = e.data
+    d = medication_data(e)
     return (d.get("drug"), d.get("dose_amount"), d.get("dose_unit"), d.get("route"),
             d.get("treats_entry_id"), d.get("text"))
 
 
 def _assessments(r: Rows, e: EntryView) -> tuple[Any, ...]:
-    d = e.data
+    d = assessment_data(e)
     return (d.get("scale"), d.get("score"), d.get("items_json"), d.get("phase"), d.get("text"))
 
 

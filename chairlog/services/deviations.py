@@ -36,6 +36,7 @@ from chairlog.domain import (
     SessionView,
 )
 from chairlog.domain.describe import kind_word
+from chairlog.domain.payloads import assessment_data, discharge_data, dose_data
 from chairlog.errors import NotFound
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
@@ -91,15 +92,15 @@ def session_deviations(view: SessionView, tz: ZoneInfo, now: datetime,
         out.append(Deviation("imported", view.checked_in_at,
                              words("Imported from paper: every entry was typed afterwards")))
     for e in view.entries:
-        d = e.data
-        if e.kind is EntryKind.DOSE and e.active and d.get("override_reason"):
+        d = dose_data(e) if e.kind is EntryKind.DOSE else None
+        if d is not None and e.active and d.get("override_reason"):
             who = (words("checked by {name}", name=e.checked_by_name) if e.checked_by_name
                    else words("no second clinician's check recorded"))
             out.append(Deviation("override", e.charted_at, words(
                 "Override at {time}: {entry} — {reason} ({check}; charted by {user})",
                 time=hm(e.charted_at), entry=summary_words(e), reason=d["override_reason"],
                 check=who, user=e.user_name)))
-        if e.kind is EntryKind.DOSE and e.active and d.get("dose_action") == "start" \
+        if d is not None and e.active and d.get("dose_action") == "start" \
                 and "Started without:" in (d.get("text") or ""):
             out.append(Deviation("checklist_skipped", e.charted_at, words(
                 "Infusion started at {time} with pre-infusion items not done: {items}",
@@ -139,13 +140,13 @@ def _discharge(view: SessionView, fmt_time: Callable[[datetime], str]) -> list[D
     if entry is None:
         return []
     p = view.protocol
-    scores = [(e.charted_at, int(e.data["score"])) for e in view.active_entries(
-        EntryKind.ASSESSMENT) if e.data.get("scale") == p.discharge_scale]
+    scores = [(e.charted_at, int(a["score"])) for e in view.active_entries(
+        EntryKind.ASSESSMENT) if (a := assessment_data(e)).get("scale") == p.discharge_scale]
     short = discharge_shortfalls(p, view.infusion_stopped_at, entry.charted_at, scores)
     if not short:
         return []
     who = entry.checked_by_name or words("no physician")
-    reason = entry.data.get("override_reason") or words("no reason recorded")
+    reason = discharge_data(entry).get("override_reason") or words("no reason recorded")
     return [Deviation("early_discharge", entry.charted_at, words(
         "Discharge at {time}: {shortfalls} — authorised by {physician}: {reason}",
         time=fmt_time(entry.charted_at), shortfalls=joined(short, "; "), physician=who,

@@ -131,9 +131,8 @@ def fhir_input(app: Chairlog, session_id: int, version: int | None = None) -> Fh
     ids = {nurse_id} | signers
     for e in view.entries:
         ids.add(e.user_id)
-        checker = e.data.get("validated_by_id")
-        if isinstance(checker, int):
-            ids.add(checker)
+        if e.checked_by_id is not None:  # an override's second clinician (a performer)
+            ids.add(e.checked_by_id)
     return FhirInput(clinic=clinic, view=view, people=_people(app, ids), nurse_id=nurse_id,
                      document=doc, earlier=earlier, as_of=app.now(), devices=devices_of(view))
 

@@ -9,6 +9,11 @@ Decisions:
   a user id…), so exporting the same record twice gives the same ids, and two clinics never
   share one. Renaming the clinic changes the ids (documented in README).
 - Times are ISO 8601 in the clinic's time zone, with its offset, to the second.
+- A monitor's values reach the record only as a vitals entry a nurse validated
+  (``services.monitor``: a pending set is not a chart entry), whose text starts "monitor
+  DEVICE, control id ID": that text is the one place a device is read from. (Earlier code also
+  read ``source``/``device_id``/``validated``… data keys no entry kind has, and skipped entries
+  "not validated": never true, removed with the typed payloads.)
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from chairlog.domain import ClinicInfo, EntryView, SessionView
+from chairlog.domain import ClinicInfo, EntryKind, EntryView, SessionView
+from chairlog.domain.payloads import vitals_data
 
 Json = dict[str, Any]
 
@@ -179,35 +185,22 @@ def exported_entries(view: SessionView) -> list[EntryView]:
 def device_of(e: EntryView) -> tuple[str, str] | None:
     """The monitor an entry's values came from: (key, label); None for values typed by a
     person. A validated monitor set carries "monitor DEVICE, control id ID" at the start of its
-    text (``services.monitor``); other data fields (``source``, ``device_id``…) are read too."""
-    d = e.data
-    text = d.get("text") or ""
-    if e.kind.value == "vitals" and isinstance(text, str) and text.startswith("monitor "):
+    text (``services.monitor``)."""
+    if e.kind is not EntryKind.VITALS:
+        return None
+    text = vitals_data(e).get("text") or ""
+    if text.startswith("monitor "):
         device = text[len("monitor "):].split(", control id", 1)[0].strip()
         if device:
             return device, device
-    dev = d.get("device_id") or d.get("monitor_id") or d.get("device") or d.get("device_name")
-    src = d.get("source")
-    if not dev and src in (None, "", "manual", "nurse", "typed"):
-        return None
-    key = str(dev or src)
-    label = str(d.get("device_name") or d.get("device_label") or dev or src)
-    return key, label
+    return None
 
 
 def devices_of(view: SessionView) -> dict[str, str]:
-    """Every monitor the session's validated entries came from: key → label."""
+    """Every monitor the session's entries came from (validated sets): key → label."""
     out: dict[str, str] = {}
     for e in view.entries:
         dev = device_of(e)
-        if dev is not None and not unvalidated(e):
+        if dev is not None:
             out.setdefault(dev[0], dev[1])
     return out
-
-
-def unvalidated(e: EntryView) -> bool:
-    """Monitor data a nurse has not validated: never exported."""
-    d = e.data
-    if d.get("validated") is False:
-        return True
-    return device_of(e) is not None and "validated_at" in d and d["validated_at"] is None

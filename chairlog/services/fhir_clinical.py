@@ -8,6 +8,13 @@ from typing import TYPE_CHECKING, Any
 from chairlog.clinical.dosing import DoseAction, DoseEvent, InfusionPeriod, infusion_periods
 from chairlog.domain import EntryKind, EntryStatus, EntryView
 from chairlog.domain.describe import SIDE_EFFECTS as SIDE_EFFECT_NAMES
+from chairlog.domain.payloads import (
+    assessment_data,
+    dose_data,
+    medication_data,
+    side_effect_data,
+    vitals_data,
+)
 from chairlog.services import fhir_codes as C
 from chairlog.services.fhir_base import (
     Json,
@@ -18,7 +25,6 @@ from chairlog.services.fhir_base import (
     fhir_code,
     quantity,
     ref,
-    unvalidated,
 )
 
 if TYPE_CHECKING:
@@ -64,16 +70,17 @@ def weight(b: Builder) -> None:
 
 
 def vitals(b: Builder, e: EntryView, root: int) -> list[str]:
-    d, status, out = e.data, obs_status(e), []
+    d, status, out = vitals_data(e), obs_status(e), []
     for key, (loinc, display, ucum, unit) in C.VITALS.items():
-        if d.get(key) is None:
+        value = d.get(key)
+        if value is None:
             continue
         codes = [coding(C.LOINC, loinc, display)]
         if key == "spo2":
             codes += [dict(c) for c in C.SPO2_EXTRA]
         res = _obs(b, b.ids.of("vitals", root, key), e, C.VITAL_SIGNS,
                    concept(codes, display), e.charted_at, status)
-        res["valueQuantity"] = quantity(d[key], ucum, unit)
+        res["valueQuantity"] = quantity(value, ucum, unit)
         if key == "hr" and d.get("rhythm"):
             res.setdefault("note", []).append({"text": f"ECG rhythm: {d['rhythm']}"})
         out.append(b.add(res))
@@ -92,7 +99,7 @@ def vitals(b: Builder, e: EntryView, root: int) -> list[str]:
 
 
 def assessment(b: Builder, e: EntryView, root: int) -> list[str]:
-    d = e.data
+    d = assessment_data(e)
     scale = str(d["scale"])
     if scale == "pain_nrs":
         code = concept([coding(C.LOINC, *C.PAIN_NRS)], "Pain NRS 0-10")
@@ -123,7 +130,7 @@ def _items(raw: Any) -> list[int]:
 
 
 def side_effect(b: Builder, e: EntryView, root: int) -> list[str]:
-    d = e.data
+    d = side_effect_data(e)
     kind = str(d["effect_type"])
     name = SIDE_EFFECT_NAMES.get(kind, kind)
     codes = ([coding(C.SNOMED, *C.SIDE_EFFECTS[kind])] if kind in C.SIDE_EFFECTS
@@ -146,8 +153,9 @@ def side_effect(b: Builder, e: EntryView, root: int) -> list[str]:
     res["subject"] = b.subject()
     res["encounter"] = ref(b.encounter_id)
     res["onsetDateTime"] = b.clock.at(e.charted_at)
-    if d.get("resolved_at") is not None and e.status is not EntryStatus.ENTERED_IN_ERROR:
-        res["abatementDateTime"] = b.clock.at(d["resolved_at"])
+    if (resolved_at := d.get("resolved_at")) is not None \
+            and e.status is not EntryStatus.ENTERED_IN_ERROR:
+        res["abatementDateTime"] = b.clock.at(resolved_at)
     res["recordedDate"] = b.clock.at(e.recorded_at)
     res["recorder"] = b.person(e.user_id)
     from chairlog.domain.describe import ACTIONS
@@ -215,6 +223,10 @@ def _ma(b: Builder, rid: str, status: str, medication: Json, e: EntryView | None
     }
     if e is not None:
         res["performer"] = [{"actor": b.person(e.user_id)}]
+        if e.checked_by_id is not None:  # the second clinician who checked an override
+            res["performer"].append({
+                "function": concept([coding(C.MED_ADMIN_FUNCTION, "verifier", "Verifier")]),
+                "actor": b.person(e.checked_by_id)})
     return res
 
 
@@ -246,7 +258,7 @@ def ketamine(b: Builder) -> None:
             period["end"] = b.clock.at(p.end)
         res["effectivePeriod"] = period
         res["reasonReference"] = [ref(b.indication_id)]
-        unit = (e.data.get("entered_unit") if e else None) or "mg/kg/h"
+        unit = (dose_data(e).get("entered_unit") if e else None) or "mg/kg/h"
         dosage: Json = {
             "text": (f"{_g(p.rate_mg_per_h / v.weight_kg)} mg/kg/h = {_g(p.rate_mg_per_h)} mg/h"
                      f" = {_g(p.rate_mg_per_h / conc)} mL/h at {_g(conc)} mg/mL"
@@ -289,7 +301,7 @@ def ketamine(b: Builder) -> None:
 
 
 def medication(b: Builder, e: EntryView, root: int) -> list[str]:
-    d = e.data
+    d = medication_data(e)
     drug = str(d["drug"])
     code = C.RX_INGREDIENTS.get(drug.lower())
     med = concept([coding(C.RXNORM, code, drug.lower())] if code
@@ -334,7 +346,7 @@ def entries(b: Builder) -> None:
     by_id = {e.id: e for e in b.inp.view.entries}
     for e in exported_entries(b.inp.view):
         handler = HANDLERS.get(e.kind)
-        if handler is None or unvalidated(e):
+        if handler is None:
             continue
         root = b.root[e.id]
         rids = handler(b, e, root)
@@ -359,9 +371,9 @@ def _entry_provenance(b: Builder, e: EntryView, root: int, rids: list[str],
     if dev is not None and dev[0] in b.device_ids:
         agents.append({"type": concept([coding(C.PROVENANCE_AGENT, "performer", "Performer")]),
                        "who": ref(b.device_ids[dev[0]], dev[1])})
-        checker = e.data.get("validated_by_id") or e.user_id
+        # the nurse who validated the monitor's set charted it (a second checker if any)
         agents.append({"type": concept([coding(C.PROVENANCE_AGENT, "verifier", "Verifier")]),
-                       "who": b.person(int(checker))})
+                       "who": b.person(e.checked_by_id or e.user_id)})
     if activity is None and not agents:
         return
     agents.append({"type": concept([coding(C.PROVENANCE_AGENT, "author", "Author")]),

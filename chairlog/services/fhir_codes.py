@@ -11,6 +11,8 @@ Scores with no verified LOINC code (MOAA/S, RASS, CADSS-6, Aldrete, PADSS, mood 
 
 from __future__ import annotations
 
+from chairlog.domain.payloads import VitalValue
+
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -24,6 +26,7 @@ ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 PROVENANCE_AGENT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
 AE_SEVERITY = "http://terminology.hl7.org/CodeSystem/adverse-event-severity"
+MED_ADMIN_FUNCTION = "http://terminology.hl7.org/CodeSystem/med-admin-perform-function"
 #: chairlog's own code system for scores, side effects and drugs without a verified code
 CHAIRLOG = "urn:chairlog:codes"
 
@@ -31,7 +34,7 @@ VITAL_SIGNS = {"system": OBS_CATEGORY, "code": "vital-signs", "display": "Vital 
 SURVEY = {"system": OBS_CATEGORY, "code": "survey", "display": "Survey"}
 
 #: vitals field → (LOINC code, display, UCUM code, unit shown)
-VITALS: dict[str, tuple[str, str, str, str]] = {
+VITALS: dict[VitalValue, tuple[str, str, str, str]] = {
     "hr": ("8867-4", "Heart rate", "/min", "beats/minute"),
     "rr": ("9279-1", "Respiratory rate", "/min", "breaths/minute"),
     "spo2": ("2708-6", "Oxygen saturation in Arterial blood", "%", "%"),

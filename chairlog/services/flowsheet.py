@@ -26,6 +26,13 @@ from zoneinfo import ZoneInfo
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.domain import EntryKind, EntryView, SessionView
 from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
+from chairlog.domain.payloads import (
+    VitalSign,
+    assessment_data,
+    medication_data,
+    side_effect_data,
+    vitals_data,
+)
 from chairlog.present.numbers import fmt
 from chairlog.present.times import local_time
 from chairlog.words import Words, joined, term, words
@@ -35,6 +42,8 @@ __all__ = ["FlowColumn", "FlowRow", "Flowsheet", "build_flowsheet"]
 MEASURES = (EntryKind.VITALS, EntryKind.DOSE, EntryKind.ASSESSMENT, EntryKind.SIDE_EFFECT,
             EntryKind.MEDICATION)
 SCALE_ORDER = [s.value for s in Scale]
+#: the signs with a row of their own (blood pressure is one row, "sbp/dbp")
+ROW_SIGNS: tuple[VitalSign, ...] = ("hr", "spo2", "rr")
 
 
 @dataclass(frozen=True)
@@ -106,21 +115,24 @@ def build_flowsheet(view: SessionView, tz: ZoneInfo) -> Flowsheet:
     p = view.protocol
     for i, (col, es) in enumerate(zip(columns, groups.values(), strict=True)):
         for e in es:
-            d = e.data
             if e.kind is EntryKind.VITALS:
-                for key in ("hr", "spo2", "rr"):
-                    cells.setdefault(key, [""] * len(columns))[i] = str(d[key])
-                cells.setdefault("bp", [""] * len(columns))[i] = f"{d['sbp']}/{d['dbp']}"
-            elif e.kind is EntryKind.ASSESSMENT and d.get("score") is not None:
-                scales.add(str(d["scale"]))
-                cells.setdefault(f"scale:{d['scale']}", [""] * len(columns))[i] = str(d["score"])
+                vd = vitals_data(e)
+                for key in ROW_SIGNS:
+                    cells.setdefault(key, [""] * len(columns))[i] = str(vd[key])
+                cells.setdefault("bp", [""] * len(columns))[i] = f"{vd['sbp']}/{vd['dbp']}"
+            elif e.kind is EntryKind.ASSESSMENT and (ad := assessment_data(e)).get("score") \
+                    is not None:
+                scales.add(str(ad["scale"]))
+                cells.setdefault(f"scale:{ad['scale']}", [""] * len(columns))[i] = str(ad["score"])
             elif e.kind is EntryKind.SIDE_EFFECT:
-                name = SIDE_EFFECTS.get(d["effect_type"], d["effect_type"])
+                sd = side_effect_data(e)
+                name = SIDE_EFFECTS.get(sd["effect_type"], sd["effect_type"])
                 put("side_effects", i, words("{name} ({severity})", name=term(name),
-                                             severity=term(SEVERITY_WORDS.get(d["severity"],
-                                                                              d["severity"]))))
+                                             severity=term(SEVERITY_WORDS.get(sd["severity"],
+                                                                              sd["severity"]))))
             elif e.kind is EntryKind.MEDICATION:
-                put("medications", i, f"{d['drug']} {fmt(d['dose_amount'])} {d['dose_unit']}")
+                md = medication_data(e)
+                put("medications", i, f"{md['drug']} {fmt(md['dose_amount'])} {md['dose_unit']}")
         if start is not None and col.at >= start:
             mg_h = view.current_rate_mg_per_h(col.at)
             mg = view.cumulative_mg(col.at)

@@ -27,6 +27,7 @@ from chairlog.clinical.vitals import alert_words
 from chairlog.domain import EntryKind, SessionView
 from chairlog.domain.describe import SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.domain.handover import Handover, HandoverRow
+from chairlog.domain.payloads import checklist_data, side_effect_data, vitals_data
 from chairlog.present.numbers import fmt
 from chairlog.present.times import duration_text, local_time
 from chairlog.services import accounts, protocols, returns, views
@@ -59,7 +60,7 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
     if last is None:
         vitals = words("none yet")
     else:
-        d = last.data
+        d = vitals_data(last)
         vitals = words("HR {hr} BP {sbp}/{dbp} SpO2 {spo2} % RR {rr} at {time} ({ago} ago)",
                        hr=d["hr"], sbp=d["sbp"], dbp=d["dbp"], spo2=d["spo2"], rr=d["rr"],
                        time=local_time(last.charted_at, tz),
@@ -75,8 +76,9 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
                     left=duration_text(clock.next_vitals_in))
     opened: list[str] = []
     for e in v.open_side_effects:
-        name = SIDE_EFFECTS.get(e.data["effect_type"], e.data["effect_type"])
-        severity = SEVERITY_WORDS.get(e.data["severity"], e.data["severity"])
+        sd = side_effect_data(e)
+        name = SIDE_EFFECTS.get(sd["effect_type"], sd["effect_type"])
+        severity = SEVERITY_WORDS.get(sd["severity"], sd["severity"])
         # Words: the sheet prints it in the clinic's language (the same English text)
         opened.append(words("{name} ({severity}) since {time}", name=term(name),
                             severity=term(severity), time=local_time(e.charted_at, tz)))
@@ -87,8 +89,8 @@ def handover_row(v: SessionView, now: datetime, tz: ZoneInfo) -> HandoverRow:
                             limit=fmt(p.max_total_mg_per_kg)))
     pending: list[str] = []
     if v.state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
-        done = {e.data.get("item_key") for e in v.active_entries(EntryKind.CHECKLIST)
-                if e.data.get("done", True)}
+        items = map(checklist_data, v.active_entries(EntryKind.CHECKLIST))
+        done = {c.get("item_key") for c in items if c.get("done", True)}
         missing = [i.label for i in p.checklist if i.required and i.key not in done]
         if missing:
             pending.append(words("Checklist: {items}", items="; ".join(missing)))

@@ -41,6 +41,7 @@ from chairlog.domain import (
     SignedRecordInfo,
     UserInfo,
 )
+from chairlog.domain.payloads import dose_data
 from chairlog.errors import AuthenticationError, NotFound, StateError, ValidationError
 from chairlog.pki import UnlockedSigner, cert_fingerprint
 from chairlog.present.times import local_time
@@ -115,7 +116,7 @@ def problems_of(view: SessionView) -> list[str]:
     if view.baseline_vitals is None:
         out.append(words("Baseline vitals are missing."))
     doses = view.active_entries(EntryKind.DOSE)
-    if not any(e.data.get("dose_action") in ("start", "bolus") for e in doses):
+    if not any(dose_data(e).get("dose_action") in ("start", "bolus") for e in doses):
         out.append(words("No ketamine dose is recorded."))
     if (view.infusion_started_at is not None and view.infusion_stopped_at is None
             and st not in (SessionState.INFUSING, SessionState.PAUSED)):

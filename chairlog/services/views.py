@@ -81,6 +81,7 @@ def entry_view(
         version=e["version"],
         data=data,
         checked_by_name=names.get(e["checked_by_id"]) if e["checked_by_id"] else None,
+        checked_by_id=e["checked_by_id"],
     )
 
 

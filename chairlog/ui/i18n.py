@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -43,6 +43,7 @@ from chairlog.services import accounts
 from chairlog.words import Words
 
 if TYPE_CHECKING:
+    from chairlog.domain import EntryView
     from chairlog.ui.context import UiContext
     from chairlog.ui.main_window import MainWindow
 
@@ -148,7 +149,7 @@ def vocabulary(table: Mapping[str, str]) -> dict[str, str]:
     return {code: words_text(text) for code, text in table.items()}
 
 
-def entry_text(entry: Any, units: Units) -> str:
+def entry_text(entry: EntryView, units: Units) -> str:
     """An entry's one-line summary in the window's language (``present.vitals_text``): the
     stored English line in English, the lines of ``present.entry_text`` in another."""
     return entry_summary(entry, units, translate, current_language())

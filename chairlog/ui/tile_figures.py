@@ -25,6 +25,7 @@ from chairlog.clinical.clock import format_duration, read_clock
 from chairlog.clinical.readouts import Due, dose_near, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import AlertView, EntryKind, SessionView
+from chairlog.domain.payloads import checklist_data, vitals_data
 from chairlog.present.numbers import fmt
 from chairlog.present.units import STORED, Units
 from chairlog.ui.i18n import alert_text, clinical, translate
@@ -62,8 +63,8 @@ def clock_text(td: timedelta) -> str:
 
 def _checklist_progress(view: SessionView) -> tuple[int, int]:
     required = {i.key for i in view.protocol.checklist if i.required}
-    done = {e.data.get("item_key") for e in view.active_entries(EntryKind.CHECKLIST)
-            if e.data.get("done", True)}
+    items = map(checklist_data, view.active_entries(EntryKind.CHECKLIST))
+    done = {c.get("item_key") for c in items if c.get("done", True)}
     return len(required & done), len(required)
 
 
@@ -162,12 +163,12 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
     vitals = vitals_age = ""
     latest = view.latest_vitals
     if latest is not None:
-        d = latest.data
+        d = vitals_data(latest)
         vitals = translate(
             "tile", "HR {hr}   BP {sbp}/{dbp}   SpO₂ {spo2} %   RR {rr}").format(
             hr=d["hr"], sbp=d["sbp"], dbp=d["dbp"], spo2=d["spo2"], rr=d["rr"])
-        if d.get("temp_c") is not None:
-            vitals += f"   T {units.show_temperature(d['temp_c'])}"
+        if (temp_c := d.get("temp_c")) is not None:
+            vitals += f"   T {units.show_temperature(temp_c)}"
         vitals_age = ago(now - latest.charted_at)
     stored = tuple(view.open_alerts)
     lines = [alert_text(a.message) for a in stored]

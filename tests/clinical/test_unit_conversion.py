@@ -131,19 +131,27 @@ def test_units_of_a_clinic_and_unknown_values() -> None:
 
 
 def test_summary_shows_fahrenheit_only_for_a_vitals_set_with_a_temperature() -> None:
+    from chairlog.domain import EntryKind
     from chairlog.domain.describe import describe
 
     class E:
-        kind = "vitals"
+        id = 1
+        kind = EntryKind.VITALS
         data = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14, "temp_c": 37.0}
+        summary = describe("vitals", data)
+
+    class NoTemperature(E):
+        data = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14, "temp_c": None}
         summary = describe("vitals", data)
 
     assert "T 37.0°C" in E.summary
     assert "T 98.6°F" in LB_F.summary(E())
     assert STORED.summary(E()) == E.summary
+    assert LB_F.summary(NoTemperature()) == NoTemperature.summary
 
     class Note:
-        kind = "note"
+        id = 2
+        kind = EntryKind.NOTE
         data = {"text": "98.6"}
         summary = "Note: 98.6"
 

@@ -388,48 +388,6 @@ def test_random_timelines_and_hostile_text_stay_valid_and_exact(clinic: Clinic) 
             assert p["name"][0]["given"] == ["Zoé Ann"]
 
 
-def test_monitor_values_carry_their_device_and_unvalidated_ones_are_absent(
-        clinic: Clinic) -> None:
-    """The monitor feed is built elsewhere: entries that carry a monitor source in their data
-    (``source``, ``device_id``, ``validated_by_id`` / ``validated``) are exported with a Device,
-    ``Observation.device`` and a Provenance naming the device and the verifying nurse; an
-    entry marked unvalidated is not exported at all."""
-    from dataclasses import replace
-
-    from chairlog.services.fhir import build_bundle
-    from chairlog.services.fhir_base import devices_of
-
-    sid = discharged_session(clinic, extras=False)
-    inp = exports.fhir_input(clinic.app, sid)
-    vitals = sorted((e for e in inp.view.entries if e.kind is EntryKind.VITALS),
-                    key=lambda e: e.charted_at)
-    fed, pending = vitals[1], vitals[2]
-    monitor = {"source": "monitor", "device_id": "MINDRAY-ICU-3", "device_name": "Bed 3 monitor",
-               "validated_by_id": clinic.nurse2.id}
-    changed = {fed.id: replace(fed, data={**fed.data, **monitor}),
-               pending.id: replace(pending, data={**pending.data, **monitor, "validated": False})}
-    view = replace(inp.view, entries=tuple(changed.get(e.id, e) for e in inp.view.entries))
-    people = dict(inp.people)
-    from chairlog.services.fhir_base import Person
-
-    people[clinic.nurse2.id] = Person(clinic.nurse2.id, "omar", "Omar Øster", "RN", "nurse")
-    inp = replace(inp, view=view, devices=devices_of(view), people=people)
-    bundle = build_bundle(inp, f"S-{sid:06d}", clinic.app.now())
-    assert bundle_errors(bundle) == []
-    (device,) = resources(bundle, "Device")
-    assert device["deviceName"][0]["name"] == "Bed 3 monitor"
-    obs = resources(bundle, "Observation")
-    from_device = [o for o in obs if "device" in o]
-    assert from_device and all(datetime.fromisoformat(o["effectiveDateTime"]) == fed.charted_at
-                               for o in from_device)
-    assert not [o for o in obs if "effectiveDateTime" in o
-                and datetime.fromisoformat(o["effectiveDateTime"]) == pending.charted_at]
-    (prov,) = [p for p in resources(bundle, "Provenance")
-               if any(a["who"]["reference"] == f"urn:uuid:{device['id']}" for a in p["agent"])]
-    roles = {a["type"]["coding"][0]["code"]: a["who"].get("display") for a in prov["agent"]}
-    assert roles["verifier"] == "Omar Øster, RN" and roles["performer"] == "Bed 3 monitor"
-
-
 def test_a_validated_monitor_set_is_exported_with_its_device(clinic: Clinic) -> None:
     """End to end with the monitor feed's own path: a validated set is a vitals entry whose
     text names the monitor ("monitor DEVICE, control id ID", ``services.monitor``)."""

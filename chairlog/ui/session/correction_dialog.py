@@ -18,6 +18,16 @@ from chairlog.clinical.dosing import RateUnit
 from chairlog.clinical.policy import DOSE_UNITS, ROUTES
 from chairlog.domain import EntryKind, EntryView
 from chairlog.domain.describe import ACTIONS, SEVERITIES, SEVERITY_WORDS, SIDE_EFFECTS
+from chairlog.domain.payloads import (
+    assessment_data,
+    checklist_data,
+    discharge_data,
+    dose_data,
+    medication_data,
+    note_data,
+    side_effect_data,
+    vitals_data,
+)
 from chairlog.present.units import STORED, Units
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, entry_text, translate, vital, vocabulary, words_text
 
@@ -100,7 +110,6 @@ class CorrectionDialog(ReasonDialog):
         grid.addWidget(widget, r, 1)
 
     def _specs(self, e: EntryView) -> list[tuple[str, str, QWidget, str | None]]:
-        d = e.data
         out: list[tuple[str, str, QWidget, str | None]] = []
 
         def line(name: str, text: str, value: Any, numeric: bool = False) -> None:
@@ -118,15 +127,17 @@ class CorrectionDialog(ReasonDialog):
             out.append((name, text, w, None))
 
         if e.kind is EntryKind.VITALS:
+            vd = vitals_data(e)
             for name, _label in VITALS:
                 if name == "temp_c":
-                    shown = self.units.temperature_number(d.get(name))
+                    shown = self.units.temperature_number(vd.get("temp_c"))
                     line(name, f"{vital(name)} {self.units.temperature_symbol}",
                          None if shown == num(None) else shown, numeric=True)
                     continue
-                line(name, vital(name), d.get(name), numeric=True)
-            line("rhythm", translate("CorrectionDialog", "Rhythm note"), d.get("rhythm"))
+                line(name, vital(name), vd.get(name), numeric=True)
+            line("rhythm", translate("CorrectionDialog", "Rhythm note"), vd.get("rhythm"))
         elif e.kind is EntryKind.DOSE:
+            d = dose_data(e)
             if d.get("rate_mg_per_kg_h") is not None:
                 unit = RateUnit(d.get("entered_unit") or RateUnit.MG_PER_KG_H)
                 value = {RateUnit.MG_PER_KG_H: d["rate_mg_per_kg_h"],
@@ -148,56 +159,64 @@ class CorrectionDialog(ReasonDialog):
                 )
             line("text", translate("CorrectionDialog", "Note"), d.get("text"))
         elif e.kind is EntryKind.MEDICATION:
-            line("drug", translate("CorrectionDialog", "Drug"), d["drug"])
+            md = medication_data(e)
+            line("drug", translate("CorrectionDialog", "Drug"), md["drug"])
             line(
-                "dose_amount", translate("CorrectionDialog", "Dose"), d["dose_amount"], numeric=True
+                "dose_amount", translate("CorrectionDialog", "Dose"), md["dose_amount"],
+                numeric=True
             )
             combo(
                 "dose_unit",
                 translate("CorrectionDialog", "Unit"),
                 {u: u for u in DOSE_UNITS},
-                d["dose_unit"],
+                md["dose_unit"],
             )
             combo(
-                "route", translate("CorrectionDialog", "Route"), {r: r for r in ROUTES}, d["route"]
+                "route", translate("CorrectionDialog", "Route"), {r: r for r in ROUTES},
+                md["route"]
             )
-            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
+            line("text", translate("CorrectionDialog", "Note"), md.get("text"))
         elif e.kind is EntryKind.SIDE_EFFECT:
+            sd = side_effect_data(e)
             combo(
                 "effect_type",
                 translate("CorrectionDialog", "Side effect"),
                 vocabulary(SIDE_EFFECTS),
-                d["effect_type"],
+                sd["effect_type"],
             )
             combo(
                 "severity",
                 translate("CorrectionDialog", "Severity"),
                 {s: words_text(SEVERITY_WORDS[s]) for s in SEVERITIES},
-                d["severity"],
+                sd["severity"],
             )
             combo(
                 "action_taken", translate("CorrectionDialog", "Action"), vocabulary(ACTIONS),
-                d["action_taken"]
+                sd["action_taken"]
             )
-            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
+            line("text", translate("CorrectionDialog", "Note"), sd.get("text"))
         elif e.kind is EntryKind.ASSESSMENT:
-            if d.get("items_json"):
+            ad = assessment_data(e)
+            if items := ad.get("items_json"):
                 line("items", translate("CorrectionDialog", "Item scores (comma-separated)"),
-                     ", ".join(str(i) for i in d["items_json"]))
+                     ", ".join(str(i) for i in items))
             else:
-                line("score", translate("CorrectionDialog", "Score"), d["score"], numeric=True)
-            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
+                line("score", translate("CorrectionDialog", "Score"), ad["score"], numeric=True)
+            line("text", translate("CorrectionDialog", "Note"), ad.get("text"))
         elif e.kind is EntryKind.NOTE:
-            line("text", translate("CorrectionDialog", "Note"), d.get("text"))
+            line("text", translate("CorrectionDialog", "Note"), note_data(e).get("text"))
         elif e.kind is EntryKind.CHECKLIST:
-            box = QCheckBox(translate("CorrectionDialog", "Done: {value}").format(value=d['label']))
+            cd = checklist_data(e)
+            box = QCheckBox(translate("CorrectionDialog", "Done: {value}").format(
+                value=cd["label"]))
             box.setObjectName("correct_done")
-            box.setChecked(bool(d["done"]))
+            box.setChecked(bool(cd["done"]))
             out.append(("done", translate("CorrectionDialog", "Checklist"), box, None))
-            line("text", translate("CorrectionDialog", "Skip reason"), d.get("text"))
+            line("text", translate("CorrectionDialog", "Skip reason"), cd.get("text"))
         elif e.kind is EntryKind.DISCHARGE:
-            line("escort_name", translate("CorrectionDialog", "Escort"), d.get("escort_name"))
-            line("text", translate("CorrectionDialog", "Instructions / note"), d.get("text"))
+            xd = discharge_data(e)
+            line("escort_name", translate("CorrectionDialog", "Escort"), xd.get("escort_name"))
+            line("text", translate("CorrectionDialog", "Instructions / note"), xd.get("text"))
         return out
 
     @staticmethod

@@ -130,8 +130,8 @@ class DischargeDialog(FormDialog):
 
     def _authorisation(self, view: SessionView, now: datetime) -> None:
         p = view.protocol
-        scores = [(e.charted_at, int(e.data["score"])) for e in view.active_entries(
-            EntryKind.ASSESSMENT) if e.data.get("scale") == p.discharge_scale]
+        scores = [(e.charted_at, int(a["score"])) for e in view.active_entries(
+            EntryKind.ASSESSMENT) if (a := assessment_data(e)).get("scale") == p.discharge_scale]
         self.shortfalls = discharge_shortfalls(p, view.infusion_stopped_at, now, scores)
         self.auth_reason = QLineEdit()
         self.auth_reason.setObjectName("authorisation_reason")

@@ -112,15 +112,16 @@ class PreInfusionPanel(Card):
         tz = self.host.tz
         for key, box in self.boxes.items():
             e = state.get(key)
+            d = checklist_data(e) if e is not None else None
             status = self.status[key]
-            box.setChecked(bool(e and e.data["done"]))
+            box.setChecked(bool(d and d["done"]))
             box.setEnabled(editable and e is None)
             self.skips[key].setVisible(e is None)
             self.skips[key].setEnabled(editable and e is None)
-            if e is None:
+            if e is None or d is None:
                 status.setText("")
                 status.setToolTip("")
-            elif e.data["done"]:
+            elif d["done"]:
                 status.setText(f"✓ {clock_time(e.charted_at, tz)}")
                 status.setToolTip(
                     translate("PreInfusionPanel", "Ticked by {user_name}").format(
@@ -131,7 +132,7 @@ class PreInfusionPanel(Card):
                 status.setText(translate("PreInfusionPanel", "skipped"))
                 status.setToolTip(
                     translate("PreInfusionPanel", "Skipped by {user_name}: {value}").format(
-                        user_name=e.user_name, value=e.data.get("text") or ""
+                        user_name=e.user_name, value=d.get("text") or ""
                     )
                 )
                 set_tone(status, "warntext")

@@ -95,15 +95,16 @@ class SideEffectsPanel(QWidget):
         dlg.accept()
         self.host.say(translate("SideEffectsPanel", "Saved: ") +
                       entry_text(result.entry, self.host.units), "ok")
-        if result.entry.data["action_taken"] == "rescue_med":
+        # .get: an entry kept offline (``Provisional``) has no fields yet, and no id to treat
+        if side_effect_data(result.entry).get("action_taken") == "rescue_med":
             self.ask_rescue(result.entry)
 
     def ask_rescue(self, effect: EntryView | None) -> None:
         if not self._editable:
             return
         # the protocol's medication for this effect, if it names one (a suggestion to change)
-        med = (suggested_for(self.host.view.protocol.rescue_meds, effect.data["effect_type"])
-               if effect else None)
+        med = (suggested_for(self.host.view.protocol.rescue_meds,
+                             side_effect_data(effect)["effect_type"]) if effect else None)
         drug = med.name if med else ""
         dlg = RescueMedDialog(self.host.view, self.host.tz,
                               treats_entry_id=effect.id if effect else None, drug=drug,

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QWidget
 
 from chairlog.domain import EntryKind, EntryView, SessionView
+from chairlog.domain.payloads import dose_data
 from chairlog.errors import ValidationError
 from chairlog.services import corrections
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, entry_text, translate
@@ -31,7 +32,7 @@ def can_mark_in_error(e: EntryView) -> bool:
     """The service refuses it for entries that changed the session's state."""
     if e.kind is EntryKind.DISCHARGE:
         return False
-    return not (e.kind is EntryKind.DOSE and e.data.get("dose_action") in STATE_CHANGING)
+    return not (e.kind is EntryKind.DOSE and dose_data(e).get("dose_action") in STATE_CHANGING)
 
 
 class TimelinePanel(Card):

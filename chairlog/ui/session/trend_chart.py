@@ -16,11 +16,13 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from chairlog.domain import SessionView
+from chairlog.domain.payloads import VitalSign, vital_sign
 from chairlog.ui import tokens
 from chairlog.ui.i18n import translate, vital
 
-SERIES = (("hr", "HR", tokens.CHART_HR), ("sbp", "SBP", tokens.CHART_SBP),
-          ("dbp", "DBP", tokens.CHART_DBP), ("spo2", "SpO2", tokens.CHART_SPO2))
+SERIES: tuple[tuple[VitalSign, str, str], ...] = (
+    ("hr", "HR", tokens.CHART_HR), ("sbp", "SBP", tokens.CHART_SBP),
+    ("dbp", "DBP", tokens.CHART_DBP), ("spo2", "SpO2", tokens.CHART_SPO2))
 THRESHOLDS = (("sbp_max", "SBP max", tokens.CHART_SBP), ("hr_max", "HR max", tokens.CHART_HR),
               ("spo2_min", "SpO2 min", tokens.CHART_SPO2))
 Y_MAX = 220
@@ -36,8 +38,8 @@ def vitals_points(v: SessionView) -> dict[str, list[tuple[float, float]]]:
     out: dict[str, list[tuple[float, float]]] = {key: [] for key, _n, _c in SERIES}
     for e in v.vitals:
         minutes = (e.charted_at - ref).total_seconds() / 60
-        for key in out:
-            out[key].append((minutes, float(e.data[key])))
+        for key, _n, _c in SERIES:
+            out[key].append((minutes, float(vital_sign(e, key))))
     return out
 
 
@@ -85,9 +87,9 @@ class TrendChart(QChartView):
             s.attachAxis(self.y_axis)
             self.series[key] = s
         self.limits: dict[str, QLineSeries] = {}
-        for key, _name, colour in THRESHOLDS:
+        for limit, _name, colour in THRESHOLDS:
             s = QLineSeries()
-            measure, bound = key.split("_")
+            measure, bound = limit.split("_")
             s.setName(vital(measure) + " " + (translate("TrendChart", "max") if bound == "max"
                                               else translate("TrendChart", "min")))
             pen = QPen(QColor(colour), 1.5, Qt.PenStyle.DashLine)
@@ -95,7 +97,7 @@ class TrendChart(QChartView):
             c.addSeries(s)
             s.attachAxis(self.x_axis)
             s.attachAxis(self.y_axis)
-            self.limits[key] = s
+            self.limits[limit] = s
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fewer y ticks on a short chart: QtCharts elides labels that do not fit."""

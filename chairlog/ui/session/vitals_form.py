@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, 
 
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
+from chairlog.domain.payloads import VITAL_SIGNS, vital_sign
 from chairlog.errors import ValidationError
 from chairlog.services import charting
 from chairlog.ui import tokens
@@ -183,9 +184,9 @@ class VitalsForm(Card):
             translate("VitalsForm", "Before the infusion starts, vitals are saved as the baseline")
         )
         last = v.latest_vitals
-        for name, prev in self.previous.items():
-            prev.setText(
-                translate("VitalsForm", "prev {value}").format(value=last.data[name])
+        for name in VITAL_SIGNS:  # the five required fields (FIELDS[:5])
+            self.previous[name].setText(
+                translate("VitalsForm", "prev {value}").format(value=vital_sign(last, name))
                 if last
                 else translate("VitalsForm", "prev —")
             )
