@@ -85,10 +85,10 @@ def snapshot_words(snap: snapshot.Snapshot) -> str:
     local = snap.at.astimezone(tz)
     return translate(
         "offline_board",
-        "OFFLINE. Server unreachable — last snapshot from {local:%H:%M} ({local:%Y-%m-%d}). "
-        "Timers and countdowns run from it; what was charted on the server since is not shown. "
-        "Sign in to chart offline (nurses who signed in on this workstation within 14 days), "
-        "or chart on paper.",
+        "Server unreachable — last snapshot from {local:%H:%M} ({local:%Y-%m-%d}). Timers and "
+        "countdowns run from it; what was charted on the server since is not shown. Sign in to "
+        "chart offline (a nurse who signed in on this workstation within 14 days), or chart on "
+        "paper.",
     ).format(local=local)
 
 
@@ -115,15 +115,20 @@ class OfflineBoard(QWidget):
             translate("OfflineBoard", "chairlog — OFFLINE: server unreachable (last snapshot)")
         )
         lay = QVBoxLayout(self)
+        self.headline = QLabel(translate("OfflineBoard", "OFFLINE — the server cannot be reached"))
+        self.headline.setObjectName("offlineBanner")
+        self.headline.setFont(big_font(tokens.PT_5XL, bold=True))
+        lay.addWidget(self.headline)
         self.banner = QLabel(snapshot_words(snap))
         self.banner.setObjectName("offlineBanner")
         self.banner.setWordWrap(True)
-        self.banner.setFont(big_font(tokens.PT_XL, bold=True))
+        self.banner.setFont(big_font(tokens.PT_M, bold=True))
         lay.addWidget(self.banner)
+        lay.setSpacing(6)
         lay.addLayout(self._sign_in_row())
         self.waiting_label = QLabel()
         self.waiting_label.setObjectName("outboxWaiting")
-        self.waiting_label.setFont(big_font(tokens.PT_3XL, bold=True))
+        self.waiting_label.setFont(big_font(tokens.PT_4XL, bold=True))
         self.waiting_label.setWordWrap(True)
         lay.addWidget(self.waiting_label)
         self.continue_button = QPushButton(
@@ -156,9 +161,17 @@ class OfflineBoard(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         lay.addWidget(scroll, 1)
+        self.kept_title = QLabel(translate(
+            "OfflineBoard", "Kept on this workstation, newest first (sent to the server as each "
+            "nurse once it is back and she signs in there):"))
+        self.kept_title.setFont(big_font(tokens.PT_M, bold=True))
+        self.kept_title.setWordWrap(True)
+        lay.addWidget(self.kept_title)
         self.kept_list = QListWidget()
         self.kept_list.setObjectName("offlineKept")
-        self.kept_list.setMaximumHeight(tokens.TOUCH_PX * 4)
+        self.kept_list.setFont(big_font(tokens.PT_L))
+        self.kept_list.setMaximumHeight(tokens.TOUCH_PX * 2 + 8)
+        self.kept_list.setWordWrap(True)
         lay.addWidget(self.kept_list)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -284,9 +297,9 @@ class OfflineBoard(QWidget):
         self.kept_list.clear()
         for e in reversed(pending):
             where = chairs.get(e.session_id or -1, f"session {e.session_id}")
-            self.kept_list.addItem(f"{where} · " + kept_line(
-                e.charted_at, e.use_case.replace("_", " "), e.username, self.tz))
+            self.kept_list.addItem(f"{where} · {kept_line(e, self.tz)}")
         self.kept_list.setVisible(bool(n))
+        self.kept_title.setVisible(bool(n))
         for sid, tile in self.tile_of.items():
             tile.set_view(offline.with_kept_vitals(self.views[sid], pending))
         self.tick()

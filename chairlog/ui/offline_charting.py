@@ -41,22 +41,41 @@ from chairlog.domain.describe import ACTIONS, SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.errors import ChairlogError, ValidationError
 from chairlog.outbox import QUEUED_WORDS, OutboxStore, Outcome, offline, waiting_words
 from chairlog.outbox.provisional import Provisional, kept
+from chairlog.outbox.store import Entry
 from chairlog.outbox.usecases import bind, by_function
 from chairlog.present.units import Units
 from chairlog.services import charting
 from chairlog.ui import tokens
-from chairlog.ui.i18n import error_text, translate, vocabulary
+from chairlog.ui.i18n import error_text, translate, vocabulary, words_text
 from chairlog.ui.operations import OperationRunner
 from chairlog.ui.session.common import clock_time
 from chairlog.ui.session.vitals_form import VitalsForm
 from chairlog.ui.widgets import BigButton, big_font, named
 
 
-def kept_line(charted_at: str | None, what: str, who: str, tz: ZoneInfo) -> str:
-    """One acknowledged entry as the board lists it."""
-    at = datetime.fromisoformat(charted_at) if charted_at else None
-    return translate("offline_charting", "{time} {what} ({who}): {queued}").format(
-        time=clock_time(at, tz), what=what, who=who, queued=QUEUED_WORDS)
+def kept_what(e: Entry) -> str:
+    """What a kept entry says, short: the vitals set's figures, a note's first words."""
+    a = e.arguments
+    if e.use_case == "record_vitals":
+        v = a.get("values") or {}
+        return translate("offline_charting", "Vitals HR {hr} BP {sbp}/{dbp} SpO₂ {spo2} RR {rr}"
+                         ).format(**{k: v.get(k) for k in ("hr", "sbp", "dbp", "spo2", "rr")})
+    if e.use_case == "add_note":
+        text = str(a.get("text") or "")
+        return translate("offline_charting", "Note: {text}").format(
+            text=text if len(text) <= 60 else text[:59] + "…")
+    if e.use_case == "record_side_effect":
+        return translate("offline_charting", "Side effect: {effect} ({severity})").format(
+            effect=words_text(SIDE_EFFECTS.get(str(a.get("effect_type")), "?")),
+            severity=words_text(SEVERITY_WORDS.get(str(a.get("severity")), "?")))
+    return e.use_case.replace("_", " ")
+
+
+def kept_line(e: Entry, tz: ZoneInfo) -> str:
+    """One acknowledged entry as the board and the dialog list it."""
+    at = datetime.fromisoformat(e.charted_at) if e.charted_at else None
+    return translate("offline_charting", "{time} {what} — {who}: {queued}").format(
+        time=clock_time(at, tz), what=kept_what(e), who=e.username, queued=QUEUED_WORDS)
 
 
 class OfflineChartDialog(QDialog):
@@ -77,6 +96,7 @@ class OfflineChartDialog(QDialog):
         self.setWindowTitle(translate("OfflineChartDialog", "chairlog — OFFLINE charting — {chair}")
                             .format(chair=view.chair.name))
         self.setMinimumWidth(tokens.DIALOG_3XL)
+        self.resize(980, 860)
         lay = QVBoxLayout(self)
         head = QLabel(translate(
             "OfflineChartDialog",
@@ -96,6 +116,7 @@ class OfflineChartDialog(QDialog):
         lay.addWidget(note)
         self.vitals = VitalsForm(self, self)
         self.vitals.update_view(view, True)
+        self.vitals.setMinimumHeight(self.vitals.sizeHint().height())
         lay.addWidget(self.vitals)
         lay.addLayout(self._note_row())
         lay.addLayout(self._side_effect_row())
@@ -107,6 +128,8 @@ class OfflineChartDialog(QDialog):
         lay.addWidget(QLabel(translate("OfflineChartDialog", "Kept for this chair:")))
         self.kept_list = QListWidget()
         self.kept_list.setObjectName("offlineKept")
+        self.kept_list.setWordWrap(True)
+        self.kept_list.setMinimumHeight(tokens.TOUCH_PX * 2)
         lay.addWidget(self.kept_list, 1)
         close = BigButton(translate("OfflineChartDialog", "Close"))
         close.setAutoDefault(False)
@@ -233,9 +256,10 @@ class OfflineChartDialog(QDialog):
 
     # ---- acknowledgement ------------------------------------------------------------------
     def _acknowledge(self, result: Provisional) -> None:
-        self.say(translate("OfflineChartDialog", "{what} at {time}: {queued} ({waiting}).")
-                 .format(what=result.entry.summary, time=clock_time(result.entry.charted_at,
-                                                                    self._tz),
+        e = self.store.get(result.outcome.entry_key)
+        what = kept_what(e) if e is not None else result.entry.summary
+        self.say(translate("OfflineChartDialog", "{time} {what}: {queued} ({waiting}).")
+                 .format(what=what, time=clock_time(result.entry.charted_at, self._tz),
                          queued=QUEUED_WORDS, waiting=waiting_words(result.outcome.waiting)),
                  "warn")
         self.refresh_kept()
@@ -243,6 +267,6 @@ class OfflineChartDialog(QDialog):
 
     def refresh_kept(self) -> None:
         self.kept_list.clear()
-        for e in self.store.entries(self.user.database, ("pending",), session_id=self._view.id):
-            what = e.use_case.replace("_", " ")
-            self.kept_list.addItem(kept_line(e.charted_at, what, e.username, self._tz))
+        for e in reversed(self.store.entries(self.user.database, ("pending",),
+                                             session_id=self._view.id)):
+            self.kept_list.addItem(kept_line(e, self._tz))

@@ -80,7 +80,7 @@ def test_chart_offline_from_the_snapshot_then_replay_when_the_server_is_back(
         clinic: Any, ui_context: UiContexts, qtbot: Any) -> None:
     _sign_in_online(ui_context, qtbot)
     board = _board(clinic, qtbot, owned=False)
-    assert "OFFLINE" in board.banner.text() and "read-only" in board.who.text()
+    assert "OFFLINE" in board.headline.text() and "read-only" in board.who.text()
     assert "Nothing waiting" in board.waiting_label.text()
     sid = next(iter(board.views))
     refused = _offline_sign_in(board, qtbot, "wrong-password")
@@ -113,7 +113,9 @@ def test_chart_offline_from_the_snapshot_then_replay_when_the_server_is_back(
     qtbot.mouseClick(dlg.save_note, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "2 entries waiting" in board.waiting_label.text())
     assert board.kept_list.count() == 2 and dlg.kept_list.count() == 2
-    assert "not yet on the server" in board.kept_list.item(0).text()
+    newest, oldest = (board.kept_list.item(i).text() for i in (0, 1))
+    assert newest.startswith("Chair 1 · ") and "Note: calm, offline — nina" in newest
+    assert "Vitals HR 76 BP 121/77" in oldest and "not yet on the server" in oldest
     # killed: the window is destroyed without closing; the entries are in the outbox file
     runner, store, cache = board.runner, board.store, board.cache
     dlg_ref = board.chart_dialog
