@@ -15,7 +15,7 @@ import pytest
 
 from chairlog.domain import Role
 from chairlog.errors import ValidationError
-from chairlog.outbox import Outbox, OutboxStore, database_label, offline
+from chairlog.outbox import NotQueueable, Outbox, OutboxStore, database_label, offline
 from chairlog.outbox import credentials as cc
 from chairlog.outbox.gateway import OFFLINE_MISMATCH
 from chairlog.outbox.store import FILE_NAME
@@ -212,3 +212,49 @@ def test_a_changed_password_since_the_offline_sign_in_is_a_conflict(
         assert len(box.replay([actor]).conflicts) == 1
     finally:
         box.close()
+
+
+def test_a_version_1_outbox_file_gains_the_fingerprint_column(tmp_path: Any) -> None:
+    import sqlite3
+
+    path = tmp_path / FILE_NAME
+    con = sqlite3.connect(path)
+    con.executescript(
+        "CREATE TABLE entries (seq INTEGER PRIMARY KEY AUTOINCREMENT, entry_key TEXT NOT NULL "
+        "UNIQUE, database TEXT NOT NULL, use_case TEXT NOT NULL, arguments TEXT NOT NULL, "
+        "user_id INTEGER NOT NULL, username TEXT NOT NULL, session_id INTEGER, seen_version "
+        "INTEGER, charted_at TEXT, queued_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT "
+        "'pending', problem TEXT, attempts INTEGER NOT NULL DEFAULT 0, version_before INTEGER, "
+        "server_version INTEGER, server_entry_id INTEGER, finished_at TEXT, resolved_by TEXT, "
+        "resolution TEXT); PRAGMA user_version=1;")
+    con.execute("INSERT INTO entries (entry_key, database, use_case, arguments, user_id, "
+                "username, session_id, queued_at) VALUES ('old', 'db', 'add_note', '{}', 1, "
+                "'nina', 7, '2026-01-01T00:00:00+00:00')")
+    con.commit()
+    con.close()
+    store = OutboxStore(path)
+    try:
+        store.add(entry_key="new", database="db", use_case="add_note", arguments="{}",
+                  user_id=1, username="nina", session_id=7, seen_version=None,
+                  charted_at=None, queued_at="2026-01-01T00:01:00+00:00",
+                  offline_fingerprint="f" * 64)
+        assert [(e.entry_key, e.offline_fingerprint) for e in store.entries("db")] == [
+            ("old", None), ("new", "f" * 64)]
+    finally:
+        store.close()
+
+
+def test_only_appends_are_charted_offline(clinic: Clinic, label: str, cache: Any) -> None:
+    _signed_in_online(clinic)
+    user = offline.sign_in(cache, label, "nina", PASSWORDS["nina"], clinic.clock.now())
+    store = OutboxStore(data_dir() / FILE_NAME)
+    try:
+        with pytest.raises(NotQueueable, match="dose change"):
+            offline.chart(store, user, "change_rate", {"rate": 0.75},
+                          session_id=1, seen_version=1, now=clinic.clock.now())
+        with pytest.raises(ValidationError):  # a note needs words, checked offline
+            offline.chart(store, user, "add_note", {"text": "  "}, session_id=1,
+                          seen_version=1, now=clinic.clock.now())
+        assert store.count(label) == 0
+    finally:
+        store.close()
