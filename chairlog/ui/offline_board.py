@@ -50,7 +50,7 @@ from chairlog.clinical.clock import SteadyClock
 from chairlog.domain import SessionView
 from chairlog.outbox import QUEUED_WORDS, OutboxStore, database_label, offline, snapshot
 from chairlog.outbox import waiting_words as _waiting
-from chairlog.outbox.credentials import CredentialCache
+from chairlog.outbox.credentials import DEFAULT_IDLE_MINUTES, CredentialCache
 from chairlog.outbox.store import FILE_NAME
 from chairlog.paths import data_dir, resolve_db_url
 from chairlog.services import replay
@@ -105,8 +105,19 @@ class OfflineBoard(QWidget):
         self.resume = False
         self.database = database_label(url)
         self.tz = ZoneInfo(snap.timezone) if snap.timezone else ZoneInfo("UTC")
-        self.store = OutboxStore(data_dir() / FILE_NAME)
-        self.cache = CredentialCache.here()
+        #: the outbox and the credential cache; None (with ``problem``) when this workstation
+        #: cannot open them: the board is then read-only and says why
+        self.store: OutboxStore | None = None
+        self.cache: CredentialCache | None = None
+        self.problem = ""
+        try:
+            self.store = OutboxStore(data_dir() / FILE_NAME)
+            self.cache = CredentialCache.here()
+        except Exception as exc:  # a full or read-only disk, a damaged file
+            log.error("offline charting unavailable: %s", exc)
+            self.problem = translate(
+                "OfflineBoard", "This workstation cannot keep entries ({exc}): chart on paper."
+            ).format(exc=exc)
         self.runner = OperationRunner()
         self.user: offline.OfflineUser | None = None
         self.chart_dialog: OfflineChartDialog | None = None
@@ -183,7 +194,8 @@ class OfflineBoard(QWidget):
         self.probe_timer.start()
         self.server_back.connect(self._server_back)
         self._probing = False
-        self.idle = IdleMonitor(self.cache.idle_minutes(self.database) * 60_000, self)
+        minutes = self.cache.idle_minutes(self.database) if self.cache else DEFAULT_IDLE_MINUTES
+        self.idle = IdleMonitor(minutes * 60_000, self)
         self.idle.idle.connect(self.sign_out_idle)
         self._closed = False
         self.refresh_kept()
@@ -226,12 +238,17 @@ class OfflineBoard(QWidget):
         else:
             text = translate("OfflineBoard", "Charting OFFLINE as {name}: click a chair (or Tab "
                              "to it and press Enter) to chart.").format(name=user.display_name)
-        self.who.setText(f"{note} {text}".strip())
+        self.who.setText(self.problem or f"{note} {text}".strip())
+        self.sign_in_button.setEnabled(not self.problem)
         self.sign_in_button.setVisible(user is None)
         self.sign_out_button.setVisible(user is not None)
 
-    def ask_sign_in(self, then: int | None = None) -> OfflineSignInDialog:
-        """The sign-in dialog (opened, not blocking); ``then``: a session to chart after."""
+    def ask_sign_in(self, then: int | None = None) -> OfflineSignInDialog | None:
+        """The sign-in dialog (opened, not blocking); ``then``: a session to chart after.
+        None when this workstation cannot keep entries (``problem`` says why)."""
+        if self.cache is None:
+            self._show_user("")
+            return None
         dlg = OfflineSignInDialog(self.runner, self.cache, self.database, self.now, self)
         self.sign_in_dialog = dlg
 
@@ -267,7 +284,7 @@ class OfflineBoard(QWidget):
     # ---- charting ------------------------------------------------------------------------
     def chart(self, session_id: int) -> OfflineChartDialog | None:
         """Open the charting dialog for a session (the sign-in first, if nobody is)."""
-        if self.user is None:
+        if self.user is None or self.store is None:
             self.ask_sign_in(session_id)
             return None
         view = self.views[session_id]
@@ -287,7 +304,7 @@ class OfflineBoard(QWidget):
 
     def refresh_kept(self) -> None:
         """The count, the list and the tiles from the outbox file (a local read)."""
-        pending = self.store.entries(self.database, ("pending",))
+        pending = self.store.entries(self.database, ("pending",)) if self.store else []
         n = len(pending)
         self.waiting_label.setText(
             translate("OfflineBoard", "{waiting}: {queued}").format(waiting=_waiting(n),
@@ -337,8 +354,9 @@ class OfflineBoard(QWidget):
         self.probe_timer.stop()
         self.idle.stop()
         self.runner.shutdown()
-        self.store.close()
-        self.cache.close()
+        for held in (self.store, self.cache):
+            if held is not None:
+                held.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sign_out("")

@@ -4360,6 +4360,11 @@ Why is it safe to start anyway?</source>
 <context>
     <name>OfflineBoard</name>
     <message>
+        <source>This workstation cannot keep entries ({exc}): chart on paper.</source>
+        <extracomment>the outbox and the credential cache; None (with ``problem``) when this workstation cannot open them: the board is then read-only and says why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>chairlog — OFFLINE: server unreachable (last snapshot)</source>
         <translation>chairlog — SIN CONEXIÓN: servidor inaccesible (última instantánea)</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 
@@ -169,4 +170,36 @@ def test_idle_signs_the_offline_nurse_out(clinic: Any, ui_context: UiContexts,
     qtbot.waitUntil(lambda: board.user is None, timeout=5_000)
     assert "Signed out after" in board.who.text() and board.chart_dialog is None
     assert not board.sign_in_button.isHidden()
+    board.close()
+
+
+def test_a_tile_opens_the_sign_in_then_the_chart(clinic: Any, ui_context: UiContexts,
+                                                 qtbot: Any) -> None:
+    _sign_in_online(ui_context, qtbot)
+    board = _board(clinic, qtbot)
+    sid = next(iter(board.views))
+    board.tile_of[sid].setFocus()
+    qtbot.keyClick(board.tile_of[sid], Qt.Key.Key_Return)  # nobody signed in: sign in first
+    dlg = board.sign_in_dialog
+    assert dlg.isVisible() and board.chart_dialog is None
+    qtbot.keyClicks(dlg.username, "nina")
+    qtbot.keyClicks(dlg.password, PASSWORDS["nina"])
+    qtbot.keyClick(dlg.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: board.chart_dialog is not None, timeout=10_000)
+    assert board.chart_dialog.view.id == sid  # type: ignore[union-attr]
+    board.close()
+
+
+def test_a_workstation_that_cannot_keep_entries_stays_read_only(
+        clinic: Any, ui_context: UiContexts, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chairlog.ui import offline_board
+
+    def unwritable(_path: Any) -> Any:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(offline_board, "OutboxStore", unwritable)
+    board = _board(clinic, qtbot)
+    assert "cannot keep entries" in board.who.text() and "chart on paper" in board.who.text()
+    assert not board.sign_in_button.isEnabled()
+    assert board.chart(next(iter(board.views))) is None
     board.close()
