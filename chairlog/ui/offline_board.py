@@ -105,8 +105,8 @@ class OfflineBoard(QWidget):
         self.resume = False
         self.database = database_label(url)
         self.tz = ZoneInfo(snap.timezone) if snap.timezone else ZoneInfo("UTC")
-        #: the outbox and the credential cache; None (with ``problem``) when this workstation
-        #: cannot open them: the board is then read-only and says why
+        # the outbox and the credential cache; None (with ``problem``) when this workstation
+        # cannot open them: the board is then read-only and says why
         self.store: OutboxStore | None = None
         self.cache: CredentialCache | None = None
         self.problem = ""

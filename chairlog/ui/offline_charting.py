@@ -81,7 +81,7 @@ def kept_line(e: Entry, tz: ZoneInfo) -> str:
 class OfflineChartDialog(QDialog):
     """One running session, charted by ``user`` into ``store``."""
 
-    #: an entry was kept (the Outcome); the board refreshes its count and tiles
+    # an entry was kept (the Outcome); the board refreshes its count and tiles
     entry_kept = Signal(object)
 
     def __init__(self, runner: OperationRunner, store: OutboxStore, user: offline.OfflineUser,

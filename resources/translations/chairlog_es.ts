@@ -4361,8 +4361,7 @@ Why is it safe to start anyway?</source>
     <name>OfflineBoard</name>
     <message>
         <source>This workstation cannot keep entries ({exc}): chart on paper.</source>
-        <extracomment>the outbox and the credential cache; None (with ``problem``) when this workstation cannot open them: the board is then read-only and says why</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Este puesto no puede guardar entradas ({exc}): registre en papel.</translation>
     </message>
     <message>
         <source>chairlog — OFFLINE: server unreachable (last snapshot)</source>
@@ -4418,7 +4417,6 @@ Why is it safe to start anyway?</source>
     <name>OfflineChartDialog</name>
     <message>
         <source>chairlog — OFFLINE charting — {chair}</source>
-        <extracomment>an entry was kept (the Outcome); the board refreshes its count and tiles</extracomment>
         <translation>chairlog — registro SIN CONEXIÓN — {chair}</translation>
     </message>
     <message>
