@@ -186,7 +186,16 @@ def test_a_tile_opens_the_sign_in_then_the_chart(clinic: Any, ui_context: UiCont
     qtbot.keyClicks(dlg.password, PASSWORDS["nina"])
     qtbot.keyClick(dlg.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: board.chart_dialog is not None, timeout=10_000)
-    assert board.chart_dialog.view.id == sid  # type: ignore[union-attr]
+    chart = board.chart_dialog
+    assert chart is not None and chart.view.id == sid
+    chart.severity.setCurrentIndex(chart.severity.findData("moderate"))
+    qtbot.mouseClick(chart.save_effect, Qt.MouseButton.LeftButton)  # a side effect, too
+    qtbot.waitUntil(lambda: "1 entry waiting" in board.waiting_label.text())
+    assert "Side effect: Nausea (moderate)" in board.kept_list.item(0).text()
+    assert board.store is not None
+    (e,) = board.store.entries(board.database, ("pending",))
+    assert (e.use_case, e.arguments["effect_type"], e.arguments["severity"]) == (
+        "record_side_effect", "nausea", "moderate")
     board.close()
 
 
