@@ -28,7 +28,10 @@ Decisions:
   replays only as that nurse signed in on the server (the rule above), and only if the
   fingerprint is that of her verifier on the server now; otherwise it becomes a conflict
   (``OFFLINE_MISMATCH``), kept for her to resolve: a password changed since, or a
-  workstation cache forged to sign in as her, never reaches her chart unseen.
+  workstation cache forged to sign in as her, never reaches her chart unseen. (A chairlog
+  upgrade that changes the argon2 parameters rehashes her password at her next online
+  sign-in; entries charted offline before it then come back as conflicts too, for her to
+  chart again: a false refusal, never a silent charting.)
 - One entry, one server transaction, one outbox commit after it. A failure of the server
   mid-replay stops the replay; what was done stays done.
 """
