@@ -23,6 +23,15 @@ Decisions:
   stays in the outbox until a nurse discards it with a reason or charts it again. Both are
   audited on the server (``outbox.discarded`` / ``outbox.charted_again``). Later entries of
   that session still replay: each is judged by the rules on its own.
+- An entry charted under an offline sign-in (``outbox.offline``: a window started while the
+  server was down) carries the fingerprint of the password verifier it was signed in with. It
+  replays only as that nurse signed in on the server (the rule above), and only if the
+  fingerprint is that of her verifier on the server now; otherwise it becomes a conflict
+  (``OFFLINE_MISMATCH``), kept for her to resolve: a password changed since, or a
+  workstation cache forged to sign in as her, never reaches her chart unseen. (A chairlog
+  upgrade that changes the argon2 parameters rehashes her password at her next online
+  sign-in; entries charted offline before it then come back as conflicts too, for her to
+  chart again: a false refusal, never a silent charting.)
 - One entry, one server transaction, one outbox commit after it. A failure of the server
   mid-replay stops the replay; what was done stays done.
 """
@@ -43,7 +52,7 @@ from typing import Any
 from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError, StorageError, ValidationError
 from chairlog.paths import data_dir, describe_db_url
-from chairlog.services import Chairlog, replay
+from chairlog.services import Chairlog, offline_credentials, replay
 from chairlog.words import term, words
 
 from .store import FILE_NAME, Entry, OutboxStore
@@ -52,6 +61,12 @@ from .usecases import UseCase, bind, by_function, by_name, to_json
 log = logging.getLogger(__name__)
 
 QUEUED_WORDS = "saved on this workstation — not yet on the server"
+#: the conflict of an entry charted under an offline sign-in that no longer matches the server
+OFFLINE_MISMATCH = words(
+    "Not charted: this entry was charted while the server was down, under an offline sign-in "
+    "whose password does not match this account's password on the server now (the password "
+    "was changed since, or that sign-in was not one the server made). Check it with the "
+    "patient's paper notes, then chart it again as yourself or discard it with a reason.")
 
 
 class NotQueueable(StorageError):
@@ -111,6 +126,32 @@ def database_label(url: str) -> str:
     """The database an entry belongs to, without its password: a short digest of the URL
     as chairlog describes it (the outbox file is shared by every database used here)."""
     return hashlib.sha256(describe_db_url(url).encode()).hexdigest()[:16]
+
+
+def keep_entry(store: OutboxStore, database: str, uc: UseCase, key: str,
+               arguments: Mapping[str, Any], *, user_id: int, username: str,
+               session_id: int, seen: Any, charted: Any, queued_at: str,
+               offline_fingerprint: str | None = None) -> str:
+    """Write one entry into the outbox file, the one entry format every replay reads: the
+    call's arguments as JSON without ``expected_version``, its time argument set to
+    ``charted``. Returns the charted time as kept (ISO 8601). A file that cannot take it is a
+    ``StorageError`` saying nothing was saved (the typed values stay in the form)."""
+    kept = {k: v for k, v in arguments.items() if k != "expected_version"}
+    kept[uc.when] = charted
+    payload = to_json(kept)
+    when = charted.isoformat() if isinstance(charted, datetime) else str(charted)
+    try:
+        store.add(entry_key=key, database=database, use_case=uc.name, arguments=payload,
+                  user_id=user_id, username=username, session_id=session_id,
+                  seen_version=seen if isinstance(seen, int) else None, charted_at=when,
+                  queued_at=queued_at, offline_fingerprint=offline_fingerprint)
+    except sqlite3.Error as exc:
+        log.error("the outbox %s could not keep an entry: %s", store.path, exc)
+        raise StorageError(
+            words("The server cannot be reached, and this workstation could not keep the "
+                  "entry ({exc}): it was NOT saved. What you typed is still in the form; "
+                  "chart it on paper.", exc=exc)) from exc
+    return when
 
 
 class Outbox:
@@ -190,22 +231,9 @@ class Outbox:
             raise NotQueueable(
                 words("The server cannot be reached, and a second clinician's check needs it: "
                       "nothing was saved. Save again when the server is back."))
-        kept = {k: v for k, v in arguments.items() if k != "expected_version"}
-        kept[uc.when] = charted
-        payload = to_json(kept)
-        when = charted.isoformat() if isinstance(charted, datetime) else str(charted)
-        try:
-            self.store.add(entry_key=key, database=self.database, use_case=uc.name,
-                           arguments=payload, user_id=actor.id, username=actor.username,
-                           session_id=session_id,
-                           seen_version=seen if isinstance(seen, int) else None,
-                           charted_at=when, queued_at=self._now())
-        except sqlite3.Error as exc:
-            log.error("the outbox %s could not keep an entry: %s", self.store.path, exc)
-            raise StorageError(
-                words("The server cannot be reached, and this workstation could not keep the "
-                      "entry ({exc}): it was NOT saved. What you typed is still in the form; "
-                      "chart it on paper.", exc=exc)) from exc
+        when = keep_entry(self.store, self.database, uc, key, arguments, user_id=actor.id,
+                          username=actor.username, session_id=session_id, seen=seen,
+                          charted=charted, queued_at=self._now())
         self._changed()
         return Outcome("queued", key, self.waiting(), charted_at=when)
 
@@ -276,6 +304,19 @@ class Outbox:
             # a broken chain: someone else wrote since; the version seen is then stale and
             # the server says so (a conflict for the nurse)
             kwargs["expected_version"] = chained if chained is not None else e.seen_version
+        if e.offline_fingerprint is not None:
+            try:
+                same = offline_credentials.verifier_matches(self.app, actor,
+                                                            e.offline_fingerprint)
+            except Exception as exc:
+                if not replay.server_unreachable(exc):
+                    raise
+                report.unreachable = type(exc).__name__
+                return False
+            if not same:
+                self.store.mark_conflict(e.entry_key, str(OFFLINE_MISMATCH), at=self._now())
+                report.conflicts.append(e.entry_key)
+                return True
         try:
             with replay.receipt(self.app, e.entry_key, session_id=e.session_id,
                                 user_id=e.user_id, use_case=e.use_case) as pending:

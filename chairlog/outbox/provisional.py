@@ -47,11 +47,18 @@ class Provisional:
 
 def provisional(outcome: Outcome, use_case: str, actor: UserInfo, session_id: int,
                 charted_at: datetime, recorded_at: datetime) -> Provisional:
+    return kept(outcome, use_case, actor.id, actor.full_name, session_id, charted_at,
+                recorded_at)
+
+
+def kept(outcome: Outcome, use_case: str, user_id: int, user_name: str, session_id: int,
+         charted_at: datetime, recorded_at: datetime) -> Provisional:
+    """The provisional result for a nurse known by id and name only (an offline sign-in)."""
     uc = by_name(use_case)
     word = _WORDS.get(uc.name, uc.name.replace("_", " "))
     entry = EntryView(id=0, session_id=session_id, kind=_KINDS.get(uc.name, EntryKind.DOSE),
-                      charted_at=charted_at, recorded_at=recorded_at, user_id=actor.id,
-                      user_name=actor.full_name, status=EntryStatus.ACTIVE, is_late=False,
+                      charted_at=charted_at, recorded_at=recorded_at, user_id=user_id,
+                      user_name=user_name, status=EntryStatus.ACTIVE, is_late=False,
                       summary=f"{word[0].upper()}{word[1:]} kept on this workstation",
                       record_version=0)
     return Provisional(outcome, entry)

@@ -13,6 +13,9 @@ Decisions:
   resolved the conflict; who, when and why are kept).
 - Python's own ``sqlite3``: the outbox is one table read and written by this workstation
   only; it needs no ORM and no migrations framework (the schema carries ``user_version``).
+  Version 2 adds ``offline_fingerprint``: the fingerprint of the password verifier an entry
+  charted under an offline sign-in was signed in with (``outbox.offline``; None for an entry
+  charted by a nurse signed in on the server). A version-1 file gains the column on opening.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILE_NAME = "outbox.sqlite3"
 STATES = ("pending", "done", "conflict", "discarded", "recharted")
 
@@ -52,7 +55,8 @@ CREATE TABLE IF NOT EXISTS entries (
     server_entry_id INTEGER,
     finished_at TEXT,
     resolved_by TEXT,
-    resolution TEXT
+    resolution TEXT,
+    offline_fingerprint TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_entries_db_state ON entries (database, state, seq);
 CREATE INDEX IF NOT EXISTS ix_entries_session ON entries (database, session_id, seq);
@@ -83,6 +87,8 @@ class Entry:
     finished_at: str | None
     resolved_by: str | None
     resolution: str | None
+    #: set for an entry charted under an offline sign-in (replayed only if it still matches)
+    offline_fingerprint: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -94,23 +100,33 @@ def _entry(row: sqlite3.Row) -> Entry:
     return Entry(**d)
 
 
+def open_durable(path: Path) -> sqlite3.Connection:
+    """A workstation file opened the outbox's way: created 0600, WAL, ``synchronous=FULL``,
+    autocommit (callers use ``BEGIN IMMEDIATE`` … ``COMMIT``), usable from several threads
+    under the caller's lock. The credential cache (``outbox.credentials``) opens its own so."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+    con = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=5.0)
+    con.row_factory = sqlite3.Row
+    con.execute("PRAGMA busy_timeout=5000")
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    return con
+
+
 class OutboxStore:
     """The outbox file, opened once per process; safe to use from several threads."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        os.chmod(path, 0o600)
         self._lock = threading.RLock()
-        self._con = sqlite3.connect(path, check_same_thread=False, isolation_level=None,
-                                    timeout=5.0)
-        self._con.row_factory = sqlite3.Row
-        self._con.execute("PRAGMA busy_timeout=5000")
-        self._con.execute("PRAGMA journal_mode=WAL")
-        self._con.execute("PRAGMA synchronous=FULL")
+        self._con = open_durable(path)
         self._con.executescript(_SCHEMA)
+        columns = {r["name"] for r in self._con.execute("PRAGMA table_info(entries)")}
+        if "offline_fingerprint" not in columns:  # a version-1 file
+            self._con.execute("ALTER TABLE entries ADD COLUMN offline_fingerprint TEXT")
         self._con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     @contextmanager
@@ -132,15 +148,16 @@ class OutboxStore:
 
     def add(self, *, entry_key: str, database: str, use_case: str, arguments: str,
             user_id: int, username: str, session_id: int | None, seen_version: int | None,
-            charted_at: str | None, queued_at: str) -> int:
+            charted_at: str | None, queued_at: str,
+            offline_fingerprint: str | None = None) -> int:
         """Queue one entry (``arguments`` already JSON); committed and fsynced on return."""
         with self._tx() as c:
             cur = c.execute(
                 "INSERT INTO entries (entry_key, database, use_case, arguments, user_id, "
-                "username, session_id, seen_version, charted_at, queued_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "username, session_id, seen_version, charted_at, queued_at, "
+                "offline_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (entry_key, database, use_case, arguments, user_id, username, session_id,
-                 seen_version, charted_at, queued_at))
+                 seen_version, charted_at, queued_at, offline_fingerprint))
             return int(cur.lastrowid or 0)
 
     def mark_done(self, entry_key: str, *, at: str, server_version: int | None,

@@ -27,8 +27,10 @@ from enum import Enum
 from typing import Any
 
 from chairlog.clinical.vitals import refuse_unknown_keys, validate_vitals
+from chairlog.domain.describe import ACTIONS, SEVERITIES, SIDE_EFFECTS
 from chairlog.errors import ValidationError
 from chairlog.services import charting, doses
+from chairlog.services.context import choice_field, text_field
 from chairlog.words import words
 
 
@@ -53,15 +55,29 @@ def _vitals_check(arguments: Mapping[str, Any]) -> None:
     validate_vitals(values)
 
 
+def _note_check(arguments: Mapping[str, Any]) -> None:
+    text_field("text", arguments.get("text"), required=True, max_chars=4000,
+               label=words("note"))
+
+
+def _side_effect_check(arguments: Mapping[str, Any]) -> None:
+    choice_field("effect_type", arguments.get("effect_type"), SIDE_EFFECTS, "side effect")
+    choice_field("severity", arguments.get("severity"), SEVERITIES)
+    choice_field("action_taken", arguments.get("action_taken", "none"), ACTIONS,
+                 "action taken")
+    text_field("note", arguments.get("note", ""), max_chars=1000)
+
+
 _ALL = (
     UseCase("record_vitals", charting.record_vitals, "charted_at", precheck=_vitals_check),
     UseCase("record_assessment", charting.record_assessment, "charted_at"),
     UseCase("complete_checklist_item", charting.complete_checklist_item, "charted_at"),
-    UseCase("record_side_effect", charting.record_side_effect, "charted_at"),
+    UseCase("record_side_effect", charting.record_side_effect, "charted_at",
+            precheck=_side_effect_check),
     UseCase("resolve_side_effect", charting.resolve_side_effect, "resolved_at",
             session_arg=None),
     UseCase("record_medication", charting.record_medication, "charted_at"),
-    UseCase("add_note", charting.add_note, "charted_at"),
+    UseCase("add_note", charting.add_note, "charted_at", precheck=_note_check),
     UseCase("start_infusion", doses.start_infusion, "charted_at", guarded=True),
     UseCase("change_rate", doses.change_rate, "charted_at", guarded=True),
     UseCase("pause_infusion", doses.pause_infusion, "charted_at", guarded=True),

@@ -10,7 +10,8 @@ Decisions:
 - Unlock: the signed-in user's password (``accounts.verify_password``), or another user's
   username and password (``accounts.login``, audited) who then takes over. After three wrong
   passwords for the signed-in user, further tries also go through ``accounts.login`` so they
-  are audited and count towards the lockout like any failed sign-in.
+  are audited and count towards the lockout like any failed sign-in. A successful unlock
+  refreshes the offline credential kept on this workstation (``outbox.credentials``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import error_text, translate
+from chairlog.ui.login import remembered, sign_in_here
 from chairlog.ui.tile_figures import TileFigures
 from chairlog.ui.widgets import (
     BigButton,
@@ -292,8 +294,10 @@ class LockScreen(QWidget):
 
         def check() -> UserInfo | None:
             if same and current is not None:
-                return current if accounts.verify_password(app, current, password) else None
-            return accounts.login(app, username, password)
+                if not accounts.verify_password(app, current, password):
+                    return None
+                return remembered(app, current)  # the offline credential, refreshed
+            return sign_in_here(app, username, password)
 
         self.runner.run(
             check, self._checked, self._refused, translate("LockScreen", "Checking the password…")

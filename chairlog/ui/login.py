@@ -10,6 +10,9 @@ Decisions:
   for a real database.
 - The password checks (argon2) run on the operation runner with a busy line (``ui.busy``): the
   window never waits for them; ``busy`` tells tests when the answer is in.
+- A successful sign-in (and a forced password change) also keeps the user's offline
+  credential on this workstation, on the same worker call (``outbox.credentials``), so a
+  window started while the server is down can let them chart into the outbox.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from chairlog.domain import UserInfo
 from chairlog.errors import ChairlogError
-from chairlog.services import accounts
+from chairlog.outbox import credentials
+from chairlog.services import Chairlog, accounts
 from chairlog.ui import tokens
 from chairlog.ui.busy import BusyRunner
 from chairlog.ui.context import UiContext
@@ -44,6 +48,19 @@ from chairlog.ui.widgets import (
     label_fields,
     named,
 )
+
+
+def remembered(app: Chairlog, user: UserInfo) -> UserInfo:
+    """``user`` just signed in on the server: keep their offline credential on this
+    workstation (``outbox.credentials``; on the caller's worker thread, never raises)."""
+    if not user.must_change_password:
+        credentials.remember_sign_in(app, user)
+    return user
+
+
+def sign_in_here(app: Chairlog, username: str, password: str) -> UserInfo:
+    """The online sign-in, then this workstation's offline credential (one worker call)."""
+    return remembered(app, accounts.login(app, username, password))
 
 
 def _password_edit() -> QLineEdit:
@@ -177,7 +194,7 @@ class LoginDialog(QDialog):
         self.error.clear_message()
         password = self.password.text()
         app, username = self.ctx.app, self.username.text()
-        self.runner.run(lambda: accounts.login(app, username, password),
+        self.runner.run(lambda: sign_in_here(app, username, password),
                         lambda user: self._signed_in(user, password), self._refused,
                         translate("LoginDialog", "Checking the password…"))
 
@@ -264,7 +281,7 @@ class LoginDialog(QDialog):
             return
         app, pending, old = self.ctx.app, self._pending, self._old_password
         self.change_runner.run(
-            lambda: accounts.change_password(app, pending, old, new),
+            lambda: remembered(app, accounts.change_password(app, pending, old, new)),
             self._changed,
             self._change_refused,
             translate("LoginDialog", "Saving the password…"),

@@ -778,7 +778,7 @@
     </message>
     <message>
         <source>The server cannot be reached, and this cannot wait on this workstation: nothing was saved. Do it again when the server is back.</source>
-        <extracomment>the charted time kept with a queued entry (ISO 8601) called after every change of the outbox&apos;s counts (queued, replayed, resolved)</extracomment>
+        <extracomment>called after every change of the outbox&apos;s counts (queued, replayed, resolved)</extracomment>
         <translation>No se puede contactar con el servidor y esto no puede esperar en este puesto: no se guardó nada. Vuelva a hacerlo cuando el servidor esté disponible.</translation>
     </message>
     <message>
@@ -795,7 +795,13 @@
     </message>
     <message>
         <source>The server cannot be reached, and this workstation could not keep the entry ({exc}): it was NOT saved. What you typed is still in the form; chart it on paper.</source>
+        <extracomment>the charted time kept with a queued entry (ISO 8601)</extracomment>
         <translation>No se puede contactar con el servidor y este puesto no pudo conservar la anotación ({exc}): NO se guardó. Lo que escribió sigue en el formulario; regístrelo en papel.</translation>
+    </message>
+    <message>
+        <source>Not charted: this entry was charted while the server was down, under an offline sign-in whose password does not match this account&apos;s password on the server now (the password was changed since, or that sign-in was not one the server made). Check it with the patient&apos;s paper notes, then chart it again as yourself or discard it with a reason.</source>
+        <extracomment>the conflict of an entry charted under an offline sign-in that no longer matches the server</extracomment>
+        <translation>No registrado: esta entrada se registró con el servidor caído, con un inicio de sesión sin conexión cuya contraseña no coincide ahora con la de esta cuenta en el servidor (la contraseña se cambió desde entonces, o ese inicio de sesión no lo hizo el servidor). Compruébela con las notas en papel del paciente y luego regístrela de nuevo como usted o descártela con un motivo.</translation>
     </message>
     <message>
         <source>an entry of this workstation&apos;s outbox</source>
@@ -807,7 +813,6 @@
     </message>
     <message>
         <source>a charting call the outbox keeps: {choices}</source>
-        <extracomment>the argument that holds when it happened (filled with the time of the first attempt) replayed with ``expected_version`` (a state change), or not (an append) the argument naming the session (None: the caller says which session it belongs to) the service&apos;s own input checks that need no database, run before an entry is queued behind others without asking the server (a typing error is refused at once)</extracomment>
         <translation>una acción de registro que la bandeja de salida conserva: {choices}</translation>
     </message>
     <message>
@@ -1062,6 +1067,7 @@
     </message>
     <message>
         <source>note</source>
+        <extracomment>the argument that holds when it happened (filled with the time of the first attempt) replayed with ``expected_version`` (a state change), or not (an append) the argument naming the session (None: the caller says which session it belongs to) the service&apos;s own input checks that need no database, run before an entry is queued behind others without asking the server (a typing error is refused at once)</extracomment>
         <translation>nota</translation>
     </message>
     <message>
@@ -2458,6 +2464,42 @@
     <message>
         <source>a number, {range}</source>
         <translation>un número, {range}</translation>
+    </message>
+    <message>
+        <source>{username} has not signed in on this workstation in the last 14 days: chart on paper until the server is back.</source>
+        <translation>{username} no ha iniciado sesión en este puesto en los últimos 14 días: registre en papel hasta que vuelva el servidor.</translation>
+    </message>
+    <message>
+        <source>Type your username and password.</source>
+        <translation>Escriba su usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <source>The offline sign-in kept for {username} on this workstation is damaged: chart on paper until the server is back.</source>
+        <translation>El inicio de sesión sin conexión guardado para {username} en este puesto está dañado: registre en papel hasta que vuelva el servidor.</translation>
+    </message>
+    <message>
+        <source>{username} signs in as {role}, and only a nurse or a physician may chart: chart on paper until the server is back.</source>
+        <translation>{username} inicia sesión como {role}, y solo una enfermera o un médico pueden registrar: registre en papel hasta que vuelva el servidor.</translation>
+    </message>
+    <message>
+        <source>Wrong password. {left} more wrong and offline sign-in for {username} locks for 5 minutes.</source>
+        <translation>Contraseña incorrecta. {left} intentos fallidos más y el inicio de sesión sin conexión de {username} se bloquea durante 5 minutos.</translation>
+    </message>
+    <message>
+        <source>Offline sign-in for {username} is locked after 5 wrong passwords, until {until:%H:%M} UTC. Chart on paper meanwhile.</source>
+        <translation>El inicio de sesión sin conexión de {username} está bloqueado tras 5 contraseñas incorrectas, hasta las {until:%H:%M} UTC. Mientras tanto, registre en papel.</translation>
+    </message>
+    <message>
+        <source>A second clinician&apos;s check needs the server: chart this on paper until the server is back.</source>
+        <translation>La comprobación de un segundo profesional necesita el servidor: registre esto en papel hasta que vuelva el servidor.</translation>
+    </message>
+    <message>
+        <source>A dose change cannot be charted from the last snapshot (the infusion&apos;s state is not known here): chart it on paper.</source>
+        <translation>Un cambio de dosis no puede registrarse desde la última instantánea (aquí no se conoce el estado de la infusión): regístrelo en papel.</translation>
+    </message>
+    <message>
+        <source>Vitals kept on this workstation</source>
+        <translation>Signos vitales guardados en este puesto</translation>
     </message>
 </context>
 <context>
@@ -4318,8 +4360,16 @@ Why is it safe to start anyway?</source>
 <context>
     <name>OfflineBoard</name>
     <message>
-        <source>chairlog — server unreachable (last snapshot)</source>
-        <translation>chairlog — servidor inaccesible (última instantánea)</translation>
+        <source>This workstation cannot keep entries ({exc}): chart on paper.</source>
+        <translation>Este puesto no puede guardar entradas ({exc}): registre en papel.</translation>
+    </message>
+    <message>
+        <source>chairlog — OFFLINE: server unreachable (last snapshot)</source>
+        <translation>chairlog — SIN CONEXIÓN: servidor inaccesible (última instantánea)</translation>
+    </message>
+    <message>
+        <source>OFFLINE — the server cannot be reached</source>
+        <translation>SIN CONEXIÓN — no se puede acceder al servidor</translation>
     </message>
     <message>
         <source>The server answers again — Continue</source>
@@ -4327,7 +4377,138 @@ Why is it safe to start anyway?</source>
     </message>
     <message>
         <source>No infusion was running at the last snapshot.</source>
+        <extracomment>the snapshot&apos;s sessions, and each one&apos;s tile, by session id</extracomment>
         <translation>No había ninguna infusión en curso en la última instantánea.</translation>
+    </message>
+    <message>
+        <source>Kept on this workstation, newest first (sent to the server as each nurse once it is back and she signs in there):</source>
+        <translation>Guardado en este puesto, lo más reciente primero (se envía al servidor como cada enfermera cuando vuelva y ella inicie sesión allí):</translation>
+    </message>
+    <message>
+        <source>Sign in to chart offline  (Ctrl+I)</source>
+        <translation>Iniciar sesión para registrar sin conexión  (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Nobody signed in: the board is read-only. Chart on paper, or sign in to chart offline.</source>
+        <translation>Nadie ha iniciado sesión: el tablero es de solo lectura. Registre en papel o inicie sesión para registrar sin conexión.</translation>
+    </message>
+    <message>
+        <source>Charting OFFLINE as {name}: click a chair (or Tab to it and press Enter) to chart.</source>
+        <translation>Registrando SIN CONEXIÓN como {name}: pulse un sillón (o llegue con Tab y pulse Intro) para registrar.</translation>
+    </message>
+    <message>
+        <source>Signed out after {n} minutes without input.</source>
+        <translation>Sesión cerrada tras {n} minutos sin actividad.</translation>
+    </message>
+    <message>
+        <source>{waiting}: {queued}</source>
+        <translation>{waiting}: {queued}</translation>
+    </message>
+    <message>
+        <source>Nothing waiting on this workstation.</source>
+        <translation>Nada pendiente en este puesto.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineChartDialog</name>
+    <message>
+        <source>chairlog — OFFLINE charting — {chair}</source>
+        <translation>chairlog — registro SIN CONEXIÓN — {chair}</translation>
+    </message>
+    <message>
+        <source>OFFLINE — {chair} · {patient} · charting as {nurse}</source>
+        <translation>SIN CONEXIÓN — {chair} · {patient} · registra {nurse}</translation>
+    </message>
+    <message>
+        <source>Each entry is kept on this workstation, charted at the moment you save it, and sent to the server as you when it is back and you sign in there. Alerts are judged by the server then: watch the patient as on paper.</source>
+        <translation>Cada entrada se guarda en este puesto, con la hora en que la guarda, y se envía al servidor como usted cuando vuelva y usted inicie sesión allí. Las alertas las evaluará entonces el servidor: vigile al paciente como en papel.</translation>
+    </message>
+    <message>
+        <source>Kept for this chair:</source>
+        <translation>Guardado para este sillón:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>A note for the chart; Save note keeps it</source>
+        <translation>Una nota para el registro; Guardar nota la guarda</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Guardar nota</translation>
+    </message>
+    <message>
+        <source>Side effect</source>
+        <translation>Efecto adverso</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Medida tomada</translation>
+    </message>
+    <message>
+        <source>Save side effect</source>
+        <translation>Guardar efecto adverso</translation>
+    </message>
+    <message>
+        <source>{n} alert(s): act as on paper.</source>
+        <translation>{n} alerta(s): actúe como en papel.</translation>
+    </message>
+    <message>
+        <source>{time} {what}: {queued} ({waiting}).</source>
+        <translation>{time} {what}: {queued} ({waiting}).</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineSignInDialog</name>
+    <message>
+        <source>chairlog — sign in to chart offline</source>
+        <translation>chairlog — iniciar sesión para registrar sin conexión</translation>
+    </message>
+    <message>
+        <source>OFFLINE — sign in to chart</source>
+        <translation>SIN CONEXIÓN — inicie sesión para registrar</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. A nurse who signed in on this workstation within 14 days can chart here: entries are kept on this workstation and sent to the server, as you, once it is back and you sign in there.</source>
+        <translation>No se puede acceder al servidor. Una enfermera que inició sesión en este puesto en los últimos 14 días puede registrar aquí: las entradas se guardan en este puesto y se envían al servidor, como usted, cuando vuelva y usted inicie sesión allí.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Your chairlog username</source>
+        <translation>Su usuario de chairlog</translation>
+    </message>
+    <message>
+        <source>Your own password; Enter signs in</source>
+        <translation>Su propia contraseña; Intro inicia sesión</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Comprobando la contraseña…</translation>
     </message>
 </context>
 <context>
@@ -6258,8 +6439,27 @@ No se cambió nada.</translation>
 <context>
     <name>offline_board</name>
     <message>
-        <source>Server unreachable — last snapshot from {local:%H:%M} ({local:%Y-%m-%d}). Timers and countdowns run from it; nothing charted since then is shown. Chart on paper until the server is back (signing in needs it).</source>
-        <translation>Servidor inaccesible — última instantánea de las {local:%H:%M} ({local:%Y-%m-%d}). Los temporizadores y las cuentas atrás parten de ella; no se muestra nada de lo registrado desde entonces. Registre en papel hasta que vuelva el servidor (iniciar sesión lo necesita).</translation>
+        <source>Server unreachable — last snapshot from {local:%H:%M} ({local:%Y-%m-%d}). Timers and countdowns run from it; what was charted on the server since is not shown. Sign in to chart offline (a nurse who signed in on this workstation within 14 days), or chart on paper.</source>
+        <translation>Servidor inaccesible — última instantánea de las {local:%H:%M} ({local:%Y-%m-%d}). Los temporizadores y las cuentas atrás parten de ella; no se muestra lo registrado en el servidor desde entonces. Inicie sesión para registrar sin conexión (una enfermera que inició sesión en este puesto en los últimos 14 días) o registre en papel.</translation>
+    </message>
+</context>
+<context>
+    <name>offline_charting</name>
+    <message>
+        <source>Vitals HR {hr} BP {sbp}/{dbp} SpO₂ {spo2} RR {rr}</source>
+        <translation>Signos vitales FC {hr} PA {sbp}/{dbp} SpO₂ {spo2} FR {rr}</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>Nota: {text}</translation>
+    </message>
+    <message>
+        <source>Side effect: {effect} ({severity})</source>
+        <translation>Efecto adverso: {effect} ({severity})</translation>
+    </message>
+    <message>
+        <source>{time} {what} — {who}: {queued}</source>
+        <translation>{time} {what} — {who}: {queued}</translation>
     </message>
 </context>
 <context>
