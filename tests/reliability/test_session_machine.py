@@ -16,15 +16,27 @@ After every step:
 
 CI replays a fixed exploration (derandomized) and, in a second run, explores with a fresh seed
 it prints (``CHAIRLOG_MACHINE_EXPLORE=1`` with ``--hypothesis-seed``).
+
+Decisions (time: this test was the suite's longest, 165 s on one worker):
+- Every life starts from a copy of one clinic with a session ready to infuse, built once per
+  test process (``_template``, the way ``tests/template_db.py`` copies the clinic fixture:
+  SQLite's backup API, the data folder's files under the copy's names, fresh sign-in tokens).
+  A life used to build its own clinic (authority, certificate, CRL: about 1.1 s of 1.5 s).
+- The audit check after every step is the whole ``verify_audit`` (chain, signatures, bound
+  rows, every anchor), but a signed PDF's signature is verified once per distinct bytes and
+  authority (``_remember_pdf_verdicts``): the bytes are proven unchanged at every step by
+  ``signed_records_never_change``, so the verdict for them cannot differ. 40 % of the time
+  went to verifying the same PDFs again at every step.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,6 +52,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from chairlog import paths
 from chairlog.clinical.clock import FixedClock
 from chairlog.errors import ChairlogError, LimitExceeded, StateError, ValidationError
 from chairlog.services import (
@@ -51,6 +64,7 @@ from chairlog.services import (
     signoff,
     views,
 )
+from tests import template_db
 from tests.reliability.helpers.dbs import (
     PASSWORD,
     VITALS,
@@ -117,15 +131,43 @@ TALLY = {"sessions": 0, "steps": 0, "signatures": 0, "addenda": 0, "corrections"
          "refusals": 0}
 
 
+_TEMPLATE: dict[str, tuple[template_db.Template, int]] = {}
+
+
+def _template() -> tuple[template_db.Template, int]:
+    """The clinic (one chair, one patient) with a session ready to infuse, built once per test
+    process in its own folder and data folder; and that session's id."""
+    if "life" not in _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="chairlog-machine-template-"))
+        atexit.register(shutil.rmtree, folder, True)
+        home, url = folder / "home", f"sqlite:///{folder / 'template.sqlite3'}"
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("CHAIRLOG_HOME", str(home))
+            app = open_app(url, clock=FixedClock(T0))
+            try:
+                st = set_up_clinic(app, chairs=1, patients=1)
+                sid = ready_session(st, st.patients[0], st.chairs[0], weight=WEIGHT).id
+            finally:
+                app.close()
+        _TEMPLATE["life"] = (template_db.Template(url, home, replace(st, app=None)), sid)
+    return _TEMPLATE["life"]
+
+
 class SessionLife(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="chairlog-machine-"))
         self.clock = FixedClock(T0)
-        self.app = open_app(f"sqlite:///{self.folder / 'chairlog.sqlite3'}", clock=self.clock)
-        self.st = set_up_clinic(self.app, chairs=1, patients=1)
-        self.sid = ready_session(self.st, self.st.patients[0], self.st.chairs[0],
-                                 weight=WEIGHT).id
+        template, self.sid = _template()
+        url = f"sqlite:///{self.folder / 'chairlog.sqlite3'}"
+        template_db.copy_database(template.url, url)
+        template_db.copy_home(template, paths.data_dir(), url)
+        self.app = open_app(url, clock=self.clock)
+        t = template.clinic
+        self.st = replace(t, app=self.app, admin=template_db.fresh_actor(t.admin),
+                          nurse=template_db.fresh_actor(t.nurse),
+                          nurse2=template_db.fresh_actor(t.nurse2),
+                          physician=template_db.fresh_actor(t.physician))
         self.state = "pre_infusion"
         self.doses: dict[int, Dose] = {}
         self.vitals: list[int] = []
@@ -384,9 +426,28 @@ def _lives(explore: bool) -> int:
     return 15 if os.environ.get("CHAIRLOG_TEST_PG_URL") else 40
 
 
+def _remember_pdf_verdicts(monkeypatch: pytest.MonkeyPatch) -> dict[bytes, Any]:
+    """``records.verify_record_pdf_with_ca`` (what the audit verifier calls for each signed
+    PDF) verifies each distinct (PDF, authority) once; the same bytes get the same verdict."""
+    real = records.verify_record_pdf_with_ca
+    verdicts: dict[bytes, Any] = {}
+
+    def verify(pdf_bytes: bytes, ca_pem: bytes, **kw: Any) -> Any:
+        if kw:  # a chosen time or clock: not the audit verifier's call
+            return real(pdf_bytes, ca_pem, **kw)
+        key = hashlib.sha256(bytes(pdf_bytes)).digest() + hashlib.sha256(ca_pem).digest()
+        if key not in verdicts:
+            verdicts[key] = real(pdf_bytes, ca_pem)
+        return verdicts[key]
+
+    monkeypatch.setattr(records, "verify_record_pdf_with_ca", verify)
+    return verdicts
+
+
 @pytest.mark.slow
-def test_session_life(capsys: pytest.CaptureFixture[str]) -> None:
+def test_session_life(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     explore = os.environ.get("CHAIRLOG_MACHINE_EXPLORE") == "1"
+    verdicts = _remember_pdf_verdicts(monkeypatch)
     run_state_machine_as_test(SessionLife, settings=settings(
         max_examples=_lives(explore), stateful_step_count=60 if explore else 40,
         deadline=None, database=None,
@@ -395,6 +456,8 @@ def test_session_life(capsys: pytest.CaptureFixture[str]) -> None:
         and os.environ.get("CHAIRLOG_MACHINE_EXPLORE") != "1",
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
     assert TALLY["signatures"] > 0 and TALLY["addenda"] > 0, TALLY  # the whole life was reached
+    # every signed version's PDF went through the real verifier (once per distinct bytes)
+    assert len(verdicts) >= TALLY["signatures"] and all(v.ok for v in verdicts.values())
     with capsys.disabled():
         print("\n[state machine] " + ", ".join(f"{v} {k}" for k, v in TALLY.items()))
 
