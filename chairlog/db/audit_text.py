@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
 from typing import Any
@@ -126,6 +126,35 @@ def _chain_text(r: Sequence[Any], prev_signature: str | None, time_text: Callabl
 def chain_hash(r: Sequence[Any], prev_signature: str | None,
                time_text: Callable[[Any], str] = sqlite_time) -> str:
     return hashlib.sha256(chain_text(r, prev_signature, time_text).encode()).hexdigest()
+
+
+_NL, _KEY, _ROWS = "\n", ',"key":', ',"rows":'
+
+
+def sqlite_chain_hash(r: Sequence[Any], prev_signature: str | None) -> str:
+    """:func:`chain_hash` of a raw SQLite row in one call and one f-string: the time slicing
+    and the plain encoders inline (the walk's four nested calls per record and the
+    ``"".join`` of 33 parts were 15 % of the hashing). Anything else (a time in another
+    shape, a value of an unexpected type) goes to :func:`chain_hash`."""
+    (seq, at, u, name, action, entity, eid, sid, pid, b, a, why, lead, _, rows, k, _s) = r
+    if type(at) is not str or len(at) != 26 or at[10] != " " or at[19] != "." \
+            or type(lead) is not str:
+        return chain_hash(r, prev_signature, sqlite_time)
+    eb, ir = encode_basestring, int.__repr__
+    try:  # each encoder raises TypeError on a value of another type
+        text = (
+            f'{lead if prev_signature is None else lead + _NL + prev_signature}\n'
+            f'{{"action":{eb(action)},"after":{"null" if a is None else eb(a)},"at":"'
+            f'{at[:10]}T{at[11:19] if at[19:] == ".000000" else at[11:]}+00:00","before":'
+            f'{"null" if b is None else eb(b)},"entity":{eb(entity)},"entity_id":{eb(eid)}'
+            f'{"" if k is None else _KEY + eb(k)},"patient_id":'
+            f'{"null" if pid is None else ir(pid)},"reason":{"null" if why is None else eb(why)}'
+            f'{"" if rows is None else _ROWS + eb(rows)},"seq":{ir(seq)},"session_id":'
+            f'{"null" if sid is None else ir(sid)},"user_id":{"null" if u is None else ir(u)}'
+            f',"username":{eb(name)}}}')
+    except TypeError:
+        return chain_hash(r, prev_signature, sqlite_time)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 # ---- bound rows ------------------------------------------------------------------------
@@ -236,7 +265,9 @@ def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None 
     encoders: list[Callable[[Any], Any]] = [
         c if c is not None else _plain_encoder(table.c[name].type)
         for (_, _, c), (name, _) in zip(plan, cols, strict=True)]
-    unrolled = _unrolled([prefix for _, prefix, _ in plan], encoders)
+    unrolled = _unrolled([prefix for _, prefix, _ in plan], encoders,
+                         {i for i, (name, kind) in enumerate(cols)
+                          if kind == "time" and name.isidentifier()})
 
     def fast(row: Sequence[Any]) -> str:
         try:  # a JSON null (None) or a value of another type: TypeError, the general path
@@ -247,17 +278,32 @@ def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None 
     return fast
 
 
-def _unrolled(prefixes: list[str], encoders: list[Callable[[Any], Any]]) -> RowText:
+def _unrolled(prefixes: list[str], encoders: list[Callable[[Any], Any]],
+              times: Collection[int] = ()) -> RowText:
     """One function per table with a line per column (no loop, no ``zip``): ``if v is not
     None: parts.append(prefix + encoder(v))``, the row unpacked at once. About 30 % faster
     than a comprehension over the columns on the 51 columns of a chart entry, most of them
     NULL. The source is built only from ``repr`` of the column prefixes and indexes into
-    ``encoders``; it raises what the encoders raise (``TypeError`` on an unexpected type)."""
+    ``encoders``; it raises what the encoders raise (``TypeError`` on an unexpected type).
+    A column in ``times`` (``UTCDateTime``, its prefix a plain name) has the time slicing
+    inline in one f-string when the stored text has the usual shape (160 ns less per time
+    than calling the converter, which takes any other shape)."""
     n = len(prefixes)
     names = [f"v{i}" for i in range(n)]
     lines = ["def row_text(row):", f"    ({', '.join(names)},) = row", "    parts = []",
              "    add = parts.append"]
-    lines += [f"    if v{i} is not None: add({prefixes[i]!r} + e{i}(v{i}))" for i in range(n)]
+    for i in range(n):
+        if i not in times:
+            lines.append(f"    if v{i} is not None: add({prefixes[i]!r} + e{i}(v{i}))")
+            continue
+        v = f"v{i}"
+        lines += [
+            f"    if {v} is not None:",
+            f"        if type({v}) is str and len({v}) == 26 and {v}[10] == ' ' and "
+            f"{v}[19] == '.':",
+            f"""            add(f'{prefixes[i]}"{{{v}[:10]}}T{{{v}[11:19] if {v}[19:] == """
+            f"""".000000" else {v}[11:]}}+00:00"')""",
+            f"        else: add({prefixes[i]!r} + e{i}({v}))"]
     lines.append("    return '{' + ','.join(parts) + '}'")
     scope: dict[str, Any] = {f"e{i}": e for i, e in enumerate(encoders)}
     exec("\n".join(lines), scope)  # the source: repr() of the prefixes, indexes only
