@@ -23,28 +23,28 @@ Decisions:
   has not started and hashes it itself (``_Tables.steal``: ``Future.cancel`` succeeds only
   for those), so on two CPUs the two processes finish about together whichever is cheaper
   per item; the wall time is then about half the CPU total, not the larger of the two.
-- The newest binding of each row is kept as one dict ``{"table:id": hash}`` (the record
-  that wrote it is not kept: the reference walk finds it if a row differs). That is most of
-  the memory. On SQLite it is read after the walk, in the same transaction, by SQLite's
-  ``json_each`` over records 1..n, straight into ``dict.update`` (:func:`_sql_bindings`: no
-  Python statement per binding; any escape in a ``rows_json``, a top-level key twice, or the
-  :data:`PREV_BAD` marker hands the file to the reference walk); elsewhere each record's
-  ``rows_json`` is parsed with ``json.loads`` during the walk (:func:`_bind_loaded`). An id
-  not written as ``str(int)`` writes it, or a hash that is not a 64-character text, is
-  refused (the reference reads ``"01"`` as row 1; the fast path would not find it).
-- The comparison takes a chunk's bindings out with ``map`` and compares their ``join`` with
-  the digests' hex (:func:`_compare`), no Python loop per row.
+- The newest binding of each row is kept as ``{table: {id text: hash}}`` (the record that
+  wrote it is not kept: the reference walk finds it if a row differs). That is most of the
+  memory. On SQLite it is read after the walk, in the same transaction, by SQLite's
+  ``json_each`` over records 1..n (:func:`_sql_bindings`; any escape in a ``rows_json``, a
+  table named twice at its top, or the :data:`PREV_BAD` marker hands the file to the
+  reference walk); elsewhere each record's ``rows_json`` is parsed with ``json.loads``
+  during the walk. A binding left over after the comparison under an id not written as
+  ``str(int)`` writes it is refused too: the reference reads ``"01"`` as row 1, which the
+  comparison (looking up ``"1"``) never takes out.
 - Tried and measured on the 100-day database, not kept: building the hashed texts in SQL
   (``json_quote`` and ``||``, a Python SHA-256 function called by SQLite) is slower than
   building them in Python (audit records 13.6 µs against 11.9 µs, chart entries 4.65 s
   against 4.33 s for 174 k rows), and so is reading chart entries per kind with only the
   columns that kind uses (10 % less, less than the planning query costs). On 2026-12-03:
   the time columns sliced by SQL's ``substr`` (2.3 µs more per chart entry in SQLite than
-  the 1.8 µs it saves in Python); the bindings in a temporary table keyed (table, id) with
-  ``ON CONFLICT DO UPDATE`` (2.7 µs per record, against 2 µs for ``dict.update``);
-  ``PRAGMA mmap_size`` (no change: the rows come from the page cache either way); a chunk
-  read with ``fetchall`` and hashed by ``map`` (6 % slower: the cyclic GC walks the live
-  rows).
+  the 1.8 µs it saves in Python); the bindings as one ``{"table:id": hash}`` dict filled by
+  ``dict.update`` straight from the cursor, compared by ``map`` and one ``join`` per chunk
+  (no faster: the key built in SQL costs what the Python loop did, and the comparison 0.67
+  against 0.57 µs per row); the bindings in a temporary table keyed (table, id) with
+  ``ON CONFLICT DO UPDATE`` (2.7 µs per record before any comparison); ``PRAGMA mmap_size``
+  (no change: the rows come from the page cache either way); a chunk read with
+  ``fetchall`` and hashed by ``map`` (6 % slower: the cyclic GC walks the live rows).
 """
 
 from __future__ import annotations

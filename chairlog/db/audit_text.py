@@ -21,6 +21,11 @@ Decisions:
   SHA-256. On PostgreSQL the driver already returns typed values (:func:`typed_row_text`).
 - The slicing is injective on the texts it accepts, so a changed stored time can never hash
   like the original one.
+- Per item the verifier's cost is Python calls, so the hot texts are single f-strings with
+  the slicing inline: an audit record in one call (:func:`sqlite_chain_hash`, 10 % less
+  than the nested calls and a ``"".join``), a time column inside the generated row encoder
+  (:func:`_unrolled`, 160 ns less each). Measured on 2026-12-03, not kept: the same texts
+  with ``%`` formatting or built by SQLite (slower, see ``chairlog.db.audit_fast``).
 """
 
 from __future__ import annotations
