@@ -129,7 +129,12 @@ class _Tables:
 
     def steal(self, progress: Callable[[int], None] | None) -> None:
         """Once the walk is done: hash here, newest first, every chunk the helper has not
-        started yet, until this process meets it (the two then finish about together)."""
+        started yet, until this process meets it (the two then finish about together).
+
+        Decisions: only a suffix of the submitted chunks is ever cancelled. If the helper
+        dies, Python 3.11's executor sets the error on its pending futures in submission
+        order and stops at the first cancelled one (``InvalidStateError`` in its thread), so
+        every future this process still waits for gets the error and nothing hangs."""
         assert self.raw is not None or not self.jobs
         done = 0
         for name, a, b, f in reversed(self.jobs):
