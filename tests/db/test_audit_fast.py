@@ -352,3 +352,22 @@ def test_the_walks_hash_of_odd_values_is_the_general_one(change: tuple[int, Any]
             audit_text.sqlite_chain_hash(r, "c2ln")
     else:
         assert audit_text.sqlite_chain_hash(r, "c2ln") == general
+
+
+def test_a_json_column_remembered_is_encoded_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON texts remembered per encoder give the canonical text of *that* stored text,
+    also once the memo is full and forgotten, and a JSON null stays absent."""
+    monkeypatch.setattr(audit_text, "JSON_MEMO", 2)
+    table = binding.BOUND_TABLES["sessions"]
+    cols = audit_text.columns(table)
+    at = [n for n, _ in cols].index("protocol_snapshot")
+    encode = audit_text.row_text_for(cols, raw=True, table=table)
+    texts = ['{"b": 1, "a": [2.5, "x"]}', '{"a": 2}', '{"b": 1, "a": [2.5, "x"]}', "null",
+             '{"a": 3}', '{"a": 2}', '{"b": 1, "a": [2.5, "y"]}']
+    for raw in texts:
+        row: list[Any] = [None] * len(cols)
+        row[at] = raw
+        v = json.loads(raw)
+        expected = "{}" if v is None else '{"protocol_snapshot":' + json.dumps(
+            v, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "}"
+        assert encode(row) == expected, raw
