@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from array import array
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text as sql_text
 
 from chairlog.db import audit, audit_fast, audit_text, binding
 from chairlog.db.audit_verify import reference_verify
@@ -116,6 +118,7 @@ def test_chain_text_is_the_writers(strings: list[str], ints: list[int | None], m
     stored = {**values, "at": at.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")}
     r = [stored[c] for c in audit_text.AUDIT_COLUMNS]
     assert audit_text.chain_hash(r, prev_sig) == expected
+    assert audit_text.sqlite_chain_hash(r, prev_sig) == expected  # the walk's one-call form
     assert audit_text.chain_hash([values[c] for c in audit_text.AUDIT_COLUMNS], prev_sig,
                                  audit_text.typed_time) == expected
 
@@ -170,9 +173,20 @@ def _bindings_db(rows: list[str | None]) -> sqlite3.Connection:
     return con
 
 
+def _h(c: str) -> str:
+    return c * 64
+
+
+HA, HB = _h("a"), _h("b")
+
+
+def _tables() -> dict[str, dict[str, Any]]:
+    return {t: {} for t in binding.BOUND_TABLES}
+
+
 def _loads_bindings(rows: list[str | None], n: int) -> dict[str, dict[str, Any]]:
     """What the walk's ``json.loads`` reading binds (the reference for ``_sql_bindings``)."""
-    bound: dict[str, dict[str, Any]] = {t: {} for t in binding.BOUND_TABLES}
+    bound = _tables()
     for r in rows[:n]:
         parsed = json.loads(r) if r is not None else None
         if type(parsed) is dict:
@@ -186,26 +200,64 @@ def test_sqlite_reads_the_bindings_as_json_loads_does() -> None:
     rows = ['{"chart_entries":{"1":"aa","2":"bb"},"sessions":{"7":"cc"}}', None,
             '{"chart_entries":{"2":null,"3":"dd"},"not_bound":{"1":"x"}}',
             '{"chart_entries":["a","b"],"patients":"x"}', '["chart_entries"]', '7',
-            '{"chart_entries":{"1":"ee"}}', '{"chart_entries":{"9":"late"}}']
+            '{"chart_entries":{"1":"ee","1":"ff"}}',  # an id twice in one object: the last
+            '{"chart_entries":{"9":"late"}}']
     for n in (len(rows) - 1, len(rows)):  # only records 1..n: the walk's verified ones
-        bound: dict[str, dict[str, Any]] = {t: {} for t in binding.BOUND_TABLES}
+        bound = _tables()
         assert audit_fast._sql_bindings(_bindings_db(rows), n, bound)
         assert bound == _loads_bindings(rows, n)
-    assert bound["chart_entries"] == {"1": "ee", "2": None, "3": "dd", "9": "late"}
+    assert bound["chart_entries"] == {"1": "ff", "2": None, "3": "dd", "9": "late"}
 
 
 @pytest.mark.parametrize("odd", [
     '{"chart_entries":{"\\u0031":"aa"}}',  # an escape: SQLite might read it otherwise
     '{"chart_entries":{"1":"aa"},"!prev_signature_bad":4}',  # the walk refuses this one
     '{"chart_entries":{"1":"aa"}',  # unreadable
+    # a table twice at the top: json.loads keeps only the second object, json_each both
+    '{"chart_entries":{"5":"aa"},"chart_entries":{"6":"bb"}}',
+    '{"chart_entries":{"5":"aa"} ,\n "chart_entries":{"6":"bb"}}',
+    '{"chart_entries":{"5":"aa"},"sessions":{},"chart_entries":{"6":"bb"}}',
 ])
 def test_unusual_bindings_are_left_to_the_reference(odd: str) -> None:
     rows = ['{"chart_entries":{"1":"aa"}}', odd, '{"sessions":{"1":"bb"}}']
-    bound: dict[str, dict[str, Any]] = {t: {} for t in binding.BOUND_TABLES}
-    assert not audit_fast._sql_bindings(_bindings_db(rows), 3, bound)
+    assert not audit_fast._sql_bindings(_bindings_db(rows), 3, _tables())
     # a later record (not yet verified by the walk) is not read at all
-    assert audit_fast._sql_bindings(_bindings_db(rows[:1] + rows[2:] + [odd]), 2,
-                                    {t: {} for t in binding.BOUND_TABLES})
+    assert audit_fast._sql_bindings(_bindings_db(rows[:1] + rows[2:] + [odd]), 2, _tables())
+
+
+def test_a_top_level_key_twice_where_only_the_last_is_an_object_reads_alike() -> None:
+    rows = ['{"chart_entries":5,"chart_entries":{"6":"bb"}}', '{"sessions":[1],"sessions":{}}']
+    bound = _tables()
+    assert audit_fast._sql_bindings(_bindings_db(rows), 2, bound)
+    assert bound == _loads_bindings(rows, 2)
+
+
+@pytest.mark.parametrize("entry", ['"01":"' + HA + '"', '"x":"' + HA + '"', '"01":null',
+                                   '" 1":null', '"1":"abc"', '"1":7', '"1":{"a":1}',
+                                   '"1":["' + HA + '"]'])
+def test_an_odd_id_or_hash_is_refused_by_the_comparison(entry: str) -> None:
+    """An id not written as str(int) writes it (the reference reads "01" as row 1, the
+    comparison looks up "1"), or a hash that is not a 64-character text: refused even when
+    the row 1 is there and matches its earlier binding."""
+    rows = ['{"chart_entries":{"1":"' + HA + '"}}', '{"chart_entries":{' + entry + '}}']
+    bound = _tables()
+    assert audit_fast._sql_bindings(_bindings_db(rows), 2, bound)
+    intact = iter([(array("q", [1]), bytes.fromhex(HA))])
+    assert audit_fast._compare(intact, bound["chart_entries"]) is None
+
+
+def test_the_comparison_accounts_for_every_row() -> None:
+    bound = {"1": HA, "2": None, "3": _h("c")}
+    ids = array("q", [1, 3])
+    ok = bytes.fromhex(HA + _h("c"))
+    assert audit_fast._compare(iter([(ids, ok)]), dict(bound)) == 2
+    assert audit_fast._compare(iter([(ids, bytes.fromhex(HA + _h("d")))]), dict(bound)) is None
+    # row 2 was deleted by its binding and is there again; row 4 has no binding at all
+    for extra in (2, 4):
+        more = array("q", [1, extra, 3])
+        digests = bytes.fromhex(HA + HB + _h("c"))
+        assert audit_fast._compare(iter([(more, digests)]), dict(bound)) is None
+    assert audit_fast._compare(iter([(array("q", [1]), bytes.fromhex(HA))]), dict(bound)) is None
 
 
 _ENTRY = binding.BOUND_TABLES["chart_entries"]
@@ -229,3 +281,93 @@ def test_unrolled_row_text_is_the_general_one(data: st.DataObject) -> None:
     fast = audit_text.row_text_for(_COLS, raw=True, table=_ENTRY)
     general = audit_text.row_text_for(_COLS, raw=True)
     assert fast(row) == general(row)
+
+
+def test_chunks_the_helper_has_not_started_are_hashed_here(
+    clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the walk is done this process takes over, newest first, every chunk the helper
+    has not started; together the chunks are the same as one pass over each table."""
+    _charted(clinic)
+    monkeypatch.setattr(audit_fast, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(audit_fast, "HELPER_CHUNK", 3)
+    with clinic.app.db.read() as s:
+        sqlite = clinic.app.db.dialect == "sqlite"
+        raw = s.connection().connection.driver_connection if sqlite else None
+        tables = audit_fast._Tables(s, raw, clinic.app.db.engine.url.database)
+        try:
+            if not sqlite:  # no helper process on PostgreSQL: nothing to take over
+                assert not tables.jobs
+                return
+            shown: list[int] = []
+            tables.steal(shown.append)
+            # the helper is still starting: it holds at most two chunks it cannot give back
+            assert len(tables.stolen) >= len(tables.jobs) - 2 > 10
+            assert shown == sorted(shown) and shown[-1] > 0
+            assert tables.jobs[-1][3].cancelled()
+            from chairlog.db.audit_scan import sqlite_chunk
+
+            for name in binding.BOUND_TABLES:
+                ids, digests = array("q"), b""
+                for i, d in tables.chunks(name):
+                    ids.extend(i)
+                    digests += d
+                whole = sqlite_chunk(raw, name, tables.plans[name], 0, 10**9)  # type: ignore[arg-type]
+                assert (ids, digests) == whole, name
+        finally:
+            tables.close()
+
+
+def test_a_row_changed_in_a_chunk_hashed_here_is_named(
+    clinic: Clinic, where: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _charted(clinic)
+    monkeypatch.setattr(audit_fast, "HELPER_CHUNK", 3)
+    with clinic.app.db.read() as s:
+        entry = s.scalar(sql_text("SELECT max(id) FROM chart_entries WHERE hr IS NOT NULL"))
+    _edit_value(clinic.app)
+    assert _fast(clinic.app) is None
+    with clinic.app.db.read() as s:
+        report = audit.verify_chain(s)
+    assert not report.ok
+    assert report.problem is not None
+    assert report.problem.startswith(f"chart_entries row {entry} was changed outside chairlog")
+
+
+@pytest.mark.parametrize("change", [
+    (1, "2026-03-02T14:05:07+00:00"),  # a time in another shape: the general path
+    (1, "2026-03-02 14:05:07.1234567"), (1, "2026-03-02 14:05:07"),
+    (8, "22"), (0, 7.0), (3, 5), (12, 5), (14, 3),  # values of another type
+])
+def test_the_walks_hash_of_odd_values_is_the_general_one(change: tuple[int, Any]) -> None:
+    r = ["7", "2026-03-02 14:05:07.000000", 2, "ana", "entry", "entry", "1", 3, 4, None,
+         '{"a":1}', None, "ab" * 32, "", '{"t":{"1":"x"}}', "k1", None]
+    r[0] = 7
+    i, v = change
+    r[i] = v
+    try:
+        general = audit_text.chain_hash(r, "c2ln")
+    except (TypeError, ValueError) as e:  # what the reference walk raises too
+        with pytest.raises(type(e)):
+            audit_text.sqlite_chain_hash(r, "c2ln")
+    else:
+        assert audit_text.sqlite_chain_hash(r, "c2ln") == general
+
+
+def test_a_json_column_remembered_is_encoded_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON texts remembered per encoder give the canonical text of *that* stored text,
+    also once the memo is full and forgotten, and a JSON null stays absent."""
+    monkeypatch.setattr(audit_text, "JSON_MEMO", 2)
+    table = binding.BOUND_TABLES["sessions"]
+    cols = audit_text.columns(table)
+    at = [n for n, _ in cols].index("protocol_snapshot")
+    encode = audit_text.row_text_for(cols, raw=True, table=table)
+    texts = ['{"b": 1, "a": [2.5, "x"]}', '{"a": 2}', '{"b": 1, "a": [2.5, "x"]}', "null",
+             '{"a": 3}', '{"a": 2}', '{"b": 1, "a": [2.5, "y"]}']
+    for raw in texts:
+        row: list[Any] = [None] * len(cols)
+        row[at] = raw
+        v = json.loads(raw)
+        expected = "{}" if v is None else '{"protocol_snapshot":' + json.dumps(
+            v, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "}"
+        assert encode(row) == expected, raw
