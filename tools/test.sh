@@ -26,6 +26,8 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
     chmod 711 "$TMPDIR"  # the throwaway PostgreSQL servers (user postgres) pass through
 fi
 parallel=(-n auto --dist worksteal)
+# the whole runs print their 25 slowest tests (where the suite's time goes, run after run)
+slowest=(--durations=25 --durations-min=2)
 if [ "${1:-}" = quick ]; then
     shift
     exec "$VENV_PY" -m pytest "${parallel[@]}" -q -m "not postgres and not slow and not gui" "$@"
@@ -34,7 +36,7 @@ if [ $# -gt 0 ]; then
     exec "$VENV_PY" -m pytest "$@"
 fi
 echo "=== the whole suite on SQLite ==="
-"$VENV_PY" -m pytest "${parallel[@]}" -m "not postgres"
+"$VENV_PY" -m pytest "${parallel[@]}" "${slowest[@]}" -m "not postgres"
 if [ "${CI:-}" = true ]; then
     # the suite above replays the session state machine's fixed exploration; this explores anew
     seed="$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')"
@@ -45,5 +47,5 @@ fi
 echo "=== database, service and reliability suites on PostgreSQL ==="
 source tools/pg.sh
 start_throwaway_pg "${CHAIRLOG_TEST_PG_PORT:-54331}"
-CHAIRLOG_TEST_PG_URL="$PG_URL" "$VENV_PY" -m pytest "${parallel[@]}" \
+CHAIRLOG_TEST_PG_URL="$PG_URL" "$VENV_PY" -m pytest "${parallel[@]}" "${slowest[@]}" \
     tests/db tests/services tests/reliability tests/outbox -m "not gui"
