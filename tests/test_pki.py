@@ -239,6 +239,28 @@ def test_pkcs12_without_a_key_is_refused(signer: pki.SignerMaterial) -> None:
         pki.import_pkcs12(data, b"pw", "user pw")
 
 
+def test_pkcs12_with_a_malformed_rsa_key_is_refused() -> None:
+    """A stored key is decrypted without OpenSSL's RSA key check (``pki_keystore.decrypt_key``):
+    the check must happen where a key comes in from outside."""
+    from asn1crypto import keys as asn1_keys
+
+    good = rsa.generate_private_key(65537, 2048)
+    n = good.private_numbers()
+    bad_der = asn1_keys.RSAPrivateKey({
+        "version": 0, "modulus": n.public_numbers.n, "public_exponent": n.public_numbers.e,
+        "private_exponent": n.d + 2, "prime1": n.p, "prime2": n.q, "exponent1": n.dmp1,
+        "exponent2": n.dmq1, "coefficient": n.iqmp}).dump()
+    bad = serialization.load_der_private_key(bad_der, None, unsafe_skip_rsa_key_validation=True)
+    assert isinstance(bad, rsa.RSAPrivateKey)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bad Key, MD")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(good.public_key()).serial_number(7).not_valid_before(now)
+            .not_valid_after(now + dt.timedelta(days=30)).sign(good, hashes.SHA256()))
+    with pytest.raises(pki.WrongPassword):  # the PKCS#12 reader's key check refuses it
+        pki.import_pkcs12(_p12(bad, cert, [], b"pw"), b"pw", "user pw")
+
+
 def _self_signed(key: ec.EllipticCurvePrivateKey) -> x509.Certificate:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "EC Physician, DO")])
     return (
