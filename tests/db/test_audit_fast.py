@@ -283,6 +283,15 @@ def test_unrolled_row_text_is_the_general_one(data: st.DataObject) -> None:
     assert fast(row) == general(row)
 
 
+def test_a_row_encoder_is_built_once_per_table_and_kind_of_row() -> None:
+    """Every chunk of every verification reuses the encoder (building one compiles it)."""
+    assert audit_text.row_text_for(list(_COLS), raw=True, table=_ENTRY) is \
+        audit_text.row_text_for(list(_COLS), raw=True, table=_ENTRY)
+    assert audit_text.row_text_for(_COLS, raw=True) is not \
+        audit_text.row_text_for(_COLS, raw=True, table=_ENTRY)
+    assert audit_text.row_text_for(_COLS, raw=False) is not audit_text.row_text_for(_COLS, raw=True)
+
+
 def test_chunks_the_helper_has_not_started_are_hashed_here(
     clinic: Clinic, monkeypatch: pytest.MonkeyPatch
 ) -> None:
