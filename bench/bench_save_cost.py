@@ -84,12 +84,14 @@ def run(saves: int, chairs: int, seed: int, profile: int, port: int) -> dict[str
         def on_execute(_conn: Any, _cur: Any, stmt: str, *_a: Any) -> None:
             if counting[0]:
                 statements[0] += 1
-                if "pg_advisory_xact_lock" in stmt:
+                # the chain's lock: the advisory lock, or the head's row lock
+                if "pg_advisory_xact_lock" in stmt or ("FOR UPDATE" in stmt
+                                                        and "audit_head" in stmt):
                     lock_taken.append(time.perf_counter())
 
         def on_commit(_s: Any) -> None:
             if counting[0] and lock_taken:
-                held.append(time.perf_counter() - lock_taken.pop())
+                held.append(time.perf_counter() - lock_taken[0])
                 lock_taken.clear()
 
         event.listen(app.db.engine, "before_cursor_execute", on_execute)
