@@ -30,9 +30,9 @@ import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
@@ -287,23 +287,37 @@ class _Chain:
         """Insert the new records and move the head: one statement on PostgreSQL."""
         if not self.rows:
             return
-        values = {"seq": self.seq, "hash": self.hash}
-        ins = insert(AuditLog).values(self.rows)
-        if not self.existed:
-            s.execute(ins)
-            s.execute(insert(AuditHead).values(id=1, **values))
-        elif s.get_bind().dialect.name == "postgresql":
-            s.execute(update(AuditHead).where(AuditHead.id == 1).values(**values)
-                      .add_cte(ins.cte("written")))
+        head = {"head_seq": self.seq, "head_hash": self.hash}
+        if self.existed and s.get_bind().dialect.name == "postgresql":
+            # the chain's trigger checks each record against the newest one written before
+            # its statement: the last record goes with the head's move, any others before it
+            *first, last = self.rows
+            if first:
+                s.execute(insert(_AUDIT_TABLE), first)
+            params = {f"{c}_0": v for c, v in last.items()}
+            s.execute(_WRITTEN_AND_MOVED, params | head)
         else:
-            s.execute(ins)
-            s.execute(update(AuditHead).where(AuditHead.id == 1).values(**values))
+            s.execute(insert(_AUDIT_TABLE), self.rows)
+            s.execute(_MOVE_HEAD if self.existed else _FIRST_HEAD, head)
         held = s.identity_map.get(identity_key(AuditHead, 1))
         if held is not None:  # a head read earlier in this transaction: as committed now
             set_committed_value(held, "seq", self.seq)
             set_committed_value(held, "hash", self.hash)
         self.rows = []
         self.existed = True
+
+
+_AUDIT_TABLE = cast(Table, AuditLog.__table__)
+_HEAD_VALUES: dict[str, Any] = {"seq": bindparam("head_seq"), "hash": bindparam("head_hash")}
+_MOVE_HEAD = update(AuditHead).where(AuditHead.id == 1).values(**_HEAD_VALUES)
+_FIRST_HEAD = insert(AuditHead).values(id=1, **_HEAD_VALUES)
+
+
+#: one record inserted and the head moved, in one statement (PostgreSQL), with bound
+#: parameters: compiled once, not inside the lock on every save
+_WRITTEN_AND_MOVED = _MOVE_HEAD.add_cte(insert(AuditLog).values(
+    {c: bindparam(f"{c}_0", type_=_AUDIT_TABLE.c[c].type) for c in _AUDIT_TABLE.c.keys()}  # noqa: SIM118
+).cte("written"))
 
 
 def _register(s: Session, chain: _Chain, key: WorkstationKey, at: datetime,

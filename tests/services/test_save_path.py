@@ -117,13 +117,12 @@ def test_every_kind_of_save_returns_the_session_as_read_afresh(clinic: Clinic) -
 # ---- one transaction's audit records: together, in order, one lock ----------------------
 
 @pytest.fixture
-def audit_inserts(clinic: Clinic) -> Iterator[list[str]]:
-    """The statements that insert audit records, as they are run."""
+def statements(clinic: Clinic) -> Iterator[list[str]]:
+    """The statements run, as they are run."""
     seen: list[str] = []
 
     def on_execute(_conn: Any, _cur: Any, stmt: str, *_a: Any) -> None:
-        if "INSERT INTO audit_log" in stmt:
-            seen.append(stmt)
+        seen.append(" ".join(stmt.split()))
 
     engine = clinic.app.db.engine
     event.listen(engine, "before_cursor_execute", on_execute)
@@ -132,16 +131,23 @@ def audit_inserts(clinic: Clinic) -> Iterator[list[str]]:
 
 
 def test_a_save_raising_alerts_writes_its_records_at_once_in_order(
-    clinic: Clinic, audit_inserts: list[str]
+    clinic: Clinic, statements: list[str]
 ) -> None:
     c = clinic
     s = ready_to_infuse(c)
     with c.app.db.read() as db:
         before = db.scalar(select(AuditLog.seq).order_by(AuditLog.seq.desc()).limit(1))
-    audit_inserts.clear()
+    statements.clear()
     r = charting.record_vitals(c.app, c.nurse, s.id, {**VITALS, "spo2": 84, "hr": 140})
     assert len(r.alerts) >= 2
-    assert len(audit_inserts) == 1  # every record of the save in one statement
+    # the chain's head is read (and locked) once, after everything else the save does; only
+    # the records and the head's move follow it, before the commit
+    heads = [i for i, x in enumerate(statements) if "FROM audit_head" in x]
+    assert len(heads) == 1
+    after = statements[heads[0] + 1:]
+    assert after and all("INSERT INTO audit_log" in x or x.startswith("UPDATE audit_head")
+                         for x in after), after
+    assert len(after) <= 2
     with c.app.db.read() as db:
         rows = list(db.execute(select(AuditLog.seq, AuditLog.action, AuditLog.entity_id)
                                .where(AuditLog.seq > before).order_by(AuditLog.seq)))
