@@ -8,6 +8,18 @@ the chain; a forged row has no valid signature; cutting off the newest rows no l
 ``audit_head`` (updated in the same transaction) nor the heads anchored in signed records,
 backups and the anchor journal outside the database (``chairlog.db.anchors``). The verifier
 is ``chairlog.db.audit_verify``.
+
+Decisions:
+- The chain is locked once per transaction, at its commit, and only for writing its
+  records: the records a transaction appends (a vitals set and the alerts it raised) are
+  bound to their rows as they are appended, outside the lock, and written together at the
+  commit (``seal``), in the order appended. What is hashed is unchanged.
+- On PostgreSQL the chain's lock is the head row's lock (``SELECT … FOR UPDATE``), read in
+  the same statement as the newest record's chain columns; the advisory lock is taken only
+  for a chain that has no head row yet. The new records and the head's move are one
+  statement (an ``INSERT`` in a ``WITH`` of the head's ``UPDATE``); then the commit. Three
+  round trips hold the lock (four after waiting for it: the newest record is then read
+  again, in a snapshot that sees it).
 """
 
 from __future__ import annotations
@@ -18,10 +30,12 @@ import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, text
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from chairlog.db import anchors, binding, workstation
 from chairlog.db.models import AuditHead, AuditLog, BackupRecord, SignedRecord
@@ -37,6 +51,8 @@ DB_INFO = "chairlog_db"
 ANCHOR_INFO = "chairlog_anchor"
 LAST_INFO = "chairlog_last_audit"
 PENDING_INFO = "chairlog_pending_audit"
+#: records appended and bound, to be written under the chain's lock at the commit
+QUEUED_INFO = "chairlog_queued_audit"
 VOUCH_INFO = "chairlog_vouch"
 KEYS_INFO = "chairlog_keys"
 
@@ -92,9 +108,56 @@ def signed_message(row_hash_hex: str) -> bytes:
 
 
 def _lock_chain(s: Session) -> None:
+    """The chain's lock for a chain with no head row yet (PostgreSQL): once the head exists,
+    its row lock (``SELECT … FOR UPDATE``, :func:`_read_head`) is the chain's lock."""
     bind = s.get_bind()
     if bind.dialect.name == "postgresql":
         s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_AUDIT_LOCK_KEY})
+
+
+_PREV = AuditLog.__table__.alias("prev")
+#: the head, row-locked, with the newest record's chain columns: one round trip. A transaction
+#: that waited for the lock reads the head as committed by the one it waited for (the lock's
+#: re-check), but the newest record in its own (older) snapshot: then ``prev_seq`` is not
+#: the head's seq and the record is read again in a new statement
+_HEAD_AND_PREV = (
+    select(
+        AuditHead.seq,
+        AuditHead.hash,
+        *(select(c).where(_PREV.c.seq == AuditHead.seq).scalar_subquery().label(f"prev_{n}")
+          for n, c in (("seq", _PREV.c.seq), ("action", _PREV.c.action),
+                       ("hash", _PREV.c.hash), ("key_id", _PREV.c.key_id),
+                       ("signature", _PREV.c.signature))),
+    )
+    .where(AuditHead.id == 1)
+    .with_for_update(of=AuditHead)  # type: ignore[arg-type]
+)
+
+
+@dataclass(frozen=True)
+class _Prev:
+    seq: int
+    action: str
+    hash: str
+    key_id: str | None
+    signature: str | None
+
+
+def _read_head(s: Session) -> tuple[int, str, _Prev | None] | None:
+    """(seq, hash, the newest record's chain columns) of the head, locked; None: no head."""
+    r = s.execute(_HEAD_AND_PREV).one_or_none()
+    if r is None:
+        return None
+    if r.seq == 0:
+        return (0, r.hash, None)
+    if r.prev_seq == r.seq:
+        return (r.seq, r.hash, _Prev(r.prev_seq, r.prev_action, r.prev_hash, r.prev_key_id,
+                                     r.prev_signature))
+    prev = s.execute(
+        select(AuditLog.seq, AuditLog.action, AuditLog.hash, AuditLog.key_id,
+               AuditLog.signature).where(AuditLog.seq == r.seq)
+    ).one_or_none()
+    return (r.seq, r.hash, None if prev is None else _Prev(*prev))
 
 
 def registered_key(s: Session, key_id: str) -> str | None:
@@ -155,7 +218,7 @@ def append(
     # hash what will be read back: storage gives UTC, so a non-UTC zone would break the hash
     at = at.astimezone(UTC)
     s.flush()
-    _flush_pending(s)
+    _close_pending(s)
     s.info[PENDING_INFO] = (
         dict(at=at, user_id=user_id, username=username, action=action, entity=entity,
              entity_id=str(entity_id), session_id=session_id, patient_id=patient_id,
@@ -170,30 +233,94 @@ def append(
         s.info[ANCHOR_INFO] = why
 
 
-def _flush_pending(s: Session) -> None:
-    """Write the pending row, binding the rows it was given and those written since."""
+def _close_pending(s: Session) -> None:
+    """Bind the pending row to the rows it was given and those written since, and queue it
+    for the commit (:func:`_write_queued`)."""
     pending = s.info.pop(PENDING_INFO, None)
     if pending is None:
         return
     fields, touched = pending
     touched = list(dict.fromkeys([*touched, *binding.take_touched(s)]))
-    # the bound rows are read and hashed before the chain is locked: they are this
-    # transaction's own (inserted, or updated under their row locks, both flushed), so what
-    # is hashed now is what commits, and the lock is not held for their round trip
+    # the bound rows are read and hashed now, before the chain is locked: they are this
+    # transaction's own (inserted, or updated under their row locks, both flushed), and a
+    # row written again later is bound again by a later record (the newest binding wins)
     rows = binding.bind(s, touched) if touched else None
-    # the chain is locked only from here (reading the head) to the commit: a transaction
-    # holds it while it writes its audit rows, not while it validates, charts and reads its
-    # view back (a charting transaction's one row is written at the commit, by ``seal``)
-    _lock_chain(s)
+    s.info.setdefault(QUEUED_INFO, []).append((fields, rows, touched))
+
+
+def _write_queued(s: Session) -> None:
+    """Write every queued row of this transaction, under the chain's lock.
+
+    The chain is locked only from here (reading the head) to the commit, once per
+    transaction: a transaction holds it while it writes its audit rows, never while it
+    validates, charts, raises alerts or reads its view back — also when it appends several
+    records (a vitals set and the alerts it raised), which are all written here, in order."""
+    queued: list[tuple[dict[str, Any], dict[str, Any] | None, list[tuple[str, int]]]] = \
+        s.info.pop(QUEUED_INFO, [])
+    if not queued:
+        return
     db = s.info.get(DB_INFO)
     key: WorkstationKey | None = db.workstation if db is not None else None
+    head = _read_head(s)
+    if head is None:
+        _lock_chain(s)  # no head row to lock yet: the first records of a chain
+        head = _read_head(s)
+    chain = _Chain(head)
     if key is not None and registered_key(s, key.key_id) is None:
-        _register(s, key, fields["at"], touched)
-    _write_row(s, key, rows=rows, **fields)
-    binding.take_touched(s)  # the audit rows themselves
+        mine = [t for _, _, touched in queued for t in touched]
+        _register(s, chain, key, queued[0][0]["at"], mine)
+    for fields, rows, _ in queued:
+        _write_row(s, chain, key, rows=rows, **fields)
+    chain.store(s)
+    binding.take_touched(s)
 
 
-def _register(s: Session, key: WorkstationKey, at: datetime,
+class _Chain:
+    """The head as read under the lock, and the records this transaction appends to it."""
+
+    def __init__(self, head: tuple[int, str, _Prev | None] | None) -> None:
+        self.existed = head is not None
+        self.seq, self.hash, self.prev = head if head is not None else (0, GENESIS, None)
+        self.rows: list[dict[str, Any]] = []
+
+    def store(self, s: Session) -> None:
+        """Insert the new records and move the head: one statement on PostgreSQL."""
+        if not self.rows:
+            return
+        head = {"head_seq": self.seq, "head_hash": self.hash}
+        if self.existed and s.get_bind().dialect.name == "postgresql":
+            # the chain's trigger checks each record against the newest one written before
+            # its statement: the last record goes with the head's move, any others before it
+            *first, last = self.rows
+            if first:
+                s.execute(insert(_AUDIT_TABLE), first)
+            params = {f"{c}_0": v for c, v in last.items()}
+            s.execute(_WRITTEN_AND_MOVED, params | head)
+        else:
+            s.execute(insert(_AUDIT_TABLE), self.rows)
+            s.execute(_MOVE_HEAD if self.existed else _FIRST_HEAD, head)
+        held = s.identity_map.get(identity_key(AuditHead, 1))
+        if held is not None:  # a head read earlier in this transaction: as committed now
+            set_committed_value(held, "seq", self.seq)
+            set_committed_value(held, "hash", self.hash)
+        self.rows = []
+        self.existed = True
+
+
+_AUDIT_TABLE = cast(Table, AuditLog.__table__)
+_HEAD_VALUES: dict[str, Any] = {"seq": bindparam("head_seq"), "hash": bindparam("head_hash")}
+_MOVE_HEAD = update(AuditHead).where(AuditHead.id == 1).values(**_HEAD_VALUES)
+_FIRST_HEAD = insert(AuditHead).values(id=1, **_HEAD_VALUES)
+
+
+#: one record inserted and the head moved, in one statement (PostgreSQL), with bound
+#: parameters: compiled once, not inside the lock on every save
+_WRITTEN_AND_MOVED = _MOVE_HEAD.add_cte(insert(AuditLog).values(
+    {c: bindparam(f"{c}_0", type_=_AUDIT_TABLE.c[c].type) for c in _AUDIT_TABLE.c.keys()}  # noqa: SIM118
+).cte("written"))
+
+
+def _register(s: Session, chain: _Chain, key: WorkstationKey, at: datetime,
               touched: list[tuple[str, int]]) -> None:
     """The workstation's key enters the chain, signed by itself. In a database no key has
     signed yet (one written before migration 0005), it also binds every row already there
@@ -205,7 +332,7 @@ def _register(s: Session, key: WorkstationKey, at: datetime,
             kept = {pk: h for pk, h in entries.items() if (table, pk) not in mine}
             if kept:
                 baseline[table] = kept
-    _write_row(s, key, at=at, user_id=None, username="system", action=REGISTER,
+    _write_row(s, chain, key, at=at, user_id=None, username="system", action=REGISTER,
                entity="workstation", entity_id=key.key_id, session_id=None, patient_id=None,
                before_json=None,
                after_json=canonical({"key_id": key.key_id, "public_key": key.public_b64,
@@ -215,7 +342,7 @@ def _register(s: Session, key: WorkstationKey, at: datetime,
     s.info[ANCHOR_INFO] = "register"
 
 
-def _prev_signature_ok(s: Session, prev: Any) -> bool:
+def _prev_signature_ok(s: Session, prev: _Prev) -> bool:
     """``prev``: the previous record's seq, action, hash, key_id and signature."""
     if prev.key_id is None:
         # unsigned: only the records written before the first workstation key may be
@@ -227,23 +354,19 @@ def _prev_signature_ok(s: Session, prev: Any) -> bool:
         public, prev.signature, signed_message(prev.hash))
 
 
-def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
-               rows: dict[str, Any] | None, **fields: Any) -> AuditLog:
-    head = s.get(AuditHead, 1, with_for_update=True)
-    prev_seq, prev_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
+def _write_row(s: Session, chain: _Chain, key: WorkstationKey | None, *, at: datetime,
+               rows: dict[str, Any] | None, **fields: Any) -> None:
+    prev_seq, prev_hash = chain.seq, chain.hash
     db = s.info.get(DB_INFO)
     mine = s.info.get(LAST_INFO) or (db.last_written if db is not None else None)
+    prev: _Prev | None
     if mine is not None and mine[0] == prev_seq and mine[1] == prev_hash:
         # the newest record is the one this workstation just wrote (and signed): no need to
-        # read it back and check its signature
+        # check its signature
         prev_sig, prev = mine[3], None
         prev_key = key.key_id if key is not None else None
     else:
-        # only the columns the chain needs (inside the lock: one narrow row, no ORM object)
-        prev = s.execute(
-            select(AuditLog.seq, AuditLog.action, AuditLog.hash, AuditLog.key_id,
-                   AuditLog.signature).where(AuditLog.seq == prev_seq)
-        ).one_or_none() if prev_seq else None
+        prev = chain.prev if prev_seq else None
         prev_sig = prev.signature if prev is not None else None
         prev_key = prev.key_id if prev is not None else None
     if prev is not None and key is not None and not _prev_signature_ok(s, prev):
@@ -262,16 +385,13 @@ def _write_row(s: Session, key: WorkstationKey | None, *, at: datetime,
                    key_id=key.key_id if key is not None else None, **fields)
     row.hash = row_hash(prev_hash, row, prev_sig)
     row.signature = key.sign(signed_message(row.hash)) if key is not None else None
-    s.add(row)
-    if head is None:
-        s.add(AuditHead(id=1, seq=row.seq, hash=row.hash))
-        s.flush()  # a pending head is not in the identity map: the next get must find it
-    else:
-        # the head object stays in the identity map: the next record of this transaction
-        # reads it from there, and the commit's flush (or the next append's) writes both rows
-        head.seq, head.hash = row.seq, row.hash
+    chain.rows.append({c: getattr(row, c) for c in _COLUMNS})
+    chain.seq, chain.hash = row.seq, row.hash
+    chain.prev = _Prev(row.seq, row.action, row.hash, row.key_id, row.signature)
     s.info[LAST_INFO] = (row.seq, row.hash, row.at, row.signature)
-    return row
+
+
+_COLUMNS = tuple(c.key for c in AuditLog.__table__.c)
 
 
 def seal(s: Session) -> None:
@@ -287,7 +407,8 @@ def seal(s: Session) -> None:
                  after_json=None, reason=None),
             [],
         )
-    _flush_pending(s)
+    _close_pending(s)
+    _write_queued(s)
 
 
 def current_head(s: Session) -> tuple[int, str]:

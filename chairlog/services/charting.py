@@ -11,7 +11,6 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from chairlog.clinical.policy import DOSE_UNITS, ROUTES
-from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.scales import Scale, validate_score
 from chairlog.clinical.states import SessionState
 from chairlog.clinical.vitals import (
@@ -32,6 +31,7 @@ from chairlog.services.context import (
     charted_time,
     choice_field,
     number_field,
+    protocol_of,
     record,
     require_user,
     text_field,
@@ -149,7 +149,7 @@ def record_vitals(
             app, s, user, sess, "vitals", charted_at, is_baseline=is_baseline,
             **vitals_columns(v), **extra,
         )
-        proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+        proto = protocol_of(sess.protocol_snapshot)
         findings = evaluate_vitals(v, proto.thresholds, None if is_baseline else base, pre_dose=pre)
         ids = _raise_alerts(app, s, user, sess, e, findings)
         if within is not None:
@@ -203,7 +203,7 @@ def record_assessment(
             text=text or None,
         )
         ids: list[int] = []
-        proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+        proto = protocol_of(sess.protocol_snapshot)
         limit = proto.thresholds.moaas_min
         if sc is Scale.MOAAS and limit is not None and total < limit:
             ids = _raise_alerts(
@@ -239,7 +239,7 @@ def complete_checklist_item(
     with app.db.write() as s:
         user = require_user(s, actor, CHART_ROLES, words("complete the checklist"))
         sess = session_for_write(s, session_id, expected_version, append=True)
-        proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+        proto = protocol_of(sess.protocol_snapshot)
         item = next((c for c in proto.checklist if c.key == item_key), None)
         if item is None:
             raise ValidationError(

@@ -2,15 +2,25 @@
 
 Each use case: validate → one write transaction (its change + its audit row) → return plain
 domain objects. Roles are enforced here, not by hiding buttons.
+
+Decisions:
+- A session's protocol snapshot is parsed once per process and text (:func:`protocol_of`):
+  every save needs its values (thresholds, concentration, limits) and the returned view
+  carries them, and parsing and validating them cost more than the rest of a save's Python.
+  The key is the snapshot's canonical JSON text, so a snapshot that differs in any value
+  (or in a value's type: 1, 1.0, true) is parsed again; a snapshot that fails to parse is
+  never kept (its error is raised again each time).
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import json
 import secrets
 import threading
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, ParamSpec, Protocol, TypeVar
@@ -20,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from chairlog.clinical.checks import finite
 from chairlog.clinical.clock import SteadyClock
+from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.vitals import check_text
 from chairlog.db import audit
 from chairlog.db.engine import Database
@@ -182,6 +193,32 @@ def record(
         session_id=session_id,
         patient_id=patient_id,
     )
+
+
+#: parsed protocol snapshots by their canonical JSON text (most recently used last)
+_PROTOCOLS: OrderedDict[str, ProtocolValues] = OrderedDict()
+_PROTOCOLS_LOCK = threading.Lock()
+PROTOCOL_CACHE_SIZE = 256
+
+
+def protocol_of(snapshot: Mapping[str, Any]) -> ProtocolValues:
+    """``ProtocolValues.from_dict(snapshot)``, parsed once per distinct snapshot text."""
+    try:
+        key = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                         allow_nan=True)
+    except (TypeError, ValueError):
+        return ProtocolValues.from_dict(snapshot)  # not JSON: never cached
+    with _PROTOCOLS_LOCK:
+        values = _PROTOCOLS.get(key)
+        if values is not None:
+            _PROTOCOLS.move_to_end(key)
+            return values
+    values = ProtocolValues.from_dict(snapshot)
+    with _PROTOCOLS_LOCK:
+        _PROTOCOLS[key] = values
+        while len(_PROTOCOLS) > PROTOCOL_CACHE_SIZE:
+            _PROTOCOLS.popitem(last=False)
+    return values
 
 
 # ---- input helpers ------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairlog.clinical.dosing import DoseAction, DoseEvent, RateUnit, convert_rate
-from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.states import SessionState
 from chairlog.db.models import ChartEntry, InfusionSession, User
 from chairlog.domain import Role, UserInfo
@@ -30,6 +29,7 @@ from chairlog.services.context import (
     Chairlog,
     charted_time,
     number_field,
+    protocol_of,
     require_user,
     text_field,
     use_case,
@@ -52,7 +52,7 @@ CHECKERS = (Role.NURSE, Role.PHYSICIAN)
 
 def missing_before_start(s: Session, sess: InfusionSession) -> list[str]:
     """Required pre-infusion items not yet done (checklist, baseline vitals, baseline pain)."""
-    proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+    proto = protocol_of(sess.protocol_snapshot)
     rows = list(
         s.scalars(
             select(ChartEntry).where(
@@ -79,7 +79,7 @@ def _rate(value: Any, unit: RateUnit | str, sess: InfusionSession) -> tuple[Rate
                               words("rate unit")) from None
     v = number_field("rate", value, low=0, high=MAX_RATE_ENTRY, unit=u.value, label=words("rate"),
                      allow_low=False)
-    proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+    proto = protocol_of(sess.protocol_snapshot)
     return u, convert_rate(v, u, sess.weight_kg, proto.concentration_mg_per_ml)
 
 
