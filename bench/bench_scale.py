@@ -291,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     load0 = os.getloadavg()
     server = Server()
     work = Path(tempfile.mkdtemp(prefix="chairlog-bench-scale."))
+    # the set-up and the final check run in this process: their data folder (workstation key,
+    # anchor journal) is the run's own, never the user's
+    os.environ["CHAIRLOG_HOME"] = str(work / "setup-home")
+    os.environ["CHAIRLOG_KEYRING"] = "file"
     try:
         t = time.perf_counter()
         plan = setup(server.url, n_ws, n_chairs)
