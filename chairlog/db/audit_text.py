@@ -262,11 +262,12 @@ def _plain_encoder(col_type: Any) -> Callable[[Any], str]:
     return value_text
 
 
-def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None = None
-                 ) -> RowText:
+def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None = None,
+                 extra: int = 0) -> RowText:
     """A function from a row (values in ``cols`` order) to the text ``content_hash`` hashes.
     ``raw``: values as SQLite's driver returns them; else as SQLAlchemy's typed rows.
-    ``table`` (with ``raw``): its column types choose faster encoders for plain values."""
+    ``table`` (with ``raw``): its column types choose faster encoders for plain values.
+    ``extra``: the number of values after those of ``cols`` in each row (ignored)."""
     conv = _raw_converters() if raw else _typed_converters()
     plan = [(i, '"' + name + '":', conv.get(kind)) for i, (name, kind) in enumerate(cols)]
     s = value_text
@@ -292,7 +293,7 @@ def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None 
         for (_, _, c), (name, _) in zip(plan, cols, strict=True)]
     unrolled = _unrolled([prefix for _, prefix, _ in plan], encoders,
                          {i for i, (name, kind) in enumerate(cols)
-                          if kind == "time" and name.isidentifier()})
+                          if kind == "time" and name.isidentifier()}, extra)
 
     def fast(row: Sequence[Any]) -> str:
         try:  # a JSON null (None) or a value of another type: TypeError, the general path
@@ -304,7 +305,7 @@ def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None 
 
 
 def _unrolled(prefixes: list[str], encoders: list[Callable[[Any], Any]],
-              times: Collection[int] = ()) -> RowText:
+              times: Collection[int] = (), extra: int = 0) -> RowText:
     """One function per table with a line per column (no loop, no ``zip``): ``if v is not
     None: parts.append(prefix + encoder(v))``, the row unpacked at once. About 30 % faster
     than a comprehension over the columns on the 51 columns of a chart entry, most of them
@@ -312,9 +313,10 @@ def _unrolled(prefixes: list[str], encoders: list[Callable[[Any], Any]],
     ``encoders``; it raises what the encoders raise (``TypeError`` on an unexpected type).
     A column in ``times`` (``UTCDateTime``, its prefix a plain name) has the time slicing
     inline in one f-string when the stored text has the usual shape (160 ns less per time
-    than calling the converter, which takes any other shape)."""
+    than calling the converter, which takes any other shape). The row may carry ``extra``
+    values after the columns' (unpacked, not used)."""
     n = len(prefixes)
-    names = [f"v{i}" for i in range(n)]
+    names = [f"v{i}" for i in range(n)] + [f"x{i}" for i in range(extra)]
     lines = ["def row_text(row):", f"    ({', '.join(names)},) = row", "    parts = []",
              "    add = parts.append"]
     for i in range(n):
