@@ -37,8 +37,9 @@ Decisions:
 - Tried and measured on the 100-day database, not kept: building the hashed texts in SQL
   (``json_quote`` and ``||``, a Python SHA-256 function called by SQLite) is slower than
   building them in Python (audit records 13.6 µs against 11.9 µs, chart entries 4.65 s
-  against 4.33 s for 174 k rows), and so is reading chart entries per kind with only the
-  columns that kind uses (10 % less, less than the planning query costs). On 2026-12-03:
+  against 4.33 s for 174 k rows), and so was reading chart entries per kind with only the
+  columns that kind uses, after a planning query (10 % less, less than the planning query
+  costs; kept since 2026-12-03 without one, ``audit_scan._by_kind``). On 2026-12-03:
   the time columns sliced by SQL's ``substr`` (2.3 µs more per chart entry in SQLite than
   the 1.8 µs it saves in Python); the bindings as one ``{"table:id": hash}`` dict filled by
   ``dict.update`` straight from the cursor, compared by ``map`` and one ``join`` per chunk

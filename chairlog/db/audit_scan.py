@@ -12,6 +12,19 @@ Decisions:
   make a changed row pass: the rows it reads must equal what the caller's (verified) chain
   bound; a row written meanwhile only differs, and the caller then re-checks everything in
   its own snapshot.
+- Chart entries (81 % of the bound rows, 51 columns of which a row uses about 14) are read
+  per kind (:data:`KIND_SCANS`, one range scan of the chunk each): only the columns no kind
+  owns and that kind's (``domain.payloads``), and one flag computed by SQLite, "every other
+  column is NULL" (``coalesce(...) IS NULL``, half the instructions of ``a IS NULL AND
+  ...``). The hashed text leaves NULL columns out, so where the flag holds it is the same
+  text as from every column; a row where it does not, and every row of another kind (rare
+  kinds, unknown ones), is read with every column by the general reader. The ids of a chunk
+  then come in no particular order, each paired with its digest (the comparison pops them
+  by id). No index and no planning query: the scans read the chunk's pages from the page
+  cache. Measured with callgrind on the 25-day database (43 882 entries): 91.3 k
+  instructions per entry before, 86.6 k with six kinds scanned, 85.9 k with the four
+  frequent ones (:data:`KIND_SCANS`; a scan costs every row of the chunk, a rare kind saves
+  too little); reading alone 41.6 k → about 31 k, the text hardly cheaper.
 """
 
 from __future__ import annotations
