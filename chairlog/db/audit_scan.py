@@ -79,6 +79,9 @@ class _KindPlan:
     kinds: list[tuple[str, str, Any, int]]
     #: the rows of every other kind (or none), read with every column
     rest: str
+    #: the text of a row of every column, and the index of its id
+    general: Any
+    pk: int
 
 
 _PLANS: dict[tuple[str, tuple[tuple[str, str], ...]], _KindPlan | None] = {}
@@ -116,7 +119,8 @@ def _make_plan(table: str, cols: list[tuple[str, str]]) -> _KindPlan | None:
     listed = ", ".join(f"'{k}'" for k in KIND_SCANS)
     rest = (f'SELECT {", ".join(f"{chr(34)}{n}{chr(34)}" for n in names)} FROM "{table}" '
             f"WHERE id > ? AND id <= ? AND (kind IS NULL OR kind NOT IN ({listed}))")
-    return _KindPlan(table, cols, kinds, rest)
+    return _KindPlan(table, cols, kinds, rest, row_text_for(cols, raw=True, table=t),
+                     names.index("id"))
 
 
 def _by_kind(con: sqlite3.Connection, plan: _KindPlan, lo: int, hi: int
@@ -132,11 +136,7 @@ def _by_kind(con: sqlite3.Connection, plan: _KindPlan, lo: int, hi: int
                 out.append(sha(text(row).encode()).digest())
             else:
                 odd.append(row[pk])
-    from chairlog.db.binding import BOUND_TABLES
-
-    cols = plan.cols
-    text = row_text_for(cols, raw=True, table=BOUND_TABLES[plan.table])
-    pk = [n for n, _ in cols].index("id")
+    cols, text, pk = plan.cols, plan.general, plan.pk
     more, digests = _digests(iter(con.execute(plan.rest, (lo, hi))), pk, text)
     ids.extend(more)
     out.append(digests)
