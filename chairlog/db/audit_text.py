@@ -7,7 +7,7 @@ and every row of a ten-year database (5.35 M records, as many rows), where build
 dicts and ``json.dumps`` were most of the time. This module writes the *same bytes* directly:
 the keys are known and sorted once, and each value is escaped with the ``json`` module's own
 C string encoder (``json.encoder.encode_basestring``), integers and floats with the ``repr``
-``json`` uses. ``tests/db/test_audit_text.py`` checks byte-identity with the reference on
+``json`` uses. ``tests/db/test_audit_fast.py`` checks byte-identity with the reference on
 every bound table and on hostile strings (hypothesis).
 
 Decisions:
