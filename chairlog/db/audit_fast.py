@@ -25,18 +25,21 @@ Decisions:
   per item; the wall time is then about half the CPU total, not the larger of the two.
 - The newest binding of each row is kept as ``{table: {id text: hash}}`` (the record that
   wrote it is not kept: the reference walk finds it if a row differs). That is most of the
-  memory. On SQLite it is read after the walk, in the same transaction, by SQLite's
-  ``json_each`` over records 1..n (:func:`_sql_bindings`; any escape in a ``rows_json``, a
-  table named twice at its top, or the :data:`PREV_BAD` marker hands the file to the
-  reference walk); elsewhere each record's ``rows_json`` is parsed with ``json.loads``
-  during the walk. A binding left over after the comparison under an id not written as
-  ``str(int)`` writes it is refused too: the reference reads ``"01"`` as row 1, which the
-  comparison (looking up ``"1"``) never takes out.
+  memory. It is read during the walk, in seq order (the newest entry wins): the usual
+  ``rows_json``, one row of one table, by one regular expression (:data:`_ONE`, whose every
+  match ``json.loads`` reads as that one binding), any other by ``json.loads``
+  (:func:`_bind_json`), as the reference reads it; :data:`PREV_BAD` hands the file to the
+  reference walk. A binding left over after the comparison under an id not written as
+  ``str(int)`` writes it is refused: the reference reads ``"01"`` as row 1, which the
+  comparison (looking up ``"1"``) never takes out. (Until 2026-12-03 the bindings were read
+  after the walk by SQLite's ``json_each``, with a query refusing every text it could read
+  otherwise than ``json.loads``: 3.6 µs per record against about 1.2 µs now.)
 - Tried and measured on the 100-day database, not kept: building the hashed texts in SQL
   (``json_quote`` and ``||``, a Python SHA-256 function called by SQLite) is slower than
   building them in Python (audit records 13.6 µs against 11.9 µs, chart entries 4.65 s
-  against 4.33 s for 174 k rows), and so is reading chart entries per kind with only the
-  columns that kind uses (10 % less, less than the planning query costs). On 2026-12-03:
+  against 4.33 s for 174 k rows), and so was reading chart entries per kind with only the
+  columns that kind uses, after a planning query (10 % less, less than the planning query
+  costs; kept since 2026-12-03 without one, ``audit_scan._by_kind``). On 2026-12-03:
   the time columns sliced by SQL's ``substr`` (2.3 µs more per chart entry in SQLite than
   the 1.8 µs it saves in Python); the bindings as one ``{"table:id": hash}`` dict filled by
   ``dict.update`` straight from the cursor, compared by ``map`` and one ``join`` per chunk
@@ -50,6 +53,7 @@ Decisions:
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -231,8 +235,7 @@ def _walk(s: Any, w: Any, raw: sqlite3.Connection | None, time_text: Any, tables
     prev_hash, prev_sig, expected = GENESIS, None, 1
     last: Sequence[Any] | None = None
     anchored_upto = 0
-    loads = json.loads
-    in_sql = raw is not None  # the bindings are read afterwards, by SQLite's JSON functions
+    one, get = _ONE.fullmatch, bound.get
     chain_hash: Callable[[Sequence[Any], str | None], str]
     if time_text is audit_text.sqlite_time:
         chain_hash = audit_text.sqlite_chain_hash
@@ -259,18 +262,16 @@ def _walk(s: Any, w: Any, raw: sqlite3.Connection | None, time_text: Any, tables
                     return None
             elif key_id not in w.keys or (w.full and not w.check_signature(_ns(r))):
                 return None
-        if r[14] is not None and not in_sql:
-            try:
-                rows = loads(r[14])
-            except ValueError:
+        rj = r[14]
+        if rj is not None:  # _bind, inlined
+            m = one(rj) if type(rj) is str else None
+            if m is not None:  # the usual record: one row of one table
+                table, pk, h = m.groups()
+                target = get(table)
+                if target is not None:
+                    target[pk] = h
+            elif not _bind_json(rj, bound):
                 return None
-            if type(rows) is dict:
-                if PREV_BAD in rows:
-                    return None
-                for table, entries in rows.items():
-                    target = bound.get(table)
-                    if target is not None and type(entries) is dict:
-                        target.update(entries)
         if r[0] in anchors:
             if any(h != r[13] for _, h in anchors.pop(r[0])):
                 return None
@@ -280,8 +281,6 @@ def _walk(s: Any, w: Any, raw: sqlite3.Connection | None, time_text: Any, tables
         if progress is not None and expected % BATCH == 0:
             progress(expected - 1, total)
     w.rows = expected - 1
-    if in_sql and raw is not None and not _sql_bindings(raw, w.rows, bound):
-        return None
     check_end(s, w, _ns(last) if last is not None else None, w.rows, head_seq, head_hash,
               prev_hash)
     if w.problems or anchors:
@@ -320,39 +319,40 @@ def _walk(s: Any, w: Any, raw: sqlite3.Connection | None, time_text: Any, tables
         bound_rows=tuple(counts), anchors=tuple(sorted(kinds.items())), notes=tuple(notes))
 
 
-#: the bindings of records 1..n: every entry of every object in ``rows_json``, in seq order
-_BINDINGS = ("SELECT t.key, e.key, e.value FROM audit_log AS a, json_each(a.rows_json) AS t, "
-             "json_each(t.value) AS e WHERE a.seq <= ? AND a.rows_json IS NOT NULL "
-             "AND t.type = 'object' ORDER BY a.seq")
-#: a record whose ``rows_json`` the SQL reading could take otherwise than ``json.loads``
-#: (any escape: a key spelled ``\u0031``; a key twice at the top, where ``json.loads`` keeps
-#: only the last member, looked for only where the first ``}`` is not one of the last two
-#: characters: if only the last member holds one, the earlier ones are no objects and bind
-#: nothing either way) or that flags its predecessor
-_UNUSUAL = ("SELECT 1 FROM audit_log WHERE seq <= ? AND rows_json IS NOT NULL AND "
-            "(instr(rows_json, '\\') > 0 OR instr(rows_json, ?) > 0 OR "
-            "(instr(rows_json, '}') != length(rows_json) - 1 AND "
-            "(SELECT count(*) - count(DISTINCT key) FROM json_each(rows_json)) > 0)) LIMIT 1")
+#: a ``rows_json`` binding one row of one table, the hash a lowercase SHA-256: exactly the
+#: texts ``json.loads`` reads as ``{table: {id: hash}}`` (no escape, no space, one member
+#: each), where the table's name cannot be :data:`PREV_BAD`
+_ONE = re.compile(r'\{"([a-z_]{1,64})":\{"([0-9]{1,20})":"([0-9a-f]{64})"\}\}', re.ASCII)
 
 
-def _sql_bindings(raw: sqlite3.Connection, n: int, bound: dict[str, dict[str, Any]]) -> bool:
-    """Fill ``bound`` from records 1..n as the walk's ``json.loads`` would (the newest entry
-    wins), in this connection's snapshot; ``False`` if any record is unusual (see
-    :data:`_UNUSUAL`) or unreadable JSON, for the reference walk to judge.
+def _bind(rows_json: Any, bound: dict[str, dict[str, Any]]) -> bool:
+    """One record's ``rows_json`` into ``bound`` as the walk reads it (inlined there);
+    ``False``: for the reference walk to judge."""
+    m = _ONE.fullmatch(rows_json) if type(rows_json) is str else None
+    if m is None:
+        return _bind_json(rows_json, bound)
+    table, pk, h = m.groups()
+    target = bound.get(table)
+    if target is not None:
+        target[pk] = h
+    return True
 
-    Decisions: SQLite's ``json_each`` parses in C, about twice as fast as ``json.loads`` and
-    building a dict per record. Where it could read differently (escapes) or where the
-    walk would refuse (:data:`PREV_BAD`), this path refuses before reading."""
+
+def _bind_json(rows_json: Any, bound: dict[str, dict[str, Any]]) -> bool:
+    """Any other ``rows_json``: read as the reference walk reads it (``json.loads``, the
+    newest entry wins) into ``bound``; ``False`` if it is unreadable or flags its
+    predecessor (:data:`PREV_BAD`), for the reference walk to judge."""
     try:
-        if raw.execute(_UNUSUAL, (n, PREV_BAD)).fetchone() is not None:
-            return False
-        get = bound.get
-        for table, pk, h in raw.execute(_BINDINGS, (n,)):
-            target = get(table)
-            if target is not None:
-                target[pk] = h
-    except sqlite3.OperationalError:  # malformed JSON
+        rows = json.loads(rows_json)
+    except ValueError:
         return False
+    if type(rows) is dict:
+        if PREV_BAD in rows:
+            return False
+        for table, entries in rows.items():
+            target = bound.get(table)
+            if target is not None and type(entries) is dict:
+                target.update(entries)
     return True
 
 

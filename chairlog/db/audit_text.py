@@ -7,7 +7,7 @@ and every row of a ten-year database (5.35 M records, as many rows), where build
 dicts and ``json.dumps`` were most of the time. This module writes the *same bytes* directly:
 the keys are known and sorted once, and each value is escaped with the ``json`` module's own
 C string encoder (``json.encoder.encode_basestring``), integers and floats with the ``repr``
-``json`` uses. ``tests/db/test_audit_text.py`` checks byte-identity with the reference on
+``json`` uses. ``tests/db/test_audit_fast.py`` checks byte-identity with the reference on
 every bound table and on hostile strings (hypothesis).
 
 Decisions:
@@ -262,29 +262,30 @@ def _plain_encoder(col_type: Any) -> Callable[[Any], str]:
     return value_text
 
 
-_ROW_TEXTS: dict[tuple[tuple[tuple[str, str], ...], bool, Table | None], RowText] = {}
+_ROW_TEXTS: dict[tuple[tuple[tuple[str, str], ...], bool, Table | None, int], RowText] = {}
 
 
-def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None = None
-                 ) -> RowText:
+def row_text_for(cols: list[tuple[str, str]], *, raw: bool, table: Table | None = None,
+                 extra: int = 0) -> RowText:
     """A function from a row (values in ``cols`` order) to the text ``content_hash`` hashes.
     ``raw``: values as SQLite's driver returns them; else as SQLAlchemy's typed rows.
     ``table`` (with ``raw``): its column types choose faster encoders for plain values.
+    ``extra``: the number of values after those of ``cols`` in each row (ignored).
 
-    Decision: built once per (columns, kind of row, table) in a process and reused by every
-    chunk of every verification (building one compiles the unrolled function: about 1 ms for a
-    chart entry, paid per 50 000-row chunk, and per small table at every ``audit verify`` —
-    a fifth of the time of the tests that verify after every step). The function is pure; its
-    JSON memo is bounded (:data:`JSON_MEMO`)."""
-    key = (tuple(cols), raw, table)
+    Decision: built once per (columns, kind of row, table, extra) in a process and reused by
+    every chunk of every verification (building one compiles the unrolled function: about
+    1 ms for a chart entry, paid per chunk and kind, and per small table at every ``audit
+    verify`` — a fifth of the time of the tests that verify after every step). The function
+    is pure; its JSON memo is bounded (:data:`JSON_MEMO`)."""
+    key = (tuple(cols), raw, table, extra)
     fn = _ROW_TEXTS.get(key)
     if fn is None:
-        fn = _ROW_TEXTS[key] = _build_row_text(cols, raw=raw, table=table)
+        fn = _ROW_TEXTS[key] = _build_row_text(cols, raw=raw, table=table, extra=extra)
     return fn
 
 
-def _build_row_text(cols: list[tuple[str, str]], *, raw: bool, table: Table | None
-                    ) -> RowText:
+def _build_row_text(cols: list[tuple[str, str]], *, raw: bool, table: Table | None,
+                    extra: int) -> RowText:
     conv = _raw_converters() if raw else _typed_converters()
     plan = [(i, '"' + name + '":', conv.get(kind)) for i, (name, kind) in enumerate(cols)]
     s = value_text
@@ -310,7 +311,7 @@ def _build_row_text(cols: list[tuple[str, str]], *, raw: bool, table: Table | No
         for (_, _, c), (name, _) in zip(plan, cols, strict=True)]
     unrolled = _unrolled([prefix for _, prefix, _ in plan], encoders,
                          {i for i, (name, kind) in enumerate(cols)
-                          if kind == "time" and name.isidentifier()})
+                          if kind == "time" and name.isidentifier()}, extra)
 
     def fast(row: Sequence[Any]) -> str:
         try:  # a JSON null (None) or a value of another type: TypeError, the general path
@@ -322,7 +323,7 @@ def _build_row_text(cols: list[tuple[str, str]], *, raw: bool, table: Table | No
 
 
 def _unrolled(prefixes: list[str], encoders: list[Callable[[Any], Any]],
-              times: Collection[int] = ()) -> RowText:
+              times: Collection[int] = (), extra: int = 0) -> RowText:
     """One function per table with a line per column (no loop, no ``zip``): ``if v is not
     None: parts.append(prefix + encoder(v))``, the row unpacked at once. About 30 % faster
     than a comprehension over the columns on the 51 columns of a chart entry, most of them
@@ -330,9 +331,10 @@ def _unrolled(prefixes: list[str], encoders: list[Callable[[Any], Any]],
     ``encoders``; it raises what the encoders raise (``TypeError`` on an unexpected type).
     A column in ``times`` (``UTCDateTime``, its prefix a plain name) has the time slicing
     inline in one f-string when the stored text has the usual shape (160 ns less per time
-    than calling the converter, which takes any other shape)."""
+    than calling the converter, which takes any other shape). The row may carry ``extra``
+    values after the columns' (unpacked, not used)."""
     n = len(prefixes)
-    names = [f"v{i}" for i in range(n)]
+    names = [f"v{i}" for i in range(n)] + [f"x{i}" for i in range(extra)]
     lines = ["def row_text(row):", f"    ({', '.join(names)},) = row", "    parts = []",
              "    add = parts.append"]
     for i in range(n):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from array import array
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -166,11 +165,14 @@ def test_fast_path_hands_tampering_to_the_reference(
         assert not audit.verify_chain(s).ok
 
 
-def _bindings_db(rows: list[str | None]) -> sqlite3.Connection:
-    con = sqlite3.connect(":memory:")
-    con.execute("CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, rows_json TEXT)")
-    con.executemany("INSERT INTO audit_log VALUES (?, ?)", list(enumerate(rows, start=1)))
-    return con
+def _paired(ids: array[int], digests: bytes) -> dict[int, bytes]:
+    return {pk: digests[32 * i:32 * i + 32] for i, pk in enumerate(ids)}
+
+
+def _walk_bindings(rows: list[str | None], n: int, bound: dict[str, dict[str, Any]]
+                   ) -> bool:
+    """Records 1..n read as the walk reads them."""
+    return all(audit_fast._bind(r, bound) for r in rows[:n] if r is not None)
 
 
 def _h(c: str) -> str:
@@ -185,7 +187,7 @@ def _tables() -> dict[str, dict[str, Any]]:
 
 
 def _loads_bindings(rows: list[str | None], n: int) -> dict[str, dict[str, Any]]:
-    """What the walk's ``json.loads`` reading binds (the reference for ``_sql_bindings``)."""
+    """What ``json.loads`` reads (the reference walk's reading)."""
     bound = _tables()
     for r in rows[:n]:
         parsed = json.loads(r) if r is not None else None
@@ -196,7 +198,7 @@ def _loads_bindings(rows: list[str | None], n: int) -> dict[str, dict[str, Any]]
     return bound
 
 
-def test_sqlite_reads_the_bindings_as_json_loads_does() -> None:
+def test_the_walk_reads_the_bindings_as_json_loads_does() -> None:
     rows = ['{"chart_entries":{"1":"aa","2":"bb"},"sessions":{"7":"cc"}}', None,
             '{"chart_entries":{"2":null,"3":"dd"},"not_bound":{"1":"x"}}',
             '{"chart_entries":["a","b"],"patients":"x"}', '["chart_entries"]', '7',
@@ -204,31 +206,58 @@ def test_sqlite_reads_the_bindings_as_json_loads_does() -> None:
             '{"chart_entries":{"9":"late"}}']
     for n in (len(rows) - 1, len(rows)):  # only records 1..n: the walk's verified ones
         bound = _tables()
-        assert audit_fast._sql_bindings(_bindings_db(rows), n, bound)
+        assert _walk_bindings(rows, n, bound)
         assert bound == _loads_bindings(rows, n)
     assert bound["chart_entries"] == {"1": "ff", "2": None, "3": "dd", "9": "late"}
 
 
 @pytest.mark.parametrize("odd", [
-    '{"chart_entries":{"\\u0031":"aa"}}',  # an escape: SQLite might read it otherwise
-    '{"chart_entries":{"1":"aa"},"!prev_signature_bad":4}',  # the walk refuses this one
-    '{"chart_entries":{"1":"aa"}',  # unreadable
-    # a table twice at the top: json.loads keeps only the second object, json_each both
-    '{"chart_entries":{"5":"aa"},"chart_entries":{"6":"bb"}}',
+    '{"chart_entries":{"\\u0031":"aa"}}',  # an escape: read as json.loads reads it
+    '{"chart_entries":{"5":"aa"},"chart_entries":{"6":"bb"}}',  # json.loads keeps the last
     '{"chart_entries":{"5":"aa"} ,\n "chart_entries":{"6":"bb"}}',
     '{"chart_entries":{"5":"aa"},"sessions":{},"chart_entries":{"6":"bb"}}',
+    '{"chart_entries":{"7":"' + "A" * 64 + '"}}',  # not lowercase hex: json.loads reads it
+    '{"chart_entries":{"7":"' + "a" * 63 + '"}}',
+    '{"chart_entries":{"07":"' + "a" * 64 + '"}}',
+    '{"chart_entries":{"7":"' + "a" * 64 + '"} }',
+    '{"x":{"7":"' + "a" * 64 + '"}}',  # no bound table
+    '{"chart_entries":{"7":"' + "a" * 30 + '","8":"' + "b" * 29 + '"}}',  # 64 characters
 ])
-def test_unusual_bindings_are_left_to_the_reference(odd: str) -> None:
+def test_unusual_bindings_are_read_as_json_loads_reads_them(odd: str) -> None:
+    rows = ['{"chart_entries":{"1":"aa","5":"cc"}}', odd, '{"sessions":{"1":"bb"}}']
+    bound = _tables()
+    assert _walk_bindings(rows, 3, bound)
+    assert bound == _loads_bindings(rows, 3)
+
+
+@pytest.mark.parametrize("odd", [
+    '{"chart_entries":{"1":"aa"},"!prev_signature_bad":4}',  # the walk refuses this one
+    '{"chart_entries":{"1":"aa"}',  # unreadable
+    '{"chart_entries":{"1":"' + "a" * 64 + '"}',
+])
+def test_a_flag_or_an_unreadable_binding_is_left_to_the_reference(odd: str) -> None:
     rows = ['{"chart_entries":{"1":"aa"}}', odd, '{"sessions":{"1":"bb"}}']
-    assert not audit_fast._sql_bindings(_bindings_db(rows), 3, _tables())
+    assert not _walk_bindings(rows, 3, _tables())
     # a later record (not yet verified by the walk) is not read at all
-    assert audit_fast._sql_bindings(_bindings_db(rows[:1] + rows[2:] + [odd]), 2, _tables())
+    assert _walk_bindings(rows[:1] + rows[2:] + [odd], 2, _tables())
+
+
+@given(st.from_regex(audit_fast._ONE, fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_every_usual_binding_is_what_json_loads_reads(text: str) -> None:
+    m = audit_fast._ONE.fullmatch(text)
+    assert m is not None
+    table, pk, h = m.groups()
+    assert json.loads(text) == {table: {pk: h}}
+    bound = {table: {}}
+    assert audit_fast._bind(text, bound)
+    assert bound == {table: {pk: h}}
 
 
 def test_a_top_level_key_twice_where_only_the_last_is_an_object_reads_alike() -> None:
     rows = ['{"chart_entries":5,"chart_entries":{"6":"bb"}}', '{"sessions":[1],"sessions":{}}']
     bound = _tables()
-    assert audit_fast._sql_bindings(_bindings_db(rows), 2, bound)
+    assert _walk_bindings(rows, 2, bound)
     assert bound == _loads_bindings(rows, 2)
 
 
@@ -241,7 +270,7 @@ def test_an_odd_id_or_hash_is_refused_by_the_comparison(entry: str) -> None:
     the row 1 is there and matches its earlier binding."""
     rows = ['{"chart_entries":{"1":"' + HA + '"}}', '{"chart_entries":{' + entry + '}}']
     bound = _tables()
-    assert audit_fast._sql_bindings(_bindings_db(rows), 2, bound)
+    assert _walk_bindings(rows, 2, bound)
     intact = iter([(array("q", [1]), bytes.fromhex(HA))])
     assert audit_fast._compare(intact, bound["chart_entries"]) is None
 
@@ -322,7 +351,8 @@ def test_chunks_the_helper_has_not_started_are_hashed_here(
                     ids.extend(i)
                     digests += d
                 whole = sqlite_chunk(raw, name, tables.plans[name], 0, 10**9)  # type: ignore[arg-type]
-                assert (ids, digests) == whole, name
+                # the same rows, each id with its digest (a chunk's order is the reader's)
+                assert len(ids) == len(whole[0]) and _paired(ids, digests) == _paired(*whole)
         finally:
             tables.close()
 
