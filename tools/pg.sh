@@ -33,10 +33,10 @@ start_throwaway_pg() {
     else
         _as_pg() { bash -c "$*"; }
     fi
+    trap stop_throwaway_pg EXIT  # before the start: a failed start leaves no folder behind
     _as_pg "'$bin/initdb' -D '$root/data' -A trust -U postgres >'$root/initdb.log'"
     _as_pg "'$bin/pg_ctl' -D '$root/data' -w -l '$root/server.log' \
         -o '-p $port -k $root -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off' start >/dev/null"
-    trap stop_throwaway_pg EXIT
     export PG_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
 }
 
