@@ -196,6 +196,7 @@ def _clinic_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     yield template_db.Template(url_s, home, built)
     if PG_URL:
         template_db.drop_pg_database(PG_URL, make_url(url_s).database or "")
+        template_db.dispose_pg_admin()
 
 
 @pytest.fixture
@@ -207,12 +208,14 @@ def db_url(
     from tests import template_db
     from tests.reliability.helpers.dbs import fresh_url
 
-    with fresh_url(tmp_path) as url:
-        if _wants_template(request) and clock.now() == T0:
-            template = request.getfixturevalue("_clinic_template")
-            template_db.copy_database(template.url, url)
+    if _wants_template(request) and clock.now() == T0:
+        template = request.getfixturevalue("_clinic_template")
+        with template_db.database_copy(template.url, tmp_path) as url:
             template_db.copy_home(template, _isolated_home, url)
             request.node.stash[_FROM_TEMPLATE] = template
+            yield url
+        return
+    with fresh_url(tmp_path) as url:
         yield url
 
 

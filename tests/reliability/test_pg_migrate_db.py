@@ -24,6 +24,8 @@ from chairlog.db.models import AuditLog
 from chairlog.services import accounts, audit_log, open_app
 from chairlog.services import patients as pts
 from chairlog.services.demo import DEMO_CA_PASSPHRASE
+from tests import template_db
+from tests.conftest import apply_fast_crypto
 from tests.reliability.helpers.dbs import pg_database
 
 pytestmark = [
@@ -35,10 +37,26 @@ ADMIN_PASSWORD = "demo-admin-1"
 assert DEMO_CA_PASSPHRASE  # the demo clinic has a signing authority and signs one record
 
 
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> template_db.Template:
+    """The demo clinic, made once for this file (``chairlog demo`` is most of a test's time);
+    each test gets a copy of its file and data folder (tests/template_db.py)."""
+    root = tmp_path_factory.mktemp("demo-template")
+    home = root / "home"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CHAIRLOG_HOME", str(home))
+        mp.setenv("CHAIRLOG_KEYRING", "file")
+        apply_fast_crypto(mp)  # as the per-test fixtures have it
+        assert main(["--db", str(root / "clinic.sqlite3"), "demo"]) == 0
+    return template_db.Template(f"sqlite:///{root / 'clinic.sqlite3'}", home, None)
+
+
 @pytest.fixture
-def clinic_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+def clinic_file(demo_template: template_db.Template, tmp_path: Path, _isolated_home: Path,
+                capsys: pytest.CaptureFixture[str]) -> str:
     path = tmp_path / "clinic.sqlite3"
-    assert main(["--db", str(path), "demo"]) == 0
+    template_db.copy_database(demo_template.url, f"sqlite:///{path}")
+    template_db.copy_home(demo_template, _isolated_home, f"sqlite:///{path}")
     capsys.readouterr()
     return str(path)
 
