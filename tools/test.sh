@@ -48,4 +48,5 @@ echo "=== database, service and reliability suites on PostgreSQL ==="
 source tools/pg.sh
 start_throwaway_pg "${CHAIRLOG_TEST_PG_PORT:-54331}"
 CHAIRLOG_TEST_PG_URL="$PG_URL" "$VENV_PY" -m pytest "${parallel[@]}" "${slowest[@]}" \
-    tests/db tests/services tests/reliability tests/outbox -m "not gui"
+    tests/db tests/services tests/reliability tests/outbox -m "not gui" \
+    --deselect tests/reliability/test_session_machine.py::test_session_life
