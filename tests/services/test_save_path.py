@@ -24,9 +24,7 @@ from chairlog.services import (
 )
 from chairlog.services.context import protocol_of
 from tests.conftest import Clinic, ready_to_infuse
-
-VITALS = {"hr": 72, "sbp": 120, "dbp": 78, "spo2": 98, "rr": 14}
-
+from tests.reliability.helpers.dbs import VITALS
 
 # ---- the parsed protocol snapshot -------------------------------------------------------
 
