@@ -30,6 +30,7 @@ from chairlog.services.context import (
     charted_time,
     choice_field,
     number_field,
+    protocol_of,
     record,
     require_user,
     text_field,
@@ -225,7 +226,7 @@ def _correct(
             raise StateError(words("This entry was already corrected or marked entered in error."))
         if not changes and charted_at is None:
             raise ValidationError("changes", {}, words("at least one corrected value"))
-        proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+        proto = protocol_of(sess.protocol_snapshot)
         old_values = {f: getattr(old, f) for f in ENTRY_FIELDS[old.kind]}
         new_values = _validated(old.kind, old_values, dict(changes), sess.weight_kg, proto)
         when = (
@@ -330,7 +331,7 @@ def _check_discharge_time(
         raise ValidationError("charted_at", when.isoformat(timespec="minutes"),
                               words("a discharge time after the last entry ({last})",
                                     last=last.isoformat(timespec='minutes')), words("time"))
-    proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+    proto = protocol_of(sess.protocol_snapshot)
     stopped = sess.infusion_stopped_at
     if stopped is not None and old.checked_by_id is None:
         minimum = stopped + timedelta(minutes=proto.min_monitoring_min)

@@ -29,6 +29,7 @@ from chairlog.services.context import (
     CHART_ROLES,
     Chairlog,
     charted_time,
+    protocol_of,
     require_user,
     text_field,
     use_case,
@@ -116,7 +117,7 @@ def discharge(
             raise StateError(words("Only a patient in post-infusion monitoring can be "
                                    "discharged; the session is {label}.",
                                    label=term(SessionState(sess.state).label.lower())))
-        crit = _criteria_met(ProtocolValues.from_dict(sess.protocol_snapshot).discharge_criteria,
+        crit = _criteria_met(protocol_of(sess.protocol_snapshot).discharge_criteria,
                              criteria, text)
         when = charted_time(app, charted_at, earliest=sess.checked_in_at)
         short = _shortfalls(s, sess, when)
@@ -173,7 +174,7 @@ def _criteria_met(asked: tuple[Criterion, ...], criteria: Mapping[str, bool],
 
 
 def _shortfalls(s: Any, sess: InfusionSession, when: datetime) -> list[str]:
-    proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+    proto = protocol_of(sess.protocol_snapshot)
     rows = s.execute(
         select(ChartEntry.charted_at, ChartEntry.score).where(
             ChartEntry.session_id == sess.id, ChartEntry.kind == "assessment",

@@ -15,12 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chairlog.clinical.dosing import DoseAction, DoseEvent
-from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.timeline import Breach, DoseLimits, check_order, judge
 from chairlog.db.models import ChartEntry, InfusionSession, User
 from chairlog.errors import CeilingExceeded, LimitExceeded, ValidationError
 from chairlog.present.numbers import fmt
-from chairlog.services.context import FUTURE_TOLERANCE, Chairlog, record
+from chairlog.services.context import FUTURE_TOLERANCE, Chairlog, protocol_of, record
 from chairlog.services.cosign import still_active
 from chairlog.words import Words, term, words
 
@@ -121,7 +120,7 @@ def enforce(
     second clinician who checked an override (None when none was needed)."""
     earliest, latest = window(app, sess)
     check_order(after, earliest=earliest, latest=latest)
-    proto = ProtocolValues.from_dict(sess.protocol_snapshot)
+    proto = protocol_of(sess.protocol_snapshot)
     breaches = judge(before, after, changed, limits=DoseLimits.of(proto),
                      weight_kg=sess.weight_kg, horizon=app.now(),
                      planned_duration_min=proto.planned_duration_min, previous=previous)
