@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,15 +112,20 @@ def _make_plan(table: str, cols: list[tuple[str, str]]) -> _KindPlan | None:
         others = [f'"{n}"' for n in names if n in used and n not in fields[kind]]
         flag = f"coalesce({', '.join(others)}) IS NULL" if len(others) > 1 else \
             f"{others[0]} IS NULL" if others else "1"
-        sql = (f'SELECT {", ".join(f"{chr(34)}{n}{chr(34)}" for n, _ in mine)}, {flag} '
+        sql = (f'SELECT {_quoted(n for n, _ in mine)}, {flag} '
                f'FROM "{table}" WHERE id > ? AND id <= ? AND kind = ?')
         kinds.append((kind, sql, row_text_for(mine, raw=True, table=t, extra=1),
                       [n for n, _ in mine].index("id")))
     listed = ", ".join(f"'{k}'" for k in KIND_SCANS)
-    rest = (f'SELECT {", ".join(f"{chr(34)}{n}{chr(34)}" for n in names)} FROM "{table}" '
+    rest = (f'SELECT {_quoted(names)} FROM "{table}" '
             f"WHERE id > ? AND id <= ? AND (kind IS NULL OR kind NOT IN ({listed}))")
     return _KindPlan(table, cols, kinds, rest, row_text_for(cols, raw=True, table=t),
                      names.index("id"))
+
+
+def _quoted(names: Iterable[str]) -> str:
+    """Column names as a select list: ``"a", "b"``."""
+    return ", ".join(f'"{n}"' for n in names)
 
 
 def _by_kind(con: sqlite3.Connection, plan: _KindPlan, lo: int, hi: int
@@ -140,7 +145,7 @@ def _by_kind(con: sqlite3.Connection, plan: _KindPlan, lo: int, hi: int
     more, digests = _digests(iter(con.execute(plan.rest, (lo, hi))), pk, text)
     ids.extend(more)
     out.append(digests)
-    names = ", ".join(f'"{n}"' for n, _ in cols)
+    names = _quoted(n for n, _ in cols)
     for i in range(0, len(odd), ODD_BATCH):
         part = odd[i:i + ODD_BATCH]
         cur = con.execute(f'SELECT {names} FROM "{plan.table}" WHERE id IN '
