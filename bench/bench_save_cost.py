@@ -53,15 +53,10 @@ def _server_cpu(root: Path) -> float:
     return total / tick
 
 
-def _pct(xs: list[float], p: float) -> float:
-    s = sorted(xs)
-    return s[max(0, min(len(s) - 1, round(p / 100 * len(s) + 0.5) - 1))] if s else 0.0
-
-
 def run(saves: int, chairs: int, seed: int, profile: int, port: int) -> dict[str, Any]:
     from sqlalchemy import event
 
-    from bench.bench_scale import PASSWORD, VITALS, Server, setup
+    from bench.bench_scale import PASSWORD, VITALS, Server, pct, setup
     from chairlog.db.engine import ChairlogSession
     from chairlog.outbox import Outbox
     from chairlog.services import accounts, open_app, views
@@ -147,12 +142,12 @@ def run(saves: int, chairs: int, seed: int, profile: int, port: int) -> dict[str
         shutil.rmtree(home, ignore_errors=True)
     res: dict[str, Any] = {
         "saves": saves, "chairs": chairs, "load": os.getloadavg()[0],
-        "cpu_ms": statistics.mean(cpu) * 1000, "cpu_p50_ms": _pct(cpu, 50) * 1000,
-        "wall_ms": statistics.mean(wall) * 1000, "wall_p50_ms": _pct(wall, 50) * 1000,
-        "wall_p99_ms": _pct(wall, 99) * 1000,
+        "cpu_ms": statistics.mean(cpu) * 1000, "cpu_p50_ms": pct(cpu, 50),
+        "wall_ms": statistics.mean(wall) * 1000, "wall_p50_ms": pct(wall, 50),
+        "wall_p99_ms": pct(wall, 99),
         "server_cpu_ms": server_s / saves * 1000,
         "statements": statements[0] / saves,
-        "lock_held_p50_ms": _pct(held, 50) * 1000, "lock_held_p99_ms": _pct(held, 99) * 1000,
+        "lock_held_p50_ms": pct(held, 50), "lock_held_p99_ms": pct(held, 99),
         "kinds": {k: (len(v), statistics.mean(c for c, _ in v) * 1000 if v else 0.0,
                       statistics.mean(n for _, n in v) if v else 0.0)
                   for k, v in per_kind.items()},
