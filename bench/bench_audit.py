@@ -15,8 +15,12 @@ with the figures: on a shared machine the wall-clock time is the CPU time stretc
 other processes, so the CPU seconds say what a quiet 2-core machine would take (the larger
 of the two processes' CPU times, as they run side by side). With ``--days`` the per-record
 figures are multiplied up to 5.35 M records (the verifier is linear). Generated databases hold
-placeholder PDFs, so the check of signed PDFs (``audit verify`` opens the newest 200) is not
-part of this figure. ``--out`` writes the figures as JSON and Markdown (``bench/results``).
+placeholder PDFs, so the check of signed PDFs (``audit verify`` opens the newest
+``audit_anchors.PDF_DEFAULT``, 200) is measured apart: a demo clinic is made in a temporary
+folder and its signed record is checked as ``audit verify`` checks each one (the signature
+against the clinic's authority, then the head inside it), 200 times; the sum is added to the
+ten-year figure (``with_pdfs_s``). ``--out`` writes the figures as JSON and Markdown
+(``bench/results``).
 """
 
 from __future__ import annotations
@@ -40,6 +44,40 @@ def _cpu() -> tuple[float, float]:
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def _pdf_check(n: int) -> tuple[float, float]:
+    """(wall, CPU) seconds of checking ``n`` signed PDFs as ``audit verify`` checks each: a
+    real one, from a demo clinic made in a temporary folder (its own data folder)."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory(prefix="chairlog-bench-pdf-") as tmp:
+        url = f"sqlite:///{tmp}/demo.sqlite3"
+        env = {**os.environ, "CHAIRLOG_HOME": f"{tmp}/home", "CHAIRLOG_KEYRING": "file"}
+        subprocess.run([sys.executable, "-m", "chairlog", "--db", url, "demo"], env=env,
+                       check=True, stdout=subprocess.DEVNULL)
+        code = f"""
+import sys, time
+from sqlalchemy import select
+from chairlog.db.models import SignedRecord
+from chairlog.reports.pdfinfo import read_audit_head
+from chairlog.services import open_app
+from chairlog.services.context import clinic_row
+from chairlog.services.records import verify_record_pdf_with_ca
+app = open_app({url!r})
+with app.db.read() as s:
+    ca = clinic_row(s).ca_cert_pem
+    pdf = bytes(s.scalars(select(SignedRecord.pdf_bytes)).first())
+app.close()
+t, c = time.perf_counter(), time.process_time()
+for _ in range({n}):
+    r = verify_record_pdf_with_ca(pdf, ca)
+    assert r.ok and r.covers_whole_file and read_audit_head(pdf) is not None
+print(time.perf_counter() - t, time.process_time() - c)
+"""
+        out = subprocess.run([sys.executable, "-c", code], env=env, check=True,
+                             capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         app.close()
     wall, cpu_main, cpu_helper, _ = min(runs[1:], key=lambda r: r[0])
+    from chairlog.services.audit_anchors import PDF_DEFAULT
+
+    pdf_wall, pdf_cpu = _pdf_check(PDF_DEFAULT)
     bound = sum(n for _, n in report.bound_rows)
     scale = TEN_YEAR_ROWS / report.rows
     quiet = max(cpu_main, cpu_helper)
@@ -128,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         "peak_rss_main_mb": round(peak_main), "peak_rss_helper_mb": round(peak_helper),
         "extrapolated": scale > 1.05,
         "ten_year_wall_s": round(wall * scale, 1), "ten_year_quiet_s": round(quiet * scale, 1),
+        "pdfs_checked": PDF_DEFAULT, "pdf_wall_s": round(pdf_wall, 2),
+        "pdf_cpu_s": round(pdf_cpu, 2),
+        "with_pdfs_s": round(wall * scale + pdf_wall, 1),
+        "cpu_model": _cpu_model(),
         "target_s": TARGET_S, "load_start": load_start, "load_end": load_end,
         "all_runs": [[round(x, 2) for x in r] for r in runs],
     }
@@ -141,11 +186,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ten-year database ({how} {report.rows:,} records): {wall * scale:.0f} s wall at "
           f"load {load_start[0]:.1f}–{load_end[0]:.1f}; {quiet * scale:.0f} s on 2 quiet cores "
           f"(the larger CPU time); target {TARGET_S:.0f} s")
+    print(f"with the newest {PDF_DEFAULT} signed PDFs checked ({pdf_wall:.1f} s wall, "
+          f"{pdf_cpu:.1f} s CPU, measured on a real one): {wall * scale + pdf_wall:.0f} s")
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.with_suffix(".json").write_text(json.dumps(fig, indent=1) + "\n")
         args.out.with_suffix(".md").write_text(_markdown(fig))
     return 0
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
 
 
 def _markdown(f: dict[str, object]) -> str:
@@ -160,11 +217,14 @@ def _markdown(f: dict[str, object]) -> str:
         ("ten-year figure, wall at this load" + (" (extrapolated)" if f["extrapolated"] else ""),
          f"{f['ten_year_wall_s']} s"),
         ("ten-year figure, 2 quiet cores (larger CPU time)", f"{f['ten_year_quiet_s']} s"),
+        (f"signed PDFs checked ({f['pdfs_checked']}, a real one; wall / CPU)",
+         f"{f['pdf_wall_s']} s / {f['pdf_cpu_s']} s"),
+        ("ten-year figure with the signed PDFs (wall)", f"{f['with_pdfs_s']} s"),
         ("target", f"{f['target_s']:.0f} s"),
     ]
     load = f"load {f['load_start'][0]:.2f} → {f['load_end'][0]:.2f}"  # type: ignore[index]
     lines = ["# Audit verification benchmark", "",
-             f"{f['when']}, {f['machine']}, Python {f['python']}, {load}", "",
+             f"{f['when']}, {f['machine']} ({f['cpu_model']}), Python {f['python']}, {load}", "",
              "| figure | value |", "|---|---|", *(f"| {a} | {b} |" for a, b in rows), ""]
     return "\n".join(lines)
 
