@@ -140,15 +140,3 @@ def read_clock(t: SessionTimes, now: datetime) -> ClockReading:
         next_vitals_in=(due - now) if due is not None else None,
         paused_for=paused_for,
     )
-
-
-def format_duration(td: timedelta | None, *, signed: bool = False) -> str:
-    """H:MM:SS (or -H:MM:SS); '—' for None."""
-    if td is None:
-        return "—"
-    total = int(td.total_seconds())
-    sign = "-" if total < 0 else ("+" if signed and total > 0 else "")
-    total = abs(total)
-    h, rem = divmod(total, 3600)
-    m, s = divmod(rem, 60)
-    return f"{sign}{h}:{m:02d}:{s:02d}"

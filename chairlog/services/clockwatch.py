@@ -27,9 +27,9 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import func, select
 
-from chairlog.clinical.clock import format_duration
 from chairlog.db.models import AuditLog, User
 from chairlog.domain import UserInfo
+from chairlog.present.times import timer_text
 from chairlog.services.context import FUTURE_TOLERANCE, Chairlog, is_signed_in, record
 
 JUMP_THRESHOLD = timedelta(minutes=2)
@@ -63,7 +63,7 @@ def check_clock(app: Chairlog, actor: UserInfo | None = None) -> timedelta | Non
     if abs(drift) <= JUMP_THRESHOLD:
         _pending.pop(app.clock, None)
         return None
-    size = format_duration(abs(drift))
+    size = timer_text(abs(drift))
     if drift > timedelta(0):
         _audit(app, actor, drift, f"The computer's clock jumped forwards by {size} (h:mm:ss); "
                                   "chairlog follows it from now on.")

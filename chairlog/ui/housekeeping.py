@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from chairlog.clinical.clock import format_duration
 from chairlog.errors import ChairlogError
+from chairlog.present.times import timer_text
 from chairlog.services import accounts, backups, clockwatch
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import error_text
@@ -92,4 +92,4 @@ class Housekeeping(QObject):
                     if jump.total_seconds() > 0 else
                     self.tr("The computer's clock jumped backwards by {duration} — noted in the "
                             "audit trail; session timers are unaffected."))
-            self.message.emit(text.format(duration=format_duration(abs(jump))))
+            self.message.emit(text.format(duration=timer_text(abs(jump))))

@@ -9,6 +9,8 @@ Decisions:
 - The vitals countdown runs while the drug runs and after it (infusing, paused, monitoring);
   before the infusion the figures are checklist progress and whether baseline vitals exist,
   since pre-infusion vitals are taken once, not on a timer.
+- Durations take the forms of ``present.times``: the big timer ``timer_text`` (H:MM:SS), every
+  other clock figure ``clock_text`` (M:SS under an hour), as in the session view.
 - Due states are told by words as well as colour: "Next vitals in 7:12" (normal),
   "VITALS DUE in 1:45" (≤ the protocol's due-soon minutes), "VITALS OVERDUE by 3:10".
 - Alerts: the session's open (stored) alerts plus computed ones (vitals overdue; dose limit
@@ -21,12 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from chairlog.clinical.clock import format_duration, read_clock
+from chairlog.clinical.clock import read_clock
 from chairlog.clinical.readouts import Due, dose_near, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import AlertView, EntryKind, SessionView
 from chairlog.domain.payloads import checklist_data, vitals_data
 from chairlog.present.numbers import fmt
+from chairlog.present.times import clock_text, timer_text
 from chairlog.present.units import STORED, Units
 from chairlog.ui.i18n import alert_text, clinical, translate
 from chairlog.ui.widgets import ago
@@ -52,15 +55,6 @@ class TileFigures:
     dose_near_limit: bool
 
 
-def clock_text(td: timedelta) -> str:
-    """Countdowns: M:SS under an hour, else H:MM:SS (never negative). The big session timers
-    use ``format_duration`` (always H:MM:SS), like the session view."""
-    total = max(int(td.total_seconds()), 0)
-    h, rem = divmod(total, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
 def _checklist_progress(view: SessionView) -> tuple[int, int]:
     required = {i.key for i in view.protocol.checklist if i.required}
     items = map(checklist_data, view.active_entries(EntryKind.CHECKLIST))
@@ -80,7 +74,7 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
     if state in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
         key, label = "pre", clinical(state.label)
         timer, caption = (
-            format_duration(now - view.checked_in_at),
+            timer_text(now - view.checked_in_at),
             translate("tile", "in the chair"),
         )
         done, total = _checklist_progress(view)
@@ -104,7 +98,7 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
                 else ("monitoring", translate("tile", "Monitoring"))
             )
             timer, caption = (
-                format_duration(r.since_stop or timedelta(0)),
+                timer_text(r.since_stop or timedelta(0)),
                 translate("tile", "since infusion stop"),
             )
             minimum = clock_text(timedelta(minutes=p.min_monitoring_min))
@@ -119,7 +113,7 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
         else:
             key = "paused" if state is SessionState.PAUSED else "infusing"
             label = clinical(state.label)
-            timer = format_duration(r.since_start or timedelta(0))
+            timer = timer_text(r.since_start or timedelta(0))
             caption = translate("tile", "since infusion start")
             left = r.planned_remaining or timedelta(0)
             planned = clock_text(timedelta(minutes=p.planned_duration_min))
@@ -132,12 +126,12 @@ def compute_figures(view: SessionView, now: datetime, units: Units = STORED) -> 
             )
             if key == "paused" and r.paused_for is not None:
                 # the pause is what matters now: its length, big; the remaining time stands
-                timer = format_duration(r.paused_for)
+                timer = timer_text(r.paused_for)
                 caption = translate("tile", "PAUSED for")
                 detail = translate(
                     "tile", "Infusion ran {value} · {value2} left when resumed"
                 ).format(
-                    value=format_duration(r.since_start or timedelta(0)), value2=clock_text(left)
+                    value=timer_text(r.since_start or timedelta(0)), value2=clock_text(left)
                 )
             mg_h = view.current_rate_mg_per_h(now)
             rate = (f"{fmt(mg_h / view.weight_kg)} mg/kg/h · "

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from chairlog.errors import ChairlogError, ValidationError
+from chairlog.present.times import whole_minutes
 from chairlog.ui import tokens
 from chairlog.ui.context import UiContext
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, alert_text, error_text, translate
@@ -309,8 +310,9 @@ class FieldErrors:
 
 
 def ago(delta: timedelta) -> str:
-    """'just now', '4 min ago', '1 h 05 min ago'."""
-    minutes = int(delta.total_seconds() // 60)
+    """'just now', '4 min ago', '1 h 05 min ago': the minutes of ``present.times.duration_text``
+    (rounded), as the handover and the record say them."""
+    minutes = whole_minutes(delta)
     if minutes < 1:
         return translate("widgets", "just now")
     if minutes < 60:

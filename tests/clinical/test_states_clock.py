@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chairlog.clinical.clock import SessionTimes, SteadyClock, format_duration, read_clock
+from chairlog.clinical.clock import SessionTimes, SteadyClock, read_clock
 from chairlog.clinical.states import (
     ACTIVE_STATES,
     CHARTABLE_STATES,
@@ -117,12 +117,6 @@ def test_steady_clock_ignores_wall_jumps() -> None:
     assert c.drift() == timedelta(seconds=-3600)
     assert c.reanchor() == timedelta(seconds=-3600)
     assert c.drift() == timedelta(0)
-
-
-def test_format_duration() -> None:
-    assert format_duration(timedelta(hours=1, minutes=2, seconds=3)) == "1:02:03"
-    assert format_duration(timedelta(minutes=-5)) == "-0:05:00"
-    assert format_duration(None) == "—"
 
 
 def test_baseline_vitals_do_not_count_towards_the_next_set_during_the_infusion() -> None:

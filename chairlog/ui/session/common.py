@@ -82,14 +82,6 @@ def age_years(dob: date | None, today: date) -> int | None:
     return today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
 
 
-def minutes_text(seconds: float) -> str:
-    """'4:05' for a countdown under an hour, else 'H:MM:SS'."""
-    total = int(abs(seconds))
-    h, rem = divmod(total, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
 def close_then(dialog: QDialog, fn: Callable[[Any], None] | None = None
                ) -> Callable[[Any], None]:
     """A success callback: close the dialog, then ``fn(result)``."""

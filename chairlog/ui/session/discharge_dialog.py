@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from chairlog.clinical.clock import format_duration
 from chairlog.clinical.scales import SCALES, Scale
 from chairlog.clinical.vitals import near_baseline
 from chairlog.domain import EntryKind, SessionView, vitals_of
 from chairlog.domain.payloads import assessment_data, side_effect_data, vitals_data
+from chairlog.present.times import clock_text
 from chairlog.services.discharge import discharge_shortfalls
 from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, clinical, translate, words_text
@@ -77,7 +77,7 @@ class DischargeDialog(FormDialog):
             mon = (
                 translate(
                     "DischargeDialog", "Monitoring: ⚠ protocol minimum not reached — {value} to go"
-                ).format(value=format_duration(left))
+                ).format(value=clock_text(left))
                 if left.total_seconds() > 0
                 else translate("DischargeDialog", "Monitoring: ✓ protocol minimum reached")
             )

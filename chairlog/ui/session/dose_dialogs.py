@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from chairlog.clinical.clock import format_duration
 from chairlog.domain import SessionView
+from chairlog.present.times import clock_text
 from chairlog.ui import tokens
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 from chairlog.ui.widgets import named
@@ -57,7 +57,7 @@ class StopDialog(ReasonDialog):
         prompt = (
             translate(
                 "StopDialog", "Stopping {value} before the planned end: give the reason."
-            ).format(value=format_duration(planned_end - now))
+            ).format(value=clock_text(planned_end - now))
             if early
             else translate("StopDialog", "The planned duration is complete.")
         )

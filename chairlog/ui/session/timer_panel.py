@@ -14,14 +14,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from chairlog.clinical.clock import format_duration, read_clock
+from chairlog.clinical.clock import read_clock
 from chairlog.clinical.readouts import Due, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
+from chairlog.present.times import clock_text, timer_text
 from chairlog.ui import tokens
 from chairlog.ui.i18n import clinical, translate
 
-from .common import Card, clock_time, label, minutes_text, num
+from .common import Card, clock_time, label, num
 from .style import set_tone
 
 RUNNING = (SessionState.INFUSING, SessionState.PAUSED)
@@ -47,11 +48,11 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
     c = read_clock(v.clock_inputs, now)
     p = v.protocol
     st = v.state
-    planned = format_duration(timedelta(minutes=p.planned_duration_min))
+    planned = clock_text(timedelta(minutes=p.planned_duration_min))
     if st in (SessionState.CHECKED_IN, SessionState.PRE_INFUSION):
         main = Tile(
             translate("timer_panel", "Not started — pre-infusion"),
-            format_duration(now - v.checked_in_at),
+            timer_text(now - v.checked_in_at),
             translate("timer_panel", "since check-in at {value} · planned {planned}").format(
                 value=clock_time(v.checked_in_at, tz), planned=planned
             ),
@@ -61,38 +62,38 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
         if rem.total_seconds() >= 0:
             main = Tile(
                 translate("timer_panel", "Infusion running"),
-                format_duration(c.since_start),
+                timer_text(c.since_start),
                 translate("timer_panel", "planned {planned} · {value} remaining").format(
-                    planned=planned, value=format_duration(rem)
+                    planned=planned, value=clock_text(rem)
                 ),
             )
         else:
             main = Tile(
                 translate("timer_panel", "Infusion running — past planned end"),
-                format_duration(c.since_start),
+                timer_text(c.since_start),
                 translate("timer_panel", "planned {planned} · ended {value} ago").format(
-                    planned=planned, value=format_duration(-rem)
+                    planned=planned, value=clock_text(-rem)
                 ),
                 "warn",
             )
     elif st is SessionState.PAUSED:
         since = v.clock_inputs.paused_since
-        left = format_duration(c.planned_remaining or timedelta(0))
+        left = clock_text(c.planned_remaining or timedelta(0))
         main = Tile(
             translate("timer_panel", "Infusion PAUSED for"),
-            format_duration(c.paused_for),
+            timer_text(c.paused_for),
             translate(
                 "timer_panel", "since {value} · ran {value2} · {left} left when resumed"
-            ).format(value=clock_time(since, tz), value2=format_duration(c.since_start), left=left),
+            ).format(value=clock_time(since, tz), value2=timer_text(c.since_start), left=left),
             "warn",
         )
     elif st is SessionState.MONITORING:
         to_go = c.monitoring_remaining or timedelta(0)
-        minimum = format_duration(timedelta(minutes=p.min_monitoring_min))
+        minimum = clock_text(timedelta(minutes=p.min_monitoring_min))
         if to_go.total_seconds() > 0:
             sub, tone = (
                 translate("timer_panel", "minimum {minimum} · {value} to go").format(
-                    minimum=minimum, value=format_duration(to_go)
+                    minimum=minimum, value=clock_text(to_go)
                 ),
                 "",
             )
@@ -103,9 +104,9 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
             )
         main = Tile(
             translate("timer_panel", "Post-infusion monitoring"),
-            format_duration(c.since_stop),
+            timer_text(c.since_stop),
             translate("timer_panel", "{sub} · infusion ran {value}").format(
-                sub=sub, value=format_duration(c.since_start)
+                sub=sub, value=timer_text(c.since_start)
             ),
             tone,
         )
@@ -121,7 +122,7 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
             clinical(st.label),
             clock_time(ended, tz),
             translate("timer_panel", "infusion ran {value}").format(
-                value=format_duration(c.since_start)
+                value=timer_text(c.since_start)
             ),
         )
     vitals = _vitals_tile(v, c.next_vitals_in, c.next_vitals_due_at, tz)
@@ -167,7 +168,6 @@ def _vitals_tile(v: SessionView, due_in: timedelta | None, due_at: datetime | No
         )
     if v.state not in (*RUNNING, SessionState.MONITORING) or due_in is None:
         return Tile(translate("timer_panel", "Vitals"), "—", last_text)
-    seconds = due_in.total_seconds()
     due = vitals_due(due_in, v.protocol)
     every = (v.protocol.vitals_interval_after_min if v.state is SessionState.MONITORING
              else v.protocol.vitals_interval_min)
@@ -176,11 +176,11 @@ def _vitals_tile(v: SessionView, due_in: timedelta | None, due_at: datetime | No
     )
     if due is Due.OVERDUE:
         return Tile(
-            translate("timer_panel", "Vitals OVERDUE"), f"+{minutes_text(seconds)}", sub, "bad"
+            translate("timer_panel", "Vitals OVERDUE"), f"+{clock_text(-due_in)}", sub, "bad"
         )
     if due is Due.SOON:
-        return Tile(translate("timer_panel", "Vitals due soon"), minutes_text(seconds), sub, "warn")
-    return Tile(translate("timer_panel", "Next vitals in"), minutes_text(seconds), sub)
+        return Tile(translate("timer_panel", "Vitals due soon"), clock_text(due_in), sub, "warn")
+    return Tile(translate("timer_panel", "Next vitals in"), clock_text(due_in), sub)
 
 
 class _TileWidget(Card):
