@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from chairlog.clinical.checks import finite
+from chairlog.clinical.numbers import parse_float
 from chairlog.errors import ValidationError
 from chairlog.words import term, words
 
@@ -94,10 +95,10 @@ def _int(field: str, raw: Any, low: int, high: int, label: str) -> int:
     if isinstance(raw, bool):
         raise ValidationError(field, raw, accepted, label)
     if isinstance(raw, str):
-        try:
-            raw = float(raw.strip())
-        except ValueError:
-            raise ValidationError(field, raw, accepted, label) from None
+        typed = parse_float(raw)
+        if typed is None:
+            raise ValidationError(field, raw, accepted, label)
+        raw = typed
     if not isinstance(raw, int | float) or not finite(raw) or float(raw) != int(raw):
         raise ValidationError(field, raw, accepted, label)
     if not low <= int(raw) <= high:

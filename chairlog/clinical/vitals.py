@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from chairlog.clinical.checks import finite
+from chairlog.clinical.numbers import parse_float
 from chairlog.errors import ValidationError
 from chairlog.words import Words, recognise, words
 
@@ -77,12 +78,11 @@ def _number(field: str, raw: Any) -> float:
     if isinstance(raw, bool):
         raise ValidationError(field, raw, rng.accepted(), rng.label)
     if isinstance(raw, str):
-        text = raw.strip().replace(",", ".")
-        try:
-            raw = float(text)
-        except ValueError:
+        typed = parse_float(raw)
+        if typed is None:
             raise ValidationError(field, raw, words("a number, {rng}",
-                                                    rng=rng.accepted()), rng.label) from None
+                                                    rng=rng.accepted()), rng.label)
+        raw = typed
     if not isinstance(raw, int | float) or not finite(raw):
         raise ValidationError(field, raw, words("a number, {rng}", rng=rng.accepted()), rng.label)
     if field in INTEGER_FIELDS and float(raw) != int(raw):

@@ -34,6 +34,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from chairlog.clinical.numbers import decimal_text
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
 from chairlog.words import words
@@ -94,12 +95,8 @@ def parse_number(text: Any) -> Fraction | None:
         return Fraction(str(text)) if math.isfinite(text) else None
     if not isinstance(text, str):
         return None
-    s = text.strip().replace(",", ".")
-    body = s[1:] if s[:1] in "+-" else s
-    digits = body.replace(".", "")
-    if body.count(".") > 1 or not digits.isascii() or not digits.isdigit():
-        return None
-    return Fraction(s)
+    s = decimal_text(text)  # the one rule for typed numbers (chairlog.clinical.numbers)
+    return None if s is None else Fraction(s)
 
 
 def _inward(low: Fraction, high: Fraction) -> tuple[float, float]:

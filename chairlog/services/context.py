@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from chairlog.clinical.checks import finite
 from chairlog.clinical.clock import SteadyClock
+from chairlog.clinical.numbers import parse_float
 from chairlog.clinical.protocol import ProtocolValues
 from chairlog.clinical.vitals import check_text
 from chairlog.db import audit
@@ -264,10 +265,10 @@ def number_field(
     if isinstance(value, bool):
         raise ValidationError(name, value, accepted, label)
     if isinstance(value, str):
-        try:
-            value = float(value.strip().replace(",", "."))
-        except ValueError:
-            raise ValidationError(name, value, accepted, label) from None
+        typed = parse_float(value)
+        if typed is None:
+            raise ValidationError(name, value, accepted, label)
+        value = typed
     if not isinstance(value, int | float) or not finite(value):
         raise ValidationError(name, value, accepted, label)
     if value > high or value < low or (not allow_low and value <= low):

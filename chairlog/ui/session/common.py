@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.clinical.numbers import parse_float
 from chairlog.domain import AlertView, SessionView
 from chairlog.errors import ValidationError
 from chairlog.present.numbers import fmt
@@ -163,13 +164,7 @@ class NumberEdit(QLineEdit):
         self.setPlaceholderText(placeholder)
 
     def number(self) -> float | None:
-        text = self.text().strip().replace(",", ".")
-        if not text or text in ("-", "."):
-            return None
-        try:
-            return float(text)
-        except ValueError:
-            return None
+        return parse_float(self.text())
 
 
 class BigCheckBox(QCheckBox):

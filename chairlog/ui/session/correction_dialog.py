@@ -241,10 +241,10 @@ class CorrectionDialog(ReasonDialog):
             elif name == "items":
                 out[name] = [p.strip() for p in now.split(",") if p.strip()]
             elif name in ("rate", "unit"):
-                out["rate"] = self._value_of(self.widgets["rate"]).replace(",", ".")
+                out["rate"] = self._value_of(self.widgets["rate"])
                 out["unit"] = self._value_of(self.widgets["unit"])
             else:
-                out[name] = now.replace(",", ".") if isinstance(w, NumberEdit) else now
+                out[name] = now
         for key in ("etco2", "temp_c"):
             if key in out and out[key] == "":
                 out[key] = None

@@ -135,4 +135,4 @@ class BolusDialog(FormDialog):
         set_tone(self.per_kg, "warn" if over else "")
 
     def mg_text(self) -> str:
-        return self.mg_edit.text().replace(",", ".")
+        return self.mg_edit.text()

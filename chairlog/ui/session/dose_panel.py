@@ -270,7 +270,7 @@ class DosePanel(Card):
 
     # --- actions -------------------------------------------------------------------------
     def _rate_args(self) -> tuple[str, str]:
-        return self.rate_edit.text().replace(",", "."), self.unit().value
+        return self.rate_edit.text(), self.unit().value
 
     def apply(self) -> None:
         if not self.apply_button.isEnabled():

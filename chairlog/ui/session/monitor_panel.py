@@ -31,6 +31,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
+from chairlog.clinical.numbers import decimal_text
 from chairlog.clinical.vitals import REQUIRED
 from chairlog.errors import ValidationError
 from chairlog.present.times import local_time
@@ -245,9 +246,10 @@ class MonitorPendingPanel(Card):
         assert self.pending is not None
         out: dict[str, Any] = {}
         for name, e in self.edits.items():
-            typed = e.text().strip().replace(",", ".")
+            typed = e.text().strip()
             v = self.pending.values.get(name)
-            if typed != self._shown(name, v).replace(",", "."):
+            shown = self._shown(name, v)
+            if (decimal_text(typed) or typed) != (decimal_text(shown) or shown):
                 out[name] = typed or None
         if out.get("temp_c") is not None:
             out["temp_c"] = self.page.ctx.units.temperature_to_c(out["temp_c"])

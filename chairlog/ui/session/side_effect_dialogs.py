@@ -206,7 +206,7 @@ class RescueMedDialog(FormDialog):
 
     def values(self) -> dict[str, object]:
         return {"drug": self.drug.currentText().strip(),
-                "dose_amount": self.dose.text().replace(",", "."),
+                "dose_amount": self.dose.text(),
                 "dose_unit": self.unit.currentText(), "route": self.route.currentText(),
                 "treats_entry_id": self.treats.currentData(),
                 "note": self.note_edit.text()}

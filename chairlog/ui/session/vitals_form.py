@@ -206,7 +206,7 @@ class VitalsForm(Card):
     def values(self) -> dict[str, Any]:
         """The typed set in the service's terms (a °F temperature as °C; ``ValidationError``
         naming the field and the °F range if it is refused here)."""
-        out: dict[str, Any] = {name: (edit.text().strip().replace(",", ".") or None)
+        out: dict[str, Any] = {name: (edit.text().strip() or None)
                                for name, edit in self.edits.items()}
         out["temp_c"] = self.host.units.temperature_to_c(out["temp_c"])
         return out
