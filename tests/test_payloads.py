@@ -190,3 +190,18 @@ def test_the_scan_catches_a_string_key_read(source: str) -> None:
 @pytest.mark.parametrize("source", NOT_PAYLOADS)
 def test_the_scan_leaves_other_mappings_alone(source: str) -> None:
     assert payload_reads(source) == []
+
+
+def test_the_vitals_fields_have_one_list() -> None:
+    """The payload types' literals say what ``chairlog.clinical.vitals`` lists (a type checker
+    needs the literal; this keeps it the same list)."""
+    from typing import get_args
+
+    from chairlog.clinical.vitals import MEASURED, PLAUSIBLE, REQUIRED
+    from chairlog.domain.payloads import VITAL_SIGNS, VitalSign, VitalValue
+    from chairlog.monitor.mapping import FIELDS as MONITOR_FIELDS
+    from chairlog.services.monitor import FIELDS as SERVICE_FIELDS
+
+    assert get_args(VitalSign) == REQUIRED == VITAL_SIGNS
+    assert get_args(VitalValue) == MEASURED == tuple(PLAUSIBLE) == MONITOR_FIELDS
+    assert SERVICE_FIELDS == MEASURED

@@ -37,8 +37,11 @@ PLAUSIBLE: dict[str, Range] = {
     "etco2": Range(5, 100, "mmHg", words("EtCO2")),
     "temp_c": Range(30, 43, "°C", words("temperature")),
 }
+#: the five signs every vitals set has; every measured value (with EtCO2 and temperature):
+#: the one list of vitals fields (payload types, monitors, forms and the CLI take it from here)
 REQUIRED = ("hr", "sbp", "dbp", "spo2", "rr")
-INTEGER_FIELDS = frozenset({"hr", "sbp", "dbp", "spo2", "rr", "etco2"})
+MEASURED = tuple(PLAUSIBLE)
+INTEGER_FIELDS = frozenset(MEASURED) - {"temp_c"}
 RHYTHM_MAX_CHARS = 200
 #: every key a vitals set may carry
 VITALS_KEYS = (*PLAUSIBLE, "rhythm")

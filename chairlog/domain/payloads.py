@@ -34,6 +34,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal, Protocol, TypedDict, cast
 
+from chairlog.clinical.vitals import REQUIRED
+
 
 class EntryKind(StrEnum):
     CHECKLIST = "checklist"
@@ -117,7 +119,7 @@ class DischargeData(TypedDict):
 
 #: the five signs every vitals set has (``VitalsData``'s always-written integers)
 VitalSign = Literal["hr", "sbp", "dbp", "spo2", "rr"]
-VITAL_SIGNS: tuple[VitalSign, ...] = ("hr", "sbp", "dbp", "spo2", "rr")
+VITAL_SIGNS = cast(tuple[VitalSign, ...], REQUIRED)  # the list is chairlog.clinical.vitals's
 #: every measured value of a vitals set: the five signs, EtCO2 and temperature (maybe None)
 VitalValue = Literal["hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c"]
 

@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from chairlog.clinical.vitals import PLAUSIBLE
+from chairlog.clinical.vitals import MEASURED, PLAUSIBLE
 from chairlog.monitor.hl7 import Message, Segment
 
-FIELDS = ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c")
+FIELDS = MEASURED
 MAX_REFUSED = 50
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _MDIL = re.compile(r"^([0-9a-fA-F]{4})-([0-9a-fA-F]{4})$")

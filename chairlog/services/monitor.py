@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chairlog.clinical.vitals import refuse_unknown_keys
+from chairlog.clinical.vitals import MEASURED, refuse_unknown_keys
 from chairlog.db.models import (
     Chair,
     ChartEntry,
@@ -47,7 +47,7 @@ from chairlog.words import term, words
 BIND_ROLES = frozenset({Role.ADMIN, Role.NURSE})
 STATES = ("pending", "validated", "rejected")
 KEY_RULES = ("default", "peer", "serial")
-FIELDS = ("hr", "sbp", "dbp", "spo2", "rr", "etco2", "temp_c")
+FIELDS = MEASURED
 MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger id finds nothing
 
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chairlog.clinical.vitals import REQUIRED
 from chairlog.domain import AlertView, SessionView
 from chairlog.domain.describe import ACTIONS, SEVERITY_WORDS, SIDE_EFFECTS
 from chairlog.errors import ChairlogError, ValidationError
@@ -59,7 +60,7 @@ def kept_what(e: Entry) -> str:
     if e.use_case == "record_vitals":
         v = a.get("values") or {}
         return translate("offline_charting", "Vitals HR {hr} BP {sbp}/{dbp} SpO₂ {spo2} RR {rr}"
-                         ).format(**{k: v.get(k) for k in ("hr", "sbp", "dbp", "spo2", "rr")})
+                         ).format(**{k: v.get(k) for k in REQUIRED})
     if e.use_case == "add_note":
         text = str(a.get("text") or "")
         return translate("offline_charting", "Note: {text}").format(
