@@ -122,11 +122,13 @@ def setup(url: str, workstations: int, chairs: int) -> dict[str, Any]:
 def workstation(url: str, spec: dict[str, Any], seconds: float, seed: int, out: Path) -> None:
     """Sign in, say ``ready``, read the common start time from stdin, chart at the compressed
     rhythm for ``seconds``; write what was saved."""
+    from bench.scale_probe import Probe
     from chairlog.errors import ConflictError, StorageError
     from chairlog.outbox import Outbox
     from chairlog.services import accounts, open_app, views
 
     app = open_app(url)
+    probe = Probe(app.db)
     # 20 sign-ins at once all append to the one audit chain: one that waited past the lock
     # timeout is tried again, as the nurse would
     for attempt in range(5):
@@ -152,6 +154,8 @@ def workstation(url: str, spec: dict[str, Any], seconds: float, seed: int, out: 
     every = {"vitals": (5, 15), "rate": (15, 40), "side_effect": (30, 90), "note": (20, 45)}
     saved: list[dict[str, Any]] = []
     latencies: list[float] = []
+    splits: list[dict[str, Any]] = []
+    nth: Counter[int] = Counter()
     conflicts = 0
     rates: dict[int, float] = {}
     print("ready", flush=True)
@@ -182,6 +186,8 @@ def workstation(url: str, spec: dict[str, Any], seconds: float, seed: int, out: 
                        "severity": "mild", "action_taken": "none"}
         else:
             kwargs["text"] = f"patient comfortable ({rnd.randint(1, 10**6)})"
+        at = time.monotonic() - t0
+        started = probe.start()
         t = time.perf_counter()
         try:
             outcome = box.submit(name, kwargs, nurse)
@@ -189,6 +195,9 @@ def workstation(url: str, spec: dict[str, Any], seconds: float, seed: int, out: 
             conflicts += 1
         else:
             latencies.append(time.perf_counter() - t)
+            splits.append(probe.take(started) | {"at": round(at, 3), "kind": kind,
+                                                 "nth_of_chair": nth[sid], "ws": seed})
+            nth[sid] += 1
             entry = outcome.result.entry
             saved.append({"session": sid, "kind": entry.kind.value, "entry": entry.id,
                           "queued": outcome.queued, "seen": kwargs.get("expected_version"),
@@ -196,7 +205,7 @@ def workstation(url: str, spec: dict[str, Any], seconds: float, seed: int, out: 
                           "rate": kwargs.get("rate")})
         low, high = every[kind]
         todo.append((when + rnd.uniform(low, high) * minute, kind, sid))
-    out.write_text(json.dumps({"latencies": latencies, "saved": saved,
+    out.write_text(json.dumps({"latencies": latencies, "saved": saved, "splits": splits,
                                "conflicts": conflicts}))
     box.close()
     app.close()
@@ -278,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chairs", type=int, default=None)
     ap.add_argument("--seconds", type=float, default=None)
     ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--splits", type=Path, default=None,
+                    help="also write every save's time split (bench.scale_probe) here")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -287,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     n_ws = args.workstations or (4 if args.quick else 20)
     n_chairs = args.chairs or (2 if args.quick else 8)
     seconds = args.seconds or (5.0 if args.quick else 120.0)
+    from bench.scale_probe import summary
+
     t_all = time.perf_counter()
     load0 = os.getloadavg()
     server = Server()
@@ -307,6 +320,10 @@ def main(argv: list[str] | None = None) -> int:
         lat1 = [x for r in alone for x in r["latencies"]]
         latn = [x for r in together for x in r["latencies"]]
         counts = check(server.url, alone + together)
+        split1 = [x for r in alone for x in r["splits"]]
+        splitn = [x for r in together for x in r["splits"]]
+        if args.splits:
+            args.splits.write_text(json.dumps({"alone": split1, "all": splitn}))
     finally:
         server.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -326,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         "p50_all_ms": round(pct(latn, 50), 2), "p99_all_ms": round(p99_n, 2),
         "max_all_ms": round(max(latn, default=0) * 1000, 2),
         "p99_ratio": round(ratio, 2), **counts, "pass": ok,
+        "tail_alone": summary(split1), "tail_all": summary(splitn),
         "total_s": round(time.perf_counter() - t_all, 1),
     }
     write(res, args.out, "scale-quick" if args.quick else "scale")
