@@ -150,12 +150,16 @@ def summary(saves: list[dict[str, Any]], share: float = 0.01) -> dict[str, Any]:
     ranked = sorted(saves, key=lambda x: x["ms"], reverse=True)
     n = max(1, round(len(ranked) * share))
     slow, rest = ranked[:n], ranked[n:] or ranked
+    first: dict[int, dict[str, Any]] = {}
+    for x in sorted(saves, key=lambda x: x["at"]):
+        first.setdefault(x["ws"], x)
 
     def parts(xs: list[dict[str, Any]]) -> dict[str, float]:
         return {p: round(statistics.mean(x[p] for x in xs), 1) for p in ("ms", *PARTS)}
 
     return {
         "slowest": n, "slow": parts(slow), "rest": parts(rest),
+        "slow_first_of_process": sum(1 for x in slow if x is first.get(x["ws"])),
         "slow_first_of_chair": sum(1 for x in slow if x["nth_of_chair"] == 0),
         "slow_in_first_5s": sum(1 for x in slow if x["at"] < 5.0),
         "slow_kinds": dict(sorted({k: sum(1 for x in slow if x["kind"] == k)
