@@ -18,7 +18,8 @@ Figures: p50/p99 save latency (alone and all), entries acknowledged vs found on 
 same session version: 0), and p99(all) / p99(alone) ≤ 2×. Writes ``bench/results/scale.md`` and
 ``scale.json`` (``scale-quick.*`` with --quick); ``--splits FILE`` also keeps every save's time
 split (``bench.scale_probe``: CPU, run-queue wait, chain-lock wait, statements, commit, anchors,
-the server backend's CPU; ``python -m bench.scale_probe FILE`` reads it), and ``scale.json``
+the server backend's CPU, and ``late``: how long after its due time the save started;
+``python -m bench.scale_probe FILE`` reads it), and ``scale.json``
 has the split of the slowest 1 % against the rest (``tail_alone``, ``tail_all``).
 
 Decisions (what makes the two phases comparable; no cost a nurse feels is left out):
@@ -215,7 +216,8 @@ def workstation(url: str, spec: dict[str, Any], seconds: float, seed: int, out: 
             conflicts += 1
         else:
             latencies.append(time.perf_counter() - t)
-            splits.append(probe.take(started) | {"at": round(at, 3), "kind": kind,
+            splits.append(probe.take(started) | {"at": round(at, 3), "late": round(at - when, 3),
+                                                 "kind": kind,
                                                  "nth_of_chair": nth[sid], "ws": seed})
             nth[sid] += 1
             entry = outcome.result.entry
