@@ -99,41 +99,69 @@ class Journal:
     problems: tuple[str, ...]
 
 
+def _parse(text: bytes, n: int, path: Path) -> JournalLine | str:
+    """Line ``n`` of the journal, or the problem with it."""
+    try:
+        d = json.loads(text)
+        body = {k: v for k, v in d.items() if k != "sig"}
+        ok = verify_sig(str(d["public_key"]), str(d["sig"]), _canonical(body))
+        entry = JournalLine(int(d["seq"]), str(d["hash"]), str(d["at"]), str(d["why"]),
+                            str(d["key_id"]), str(d["public_key"]), n, path.name)
+    except (ValueError, KeyError, TypeError):
+        return f"the anchor journal {path.name} line {n} is unreadable"
+    if not ok:
+        return f"the anchor journal {path.name} line {n} has a bad signature"
+    return entry
+
+
+def _raw(path: Path) -> list[bytes] | str:
+    try:
+        return path.read_bytes().splitlines()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        return f"the anchor journal {path} cannot be read: {exc.strerror}"
+
+
 def read(path: Path) -> Journal:
     """Every well-formed, validly signed line; one problem per line that is not."""
+    raw = _raw(path)
+    if isinstance(raw, str):
+        return Journal((), (raw,))
     lines: list[JournalLine] = []
     problems: list[str] = []
-    try:
-        raw = path.read_bytes().splitlines()
-    except FileNotFoundError:
-        return Journal((), ())
-    except OSError as exc:
-        return Journal((), (f"the anchor journal {path} cannot be read: {exc.strerror}",))
     for n, text in enumerate(raw, start=1):
         if not text.strip():
             continue
-        try:
-            d = json.loads(text)
-            body = {k: v for k, v in d.items() if k != "sig"}
-            ok = verify_sig(str(d["public_key"]), str(d["sig"]), _canonical(body))
-            entry = JournalLine(int(d["seq"]), str(d["hash"]), str(d["at"]), str(d["why"]),
-                                str(d["key_id"]), str(d["public_key"]), n, path.name)
-        except (ValueError, KeyError, TypeError):
-            problems.append(f"the anchor journal {path.name} line {n} is unreadable")
-            continue
-        if not ok:
-            problems.append(f"the anchor journal {path.name} line {n} has a bad signature")
-            continue
-        lines.append(entry)
+        got = _parse(text, n, path)
+        if isinstance(got, str):
+            problems.append(got)
+        else:
+            lines.append(got)
     return Journal(tuple(lines), tuple(problems))
+
+
+def last_line(path: Path) -> JournalLine | None:
+    """The newest well-formed, validly signed line (the last of :func:`read`'s), found from
+    the end: a workstation's first commit after its start asks for it, and a journal grows by
+    dozens of lines a day, each a signature to verify (``read`` checks them all)."""
+    raw = _raw(path)
+    if isinstance(raw, str):
+        return None
+    for n in range(len(raw), 0, -1):
+        if raw[n - 1].strip():
+            got = _parse(raw[n - 1], n, path)
+            if not isinstance(got, str):
+                return got
+    return None
 
 
 def last_time(path: Path) -> datetime | None:
     """When the newest line of the journal was written (None: no journal yet)."""
-    lines = read(path).lines
-    if not lines:
+    line = last_line(path)
+    if line is None:
         return None
     try:
-        return datetime.fromisoformat(lines[-1].at)
+        return datetime.fromisoformat(line.at)
     except ValueError:
         return None

@@ -163,26 +163,44 @@ def _read_head(s: Session) -> tuple[int, str, _Prev | None] | None:
 def registered_key(s: Session, key_id: str) -> str | None:
     """The public key (base64) that ``workstation.register`` recorded for ``key_id`` (cached
     per ``Database`` once committed: a registration is never legitimately removed)."""
+    found = _registration(s, key_id)
+    return None if found is None else found[0]
+
+
+def registration_seq(s: Session, key_id: str) -> int | None:
+    """The seq of the record that registered ``key_id`` (cached like :func:`registered_key`)."""
+    found = _registration(s, key_id)
+    return None if found is None else found[1]
+
+
+def _registration(s: Session, key_id: str) -> tuple[str, int] | None:
     db = s.info.get(DB_INFO)
     if db is not None and key_id in db.known_keys:
-        return str(db.known_keys[key_id])
-    after = s.scalar(
-        select(AuditLog.after_json)
+        return cast(tuple[str, int], db.known_keys[key_id])
+    mine: dict[str, tuple[str, int]] = s.info.get(KEYS_INFO, {})
+    if key_id in mine:
+        return mine[key_id]
+    row = s.execute(
+        select(AuditLog.after_json, AuditLog.seq)
         .where(AuditLog.entity == "workstation", AuditLog.entity_id == key_id,
                AuditLog.action == REGISTER)
         .order_by(AuditLog.seq)
         .limit(1)
-    )
-    if after is None:
+    ).first()
+    value = None if row is None else public_key_of(row.after_json)
+    if row is None or value is None:
         return None
+    s.info.setdefault(KEYS_INFO, {})[key_id] = (value, row.seq)  # cached once committed
+    return (value, row.seq)
+
+
+def public_key_of(after_json: str | None) -> str | None:
+    """The public key a ``workstation.register`` record's ``after_json`` names, if any."""
     try:
-        value = json.loads(after).get("public_key")
+        value = json.loads(after_json or "").get("public_key")
     except (ValueError, AttributeError):
         return None
-    if not isinstance(value, str):
-        return None
-    s.info.setdefault(KEYS_INFO, {})[key_id] = value  # cached once the transaction commits
-    return value
+    return value if isinstance(value, str) else None
 
 
 def append(
@@ -261,6 +279,8 @@ def _write_queued(s: Session) -> None:
         return
     db = s.info.get(DB_INFO)
     key: WorkstationKey | None = db.workstation if db is not None else None
+    if db is not None:
+        db.learn_keys(s)  # once: the other workstations' keys, before the lock, not in it
     head = _read_head(s)
     if head is None:
         _lock_chain(s)  # no head row to lock yet: the first records of a chain
@@ -339,6 +359,8 @@ def _register(s: Session, chain: _Chain, key: WorkstationKey, at: datetime,
                                      "host": socket.gethostname(),
                                      "baseline": bool(baseline)}),
                reason=None, rows=baseline or None)
+    # what registered_key would read back once committed: not looked up under the next lock
+    s.info.setdefault(KEYS_INFO, {})[key.key_id] = (key.public_b64, chain.seq)
     s.info[ANCHOR_INFO] = "register"
 
 
@@ -373,10 +395,14 @@ def _write_row(s: Session, chain: _Chain, key: WorkstationKey | None, *, at: dat
         # never block charting, but say so inside this signed record: the verifier reports it
         rows = {**(rows or {}), PREV_BAD: prev.seq}
     elif (key is not None and db is not None and prev_key not in (None, key.key_id)
-          and prev_key not in db.vouched and s.get_bind().dialect.name == "postgresql"):
+          and prev_key not in db.vouched and s.get_bind().dialect.name == "postgresql"
+          and (registration_seq(s, prev_key) or prev_seq) > db.anchored_upto):
         # another workstation's key on the shared server: anchor now, so that this
         # workstation's journal covers that key's registration and its verification accepts
-        # it. Never on SQLite: a file has one workstation, another key there needs the
+        # it. One anchor covers every key registered at or before its seq (the verifier's
+        # rule): a key registered before a line this workstation already wrote needs none
+        # (20 workstations starting together anchor once each, not once per other key).
+        # Never on SQLite: a file has one workstation, another key there needs the
         # journal of the workstation that wrote it (--journal).
         s.info.setdefault(ANCHOR_INFO, "key seen")
         s.info[VOUCH_INFO] = prev_key

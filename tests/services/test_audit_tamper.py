@@ -268,6 +268,72 @@ def test_two_workstations_each_sign_with_their_own_key(clinic: Clinic, tmp_path:
         app2.close()
 
 
+def _whys(app: Chairlog) -> list[str]:
+    with open(app.db.journal, encoding="utf-8") as fh:
+        return [json.loads(line)["why"] for line in fh]
+
+
+def test_one_anchor_covers_every_key_registered_before_it(clinic: Clinic,
+                                                          tmp_path: Path) -> None:
+    """Workstations 2 and 3 register; workstation 1's first record on top of theirs anchors
+    once ("key seen"), which covers both registrations: records on top of either later
+    anchor nothing more; a key registered after that anchor gets one of its own. Each journal
+    still lets its workstation verify the whole chain."""
+    app = clinic.app
+    others = [Chairlog(db=Database(app.db.url, home=tmp_path / f"ws{n}"), clock=clinic.clock)
+              for n in (2, 3, 4)]
+    try:
+        s = ready_to_infuse(clinic)
+        for other in others[:2]:
+            charting.record_vitals(other, clinic.nurse, s.id, VITALS)
+        before = len(_whys(app))
+        charting.record_vitals(app, clinic.nurse, s.id, VITALS)
+        for other in others[:2]:  # on top of 2, then on top of 3: both covered already
+            charting.record_vitals(other, clinic.nurse, s.id, VITALS)
+            charting.record_vitals(app, clinic.nurse, s.id, VITALS)
+        charting.record_vitals(others[2], clinic.nurse, s.id, VITALS)  # registers after it
+        charting.record_vitals(app, clinic.nurse, s.id, VITALS)
+        added = _whys(app)[before:]
+        if app.db.dialect == "postgresql":
+            assert added == ["key seen", "key seen"]
+            report = intact(app)
+            assert len(report.keys) == 4
+        else:  # a file has one workstation: never vouched for from here
+            assert "key seen" not in added
+            assert not verify(app).ok
+    finally:
+        for other in others:
+            other.close()
+
+
+def test_other_keys_are_learnt_before_the_chain_is_locked(clinic: Clinic,
+                                                          tmp_path: Path) -> None:
+    """A workstation's first record on top of another's checks that record's signature with
+    the other key, learnt before the head is read (locked), and its own key, registered by
+    its first record, is not looked up again: after the head's read come only the writes.
+    The chain verifies as before."""
+    from sqlalchemy import event
+
+    s = ready_to_infuse(clinic)
+    charting.record_vitals(clinic.app, clinic.nurse, s.id, VITALS)
+    other = Chairlog(db=Database(clinic.app.db.url, home=tmp_path / "ws2"), clock=clinic.clock)
+    statements: list[str] = []
+    event.listen(other.db.engine, "before_cursor_execute",
+                 lambda _c, _k, stmt, *_a: statements.append(" ".join(stmt.split())))
+    try:
+        charting.record_vitals(other, clinic.nurse, s.id, VITALS)  # registers its key
+        assert clinic.app.db.workstation.key_id in other.db.known_keys
+        statements.clear()
+        charting.record_vitals(clinic.app, clinic.nurse, s.id, VITALS)
+        charting.record_vitals(other, clinic.nurse, s.id, VITALS)  # on top of the first's
+        locked = next(i for i, t in enumerate(statements) if "FROM audit_head" in t)
+        assert all(t.startswith(("INSERT", "UPDATE", "WITH")) for t in statements[locked + 1:])
+        report = audit_log.verify_audit(other, journals=[clinic.app.db.journal])
+        assert report.ok, report.problems
+    finally:
+        other.close()
+
+
 def test_workstation_key_file_is_private(clinic: Clinic) -> None:
     import os
     import stat
