@@ -32,8 +32,13 @@ Decisions (what makes the two phases comparable; no cost a nurse feels is left o
   and the protocol snapshots parsed, as the window's first save does. The save itself is
   measured whole, cold parts included (the first save of each process still compiles the
   write's statements).
-- The workstations of a phase start charting at one instant (their chairs' first vitals fall
-  in the first 5 clinic minutes, as on a morning's board) and stop at one instant: each waits
+- Every chair is mid-infusion when a phase starts (the set-up started them all), so the
+  rhythm is taken as already running: the first entry of each kind falls at a random point of
+  one of its intervals (vitals within 0–15 clinic minutes, about 5 on average, as for a chair
+  whose last set was some minutes ago). Until 2026-12-04 every chair's first vitals fell in
+  the first 5 clinic minutes, twice the steady rate for the phase's first seconds: a burst
+  no clinic's board has, since no 160 infusions start in the same 5 minutes.
+- The workstations of a phase start charting at one instant and stop at one instant: each waits
   2 s past the phase's end before writing its results and exiting, so that no process's exit
   (interpreter teardown, ≈ 0.1 s of CPU) runs beside another's last saves. Before, the
   slowest saves of a 10-workstation run were the last ones (at 59.5–60 s of 60 s).
@@ -165,14 +170,17 @@ def workstation(url: str, spec: dict[str, Any], seconds: float, seed: int, out: 
     minute = 60.0 / COMPRESSION
     # per chair: the next time of each kind of entry (seconds from the start)
     todo: list[tuple[float, str, int]] = []
-    for sid in spec["sessions"]:
-        todo += [(rnd.uniform(0, 5) * minute, "vitals", sid),
-                 (rnd.uniform(5, 40) * minute, "rate", sid),
-                 (rnd.uniform(10, 60) * minute, "side_effect", sid),
-                 (rnd.uniform(5, 30) * minute, "note", sid)]
-    if spec.get("shared"):
-        todo.append((rnd.uniform(5, 20) * minute, "rate", spec["shared"]))
     every = {"vitals": (5, 15), "rate": (15, 40), "side_effect": (30, 90), "note": (20, 45)}
+
+    def first(kind: str) -> float:
+        """The rhythm is already running (every chair is mid-infusion): the first entry of a
+        kind falls at a random point of one of its intervals."""
+        return rnd.random() * rnd.uniform(*every[kind]) * minute
+
+    for sid in spec["sessions"]:
+        todo += [(first(kind), kind, sid) for kind in ("vitals", "rate", "side_effect", "note")]
+    if spec.get("shared"):
+        todo.append((first("rate"), "rate", spec["shared"]))
     saved: list[dict[str, Any]] = []
     latencies: list[float] = []
     splits: list[dict[str, Any]] = []
