@@ -32,7 +32,10 @@ from chairlog.monitor.hl7 import Message, Segment
 
 FIELDS = MEASURED
 MAX_REFUSED = 50
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+#: HL7's NM type: an optional sign, ASCII digits, at most one decimal point (no comma, unlike a
+#: typed number: ``chairlog.clinical.numbers``); matched whole (``fullmatch``), so no
+#: trailing newline and no other script's digits pass
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
 _MDIL = re.compile(r"^([0-9a-fA-F]{4})-([0-9a-fA-F]{4})$")
 _SYSTEMS = {"MDC": "MDC", "ISO11073": "MDC", "IEEE11073": "MDC", "11073": "MDC",
             "LN": "LN", "LNC": "LN", "LOINC": "LN", "MDIL": "MDIL"}
@@ -168,7 +171,7 @@ def read_vitals(msg: Message, table: Table | None = None) -> Reading:
         entry = identify(obx, msg, t)
         if entry is None or not raw or status == "X":
             continue
-        if entry.system == "PDS" and _NUMBER.match(raw) and Fraction(raw) == -100:
+        if entry.system == "PDS" and _NUMBER.fullmatch(raw) and Fraction(raw) == -100:
             continue  # Mindray's "invalid" sentinel: absent
         r.mapped += 1
         code_text = f"{entry.system} {entry.code} {entry.name}"
@@ -183,7 +186,7 @@ def read_vitals(msg: Message, table: Table | None = None) -> Reading:
         if status in ("W", "D"):
             refuse(f"withdrawn by the device (OBX-11 {status})")
             continue
-        if not _NUMBER.match(raw):
+        if not _NUMBER.fullmatch(raw):
             refuse("not a number")
             continue
         token = entry.unit if entry.unit is not None else unit_token(obx, msg)

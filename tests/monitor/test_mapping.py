@@ -116,6 +116,10 @@ def test_conversions(code: str, value: str, unit: str, field: str, expected: flo
 
 @pytest.mark.parametrize(("code", "value", "unit", "reason"), [
     ("147842^HR^MDC", "abc", "264864", "not a number"),
+    ("147842^HR^MDC", "٧٢", "264864", "not a number"),             # other scripts' digits
+    ("147842^HR^MDC", "７２", "264864", "not a number"),             # full-width
+    ("147842^HR^MDC", "7e1", "264864", "not a number"),
+    ("147842^HR^MDC", "72,5", "264864", "not a number"),           # HL7 NM: a point only
     ("147842^HR^MDC", "400", "264864", "outside plausibility"),
     ("147842^HR^MDC", "72", "266016", "unknown unit"),              # mmHg for a heart rate
     ("150021^S^MDC", "120", "", "no unit given"),
