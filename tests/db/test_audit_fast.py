@@ -91,6 +91,7 @@ def test_row_texts_are_byte_identical(clinic: Clinic) -> None:
 _text = st.text(st.characters(codec="utf-8"), max_size=40)
 
 
+@pytest.mark.sqlite_only
 @settings(max_examples=300, deadline=None)
 @given(v=st.one_of(_text, st.integers(), st.floats(), st.booleans(), st.none(),
                    st.lists(st.integers(), max_size=3)))
@@ -99,6 +100,7 @@ def test_value_text_is_json_dumps(v: Any) -> None:
         v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+@pytest.mark.sqlite_only
 @settings(max_examples=200, deadline=None)
 @given(strings=st.lists(_text, min_size=6, max_size=6),
        ints=st.lists(st.one_of(st.none(), st.integers(0, 2**40)), min_size=3, max_size=3),
@@ -198,6 +200,7 @@ def _loads_bindings(rows: list[str | None], n: int) -> dict[str, dict[str, Any]]
     return bound
 
 
+@pytest.mark.sqlite_only
 def test_the_walk_reads_the_bindings_as_json_loads_does() -> None:
     rows = ['{"chart_entries":{"1":"aa","2":"bb"},"sessions":{"7":"cc"}}', None,
             '{"chart_entries":{"2":null,"3":"dd"},"not_bound":{"1":"x"}}',
@@ -223,6 +226,7 @@ def test_the_walk_reads_the_bindings_as_json_loads_does() -> None:
     '{"x":{"7":"' + "a" * 64 + '"}}',  # no bound table
     '{"chart_entries":{"7":"' + "a" * 30 + '","8":"' + "b" * 29 + '"}}',  # 64 characters
 ])
+@pytest.mark.sqlite_only
 def test_unusual_bindings_are_read_as_json_loads_reads_them(odd: str) -> None:
     rows = ['{"chart_entries":{"1":"aa","5":"cc"}}', odd, '{"sessions":{"1":"bb"}}']
     bound = _tables()
@@ -235,6 +239,7 @@ def test_unusual_bindings_are_read_as_json_loads_reads_them(odd: str) -> None:
     '{"chart_entries":{"1":"aa"}',  # unreadable
     '{"chart_entries":{"1":"' + "a" * 64 + '"}',
 ])
+@pytest.mark.sqlite_only
 def test_a_flag_or_an_unreadable_binding_is_left_to_the_reference(odd: str) -> None:
     rows = ['{"chart_entries":{"1":"aa"}}', odd, '{"sessions":{"1":"bb"}}']
     assert not _walk_bindings(rows, 3, _tables())
@@ -242,6 +247,7 @@ def test_a_flag_or_an_unreadable_binding_is_left_to_the_reference(odd: str) -> N
     assert _walk_bindings(rows[:1] + rows[2:] + [odd], 2, _tables())
 
 
+@pytest.mark.sqlite_only
 @given(st.from_regex(audit_fast._ONE, fullmatch=True))
 @settings(max_examples=300, deadline=None)
 def test_every_usual_binding_is_what_json_loads_reads(text: str) -> None:
@@ -254,6 +260,7 @@ def test_every_usual_binding_is_what_json_loads_reads(text: str) -> None:
     assert bound == {table: {pk: h}}
 
 
+@pytest.mark.sqlite_only
 def test_a_top_level_key_twice_where_only_the_last_is_an_object_reads_alike() -> None:
     rows = ['{"chart_entries":5,"chart_entries":{"6":"bb"}}', '{"sessions":[1],"sessions":{}}']
     bound = _tables()
@@ -261,6 +268,7 @@ def test_a_top_level_key_twice_where_only_the_last_is_an_object_reads_alike() ->
     assert bound == _loads_bindings(rows, 2)
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("entry", ['"01":"' + HA + '"', '"x":"' + HA + '"', '"01":null',
                                    '" 1":null', '"1":"abc"', '"1":7', '"1":{"a":1}',
                                    '"1":["' + HA + '"]'])
@@ -275,6 +283,7 @@ def test_an_odd_id_or_hash_is_refused_by_the_comparison(entry: str) -> None:
     assert audit_fast._compare(intact, bound["chart_entries"]) is None
 
 
+@pytest.mark.sqlite_only
 def test_the_comparison_accounts_for_every_row() -> None:
     bound = {"1": HA, "2": None, "3": _h("c")}
     ids = array("q", [1, 3])
@@ -301,6 +310,7 @@ _RAW_VALUE = {
 }
 
 
+@pytest.mark.sqlite_only
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_unrolled_row_text_is_the_general_one(data: st.DataObject) -> None:
@@ -312,6 +322,7 @@ def test_unrolled_row_text_is_the_general_one(data: st.DataObject) -> None:
     assert fast(row) == general(row)
 
 
+@pytest.mark.sqlite_only
 def test_a_row_encoder_is_built_once_per_table_and_kind_of_row() -> None:
     """Every chunk of every verification reuses the encoder (building one compiles it)."""
     assert audit_text.row_text_for(list(_COLS), raw=True, table=_ENTRY) is \
@@ -378,6 +389,7 @@ def test_a_row_changed_in_a_chunk_hashed_here_is_named(
     (1, "2026-03-02 14:05:07.1234567"), (1, "2026-03-02 14:05:07"),
     (8, "22"), (0, 7.0), (3, 5), (12, 5), (14, 3),  # values of another type
 ])
+@pytest.mark.sqlite_only
 def test_the_walks_hash_of_odd_values_is_the_general_one(change: tuple[int, Any]) -> None:
     r = ["7", "2026-03-02 14:05:07.000000", 2, "ana", "entry", "entry", "1", 3, 4, None,
          '{"a":1}', None, "ab" * 32, "", '{"t":{"1":"x"}}', "k1", None]
@@ -393,6 +405,7 @@ def test_the_walks_hash_of_odd_values_is_the_general_one(change: tuple[int, Any]
         assert audit_text.sqlite_chain_hash(r, "c2ln") == general
 
 
+@pytest.mark.sqlite_only
 def test_a_json_column_remembered_is_encoded_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """The JSON texts remembered per encoder give the canonical text of *that* stored text,
     also once the memo is full and forgotten, and a JSON null stays absent."""

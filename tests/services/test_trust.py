@@ -289,6 +289,7 @@ def test_pyhanko_and_pdfsig_agree(signed: tuple[Clinic, int, bytes], tmp_path: P
     assert "UID=drlee" in out
 
 
+@pytest.mark.sqlite_only
 def test_init_again_at_the_same_place_does_not_replace_the_pin(tmp_path: Path) -> None:
     from chairlog.services import open_app
 
@@ -312,6 +313,7 @@ def test_init_again_at_the_same_place_does_not_replace_the_pin(tmp_path: Path) -
         app.close()
 
 
+@pytest.mark.sqlite_only
 def test_demo_data_recreated_at_the_same_place_is_repinned(tmp_path: Path) -> None:
     from chairlog.services import demo, open_app
 
