@@ -199,17 +199,37 @@ def _clinic_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         template_db.dispose_pg_admin()
 
 
+@pytest.fixture(scope="session")
+def _template_steps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The clinic template after each set-up step asked for (tests/template_steps.py)."""
+    from tests import template_steps
+
+    steps = template_steps.Steps(tmp_path_factory.mktemp("template-steps"))
+    yield steps
+    steps.drop()
+
+
 @pytest.fixture
 def db_url(
     tmp_path: Path, request: pytest.FixtureRequest, _isolated_home: Path, clock: Any
 ) -> Iterator[str]:
     """A fresh, empty database: SQLite by default, PostgreSQL when CHAIRLOG_TEST_PG_URL is set.
     For a test of the ``clinic`` fixture, a copy of the clinic template instead."""
-    from tests import template_db
+    from tests import template_db, template_steps
     from tests.reliability.helpers.dbs import fresh_url
 
     if _wants_template(request) and clock.now() == T0:
         template = request.getfixturevalue("_clinic_template")
+        step = template_steps.requested_step(request)
+        if step is not None:  # the template after the set-up step the test asks for
+            from chairlog.clinical.clock import FixedClock
+            from chairlog.services import open_app
+
+            stepped = request.getfixturevalue("_template_steps").after(
+                template, step, open_app, FixedClock(T0),
+                lambda mp: apply_fast_crypto(mp, pooled_rsa=False))
+            request.node.stash[template_steps.STEPPED] = stepped
+            template = stepped.template
         with template_db.database_copy(template.url, tmp_path) as url:
             template_db.copy_home(template, _isolated_home, url)
             request.node.stash[_FROM_TEMPLATE] = template
@@ -267,10 +287,13 @@ PASSWORDS = {
 def clinic(app: Any, clock: Any, request: pytest.FixtureRequest) -> Clinic:
     """A clinic, four signed-in accounts, the shipped protocols, three chairs, two patients:
     a copy of the per-process template when the database was made from it, else built."""
-    from tests import template_db
+    from tests import template_db, template_steps
 
     template = request.node.stash.get(_FROM_TEMPLATE, None)
     if template is not None:
+        stepped = request.node.stash.get(template_steps.STEPPED, None)
+        if stepped is not None:  # the clock where the step left it
+            clock.set(stepped.now)
         return template_db.clinic_for(template, app, clock)  # type: ignore[no-any-return]
     return build_clinic(app, clock)
 

@@ -21,6 +21,7 @@ from sqlalchemy import text as sql_text
 from chairlog.db import audit, audit_fast, audit_text, binding
 from chairlog.db.audit_verify import reference_verify
 from chairlog.services import signoff
+from tests import template_steps
 from tests.audit_attacker import drop_guards, forge_after, head, sql
 from tests.conftest import PASSWORDS, Clinic
 from tests.record_helpers import discharged_session
@@ -30,6 +31,10 @@ def _charted(clinic: Clinic) -> None:
     sid = discharged_session(clinic)
     clinic.clock.advance(hours=1)
     signoff.sign_session(clinic.app, clinic.physician, sid, PASSWORDS["drlee"])
+
+
+#: the clinic after ``_charted``, copied from a template made once per process
+charted = template_steps.fixture("charted", _charted)
 
 
 def _fast(app: Any) -> Any:
@@ -57,8 +62,8 @@ def where(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> li
     return started
 
 
-def test_fast_report_equals_the_reference(clinic: Clinic, where: list[str]) -> None:
-    _charted(clinic)
+def test_fast_report_equals_the_reference(clinic: Clinic, where: list[str],
+                                          charted: None) -> None:
     fast = _fast(clinic.app)
     assert where[1:] == (["started"] if where[0] == "helper" else [])
     with clinic.app.db.read() as s:
@@ -70,8 +75,7 @@ def test_fast_report_equals_the_reference(clinic: Clinic, where: list[str]) -> N
     assert dict(fast.bound_rows)["chart_entries"] > 20
 
 
-def test_row_texts_are_byte_identical(clinic: Clinic) -> None:
-    _charted(clinic)
+def test_row_texts_are_byte_identical(clinic: Clinic, charted: None) -> None:
     with clinic.app.db.read() as s:
         raw = s.connection().connection.driver_connection
         for name, table in binding.BOUND_TABLES.items():
@@ -157,9 +161,8 @@ def _rewind_head(app: Any) -> None:
 @pytest.mark.parametrize("attack", [_edit_value, _delete_entry, _edit_record, _forge,
                                     _insert_patient, _rewind_head])
 def test_fast_path_hands_tampering_to_the_reference(
-    clinic: Clinic, where: list[str], attack: Callable[[Any], None]
+    clinic: Clinic, where: list[str], attack: Callable[[Any], None], charted: None
 ) -> None:
-    _charted(clinic)
     assert _fast(clinic.app) is not None
     attack(clinic.app)
     assert _fast(clinic.app) is None
@@ -333,11 +336,10 @@ def test_a_row_encoder_is_built_once_per_table_and_kind_of_row() -> None:
 
 
 def test_chunks_the_helper_has_not_started_are_hashed_here(
-    clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+    clinic: Clinic, monkeypatch: pytest.MonkeyPatch, charted: None
 ) -> None:
     """Once the walk is done this process takes over, newest first, every chunk the helper
     has not started; together the chunks are the same as one pass over each table."""
-    _charted(clinic)
     monkeypatch.setattr(audit_fast, "PARALLEL_ROWS", 0)
     monkeypatch.setattr(audit_fast, "HELPER_CHUNK", 3)
     with clinic.app.db.read() as s:
@@ -369,9 +371,8 @@ def test_chunks_the_helper_has_not_started_are_hashed_here(
 
 
 def test_a_row_changed_in_a_chunk_hashed_here_is_named(
-    clinic: Clinic, where: list[str], monkeypatch: pytest.MonkeyPatch
+    clinic: Clinic, where: list[str], monkeypatch: pytest.MonkeyPatch, charted: None
 ) -> None:
-    _charted(clinic)
     monkeypatch.setattr(audit_fast, "HELPER_CHUNK", 3)
     with clinic.app.db.read() as s:
         entry = s.scalar(sql_text("SELECT max(id) FROM chart_entries WHERE hr IS NOT NULL"))

@@ -16,6 +16,7 @@ from chairlog.cli import main
 from chairlog.db.models import Clinic as ClinicRow
 from chairlog.errors import ValidationError
 from chairlog.services import accounts, keys, records, signoff, trust
+from tests import template_steps
 from tests.conftest import PASSWORDS, Clinic
 from tests.record_helpers import discharged_session, flat, pdf_text
 
@@ -28,11 +29,19 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *ar
     return code, out.out, out.err
 
 
-@pytest.fixture
-def signed(clinic: Clinic) -> tuple[Clinic, int, bytes]:
+def _sign_one(clinic: Clinic) -> tuple[int, bytes]:
     sid = discharged_session(clinic, extras=False)
     signoff.sign_session(clinic.app, clinic.physician, sid, PASSWORDS["drlee"])
-    return clinic, sid, records.get_signed_pdf(clinic.app, sid)
+    return sid, records.get_signed_pdf(clinic.app, sid)
+
+
+#: the clinic after ``_sign_one``, copied from a template made once per process
+signed_one = template_steps.fixture("signed_one", _sign_one)
+
+
+@pytest.fixture
+def signed(clinic: Clinic, signed_one: tuple[int, bytes]) -> tuple[Clinic, int, bytes]:
+    return clinic, *signed_one
 
 
 def _look_alike(c: Clinic, pdf_source: bytes | None = None) -> tuple[pki.CAMaterial, bytes]:
