@@ -214,22 +214,28 @@ def db_url(
     tmp_path: Path, request: pytest.FixtureRequest, _isolated_home: Path, clock: Any
 ) -> Iterator[str]:
     """A fresh, empty database: SQLite by default, PostgreSQL when CHAIRLOG_TEST_PG_URL is set.
-    For a test of the ``clinic`` fixture, a copy of the clinic template instead."""
+    For a test of the ``clinic`` fixture, a copy of the clinic template instead; for a test of
+    a template step (tests/template_steps.py), a copy of the template after that step."""
     from tests import template_db, template_steps
     from tests.reliability.helpers.dbs import fresh_url
 
-    if _wants_template(request) and clock.now() == T0:
+    template, step = None, None
+    if clock.now() == T0 and _wants_template(request):
         template = request.getfixturevalue("_clinic_template")
         step = template_steps.requested_step(request)
-        if step is not None:  # the template after the set-up step the test asks for
-            from chairlog.clinical.clock import FixedClock
-            from chairlog.services import open_app
+    elif clock.now() == T0 and "clinic" not in request.fixturenames \
+            and not request.node.get_closest_marker("real_crypto"):
+        step = template_steps.requested_step(request, on_empty=True)
+    if step is not None:
+        from chairlog.clinical.clock import FixedClock
+        from chairlog.services import open_app
 
-            stepped = request.getfixturevalue("_template_steps").after(
-                template, step, open_app, FixedClock(T0),
-                lambda mp: apply_fast_crypto(mp, pooled_rsa=False))
-            request.node.stash[template_steps.STEPPED] = stepped
-            template = stepped.template
+        stepped = request.getfixturevalue("_template_steps").after(
+            template, step, open_app, FixedClock(T0),
+            lambda mp: apply_fast_crypto(mp, pooled_rsa=False))
+        request.node.stash[template_steps.STEPPED] = stepped
+        template = stepped.template
+    if template is not None:
         with template_db.database_copy(template.url, tmp_path) as url:
             template_db.copy_home(template, _isolated_home, url)
             request.node.stash[_FROM_TEMPLATE] = template

@@ -62,14 +62,35 @@ def fixture(name: str, step: Step) -> Any:
     return pytest.fixture(name=name)(run_step)
 
 
-def requested_step(request: pytest.FixtureRequest) -> Step | None:
-    """The one template step among the fixtures the test asks for, if exactly one."""
+def app_fixture(name: str, step: Step) -> Any:
+    """A fixture ``name`` whose value is ``step(app)`` on an empty database (the demo data),
+    taken from a per-process template when the test's database was copied from one: for a
+    test whose clock starts at ``T0``, without ``real_crypto`` and without ``clinic``."""
+
+    def run_step(app: Any, clock: Any, request: pytest.FixtureRequest) -> Any:
+        done = request.node.stash.get(STEPPED, None)
+        if done is not None and done.step is step:
+            clock.set(done.now)  # where the step left it (the app was opened before)
+            return done.value
+        return step(app)
+
+    run_step.template_step = step  # type: ignore[attr-defined]
+    run_step.on_empty = True  # type: ignore[attr-defined]
+    return pytest.fixture(name=name)(run_step)
+
+
+def requested_step(request: pytest.FixtureRequest, *, on_empty: bool = False) -> Step | None:
+    """The one template step among the fixtures the test asks for, if exactly one, and if it
+    starts from an empty database (``on_empty``) or from the clinic (otherwise)."""
     steps = []
     for defs in request.node._fixtureinfo.name2fixturedefs.values():
-        step = getattr(defs[-1].func, "template_step", None) if defs else None
+        func = defs[-1].func if defs else None
+        step = getattr(func, "template_step", None)
         if step is not None:
-            steps.append(step)
-    return steps[0] if len(steps) == 1 else None
+            steps.append((step, getattr(func, "on_empty", False)))
+    if len(steps) != 1 or steps[0][1] != on_empty:
+        return None
+    return steps[0][0]
 
 
 STEPPED = pytest.StashKey[Stepped]()
@@ -83,35 +104,43 @@ class Steps:
         self.root = root
         self.made: dict[Step, Stepped] = {}
 
-    def after(self, base: template_db.Template, step: Step, make_app: Callable[..., Any],
-              clock: Any, crypto: Callable[[pytest.MonkeyPatch], None]) -> Stepped:
+    def after(self, base: template_db.Template | None, step: Step,
+              make_app: Callable[..., Any], clock: Any,
+              crypto: Callable[[pytest.MonkeyPatch], None]) -> Stepped:
+        """The template after ``step`` on a copy of ``base`` (None: on an empty database)."""
         if step not in self.made:
             self.made[step] = self._build(base, step, make_app, clock, crypto)
         return self.made[step]
 
-    def _build(self, base: template_db.Template, step: Step, make_app: Callable[..., Any],
-               clock: Any, crypto: Callable[[pytest.MonkeyPatch], None]) -> Stepped:
+    def _build(self, base: template_db.Template | None, step: Step,
+               make_app: Callable[..., Any], clock: Any,
+               crypto: Callable[[pytest.MonkeyPatch], None]) -> Stepped:
         folder = self.root / f"step-{len(self.made)}"
         folder.mkdir()
         home = folder / "home"
-        if make_url(base.url).drivername.startswith("sqlite"):
+        pg = os.environ.get("CHAIRLOG_TEST_PG_URL", "")
+        if not pg:
             url = f"sqlite:///{folder / 'template.sqlite3'}"
         else:
-            url = (make_url(base.url).set(database=template_db.pg_template_name())
+            url = (make_url(pg).set(database=template_db.pg_template_name())
                    .render_as_string(hide_password=False))
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("CHAIRLOG_HOME", str(home))
             mp.setenv("CHAIRLOG_KEYRING", "file")
             mp.delenv("CHAIRLOG_DB", raising=False)
             crypto(mp)
-            template_db.copy_database(base.url, url)
-            template_db.copy_home(base, home, url)
+            if base is not None:
+                template_db.copy_database(base.url, url)
+                template_db.copy_home(base, home, url)
+            elif pg:
+                template_db.create_pg_database(pg, make_url(url).database or "")
             app = make_app(url, clock=clock)
             try:
-                value = step(template_db.clinic_for(base, app, clock))
+                value = step(app if base is None else template_db.clinic_for(base, app, clock))
             finally:
                 app.close()
-        return Stepped(template_db.Template(url, home, base.clinic), step, value, clock.now())
+        return Stepped(template_db.Template(url, home, base.clinic if base else None), step,
+                       value, clock.now())
 
     def drop(self) -> None:
         """Drop the PostgreSQL templates (SQLite's go with the run's temporary folder)."""
