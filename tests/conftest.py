@@ -41,6 +41,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
     shutil.rmtree(_REDIRECTED, ignore_errors=True)
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The tests marked ``slow`` (the longest, 10-35 s each) first, the rest in their order.
+
+    Decision (wall time on two workers): pytest-xdist's worksteal hands each worker a
+    contiguous share of the collection and an idle worker steals from the end of another's
+    queue, so a long test near the end of a share ran alone while the other worker idled;
+    at the head of a share it is never stolen and the short tests even the workers out."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 PG_URL = os.environ.get("CHAIRLOG_TEST_PG_URL", "")
 T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 
@@ -199,17 +209,43 @@ def _clinic_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         template_db.dispose_pg_admin()
 
 
+@pytest.fixture(scope="session")
+def _template_steps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The clinic template after each set-up step asked for (tests/template_steps.py)."""
+    from tests import template_steps
+
+    steps = template_steps.Steps(tmp_path_factory.mktemp("template-steps"))
+    yield steps
+    steps.drop()
+
+
 @pytest.fixture
 def db_url(
     tmp_path: Path, request: pytest.FixtureRequest, _isolated_home: Path, clock: Any
 ) -> Iterator[str]:
     """A fresh, empty database: SQLite by default, PostgreSQL when CHAIRLOG_TEST_PG_URL is set.
-    For a test of the ``clinic`` fixture, a copy of the clinic template instead."""
-    from tests import template_db
+    For a test of the ``clinic`` fixture, a copy of the clinic template instead; for a test of
+    a template step (tests/template_steps.py), a copy of the template after that step."""
+    from tests import template_db, template_steps
     from tests.reliability.helpers.dbs import fresh_url
 
-    if _wants_template(request) and clock.now() == T0:
+    template, step = None, None
+    if clock.now() == T0 and _wants_template(request):
         template = request.getfixturevalue("_clinic_template")
+        step = template_steps.requested_step(request)
+    elif clock.now() == T0 and "clinic" not in request.fixturenames \
+            and not request.node.get_closest_marker("real_crypto"):
+        step = template_steps.requested_step(request, on_empty=True)
+    if step is not None:
+        from chairlog.clinical.clock import FixedClock
+        from chairlog.services import open_app
+
+        stepped = request.getfixturevalue("_template_steps").after(
+            template, step, open_app, FixedClock(T0),
+            lambda mp: apply_fast_crypto(mp, pooled_rsa=False))
+        request.node.stash[template_steps.STEPPED] = stepped
+        template = stepped.template
+    if template is not None:
         with template_db.database_copy(template.url, tmp_path) as url:
             template_db.copy_home(template, _isolated_home, url)
             request.node.stash[_FROM_TEMPLATE] = template
@@ -267,10 +303,13 @@ PASSWORDS = {
 def clinic(app: Any, clock: Any, request: pytest.FixtureRequest) -> Clinic:
     """A clinic, four signed-in accounts, the shipped protocols, three chairs, two patients:
     a copy of the per-process template when the database was made from it, else built."""
-    from tests import template_db
+    from tests import template_db, template_steps
 
     template = request.node.stash.get(_FROM_TEMPLATE, None)
     if template is not None:
+        stepped = request.node.stash.get(template_steps.STEPPED, None)
+        if stepped is not None:  # the clock where the step left it
+            clock.set(stepped.now)
         return template_db.clinic_for(template, app, clock)  # type: ignore[no-any-return]
     return build_clinic(app, clock)
 

@@ -3,7 +3,8 @@
 # virtual environment, .venv), then run it:
 #   1. the whole suite on the embedded SQLite database (GUI tests on Qt's offscreen platform);
 #   2. the database, service and reliability suites again on a throwaway PostgreSQL server
-#      started on 127.0.0.1 for the run (the multi-workstation tests need one).
+#      started on 127.0.0.1 for the run (the multi-workstation tests need one), without the
+#      tests marked sqlite_only (no database, or SQLite files of their own: run 1 ran them).
 # Both runs spread the tests over every core (pytest-xdist, -n auto); each test process builds
 # the test clinic once and copies it per test (tests/template_db.py).
 # Usage: bash tools/test.sh              both runs
@@ -48,5 +49,5 @@ echo "=== database, service and reliability suites on PostgreSQL ==="
 source tools/pg.sh
 start_throwaway_pg "${CHAIRLOG_TEST_PG_PORT:-54331}"
 CHAIRLOG_TEST_PG_URL="$PG_URL" "$VENV_PY" -m pytest "${parallel[@]}" "${slowest[@]}" \
-    tests/db tests/services tests/reliability tests/outbox -m "not gui" \
+    tests/db tests/services tests/reliability tests/outbox -m "not gui and not sqlite_only" \
     --deselect tests/reliability/test_session_machine.py::test_session_life

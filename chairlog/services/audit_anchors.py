@@ -148,6 +148,9 @@ def _pdf_files(app: Chairlog, r: Reached, files: Iterable[Path]) -> None:
     from chairlog.reports.pdfinfo import read_audit_head
     from chairlog.services.records import verify_record_pdf_with_ca
 
+    files = list(files)
+    if not files:  # (the usual case: no read of the authority for nothing)
+        return
     with app.db.read() as s:
         ca = clinic_row(s).ca_cert_pem
     for f in files:

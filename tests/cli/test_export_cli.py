@@ -11,6 +11,7 @@ import pytest
 
 from chairlog.cli import main
 from chairlog.services import audit_log
+from tests import template_steps
 from tests.conftest import PASSWORDS, Clinic
 from tests.export.fhir_checks import bundle_errors
 from tests.record_helpers import discharged_session
@@ -28,9 +29,13 @@ def exports_in_audit(c: Clinic, action: str) -> int:
     return len([r for r in audit_log.list_audit(c.app, c.admin) if r.action == action])
 
 
+#: the clinic after ``discharged_session``, copied from a template made once per process
+discharged = template_steps.fixture("discharged", discharged_session)
+
+
 @pytest.fixture
-def ready(clinic: Clinic) -> tuple[Clinic, int, str]:
-    return clinic, discharged_session(clinic), clinic.app.db.url
+def ready(clinic: Clinic, discharged: int) -> tuple[Clinic, int, str]:
+    return clinic, discharged, clinic.app.db.url
 
 
 def test_export_fhir(ready: tuple[Clinic, int, str], tmp_path: Path, monkeypatch: Any,

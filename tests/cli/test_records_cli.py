@@ -11,6 +11,7 @@ import pytest
 from chairlog.cli import main
 from chairlog.reports.model import record_id
 from chairlog.services import records, signoff
+from tests import template_steps
 from tests.conftest import PASSWORDS, Clinic
 from tests.record_helpers import discharged_session, flat, flip, pdf_text
 
@@ -23,10 +24,17 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *ar
     return code, out.out, out.err
 
 
+def _discharged(clinic: Clinic) -> int:
+    return discharged_session(clinic, extras=False)
+
+
+#: the clinic after ``_discharged``, copied from a template made once per process
+discharged = template_steps.fixture("discharged", _discharged)
+
+
 @pytest.fixture
-def ready(clinic: Clinic) -> tuple[Clinic, int, str]:
-    sid = discharged_session(clinic, extras=False)
-    return clinic, sid, clinic.app.db.url
+def ready(clinic: Clinic, discharged: int) -> tuple[Clinic, int, str]:
+    return clinic, discharged, clinic.app.db.url
 
 
 def test_export_writes_a_draft_then_the_signed_file(ready: tuple[Clinic, int, str],

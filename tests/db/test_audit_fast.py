@@ -21,6 +21,7 @@ from sqlalchemy import text as sql_text
 from chairlog.db import audit, audit_fast, audit_text, binding
 from chairlog.db.audit_verify import reference_verify
 from chairlog.services import signoff
+from tests import template_steps
 from tests.audit_attacker import drop_guards, forge_after, head, sql
 from tests.conftest import PASSWORDS, Clinic
 from tests.record_helpers import discharged_session
@@ -30,6 +31,10 @@ def _charted(clinic: Clinic) -> None:
     sid = discharged_session(clinic)
     clinic.clock.advance(hours=1)
     signoff.sign_session(clinic.app, clinic.physician, sid, PASSWORDS["drlee"])
+
+
+#: the clinic after ``_charted``, copied from a template made once per process
+charted = template_steps.fixture("charted", _charted)
 
 
 def _fast(app: Any) -> Any:
@@ -57,8 +62,8 @@ def where(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> li
     return started
 
 
-def test_fast_report_equals_the_reference(clinic: Clinic, where: list[str]) -> None:
-    _charted(clinic)
+def test_fast_report_equals_the_reference(clinic: Clinic, where: list[str],
+                                          charted: None) -> None:
     fast = _fast(clinic.app)
     assert where[1:] == (["started"] if where[0] == "helper" else [])
     with clinic.app.db.read() as s:
@@ -70,8 +75,7 @@ def test_fast_report_equals_the_reference(clinic: Clinic, where: list[str]) -> N
     assert dict(fast.bound_rows)["chart_entries"] > 20
 
 
-def test_row_texts_are_byte_identical(clinic: Clinic) -> None:
-    _charted(clinic)
+def test_row_texts_are_byte_identical(clinic: Clinic, charted: None) -> None:
     with clinic.app.db.read() as s:
         raw = s.connection().connection.driver_connection
         for name, table in binding.BOUND_TABLES.items():
@@ -91,6 +95,7 @@ def test_row_texts_are_byte_identical(clinic: Clinic) -> None:
 _text = st.text(st.characters(codec="utf-8"), max_size=40)
 
 
+@pytest.mark.sqlite_only
 @settings(max_examples=300, deadline=None)
 @given(v=st.one_of(_text, st.integers(), st.floats(), st.booleans(), st.none(),
                    st.lists(st.integers(), max_size=3)))
@@ -99,6 +104,7 @@ def test_value_text_is_json_dumps(v: Any) -> None:
         v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+@pytest.mark.sqlite_only
 @settings(max_examples=200, deadline=None)
 @given(strings=st.lists(_text, min_size=6, max_size=6),
        ints=st.lists(st.one_of(st.none(), st.integers(0, 2**40)), min_size=3, max_size=3),
@@ -155,9 +161,8 @@ def _rewind_head(app: Any) -> None:
 @pytest.mark.parametrize("attack", [_edit_value, _delete_entry, _edit_record, _forge,
                                     _insert_patient, _rewind_head])
 def test_fast_path_hands_tampering_to_the_reference(
-    clinic: Clinic, where: list[str], attack: Callable[[Any], None]
+    clinic: Clinic, where: list[str], attack: Callable[[Any], None], charted: None
 ) -> None:
-    _charted(clinic)
     assert _fast(clinic.app) is not None
     attack(clinic.app)
     assert _fast(clinic.app) is None
@@ -198,6 +203,7 @@ def _loads_bindings(rows: list[str | None], n: int) -> dict[str, dict[str, Any]]
     return bound
 
 
+@pytest.mark.sqlite_only
 def test_the_walk_reads_the_bindings_as_json_loads_does() -> None:
     rows = ['{"chart_entries":{"1":"aa","2":"bb"},"sessions":{"7":"cc"}}', None,
             '{"chart_entries":{"2":null,"3":"dd"},"not_bound":{"1":"x"}}',
@@ -223,6 +229,7 @@ def test_the_walk_reads_the_bindings_as_json_loads_does() -> None:
     '{"x":{"7":"' + "a" * 64 + '"}}',  # no bound table
     '{"chart_entries":{"7":"' + "a" * 30 + '","8":"' + "b" * 29 + '"}}',  # 64 characters
 ])
+@pytest.mark.sqlite_only
 def test_unusual_bindings_are_read_as_json_loads_reads_them(odd: str) -> None:
     rows = ['{"chart_entries":{"1":"aa","5":"cc"}}', odd, '{"sessions":{"1":"bb"}}']
     bound = _tables()
@@ -235,6 +242,7 @@ def test_unusual_bindings_are_read_as_json_loads_reads_them(odd: str) -> None:
     '{"chart_entries":{"1":"aa"}',  # unreadable
     '{"chart_entries":{"1":"' + "a" * 64 + '"}',
 ])
+@pytest.mark.sqlite_only
 def test_a_flag_or_an_unreadable_binding_is_left_to_the_reference(odd: str) -> None:
     rows = ['{"chart_entries":{"1":"aa"}}', odd, '{"sessions":{"1":"bb"}}']
     assert not _walk_bindings(rows, 3, _tables())
@@ -242,6 +250,7 @@ def test_a_flag_or_an_unreadable_binding_is_left_to_the_reference(odd: str) -> N
     assert _walk_bindings(rows[:1] + rows[2:] + [odd], 2, _tables())
 
 
+@pytest.mark.sqlite_only
 @given(st.from_regex(audit_fast._ONE, fullmatch=True))
 @settings(max_examples=300, deadline=None)
 def test_every_usual_binding_is_what_json_loads_reads(text: str) -> None:
@@ -254,6 +263,7 @@ def test_every_usual_binding_is_what_json_loads_reads(text: str) -> None:
     assert bound == {table: {pk: h}}
 
 
+@pytest.mark.sqlite_only
 def test_a_top_level_key_twice_where_only_the_last_is_an_object_reads_alike() -> None:
     rows = ['{"chart_entries":5,"chart_entries":{"6":"bb"}}', '{"sessions":[1],"sessions":{}}']
     bound = _tables()
@@ -261,6 +271,7 @@ def test_a_top_level_key_twice_where_only_the_last_is_an_object_reads_alike() ->
     assert bound == _loads_bindings(rows, 2)
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("entry", ['"01":"' + HA + '"', '"x":"' + HA + '"', '"01":null',
                                    '" 1":null', '"1":"abc"', '"1":7', '"1":{"a":1}',
                                    '"1":["' + HA + '"]'])
@@ -275,6 +286,7 @@ def test_an_odd_id_or_hash_is_refused_by_the_comparison(entry: str) -> None:
     assert audit_fast._compare(intact, bound["chart_entries"]) is None
 
 
+@pytest.mark.sqlite_only
 def test_the_comparison_accounts_for_every_row() -> None:
     bound = {"1": HA, "2": None, "3": _h("c")}
     ids = array("q", [1, 3])
@@ -301,6 +313,7 @@ _RAW_VALUE = {
 }
 
 
+@pytest.mark.sqlite_only
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_unrolled_row_text_is_the_general_one(data: st.DataObject) -> None:
@@ -312,6 +325,7 @@ def test_unrolled_row_text_is_the_general_one(data: st.DataObject) -> None:
     assert fast(row) == general(row)
 
 
+@pytest.mark.sqlite_only
 def test_a_row_encoder_is_built_once_per_table_and_kind_of_row() -> None:
     """Every chunk of every verification reuses the encoder (building one compiles it)."""
     assert audit_text.row_text_for(list(_COLS), raw=True, table=_ENTRY) is \
@@ -322,11 +336,10 @@ def test_a_row_encoder_is_built_once_per_table_and_kind_of_row() -> None:
 
 
 def test_chunks_the_helper_has_not_started_are_hashed_here(
-    clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+    clinic: Clinic, monkeypatch: pytest.MonkeyPatch, charted: None
 ) -> None:
     """Once the walk is done this process takes over, newest first, every chunk the helper
     has not started; together the chunks are the same as one pass over each table."""
-    _charted(clinic)
     monkeypatch.setattr(audit_fast, "PARALLEL_ROWS", 0)
     monkeypatch.setattr(audit_fast, "HELPER_CHUNK", 3)
     with clinic.app.db.read() as s:
@@ -358,9 +371,8 @@ def test_chunks_the_helper_has_not_started_are_hashed_here(
 
 
 def test_a_row_changed_in_a_chunk_hashed_here_is_named(
-    clinic: Clinic, where: list[str], monkeypatch: pytest.MonkeyPatch
+    clinic: Clinic, where: list[str], monkeypatch: pytest.MonkeyPatch, charted: None
 ) -> None:
-    _charted(clinic)
     monkeypatch.setattr(audit_fast, "HELPER_CHUNK", 3)
     with clinic.app.db.read() as s:
         entry = s.scalar(sql_text("SELECT max(id) FROM chart_entries WHERE hr IS NOT NULL"))
@@ -378,6 +390,7 @@ def test_a_row_changed_in_a_chunk_hashed_here_is_named(
     (1, "2026-03-02 14:05:07.1234567"), (1, "2026-03-02 14:05:07"),
     (8, "22"), (0, 7.0), (3, 5), (12, 5), (14, 3),  # values of another type
 ])
+@pytest.mark.sqlite_only
 def test_the_walks_hash_of_odd_values_is_the_general_one(change: tuple[int, Any]) -> None:
     r = ["7", "2026-03-02 14:05:07.000000", 2, "ana", "entry", "entry", "1", 3, 4, None,
          '{"a":1}', None, "ab" * 32, "", '{"t":{"1":"x"}}', "k1", None]
@@ -393,6 +406,7 @@ def test_the_walks_hash_of_odd_values_is_the_general_one(change: tuple[int, Any]
         assert audit_text.sqlite_chain_hash(r, "c2ln") == general
 
 
+@pytest.mark.sqlite_only
 def test_a_json_column_remembered_is_encoded_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """The JSON texts remembered per encoder give the canonical text of *that* stored text,
     also once the memo is full and forgotten, and a JSON null stays absent."""

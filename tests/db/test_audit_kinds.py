@@ -14,21 +14,17 @@ from sqlalchemy import create_engine, insert, select
 from chairlog.db import audit, audit_fast, audit_scan, audit_text, binding
 from chairlog.db.models import Base
 from chairlog.domain.describe import ENTRY_FIELDS
+from tests import template_steps
 from tests.audit_attacker import sql
-from tests.conftest import PASSWORDS, Clinic
-from tests.db.test_audit_fast import _paired
-from tests.record_helpers import discharged_session
+from tests.conftest import Clinic
+from tests.db.test_audit_fast import _charted, _paired
 
 TABLE = binding.BOUND_TABLES["chart_entries"]
 COLS = audit_text.columns(TABLE)
 
 
-def _charted(clinic: Clinic) -> None:
-    from chairlog.services import signoff
-
-    sid = discharged_session(clinic)
-    clinic.clock.advance(hours=1)
-    signoff.sign_session(clinic.app, clinic.physician, sid, PASSWORDS["drlee"])
+#: the clinic after test_audit_fast's ``_charted`` (the same per-process template)
+charted = template_steps.fixture("charted", _charted)
 
 
 def _general(con: sqlite3.Connection) -> dict[int, bytes]:
@@ -55,8 +51,8 @@ def _copy(clinic: Clinic) -> tuple[sqlite3.Connection, list[dict[str, Any]]]:
     return driver, rows
 
 
-def test_every_kind_of_a_real_chart_reads_as_the_general_reader(clinic: Clinic) -> None:
-    _charted(clinic)
+def test_every_kind_of_a_real_chart_reads_as_the_general_reader(clinic: Clinic,
+                                                                charted: None) -> None:
     con, rows = _copy(clinic)
     kinds = {r["kind"] for r in rows}
     assert kinds >= {"checklist", "dose", "vitals", "side_effect", "medication", "assessment",
@@ -89,9 +85,8 @@ def test_every_kind_of_a_real_chart_reads_as_the_general_reader(clinic: Clinic) 
 
 
 def test_rows_outside_their_kind_are_read_with_every_column(
-        clinic: Clinic, monkeypatch: pytest.MonkeyPatch) -> None:
+        clinic: Clinic, monkeypatch: pytest.MonkeyPatch, charted: None) -> None:
     """More of them than one ``IN (...)`` query takes."""
-    _charted(clinic)
     con, rows = _copy(clinic)
     monkeypatch.setattr(audit_scan, "ODD_BATCH", 3)
     con.execute("UPDATE chart_entries SET drug = 'x' WHERE kind != 'medication'")
@@ -111,10 +106,9 @@ def test_rows_outside_their_kind_are_read_with_every_column(
 ])
 @pytest.mark.parametrize("helper", [False, True])
 def test_a_tampered_entry_is_caught(clinic: Clinic, monkeypatch: pytest.MonkeyPatch,
-                                    change: str, helper: bool) -> None:
+                                    change: str, helper: bool, charted: None) -> None:
     if helper:
         monkeypatch.setattr(audit_fast, "PARALLEL_ROWS", 0)
-    _charted(clinic)
     with clinic.app.db.read() as s:
         assert audit.verify_chain(s).ok
     sql(clinic.app, change)

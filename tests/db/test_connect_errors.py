@@ -8,6 +8,9 @@ import pytest
 from chairlog.db.connect_errors import DatabaseConnectionError, classify, connection_error
 from chairlog.errors import StorageError
 
+#: SQLite files of its own (or no database): the PostgreSQL pass leaves it out
+pytestmark = pytest.mark.sqlite_only
+
 AT = 'connection failed: connection to server at "10.0.0.5", port 5433 failed: '
 URL = "postgresql+psycopg://chairlog@server/chairlog"
 

@@ -13,6 +13,9 @@ from chairlog.db.engine import Database
 from chairlog.db.migrate import known_revisions, open_database, upgrade
 from chairlog.errors import StorageError
 
+#: SQLite files of its own (or no database): the PostgreSQL pass leaves it out
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_sqlite_pragmas_on_every_connection(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'a.sqlite3'}")

@@ -28,14 +28,22 @@ from chairlog.services import (
     signoff,
     views,
 )
+from tests import template_steps
 from tests.conftest import Clinic, ready_to_infuse
 from tests.export.fhir_checks import LOINC, RXNORM_KETAMINE, bundle_errors, has_code, resources
 from tests.record_helpers import CRITERIA, discharged_session
 
 
-@pytest.fixture
-def demo_app(app: Any) -> Any:
+def _demo(app: Any) -> None:
     demo.fill_demo(app, sign=signoff.sign_for_demo)
+
+
+#: the demo data on an empty database, copied from a template made once per process
+demo_filled = template_steps.app_fixture("demo_filled", _demo)
+
+
+@pytest.fixture
+def demo_app(app: Any, demo_filled: None) -> Any:
     return app
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests import template_steps
 from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
 from tests.ui.conftest import ui_context as ui_context  # the window tests' context factory
 
@@ -35,15 +36,24 @@ def hl7_time(at: datetime) -> str:
     return at.strftime("%Y%m%d%H%M%S+0000")
 
 
-@pytest.fixture
-def bedside(clinic: Clinic) -> Bedside:
-    from chairlog.services import accounts
-
+def _ready(clinic: Clinic) -> Any:
     s = ready_to_infuse(clinic)
     clinic.clock.advance(minutes=5)
+    return s
+
+
+#: the clinic after ``_ready``, copied from a template made once per process
+ready_on_chair_1 = template_steps.fixture("ready_on_chair_1", _ready)
+
+
+@pytest.fixture
+def bedside(clinic: Clinic, ready_on_chair_1: Any) -> Bedside:
+    """(The sign-ins happen in the test: their tokens are this test's own.)"""
+    from chairlog.services import accounts
+
     nurse = accounts.login(clinic.app, "nina", PASSWORDS["nina"])
     admin = accounts.login(clinic.app, "admin", PASSWORDS["admin"])
-    return Bedside(clinic, nurse, admin, s, clinic.chairs[0].id)
+    return Bedside(clinic, nurse, admin, ready_on_chair_1, clinic.chairs[0].id)
 
 
 # the real connect, saved before the suite's no-network guard patches it for each test

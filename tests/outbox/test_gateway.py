@@ -190,6 +190,7 @@ def test_replay_stops_while_the_server_is_still_down(
     assert report.unreachable and report.waiting == 1 and "cannot be reached" in report.line()
 
 
+@pytest.mark.sqlite_only
 def test_unreachable_is_a_connection_failure_only() -> None:
     import psycopg
     from sqlalchemy.exc import IntegrityError, OperationalError

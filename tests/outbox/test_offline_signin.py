@@ -214,6 +214,7 @@ def test_a_changed_password_since_the_offline_sign_in_is_a_conflict(
         box.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_version_1_outbox_file_gains_the_fingerprint_column(tmp_path: Any) -> None:
     import sqlite3
 

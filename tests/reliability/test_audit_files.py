@@ -28,6 +28,9 @@ from tests.reliability.helpers.dbs import (
     sqlite_url,
 )
 
+#: SQLite files of its own (or no database): the PostgreSQL pass leaves it out
+pytestmark = pytest.mark.sqlite_only
+
 T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 
 

@@ -25,6 +25,9 @@ from tests.reliability.helpers.dbs import (
     sqlite_url,
 )
 
+#: SQLite files of its own (or no database): the PostgreSQL pass leaves it out
+pytestmark = pytest.mark.sqlite_only
+
 LONG_NOTE = "Patient resting, talking calmly, no nausea. " * 90  # ~4000 characters
 
 

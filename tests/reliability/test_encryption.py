@@ -17,6 +17,9 @@ from chairlog.cli import main as cli
 from chairlog.services import audit_log, backups, encryption, open_app, patients
 from tests.reliability.helpers.dbs import PASSWORD, ready_session, set_up_clinic
 
+#: SQLite files of its own (or no database): the PostgreSQL pass leaves it out
+pytestmark = pytest.mark.sqlite_only
+
 NAME, MRN = "Szczepańska-Oyelaran", "MRN-7734019"
 
 

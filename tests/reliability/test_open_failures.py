@@ -34,6 +34,9 @@ from tests.reliability.helpers.dbs import (
     sqlite_url,
 )
 
+#: SQLite files of its own (or no database): the PostgreSQL pass leaves it out
+pytestmark = pytest.mark.sqlite_only
+
 HELPERS = Path(__file__).resolve().parent / "helpers"
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -462,6 +462,7 @@ def test_session_life(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
         print("\n[state machine] " + ", ".join(f"{v} {k}" for k, v in TALLY.items()))
 
 
+@pytest.mark.sqlite_only
 def test_refused_calls_are_not_errors_of_the_machine() -> None:
     """The machine's own refusal check notices a refusal that wrote something."""
     machine = SessionLife()

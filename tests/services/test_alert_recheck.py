@@ -73,6 +73,7 @@ def _times(**kw: Any) -> SessionTimes:
     return SessionTimes(**(base | kw))
 
 
+@pytest.mark.sqlite_only
 def test_a_recheck_only_ever_brings_the_set_forward() -> None:
     now = T0 + timedelta(minutes=32)
     regular = read_clock(_times(), now).next_vitals_due_at

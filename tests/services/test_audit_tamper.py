@@ -21,6 +21,7 @@ from chairlog.db.workstation import key_id_of
 from chairlog.errors import StateError
 from chairlog.services import audit_log, charting, corrections, doses, signoff
 from chairlog.services.context import Chairlog
+from tests import template_steps
 from tests.audit_attacker import (
     drop_guards,
     forge_after,
@@ -47,8 +48,7 @@ def intact(app: Any) -> Any:
     return report
 
 
-@pytest.fixture
-def signed(clinic: Clinic) -> tuple[int, int]:
+def _sign_one(clinic: Clinic) -> tuple[int, int]:
     """A signed record (its PDF carries the head it saw), then more charting; returns the
     session id and the head the PDF carries."""
     sid = discharged_session(clinic, extras=False)
@@ -65,6 +65,10 @@ def sql_head_of_signed() -> Any:
     from chairlog.db.models import SignedRecord
 
     return select(SignedRecord.audit_head_seq).limit(1)
+
+
+#: the clinic after ``_sign_one``, copied from a template made once per process
+signed = template_steps.fixture("signed", _sign_one)
 
 
 def _last_entry_id(app: Any) -> int:

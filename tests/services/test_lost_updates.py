@@ -134,6 +134,7 @@ def test_busy_chair_is_named(clinic: Clinic) -> None:
     assert [v.patient_mrn for v in views.list_sessions(c.app)] == ["M001"]
 
 
+@pytest.mark.sqlite_only
 def test_describe_change_names_at_most_three_fields() -> None:
     before = '{"a_min": 1, "b": 2, "c": 3, "d": 4, "version": 1}'
     after = '{"a_min": 5, "b": 6, "c": 7, "d": 8, "version": 2}'

@@ -94,6 +94,7 @@ def test_a_session_on_a_default_protocol_keeps_the_default_policy(clinic: Clinic
     assert (p.vitals_due_soon_min, p.dose_near_pct) == (2, 90)
 
 
+@pytest.mark.sqlite_only
 def test_an_old_snapshot_without_policy_reads_with_the_defaults() -> None:
     old = ProtocolValues(name="Old", indication="").to_dict()
     for key in ("discharge_criteria", "rescue_meds", "vitals_due_soon_min", "dose_near_pct"):

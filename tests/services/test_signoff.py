@@ -26,6 +26,7 @@ from chairlog.services import (
     signoff,
     views,
 )
+from tests import template_steps
 from tests.conftest import PASSWORDS, Clinic, ready_to_infuse
 from tests.record_helpers import discharged_session, flat, flip, nss_db, pdf_text, poppler
 
@@ -36,13 +37,16 @@ needs_poppler = pytest.mark.skipif(
 DOC_PW = PASSWORDS["drlee"]
 
 
-@pytest.fixture
-def signed(clinic: Clinic) -> tuple[int, Any]:
+def _sign_one(clinic: Clinic) -> tuple[int, Any]:
     sid = discharged_session(clinic)
     clinic.clock.advance(hours=1)
     info = signoff.sign_session(clinic.app, clinic.physician, sid, DOC_PW,
                                 comment="Uneventful session; continue series.")
     return sid, info
+
+
+#: the clinic after ``_sign_one``, copied from a template made once per process
+signed = template_steps.fixture("signed", _sign_one)
 
 
 def test_sign_verifies_with_chairlog(clinic: Clinic, signed: tuple[int, Any]) -> None:

@@ -16,6 +16,7 @@ from chairlog.cli import main
 from chairlog.db.models import Clinic as ClinicRow
 from chairlog.errors import ValidationError
 from chairlog.services import accounts, keys, records, signoff, trust
+from tests import template_steps
 from tests.conftest import PASSWORDS, Clinic
 from tests.record_helpers import discharged_session, flat, pdf_text
 
@@ -28,11 +29,19 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *ar
     return code, out.out, out.err
 
 
-@pytest.fixture
-def signed(clinic: Clinic) -> tuple[Clinic, int, bytes]:
+def _sign_one(clinic: Clinic) -> tuple[int, bytes]:
     sid = discharged_session(clinic, extras=False)
     signoff.sign_session(clinic.app, clinic.physician, sid, PASSWORDS["drlee"])
-    return clinic, sid, records.get_signed_pdf(clinic.app, sid)
+    return sid, records.get_signed_pdf(clinic.app, sid)
+
+
+#: the clinic after ``_sign_one``, copied from a template made once per process
+signed_one = template_steps.fixture("signed_one", _sign_one)
+
+
+@pytest.fixture
+def signed(clinic: Clinic, signed_one: tuple[int, bytes]) -> tuple[Clinic, int, bytes]:
+    return clinic, *signed_one
 
 
 def _look_alike(c: Clinic, pdf_source: bytes | None = None) -> tuple[pki.CAMaterial, bytes]:
@@ -289,6 +298,7 @@ def test_pyhanko_and_pdfsig_agree(signed: tuple[Clinic, int, bytes], tmp_path: P
     assert "UID=drlee" in out
 
 
+@pytest.mark.sqlite_only
 def test_init_again_at_the_same_place_does_not_replace_the_pin(tmp_path: Path) -> None:
     from chairlog.services import open_app
 
@@ -312,6 +322,7 @@ def test_init_again_at_the_same_place_does_not_replace_the_pin(tmp_path: Path) -
         app.close()
 
 
+@pytest.mark.sqlite_only
 def test_demo_data_recreated_at_the_same_place_is_repinned(tmp_path: Path) -> None:
     from chairlog.services import demo, open_app
 
