@@ -65,6 +65,7 @@ from chairlog.errors import (
     StorageError,
     ValidationError,
 )
+from chairlog.ui import gc_guard
 from chairlog.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
@@ -287,6 +288,9 @@ class OperationRunner(QObject):
         self._watchdog.timeout.connect(self._check_deadlines)
         self._watchdog.start()
         self._closed = False
+        #: Python's cycle collector runs on the UI thread while these lanes' threads exist
+        #: (``chairlog.ui.gc_guard``: a collection in a lane's thread can deadlock with Qt)
+        self._gc_held = gc_guard.hold()
 
     # --- starting --------------------------------------------------------------------------
     def interactive(self, owner: QObject, fn: Callable[P, R], *args: P.args,
@@ -393,3 +397,6 @@ class OperationRunner(QObject):
         for q in self._lanes.values():
             if q.worker is not None:
                 q.worker.thread.join(max(0.0, deadline - time.monotonic()))
+        if self._gc_held:
+            self._gc_held = False
+            gc_guard.release()
