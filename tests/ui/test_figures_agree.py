@@ -86,3 +86,26 @@ def test_how_long_ago_reads_as_the_handover_says_it() -> None:
     assert timer_text(None) == "—" and timer_text(timedelta(seconds=5), signed=True) == "+0:00:05"
     assert [clock_text(timedelta(seconds=x)) for x in (59, 600, 3599, 3600, 14400)] == [
         "0:59", "10:00", "59:59", "1:00:00", "4:00:00"]
+
+
+def test_dose_limit_near_is_said_in_the_session_view_as_on_the_board(clinic: Clinic) -> None:
+    """The protocol's dose-near share of its maximum: the tile's alert line, the same words
+    on the session view's dose figure, in amber."""
+    s = ready_to_infuse(clinic)  # 80 kg; max 6 mg/kg, dose near at the protocol's share
+    app, n, tz = clinic.app, clinic.nurse, ZoneInfo("Europe/Berlin")
+    v = views.get_session(app, s.id)
+    share = v.protocol.dose_near_pct / 100 * v.protocol.max_total_mg_per_kg
+    doses.start_infusion(app, n, s.id, 1.4)  # mg/kg/h: 5.6 of the 6 mg/kg in 4 h
+    clinic.clock.advance(minutes=10)
+    now = clinic.clock.now()
+    v = views.get_session(app, s.id)
+    assert v.cumulative_mg(now) / 80 < share
+    board, session = compute_figures(v, now), timer_figures(v, now, tz)
+    assert not board.dose_near_limit and session.dose.tone == ""
+    hours = (share * 80 - v.cumulative_mg(now)) / (1.4 * 80) + 0.01
+    clinic.clock.advance(minutes=60 * hours)
+    now = clinic.clock.now()
+    v = views.get_session(app, s.id)
+    board, session = compute_figures(v, now), timer_figures(v, now, tz)
+    assert board.dose_near_limit and session.dose.tone == "warn"
+    assert session.dose.sub in board.alerts

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from chairlog.clinical.clock import read_clock
-from chairlog.clinical.readouts import Due, vitals_due
+from chairlog.clinical.readouts import Due, dose_near, vitals_due
 from chairlog.clinical.states import SessionState
 from chairlog.domain import SessionView
 from chairlog.present.times import clock_text, timer_text
@@ -127,13 +127,25 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
         )
     vitals = _vitals_tile(v, c.next_vitals_in, c.next_vitals_due_at, tz)
     mg = v.cumulative_mg(now)
-    dose = Tile(
-        translate("timer_panel", "Cumulative dose"),
-        f"{num(mg)} mg",
-        translate("timer_panel", "{value} mg/kg of max {value2} mg/kg").format(
-            value=num(mg / v.weight_kg), value2=num(p.max_total_mg_per_kg)
-        ),
-    )
+    mg_kg = mg / v.weight_kg
+    if dose_near(v.infusion_started_at is not None, mg_kg, p):
+        # the board's words for it (the tile's), amber: said here as on the tile and the strip
+        dose = Tile(
+            translate("timer_panel", "Cumulative dose"),
+            f"{num(mg)} mg",
+            translate("tile", "Dose limit near: {value} of max {value2} mg/kg").format(
+                value=num(mg_kg), value2=num(p.max_total_mg_per_kg)
+            ),
+            "warn",
+        )
+    else:
+        dose = Tile(
+            translate("timer_panel", "Cumulative dose"),
+            f"{num(mg)} mg",
+            translate("timer_panel", "{value} mg/kg of max {value2} mg/kg").format(
+                value=num(mg_kg), value2=num(p.max_total_mg_per_kg)
+            ),
+        )
     rate_mg_h = v.current_rate_mg_per_h(now)
     if rate_mg_h > 0:
         rate = Tile(
