@@ -38,13 +38,12 @@ def duration_text(td: timedelta) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
 
 
-def timer_text(td: timedelta | None, *, signed: bool = False) -> str:
-    """A running timer: ``H:MM:SS`` (``-H:MM:SS`` when negative, ``+`` too with ``signed``);
-    ``—`` for None."""
+def timer_text(td: timedelta | None) -> str:
+    """A running timer: ``H:MM:SS`` (``-H:MM:SS`` when negative); ``—`` for None."""
     if td is None:
         return "—"
     total = int(td.total_seconds())
-    sign = "-" if total < 0 else ("+" if signed and total > 0 else "")
+    sign = "-" if total < 0 else ""
     h, rem = divmod(abs(total), 3600)
     m, s = divmod(rem, 60)
     return f"{sign}{h}:{m:02d}:{s:02d}"

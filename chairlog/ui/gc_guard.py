@@ -22,19 +22,18 @@ Decisions:
   automatic collection resumes, so code without an event loop (the command line, tests after
   a window test) is not left without a collector.
 - Without a Qt application there is no UI thread to collect on and no widget to disconnect:
-  nothing is changed.
+  nothing is changed. Holding and releasing happen on the UI thread only (the runners are
+  made and shut down there), so the count needs no lock.
 """
 
 from __future__ import annotations
 
 import gc
-import threading
 
 from PySide6.QtCore import QCoreApplication, QThread, QTimer
 
 INTERVAL_MS = 200
 
-_lock = threading.Lock()
 _holders = 0
 _timer: QTimer | None = None
 _was_enabled = True
@@ -63,28 +62,26 @@ def hold() -> bool:
     app = QCoreApplication.instance()
     if app is None or not _on_ui_thread(app):
         return False
-    with _lock:
-        _holders += 1
-        if _holders == 1:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-            _timer = QTimer()
-            _timer.setInterval(INTERVAL_MS)
-            _timer.timeout.connect(collect_due)
-            _timer.start()
+    _holders += 1
+    if _holders == 1:
+        _was_enabled = gc.isenabled()
+        gc.disable()
+        _timer = QTimer()
+        _timer.setInterval(INTERVAL_MS)
+        _timer.timeout.connect(collect_due)
+        _timer.start()
     return True
 
 
 def release() -> None:
     """The last holder gone: collect what is due here, and give collection back to Python."""
     global _holders, _timer
-    with _lock:
-        if _holders == 0:
-            return
-        _holders -= 1
-        if _holders:
-            return
-        timer, _timer = _timer, None
+    if _holders == 0:
+        return
+    _holders -= 1
+    if _holders:
+        return
+    timer, _timer = _timer, None
     if timer is not None:
         timer.stop()
         timer.deleteLater()

@@ -83,7 +83,7 @@ def test_how_long_ago_reads_as_the_handover_says_it() -> None:
     assert clock_text(timedelta(minutes=-3)) == "0:00"
     assert [timer_text(timedelta(seconds=x)) for x in (0, 59, 3723, -300)] == [
         "0:00:00", "0:00:59", "1:02:03", "-0:05:00"]
-    assert timer_text(None) == "—" and timer_text(timedelta(seconds=5), signed=True) == "+0:00:05"
+    assert timer_text(None) == "—"
     assert [clock_text(timedelta(seconds=x)) for x in (59, 600, 3599, 3600, 14400)] == [
         "0:59", "10:00", "59:59", "1:00:00", "4:00:00"]
 

@@ -128,24 +128,13 @@ def timer_figures(v: SessionView, now: datetime, tz: ZoneInfo) -> TimerFigures:
     vitals = _vitals_tile(v, c.next_vitals_in, c.next_vitals_due_at, tz)
     mg = v.cumulative_mg(now)
     mg_kg = mg / v.weight_kg
-    if dose_near(v.infusion_started_at is not None, mg_kg, p):
-        # the board's words for it (the tile's), amber: said here as on the tile and the strip
-        dose = Tile(
-            translate("timer_panel", "Cumulative dose"),
-            f"{num(mg)} mg",
-            translate("tile", "Dose limit near: {value} of max {value2} mg/kg").format(
-                value=num(mg_kg), value2=num(p.max_total_mg_per_kg)
-            ),
-            "warn",
-        )
-    else:
-        dose = Tile(
-            translate("timer_panel", "Cumulative dose"),
-            f"{num(mg)} mg",
-            translate("timer_panel", "{value} mg/kg of max {value2} mg/kg").format(
-                value=num(mg_kg), value2=num(p.max_total_mg_per_kg)
-            ),
-        )
+    near = dose_near(v.infusion_started_at is not None, mg_kg, p)
+    # near the maximum: the board's words for it (the tile's), in amber, as on the strip
+    dose_sub = (translate("tile", "Dose limit near: {value} of max {value2} mg/kg") if near
+                else translate("timer_panel", "{value} mg/kg of max {value2} mg/kg"))
+    dose = Tile(translate("timer_panel", "Cumulative dose"), f"{num(mg)} mg",
+                dose_sub.format(value=num(mg_kg), value2=num(p.max_total_mg_per_kg)),
+                "warn" if near else "")
     rate_mg_h = v.current_rate_mg_per_h(now)
     if rate_mg_h > 0:
         rate = Tile(
